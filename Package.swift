@@ -1,0 +1,102 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "roadmap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "roadmapctl", targets: ["roadmapctl"]),
+        .library(name: "RoadmapDomain", targets: ["RoadmapDomain"]),
+        .library(name: "RoadmapStore", targets: ["RoadmapStore"]),
+        .library(name: "RoadmapAPI", targets: ["RoadmapAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // libpq from Debian's libpq-dev, imported as a system library.
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Pure domain: entities, status rules, deadline parsing, roll-up. Foundation only.
+        .target(name: "RoadmapDomain"),
+        // The Swift layer over libpq and the SQL of each use case.
+        .target(
+            name: "RoadmapStore",
+            dependencies: [
+                "CPostgres",
+                "RoadmapDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            plugins: ["EmbedSQLPlugin"]
+        ),
+        // The HTTP service.
+        .target(
+            name: "RoadmapAPI",
+            dependencies: [
+                "RoadmapDomain",
+                "RoadmapStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The admin CLI.
+        .executableTarget(
+            name: "roadmapctl",
+            dependencies: [
+                "RoadmapDomain",
+                "RoadmapStore",
+                "RoadmapAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Build-time tool: embeds sql/*.sql into RoadmapStore so the binary carries its schema.
+        .executableTarget(name: "EmbedSQL"),
+        .plugin(
+            name: "EmbedSQLPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedSQL"]
+        ),
+        // Gives database tests a real PostgreSQL: DATABASE_URL or a throwaway cluster.
+        .target(
+            name: "RoadmapTestSupport",
+            dependencies: [
+                "RoadmapStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "RoadmapDomainTests", dependencies: ["RoadmapDomain"]),
+        .testTarget(
+            name: "RoadmapStoreTests",
+            dependencies: ["RoadmapStore", "RoadmapDomain", "RoadmapTestSupport"]
+        ),
+        .testTarget(
+            name: "RoadmapAPITests",
+            dependencies: [
+                "RoadmapAPI", "RoadmapStore", "RoadmapTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "RoadmapctlTests",
+            dependencies: ["RoadmapStore", "RoadmapTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// An error a client can cause or should know about, answered as
+/// `application/problem+json` (RFC 9457) with a stable `type`, a human `detail` and,
+/// for validation, the offending fields. Every such answer comes from this one type.
+public struct Problem: HTTPResponseError, Sendable {
+    /// One invalid field of a request.
+    public struct InvalidField: Codable, Sendable, Equatable {
+        public var name: String
+        public var reason: String
+        public init(name: String, reason: String) {
+            self.name = name
+            self.reason = reason
+        }
+    }
+
+    public var status: HTTPResponse.Status
+    /// Stable, machine-readable: the last part of `type`.
+    public var type: String
+    public var title: String
+    public var detail: String
+    public var invalidFields: [InvalidField]
+    public var headers: HTTPFields
+
+    public init(
+        _ status: HTTPResponse.Status, type: String, title: String, detail: String,
+        invalidFields: [InvalidField] = [], headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.type = type
+        self.title = title
+        self.detail = detail
+        self.invalidFields = invalidFields
+        self.headers = headers
+    }
+
+    static let typeBase = "https://roadmap.example/problems/"
+
+    struct Body: Encodable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String
+        var instance: String?
+        var requestID: String?
+        var invalidFields: [InvalidField]?
+
+        enum CodingKeys: String, CodingKey {
+            case type, title, status, detail, instance
+            case requestID = "request_id"
+            case invalidFields = "invalid_fields"
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(
+            type: Self.typeBase + type, title: title, status: Int(status.code), detail: detail,
+            instance: request.uri.path, requestID: (context as? AppRequestContext)?.requestID,
+            invalidFields: invalidFields.isEmpty ? nil : invalidFields)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(body)
+        var fields = headers
+        fields[.contentType] = "application/problem+json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    // MARK: - The problems of this service
+
+    public static func notFound(_ detail: String) -> Problem {
+        Problem(.notFound, type: "not-found", title: "Not found", detail: detail)
+    }
+
+    public static func serviceUnavailable(_ detail: String) -> Problem {
+        Problem(.serviceUnavailable, type: "service-unavailable", title: "Service unavailable", detail: detail, headers: [.retryAfter: "5"])
+    }
+
+    public static func internalError(requestID: String) -> Problem {
+        Problem(.internalServerError, type: "internal-error", title: "Internal server error",
+                detail: "Something went wrong on our side. Quote request id \(requestID) when you report it.")
+    }
+}

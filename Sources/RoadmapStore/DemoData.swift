@@ -1,0 +1,15 @@
+/// The demo data set (`sql/demo/`): order № 770 of the Tambov education committee and its
+/// plan, so a newcomer sees something real at once. Loading it twice changes nothing.
+public enum DemoData {
+    /// Loads every demo script in one transaction. Blocking: run it on a pool thread.
+    public static func load(on connection: PostgresConnection) throws {
+        try connection.transaction { tx in
+            for script in EmbeddedSQL.demo {
+                try tx.execute(script: script.text)
+            }
+        }
+    }
+
+    /// Names of the demo scripts this build carries.
+    public static var scripts: [String] { EmbeddedSQL.demo.map(\.name) }
+}

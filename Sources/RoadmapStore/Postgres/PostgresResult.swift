@@ -1,0 +1,95 @@
+import CPostgres
+
+/// The rows of one statement. Owns its `PGresult` and clears it exactly once; rows keep
+/// their result alive.
+public final class PostgresResult: @unchecked Sendable {
+    // Safe to share: a PGresult is immutable once returned by libpq, and this class only reads it.
+    private let handle: OpaquePointer
+    /// Column names in order.
+    public let columns: [String]
+    let columnTypes: [PostgresType]
+    private let columnIndex: [String: Int32]
+    /// Number of rows returned.
+    public let count: Int
+    /// Rows inserted, updated or deleted (`PQcmdTuples`), 0 when not reported.
+    public let affectedRows: Int
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+        let fieldCount = PQnfields(handle)
+        var names: [String] = []
+        var types: [PostgresType] = []
+        var index: [String: Int32] = [:]
+        for field in 0..<fieldCount {
+            let name = PQfname(handle, field).map { String(cString: $0) } ?? "?column?"
+            names.append(name)
+            types.append(PostgresType(rawValue: PQftype(handle, field)))
+            if index[name] == nil { index[name] = field }
+        }
+        columns = names
+        columnTypes = types
+        columnIndex = index
+        count = Int(PQntuples(handle))
+        affectedRows = PQcmdTuples(handle).flatMap { Int(String(cString: $0)) } ?? 0
+    }
+
+    deinit {
+        PQclear(handle)
+    }
+
+    /// The rows, in order.
+    public var rows: [PostgresRow] {
+        (0..<count).map { PostgresRow(result: self, index: Int32($0)) }
+    }
+
+    /// The first row, or nil when there is none.
+    public var first: PostgresRow? {
+        count > 0 ? PostgresRow(result: self, index: 0) : nil
+    }
+
+    func column(named name: String) throws -> Int32 {
+        guard let index = columnIndex[name] else {
+            throw PostgresError(.decoding, message: "no such column in the result (columns: \(columns.joined(separator: ", ")))", column: name)
+        }
+        return index
+    }
+
+    func isNull(row: Int32, column: Int32) -> Bool {
+        PQgetisnull(handle, row, column) == 1
+    }
+
+    func text(row: Int32, column: Int32) -> String {
+        guard let pointer = PQgetvalue(handle, row, column) else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+/// One row of a result.
+public struct PostgresRow: Sendable {
+    let result: PostgresResult
+    let index: Int32
+
+    /// Decodes the named column; `T?` for nullable columns. Throws a `.decoding` error
+    /// naming the column when the value does not fit `T`.
+    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, _ column: String) throws -> T {
+        try decode(type, at: Int(result.column(named: column)))
+    }
+
+    /// Decodes the column at a position (0-based).
+    public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at column: Int) throws -> T {
+        guard column >= 0, column < result.columns.count else {
+            throw PostgresError(.decoding, message: "no column at position \(column)", column: "#\(column)")
+        }
+        let field = Int32(column)
+        let context = PostgresDecodingContext(column: result.columns[column], type: result.columnTypes[column])
+        if result.isNull(row: index, column: field) {
+            return try T.decodeNull(context: context)
+        }
+        return try T.decode(postgresText: result.text(row: index, column: field), context: context)
+    }
+
+    /// True when the named column is SQL NULL.
+    public func isNull(_ column: String) throws -> Bool {
+        result.isNull(row: index, column: try result.column(named: column))
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `roadmapctl db stop`: stops the embedded cluster.
+struct DBStop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop",
+        abstract: "Stop the embedded cluster.",
+        discussion: "Example:\n  roadmapctl db stop"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let cluster = database.cluster
+        guard case .running = try cluster.state() else {
+            print("not running")
+            return
+        }
+        try cluster.stop()
+        print("stopped")
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import RoadmapAPI
+import RoadmapStore
+
+/// `roadmapctl serve`: migrates, then serves the HTTP API and pages until SIGINT/SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Migrate the database, then serve the HTTP API and web pages.",
+        discussion: """
+            Shuts down cleanly on SIGINT or SIGTERM, finishing requests in flight. When it
+            started the embedded cluster itself, it stops it on the way out.
+
+            Examples:
+              roadmapctl serve --demo
+              roadmapctl serve --host 0.0.0.0 --port 8080 --database-url postgresql://roadmap@db/roadmap
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Flag(help: "Load the demo data set (order № 770 and its plan) before serving.")
+    var demo = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, got \(port)")
+        }
+        guard !host.isEmpty else { throw ValidationError("--host is empty") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "roadmap")
+        logger.logLevel = .info
+        let (configuration, startedCluster) = try database.connect(logger: logger)
+        let pool = database.pool(configuration, logger: logger)
+        let migrator = try Migrator.embedded()
+        do {
+            let outcome = try await pool.withConnection { try migrator.migrate(on: $0) }
+            for name in outcome.applied { logger.info("applied migration", metadata: ["migration": "\(name)"]) }
+            if demo {
+                try await pool.withConnection { try DemoData.load(on: $0) }
+                logger.info("demo data loaded", metadata: ["scripts": "\(DemoData.scripts.joined(separator: ","))"])
+            }
+        } catch {
+            await pool.close()
+            if let startedCluster { try? startedCluster.stop() }
+            throw error
+        }
+        let app = buildApplication(
+            configuration: ServerConfiguration(host: host, port: port), pool: pool, migrator: migrator, logger: logger,
+            onServerRunning: { [host] port in
+                print("Roadmap is serving on http://\(host):\(port)  (Ctrl-C stops it)")
+            })
+        try await app.runService()
+        if let startedCluster {
+            try startedCluster.stop()
+            logger.info("embedded PostgreSQL stopped")
+        }
+    }
+}
