@@ -90,7 +90,10 @@ let package = Package(
             name: "RoadmapAPITests",
             dependencies: [
                 "RoadmapAPI", "RoadmapStore", "RoadmapTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -19,7 +19,7 @@ struct Roadmapctl: AsyncParsableCommand {
             ServeCommand.self,
             MigrateCommand.self,
             DBCommand.self,
-            // DeadlineCommand.self,
+            DeadlineCommand.self,
         ]
     )
 

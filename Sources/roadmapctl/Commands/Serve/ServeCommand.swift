@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import RoadmapAPI
@@ -58,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             configuration: ServerConfiguration(host: host, port: port), pool: pool, migrator: migrator, logger: logger,
             onServerRunning: { [host] port in
-                print("Roadmap is serving on http://\(host):\(port)  (Ctrl-C stops it)")
+                // Written unbuffered: scripts and tests wait for this line on a pipe.
+                FileHandle.standardOutput.write(Data("Roadmap is serving on http://\(host):\(port)  (Ctrl-C stops it)\n".utf8))
             })
         try await app.runService()
         if let startedCluster {

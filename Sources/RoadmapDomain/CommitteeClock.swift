@@ -1,0 +1,36 @@
+import Foundation
+
+/// The committee's calendar: which day it is «today» for overdue checks. Overdue is decided in
+/// the committee's time zone (Europe/Moscow unless configured), so 2019-03-31T22:30Z is already
+/// 1 April.
+public struct CommitteeClock: Sendable {
+    /// Europe/Moscow, the default committee time zone.
+    public static let defaultTimeZoneIdentifier = "Europe/Moscow"
+
+    /// Europe/Moscow (UTC+3 if the system has no zone database).
+    public static var defaultTimeZone: TimeZone {
+        TimeZone(identifier: defaultTimeZoneIdentifier) ?? TimeZone(secondsFromGMT: 3 * 3600) ?? .gmt
+    }
+
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone = CommitteeClock.defaultTimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// A clock for a configured zone identifier; nil when the identifier is unknown.
+    public init?(timeZoneIdentifier: String) {
+        guard let zone = TimeZone(identifier: timeZoneIdentifier) else { return nil }
+        self.init(timeZone: zone)
+    }
+
+    /// The committee's date at `now`.
+    public func today(now: Date = Date()) -> CalendarDate {
+        CalendarDate.today(in: timeZone, now: now)
+    }
+
+    /// Whether an assignment in `status` due on `dueDay` is overdue at `now`.
+    public func isOverdue(_ status: AssignmentStatus, dueDay: CalendarDate?, now: Date = Date()) -> Bool {
+        status.isOverdue(dueDay: dueDay, asOf: today(now: now))
+    }
+}

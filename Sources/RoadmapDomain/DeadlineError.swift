@@ -1,0 +1,36 @@
+/// Why a deadline's text could not be turned into days although it was understood: the text
+/// needs context it was not given, or the context contradicts it. Text that cannot be read at
+/// all is not an error: it becomes a `Deadline` of kind `.unparsed` for a person to look at.
+public enum DeadlineError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A month, day, quarter, half-year or season without a year, and no context to take it from.
+    case missingYear(text: String, phrase: String)
+    /// «постоянно», «ежемесячно», «с 01.09.2018»: the text covers a period it does not name.
+    case missingPeriod(text: String)
+    /// The text names something that the context cannot place («в течение учебного года» in a
+    /// calendar year, «зима» in a calendar year).
+    case needsOtherContext(text: String, needed: String, given: String)
+    /// A month (or day, quarter, …) without a year that never falls in the context's period.
+    case notInContext(text: String, phrase: String, context: String)
+    /// A month (or day, quarter, …) without a year that falls in the context's period more than once.
+    case ambiguousInContext(text: String, phrase: String, context: String, candidates: [DatePeriod])
+    /// Options that do not make a context (two contexts at once, a malformed period).
+    case invalidContext(String)
+
+    public var description: String {
+        switch self {
+        case .missingYear(let text, let phrase):
+            "deadline «\(text)»: «\(phrase)» has no year; give a calendar year, an academic year or the plan's period"
+        case .missingPeriod(let text):
+            "deadline «\(text)» covers the plan's period; give the plan's period, a calendar year or an academic year"
+        case .needsOtherContext(let text, let needed, let given):
+            "deadline «\(text)» needs \(needed), but the context is \(given)"
+        case .notInContext(let text, let phrase, let context):
+            "deadline «\(text)»: «\(phrase)» does not fall in \(context); write the year"
+        case .ambiguousInContext(let text, let phrase, let context, let candidates):
+            "deadline «\(text)»: «\(phrase)» falls in \(context) \(candidates.count) times ("
+                + candidates.map(\.description).joined(separator: ", ") + "); write the year"
+        case .invalidContext(let message):
+            "invalid deadline context: \(message)"
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+/// Turns the free Russian text of a deadline («Сентябрь 2018 – апрель 2019», «ежеквартально»,
+/// «до 1 сентября 2019 г.») into a `Deadline`, taking what the text leaves out from a
+/// `DeadlineContext`.
+///
+/// Rules the store and the pages rely on:
+/// - Text it cannot read becomes a `.unparsed` deadline (never a guess, never an error).
+/// - Text it can read but cannot place without context throws `DeadlineError` saying what is
+///   missing («сентябрь» with no year and no context; «постоянно» with no period).
+/// - A due date is a single day («до 01.09.2019» → 2019-09-01...2019-09-01); «до марта 2019»,
+///   «до 2020 года» read inclusively, as bureaucratic Russian does: due on the unit's last day.
+/// - A month, day, quarter, half-year or season without a year takes it from a neighbour first
+///   («май-июнь 2019», «декабрь – февраль 2019» → December 2018), then from the context: the
+///   calendar year; the academic year (September–December in its first year, the rest in the
+///   next); or the plan period, where it must fall exactly once (overlapping the period; a day
+///   must lie inside it), else an error lists what was found.
+public struct DeadlineParser: Sendable {
+    public init() {}
+
+    typealias Failure = DeadlinePoint.Failure
+
+    /// Parses `text`; throws only when the text was understood but the context cannot place it.
+    public func parse(_ text: String, in context: DeadlineContext = .none) throws(DeadlineError) -> Deadline {
+        let original = RussianText.nfc(text)
+        let tokens = DeadlineToken.tokens(in: Self.prepared(original))
+        do {
+            return try read(tokens, text: original, context: context)
+        } catch {
+            switch error {
+            case .unreadable: return .unparsed(original)
+            case .context(let deadlineError): throw deadlineError
+            }
+        }
+    }
+
+    /// Normalised text with the spellings the tokenizer should not have to know: ordinal
+    /// endings («1-й», «2-е», «5-го») and «кв-л» dropped, Latin one-letter prepositions fixed.
+    static func prepared(_ text: String) -> String {
+        var result = RussianText.normalizedForReading(text)
+        result = result.replacingOccurrences(
+            of: #"(\d)\s*-\s*(?:ый|ий|ой|го|ого|его|ое|ее|ая|е|й|м|ом|х|ых)(?![а-я])"#, with: "$1",
+            options: .regularExpression)
+        result = result.replacingOccurrences(of: "кв-л", with: "кв")
+        result = result.replacingOccurrences(of: #"(?<![a-z])c(?= ?\d)"#, with: "с", options: .regularExpression)
+        return result
+    }
+
+    func read(_ tokens: [DeadlineToken], text: String, context: DeadlineContext) throws(Failure) -> Deadline {
+        guard !tokens.isEmpty else { throw .unreadable }
+        if Self.isNoDueDate(tokens) {
+            return Deadline(text: text, kind: .noDueDate, period: nil, occurrences: [])
+        }
+        if let recurring = try readRecurring(tokens, text: text, context: context) {
+            return recurring
+        }
+        if let academic = Self.wholePeriodPhrase(tokens) {
+            let period = try Self.wholePeriod(academic: academic, text: text, context: context)
+            return Deadline(text: text, kind: .wholePeriod, period: period)
+        }
+        let expression = try DeadlineReader.expression(from: tokens)
+        return try deadline(from: expression, text: text, context: context)
+    }
+
+    // MARK: - Phrases without dates
+
+    /// Phrases that name no date: the obligation has no due day and is never overdue.
+    static let noDueDatePhrases = [
+        "по мере необходимости", "по необходимости", "при необходимости", "по согласованию",
+        "по запросу", "по запросам", "по мере поступления", "по отдельному графику", "по отдельному плану",
+        "по графику", "по требованию", "по мере возникновения", "в случае необходимости",
+        "по мере обращения", "по обращению", "по факту",
+    ]
+
+    static func isNoDueDate(_ tokens: [DeadlineToken]) -> Bool {
+        var words: [String] = []
+        for token in tokens {
+            switch token {
+            case .word(let word): words.append(word)
+            case .comma: continue
+            default: return false
+            }
+        }
+        let phrase = words.joined(separator: " ")
+        return noDueDatePhrases.contains { phrase == $0 || phrase.hasPrefix($0 + " ") }
+    }
+
+    /// Words a «whole period» phrase is made of («в течение всего периода реализации»).
+    static let wholePeriodWords: Set<String> = [
+        "в", "во", "на", "течение", "течении", "теч", "протяжении", "весь", "всего", "все", "всей", "всем", "целого", "целый",
+        "период", "периода", "периоде", "срок", "срока", "реализации", "действия", "программы", "плана",
+        "проекта", "дорожной", "карты", "постоянно", "ежедневно", "систематически", "текущего", "данного",
+        "этого", "мероприятий", "работы", "года", "год",
+    ]
+    /// At least one of these must be present: «в течение» alone says nothing.
+    static let wholePeriodMarkers: Set<String> = [
+        "постоянно", "ежедневно", "систематически", "период", "периода", "периоде", "срок", "срока", "реализации",
+    ]
+
+    /// Whether the tokens say «the whole period»; the value says whether they name the academic
+    /// year («в течение учебного года»). Nil when they say something else.
+    static func wholePeriodPhrase(_ tokens: [DeadlineToken]) -> Bool? {
+        var hasMarker = false
+        var academic = false
+        for token in tokens {
+            switch token {
+            case .word(let word):
+                guard wholePeriodWords.contains(word) else { return nil }
+                if wholePeriodMarkers.contains(word) { hasMarker = true }
+            case .yearWord: hasMarker = true
+            case .academic: academic = true; hasMarker = true
+            case .comma: continue
+            default: return nil
+            }
+        }
+        return hasMarker ? academic : nil
+    }
+
+    /// The context's period for «постоянно» and its kin; «в течение учебного года» needs an
+    /// academic year or a plan period, not a calendar year.
+    static func wholePeriod(academic: Bool, text: String, context: DeadlineContext) throws(Failure) -> DatePeriod {
+        if academic, case .calendarYear = context {
+            throw .context(.needsOtherContext(
+                text: text, needed: "an academic year or a plan period", given: context.description))
+        }
+        guard let period = context.period else { throw .context(.missingPeriod(text: text)) }
+        return period
+    }
+
+    // MARK: - Expressions
+
+    func deadline(from expression: DeadlineReader.Expression, text: String, context: DeadlineContext) throws(Failure) -> Deadline {
+        var items = expression.items
+        for index in items.indices {
+            if case .range(let left, let right) = items[index] {
+                let (newLeft, newRight) = try Self.propagate(left, right)
+                items[index] = .range(newLeft, newRight)
+            }
+        }
+        if items.count > 1 {
+            // «сентябрь, 2018»: a bare year among other items is not a list a person meant.
+            let hasBareYear = items.contains {
+                if case .single(let point) = $0 { return point.unit == .year }
+                return false
+            }
+            let allYears = items.allSatisfy {
+                if case .single(let point) = $0 { return point.unit == .year || point.unit == .academicYear }
+                return false
+            }
+            if hasBareYear && !allYears { throw .unreadable }
+            items = Self.propagateAcrossList(items)
+        }
+
+        var periods: [DatePeriod] = []
+        var kinds: [Deadline.Kind] = []
+        for item in items {
+            switch item {
+            case .single(let point):
+                if case .bare = point.unit { throw .unreadable }
+                let period = try point.resolved(in: context, text: text)
+                switch expression.prefix {
+                case .due:
+                    periods.append(DatePeriod(day: period.last))
+                    kinds.append(.dueDate)
+                case .from:
+                    guard items.count == 1 else { throw .unreadable }
+                    guard let contextPeriod = context.period else { throw .context(.missingPeriod(text: text)) }
+                    guard let open = DatePeriod(first: period.first, last: contextPeriod.last) else {
+                        throw .unreadable
+                    }
+                    periods.append(open)
+                    kinds.append(.range)
+                case .none:
+                    periods.append(point.endOnly ? DatePeriod(day: period.last) : period)
+                    kinds.append(point.endOnly ? .dueDate : Self.kind(of: point))
+                }
+            case .range(let left, let right):
+                guard expression.prefix != .due else { throw .unreadable }
+                let first = try left.resolved(in: context, text: text)
+                let last = try right.resolved(in: context, text: text)
+                guard let period = DatePeriod(first: first.first, last: last.last) else { throw .unreadable }
+                periods.append(period)
+                kinds.append(Self.kind(ofRange: left, right))
+            }
+        }
+        if periods.count == 1 {
+            return Deadline(text: text, kind: kinds[0], period: periods[0])
+        }
+        guard let first = periods.map(\.first).min(), let last = periods.map(\.last).max(),
+              let hull = DatePeriod(first: first, last: last)
+        else { throw .unreadable }
+        return Deadline(text: text, kind: .list, period: hull, occurrences: periods)
+    }
+
+    static func kind(of point: DeadlinePoint) -> Deadline.Kind {
+        switch point.unit {
+        case .day: .day
+        case .month: .month
+        case .quarter: .quarter
+        case .half: .halfYear
+        case .year: point.isAcademic ? .academicYear : .year
+        case .academicYear: .academicYear
+        case .season: .season
+        case .bare: .unparsed
+        }
+    }
+
+    static func kind(ofRange left: DeadlinePoint, _ right: DeadlinePoint) -> Deadline.Kind {
+        if right.endOnly || left.endOnly { return .range }
+        switch (left.unit, right.unit) {
+        case (.day, .day): return .dayRange
+        case (.month, .month): return .monthRange
+        case (.year, .year) where !left.isAcademic && !right.isAcademic: return .yearRange
+        default: return .range
+        }
+    }
+
+    /// Completes the left side of a range from the right («1–15 сентября 2019», «май-июнь 2019»,
+    /// «I–II квартал 2019») and the right from the left («сентябрь 2018 – май»), keeping the
+    /// range running forward («декабрь – февраль 2019» starts in December 2018).
+    static func propagate(_ left: DeadlinePoint, _ right: DeadlinePoint) throws(Failure) -> (DeadlinePoint, DeadlinePoint) {
+        var left = left
+        var right = right
+        if case .bare = right.unit {
+            // «сентябрь 2018 - 15»: nothing to complete a bare right side from.
+            throw .unreadable
+        }
+        if case .bare(let number) = left.unit {
+            switch right.unit {
+            case .day(_, let month): left.unit = .day(number, month: month)
+            case .quarter: left.unit = .quarter(number)
+            case .half: left.unit = .half(number)
+            default: throw .unreadable
+            }
+            left.year = right.year
+            left.isAcademic = right.isAcademic
+            return (left, right)
+        }
+        if left.year == nil, let year = right.year, left.unit != .year, left.unit != .academicYear {
+            left.year = year
+            left.isAcademic = right.isAcademic
+            if !right.isAcademic, let l = try? left.period(), let r = try? right.period(), l.first > r.first {
+                left.year = year - 1
+            }
+        } else if right.year == nil, let year = left.year, right.unit != .year, right.unit != .academicYear {
+            right.year = year
+            right.isAcademic = left.isAcademic
+            if !left.isAcademic, let l = try? left.period(), let r = try? right.period(), r.first < l.first {
+                right.year = year + 1
+            }
+        }
+        return (left, right)
+    }
+
+    /// In a list, a point without a year takes the year of the nearest later item that has one
+    /// («март, апрель 2019»), else of the nearest earlier one («март 2019, апрель»); a bare day
+    /// takes the month of the next day («1, 15 сентября 2019»).
+    static func propagateAcrossList(_ items: [DeadlineReader.Item]) -> [DeadlineReader.Item] {
+        func lastPoint(_ item: DeadlineReader.Item) -> DeadlinePoint {
+            switch item {
+            case .single(let point): point
+            case .range(_, let right): right
+            }
+        }
+        var result = items
+        for index in result.indices {
+            guard case .single(var point) = result[index] else { continue }
+            let later = result[(index + 1)...].map(lastPoint)
+            if case .bare(let number) = point.unit,
+               let next = later.first, case .day(_, let month) = next.unit {
+                point.unit = .day(number, month: month)
+            }
+            if point.year == nil, point.unit != .year, point.unit != .academicYear {
+                let donor = later.first { $0.year != nil }
+                    ?? result[..<index].map(lastPoint).last { $0.year != nil }
+                if let donor {
+                    point.year = donor.year
+                    point.isAcademic = donor.isAcademic
+                }
+            }
+            result[index] = .single(point)
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// One responsible executor named in a plan's «Ответственный исполнитель» cell: an organisation
+/// («МКУ «Центр сопровождения образовательной деятельности»») or a person's role
+/// («Классный руководитель»), with its kind.
+public struct Executor: Hashable, Sendable, CustomStringConvertible {
+    /// The name as written, NFC, with spaces collapsed and stray bullets and dots removed.
+    public let name: String
+    public let kind: ExecutorKind
+
+    public init(name: String, kind: ExecutorKind) {
+        self.name = RussianText.nfc(name)
+        self.kind = kind
+    }
+
+    /// Classifies `name` by its markers.
+    public init(name: String) {
+        self.init(name: name, kind: Executor.kind(of: name))
+    }
+
+    public var description: String { "\(name) (\(kind.rawValue))" }
+
+    /// The name prepared for matching against known organisations.
+    public var organizationName: OrganizationName { OrganizationName(name) }
+
+    // MARK: - Classification
+
+    /// Roles of people, matched at the start of the name.
+    static let roleStarts = [
+        "классный руководитель", "классные руководители", "классных руководителей", "кл руководитель",
+        "кл руководители", "законные представители", "учитель", "учителя", "заместитель директора",
+        "заместители директора", "зам директора", "директор", "педагог", "социальный педагог",
+        "старший воспитатель", "администрация школы", "администрация оу", "администрация доу",
+        "администрация оо", "администрация учреждения", "администрация гимназии", "администрация лицея",
+        "администрация детского сада", "музыкальный руководитель", "музыкальные руководители",
+        "инструктор", "методист", "руководители", "руководитель", "библиотекарь", "логопед",
+        "медицинская сестра", "медсестра", "медицинский работник", "советник директора",
+        "обучающиеся", "учащиеся", "ученики", "специалист", "специалисты", "тьютор", "психолог",
+        "педагоги", "сотрудники", "члены", "ответственный", "ответственные", "коллектив",
+    ]
+    /// Role stems matched at the start of the first word («родители», «родительский комитет»).
+    static let roleStems = ["родител", "воспитател", "воспитанник", "заведующ", "вожат", "замдиректор"]
+    static let committeeMarkers = [
+        "комитет", "управление образования", "управления образования", "департамент образования",
+        "министерство образования", "отдел образования", "управление образованием",
+    ]
+    static let kindergartenMarkers = [
+        "доу", "мадоу", "мбдоу", "мдоу", "мкдоу", "гбдоу", "детский сад", "детского сада", "д/с", "д с", "ясли",
+    ]
+    static let supplementaryMarkers = [
+        "дополнительного образования", "дюсш", "сдюсшор", "школа искусств", "школы искусств", "дши", "дхш",
+        "дмш", "музыкальная школа", "художественная школа", "спортивная школа", "мау до", "мбу до",
+        "мбудо", "маудо", "мкудо", "мбоу до", "моу до", "мао удо", "мау удо", "удо",
+    ]
+    static let schoolMarkers = [
+        "сош", "оош", "нош", "гимназ", "лицей", "лицея", "школа", "школы", "маоу", "мбоу", "моу", "мкоу",
+        "гбоу", "тогбоу", "огбоу", "кадетск", "образовательный центр", "центр образования",
+    ]
+    static let partnerMarkers = [
+        "библиотек", "музей", "театр", "дк", "дом культуры", "рдк", "гдк", "поликлиник", "больниц", "гбуз",
+        "колледж", "техникум", "университет", "институт", "тоипкро", "ипк", "ооо", "оао", "пао", "зао", "ао",
+        "нко", "фонд", "епархия", "церковь", "общество", "объединение", "гибдд", "гаи", "мчс", "пожарная часть",
+        "полиция", "мвд", "концерт", "филармони", "тогапоу", "тогау", "тогаук", "гапоу", "союз", "ассоциация",
+        "клуб", "редакция", "телевидени", "банк",
+    ]
+    static let municipalMarkers = [
+        "мку", "мбу", "мау", "мук", "мбук", "мауk", "центр", "имц", "ммц", "цдо", "цдт", "ддт", "дом детского творчества",
+        "ресурсный центр", "методический центр",
+    ]
+
+    /// The kind a name's markers say, in this order: person role, committee, kindergarten,
+    /// supplementary-education institution (municipal), school, partner (libraries, museums,
+    /// clinics, colleges, companies…), municipal institution (МКУ, МБУ, «центр»), other.
+    public static func kind(of name: String) -> ExecutorKind {
+        let words = OrganizationName.words(of: name)
+        let text = " " + words.joined(separator: " ") + " "
+        func has(_ marker: String) -> Bool {
+            let spaced = " " + OrganizationName.words(of: marker).joined(separator: " ")
+            // Markers are stems or whole words: «гимназ» matches «гимназия», «ао» only «ао».
+            return marker.count <= 4 || marker.contains(" ") ? text.contains(spaced + " ") : text.contains(spaced)
+        }
+        let joined = words.joined(separator: " ")
+        let isRole = roleStarts.contains { role in
+            let start = OrganizationName.words(of: role).joined(separator: " ")
+            return joined == start || joined.hasPrefix(start + " ")
+        } || roleStems.contains { joined.hasPrefix($0) }
+        if isRole { return .personRole }
+        if committeeMarkers.contains(where: has) { return .committee }
+        if kindergartenMarkers.contains(where: has) { return .kindergarten }
+        if supplementaryMarkers.contains(where: has) { return .municipalInstitution }
+        if schoolMarkers.contains(where: has) { return .school }
+        if partnerMarkers.contains(where: has) { return .partner }
+        if municipalMarkers.contains(where: has) { return .municipalInstitution }
+        return .other
+    }
+}

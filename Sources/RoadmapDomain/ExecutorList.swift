@@ -1,0 +1,171 @@
+import Foundation
+
+/// The executors named in one «Ответственный исполнитель» cell, and the municipality the cell
+/// ends with: «Комитет образования, МКУ «Центр сопровождения образовательной деятельности»,
+/// МАОУ СОШ № 5 имени Ю.А.Гагарина, город Тамбов» is three organisations in «город Тамбов».
+///
+/// Splitting rules: commas and semicolons separate executors except inside quotes («» "" „“)
+/// and parentheses; a line break is a space (cells are broken over lines and pages) unless the
+/// next line starts with a bullet («-», «•», «·», «1)», «1.»); HTML tags, bullets and trailing
+/// dots are dropped. A trailing «город Тамбов», «г. Тамбов», «Тамбовская область», «… район» or
+/// «… городской округ» is the municipality, not an executor. «МАОУ СОШ № 22 и № 24» and
+/// «СОШ № 22, № 24» are two schools.
+public struct ExecutorList: Hashable, Sendable {
+    public let executors: [Executor]
+    /// The municipality the cell names last, as written («город Тамбов»), or nil.
+    public let municipality: String?
+
+    public init(executors: [Executor], municipality: String?) {
+        self.executors = executors
+        self.municipality = municipality
+    }
+
+    /// Splits and classifies a responsible cell.
+    public init(parsing cell: String) {
+        var parts = Self.split(cell)
+        var municipality: String?
+        if let last = parts.last, parts.count >= 1, Self.isMunicipality(last) {
+            municipality = last
+            parts.removeLast()
+        }
+        parts = Self.expandingNumbers(parts)
+        self.init(executors: parts.map { Executor(name: $0) }, municipality: municipality)
+    }
+
+    /// The organisations only (no person roles).
+    public var organizations: [Executor] { executors.filter(\.kind.isOrganization) }
+
+    // MARK: - Splitting
+
+    static let openingQuotes: [Character: Character] = ["«": "»", "„": "“", "“": "”", "‘": "’", "‹": "›"]
+
+    /// The cell's executor names, cleaned, in order.
+    static func split(_ cell: String) -> [String] {
+        let text = RussianText.removingTags(RussianText.nfc(cell))
+            .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Lines starting with a bullet begin a new executor; other line breaks are spaces.
+        var joined = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces.union(["\u{00A0}"]))
+            guard !trimmed.isEmpty else { continue }
+            if !joined.isEmpty { joined += startsWithBullet(trimmed) ? ";" : " " }
+            joined += stripBullet(trimmed)
+        }
+        var parts = splitOutsideQuotes(joined, respectingQuotes: true)
+        if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
+        return mergingContinuations((parts ?? []).map(clean).filter { !$0.isEmpty })
+    }
+
+    /// «МБУ Центр психолого-педагогической, медицинской и социальной помощи» is one name: a part
+    /// starting with a small letter continues the previous one unless it is a person's role
+    /// («Классный руководитель, родители»).
+    static func mergingContinuations(_ parts: [String]) -> [String] {
+        var result: [String] = []
+        for part in parts {
+            if let first = part.first, first.isLowercase, let previous = result.last,
+               Executor.kind(of: part) != .personRole, Executor.kind(of: previous) != .personRole,
+               !isMunicipality(part)
+            {
+                result[result.count - 1] = previous + ", " + part
+            } else {
+                result.append(part)
+            }
+        }
+        return result
+    }
+
+    /// Splits at «,» and «;» outside quotes and parentheses; nil when quotes never close.
+    static func splitOutsideQuotes(_ text: String, respectingQuotes: Bool) -> [String]? {
+        var parts: [String] = []
+        var current = ""
+        var closers: [Character] = []
+        var inASCIIQuote = false
+        for character in text {
+            if respectingQuotes {
+                if let expected = closers.last, character == expected {
+                    closers.removeLast()
+                } else if let closer = openingQuotes[character] {
+                    closers.append(closer)
+                } else if character == "\"" {
+                    inASCIIQuote.toggle()
+                }
+            }
+            if character == "(" { closers.append(")") } else if character == ")", closers.last == ")" {
+                closers.removeLast()
+            }
+            if (character == "," || character == ";") && closers.isEmpty && !inASCIIQuote {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        if respectingQuotes && (!closers.filter({ $0 != ")" }).isEmpty || inASCIIQuote) { return nil }
+        return parts
+    }
+
+    static func startsWithBullet(_ line: String) -> Bool {
+        stripBullet(line) != line
+    }
+
+    static func stripBullet(_ line: String) -> String {
+        var text = Substring(line)
+        if let first = text.first, "-–—•·*▪◦●".contains(first) {
+            text = text.dropFirst()
+        } else if let match = text.firstMatch(of: /^\d{1,2}[.)]\s+/) {
+            text = text[match.range.upperBound...]
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Collapses spaces and drops bullets and trailing dots («Родители.» → «Родители»); keeps
+    /// a dot that ends an abbreviation inside quotes or initials.
+    static func clean(_ part: String) -> String {
+        var text = RussianText.collapsingWhitespace(part)
+        text = stripBullet(text)
+        while let last = text.last, ".;:,".contains(last) {
+            // «Ю.А.» at the end keeps its dot only when it is an initial; a name never ends so.
+            text.removeLast()
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// «город Тамбов», «г. Тамбов», «г.Тамбов», «Тамбовская область», «Тамбовский район»,
+    /// «городской округ …», «муниципальное образование …».
+    static func isMunicipality(_ part: String) -> Bool {
+        let words = OrganizationName.words(of: part)
+        guard let first = words.first, words.count >= 2, words.count <= 5 else { return false }
+        if ["город", "г", "гор", "пгт", "поселок", "посёлок", "село", "с"].contains(first) && words.count <= 3 {
+            // «г. Тамбов» but not «г. Тамбов, СОШ № 5»: the rest must be a proper name.
+            return words.dropFirst().allSatisfy { $0.allSatisfy(\.isLetter) }
+        }
+        if words.count == 2, ["область", "край", "район", "округ"].contains(words[1]),
+           ["ая", "ий", "ой", "ый"].contains(where: { first.hasSuffix($0) })
+        {
+            return true
+        }
+        if first == "городской", words.dropFirst().first == "округ" { return true }
+        if first == "муниципальное", words.dropFirst().first == "образование" { return true }
+        return false
+    }
+
+    /// «МАОУ СОШ № 22 и № 24» → two names; «№ 24» after «МАОУ СОШ № 22» borrows its prefix.
+    static func expandingNumbers(_ parts: [String]) -> [String] {
+        var result: [String] = []
+        for part in parts {
+            if let match = part.firstMatch(of: /^(.*?)(№|N)\s*(\d+)\s+и\s+(?:№|N)\s*(\d+)\s*$/) {
+                let prefix = String(match.output.1)
+                result.append("\(prefix)№ \(match.output.3)")
+                result.append("\(prefix)№ \(match.output.4)")
+            } else if let match = part.firstMatch(of: /^(?:№|N)\s*(\d+)$/), let previous = result.last,
+                      let numberStart = previous.range(of: "№", options: .backwards)?.lowerBound
+            {
+                result.append("\(previous[..<numberStart])№ \(match.output.1)")
+            } else {
+                result.append(part)
+            }
+        }
+        return result
+    }
+}

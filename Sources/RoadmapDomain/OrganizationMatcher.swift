@@ -1,0 +1,64 @@
+/// Finds which known organisation a free-text name in a plan or report means.
+///
+/// The rules, in order: an exact normalised name; a registered alias; then a probable match on
+/// the parts of the name (see `OrganizationMatch.Confidence.probable`). At each step several
+/// candidates make the result `.ambiguous`, never a guess. Different numbers («СОШ № 5» and
+/// «СОШ № 15») or different types («Гимназия № 5» and «СОШ № 5») never match.
+public struct OrganizationMatcher: Sendable {
+    struct Entry: Sendable {
+        let organization: KnownOrganization
+        let name: OrganizationName
+        let aliases: [OrganizationName]
+    }
+
+    let entries: [Entry]
+
+    public init(_ organizations: [KnownOrganization]) {
+        entries = organizations.map {
+            Entry(organization: $0, name: OrganizationName($0.name), aliases: $0.aliases.map(OrganizationName.init))
+        }
+    }
+
+    public func match(_ text: String) -> OrganizationMatch {
+        let query = OrganizationName(text)
+        guard !query.key.isEmpty else { return .none }
+        let exact = entries.filter { $0.name.key == query.key }
+        if let result = Self.result(exact, .exact) { return result }
+        let alias = entries.filter { $0.aliases.contains { $0.key == query.key } }
+        if let result = Self.result(alias, .alias) { return result }
+        let probable = entries.filter { entry in
+            ([entry.name] + entry.aliases).contains { Self.isCompatible(query, $0) }
+        }
+        return Self.result(probable, .probable) ?? .none
+    }
+
+    static func result(_ entries: [Entry], _ confidence: OrganizationMatch.Confidence) -> OrganizationMatch? {
+        var seen: Set<String> = []
+        let unique = entries.filter { seen.insert($0.organization.id).inserted }
+        switch unique.count {
+        case 0: return nil
+        case 1: return .matched(unique[0].organization, confidence)
+        default: return .ambiguous(unique.map(\.organization))
+        }
+    }
+
+    /// Whether two names can be one organisation: same number (or both without), same type (or
+    /// both without), no two different legal forms, honorifics or places, and the distinguishing
+    /// words of one contained in the other's, with a type and number or two words to go on.
+    static func isCompatible(_ a: OrganizationName, _ b: OrganizationName) -> Bool {
+        guard a.number == b.number, a.type == b.type else { return false }
+        func conflict(_ x: String?, _ y: String?) -> Bool {
+            if let x, let y { return x != y }
+            return false
+        }
+        guard !conflict(a.legalForm, b.legalForm), !conflict(a.honorific, b.honorific),
+              !conflict(a.place, b.place)
+        else { return false }
+        let (small, large) = a.distinguishingWords.count <= b.distinguishingWords.count
+            ? (a.distinguishingWords, b.distinguishingWords) : (b.distinguishingWords, a.distinguishingWords)
+        // Enough to go on: a type with a number («СОШ № 5»), or two words of a name.
+        let enough = (a.number != nil && a.type != nil) || small.count >= 2 || (small == large && !small.isEmpty)
+        guard enough else { return false }
+        return small.isSubset(of: large)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The clean-ups every piece of Russian free text from a plan table needs before it can be
+/// read by a machine: documents converted from office files carry no-break spaces, five
+/// kinds of dashes, Latin letters typed in the Cyrillic layout, «ё» and «е» used at will,
+/// stray HTML tags and cells broken over lines.
+///
+/// These functions never change what a person would read; they only unify the spellings.
+public enum RussianText {
+    /// NFC, as the service keeps all text.
+    public static func nfc(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Every dash and hyphen users type (‐ ‑ ‒ – — ― − ﹘ ﹣ －), as ASCII `-`.
+    public static let dashes: Set<Character> = [
+        "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}",
+        "\u{2212}", "\u{FE58}", "\u{FE63}", "\u{FF0D}", "\u{00AD}",
+    ]
+
+    /// Opening and closing quotes of every kind: «» "" „“ ‘’ ‚ ‹› and ASCII.
+    public static let quotes: Set<Character> = [
+        "«", "»", "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2018}", "\u{2019}",
+        "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}", "'", "`", "\u{00B4}",
+    ]
+
+    /// Latin letters that look like Cyrillic ones, as typed by people switching layouts
+    /// («мaрт» with a Latin «a»). Applied only inside words that also hold Cyrillic letters.
+    static let latinLookalikes: [Character: Character] = [
+        "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к",
+        "m": "м", "t": "т", "h": "н", "b": "в",
+    ]
+
+    /// Removes HTML tags (`<p>`, `<b>`) that office converters leave in cells.
+    public static func removingTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var result = ""
+        var inTag = false
+        var pending = ""
+        for character in text {
+            if inTag {
+                pending.append(character)
+                if character == ">" {
+                    inTag = false
+                    pending = ""
+                    result.append(" ")
+                }
+            } else if character == "<" {
+                inTag = true
+                pending = "<"
+            } else {
+                result.append(character)
+            }
+        }
+        // An unclosed «<» is text, not a tag.
+        return result + pending
+    }
+
+    /// Unifies whitespace: no-break and thin spaces, tabs and line breaks become one space;
+    /// runs collapse; the ends are trimmed.
+    public static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        var lastWasSpace = true
+        for character in text {
+            if character.isWhitespace || character == "\u{200B}" || character == "\u{FEFF}" {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(character)
+                lastWasSpace = false
+            }
+        }
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// Every dash as ASCII `-` (a soft hyphen is dropped).
+    public static func unifyingDashes(_ text: String) -> String {
+        String(text.compactMap { character -> Character? in
+            if character == "\u{00AD}" { return nil }
+            return dashes.contains(character) ? "-" : character
+        })
+    }
+
+    /// Lower case with «ё» folded to «е» and Ukrainian/Belarusian «і» folded to Latin «i»
+    /// (it stands for a Roman one in «І квартал»).
+    public static func folded(_ text: String) -> String {
+        var result = ""
+        for character in text.lowercased() {
+            switch character {
+            case "ё": result.append("е")
+            case "і": result.append("i")
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Replaces Latin look-alike letters in words that mix Latin and Cyrillic letters.
+    public static func fixingMixedLayout(_ text: String) -> String {
+        var result = ""
+        var word = ""
+        func flush() {
+            let hasCyrillic = word.unicodeScalars.contains { isCyrillic($0) }
+            let hasLatin = word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            if hasCyrillic && hasLatin {
+                result.append(contentsOf: word.map { latinLookalikes[$0] ?? $0 })
+            } else {
+                result.append(contentsOf: word)
+            }
+            word = ""
+        }
+        for character in text {
+            if character.isLetter {
+                word.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0400...0x04FF).contains(scalar.value)
+    }
+
+    /// The full clean-up for machine reading: NFC, tags removed, spaces and dashes unified,
+    /// lower case, «ё» → «е», mixed layouts fixed.
+    public static func normalizedForReading(_ text: String) -> String {
+        let cleaned = collapsingWhitespace(unifyingDashes(removingTags(nfc(text))))
+        return fixingMixedLayout(folded(cleaned))
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@Suite("Deadlines that cannot be read or placed")
+struct DeadlineEdgeTests {
+    static let unreadable = [
+        "", "   ", "сроки уточняются", "31.02.2019", "01.13.2019", "01.09.2019-31.05.2018", "2019-2018 гг.",
+        "зима 2019", "до 5 числа", "V квартал 2019", "3 полугодие 2019", "в течение месяца",
+        "Экскурсии 2 раза в год", "по мере необходимости, но не реже 1 раза в год", "2 раза в месяц",
+        "сентябрь 2018 - 15", "в течение", "ежемесячно ежегодно", "ежеквартально до 5 числа",
+        "до сентября - октября 2019", "март 2019 (по согласованию)", "1 четверть",
+        "после 01.09.2019", "2019 учебный год", "25", "ASAP", "сентябрь, 2018", "1 декада сентября 2019",
+        "по мере необходимости (не реже 1 раза в квартал)", "в течение месяца после утверждения",
+    ]
+
+    @Test("unreadable text is kept and flagged, never guessed", arguments: unreadable)
+    func unparsed(_ text: String) throws {
+        for context in [DeadlineContext.none, y2019, ay2022] {
+            let deadline: Deadline
+            do {
+                deadline = try Deadline.parse(text, in: context)
+            } catch {
+                Issue.record("«\(text)» in \(context) threw \(error)")
+                continue
+            }
+            #expect(deadline.kind == .unparsed, "in \(context)")
+            #expect(!deadline.isParsed)
+            #expect(deadline.period == nil)
+            #expect(deadline.occurrences.isEmpty)
+            #expect(deadline.text == text)
+            #expect(!deadline.isOverdue(asOf: CalendarDate(year: 2100, month: 1, day: 1)!))
+        }
+    }
+
+    @Test("a range running backwards in a calendar year is unreadable, forwards in an academic year")
+    func backwardsInCalendarYear() throws {
+        #expect(try Deadline.parse("ноябрь - февраль", in: y2019).kind == .unparsed)
+        #expect(try Deadline.parse("ноябрь - февраль", in: ay2022).period?.description == "2022-11-01..2023-02-28")
+    }
+
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        let text: String
+        let context: DeadlineContext
+        let error: DeadlineError
+        var testDescription: String { "«\(text)» in \(context)" }
+    }
+
+    static let errors: [ErrorCase] = [
+        ErrorCase(text: "Сентябрь", context: .none, error: .missingYear(text: "Сентябрь", phrase: "сентябрь")),
+        ErrorCase(text: "до 25 декабря", context: .none, error: .missingYear(text: "до 25 декабря", phrase: "25 декабря")),
+        ErrorCase(text: "I квартал", context: .none, error: .missingYear(text: "I квартал", phrase: "I квартал")),
+        ErrorCase(text: "летний период", context: .none, error: .missingYear(text: "летний период", phrase: "лето")),
+        ErrorCase(text: "постоянно", context: .none, error: .missingPeriod(text: "постоянно")),
+        ErrorCase(text: "весь период", context: .none, error: .missingPeriod(text: "весь период")),
+        ErrorCase(text: "ежемесячно", context: .none, error: .missingPeriod(text: "ежемесячно")),
+        ErrorCase(text: "2 раза в год", context: .none, error: .missingPeriod(text: "2 раза в год")),
+        ErrorCase(text: "с 01.09.2018", context: .none, error: .missingPeriod(text: "с 01.09.2018")),
+        ErrorCase(
+            text: "в течение учебного года", context: y2019,
+            error: .needsOtherContext(
+                text: "в течение учебного года", needed: "an academic year or a plan period",
+                given: "the calendar year 2019")),
+        ErrorCase(
+            text: "зимний период", context: y2019,
+            error: .needsOtherContext(
+                text: "зимний период", needed: "an academic year or a plan period", given: "the calendar year 2019")),
+        ErrorCase(
+            text: "Июнь", context: plan("2022-09-01..2023-05-31"),
+            error: .notInContext(text: "Июнь", phrase: "июнь", context: "the plan period 2022-09-01..2023-05-31")),
+        ErrorCase(
+            text: "Март", context: plan("2018-01-01..2019-12-31"),
+            error: .ambiguousInContext(
+                text: "Март", phrase: "март", context: "the plan period 2018-01-01..2019-12-31",
+                candidates: [DatePeriod(parsing: "2018-03-01..2018-03-31")!, DatePeriod(parsing: "2019-03-01..2019-03-31")!])),
+    ]
+
+    @Test("text that needs context says which", arguments: errors)
+    func contextErrors(_ row: ErrorCase) {
+        #expect(throws: row.error) { try Deadline.parse(row.text, in: row.context) }
+    }
+
+    @Test("error messages name the text and what is missing")
+    func messages() {
+        #expect(
+            DeadlineError.missingYear(text: "Сентябрь", phrase: "сентябрь").description
+                == "deadline «Сентябрь»: «сентябрь» has no year; give a calendar year, an academic year or the plan's period")
+        let ambiguous = DeadlineError.ambiguousInContext(
+            text: "Март", phrase: "март", context: "the plan period 2018-01-01..2019-12-31",
+            candidates: [DatePeriod(parsing: "2018-03-01..2018-03-31")!, DatePeriod(parsing: "2019-03-01..2019-03-31")!])
+        #expect(ambiguous.description.contains("2 times"))
+        #expect(ambiguous.description.contains("write the year"))
+        #expect(DeadlineError.missingPeriod(text: "постоянно").description.contains("plan's period"))
+    }
+
+    @Test("text is kept verbatim, NFC-normalised")
+    func verbatim() throws {
+        let decomposed = "до 1 сентября 2019 г.".decomposedStringWithCanonicalMapping + " "
+        let withYo = "не позднее 15 числа месяца, следующего за отчётным"
+        let deadline = try Deadline.parse(withYo, in: y2019)
+        #expect(deadline.text == withYo)
+        let nfd = "Отчёт до 01.09.2019".decomposedStringWithCanonicalMapping
+        #expect(Deadline.unparsed(nfd).text == "Отчёт до 01.09.2019")
+        #expect(try Deadline.parse(decomposed).text == decomposed.precomposedStringWithCanonicalMapping)
+    }
+
+    @Test("Latin letters typed in the Cyrillic layout are read")
+    func mixedLayout() throws {
+        // «мaрт» with a Latin «a», «кв» with a Latin «k».
+        #expect(try Deadline.parse("мaрт 2019").period?.description == "2019-03-01..2019-03-31")
+        #expect(try Deadline.parse("IV kв. 2018").period?.description == "2018-10-01..2018-12-31")
+    }
+
+    @Test("HTML tags left by converters are ignored")
+    func tags() throws {
+        #expect(try Deadline.parse("<p>Март 2019</p>").period?.description == "2019-03-01..2019-03-31")
+    }
+}
+
+@Suite("Deadlines from the seed documents")
+struct SeedDeadlineTests {
+    /// Order 770 (seed 004): the three planned actions' deadlines, exactly as in the table.
+    @Test(arguments: [
+        ("Сентябрь 2018 – апрель 2019", "2018-09-01..2019-04-30", Deadline.Kind.monthRange),
+        ("Март 2019", "2019-03-01..2019-03-31", .month),
+        ("Октябрь 2018", "2018-10-01..2018-10-31", .month),
+    ])
+    func order770(_ text: String, _ period: String, _ kind: Deadline.Kind) throws {
+        let deadline = try Deadline.parse(text)
+        #expect(deadline.kind == kind)
+        #expect(deadline.period?.description == period)
+    }
+
+    /// Seed 002: a 2022–2023 school plan whose months have no year; Sep–Dec in 2022, Jan–May in 2023.
+    @Test(arguments: [
+        ("Сентябрь", "2022-09"), ("Октябрь", "2022-10"), ("Ноябрь", "2022-11"), ("Декабрь", "2022-12"),
+        ("Январь", "2023-01"), ("Февраль", "2023-02"), ("Март", "2023-03"), ("Апрель", "2023-04"), ("Май", "2023-05"),
+    ])
+    func schoolPlan(_ text: String, _ month: String) throws {
+        for context in [ay2022, plan("2022-09-01..2023-08-31"), plan("2022-09-01..2023-05-31")] {
+            let deadline = try Deadline.parse(text, in: context)
+            #expect(deadline.kind == .month)
+            #expect(deadline.period?.first.iso.hasPrefix(month) == true, "in \(context)")
+            #expect(deadline.period?.first.day == 1)
+        }
+    }
+
+    /// Seed 000: «Экскурсии 2 раза в год» recurs twice a year.
+    @Test func twiceAYearInResultCell() throws {
+        let parser = DeadlineParser()
+        let deadline = try #require(try parser.recurringDeadline(mentionedIn: "Экскурсии 2 раза в год", in: ay2022))
+        #expect(deadline.recurrence == .twiceAYear)
+        #expect(deadline.text == "2 раза в год")
+        #expect(deadline.occurrences.map(\.description) == ["2022-09-01..2022-12-31", "2023-01-01..2023-08-31"])
+        #expect(try parser.recurringDeadline(mentionedIn: "Совместные праздники", in: ay2022) == nil)
+        #expect(throws: DeadlineError.self) { try parser.recurringDeadline(mentionedIn: "Экскурсии 2 раза в год") }
+    }
+
+    /// Seed 001 has no dates: nothing there is ever overdue.
+    @Test func noDatesNeverOverdue() throws {
+        let deadline = try Deadline.parse("по согласованию")
+        #expect(deadline.dueDay == nil)
+        #expect(!deadline.isOverdue(asOf: CalendarDate(year: 2100, month: 1, day: 1)!))
+    }
+}
+
+@Suite("Deadline context and summary")
+struct DeadlineSummaryTests {
+    @Test func contextFromOptions() throws {
+        #expect(try DeadlineContext(year: nil, academicYear: nil, period: nil) == .none)
+        #expect(try DeadlineContext(year: 2019, academicYear: nil, period: nil) == .calendarYear(2019))
+        #expect(try DeadlineContext(year: nil, academicYear: 2022, period: nil) == .academicYear(startingIn: 2022))
+        #expect(try DeadlineContext(year: nil, academicYear: nil, period: "2022-09-01..2023-05-31") == plan("2022-09-01..2023-05-31"))
+        #expect(DeadlineContext.academicYear(startingIn: 2022).period?.description == "2022-09-01..2023-08-31")
+        #expect(throws: DeadlineError.self) { try DeadlineContext(year: 2019, academicYear: 2022, period: nil) }
+        #expect(throws: DeadlineError.self) { try DeadlineContext(year: nil, academicYear: nil, period: "2022-09-01") }
+        #expect(throws: DeadlineError.self) { try DeadlineContext(year: nil, academicYear: nil, period: "2023-09-01..2022-09-01") }
+        #expect(throws: DeadlineError.self) { try DeadlineContext(year: 0, academicYear: nil, period: nil) }
+    }
+
+    static func json(_ deadline: Deadline) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(DeadlineSummary(deadline)), as: UTF8.self)
+    }
+
+    @Test func jsonOfAMonthRange() throws {
+        let deadline = try Deadline.parse("Сентябрь 2018 – апрель 2019")
+        #expect(try Self.json(deadline) == #"{"end":"2019-04-30","kind":"month_range","occurrences":[{"end":"2019-04-30","start":"2018-09-01"}],"parsed":true,"recurrence":null,"start":"2018-09-01","text":"Сентябрь 2018 – апрель 2019"}"#)
+    }
+
+    @Test func jsonWritesNullsForUnparsedText() throws {
+        #expect(try Self.json(.unparsed("когда-нибудь")) == #"{"end":null,"kind":"unparsed","occurrences":[],"parsed":false,"recurrence":null,"start":null,"text":"когда-нибудь"}"#)
+    }
+
+    @Test func jsonOfARecurringDeadline() throws {
+        let deadline = try Deadline.parse("2 раза в год", in: y2019)
+        #expect(try Self.json(deadline) == #"{"end":"2019-12-31","kind":"recurring","occurrences":[{"end":"2019-06-30","start":"2019-01-01"},{"end":"2019-12-31","start":"2019-07-01"}],"parsed":true,"recurrence":"twice_a_year","start":"2019-01-01","text":"2 раза в год"}"#)
+    }
+
+    @Test func humanReadable() throws {
+        let text = DeadlineSummary(try Deadline.parse("до 01.09.2019")).humanReadable
+        #expect(text.contains("due_date"))
+        #expect(text.contains("period:      2019-09-01"))
+        #expect(DeadlineSummary(.unparsed("x")).humanReadable.contains("not parsed"))
+    }
+
+    @Test func recurrenceRawValues() {
+        #expect(Recurrence.allCases.map(\.rawValue) == ["weekly", "monthly", "quarterly", "twice_a_year", "annually"])
+    }
+}
+
+@Suite("Deadline overdue")
+struct DeadlineOverdueTests {
+    static func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+    @Test func dueDayItselfIsNotOverdue() throws {
+        let deadline = try Deadline.parse("до 01.09.2019")
+        #expect(deadline.dueDay == Self.day("2019-09-01"))
+        #expect(!deadline.isOverdue(asOf: Self.day("2019-08-31")))
+        #expect(!deadline.isOverdue(asOf: Self.day("2019-09-01")))
+        #expect(deadline.isOverdue(asOf: Self.day("2019-09-02")))
+    }
+
+    @Test func monthIsDueOnItsLastDay() throws {
+        let deadline = try Deadline.parse("Март 2019")
+        #expect(!deadline.isOverdue(asOf: Self.day("2019-03-31")))
+        #expect(deadline.isOverdue(asOf: Self.day("2019-04-01")))
+    }
+
+    @Test func recurringIsDueOnItsLastOccurrence() throws {
+        let deadline = try Deadline.parse("ежемесячно до 5 числа", in: y2019)
+        #expect(deadline.dueDay == Self.day("2019-12-05"))
+        #expect(deadline.overdueOccurrences(asOf: Self.day("2019-03-06")).count == 3)
+        #expect(!deadline.isOverdue(asOf: Self.day("2019-12-05")))
+    }
+
+    @Test func noDueDateIsNeverOverdue() throws {
+        let deadline = try Deadline.parse("по мере необходимости")
+        #expect(!deadline.isOverdue(asOf: Self.day("2999-01-01")))
+    }
+}

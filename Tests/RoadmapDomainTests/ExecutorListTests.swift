@@ -1,0 +1,125 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@Suite("Executors in responsible cells")
+struct ExecutorListTests {
+    /// Seed 004, order 770: the first two actions' cell, and the third one's broken across a page.
+    @Test func order770() {
+        let cells = [
+            "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», МАОУ СОШ № 5 имени Ю.А.Гагарина, город Тамбов",
+            "Комитет образования, МКУ «Центр\n\n<p>сопровождения образовательной деятельности», МАОУ СОШ № 5 имени Ю.А.Гагарина, город Тамбов</p>",
+        ]
+        for cell in cells {
+            let list = ExecutorList(parsing: cell)
+            #expect(list.executors.map(\.name) == [
+                "Комитет образования", "МКУ «Центр сопровождения образовательной деятельности»",
+                "МАОУ СОШ № 5 имени Ю.А.Гагарина",
+            ])
+            #expect(list.executors.map(\.kind) == [.committee, .municipalInstitution, .school])
+            #expect(list.municipality == "город Тамбов")
+        }
+        let short = ExecutorList(parsing: "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», город Тамбов")
+        #expect(short.executors.count == 2)
+        #expect(short.municipality == "город Тамбов")
+    }
+
+    /// Seed 002: responsible persons are roles, one cell broken over lines.
+    @Test(arguments: [
+        ("Классный руководитель", ["Классный руководитель"]),
+        ("Классный руководитель, родители", ["Классный руководитель", "родители"]),
+        ("Классный\n\nруководитель", ["Классный руководитель"]),
+    ])
+    func schoolPlanRoles(_ cell: String, _ names: [String]) {
+        let list = ExecutorList(parsing: cell)
+        #expect(list.executors.map(\.name) == names)
+        #expect(list.executors.allSatisfy { $0.kind == .personRole })
+        #expect(list.organizations.isEmpty)
+        #expect(list.municipality == nil)
+    }
+
+    struct SplitCase: Sendable, CustomTestStringConvertible {
+        let cell: String
+        let names: [String]
+        var municipality: String? = nil
+        var testDescription: String { "«\(cell)»" }
+    }
+
+    static let splits: [SplitCase] = [
+        SplitCase(cell: "Комитет образования; МКУ «ЦСОД»; г. Тамбов", names: ["Комитет образования", "МКУ «ЦСОД»"], municipality: "г. Тамбов"),
+        SplitCase(cell: "Комитет образования, МКУ \"Центр, который всё знает\", г.Тамбов", names: ["Комитет образования", "МКУ \"Центр, который всё знает\""], municipality: "г.Тамбов"),
+        SplitCase(cell: "МАОУ „Лицей № 14, имени Заслуженного учителя“, Тамбовская область", names: ["МАОУ „Лицей № 14, имени Заслуженного учителя“"], municipality: "Тамбовская область"),
+        SplitCase(cell: "- Классный руководитель\n- родители\n- педагог-психолог.", names: ["Классный руководитель", "родители", "педагог-психолог"]),
+        SplitCase(cell: "• учитель физкультуры\n• заместитель директора по ВР", names: ["учитель физкультуры", "заместитель директора по ВР"]),
+        SplitCase(cell: "1. Комитет образования\n2. МКУ «ЦСОД»", names: ["Комитет образования", "МКУ «ЦСОД»"]),
+        SplitCase(cell: "Комитет образования.", names: ["Комитет образования"]),
+        SplitCase(cell: "Комитет\u{00A0}образования ,  МКУ  «ЦСОД» ,", names: ["Комитет образования", "МКУ «ЦСОД»"]),
+        SplitCase(cell: "МАОУ СОШ № 22 и № 24", names: ["МАОУ СОШ № 22", "МАОУ СОШ № 24"]),
+        SplitCase(cell: "МАОУ СОШ № 22, № 24", names: ["МАОУ СОШ № 22", "МАОУ СОШ № 24"]),
+        SplitCase(cell: "МБУ Центр психолого-педагогической, медицинской и социальной помощи", names: ["МБУ Центр психолого-педагогической, медицинской и социальной помощи"]),
+        SplitCase(cell: "Управление образования (по согласованию), МАДОУ № 24 «Журавушка»", names: ["Управление образования (по согласованию)", "МАДОУ № 24 «Журавушка»"]),
+        SplitCase(cell: "Комитет образования, МКУ «Центр", names: ["Комитет образования", "МКУ «Центр"]),
+        SplitCase(cell: "Комитет образования администрации Тамбовской области", names: ["Комитет образования администрации Тамбовской области"]),
+        SplitCase(cell: "", names: []),
+    ]
+
+    @Test("splitting respects quotes, brackets, bullets and line breaks", arguments: splits)
+    func split(_ row: SplitCase) {
+        let list = ExecutorList(parsing: row.cell)
+        #expect(list.executors.map(\.name) == row.names)
+        #expect(list.municipality == row.municipality)
+    }
+
+    @Test("classification by markers", arguments: [
+        ("Комитет образования", ExecutorKind.committee),
+        ("комитет образования администрации города Тамбова", .committee),
+        ("МКУ «Управление образования»", .committee),
+        ("Управление образования и науки", .committee),
+        ("МКУ «Центр сопровождения образовательной деятельности»", .municipalInstitution),
+        ("МБУ Центр психолого-педагогической, медицинской и социальной помощи", .municipalInstitution),
+        ("МАУ ДО «ДЮСШ № 1»", .municipalInstitution),
+        ("МБОУ ДЦДДТ «Центр дополнительного образования»", .municipalInstitution),
+        ("Информационный методический центр", .municipalInstitution),
+        ("МАОУ СОШ № 5 имени Ю.А.Гагарина", .school),
+        ("МБОУ Первомайская СОШ", .school),
+        ("Гимназия № 12", .school),
+        ("МАОУ «Лицей № 14»", .school),
+        ("ТОГБОУ «Казачья кадетская школа-интернат имени графа И.И. Воронцова-Дашкова»", .school),
+        ("МАДОУ № 24 «Журавушка»", .kindergarten),
+        ("МБДОУ «Детский сад № 3»", .kindergarten),
+        ("детский сад «Солнышко»", .kindergarten),
+        ("д/с № 7", .kindergarten),
+        ("Дошкольные учреждения города", .other),
+        ("ТОГАПОУ «Педагогический колледж г. Тамбова»(Договор)", .partner),
+        ("Центральная детская библиотека им. С.Я.Маршака(Договор)", .partner),
+        ("ТОГАУК «Тамбовконцерт»", .partner),
+        ("Тамбовская епархия Русская православная церковь", .partner),
+        ("ТО ГБУЗ Детская городская поликлиника им. Архиепископа Луки № 1", .partner),
+        ("ТОИПКРО", .partner),
+        ("ГИБДД", .partner),
+        ("МЧС", .partner),
+        ("ООО «Русское слово - учебник»", .partner),
+        ("Классный руководитель", .personRole),
+        ("классные руководители 5-9 классов", .personRole),
+        ("родители", .personRole),
+        ("Родительский комитет", .personRole),
+        ("учитель физкультуры", .personRole),
+        ("Заместитель директора по ВР", .personRole),
+        ("зам. директора по УВР", .personRole),
+        ("педагог-психолог", .personRole),
+        ("Администрация школы", .personRole),
+        ("воспитатели групп", .personRole),
+        ("Администрация города Тамбова", .other),
+        ("Педагогический колледж", .partner),
+    ])
+    func classify(_ name: String, _ kind: ExecutorKind) {
+        #expect(Executor.kind(of: name) == kind)
+        #expect(Executor(name: name).kind == kind)
+    }
+
+    @Test func kindRawValues() {
+        #expect(ExecutorKind.allCases.map(\.rawValue) == [
+            "committee", "municipal_institution", "school", "kindergarten", "partner", "person_role", "other",
+        ])
+    }
+}

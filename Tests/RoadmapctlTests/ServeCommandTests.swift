@@ -1,0 +1,82 @@
+import Foundation
+import RoadmapStore
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+@Suite("roadmapctl serve")
+struct ServeCommandTests {
+    /// Starts `serve`, waits for its "serving on" line and returns the process and port.
+    func startServe(_ arguments: [String]) throws -> (Process, Int, Pipe) {
+        let process = Process()
+        process.executableURL = RoadmapctlRunner.executable
+        process.arguments = ["serve", "--port", "0"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DATABASE_URL")
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(90)
+        while Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: #"http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                let port = Int(text[range].split(separator: ":").last ?? "") ?? 0
+                return (process, port, out)
+            }
+        }
+        process.terminate()
+        throw CancellationError()
+    }
+
+    func get(_ port: Int, _ path: String) async throws -> (Int, String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func servesDemoDataAndShutsDownCleanlyOnSIGTERM() async throws {
+        let directory = RoadmapctlRunner.temporaryDataDirectory()
+        defer {
+            _ = try? RoadmapctlRunner().run(["db", "stop", "--data-dir", directory.path])
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let (process, port, _) = try startServe(["--demo", "--data-dir", directory.path])
+        let health = try await get(port, "/healthz")
+        #expect(health.0 == 200)
+        let ready = try await get(port, "/readyz")
+        #expect(ready.0 == 200)
+        #expect(ready.1.contains("0001_schema.sql"))
+
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // serve started the embedded cluster, so it stopped it on the way out.
+        let status = try RoadmapctlRunner().run(["db", "status", "--data-dir", directory.path])
+        #expect(status.stdout.contains("stopped"))
+
+        // The demo order is there, once, even after loading the demo a second time.
+        let (again, secondPort, _) = try startServe(["--demo", "--data-dir", directory.path])
+        #expect(try await get(secondPort, "/readyz").0 == 200)
+        let cluster = EmbeddedCluster(directory: directory)
+        let connection = try PostgresConnection(configuration: cluster.configuration)
+        let row = try #require(try connection.query("""
+            SELECT count(*) AS orders,
+                   (SELECT count(*) FROM actions) AS actions,
+                   (SELECT count(*) FROM assignments) AS assignments
+            FROM orders WHERE number = '770' AND issued_on = '2018-06-25'
+            """).first)
+        #expect(try row.decode(Int.self, "orders") == 1)
+        #expect(try row.decode(Int.self, "actions") == 3)
+        #expect(try row.decode(Int.self, "assignments") == 7)
+        connection.close()
+        kill(again.processIdentifier, SIGINT)
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+    }
+}
