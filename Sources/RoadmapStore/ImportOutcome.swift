@@ -1,0 +1,108 @@
+import RoadmapDomain
+
+/// What an import created or would create: the counts and names `roadmapctl import
+/// --format json` prints.
+public struct ImportOutcome: Sendable, Equatable, Encodable {
+    public struct OrderSummary: Sendable, Equatable, Encodable {
+        public var number: String
+        public var date: String
+        public var issuer: String
+
+        public init(number: String, date: String, issuer: String) {
+            self.number = number
+            self.date = date
+            self.issuer = issuer
+        }
+    }
+
+    public var order: OrderSummary?
+    public var goals: Int
+    public var tasks: Int
+    public var actions: Int
+    /// Executor organisations and person roles, as matched or created.
+    public var executors: [String]
+    public var partners: [String]
+    public var deadlinesUnparsed: Int
+    public var warnings: [String]
+    /// Organisations the import created because no known one matched.
+    public var createdOrganizations: [String]
+    /// Assignments created by this run (0 on a repeated import).
+    public var assignmentsCreated: Int
+    /// True when the run changed any row; false for a repeated import of the same file.
+    public var changed: Bool
+    /// True when nothing was written (`--dry-run`).
+    public var dryRun: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case order, goals, tasks, actions, executors, partners, warnings, changed
+        case deadlinesUnparsed = "deadlines_unparsed"
+        case createdOrganizations = "created_organizations"
+        case assignmentsCreated = "assignments_created"
+        case dryRun = "dry_run"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let order { try container.encode(order, forKey: .order) } else { try container.encodeNil(forKey: .order) }
+        try container.encode(goals, forKey: .goals)
+        try container.encode(tasks, forKey: .tasks)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(executors, forKey: .executors)
+        try container.encode(partners, forKey: .partners)
+        try container.encode(deadlinesUnparsed, forKey: .deadlinesUnparsed)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(createdOrganizations, forKey: .createdOrganizations)
+        try container.encode(assignmentsCreated, forKey: .assignmentsCreated)
+        try container.encode(changed, forKey: .changed)
+        try container.encode(dryRun, forKey: .dryRun)
+    }
+}
+
+/// Why an import was refused. Nothing was written.
+public enum ImportError: Error, Equatable, CustomStringConvertible {
+    /// Neither the document nor the flags give the order's number, date and issuer, and
+    /// the plan has no title to be found again by.
+    case orderIncomplete(String)
+    /// `--strict` and executors that match no known organisation.
+    case unknownOrganizations([String])
+    /// A name fits several organisations equally well: a person must choose.
+    case ambiguousOrganization(name: String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case .orderIncomplete(let detail):
+            return "the order is incomplete: \(detail); give --order NUMBER --date YYYY-MM-DD --issuer NAME"
+        case .unknownOrganizations(let names):
+            return "--strict: \(names.count) executor(s) match no known organisation: \(names.map { "«\($0)»" }.joined(separator: ", ")); add them with `roadmapctl org add` or as aliases"
+        case .ambiguousOrganization(let name, let candidates):
+            return "«\(name)» fits several organisations equally well (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): add an alias to the right one"
+        }
+    }
+}
+
+/// How to import.
+public struct ImportOptions: Sendable {
+    /// Write nothing; report what would be created.
+    public var dryRun: Bool
+    /// Refuse executors that match no known organisation instead of creating them.
+    public var strict: Bool
+    /// The order's number, date and issuer when the document has no header, or to override it.
+    public var orderNumber: String?
+    public var orderDate: CalendarDate?
+    public var issuer: String?
+    /// The organisation whose own plan this is (a school's plan with its partners).
+    public var owner: String?
+    /// The user the import is recorded as (nil: the system).
+    public var actorID: String?
+
+    public init(dryRun: Bool = false, strict: Bool = false, orderNumber: String? = nil, orderDate: CalendarDate? = nil,
+                issuer: String? = nil, owner: String? = nil, actorID: String? = nil) {
+        self.dryRun = dryRun
+        self.strict = strict
+        self.orderNumber = orderNumber
+        self.orderDate = orderDate
+        self.issuer = issuer
+        self.owner = owner
+        self.actorID = actorID
+    }
+}

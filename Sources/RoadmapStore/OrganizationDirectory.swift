@@ -1,0 +1,86 @@
+import Foundation
+import RoadmapDomain
+
+/// The organisations known to the database, for matching the free-text names of a
+/// document: finds one by its normalised name or alias, or creates it. Used inside one
+/// transaction; it sees the organisations it created itself.
+final class OrganizationDirectory {
+    private let connection: PostgresConnection
+    private var known: [KnownOrganization]
+    private var matcher: OrganizationMatcher
+    /// Names resolved so far, by normalised key, so each name is matched once.
+    private var resolved: [String: (id: UUID, name: String)] = [:]
+    private(set) var created: [String] = []
+    private(set) var warnings: [String] = []
+    private(set) var unknown: [String] = []
+    let strict: Bool
+
+    init(connection: PostgresConnection, strict: Bool) throws {
+        self.connection = connection
+        self.strict = strict
+        known = try connection.query("""
+            SELECT o.id, o.name, coalesce(array_agg(a.alias) FILTER (WHERE a.alias IS NOT NULL), '{}') AS aliases
+            FROM organizations o LEFT JOIN organization_aliases a ON a.organization_id = o.id
+            GROUP BY o.id, o.name
+            """).rows.map { row in
+            KnownOrganization(
+                id: try row.decode(UUID.self, "id").uuidString.lowercased(),
+                name: try row.decode(String.self, "name"),
+                aliases: try row.decode([String].self, "aliases"))
+        }
+        matcher = OrganizationMatcher(known)
+    }
+
+    /// The id of the organisation a document calls `name`, creating it as `kind` when no
+    /// known one matches (unless strict: then it is collected in `unknown` and nil returned).
+    func resolve(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String)? {
+        let key = OrganizationName(name).key
+        if let hit = resolved[key] { return hit }
+        switch matcher.match(name) {
+        case .matched(let organization, let confidence):
+            guard let id = UUID(uuidString: organization.id) else { return nil }
+            if confidence == .probable {
+                warnings.append("«\(name)» was taken to be «\(organization.name)» (probable match); add it as an alias to confirm")
+            }
+            resolved[key] = (id, organization.name)
+            return (id, organization.name)
+        case .ambiguous(let candidates):
+            throw ImportError.ambiguousOrganization(name: name, candidates: candidates.map(\.name))
+        case .none:
+            if strict {
+                if !unknown.contains(name) { unknown.append(name) }
+                return nil
+            }
+            let id = try requireRow(connection.query("""
+                INSERT INTO organizations (name, kind, normalized_name)
+                VALUES (\(name), \(Self.organizationKind(kind)), \(key))
+                RETURNING id
+                """)).decode(UUID.self, "id")
+            known.append(KnownOrganization(id: id.uuidString.lowercased(), name: name))
+            matcher = OrganizationMatcher(known)
+            created.append(name)
+            resolved[key] = (id, name)
+            return (id, name)
+        }
+    }
+
+    /// The organisation kind stored for an executor kind.
+    static func organizationKind(_ kind: ExecutorKind) -> String {
+        switch kind {
+        case .committee: "committee"
+        case .municipalInstitution: "municipal_institution"
+        case .school: "school"
+        case .kindergarten: "kindergarten"
+        case .partner: "partner"
+        case .personRole, .other: "other"
+        }
+    }
+}
+
+/// The first row of a result that must have one.
+func requireRow(_ result: PostgresResult) throws -> PostgresRow {
+    guard let row = result.first else {
+        throw PostgresError(.unexpected, message: "the statement returned no row")
+    }
+    return row
+}

@@ -1,0 +1,353 @@
+import Foundation
+import RoadmapDomain
+
+/// One import of a plan document, inside one transaction: upserts the order, the plan,
+/// goals, tasks and actions by position, and sets executors, partners and assignments to
+/// exactly what the document says, touching no row that already matches, so importing the
+/// same file twice changes nothing. Bulk rows (executors, assignments) go through COPY.
+struct PlanImport {
+    let connection: PostgresConnection
+    let draft: PlanDraft
+    let options: ImportOptions
+    /// Rows inserted, updated or deleted so far.
+    private var changedRows = 0
+    private var warnings: [String] = []
+
+    init(connection: PostgresConnection, draft: PlanDraft, options: ImportOptions) {
+        self.connection = connection
+        self.draft = draft
+        self.options = options
+        self.warnings = draft.warnings
+    }
+
+    private mutating func execute(_ sql: SQL) throws -> Int {
+        let count = try connection.execute(sql)
+        changedRows += count
+        return count
+    }
+
+    private func id(_ sql: SQL) throws -> UUID? {
+        try connection.query(sql).first?.decode(UUID.self, "id")
+    }
+
+    mutating func run() throws -> ImportOutcome {
+        let directory = try OrganizationDirectory(connection: connection, strict: options.strict)
+        let actorID = options.actorID.flatMap(UUID.init(uuidString:))
+
+        // The order: from the flags, else the document's header.
+        let header = draft.order
+        let number = options.orderNumber ?? header?.number
+        let date = options.orderDate ?? header?.date
+        let issuerName = options.issuer ?? header?.issuer
+        var orderID: UUID?
+        var orderSummary: ImportOutcome.OrderSummary?
+        if number != nil || date != nil || options.issuer != nil {
+            guard let number, let date else {
+                throw ImportError.orderIncomplete(number == nil ? "no order number" : "no order date")
+            }
+            guard let issuerName else { throw ImportError.orderIncomplete("no issuing organisation") }
+            guard let issuer = try directory.resolve(issuerName, kind: .committee) else {
+                throw ImportError.unknownOrganizations([issuerName])
+            }
+            orderID = try upsertOrder(issuer: issuer.id, number: number, date: date, header: header)
+            orderSummary = .init(number: number, date: date.iso, issuer: issuer.name)
+        }
+
+        var ownerID: UUID?
+        if let owner = options.owner {
+            ownerID = try directory.resolve(owner, kind: Executor.kind(of: owner))?.id
+        }
+        let planID = try upsertPlan(orderID: orderID, ownerID: ownerID)
+
+        // Goals, tasks and actions by position.
+        var executorRows: [[PostgresBinding]] = []
+        var assignmentRows: [[PostgresBinding]] = []
+        var importedActions: [UUID] = []
+        var executorNames: [String] = []
+        var partnerNames: [String] = []
+        var unparsed = 0
+        var agreementWarning = false
+        for (goalIndex, goal) in draft.goals.enumerated() {
+            let goalID = try upsertGoal(planID: planID, position: goalIndex + 1, goal: goal)
+            var taskIDs: [Int: UUID] = [:]
+            for task in goal.tasks {
+                taskIDs[task.position] = try upsertTask(goalID: goalID, task: task)
+            }
+            changedRows += try connection.execute("DELETE FROM tasks WHERE goal_id = \(goalID) AND NOT (position = ANY(\(goal.tasks.map(\.position))))")
+            for (actionIndex, action) in goal.actions.enumerated() {
+                let actionID = try upsertAction(goalID: goalID, position: actionIndex + 1, action: action)
+                importedActions.append(actionID)
+                if !action.deadline.isParsed {
+                    unparsed += 1
+                }
+                let served = action.taskPositions.isEmpty ? Array(taskIDs.values) : action.taskPositions.compactMap { taskIDs[$0] }
+                for taskID in served {
+                    _ = try execute("INSERT INTO action_tasks (action_id, task_id) VALUES (\(actionID), \(taskID)) ON CONFLICT DO NOTHING")
+                }
+                _ = try execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(served)))")
+
+                let occurrences: [DatePeriod?] = action.deadline.occurrences.isEmpty ? [nil] : action.deadline.occurrences
+                for (position, executor) in action.executors.enumerated() {
+                    if executor.kind == .personRole {
+                        executorRows.append([.init(actionID), .init(text: nil, type: .uuid), .init(executor.name), .init(position + 1), .init(executor.name)])
+                        if !executorNames.contains(executor.name) { executorNames.append(executor.name) }
+                        continue
+                    }
+                    guard let organization = try directory.resolve(executor.name, kind: executor.kind) else { continue }
+                    executorRows.append([.init(actionID), .init(organization.id), .init(text: nil, type: .text), .init(position + 1), .init(executor.name)])
+                    if !executorNames.contains(organization.name) { executorNames.append(organization.name) }
+                    for (index, period) in occurrences.enumerated() {
+                        assignmentRows.append([
+                            .init(actionID), .init(organization.id), .init(index + 1),
+                            period.map(PostgresBinding.init) ?? .init(text: nil, type: .daterange),
+                            period.map { PostgresBinding($0.last) } ?? .init(text: nil, type: .date),
+                        ])
+                    }
+                }
+                var partnerIDs: [UUID] = []
+                for partner in action.partners {
+                    guard let organization = try directory.resolve(partner.name, kind: .partner) else { continue }
+                    partnerIDs.append(organization.id)
+                    if !partnerNames.contains(organization.name) { partnerNames.append(organization.name) }
+                    let forms = partner.forms.isEmpty ? nil : partner.forms.joined(separator: "\n")
+                    let effects = partner.effects.isEmpty ? nil : partner.effects.joined(separator: "\n")
+                    _ = try execute("""
+                        INSERT INTO action_partners (action_id, organization_id, forms, effect) VALUES (\(actionID), \(organization.id), \(forms), \(effects))
+                        ON CONFLICT (action_id, organization_id) DO UPDATE SET forms = EXCLUDED.forms, effect = EXCLUDED.effect
+                        WHERE (action_partners.forms, action_partners.effect) IS DISTINCT FROM (EXCLUDED.forms, EXCLUDED.effect)
+                        """)
+                    if partner.hasAgreement {
+                        if let ownerID {
+                            _ = try execute("""
+                                INSERT INTO agreements (organization_id, partner_id, subject)
+                                SELECT \(ownerID), \(organization.id), 'Договор о сотрудничестве'
+                                WHERE NOT EXISTS (SELECT 1 FROM agreements WHERE organization_id = \(ownerID) AND partner_id = \(organization.id))
+                                """)
+                        } else if !agreementWarning {
+                            agreementWarning = true
+                            warnings.append("the document marks agreements («Договор») but names no owner: give --owner to record them")
+                        }
+                    }
+                }
+                _ = try execute("DELETE FROM action_partners WHERE action_id = \(actionID) AND NOT (organization_id = ANY(\(partnerIDs)))")
+            }
+            try removeActions(goalID: goalID, beyond: goal.actions.count)
+        }
+        try removeGoals(planID: planID, beyond: draft.goals.count)
+        if options.strict, !directory.unknown.isEmpty {
+            throw ImportError.unknownOrganizations(directory.unknown)
+        }
+        let created = try syncExecutorsAndAssignments(actions: importedActions, executors: executorRows, assignments: assignmentRows)
+        warnings += directory.warnings
+
+        if changedRows > 0 {
+            try connection.execute("""
+                INSERT INTO events (actor_id, entity_type, entity_id, event, reason, data)
+                VALUES (\(actorID), 'plan', \(planID), 'imported', \(draft.sourceName),
+                        jsonb_build_object('actions', \(draft.actionCount), 'assignments_created', \(created), 'rows_changed', \(changedRows)))
+                """)
+        }
+        return ImportOutcome(
+            order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
+            executors: executorNames, partners: partnerNames, deadlinesUnparsed: unparsed, warnings: warnings,
+            createdOrganizations: directory.created, assignmentsCreated: created, changed: changedRows > 0,
+            dryRun: options.dryRun)
+    }
+
+    // MARK: - Upserts that leave matching rows untouched
+
+    private mutating func upsertOrder(issuer: UUID, number: String, date: CalendarDate, header: OrderHeader?) throws -> UUID {
+        let title = header?.title ?? ""
+        if let existing = try id("SELECT id FROM orders WHERE issuer_id = \(issuer) AND number = \(number) AND issued_on = \(date)") {
+            _ = try execute("""
+                UPDATE orders SET title = \(title), signatory = \(header?.signatory), controller = \(header?.controller),
+                       version = version + 1, updated_at = now()
+                WHERE id = \(existing) AND (title, signatory, controller) IS DISTINCT FROM (\(title), \(header?.signatory), \(header?.controller))
+                """)
+            return existing
+        }
+        changedRows += 1
+        guard let created = try id("""
+            INSERT INTO orders (issuer_id, number, issued_on, title, signatory, controller)
+            VALUES (\(issuer), \(number), \(date), \(title), \(header?.signatory), \(header?.controller)) RETURNING id
+            """) else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id") }
+        return created
+    }
+
+    private mutating func upsertPlan(orderID: UUID?, ownerID: UUID?) throws -> UUID {
+        let existing: UUID?
+        if let orderID {
+            existing = try id("SELECT id FROM plans WHERE order_id = \(orderID) AND position = 1")
+        } else {
+            existing = try id("""
+                SELECT id FROM plans WHERE order_id IS NULL AND owner_id IS NOT DISTINCT FROM \(ownerID)
+                AND title = \(draft.title) AND academic_year IS NOT DISTINCT FROM \(draft.academicYear)
+                """)
+        }
+        if let existing {
+            _ = try execute("""
+                UPDATE plans SET title = \(draft.title), period = \(draft.period), academic_year = \(draft.academicYear),
+                       owner_id = coalesce(\(ownerID), owner_id), version = version + 1, updated_at = now()
+                WHERE id = \(existing)
+                  AND (title, period, academic_year) IS DISTINCT FROM (\(draft.title), \(draft.period)::daterange, \(draft.academicYear)::int)
+                """)
+            return existing
+        }
+        changedRows += 1
+        guard let created = try id("""
+            INSERT INTO plans (order_id, owner_id, title, period, academic_year, source_name)
+            VALUES (\(orderID), \(ownerID), \(draft.title), \(draft.period), \(draft.academicYear), \(draft.sourceName)) RETURNING id
+            """) else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id") }
+        return created
+    }
+
+    private mutating func upsertGoal(planID: UUID, position: Int, goal: GoalDraft) throws -> UUID {
+        if let existing = try id("SELECT id FROM goals WHERE plan_id = \(planID) AND position = \(position)") {
+            _ = try execute("""
+                UPDATE goals SET title = \(goal.title), version = version + 1, updated_at = now()
+                WHERE id = \(existing) AND title IS DISTINCT FROM \(goal.title)
+                """)
+            return existing
+        }
+        changedRows += 1
+        guard let created = try id("INSERT INTO goals (plan_id, position, title) VALUES (\(planID), \(position), \(goal.title)) RETURNING id") else {
+            throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id")
+        }
+        return created
+    }
+
+    private mutating func upsertTask(goalID: UUID, task: TaskDraft) throws -> UUID {
+        if let existing = try id("SELECT id FROM tasks WHERE goal_id = \(goalID) AND position = \(task.position)") {
+            _ = try execute("""
+                UPDATE tasks SET title = \(task.title), version = version + 1, updated_at = now()
+                WHERE id = \(existing) AND title IS DISTINCT FROM \(task.title)
+                """)
+            return existing
+        }
+        changedRows += 1
+        guard let created = try id("INSERT INTO tasks (goal_id, position, title) VALUES (\(goalID), \(task.position), \(task.title)) RETURNING id") else {
+            throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id")
+        }
+        return created
+    }
+
+    private mutating func upsertAction(goalID: UUID, position: Int, action: ActionDraft) throws -> UUID {
+        let deadline = action.deadline
+        let kind = deadline.kind.rawValue
+        let recurrence = deadline.recurrence?.rawValue
+        if let existing = try id("SELECT id FROM actions WHERE goal_id = \(goalID) AND position = \(position)") {
+            _ = try execute("""
+                UPDATE actions SET title = \(action.title), expected_result = \(action.expectedResult), venue = \(action.venue),
+                       deadline_text = \(deadline.text), deadline_kind = \(kind), deadline_period = \(deadline.period),
+                       deadline_recurrence = \(recurrence), deadline_parsed = \(deadline.isParsed),
+                       version = version + 1, updated_at = now()
+                WHERE id = \(existing)
+                  AND (title, expected_result, venue, deadline_text, deadline_kind, deadline_period, deadline_recurrence, deadline_parsed)
+                      IS DISTINCT FROM (\(action.title), \(action.expectedResult), \(action.venue), \(deadline.text), \(kind),
+                                        \(deadline.period)::daterange, \(recurrence), \(deadline.isParsed))
+                """)
+            return existing
+        }
+        changedRows += 1
+        guard let created = try id("""
+            INSERT INTO actions (goal_id, position, title, expected_result, venue, deadline_text, deadline_kind,
+                                 deadline_period, deadline_recurrence, deadline_parsed)
+            VALUES (\(goalID), \(position), \(action.title), \(action.expectedResult), \(action.venue), \(deadline.text),
+                    \(kind), \(deadline.period), \(recurrence), \(deadline.isParsed))
+            RETURNING id
+            """) else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id") }
+        return created
+    }
+
+    // MARK: - Removals
+
+    /// Actions the corrected document no longer has: deleted when nobody reported on them,
+    /// otherwise kept with their reports and their open assignments cancelled.
+    private mutating func removeActions(goalID: UUID, beyond count: Int) throws {
+        let stale = try connection.query("SELECT id, title FROM actions WHERE goal_id = \(goalID) AND position > \(count)").rows
+        for row in stale {
+            let actionID = try row.decode(UUID.self, "id")
+            let reported = try connection.query("""
+                SELECT EXISTS (SELECT 1 FROM reports r JOIN assignments a ON a.id = r.assignment_id WHERE a.action_id = \(actionID)) AS reported
+                """).first?.decode(Bool.self, "reported") ?? true
+            if reported {
+                let cancelled = try execute("""
+                    UPDATE assignments SET status = 'cancelled', status_changed_at = now(), version = version + 1, updated_at = now()
+                    WHERE action_id = \(actionID) AND status NOT IN ('done', 'cancelled')
+                    """)
+                if cancelled > 0 {
+                    warnings.append("«\(try row.decode(String.self, "title"))» is no longer in the document; it has reports, so it was kept and its open assignments cancelled")
+                }
+            } else {
+                _ = try execute("DELETE FROM assignments WHERE action_id = \(actionID)")
+                _ = try execute("DELETE FROM actions WHERE id = \(actionID)")
+            }
+        }
+    }
+
+    private mutating func removeGoals(planID: UUID, beyond count: Int) throws {
+        let stale = try connection.query("SELECT id FROM goals WHERE plan_id = \(planID) AND position > \(count)").rows
+        for row in stale {
+            let goalID = try row.decode(UUID.self, "id")
+            try removeActions(goalID: goalID, beyond: 0)
+            let left = try connection.query("SELECT count(*) AS n FROM actions WHERE goal_id = \(goalID)").first?.decode(Int.self, "n") ?? 0
+            if left == 0 {
+                _ = try execute("DELETE FROM goals WHERE id = \(goalID)")
+            }
+        }
+    }
+
+    // MARK: - Bulk rows through COPY
+
+    /// Sets every imported action's executors and assignments to what the document says.
+    /// Returns the number of assignments created.
+    private mutating func syncExecutorsAndAssignments(
+        actions: [UUID], executors: [[PostgresBinding]], assignments: [[PostgresBinding]]
+    ) throws -> Int {
+        try connection.execute(script: """
+            CREATE TEMP TABLE import_executors (action_id uuid, organization_id uuid, person_role text, position int, source_text text) ON COMMIT DROP;
+            CREATE TEMP TABLE import_assignments (action_id uuid, executor_id uuid, occurrence int, period daterange, due_on date) ON COMMIT DROP;
+            """)
+        try connection.copy("COPY import_executors (action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
+        try connection.copy("COPY import_assignments (action_id, executor_id, occurrence, period, due_on) FROM STDIN", rows: assignments)
+        try connection.execute(script: "ANALYZE import_executors; ANALYZE import_assignments")
+
+        _ = try execute("""
+            DELETE FROM action_executors x
+            WHERE x.action_id = ANY(\(actions))
+              AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id
+                              AND (i.organization_id = x.organization_id OR lower(i.person_role) = lower(x.person_role)))
+            """)
+        _ = try execute("""
+            INSERT INTO action_executors (action_id, organization_id, person_role, position, source_text)
+            SELECT DISTINCT ON (i.action_id, i.organization_id, lower(i.person_role)) i.action_id, i.organization_id, i.person_role, i.position, i.source_text
+            FROM import_executors i
+            WHERE NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id
+                              AND (x.organization_id = i.organization_id OR lower(x.person_role) = lower(i.person_role)))
+            ORDER BY i.action_id, i.organization_id, lower(i.person_role), i.position
+            """)
+        let created = try execute("""
+            INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
+            SELECT action_id, executor_id, occurrence, period, due_on, due_on FROM import_assignments
+            ON CONFLICT (action_id, executor_id, occurrence) DO NOTHING
+            """)
+        // A corrected deadline moves the planned due day; an approved extension stays.
+        _ = try execute("""
+            UPDATE assignments a
+            SET period = i.period, original_due_on = i.due_on,
+                due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN a.due_on ELSE i.due_on END,
+                version = a.version + 1, updated_at = now()
+            FROM import_assignments i
+            WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence
+              AND (a.period IS DISTINCT FROM i.period OR a.original_due_on IS DISTINCT FROM i.due_on)
+            """)
+        // Executors or occurrences the document dropped: their open assignments are cancelled.
+        _ = try execute("""
+            UPDATE assignments a SET status = 'cancelled', status_changed_at = now(), version = a.version + 1, updated_at = now()
+            WHERE a.action_id = ANY(\(actions)) AND a.status NOT IN ('done', 'cancelled')
+              AND NOT EXISTS (SELECT 1 FROM import_assignments i
+                              WHERE i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = a.occurrence)
+            """)
+        return created
+    }
+}

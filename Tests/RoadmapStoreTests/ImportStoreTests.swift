@@ -1,0 +1,160 @@
+import Foundation
+import RoadmapDomain
+import RoadmapStore
+import RoadmapTestSupport
+import Testing
+
+@Suite("Importing a plan")
+struct ImportStoreTests {
+    /// Order № 770's plan, as the document parser produces it.
+    static func order770(deadline third: String = "Октябрь 2018", thirdExecutors: String = "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», МАОУ СОШ № 5 имени Ю.А.Гагарина, город Тамбов", actions count: Int = 3) throws -> PlanDraft {
+        func action(_ title: String, _ deadline: String, _ executors: String) throws -> ActionDraft {
+            ActionDraft(
+                title: title, expectedResult: "Распространение лучших педагогических практик",
+                deadline: try Deadline.parse(deadline, in: .none), executors: ExecutorList(parsing: executors).executors)
+        }
+        let all = [
+            try action("Конкурсы профессионального мастерства", "Сентябрь 2018 – апрель 2019", "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», город Тамбов"),
+            try action("Фестиваль мастер-классов", "Март 2019", "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», город Тамбов"),
+            try action("Семинар «Современные педагогические технологии»", third, thirdExecutors),
+        ]
+        return PlanDraft(
+            sourceName: "004.txt",
+            order: OrderHeader(number: "770", date: CalendarDate(year: 2018, month: 6, day: 25), issuer: "Комитет образования",
+                               title: "О Плане мероприятий", signatory: "Е.Д.Выжимов", controller: "Е.Д.Выжимов"),
+            title: "План мероприятий («дорожная карта»)",
+            goals: [GoalDraft(title: "Повышение профессиональной компетенции педагогов",
+                              tasks: (1...4).map { TaskDraft(position: $0, title: "Задача \($0)") },
+                              actions: Array(all.prefix(count)))])
+    }
+
+    func counts(_ lease: TestDatabase.Lease) async throws -> [String: Int] {
+        try await lease.pool.withConnection { (connection) throws in
+            var result: [String: Int] = [:]
+            for table in ["organizations", "orders", "plans", "goals", "tasks", "actions", "action_tasks", "action_executors", "assignments", "events"] {
+                result[table] = try connection.query("SELECT count(*) AS n FROM \(identifier: table)").first?.decode(Int.self, "n")
+            }
+            result["versions"] = try connection.query("""
+                SELECT (SELECT coalesce(sum(version), 0) FROM actions) + (SELECT coalesce(sum(version), 0) FROM assignments)
+                     + (SELECT coalesce(sum(version), 0) FROM orders) + (SELECT coalesce(sum(version), 0) FROM plans) AS n
+                """).first?.decode(Int.self, "n")
+            return result
+        }
+    }
+
+    @Test func importsTheOrderItsPlanAndOneAssignmentPerActionAndExecutor() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let store = ImportStore(pool: lease.pool)
+            let outcome = try await store.importPlan(try Self.order770())
+            #expect(outcome.order == .init(number: "770", date: "2018-06-25", issuer: "Комитет образования"))
+            #expect(outcome.goals == 1)
+            #expect(outcome.tasks == 4)
+            #expect(outcome.actions == 3)
+            #expect(outcome.assignmentsCreated == 7)
+            #expect(outcome.executors.count == 3)
+            #expect(outcome.createdOrganizations.count == 3)
+            #expect(outcome.changed)
+            let rows = try await counts(lease)
+            #expect(rows["assignments"] == 7)
+            #expect(rows["action_tasks"] == 12)
+            #expect(rows["events"] == 1)
+            let march = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("""
+                    SELECT a.due_on FROM assignments a JOIN actions x ON x.id = a.action_id WHERE x.deadline_text = 'Март 2019' LIMIT 1
+                    """).first?.decode(CalendarDate.self, "due_on")
+            }
+            #expect(march?.iso == "2019-03-31")
+        }
+    }
+
+    @Test func aSecondImportOfTheSameDocumentChangesNoRow() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let store = ImportStore(pool: lease.pool)
+            try await store.importPlan(try Self.order770())
+            let before = try await counts(lease)
+            let again = try await store.importPlan(try Self.order770())
+            #expect(!again.changed)
+            #expect(again.assignmentsCreated == 0)
+            #expect(again.createdOrganizations.isEmpty)
+            #expect(try await counts(lease) == before)
+        }
+    }
+
+    @Test func aDryRunWritesNothing() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let before = try await counts(lease)
+            let outcome = try await ImportStore(pool: lease.pool).importPlan(try Self.order770(), options: ImportOptions(dryRun: true))
+            #expect(outcome.dryRun)
+            #expect(outcome.assignmentsCreated == 7)
+            #expect(try await counts(lease) == before)
+        }
+    }
+
+    @Test func strictRefusesUnknownExecutorsAndWritesNothing() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let before = try await counts(lease)
+            let error = await #expect(throws: ImportError.self) {
+                try await ImportStore(pool: lease.pool).importPlan(try Self.order770(), options: ImportOptions(strict: true))
+            }
+            guard case .unknownOrganizations(let names) = error else {
+                Issue.record("expected unknown organisations, got \(String(describing: error))")
+                return
+            }
+            #expect(names.contains("Комитет образования"))
+            #expect(try await counts(lease) == before)
+        }
+    }
+
+    @Test func anIncompleteOrderIsRefused() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            var draft = try Self.order770()
+            draft.order?.date = nil
+            await #expect(throws: ImportError.orderIncomplete("no order date")) {
+                try await ImportStore(pool: lease.pool).importPlan(draft)
+            }
+        }
+    }
+
+    @Test func aCorrectedVersionUpdatesWhatChangedAndKeepsReports() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let store = ImportStore(pool: lease.pool)
+            try await store.importPlan(try Self.order770())
+            // A school reports on the seminar.
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("""
+                    INSERT INTO reports (assignment_id, done_on, text)
+                    SELECT a.id, '2018-10-20', 'Семинар проведён' FROM assignments a JOIN actions x ON x.id = a.action_id
+                    JOIN organizations o ON o.id = a.executor_id
+                    WHERE x.position = 3 AND o.name LIKE 'МАОУ%'
+                    """)
+            }
+            // The corrected order moves the seminar to November and drops the school from it.
+            let corrected = try Self.order770(deadline: "Ноябрь 2018", thirdExecutors: "Комитет образования, МКУ «Центр сопровождения образовательной деятельности»")
+            let outcome = try await store.importPlan(corrected)
+            #expect(outcome.changed)
+            #expect(outcome.assignmentsCreated == 0)
+            let rows = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("""
+                    SELECT o.name, a.status, a.due_on, (SELECT count(*) FROM reports r WHERE r.assignment_id = a.id) AS reports
+                    FROM assignments a JOIN actions x ON x.id = a.action_id JOIN organizations o ON o.id = a.executor_id
+                    WHERE x.position = 3 ORDER BY o.name
+                    """).rows.map { (try $0.decode(String.self, "name"), try $0.decode(String.self, "status"), try $0.decode(CalendarDate.self, "due_on").iso, try $0.decode(Int.self, "reports")) }
+            }
+            #expect(rows.count == 3)
+            #expect(rows.filter { $0.1 != "cancelled" }.allSatisfy { $0.2 == "2018-11-30" })
+            let school = try #require(rows.first { $0.0.hasPrefix("МАОУ") })
+            #expect(school.1 == "cancelled")
+            #expect(school.3 == 1)
+
+            // Dropping an action nobody reported on deletes it; the one with a report stays.
+            let shorter = try Self.order770(actions: 2)
+            let third = try await store.importPlan(shorter)
+            #expect(third.changed)
+            let actions = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT count(*) AS n FROM actions").first?.decode(Int.self, "n")
+            }
+            #expect(actions == 3)
+            #expect(third.warnings.contains { $0.contains("has reports") })
+        }
+    }
+}
