@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // libpq from Debian's libpq-dev, imported as a system library.
@@ -27,6 +28,15 @@ let package = Package(
         ),
         // Pure domain: entities, status rules, deadline parsing, roll-up. Foundation only.
         .target(name: "RoadmapDomain"),
+        // Readers of office files (.docx, .xlsx, .csv, .txt) into the domain's SourceDocument,
+        // bounded against hostile files (zip bombs, XML entities).
+        .target(
+            name: "RoadmapImport",
+            dependencies: [
+                "RoadmapDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The Swift layer over libpq and the SQL of each use case.
         .target(
             name: "RoadmapStore",
@@ -58,6 +68,7 @@ let package = Package(
             name: "roadmapctl",
             dependencies: [
                 "RoadmapDomain",
+                "RoadmapImport",
                 "RoadmapStore",
                 "RoadmapAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,6 +93,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RoadmapDomainTests", dependencies: ["RoadmapDomain"]),
+        .testTarget(
+            name: "RoadmapImportTests",
+            dependencies: ["RoadmapImport", "RoadmapDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "RoadmapStoreTests",
             dependencies: ["RoadmapStore", "RoadmapDomain", "RoadmapTestSupport"]

@@ -1,19 +1,21 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's `sql/` migrations (and `sql/demo/`) into the target as Swift
-/// string literals, so a deployed `roadmapctl` carries the exact schema it was built with.
+/// Embeds the package's `sql/` migrations, `sql/demo/` scripts and the `demo/` documents
+/// into the target as Swift string literals, so a deployed `roadmapctl` carries the exact
+/// schema it was built with and its demo data set.
 @main
 struct EmbedSQLPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let sqlDirectory = context.package.directoryURL.appending(path: "sql")
-        let inputs = try Self.sqlFiles(in: sqlDirectory)
+        let demoDirectory = context.package.directoryURL.appending(path: "demo")
+        let inputs = try Self.sqlFiles(in: sqlDirectory) + Self.files(in: demoDirectory, ending: ".txt")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSQL.swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(inputs.count) SQL files",
                 executable: try context.tool(named: "EmbedSQL").url,
-                arguments: [sqlDirectory.path(), output.path()],
+                arguments: [sqlDirectory.path(), demoDirectory.path(), output.path()],
                 inputFiles: inputs,
                 outputFiles: [output]
             )
@@ -21,12 +23,11 @@ struct EmbedSQLPlugin: BuildToolPlugin {
     }
 
     static func sqlFiles(in directory: URL) throws -> [URL] {
-        let manager = FileManager.default
-        var files: [URL] = []
-        for folder in [directory, directory.appending(path: "demo")] {
-            guard let names = try? manager.contentsOfDirectory(atPath: folder.path()) else { continue }
-            files += names.filter { $0.hasSuffix(".sql") }.sorted().map { folder.appending(path: $0) }
-        }
-        return files
+        files(in: directory, ending: ".sql") + files(in: directory.appending(path: "demo"), ending: ".sql")
+    }
+
+    static func files(in folder: URL, ending: String) -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path()) else { return [] }
+        return names.filter { $0.hasSuffix(ending) }.sorted().map { folder.appending(path: $0) }
     }
 }

@@ -10,6 +10,9 @@ public enum DemoData {
         }
     }
 
+    /// The sample documents (`demo/*.txt`) the demo imports, as name and text.
+    public static var documents: [(name: String, text: String)] { EmbeddedSQL.demoDocuments }
+
     /// Names of the demo scripts this build carries.
     public static var scripts: [String] { EmbeddedSQL.demo.map(\.name) }
 }

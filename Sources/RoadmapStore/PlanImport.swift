@@ -175,28 +175,30 @@ struct PlanImport {
     }
 
     private mutating func upsertPlan(orderID: UUID?, ownerID: UUID?) throws -> UUID {
+        // A plan with no order and no title is found again by the file it came from.
+        let title = draft.title.isEmpty && orderID == nil ? draft.sourceName : draft.title
         let existing: UUID?
         if let orderID {
             existing = try id("SELECT id FROM plans WHERE order_id = \(orderID) AND position = 1")
         } else {
             existing = try id("""
                 SELECT id FROM plans WHERE order_id IS NULL AND owner_id IS NOT DISTINCT FROM \(ownerID)
-                AND title = \(draft.title) AND academic_year IS NOT DISTINCT FROM \(draft.academicYear)
+                AND title = \(title) AND academic_year IS NOT DISTINCT FROM \(draft.academicYear)
                 """)
         }
         if let existing {
             _ = try execute("""
-                UPDATE plans SET title = \(draft.title), period = \(draft.period), academic_year = \(draft.academicYear),
+                UPDATE plans SET title = \(title), period = \(draft.period), academic_year = \(draft.academicYear),
                        owner_id = coalesce(\(ownerID), owner_id), version = version + 1, updated_at = now()
                 WHERE id = \(existing)
-                  AND (title, period, academic_year) IS DISTINCT FROM (\(draft.title), \(draft.period)::daterange, \(draft.academicYear)::int)
+                  AND (title, period, academic_year) IS DISTINCT FROM (\(title), \(draft.period)::daterange, \(draft.academicYear)::int)
                 """)
             return existing
         }
         changedRows += 1
         guard let created = try id("""
             INSERT INTO plans (order_id, owner_id, title, period, academic_year, source_name)
-            VALUES (\(orderID), \(ownerID), \(draft.title), \(draft.period), \(draft.academicYear), \(draft.sourceName)) RETURNING id
+            VALUES (\(orderID), \(ownerID), \(title), \(draft.period), \(draft.academicYear), \(draft.sourceName)) RETURNING id
             """) else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id") }
         return created
     }

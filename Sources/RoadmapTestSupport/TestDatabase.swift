@@ -16,6 +16,17 @@ public enum TestDatabase {
         public let configuration: PostgresConfiguration
         public let pool: PostgresPool
 
+        /// A libpq URL or conninfo string for this database, for tools run as separate
+        /// processes (`roadmapctl --database-url …`, `psql`).
+        public var connectionString: String {
+            let base = configuration.connectionString
+            if base.contains("://"), var components = URLComponents(string: base) {
+                components.path = "/" + name
+                return components.string ?? base
+            }
+            return base + " dbname=" + name
+        }
+
         /// Closes the pool and drops the database.
         public func drop() async {
             await pool.close()

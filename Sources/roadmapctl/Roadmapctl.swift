@@ -20,6 +20,7 @@ struct Roadmapctl: AsyncParsableCommand {
             MigrateCommand.self,
             DBCommand.self,
             DeadlineCommand.self,
+            ImportCommand.self,
         ]
     )
 

@@ -51,7 +51,7 @@ struct ServeCommandTests {
         #expect(health.0 == 200)
         let ready = try await get(port, "/readyz")
         #expect(ready.0 == 200)
-        #expect(ready.1.contains("0001_schema.sql"))
+        #expect(ready.1.contains("\"status\":\"ready\""))
 
         process.terminate()  // SIGTERM
         process.waitUntilExit()

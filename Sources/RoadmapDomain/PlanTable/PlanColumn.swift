@@ -1,0 +1,55 @@
+/// What a column of a plan table holds, recognised from its header by meaning, whatever the
+/// wording or order: «Планируемые действия», «Мероприятие» and «Наименование мероприятия» are
+/// all `.action`; «Сроки реализации», «Срок» and «Дата» are all `.deadline`.
+public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
+    /// «№ п/п»
+    case number
+    /// «Планируемые действия», «Мероприятие», «Наименование мероприятия», «Содержание работы»
+    case action
+    /// «Ожидаемые результаты», «Результат»
+    case result
+    /// «Сроки реализации», «Срок», «Дата», «Период»
+    case deadline
+    /// «Ответственный исполнитель», «Ответственный», «Исполнители»
+    case executor
+    /// «Место проведения»
+    case venue
+    /// A partners' table: «Социальный партнер», «Направления взаимодействия. Название учреждений»
+    case partner
+    /// «Цель», «Цель взаимодействия»
+    case purpose
+    /// «Формы взаимодействия»
+    case forms
+    /// «Социальный эффект»
+    case effect
+
+    /// Stems tried in this order: the first column kind with a stem in the header wins
+    /// («Ответственный исполнитель» is an executor before anything else).
+    static let stems: [(PlanColumn, [String])] = [
+        (.number, ["№", "п/п", "номер"]),
+        (.executor, ["ответствен", "исполнител"]),
+        (.deadline, ["срок", "дата", "период", "месяц", "когда"]),
+        (.venue, ["место"]),
+        (.effect, ["эффект"]),
+        (.forms, ["форм"]),
+        (.result, ["результат", "показател"]),
+        (.purpose, ["цель"]),
+        (.partner, ["партн", "партер", "направлени", "учрежден", "организаци"]),
+        (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ"]),
+    ]
+
+    /// The kind of column a header names, or nil when it names none (an empty header, a goal
+    /// column). Long cells are text, not headers.
+    public init?(header: String) {
+        let text = RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header)))
+        guard !text.isEmpty, text.count <= 80 else { return nil }
+        if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
+        for (column, stems) in Self.stems where stems.contains(where: { text.contains($0) }) {
+            // «№ п/п» is short; «Наименование учреждения № …» is not a number column.
+            if column == .number && text.count > 12 { continue }
+            self = column
+            return
+        }
+        return nil
+    }
+}

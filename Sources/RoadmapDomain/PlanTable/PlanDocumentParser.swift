@@ -1,0 +1,114 @@
+import Foundation
+
+/// Reads a plan out of a `SourceDocument`, whatever file it came from: the order header when
+/// there is one, goals and tasks (in merged cells of the table, or in the text above it), the
+/// planned actions with their deadlines and executors, and social partners.
+///
+/// Decisions a reader of the import's output should know:
+/// - Columns are recognised by meaning (`PlanColumn`), in any order; a table with neither an
+///   action nor a partner column is not a plan table, and a document without one is refused.
+/// - A row is the continuation of the row above (a page break cut it) when its deadline cell is
+///   empty and its action cell is empty or starts with a small letter; its cells are appended to
+///   those above, and a goal/task cell to the goal/task text above.
+/// - An empty deadline cell in a table whose first known column is the deadline («Дата»,
+///   «Месяц») repeats the deadline above: several events share one month.
+/// - Deadlines are read in the academic year (the `academicYear` given, else «на 2022-2023
+///   учебный год» in the title), else in the calendar years the title names («на 2019-2020
+///   годы»), else as written. Where they still lack a year, the plan's period is taken as
+///   from the order's date (or the first deadline) to the last deadline's end, and they are
+///   read again in it. What still cannot be read stays `Deadline.unparsed` with a warning
+///   naming the row: never a guess.
+/// - A partners' table without dates gives actions with a `.noDueDate` deadline (never
+///   overdue) unless a cell names a recurrence («Экскурсии 2 раза в год»).
+public struct PlanDocumentParser: Sendable {
+    /// The academic year (its first calendar year) to read months without a year in, when the
+    /// document does not say.
+    public var academicYear: Int?
+    /// Fields given here replace those read from the document's header (the CLI's `--order`,
+    /// `--date`, `--issuer`); an order given for a document without a header becomes its order.
+    public var order: OrderHeader?
+
+    public init(academicYear: Int? = nil, order: OrderHeader? = nil) {
+        self.academicYear = academicYear
+        self.order = order
+    }
+
+    /// The plan the document holds; throws when it holds no plan table.
+    public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
+        let file = document.name
+        let plans = document.tables.compactMap { table in PlanTableLayout(table: table).map { (table, $0) } }
+        guard !plans.isEmpty else { throw .noPlanTable(file: file, reason: Self.whyNoPlanTable(document)) }
+
+        // Text above the first plan table: the header, the title, goals and tasks.
+        var prose: [(text: String, location: SourceLocation)] = []
+        for block in document.blocks {
+            if case .table(let table) = block, table == plans[0].0 { break }
+            if case .paragraph(let text, let location) = block { prose.append((text, location)) }
+        }
+        var draft = PlanDraft(sourceName: file)
+        draft.order = Self.merging(OrderHeaderReader().read(prose), with: order)
+        draft.title = Self.title(in: prose, before: plans[0].0)
+        draft.academicYear = academicYear ?? Self.academicYear(in: [draft.title] + prose.map(\.text))
+        let context = deadlineContext(academicYear: draft.academicYear, title: draft.title)
+
+        var reading = PlanReading(file: file, context: context)
+        let proseGoal = Self.goal(inProse: prose)
+        for (table, layout) in plans {
+            switch layout.kind {
+            case .actions: reading.readActions(table, layout: layout)
+            case .partners: reading.readPartners(table, layout: layout)
+            }
+        }
+        guard reading.actionCount > 0 else {
+            let (table, layout) = plans[0]
+            let location = table.rows[layout.headerRow].first?.location ?? SourceLocation()
+            throw .noActions(file: file, location: location)
+        }
+        draft.period = reading.resolveDeadlines(orderDate: draft.order?.date)
+        draft.goals = reading.goals(fallback: proseGoal, planTitle: draft.title)
+        draft.warnings = reading.warnings
+        return draft
+    }
+
+    /// The context deadlines are read in before the plan's period is known.
+    func deadlineContext(academicYear: Int?, title: String) -> DeadlineContext {
+        if let academicYear { return .academicYear(startingIn: academicYear) }
+        let folded = RussianText.folded(RussianText.unifyingDashes(title))
+        if let match = folded.firstMatch(of: /на\s+(\d{4})\s*-\s*(\d{4})\s*(?:годы|гг|года)/),
+           let first = Int(match.output.1), let last = Int(match.output.2), first <= last,
+           let start = CalendarDate(year: first, month: 1, day: 1), let end = CalendarDate(year: last, month: 12, day: 31),
+           let period = DatePeriod(first: start, last: end)
+        {
+            return first == last ? .calendarYear(first) : .planPeriod(period)
+        }
+        if let match = folded.firstMatch(of: /на\s+(\d{4})\s*(?:год|г\.)/), let year = Int(match.output.1) {
+            return .calendarYear(year)
+        }
+        return .none
+    }
+
+    static func whyNoPlanTable(_ document: SourceDocument) -> String {
+        let tables = document.tables
+        if tables.isEmpty {
+            return document.paragraphs.isEmpty ? "the document is empty" : "the document is prose only"
+        }
+        let headers = tables.compactMap { $0.rows.first?.map(\.text).filter { !$0.isEmpty }.joined(separator: " / ") }
+        let located = tables.first?.rows.first?.first?.location.description ?? "the document"
+        return "\(tables.count) table(s), none with a column of planned actions or partners (first table at \(located): «"
+            + (headers.first ?? "") + "»)"
+    }
+
+    /// The header read from the document with the fields given in `override` replacing its own.
+    static func merging(_ read: OrderHeader?, with override: OrderHeader?) -> OrderHeader? {
+        guard let override else { return read }
+        var header = read ?? OrderHeader()
+        if let number = override.number { header.number = number }
+        if let date = override.date { header.date = date }
+        if let issuer = override.issuer { header.issuer = issuer }
+        if let title = override.title { header.title = title }
+        if let signatory = override.signatory { header.signatory = signatory }
+        if let controller = override.controller { header.controller = controller }
+        if let parentBody = override.parentBody { header.parentBody = parentBody }
+        return header
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+
+/// The state of reading one document's plan tables: goals found in the tables, actions with
+/// their raw cells (a row cut by a page break is glued back before anything is parsed), and
+/// the warnings for a person. `PlanDocumentParser` drives it.
+struct PlanReading {
+    /// A goal found in a table, with its task text still unsplit (it may go on after a break).
+    struct PendingGoal {
+        var title: String
+        var tasksText = ""
+        var hasTasks = false
+        var direction: String?
+        var expectedResult: String?
+    }
+
+    /// An action with its cells as read; `deadline` is set for partners' rows.
+    struct PendingAction {
+        var goal: Int?
+        var cells: [PlanColumn: String]
+        var location: SourceLocation
+        var deadlineText: String
+        var deadline: Deadline?
+        var partners: [PartnerDraft] = []
+        var recurrenceSource: String?
+        var fromActionTable: Bool
+    }
+
+    let file: String
+    let context: DeadlineContext
+    var pendingGoals: [PendingGoal] = []
+    var actions: [PendingAction] = []
+    var warnings: [String] = []
+
+    init(file: String, context: DeadlineContext) {
+        self.file = file
+        self.context = context
+    }
+
+    var actionCount: Int { actions.count }
+
+    func place(_ location: SourceLocation) -> String { "\(file), \(location)" }
+
+    // MARK: - Tables of actions
+
+    mutating func readActions(_ table: SourceTable, layout: PlanTableLayout) {
+        let firstKnown = layout.columns.keys.min()
+        let deadlineColumn = layout.index(of: .deadline)
+        let inheritsDeadline = deadlineColumn != nil && deadlineColumn == firstKnown
+        var structureColumns: Set<Int> = []
+        var lastDeadline = ""
+        var previousAction: Int?
+
+        for row in table.rows.dropFirst(layout.headerRow + 1) {
+            var cells: [PlanColumn: String] = [:]
+            var structure: [String] = []
+            for (column, cell) in row.enumerated() where !cell.text.isEmpty {
+                if let kind = layout.columns[column] {
+                    cells[kind] = cell.text
+                } else if structureColumns.contains(column) || Self.hasGoalMarker(cell.text) {
+                    structureColumns.insert(column)
+                    structure.append(cell.text)
+                }
+            }
+            // A goal row merged across the whole table lands in the action column.
+            if let action = cells[.action], Self.hasGoalMarker(action), cells.count == 1 {
+                structure.append(action)
+                cells[.action] = nil
+            }
+            let structureText = structure.joined(separator: " ")
+            let hasMarker = Self.hasGoalMarker(structureText)
+            if hasMarker {
+                readStructure(structureText)
+            } else if !structureText.isEmpty {
+                continueStructure(structureText)
+            }
+
+            let action = cells[.action] ?? ""
+            let deadlineCell = deadlineColumn.map { row.indices.contains($0) ? row[$0] : nil } ?? nil
+            let deadlineEmpty = (cells[.deadline] ?? "").isEmpty
+            if let previous = previousAction, deadlineEmpty, !hasMarker,
+               action.isEmpty || action.first?.isLowercase == true, !(deadlineCell?.mergedFromAbove ?? false)
+            {
+                // The rest of the row above, after a page break.
+                for (kind, text) in cells {
+                    let separator = kind == .action || kind == .result || kind == .venue ? " " : "\n"
+                    let before = actions[previous].cells[kind] ?? ""
+                    actions[previous].cells[kind] = before.isEmpty ? text : before + separator + text
+                }
+                continue
+            }
+            guard !action.isEmpty else {
+                if !cells.isEmpty {
+                    let location = row.first { !$0.text.isEmpty }?.location ?? SourceLocation()
+                    warnings.append("\(place(location)): a row with no planned action was skipped")
+                }
+                continue
+            }
+            var deadlineText = cells[.deadline] ?? ""
+            if deadlineText.isEmpty, inheritsDeadline || (deadlineCell?.mergedFromAbove ?? false) {
+                deadlineText = lastDeadline
+            }
+            if !deadlineText.isEmpty { lastDeadline = deadlineText }
+            let location = layout.index(of: .action).flatMap { row.indices.contains($0) ? row[$0].location : nil }
+                ?? SourceLocation()
+            actions.append(PendingAction(
+                goal: pendingGoals.isEmpty ? nil : pendingGoals.count - 1, cells: cells, location: location,
+                deadlineText: deadlineText, fromActionTable: true))
+            previousAction = actions.count - 1
+        }
+    }
+
+    static func hasGoalMarker(_ text: String) -> Bool {
+        let folded = RussianText.folded(text)
+        return folded.firstMatch(of: /(?:^|\s)(?:цель|задачи)\s*:/) != nil
+    }
+
+    /// «Цель: … Задачи: 1. … 2. …» in a goal cell.
+    /// «использовать возможность социума.» → «Использовать возможность социума».
+    static func goalTitle(_ text: String) -> String {
+        var title = RussianText.collapsingWhitespace(text)
+        while let last = title.last, ".;:,".contains(last) { title.removeLast() }
+        guard let first = title.first else { return title }
+        return first.uppercased() + title.dropFirst()
+    }
+
+    mutating func readStructure(_ text: String) {
+        let folded = RussianText.folded(text)
+        let goalRange = folded.firstMatch(of: /цель\s*:/)?.range
+        let tasksRange = folded.firstMatch(of: /задачи\s*:/)?.range
+        func slice(_ from: String.Index, _ to: String.Index) -> String {
+            let start = folded.distance(from: folded.startIndex, to: from)
+            let end = folded.distance(from: folded.startIndex, to: to)
+            let first = text.index(text.startIndex, offsetBy: start)
+            let last = text.index(text.startIndex, offsetBy: end)
+            return RussianText.collapsingWhitespace(String(text[first..<last]))
+        }
+        if let goalRange {
+            let end = tasksRange.map { $0.lowerBound > goalRange.lowerBound ? $0.lowerBound : folded.endIndex }
+                ?? folded.endIndex
+            pendingGoals.append(PendingGoal(title: slice(goalRange.upperBound, end)))
+        }
+        if let tasksRange {
+            if pendingGoals.isEmpty { pendingGoals.append(PendingGoal(title: "")) }
+            let end = goalRange.map { $0.lowerBound > tasksRange.lowerBound ? $0.lowerBound : folded.endIndex }
+                ?? folded.endIndex
+            pendingGoals[pendingGoals.count - 1].hasTasks = true
+            appendTasks(slice(tasksRange.upperBound, end))
+        }
+    }
+
+    /// Goal-cell text without a marker: the goal's or its tasks' text goes on.
+    mutating func continueStructure(_ text: String) {
+        guard !pendingGoals.isEmpty else { return }
+        if pendingGoals[pendingGoals.count - 1].hasTasks {
+            appendTasks(text)
+        } else {
+            pendingGoals[pendingGoals.count - 1].title += " " + RussianText.collapsingWhitespace(text)
+        }
+    }
+
+    mutating func appendTasks(_ text: String) {
+        let goal = pendingGoals.count - 1
+        pendingGoals[goal].tasksText = RussianText.collapsingWhitespace(pendingGoals[goal].tasksText + " " + text)
+    }
+
+    // MARK: - Deadlines
+
+    /// Parses every action's deadline; returns the plan's period (the context's, else from the
+    /// order's date or the first deadline to the last deadline's end).
+    mutating func resolveDeadlines(orderDate: CalendarDate?) -> DatePeriod? {
+        var failed: [Int: DeadlineError] = [:]
+        for index in actions.indices where actions[index].deadline == nil && actions[index].recurrenceSource == nil {
+            let text = actions[index].deadlineText
+            guard !text.isEmpty else { continue }
+            do {
+                actions[index].deadline = try DeadlineParser().parse(text, in: context)
+            } catch {
+                failed[index] = error
+            }
+        }
+        var period = context.period
+        if period == nil {
+            let periods = actions.compactMap { $0.deadline?.period }
+            if let last = periods.map(\.last).max(),
+               let first = ([orderDate].compactMap { $0 } + periods.map(\.first)).min()
+            {
+                period = DatePeriod(first: min(first, last), last: last)
+            }
+        }
+        let retry: DeadlineContext? = period.map { context == .none ? .planPeriod($0) : context }
+        for index in actions.indices {
+            let location = place(actions[index].location)
+            if let source = actions[index].recurrenceSource {
+                actions[index].deadline = recurringDeadline(in: source, context: retry ?? context, at: location)
+                continue
+            }
+            let text = actions[index].deadlineText
+            if let error = failed[index] {
+                if let retry, retry != context, let deadline = try? DeadlineParser().parse(text, in: retry) {
+                    actions[index].deadline = deadline
+                } else {
+                    actions[index].deadline = .unparsed(text)
+                    warnings.append("\(location): deadline «\(text)» kept as text: \(error)")
+                }
+            } else if text.isEmpty, actions[index].deadline == nil {
+                actions[index].deadline = Deadline(text: "", kind: .noDueDate, period: nil)
+                if actions[index].fromActionTable {
+                    warnings.append("\(location): no deadline given; the action has no due date")
+                }
+            } else if let deadline = actions[index].deadline, !deadline.isParsed {
+                warnings.append("\(location): deadline «\(text)» could not be read; kept as text for a person")
+            }
+        }
+        return period
+    }
+
+    /// «Экскурсии 2 раза в год»: a recurring deadline; without a period to repeat in, the
+    /// recurrence is kept without occurrences and a warning asks for the academic year.
+    mutating func recurringDeadline(in text: String, context: DeadlineContext, at location: String) -> Deadline {
+        let parser = DeadlineParser()
+        if let deadline = try? parser.recurringDeadline(mentionedIn: text, in: context) {
+            return deadline
+        }
+        // Learn the recurrence in any period, then drop the period nobody gave.
+        if let probe = try? parser.recurringDeadline(mentionedIn: text, in: .calendarYear(2000)) {
+            warnings.append("\(location): «\(probe.text)» recurs, but the plan's period is unknown;"
+                + " give the academic year to create its occurrences")
+            return Deadline(text: probe.text, kind: .recurring, period: nil, recurrence: probe.recurrence, occurrences: [])
+        }
+        return Deadline(text: "", kind: .noDueDate, period: nil)
+    }
+
+    // MARK: - Output
+
+    /// The goals with their actions; actions before any goal of the tables go to `fallback`
+    /// (the goal of the text above the table) or to a goal named after the plan.
+    func goals(fallback: GoalDraft?, planTitle: String) -> [GoalDraft] {
+        var goals = pendingGoals.map { pending in
+            GoalDraft(
+                title: Self.goalTitle(pending.title),
+                expectedResult: pending.expectedResult,
+                tasks: PlanDocumentParser.numberedItems(pending.tasksText).enumerated().map {
+                    TaskDraft(position: $0.offset + 1, title: $0.element)
+                },
+                direction: pending.direction)
+        }
+        var loose: [ActionDraft] = []
+        for action in actions {
+            let draft = ActionDraft(
+                title: RussianText.collapsingWhitespace(action.cells[.action] ?? ""),
+                expectedResult: action.cells[.result].map(RussianText.collapsingWhitespace),
+                venue: action.cells[.venue].map(RussianText.collapsingWhitespace),
+                deadline: action.deadline ?? Deadline(text: "", kind: .noDueDate, period: nil),
+                executors: action.cells[.executor].map { ExecutorList(parsing: $0).executors } ?? [],
+                partners: action.partners,
+                location: action.location)
+            if let goal = action.goal { goals[goal].actions.append(draft) } else { loose.append(draft) }
+        }
+        if !loose.isEmpty || goals.isEmpty {
+            var goal = fallback ?? GoalDraft(title: planTitle)
+            goal.title = goal.title.isEmpty ? planTitle : Self.goalTitle(goal.title)
+            goal.actions = loose
+            goals.insert(goal, at: 0)
+        }
+        return goals
+    }
+}

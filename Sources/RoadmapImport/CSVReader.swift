@@ -1,0 +1,191 @@
+import Foundation
+import RoadmapDomain
+
+/// Reads a .csv into a `SourceDocument`, as Excel and LibreOffice write it: fields separated
+/// by commas or semicolons (whichever the first line uses outside quotes), RFC 4180 quotes
+/// with doubled quotes and line breaks inside, in UTF-8 (with or without a BOM) or, when the
+/// bytes are not UTF-8, Windows-1251. Cells are located like a sheet's («B7», with the line
+/// of the file); the layout follows `SheetLayout` (title lines become paragraphs).
+public enum CSVReader {
+    public static func read(
+        data: Data, name: String, limits: ReadLimits = .standard
+    ) throws(DocumentReadError) -> SourceDocument {
+        guard data.count <= limits.maxFileSize else {
+            throw .tooLarge(file: name, limit: ReadLimits.describe(bytes: limits.maxFileSize))
+        }
+        let text = try decode(data, name: name)
+        let delimiter = detectDelimiter(text)
+        let records = try parse(text, delimiter: delimiter, name: name, limits: limits)
+        let width = records.map(\.fields.count).max() ?? 0
+        let rows = records.enumerated().map { index, record in
+            (0..<width).map { column in
+                let reference = CellReference(row: index + 1, column: column + 1)
+                return SourceCell(
+                    text: column < record.fields.count ? record.fields[column] : "",
+                    location: SourceLocation(
+                        line: record.line, row: reference.row, column: reference.column,
+                        cell: reference.description))
+            }
+        }
+        let blocks = SheetLayout.blocks(rows: rows)
+        guard !blocks.isEmpty else { throw .empty(file: name) }
+        return SourceDocument(name: name, blocks: blocks)
+    }
+
+    /// UTF-8 (a BOM is dropped), UTF-16 with a BOM, else Windows-1251.
+    static func decode(_ data: Data, name: String) throws(DocumentReadError) -> String {
+        let bytes = [UInt8](data)
+        guard !bytes.isEmpty else { throw .empty(file: name) }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw .unreadable(file: name, reason: "this is a ZIP archive (an .xlsx renamed?), not a CSV file")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { index in
+                littleEndian
+                    ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                    : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if let nul = body.firstIndex(of: 0) {
+            throw .unreadable(file: name, reason: "a NUL byte at offset \(nul): this is a binary file, not CSV")
+        }
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        return Windows1251.decode(body)
+    }
+
+    /// `;` when the first line with any separator has more semicolons than commas outside
+    /// quotes, else `,`.
+    static func detectDelimiter(_ text: String) -> Unicode.Scalar {
+        var semicolons = 0
+        var commas = 0
+        var inQuotes = false
+        var lines = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": inQuotes.toggle()
+            case ";" where !inQuotes: semicolons += 1
+            case "," where !inQuotes: commas += 1
+            case "\n" where !inQuotes, "\r" where !inQuotes:
+                if semicolons + commas > 0 { return semicolons > commas ? ";" : "," }
+                lines += 1
+                if lines > 50 { return "," }
+            default: break
+            }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
+    /// One record: its fields (trimmed, NFC) and the line of the file it starts on.
+    struct Record {
+        var fields: [String]
+        var line: Int
+    }
+
+    static func parse(
+        _ text: String, delimiter: Unicode.Scalar, name: String, limits: ReadLimits
+    ) throws(DocumentReadError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        var fieldLength = 0
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoteClosed = false  // a quote just closed a quoted field, or starts a doubled one
+        var quoteLine = 1
+        var afterCR = false
+
+        func location() -> SourceLocation {
+            let reference = CellReference(row: records.count + 1, column: fields.count + 1)
+            return SourceLocation(line: line, row: reference.row, column: reference.column, cell: reference.description)
+        }
+        func endField() throws(DocumentReadError) {
+            fields.append(String(field).trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping)
+            field = String.UnicodeScalarView()
+            fieldLength = 0
+            quoteClosed = false
+            guard fields.count <= limits.maxColumns else {
+                throw .limitExceeded(
+                    file: name, location: location(), limit: "a line has more than \(limits.maxColumns) fields")
+            }
+        }
+        func endRecord() throws(DocumentReadError) {
+            try endField()
+            records.append(Record(fields: fields, line: recordLine))
+            fields = []
+            guard records.count <= limits.maxRows else {
+                throw .limitExceeded(
+                    file: name, location: SourceLocation(line: line),
+                    limit: "the file has more than \(limits.maxRows) rows")
+            }
+        }
+        func append(_ scalar: Unicode.Scalar) throws(DocumentReadError) {
+            field.append(scalar)
+            fieldLength += 1
+            guard fieldLength <= limits.maxCellLength else {
+                throw .limitExceeded(
+                    file: name, location: location(),
+                    limit: "a cell is longer than \(limits.maxCellLength) characters")
+            }
+        }
+
+        for scalar in text.unicodeScalars {
+            let wasCR = afterCR
+            afterCR = scalar == "\r"
+            if inQuotes {
+                switch scalar {
+                case "\"":
+                    inQuotes = false
+                    quoteClosed = true
+                case "\r":
+                    line += 1
+                    try append("\n")
+                case "\n":
+                    if !wasCR {
+                        line += 1
+                        try append("\n")
+                    }
+                default:
+                    try append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where quoteClosed:
+                // A doubled quote inside a quoted field.
+                try append("\"")
+                inQuotes = true
+                quoteClosed = false
+            case "\"" where field.isEmpty:
+                inQuotes = true
+                quoteLine = line
+            case delimiter:
+                try endField()
+            case "\r":
+                try endRecord()
+                line += 1
+                recordLine = line
+            case "\n":
+                if !wasCR {
+                    try endRecord()
+                    line += 1
+                    recordLine = line
+                }
+            default:
+                // Text after a closing quote, or a stray quote mid-field: kept as written.
+                quoteClosed = false
+                try append(scalar)
+            }
+        }
+        if inQuotes {
+            throw .malformed(
+                file: name, location: SourceLocation(line: quoteLine),
+                reason: "a quoted field opened on line \(quoteLine) is never closed")
+        }
+        if !field.isEmpty || !fields.isEmpty || quoteClosed { try endRecord() }
+        return records
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import RoadmapDomain
+
+/// The import's one way in: reads an uploaded or given file into a `SourceDocument` by its
+/// extension (.docx, .xlsx, .csv, .txt), under `ReadLimits`, and refuses anything else
+/// with an error that names the file.
+public enum DocumentReader {
+    /// The extensions read, in the words of an error message.
+    public static let supportedExtensions = ["docx", "xlsx", "csv", "txt"]
+
+    public static func read(
+        data: Data, fileName: String, limits: ReadLimits = .standard
+    ) throws(DocumentReadError) -> SourceDocument {
+        guard data.count <= limits.maxFileSize else {
+            throw .tooLarge(file: fileName, limit: ReadLimits.describe(bytes: limits.maxFileSize))
+        }
+        let baseName = fileName.split(separator: "/").last ?? Substring(fileName)
+        let pathExtension = baseName.lastIndex(of: ".").map { baseName[baseName.index(after: $0)...].lowercased() } ?? ""
+        switch pathExtension {
+        case "docx": return try DocxReader.read(data: data, name: fileName, limits: limits)
+        case "xlsx": return try XlsxReader.read(data: data, name: fileName, limits: limits)
+        case "csv": return try CSVReader.read(data: data, name: fileName, limits: limits)
+        case "txt": return try TextDocumentReader.read(data: data, name: fileName, limits: limits)
+        case "doc", "xls":
+            throw .unsupportedFormat(
+                file: fileName,
+                reason: "the old binary .\(pathExtension) format is not read; save it as .\(pathExtension)x")
+        default:
+            let shown = pathExtension.isEmpty ? "a file without an extension" : "a .\(pathExtension) file"
+            throw .unsupportedFormat(
+                file: fileName,
+                reason: "\(shown) cannot be imported; use .docx, .xlsx, .csv or .txt")
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import RoadmapDomain
+
+/// Reads a Word document (.docx) into a `SourceDocument`: the paragraphs of the body in
+/// order, and each table with its merged cells spread (`w:gridSpan` → `mergedFromLeft`,
+/// `w:vMerge` continuing → `mergedFromAbove`). A cell's paragraphs are joined with "\n";
+/// tabs and line breaks inside runs are kept. Body paragraphs carry their index among the
+/// body's paragraphs as `line`; table cells their row and column (1-based, per table).
+public enum DocxReader {
+    static let documentPart = "word/document.xml"
+
+    public static func read(
+        data: Data, name: String, limits: ReadLimits = .standard
+    ) throws(DocumentReadError) -> SourceDocument {
+        let archive = try OfficeArchive(data: data, file: name, limits: limits)
+        let part = try mainPart(of: archive)
+        let xml = try archive.requiredPart(part, what: "the body of a Word document")
+        let body = DocxBodyHandler(file: name, limits: limits)
+        try OfficeXML.parse(xml, part: part, file: name, handler: body)
+        return SourceDocument(name: name, blocks: body.blocks)
+    }
+
+    /// The body part named by the package's `_rels/.rels` (Word always writes
+    /// `word/document.xml`, a few generators do not).
+    static func mainPart(of archive: OfficeArchive) throws(DocumentReadError) -> String {
+        guard !archive.contains(documentPart), let rels = try archive.part("_rels/.rels") else { return documentPart }
+        let relationships = PackageRelationshipsHandler(file: archive.file)
+        try OfficeXML.parse(rels, part: "_rels/.rels", file: archive.file, handler: relationships)
+        guard let target = relationships.officeDocument else { return documentPart }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : target
+    }
+}
+
+/// `_rels/.rels`: the target of the officeDocument relationship.
+private final class PackageRelationshipsHandler: OfficeXMLHandler {
+    var officeDocument: String?
+
+    override func open(_ name: String, attributes: [String: String]) {
+        if name == "Relationship", officeDocument == nil, attributes["Type"]?.hasSuffix("/officeDocument") == true {
+            officeDocument = attributes["Target"]
+        }
+    }
+}
+
+/// The SAX handler of `word/document.xml`.
+private final class DocxBodyHandler: OfficeXMLHandler {
+    private let limits: ReadLimits
+    private(set) var blocks: [SourceDocument.Block] = []
+
+    /// A cell as read, before merges are spread.
+    private struct CellDraft {
+        var paragraphs: [String] = []
+        var span = 1
+        var continuesAbove = false
+    }
+
+    private var tableDepth = 0
+    private var rows: [[SourceCell]] = []
+    private var tableRowsRead = 0
+    private var row: [CellDraft] = []
+    private var gridBefore = 0
+    private var cell: CellDraft?
+    private var paragraphDepth = 0
+    private var runDepth = 0
+    private var inText = false
+    private var fallbackDepth = 0
+    private var paragraph = ""
+    private var paragraphLength = 0
+    private var bodyParagraphIndex = 0
+
+    init(file: String, limits: ReadLimits) {
+        self.limits = limits
+        super.init(file: file)
+    }
+
+    private var location: SourceLocation {
+        if tableDepth > 0 {
+            let column = gridBefore + row.reduce(0) { $0 + $1.span } + 1
+            return SourceLocation(row: rows.count + 1, column: column)
+        }
+        return SourceLocation(line: bodyParagraphIndex + 1)
+    }
+
+    override func open(_ name: String, attributes: [String: String]) {
+        // Word writes each drawing twice: the modern form and a fallback for old readers.
+        if name == "Fallback" { fallbackDepth += 1 }
+        guard fallbackDepth == 0 else { return }
+        switch name {
+        case "tbl":
+            tableDepth += 1
+            if tableDepth == 1 { rows = [] }
+        case "tr" where tableDepth == 1:
+            row = []
+            gridBefore = 0
+            tableRowsRead += 1
+            if tableRowsRead > limits.maxRows {
+                fail(.limitExceeded(
+                    file: file, location: SourceLocation(row: rows.count + 1),
+                    limit: "the tables have more than \(limits.maxRows) rows"))
+            }
+        case "gridBefore" where tableDepth == 1 && cell == nil:
+            gridBefore = max(0, Int(attributes["val"] ?? "") ?? 0)
+            checkColumns()
+        case "tc" where tableDepth == 1:
+            cell = CellDraft()
+        case "gridSpan" where tableDepth == 1:
+            cell?.span = max(1, Int(attributes["val"] ?? "") ?? 1)
+            checkColumns()
+        case "vMerge" where tableDepth == 1:
+            cell?.continuesAbove = attributes["val"] != "restart"
+        case "p":
+            paragraphDepth += 1
+            if paragraphDepth == 1 {
+                paragraph = ""
+                paragraphLength = 0
+            }
+        case "r":
+            runDepth += 1
+        case "t":
+            inText = runDepth > 0
+        case "tab" where runDepth > 0:
+            append("\t")
+        case "br" where runDepth > 0, "cr" where runDepth > 0:
+            append("\n")
+        case "noBreakHyphen" where runDepth > 0:
+            append("-")
+        default:
+            break
+        }
+    }
+
+    override func close(_ name: String) {
+        if name == "Fallback" {
+            fallbackDepth -= 1
+            return
+        }
+        guard fallbackDepth == 0 else { return }
+        switch name {
+        case "t":
+            inText = false
+        case "r":
+            runDepth -= 1
+        case "p":
+            paragraphDepth -= 1
+            guard paragraphDepth == 0 else { return }
+            if tableDepth > 0 {
+                cell?.paragraphs.append(paragraph)
+            } else {
+                bodyParagraphIndex += 1
+                let text = Self.clean(paragraph)
+                if !text.isEmpty {
+                    blocks.append(.paragraph(text, location: SourceLocation(line: bodyParagraphIndex)))
+                }
+            }
+        case "tc" where tableDepth == 1:
+            if let cell { row.append(cell) }
+            cell = nil
+        case "tr" where tableDepth == 1:
+            rows.append(spread(row))
+        case "tbl":
+            tableDepth -= 1
+            if tableDepth == 0, !rows.isEmpty { blocks.append(.table(SourceTable(rows: rows))) }
+        default:
+            break
+        }
+    }
+
+    override func text(_ string: String) {
+        guard inText, fallbackDepth == 0 else { return }
+        append(string)
+    }
+
+    private func append(_ string: String) {
+        guard paragraphDepth > 0 else { return }
+        paragraph += string
+        paragraphLength += string.count
+        let cellLength = paragraphLength + (cell?.paragraphs.reduce(0) { $0 + $1.count + 1 } ?? 0)
+        if cellLength > limits.maxCellLength {
+            let what = tableDepth > 0 ? "a cell" : "a paragraph"
+            fail(.limitExceeded(
+                file: file, location: location,
+                limit: "\(what) is longer than \(limits.maxCellLength) characters"))
+        }
+    }
+
+    private func checkColumns() {
+        let width = gridBefore + row.reduce(0) { $0 + $1.span } + (cell?.span ?? 0)
+        if width > limits.maxColumns {
+            fail(.limitExceeded(
+                file: file, location: SourceLocation(row: rows.count + 1),
+                limit: "a table row spans more than \(limits.maxColumns) columns"))
+        }
+    }
+
+    /// Spreads a row's cells over the grid: a cell spanning n columns is followed by n - 1
+    /// empty cells merged from the left; a continued vertical merge is empty and merged
+    /// from above.
+    private func spread(_ drafts: [CellDraft]) -> [SourceCell] {
+        let rowNumber = rows.count + 1
+        var cells: [SourceCell] = []
+        for _ in 0..<gridBefore {
+            cells.append(SourceCell(text: "", location: SourceLocation(row: rowNumber, column: cells.count + 1)))
+        }
+        for draft in drafts {
+            let text = draft.continuesAbove ? "" : Self.clean(draft.paragraphs.joined(separator: "\n"))
+            cells.append(SourceCell(
+                text: text, location: SourceLocation(row: rowNumber, column: cells.count + 1),
+                mergedFromAbove: draft.continuesAbove))
+            for _ in 1..<max(draft.span, 1) {
+                cells.append(SourceCell(
+                    text: "", location: SourceLocation(row: rowNumber, column: cells.count + 1),
+                    mergedFromAbove: draft.continuesAbove, mergedFromLeft: true))
+            }
+        }
+        return cells
+    }
+
+    /// Trims the text and puts it in NFC, as `SourceCell` promises.
+    static func clean(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+import RoadmapDomain
+
+/// Reads plain text converted from office files (what users paste or «save as text») into a
+/// `SourceDocument`: runs of tab-separated lines and pipe tables (`| a | b |`) become tables,
+/// everything else becomes paragraphs, one per non-blank line, with its line number.
+///
+/// What converters leave behind is undone here: HTML tags (`<b>`, `<p>`), markdown bold `**`,
+/// no-break spaces; text is NFC. Two tab layouts are understood:
+/// - one row per line («Сентябрь⇥Экскурсия⇥Классный руководитель»), where a blank line between
+///   rows is a page break and does not end the table;
+/// - one cell per line, as LibreOffice writes cells holding line breaks: each cell starts with
+///   a tab, the lines after it (bullets) belong to it, and a blank line ends the row once the
+///   row has all its cells.
+/// A line break inside a cell is kept as "\n" so bullet lists stay lists.
+public enum TextDocumentReader {
+    /// Decodes UTF-8 (with or without a byte-order mark) and reads the text; refuses other
+    /// encodings, binary files, empty files and files beyond `limits` (size, rows, columns,
+    /// characters in a cell or paragraph) with an error naming the file and the line.
+    public static func read(
+        data: Data, name: String, limits: ReadLimits = .standard
+    ) throws(DocumentReadError) -> SourceDocument {
+        guard data.count <= limits.maxFileSize else {
+            throw .tooLarge(file: name, limit: ReadLimits.describe(bytes: limits.maxFileSize))
+        }
+        let text = try decode(data, name: name)
+        guard text.contains(where: { !$0.isWhitespace }) else { throw .empty(file: name) }
+        let document = read(text, name: name)
+        try check(document, against: limits)
+        return document
+    }
+
+    /// Refuses a document with more rows or columns, or longer cells, than `limits` allow.
+    static func check(_ document: SourceDocument, against limits: ReadLimits) throws(DocumentReadError) {
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let text, let location):
+                if text.count > limits.maxCellLength {
+                    throw .limitExceeded(file: document.name, location: location,
+                                         limit: "a paragraph longer than \(limits.maxCellLength) characters")
+                }
+            case .table(let table):
+                if table.rows.count > limits.maxRows {
+                    throw .limitExceeded(file: document.name, location: table.rows[limits.maxRows].first?.location,
+                                         limit: "a table of more than \(limits.maxRows) rows")
+                }
+                for row in table.rows {
+                    if row.count > limits.maxColumns {
+                        throw .limitExceeded(file: document.name, location: row[limits.maxColumns].location,
+                                             limit: "a row of more than \(limits.maxColumns) cells")
+                    }
+                    if let cell = row.first(where: { $0.text.count > limits.maxCellLength }) {
+                        throw .limitExceeded(file: document.name, location: cell.location,
+                                             limit: "a cell longer than \(limits.maxCellLength) characters")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads text already decoded.
+    public static func read(_ text: String, name: String) -> SourceDocument {
+        var text = RussianText.nfc(text)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var blocks: [SourceDocument.Block] = []
+        var index = 0
+        while index < lines.count {
+            if isPipeRow(lines[index]) {
+                let (table, next) = readPipeTable(lines, from: index)
+                if !table.rows.isEmpty { blocks.append(.table(table)) }
+                index = next
+            } else if startsTabTable(lines, at: index) {
+                let (table, next) = readTabTable(lines, from: index)
+                if !table.rows.isEmpty { blocks.append(.table(table)) }
+                index = next
+            } else {
+                let paragraph = cleanLine(lines[index])
+                if !paragraph.isEmpty { blocks.append(.paragraph(paragraph, location: SourceLocation(line: index + 1))) }
+                index += 1
+            }
+        }
+        return SourceDocument(name: name, blocks: blocks)
+    }
+
+    // MARK: - Decoding
+
+    static func decode(_ data: Data, name: String) throws(DocumentReadError) -> String {
+        let bytes = [UInt8](data)
+        guard !bytes.isEmpty else { throw .empty(file: name) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .unsupportedEncoding(file: name, offset: 0, reason: "the text is UTF-16; save it as UTF-8")
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw .unreadable(file: name, reason: "this is a ZIP archive (a .docx or .xlsx?), not plain text")
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || bytes.starts(with: Array("%PDF".utf8)) {
+            throw .unreadable(file: name, reason: "this is a binary office or PDF file, not plain text")
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let offset = firstInvalidUTF8Offset(body) {
+            let shift = body.count == bytes.count ? 0 : 3
+            let reason = looksLikeWindows1251(body)
+                ? "the text is not UTF-8 (it looks like Windows-1251); save it as UTF-8"
+                : "the text is not valid UTF-8"
+            throw .unsupportedEncoding(file: name, offset: offset + shift, reason: reason)
+        }
+        if let nul = body.firstIndex(of: 0) {
+            throw .unreadable(file: name, reason: "a NUL byte at offset \(nul): this is a binary file, not text")
+        }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    /// The offset of the first byte that does not start or continue a well-formed UTF-8
+    /// sequence (overlong forms and surrogates included), or nil.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            var lowest: UInt8 = 0x80
+            var highest: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowest = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; highest = 0x9F
+            case 0xF0: length = 4; lowest = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; highest = 0x8F
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                let range = offset == 1 ? lowest...highest : 0x80...0xBF
+                guard range.contains(byte) else { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// Windows-1251 Cyrillic letters are single bytes 0xC0–0xFF; in such a text most high
+    /// bytes are letters, which UTF-8 never has as runs of lead bytes.
+    static func looksLikeWindows1251(_ bytes: [UInt8]) -> Bool {
+        let high = bytes.filter { $0 >= 0x80 }
+        guard !high.isEmpty else { return false }
+        return high.filter { $0 >= 0xC0 }.count * 10 >= high.count * 7
+    }
+
+    // MARK: - Pipe tables
+
+    static func isPipeRow(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasPrefix("|") && trimmed.dropFirst().contains("|")
+    }
+
+    /// `|---|:--:|` lines between the header and the body.
+    static func isPipeSeparator(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.contains("-") && trimmed.allSatisfy { "|-:+ \t".contains($0) }
+    }
+
+    static func readPipeTable(_ lines: [String], from start: Int) -> (SourceTable, Int) {
+        var rows: [[SourceCell]] = []
+        var index = start
+        while index < lines.count {
+            let line = lines[index]
+            if isBlank(line) {
+                // A blank line inside the table when the table goes on after it (a page break).
+                guard let next = lines[index...].firstIndex(where: { !isBlank($0) }), isPipeRow(lines[next]) else {
+                    break
+                }
+                index = next
+                continue
+            }
+            guard isPipeRow(line) else { break }
+            if !isPipeSeparator(line) {
+                var inner = line.trimmingCharacters(in: .whitespaces).dropFirst()
+                if inner.hasSuffix("|") && !inner.hasSuffix("\\|") { inner = inner.dropLast() }
+                let texts = splitPipes(String(inner))
+                let row = rows.count + 1
+                rows.append(texts.enumerated().map { column, text in
+                    SourceCell(text: cleanCell(text.replacingOccurrences(of: "\\|", with: "|")),
+                               location: SourceLocation(line: index + 1, row: row, column: column + 1))
+                })
+            }
+            index += 1
+        }
+        return (SourceTable(rows: rows), index)
+    }
+
+    /// Splits at `|` not escaped as `\|`.
+    static func splitPipes(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in text {
+            if character == "|" && previous != "\\" {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        parts.append(current)
+        return parts
+    }
+
+    // MARK: - Tab tables
+
+    static func tabCount(_ line: String) -> Int { line.reduce(0) { $0 + ($1 == "\t" ? 1 : 0) } }
+
+    static func hasInnerTab(_ line: String) -> Bool {
+        line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).contains("\t")
+    }
+
+    /// A table starts at a line with a tab between texts, or at an indented line followed
+    /// directly by another line with a tab (a cell-per-line row). A lone indented line of
+    /// prose is a paragraph.
+    static func startsTabTable(_ lines: [String], at index: Int) -> Bool {
+        let line = lines[index]
+        guard line.contains("\t"), !isBlank(line) else { return false }
+        if hasInnerTab(line) { return true }
+        return index + 1 < lines.count && lines[index + 1].contains("\t") && !isBlank(lines[index + 1])
+    }
+
+    /// The tabs a complete row has: the most tabs on one line, or, when every line holds at
+    /// most one tab and that at its start (a cell per line), the tabs of the first row (lines
+    /// up to the first blank).
+    static func rowTabCount(_ lines: [String], from start: Int) -> Int {
+        var end = start
+        while end < lines.count, !(isBlank(lines[end]) && !continuesTable(lines, after: end)) { end += 1 }
+        let region = lines[start..<end]
+        let widest = region.map(tabCount).max() ?? 0
+        // A tab between texts means a row per line; only leading tabs mean a cell per line.
+        if widest >= 2 || region.contains(where: { $0.first != "\t" && hasInnerTab($0) }) { return widest }
+        let firstRow = region.prefix { !isBlank($0) }
+        return max(1, firstRow.map(tabCount).reduce(0, +))
+    }
+
+    /// Whether the line after a run of blank lines starting at `index` has a tab.
+    static func continuesTable(_ lines: [String], after index: Int) -> Bool {
+        guard let next = lines[index...].firstIndex(where: { !isBlank($0) }) else { return false }
+        return lines[next].contains("\t")
+    }
+
+    static func readTabTable(_ lines: [String], from start: Int) -> (SourceTable, Int) {
+        let rowTabs = rowTabCount(lines, from: start)
+        var rows: [[SourceCell]] = []
+        var record: [String] = []  // the lines of the row being read
+        var recordLine = start
+        var tabs = 0
+
+        func finishRecord() {
+            defer { record = []; tabs = 0 }
+            guard !record.isEmpty else { return }
+            let texts = record.joined(separator: "\n").split(separator: "\t", omittingEmptySubsequences: false)
+            let cells = texts.map { cleanCell(String($0)) }
+            // «--⇥--⇥---»: a converter's rule under the table, not a row.
+            if cells.allSatisfy({ $0.allSatisfy { "-–—_=".contains($0) } }) && cells.contains(where: { !$0.isEmpty }) {
+                return
+            }
+            guard cells.contains(where: { !$0.isEmpty }) else { return }
+            let row = rows.count + 1
+            rows.append(cells.enumerated().map { column, text in
+                SourceCell(text: text, location: SourceLocation(line: recordLine + 1, row: row, column: column + 1))
+            })
+        }
+
+        var index = start
+        while index < lines.count {
+            let line = lines[index]
+            if isBlank(line) {
+                if tabs >= rowTabs || record.isEmpty {
+                    finishRecord()
+                    guard continuesTable(lines, after: index) else { break }
+                } else if !continuesTable(lines, after: index) {
+                    finishRecord()
+                    break
+                }
+                index += 1
+                continue
+            }
+            let lineTabs = tabCount(line)
+            let startsRow = record.isEmpty || (lineTabs > 0 && (tabs >= rowTabs || tabs + lineTabs > rowTabs))
+            if startsRow {
+                finishRecord()
+                recordLine = index
+            }
+            record.append(line)
+            tabs += lineTabs
+            index += 1
+        }
+        finishRecord()
+        return (SourceTable(rows: rows), index)
+    }
+
+    // MARK: - Cleaning
+
+    /// A line with nothing on it; a line of tabs only is a row of empty cells, not blank.
+    static func isBlank(_ line: String) -> Bool {
+        line.allSatisfy { $0.isWhitespace && $0 != "\t" }
+    }
+
+    /// A paragraph line: tags and `**` gone, spaces collapsed.
+    static func cleanLine(_ line: String) -> String {
+        RussianText.collapsingWhitespace(RussianText.removingTags(line.replacingOccurrences(of: "**", with: "")))
+    }
+
+    /// A cell: tags and `**` gone; `<br>` and `</p>` are line breaks; each line's spaces
+    /// collapsed; empty lines dropped; line structure (bullets) kept.
+    static func cleanCell(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: "**", with: "")
+        text = text.replacingOccurrences(of: #"(?i)<br\s*/?>|</p\s*>|</li\s*>|</div\s*>"#, with: "\n",
+                                         options: .regularExpression)
+        text = RussianText.removingTags(text)
+        return text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { RussianText.collapsingWhitespace(String($0)) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RoadmapDomain
+import RoadmapImport
+import RoadmapStore
+
+/// `roadmapctl import FILE`: reads a plan document and writes it in one transaction.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a plan document (.txt, .docx, .xlsx, .csv).",
+        discussion: """
+            The order comes from the document's header or from the flags. Executors are matched
+            to known organisations; unknown ones are created (or refused with --strict).
+            Importing the same file again changes nothing.
+
+            Examples:
+              roadmapctl import prikaz-770.docx --dry-run
+              roadmapctl import plan.csv --order 770 --date 2018-06-25 --issuer "Комитет образования" --format json
+              roadmapctl import partners-2022.txt --academic-year 2022 --owner "МАДОУ Детский сад № 1"
+            """
+    )
+
+    @Argument(help: "The document to import.")
+    var file: String
+
+    @Option(name: .customLong("order"), help: ArgumentHelp("The order's number, when the document has no header.", valueName: "number"))
+    var orderNumber: String?
+
+    @Option(help: ArgumentHelp("The order's date.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("The organisation that issued the order.", valueName: "name"))
+    var issuer: String?
+
+    @Option(help: ArgumentHelp("The organisation whose own plan this is (records its agreements).", valueName: "name"))
+    var owner: String?
+
+    @Option(name: .customLong("academic-year"), help: ArgumentHelp("First year of the academic year the plan is for (2022 = 2022–2023).", valueName: "YYYY"))
+    var academicYear: Int?
+
+    @Flag(name: .customLong("dry-run"), help: "Write nothing; show what would be created.")
+    var dryRun = false
+
+    @Flag(help: "Refuse executors that match no known organisation instead of creating them.")
+    var strict = false
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let date, CalendarDate(iso: date) == nil {
+            throw ValidationError("--date must be a real date as YYYY-MM-DD, got «\(date)»")
+        }
+        if let academicYear, !(1990...2200).contains(academicYear) {
+            throw ValidationError("--academic-year must be a year like 2022, got \(academicYear)")
+        }
+        if format == .csv { throw ValidationError("--format takes table or json") }
+    }
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportCommandError("cannot read \(file): \(error.localizedDescription)")
+        }
+        let document = try DocumentReader.read(data: data, fileName: url.lastPathComponent)
+        let draft = try PlanDocumentParser(academicYear: academicYear).parse(document)
+
+        let logger = Logger(label: "roadmapctl")
+        let (configuration, _) = try database.connect(logger: logger)
+        let pool = database.pool(configuration, logger: logger)
+        defer { Task { await pool.close() } }
+        try await pool.withConnection { connection in
+            let status = try Migrator.embedded().status(on: connection)
+            guard status.isCurrent else {
+                throw ImportCommandError("the database schema is not current (pending: \(status.pending.joined(separator: ", "))); run `roadmapctl migrate` first")
+            }
+        }
+        let options = ImportOptions(
+            dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
+            issuer: issuer, owner: owner)
+        let outcome = try await ImportStore(pool: pool).importPlan(draft, options: options)
+        await pool.close()
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(outcome), as: UTF8.self))
+        case .table, .csv:
+            print(ImportCommand.describe(outcome, file: url.lastPathComponent))
+        }
+    }
+
+    static func describe(_ outcome: ImportOutcome, file: String) -> String {
+        var lines: [String] = []
+        lines.append(outcome.dryRun ? "Dry run of \(file): nothing was written." : "Imported \(file).")
+        if let order = outcome.order {
+            lines.append("Order:      № \(order.number) of \(order.date), \(order.issuer)")
+        } else {
+            lines.append("Order:      none (a plan of its own)")
+        }
+        lines.append("Goals:      \(outcome.goals)")
+        lines.append("Tasks:      \(outcome.tasks)")
+        lines.append("Actions:    \(outcome.actions)  (deadlines not understood: \(outcome.deadlinesUnparsed))")
+        lines.append("Executors:  \(outcome.executors.joined(separator: "; "))")
+        if !outcome.partners.isEmpty { lines.append("Partners:   \(outcome.partners.joined(separator: "; "))") }
+        if !outcome.createdOrganizations.isEmpty {
+            lines.append("New organisations: \(outcome.createdOrganizations.joined(separator: "; "))")
+        }
+        lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
+        for warning in outcome.warnings { lines.append("warning: \(warning)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A refusal of the import command, shown as it is.
+struct ImportCommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

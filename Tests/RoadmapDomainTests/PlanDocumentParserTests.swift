@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+@testable import RoadmapDomain
+
+/// Builds a document of paragraphs and one table the way a reader would, one line per row.
+private func document(
+    _ name: String = "plan.txt", paragraphs: [String] = [], table rows: [[String]]
+) -> SourceDocument {
+    var blocks: [SourceDocument.Block] = paragraphs.enumerated().map {
+        .paragraph($0.element, location: SourceLocation(line: $0.offset + 1))
+    }
+    let first = paragraphs.count + 2
+    let table = SourceTable(rows: rows.enumerated().map { row, texts in
+        texts.enumerated().map { column, text in
+            SourceCell(text: text, location: SourceLocation(line: first + row, row: row + 1, column: column + 1))
+        }
+    })
+    blocks.append(.table(table))
+    return SourceDocument(name: name, blocks: blocks)
+}
+
+@Suite("Reading a plan out of a document")
+struct PlanDocumentParserTests {
+    /// Every wording of the four columns, in another order each time.
+    @Test(arguments: [
+        ["Планируемые действия", "Сроки реализации", "Ответственный исполнитель", "Ожидаемые результаты"],
+        ["Мероприятие", "Срок", "Ответственный", "Результат"],
+        ["Наименование мероприятия", "Дата", "Исполнители", "Ожидаемый результат"],
+    ])
+    func columnsByMeaning(header: [String]) throws {
+        let permuted = [header[3], header[2], header[0], header[1]]
+        let plan = try PlanDocumentParser().parse(document(table: [
+            permuted,
+            ["Обмен опытом", "Комитет образования", "Семинар для педагогов", "Март 2019"],
+        ]))
+        let action = try #require(plan.actions.first)
+        #expect(plan.actionCount == 1)
+        #expect(action.title == "Семинар для педагогов")
+        #expect(action.expectedResult == "Обмен опытом")
+        #expect(action.deadline.period == DatePeriod.month(3, of: 2019))
+        #expect(action.executors.map(\.name) == ["Комитет образования"])
+        #expect(action.location.line == 3)
+    }
+
+    @Test(arguments: [
+        ("Планируемые действия", PlanColumn.action), ("Наименование мероприятия", .action),
+        ("Сроки реализации", .deadline), ("Дата", .deadline), ("Ответственный исполнитель", .executor),
+        ("Исполнители", .executor), ("Ожидаемые результаты", .result), ("Место проведения", .venue),
+        ("№ п/п", .number), ("Направления взаимодействия. Название учреждений", .partner),
+        ("Социальный партер", .partner), ("Цель взаимодействия", .purpose), ("Формы взаимодействия", .forms),
+        ("Социальный эффект", .effect),
+    ])
+    func recognisesColumn(header: String, expected: PlanColumn) {
+        #expect(PlanColumn(header: header) == expected)
+    }
+
+    @Test func unknownHeadersAreNotColumns() {
+        #expect(PlanColumn(header: "") == nil)
+        #expect(PlanColumn(header: "Цель: Повышение профессиональной компетенции педагогов") == nil)
+        #expect(PlanColumn(header: "Примечание") == nil)
+    }
+
+    /// Goal and tasks in a merged first column; a page break cuts the tasks and the executors.
+    @Test func goalTasksAndContinuationRow() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["", "Планируемые действия", "Сроки реализации", "Ответственный исполнитель"],
+            ["Цель: Повышение компетенции педагогов", "", "", ""],
+            ["Задачи: 1. Организовать взаимодействие 2. Распространить", "Семинар", "Октябрь 2018", "Комитет образования, МКУ «Центр"],
+            ["опыт 3. Активизировать участие", "", "", "сопровождения», город Тамбов"],
+        ]))
+        let goal = try #require(plan.goals.first)
+        #expect(plan.goals.count == 1)
+        #expect(goal.title == "Повышение компетенции педагогов")
+        #expect(goal.tasks.map(\.title) == ["Организовать взаимодействие", "Распространить опыт", "Активизировать участие"])
+        #expect(goal.tasks.map(\.position) == [1, 2, 3])
+        let action = try #require(goal.actions.first)
+        #expect(goal.actions.count == 1)
+        #expect(action.executors.map(\.name) == ["Комитет образования", "МКУ «Центр сопровождения»"])
+    }
+
+    /// A monthly plan: months without a year in the academic year given; an empty month cell
+    /// repeats the month above; a row cut in the middle of a sentence is glued back.
+    @Test func monthlyPlanInAcademicYear() throws {
+        let plan = try PlanDocumentParser(academicYear: 2022).parse(document(table: [
+            ["Дата", "Место проведения", "Мероприятие", "Ответственный"],
+            ["Декабрь", "Библиотека", "Конкурс чтецов", "Классный руководитель"],
+            ["", "Актовый зал", "Новогодний праздник", "Классный руководитель, родители"],
+            ["Март", "Мед.кабинет", "Реализация плана", "Классный"],
+            ["", "", "мероприятий Центра здоровья", "руководитель"],
+        ]))
+        #expect(plan.academicYear == 2022)
+        #expect(plan.period == DatePeriod.academicYear(startingIn: 2022))
+        #expect(plan.actions.map(\.title) == ["Конкурс чтецов", "Новогодний праздник", "Реализация плана мероприятий Центра здоровья"])
+        #expect(plan.actions.map(\.deadline.period) == [
+            DatePeriod.month(12, of: 2022), DatePeriod.month(12, of: 2022), DatePeriod.month(3, of: 2023),
+        ])
+        #expect(plan.actions[1].venue == "Актовый зал")
+        #expect(plan.actions[2].executors.map(\.name) == ["Классный руководитель"])
+        #expect(plan.actions.flatMap(\.executors).allSatisfy { $0.kind == .personRole })
+        #expect(plan.warnings.isEmpty)
+    }
+
+    @Test func academicYearFromTitle() throws {
+        let plan = try PlanDocumentParser().parse(document(
+            paragraphs: ["План работы на 2022-2023 учебный год"],
+            table: [["Дата", "Мероприятие"], ["Январь", "Викторина"]]))
+        #expect(plan.title == "План работы на 2022-2023 учебный год")
+        #expect(plan.academicYear == 2022)
+        #expect(plan.actions.first?.deadline.period == DatePeriod.month(1, of: 2023))
+    }
+
+    /// Without any year the month cannot be placed: kept as text, with a warning naming the row.
+    @Test func unplaceableAndUnreadableDeadlinesStayText() throws {
+        let plan = try PlanDocumentParser().parse(document("p.txt", table: [
+            ["Мероприятие", "Срок"],
+            ["Семинар", "Сентябрь"],
+            ["Конкурс", "когда получится"],
+        ]))
+        #expect(plan.actions.map(\.deadline.kind) == [.unparsed, .unparsed])
+        #expect(plan.actions.map(\.deadline.text) == ["Сентябрь", "когда получится"])
+        #expect(plan.warnings.count == 2)
+        #expect(plan.warnings[0].hasPrefix("p.txt, line 3"))
+        #expect(plan.warnings[1].hasPrefix("p.txt, line 4"))
+    }
+
+    /// Deadlines without a year take it from the period the explicit ones and the order span.
+    @Test func periodFromOrderDateAndDeadlines() throws {
+        let plan = try PlanDocumentParser().parse(document(
+            paragraphs: ["КОМИТЕТ ОБРАЗОВАНИЯ", "ПРИКАЗ", "25.06.2018", "№ 770", "О плане"],
+            table: [["Мероприятие", "Срок"], ["Семинар", "Октябрь 2018"], ["Конкурс", "Март 2019"], ["Отчёт", "Ноябрь"]]))
+        #expect(plan.order?.number == "770")
+        #expect(plan.order?.date == CalendarDate(year: 2018, month: 6, day: 25))
+        #expect(plan.order?.issuer == "Комитет образования")
+        let expected = DatePeriod(first: try #require(CalendarDate(year: 2018, month: 6, day: 25)),
+                                  last: try #require(CalendarDate(year: 2019, month: 3, day: 31)))
+        #expect(plan.period == expected)
+        #expect(plan.actions[2].deadline.period == DatePeriod.month(11, of: 2018))
+    }
+
+    @Test func orderOverrideReplacesHeaderFields() throws {
+        let override = OrderHeader(number: "771", issuer: "Управление образования")
+        let plan = try PlanDocumentParser(order: override).parse(document(
+            paragraphs: ["КОМИТЕТ ОБРАЗОВАНИЯ", "ПРИКАЗ", "25.06.2018", "№ 770"],
+            table: [["Мероприятие", "Срок"], ["Семинар", "Октябрь 2018"]]))
+        #expect(plan.order?.number == "771")
+        #expect(plan.order?.issuer == "Управление образования")
+        #expect(plan.order?.date == CalendarDate(year: 2018, month: 6, day: 25))
+    }
+
+    @Test func partnersTable() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["№ п/п", "Направления взаимодействия", "Цель", "Результат"],
+            ["1.", "Социальные связи", "Цель взаимодействия – совместные мероприятия", ""],
+            ["1.1", "Детская библиотека(Договор)", "досуг", "Экскурсии 2 раза в год"],
+            ["1.2", "Театр «Артист»", "досуг", "Спектакли"],
+        ]))
+        let goal = try #require(plan.goals.first)
+        #expect(plan.goals.count == 1)
+        #expect(goal.direction == "Социальные связи")
+        #expect(goal.title == "Совместные мероприятия")
+        #expect(goal.actions.map { $0.partners.map(\.name) } == [["Детская библиотека"], ["Театр «Артист»"]])
+        #expect(goal.actions.map { $0.partners.map(\.hasAgreement) } == [[true], [false]])
+        #expect(goal.actions[0].deadline.recurrence == .twiceAYear)
+        #expect(goal.actions[1].deadline.kind == .noDueDate)
+        #expect(!goal.actions[1].deadline.isOverdue(asOf: CalendarDate(year: 2100, month: 1, day: 1)!))
+    }
+
+    @Test func partnerCellNamingTwoOrganisations() {
+        let names = PlanReading.partnerNames(in: "ДК\n«МАЯК»\nГ.ЗВЕРЕВО\nРДК Г.КРАСНЫЙ СУЛИН")
+        #expect(names.map(\.name) == ["ДК «МАЯК» Г.ЗВЕРЕВО", "РДК Г.КРАСНЫЙ СУЛИН"])
+        #expect(PlanReading.partnerNames(in: "МБУК «Центральная детская библиотека»\nГ.Зверево").map(\.name)
+            == ["МБУК «Центральная детская библиотека» Г.Зверево"])
+    }
+
+    @Test(arguments: [
+        ("1. Организовать 2. Аккумулировать 3. Распространить", ["Организовать", "Аккумулировать", "Распространить"]),
+        ("1. Подмероприятие 2.7.3. в программе 2. Второе", ["Подмероприятие 2.7.3. в программе", "Второе"]),
+        ("Без номеров", ["Без номеров"]),
+        ("", []),
+    ])
+    func numberedItems(text: String, expected: [String]) {
+        #expect(PlanDocumentParser.numberedItems(text) == expected)
+    }
+
+    @Test func proseOnlyIsRefused() {
+        let prose = SourceDocument(name: "003.txt", blocks: [.paragraph("Детский сад дружит с библиотекой.", location: SourceLocation(line: 1))])
+        #expect(throws: PlanParseError.noPlanTable(file: "003.txt", reason: "the document is prose only")) {
+            try PlanDocumentParser().parse(prose)
+        }
+        let error = PlanParseError.noPlanTable(file: "003.txt", reason: "the document is prose only")
+        #expect(error.description == "003.txt: no plan table found: the document is prose only; nothing was imported")
+    }
+
+    @Test func tableWithoutActionColumnIsRefused() throws {
+        let error = try #require(throws: PlanParseError.self) {
+            try PlanDocumentParser().parse(document("t.txt", table: [["Фамилия", "Класс"], ["Иванов", "5А"]]))
+        }
+        guard case .noPlanTable(let file, let reason) = error else {
+            Issue.record("expected noPlanTable, got \(error)")
+            return
+        }
+        #expect(file == "t.txt")
+        #expect(reason.contains("line 2"))
+        #expect(reason.contains("Фамилия / Класс"))
+    }
+
+    @Test func headerWithoutActionsIsRefused() {
+        #expect(throws: PlanParseError.noActions(file: "h.txt", location: SourceLocation(line: 2, row: 1, column: 1))) {
+            try PlanDocumentParser().parse(document("h.txt", table: [["Мероприятие", "Срок"], ["", ""]]))
+        }
+    }
+
+    @Test func emptyDocumentIsRefused() {
+        #expect(throws: PlanParseError.noPlanTable(file: "e.txt", reason: "the document is empty")) {
+            try PlanDocumentParser().parse(SourceDocument(name: "e.txt", blocks: []))
+        }
+    }
+
+    @Test func orderHeaderCase() {
+        let vocabulary: Set<String> = ["тамбова"]
+        #expect(OrderHeaderReader.ordinaryCase("АДМИНИСТРАЦИЯ ГОРОДА ТАМБОВА", vocabulary: vocabulary)
+            == "Администрация города Тамбова")
+        #expect(OrderHeaderReader.ordinaryCase("КОМИТЕТ ОБРАЗОВАНИЯ", vocabulary: vocabulary) == "Комитет образования")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// The office fixtures of the import tests: committed files (built by
+/// scripts/make-import-fixtures.py) and archives built at run time, so nothing hostile
+/// is committed.
+enum OfficeFixture {
+    /// The bytes of `Fixtures/<name>`.
+    static func data(_ name: String) throws -> Data {
+        let dot = try #require(name.lastIndex(of: "."))
+        let url = try #require(Bundle.module.url(
+            forResource: String(name[..<dot]), withExtension: String(name[name.index(after: dot)...]),
+            subdirectory: "Fixtures"))
+        return try Data(contentsOf: url)
+    }
+
+    /// A ZIP archive in memory holding `parts` (path → bytes), deflated.
+    static func zip(_ parts: [(String, Data)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, bytes) in parts {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate
+            ) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    /// A minimal .xlsx: one sheet with `sheetData` (the XML inside `<sheetData>`), optional
+    /// styles and shared strings.
+    static func xlsx(sheetData: String, mergeCells: String = "", styles: String? = nil, sharedStrings: String? = nil) throws -> Data {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var parts: [(String, Data)] = [
+            ("xl/workbook.xml", Data("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <workbook xmlns="\(main)" xmlns:r="\(relationships)"><sheets><sheet name="Лист1" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """.utf8)),
+            ("xl/_rels/workbook.xml.rels", Data("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+                """.utf8)),
+            ("xl/worksheets/sheet1.xml", Data("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <worksheet xmlns="\(main)"><sheetData>\(sheetData)</sheetData>\(mergeCells)</worksheet>
+                """.utf8)),
+        ]
+        if let styles {
+            parts.append(("xl/styles.xml", Data("<styleSheet xmlns=\"\(main)\">\(styles)</styleSheet>".utf8)))
+        }
+        if let sharedStrings {
+            parts.append(("xl/sharedStrings.xml", Data("<sst xmlns=\"\(main)\">\(sharedStrings)</sst>".utf8)))
+        }
+        return try zip(parts)
+    }
+
+    /// A minimal .docx whose `word/document.xml` body is `body`.
+    static func docx(body: String) throws -> Data {
+        try zip([("word/document.xml", Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+            """.utf8))])
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@testable import RoadmapImport
+
+@Suite("Reading text converted from office files")
+struct TextDocumentReaderTests {
+    @Test func tabTableAndParagraphs() throws {
+        let text = "Заголовок\n\nДата\tМероприятие\nСентябрь\tЭкскурсия\n\nПосле таблицы"
+        let document = TextDocumentReader.read(text, name: "t.txt")
+        #expect(document.paragraphs.map(\.text) == ["Заголовок", "После таблицы"])
+        #expect(document.paragraphs.map(\.location.line) == [1, 6])
+        let table = try #require(document.tables.first)
+        #expect(document.tables.count == 1)
+        #expect(table.rows.map { $0.map(\.text) } == [["Дата", "Мероприятие"], ["Сентябрь", "Экскурсия"]])
+        #expect(table.rows[1][1].location == SourceLocation(line: 4, row: 2, column: 2))
+    }
+
+    /// A blank line between two rows (a page break) does not end the table.
+    @Test func pageBreakInsideTable() throws {
+        let text = "Дата\tМероприятие\tОтветственный\nМарт\tРеализация плана\tКлассный\n\n\t\tмероприятий\tруководитель\nАпрель\tВыставка\tКлассный руководитель"
+        let document = TextDocumentReader.read(text, name: "t.txt")
+        let table = try #require(document.tables.first)
+        #expect(document.tables.count == 1)
+        #expect(table.rows.count == 4)
+        #expect(table.rows[2].map(\.text) == ["", "", "мероприятий", "руководитель"])
+        #expect(table.rows[2][0].location.line == 4)
+    }
+
+    @Test func pipeTableSkipsSeparator() throws {
+        let text = "| № | Партнёр | Цель |\n|---|:---|---|\n| 1.1 | Библиотека \\| филиал | Досуг |\n"
+        let table = try #require(TextDocumentReader.read(text, name: "p.txt").tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [["№", "Партнёр", "Цель"], ["1.1", "Библиотека | филиал", "Досуг"]])
+        #expect(table.rows[1][0].location == SourceLocation(line: 3, row: 2, column: 1))
+    }
+
+    @Test func tagsAndBoldAreStripped() throws {
+        let text = "**ПРИКАЗ**\n<b>Цель: рост</b>\t<p>Семинар</p>\tМарт 2019<br>весна"
+        let document = TextDocumentReader.read(text, name: "t.txt")
+        #expect(document.paragraphs.map(\.text) == ["ПРИКАЗ"])
+        let row = try #require(document.tables.first?.rows.first)
+        #expect(row.map(\.text) == ["Цель: рост", "Семинар", "Март 2019\nвесна"])
+    }
+
+    /// LibreOffice's text of cells holding line breaks: a cell per line, bullets inside.
+    @Test func cellPerLineLayoutKeepsBullets() throws {
+        let text = """
+        Модель взаимодействия
+
+        \tСоциальный партнёр
+        \tФормы взаимодействия
+        \tСоциальный эффект
+
+        \tДК
+        «МАЯК»
+        \t- фестивали;
+        - конкурсы;
+
+        \t- развитие талантов.
+
+        \tГИБДД
+        \t- беседы
+        \t
+
+        Итог.
+        """
+        let document = TextDocumentReader.read(text, name: "m.txt")
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["", "Социальный партнёр", "Формы взаимодействия", "Социальный эффект"],
+            ["", "ДК\n«МАЯК»", "- фестивали;\n- конкурсы;", "- развитие талантов."],
+            ["", "ГИБДД", "- беседы", ""],
+        ])
+        #expect(document.paragraphs.map(\.text) == ["Модель взаимодействия", "Итог."])
+    }
+
+    @Test func indentedProseStaysProse() {
+        let document = TextDocumentReader.read("Начало.\n \tСоциальное партнёрство.\nДальше текст.", name: "p.txt")
+        #expect(document.tables.isEmpty)
+        #expect(document.paragraphs.count == 3)
+    }
+
+    @Test func textIsNFC() throws {
+        let decomposed = "Планируемые деи\u{0306}ствия\tСрок"
+        let row = try #require(TextDocumentReader.read(decomposed, name: "n.txt").tables.first?.rows.first)
+        #expect(row[0].text == "Планируемые действия")
+        #expect(row[0].text.unicodeScalars.count == "Планируемые действия".unicodeScalars.count)
+    }
+
+    @Test func utf8WithAndWithoutBOM() throws {
+        let body = Array("Дата\tМероприятие\nМай\tЭкскурсия".utf8)
+        for bytes in [body, [0xEF, 0xBB, 0xBF] + body] {
+            let document = try TextDocumentReader.read(data: Data(bytes), name: "b.txt")
+            #expect(document.tables.first?.rows.first?.first?.text == "Дата")
+        }
+    }
+
+    @Test func windows1251IsRefused() throws {
+        // «Дата» in Windows-1251.
+        let bytes: [UInt8] = [0xC4, 0xE0, 0xF2, 0xE0, 0x09, 0x31]
+        let error = try #require(throws: DocumentReadError.self) {
+            try TextDocumentReader.read(data: Data(bytes), name: "cp.txt")
+        }
+        #expect(error == .unsupportedEncoding(
+            file: "cp.txt", offset: 0, reason: "the text is not UTF-8 (it looks like Windows-1251); save it as UTF-8"))
+        #expect(error.description.hasPrefix("cp.txt: the text is not UTF-8"))
+    }
+
+    @Test func brokenUTF8NamesTheOffset() {
+        let bytes = Array("План ".utf8) + [0xD0]
+        #expect(throws: DocumentReadError.unsupportedEncoding(file: "x.txt", offset: 9, reason: "the text is not valid UTF-8")) {
+            try TextDocumentReader.read(data: Data(bytes), name: "x.txt")
+        }
+    }
+
+    @Test(arguments: [Data(), Data(" \n\t\n".utf8)])
+    func emptyFileIsRefused(data: Data) {
+        #expect(throws: DocumentReadError.empty(file: "e.txt")) {
+            try TextDocumentReader.read(data: data, name: "e.txt")
+        }
+    }
+
+    @Test func binaryFilesAreRefused() {
+        #expect(throws: DocumentReadError.self) {
+            try TextDocumentReader.read(data: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), name: "plan.txt")
+        }
+        #expect(throws: DocumentReadError.self) {
+            try TextDocumentReader.read(data: Data([0x41, 0x00, 0x42]), name: "nul.txt")
+        }
+        #expect(throws: DocumentReadError.unsupportedEncoding(file: "u16.txt", offset: 0, reason: "the text is UTF-16; save it as UTF-8")) {
+            try TextDocumentReader.read(data: Data([0xFF, 0xFE, 0x41, 0x00]), name: "u16.txt")
+        }
+    }
+
+    @Test func tooLargeIsRefused() {
+        let limits = ReadLimits(maxFileSize: 8)
+        #expect(throws: DocumentReadError.tooLarge(file: "big.txt", limit: "8 bytes")) {
+            try TextDocumentReader.read(data: Data("Дата\tСрок".utf8), name: "big.txt", limits: limits)
+        }
+    }
+
+    @Test func rowAndCellLimits() {
+        let text = Data("Мероприятие\tСрок\nСеминар\tМарт 2019\nКонкурс\tАпрель 2019".utf8)
+        #expect(throws: DocumentReadError.limitExceeded(
+            file: "r.txt", location: SourceLocation(line: 3, row: 3, column: 1), limit: "a table of more than 2 rows")) {
+            try TextDocumentReader.read(data: text, name: "r.txt", limits: ReadLimits(maxRows: 2))
+        }
+        #expect(throws: DocumentReadError.limitExceeded(
+            file: "c.txt", location: SourceLocation(line: 1, row: 1, column: 1), limit: "a cell longer than 5 characters")) {
+            try TextDocumentReader.read(data: text, name: "c.txt", limits: ReadLimits(maxCellLength: 5))
+        }
+        #expect(throws: DocumentReadError.limitExceeded(
+            file: "w.txt", location: SourceLocation(line: 1, row: 1, column: 2), limit: "a row of more than 1 cells")) {
+            try TextDocumentReader.read(data: text, name: "w.txt", limits: ReadLimits(maxColumns: 1))
+        }
+    }
+}

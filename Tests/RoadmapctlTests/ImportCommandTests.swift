@@ -1,0 +1,78 @@
+import Foundation
+import RoadmapTestSupport
+import Testing
+
+@Suite("roadmapctl import")
+struct ImportCommandTests {
+    let runner = RoadmapctlRunner()
+
+    static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RoadmapImportTests/Fixtures")
+    }
+
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not JSON: \(text)")
+    }
+
+    func importFile(_ name: String, _ extra: [String] = [], into lease: TestDatabase.Lease) throws -> RoadmapctlRunner.Outcome {
+        try runner.run(["import", Self.fixtures.appendingPathComponent(name).path, "--format", "json", "--database-url", lease.connectionString] + extra)
+    }
+
+    @Test func order770ImportsOnceAndThenChangesNothing() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let dry = try importFile("004_153ef6bb7bb7f341.txt", ["--dry-run"], into: lease)
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(try object(dry.stdout)["dry_run"] as? Bool == true)
+            let orders = try await lease.pool.withConnection { try $0.query("SELECT count(*) AS n FROM orders").first?.decode(Int.self, "n") }
+            #expect(orders == 0)
+
+            let first = try object(try importFile("004_153ef6bb7bb7f341.txt", into: lease).stdout)
+            let order = try #require(first["order"] as? [String: Any])
+            #expect(order["number"] as? String == "770")
+            #expect(order["date"] as? String == "2018-06-25")
+            #expect(first["goals"] as? Int == 1)
+            #expect(first["tasks"] as? Int == 4)
+            #expect(first["actions"] as? Int == 3)
+            #expect((first["executors"] as? [String])?.count == 3)
+            #expect(first["deadlines_unparsed"] as? Int == 0)
+            #expect(first["assignments_created"] as? Int == 7)
+
+            let second = try object(try importFile("004_153ef6bb7bb7f341.txt", into: lease).stdout)
+            #expect(second["changed"] as? Bool == false)
+            #expect(second["assignments_created"] as? Int == 0)
+        }
+    }
+
+    @Test(arguments: ["order770.docx", "order770.xlsx", "order770-cp1251.csv"])
+    func officeFilesImportToTheSamePlan(file: String) async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let outcome = try importFile(file, into: lease)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let json = try object(outcome.stdout)
+            #expect((json["order"] as? [String: Any])?["number"] as? String == "770")
+            #expect(json["goals"] as? Int == 1)
+            #expect(json["tasks"] as? Int == 4)
+            #expect(json["actions"] as? Int == 3)
+            #expect(json["assignments_created"] as? Int == 7)
+        }
+    }
+
+    @Test func proseOnlyIsRefusedAndWritesNothing() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let outcome = try importFile("003_e4c257c19e74403b.txt", into: lease)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.contains("003_e4c257c19e74403b.txt"))
+            #expect(outcome.stderr.lowercased().contains("no plan table"))
+            let plans = try await lease.pool.withConnection { try $0.query("SELECT count(*) AS n FROM plans").first?.decode(Int.self, "n") }
+            #expect(plans == 0)
+        }
+    }
+
+    @Test func badUsageAndMissingFiles() throws {
+        #expect(try runner.run(["import", "x.txt", "--date", "2018-02-30"]).status == 2)
+        let missing = try runner.run(["import", "/nonexistent/plan.docx", "--database-url", "postgresql:///x?host=/nonexistent"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("/nonexistent/plan.docx"))
+    }
+}
