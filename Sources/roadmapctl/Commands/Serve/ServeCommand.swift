@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Flag(help: "Load the demo data set (order № 770 and its plan) before serving.")
+    @Flag(help: "Load the demo data set (order № 770 and the sample plans) before serving.")
     var demo = false
 
     @OptionGroup var database: DatabaseOptions
@@ -48,8 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             let outcome = try await pool.withConnection { try migrator.migrate(on: $0) }
             for name in outcome.applied { logger.info("applied migration", metadata: ["migration": "\(name)"]) }
             if demo {
-                try await pool.withConnection { try DemoData.load(on: $0) }
-                logger.info("demo data loaded", metadata: ["scripts": "\(DemoData.scripts.joined(separator: ","))"])
+                try await DemoLoader(pool: pool, logger: logger).load()
             }
         } catch {
             await pool.close()
