@@ -204,15 +204,17 @@ struct PlanImport {
     }
 
     private mutating func upsertGoal(planID: UUID, position: Int, goal: GoalDraft) throws -> UUID {
+        // A table of actions with no «Цель» row still needs a goal to hang from.
+        let title = goal.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "Мероприятия плана" : goal.title
         if let existing = try id("SELECT id FROM goals WHERE plan_id = \(planID) AND position = \(position)") {
             _ = try execute("""
-                UPDATE goals SET title = \(goal.title), version = version + 1, updated_at = now()
-                WHERE id = \(existing) AND title IS DISTINCT FROM \(goal.title)
+                UPDATE goals SET title = \(title), version = version + 1, updated_at = now()
+                WHERE id = \(existing) AND title IS DISTINCT FROM \(title)
                 """)
             return existing
         }
         changedRows += 1
-        guard let created = try id("INSERT INTO goals (plan_id, position, title) VALUES (\(planID), \(position), \(goal.title)) RETURNING id") else {
+        guard let created = try id("INSERT INTO goals (plan_id, position, title) VALUES (\(planID), \(position), \(title)) RETURNING id") else {
             throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id")
         }
         return created

@@ -55,6 +55,13 @@ struct ImportCommandTests {
             #expect(json["tasks"] as? Int == 4)
             #expect(json["actions"] as? Int == 3)
             #expect(json["assignments_created"] as? Int == 7)
+            let header = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT signatory, controller FROM orders").first.map {
+                    (try $0.decode(String?.self, "signatory"), try $0.decode(String?.self, "controller"))
+                }
+            }
+            #expect(header?.0 == "Председатель комитета образования Е.Д.Выжимов")
+            #expect(header?.1 == header?.0)
         }
     }
 

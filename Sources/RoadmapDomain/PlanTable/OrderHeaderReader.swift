@@ -83,6 +83,10 @@ public struct OrderHeaderReader: Sendable {
                 index -= 1
             }
             header.signatory = (position + [body[nameIndex].text]).joined(separator: " ")
+        } else if let line = body.first(where: { $0.text.count <= 120 && $0.text.firstMatch(of: Self.trailingInitialsName) != nil }) {
+            // Word and Excel often keep the position and the name on one line or in one cell:
+            // «Председатель комитета образования<TAB>Е.Д.Выжимов».
+            header.signatory = line.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         // Control: «Контроль за исполнением … оставляю за собой» or «… возложить на …».
         if let control = body.first(where: { RussianText.folded($0.text).contains("контроль") })?.text {
@@ -99,6 +103,11 @@ public struct OrderHeaderReader: Sendable {
     /// «Е.Д.Выжимов», «Е. Д. Выжимов», «Выжимов Е.Д.»
     static var initialsName: Regex<Substring> {
         /^(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.?)$/
+    }
+
+    /// A position followed by a name with initials on the same line.
+    static var trailingInitialsName: Regex<Substring> {
+        /[а-яё]\s+(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.?)$/
     }
 
     /// «25.06.2018» anywhere in the text.

@@ -69,15 +69,26 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw ImportCommandError("cannot read \(file): \(error.localizedDescription)")
         }
+        let progress = ImportProgress()
+        progress.say("reading \(url.lastPathComponent) (\(data.count / 1024) KiB)…")
         let document = try DocumentReader.read(data: data, fileName: url.lastPathComponent)
+        progress.say("reading the plan out of \(document.tables.count) table(s)…")
         let draft = try PlanDocumentParser(academicYear: academicYear).parse(document)
+        progress.say("writing \(draft.actionCount) actions in one transaction…")
 
         let logger = Logger(label: "roadmapctl")
         let (configuration, _) = try database.connect(logger: logger)
         let pool = database.pool(configuration, logger: logger)
         defer { Task { await pool.close() } }
+        let migrator = try Migrator.embedded()
+        let external = database.externalURL != nil
         try await pool.withConnection { connection in
-            let status = try Migrator.embedded().status(on: connection)
+            // The private cluster is ours to migrate; a shared database is migrated by its operator.
+            guard external else {
+                try migrator.migrate(on: connection)
+                return
+            }
+            let status = try migrator.status(on: connection)
             guard status.isCurrent else {
                 throw ImportCommandError("the database schema is not current (pending: \(status.pending.joined(separator: ", "))); run `roadmapctl migrate` first")
             }
@@ -87,6 +98,7 @@ struct ImportCommand: AsyncParsableCommand {
             issuer: issuer, owner: owner)
         let outcome = try await ImportStore(pool: pool).importPlan(draft, options: options)
         await pool.close()
+        progress.done()
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -123,4 +135,25 @@ struct ImportCommand: AsyncParsableCommand {
 struct ImportCommandError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Progress lines on stderr, only when stderr is a terminal (scripts get clean output).
+struct ImportProgress {
+    let enabled = isatty(STDERR_FILENO) == 1
+    let start = ContinuousClock.now
+
+    func say(_ message: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(elapsed)] \(message)".utf8))
+    }
+
+    func done() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(elapsed)] done\n".utf8))
+    }
+
+    private var elapsed: String {
+        let duration = ContinuousClock.now - start
+        return String(format: "%.1fs", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
 }
