@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 actions=${1:-1000}
 schools=${2:-500}
 work=$(mktemp -d /tmp/roadmap-bench.XXXXXX)
+chmod 755 "$work"  # the embedded server may run as the postgres user
 trap 'build/roadmapctl db stop --data-dir "$work/db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 swift build -c release --product roadmapctl >/dev/null

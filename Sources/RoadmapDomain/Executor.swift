@@ -74,23 +74,42 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
     public static func kind(of name: String) -> ExecutorKind {
         let words = OrganizationName.words(of: name)
         let text = " " + words.joined(separator: " ") + " "
-        func has(_ marker: String) -> Bool {
-            let spaced = " " + OrganizationName.words(of: marker).joined(separator: " ")
-            // Markers are stems or whole words: «гимназ» matches «гимназия», «ао» only «ао».
-            return marker.count <= 4 || marker.contains(" ") ? text.contains(spaced + " ") : text.contains(spaced)
+        func has(_ marker: Marker) -> Bool {
+            marker.wholeWord ? text.contains(marker.spaced + " ") : text.contains(marker.spaced)
         }
         let joined = words.joined(separator: " ")
-        let isRole = roleStarts.contains { role in
-            let start = OrganizationName.words(of: role).joined(separator: " ")
-            return joined == start || joined.hasPrefix(start + " ")
+        let isRole = normalizedRoleStarts.contains { start in
+            joined == start || joined.hasPrefix(start + " ")
         } || roleStems.contains { joined.hasPrefix($0) }
         if isRole { return .personRole }
-        if committeeMarkers.contains(where: has) { return .committee }
-        if kindergartenMarkers.contains(where: has) { return .kindergarten }
-        if supplementaryMarkers.contains(where: has) { return .municipalInstitution }
-        if schoolMarkers.contains(where: has) { return .school }
-        if partnerMarkers.contains(where: has) { return .partner }
-        if municipalMarkers.contains(where: has) { return .municipalInstitution }
+        if Marker.committee.contains(where: has) { return .committee }
+        if Marker.kindergarten.contains(where: has) { return .kindergarten }
+        if Marker.supplementary.contains(where: has) { return .municipalInstitution }
+        if Marker.school.contains(where: has) { return .school }
+        if Marker.partner.contains(where: has) { return .partner }
+        if Marker.municipal.contains(where: has) { return .municipalInstitution }
         return .other
+    }
+
+    /// Role openings normalised once: classification runs for every executor of every row.
+    private static let normalizedRoleStarts = roleStarts.map { OrganizationName.words(of: $0).joined(separator: " ") }
+
+    /// A marker normalised once. Markers are stems or whole words: «гимназ» matches
+    /// «гимназия», «ао» only «ао».
+    private struct Marker {
+        let spaced: String
+        let wholeWord: Bool
+
+        init(_ marker: String) {
+            spaced = " " + OrganizationName.words(of: marker).joined(separator: " ")
+            wholeWord = marker.count <= 4 || marker.contains(" ")
+        }
+
+        static let committee = committeeMarkers.map(Marker.init)
+        static let kindergarten = kindergartenMarkers.map(Marker.init)
+        static let supplementary = supplementaryMarkers.map(Marker.init)
+        static let school = schoolMarkers.map(Marker.init)
+        static let partner = partnerMarkers.map(Marker.init)
+        static let municipal = municipalMarkers.map(Marker.init)
     }
 }

@@ -11,20 +11,30 @@ public struct OrganizationMatcher: Sendable {
         let aliases: [OrganizationName]
     }
 
-    let entries: [Entry]
+    private(set) var entries: [Entry] = []
+    /// Entry positions by normalised name and by normalised alias, so exact and alias
+    /// matches cost one lookup however many organisations a region has.
+    private var byName: [String: [Int]] = [:]
+    private var byAlias: [String: [Int]] = [:]
 
     public init(_ organizations: [KnownOrganization]) {
-        entries = organizations.map {
-            Entry(organization: $0, name: OrganizationName($0.name), aliases: $0.aliases.map(OrganizationName.init))
-        }
+        organizations.forEach { add($0) }
+    }
+
+    /// Adds one organisation (one created during an import) without re-reading the others.
+    public mutating func add(_ organization: KnownOrganization) {
+        let entry = Entry(organization: organization, name: OrganizationName(organization.name), aliases: organization.aliases.map(OrganizationName.init))
+        byName[entry.name.key, default: []].append(entries.count)
+        for alias in entry.aliases { byAlias[alias.key, default: []].append(entries.count) }
+        entries.append(entry)
     }
 
     public func match(_ text: String) -> OrganizationMatch {
         let query = OrganizationName(text)
         guard !query.key.isEmpty else { return .none }
-        let exact = entries.filter { $0.name.key == query.key }
+        let exact = (byName[query.key] ?? []).map { entries[$0] }
         if let result = Self.result(exact, .exact) { return result }
-        let alias = entries.filter { $0.aliases.contains { $0.key == query.key } }
+        let alias = (byAlias[query.key] ?? []).map { entries[$0] }
         if let result = Self.result(alias, .alias) { return result }
         let probable = entries.filter { entry in
             ([entry.name] + entry.aliases).contains { Self.isCompatible(query, $0) }

@@ -6,10 +6,11 @@ import RoadmapDomain
 /// transaction; it sees the organisations it created itself.
 final class OrganizationDirectory {
     private let connection: PostgresConnection
-    private var known: [KnownOrganization]
     private var matcher: OrganizationMatcher
     /// Names resolved so far, by normalised key, so each name is matched once.
     private var resolved: [String: (id: UUID, name: String)] = [:]
+    /// The same, by the text as written: a plan repeats its executors on every row.
+    private var resolvedText: [String: (id: UUID, name: String)] = [:]
     private(set) var created: [String] = []
     private(set) var warnings: [String] = []
     private(set) var unknown: [String] = []
@@ -18,7 +19,7 @@ final class OrganizationDirectory {
     init(connection: PostgresConnection, strict: Bool) throws {
         self.connection = connection
         self.strict = strict
-        known = try connection.query("""
+        let known = try connection.query("""
             SELECT o.id, o.name, coalesce(array_agg(a.alias) FILTER (WHERE a.alias IS NOT NULL), '{}') AS aliases
             FROM organizations o LEFT JOIN organization_aliases a ON a.organization_id = o.id
             GROUP BY o.id, o.name
@@ -34,6 +35,13 @@ final class OrganizationDirectory {
     /// The id of the organisation a document calls `name`, creating it as `kind` when no
     /// known one matches (unless strict: then it is collected in `unknown` and nil returned).
     func resolve(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String)? {
+        if let hit = resolvedText[name] { return hit }
+        let found = try resolveOnce(name, kind: kind)
+        if let found { resolvedText[name] = found }
+        return found
+    }
+
+    private func resolveOnce(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String)? {
         let key = OrganizationName(name).key
         if let hit = resolved[key] { return hit }
         switch matcher.match(name) {
@@ -56,8 +64,7 @@ final class OrganizationDirectory {
                 VALUES (\(name), \(Self.organizationKind(kind)), \(key))
                 RETURNING id
                 """)).decode(UUID.self, "id")
-            known.append(KnownOrganization(id: id.uuidString.lowercased(), name: name))
-            matcher = OrganizationMatcher(known)
+            matcher.add(KnownOrganization(id: id.uuidString.lowercased(), name: name))
             created.append(name)
             resolved[key] = (id, name)
             return (id, name)

@@ -63,8 +63,8 @@ struct PlanImport {
         var executorRows: [[PostgresBinding]] = []
         var assignmentRows: [[PostgresBinding]] = []
         var importedActions: [UUID] = []
-        var executorNames: [String] = []
-        var partnerNames: [String] = []
+        var executorNames = OrderedNames()
+        var partnerNames = OrderedNames()
         var unparsed = 0
         var agreementWarning = false
         for (goalIndex, goal) in draft.goals.enumerated() {
@@ -90,12 +90,12 @@ struct PlanImport {
                 for (position, executor) in action.executors.enumerated() {
                     if executor.kind == .personRole {
                         executorRows.append([.init(actionID), .init(text: nil, type: .uuid), .init(executor.name), .init(position + 1), .init(executor.name)])
-                        if !executorNames.contains(executor.name) { executorNames.append(executor.name) }
+                        executorNames.insert(executor.name)
                         continue
                     }
                     guard let organization = try directory.resolve(executor.name, kind: executor.kind) else { continue }
                     executorRows.append([.init(actionID), .init(organization.id), .init(text: nil, type: .text), .init(position + 1), .init(executor.name)])
-                    if !executorNames.contains(organization.name) { executorNames.append(organization.name) }
+                    executorNames.insert(organization.name)
                     for (index, period) in occurrences.enumerated() {
                         assignmentRows.append([
                             .init(actionID), .init(organization.id), .init(index + 1),
@@ -108,7 +108,7 @@ struct PlanImport {
                 for partner in action.partners {
                     guard let organization = try directory.resolve(partner.name, kind: .partner) else { continue }
                     partnerIDs.append(organization.id)
-                    if !partnerNames.contains(organization.name) { partnerNames.append(organization.name) }
+                    partnerNames.insert(organization.name)
                     let forms = partner.forms.isEmpty ? nil : partner.forms.joined(separator: "\n")
                     let effects = partner.effects.isEmpty ? nil : partner.effects.joined(separator: "\n")
                     _ = try execute("""
@@ -149,7 +149,7 @@ struct PlanImport {
         }
         return ImportOutcome(
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
-            executors: executorNames, partners: partnerNames, deadlinesUnparsed: unparsed, warnings: warnings,
+            executors: executorNames.names, partners: partnerNames.names, deadlinesUnparsed: unparsed, warnings: warnings,
             createdOrganizations: directory.created, assignmentsCreated: created, changed: changedRows > 0,
             dryRun: options.dryRun)
     }
@@ -316,19 +316,31 @@ struct PlanImport {
         try connection.copy("COPY import_assignments (action_id, executor_id, occurrence, period, due_on) FROM STDIN", rows: assignments)
         try connection.execute(script: "ANALYZE import_executors; ANALYZE import_assignments")
 
+        // Organisations and person roles separately: each side then uses its own unique
+        // index instead of an OR that no index can serve.
         _ = try execute("""
             DELETE FROM action_executors x
-            WHERE x.action_id = ANY(\(actions))
-              AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id
-                              AND (i.organization_id = x.organization_id OR lower(i.person_role) = lower(x.person_role)))
+            WHERE x.action_id = ANY(\(actions)) AND x.organization_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND i.organization_id = x.organization_id)
             """)
         _ = try execute("""
-            INSERT INTO action_executors (action_id, organization_id, person_role, position, source_text)
-            SELECT DISTINCT ON (i.action_id, i.organization_id, lower(i.person_role)) i.action_id, i.organization_id, i.person_role, i.position, i.source_text
-            FROM import_executors i
-            WHERE NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id
-                              AND (x.organization_id = i.organization_id OR lower(x.person_role) = lower(i.person_role)))
-            ORDER BY i.action_id, i.organization_id, lower(i.person_role), i.position
+            DELETE FROM action_executors x
+            WHERE x.action_id = ANY(\(actions)) AND x.person_role IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND lower(i.person_role) = lower(x.person_role))
+            """)
+        _ = try execute("""
+            INSERT INTO action_executors (action_id, organization_id, position, source_text)
+            SELECT DISTINCT ON (action_id, organization_id) action_id, organization_id, position, source_text
+            FROM import_executors WHERE organization_id IS NOT NULL
+            ORDER BY action_id, organization_id, position
+            ON CONFLICT (action_id, organization_id) WHERE organization_id IS NOT NULL DO NOTHING
+            """)
+        _ = try execute("""
+            INSERT INTO action_executors (action_id, person_role, position, source_text)
+            SELECT DISTINCT ON (action_id, lower(person_role)) action_id, person_role, position, source_text
+            FROM import_executors WHERE person_role IS NOT NULL
+            ORDER BY action_id, lower(person_role), position
+            ON CONFLICT (action_id, lower(person_role)) WHERE person_role IS NOT NULL DO NOTHING
             """)
         let created = try execute("""
             INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
@@ -353,5 +365,15 @@ struct PlanImport {
                               WHERE i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = a.occurrence)
             """)
         return created
+    }
+}
+
+/// Names in first-seen order, each once.
+struct OrderedNames {
+    private(set) var names: [String] = []
+    private var seen: Set<String> = []
+
+    mutating func insert(_ name: String) {
+        if seen.insert(name).inserted { names.append(name) }
     }
 }

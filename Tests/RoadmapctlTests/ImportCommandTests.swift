@@ -65,6 +65,39 @@ struct ImportCommandTests {
         }
     }
 
+    @Test(arguments: [
+        // file, academic year, goals, tasks, actions, partners
+        ("000_ddb912d28cb13497.txt", "2022", 2, 0, 13, 13),
+        ("001_fc12653a00570d93.txt", nil, 1, 6, 10, 11),
+        ("002_8a4f5a097a206d04.txt", nil, 1, 6, 13, 0),
+    ] as [(String, String?, Int, Int, Int, Int)])
+    func seedPlansImportWithTheirCounts(file: String, year: String?, goals: Int, tasks: Int, actions: Int, partners: Int) async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let extra = (year.map { ["--academic-year", $0] } ?? []) + ["--owner", "МАДОУ «Детский сад № 1»"]
+            let outcome = try importFile(file, extra, into: lease)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let json = try object(outcome.stdout)
+            #expect(json["order"] is NSNull)
+            #expect(json["goals"] as? Int == goals)
+            #expect(json["tasks"] as? Int == tasks)
+            #expect(json["actions"] as? Int == actions)
+            #expect((json["partners"] as? [String])?.count == partners)
+            #expect(json["deadlines_unparsed"] as? Int == 0)
+            let again = try object(try importFile(file, extra, into: lease).stdout)
+            #expect(again["changed"] as? Bool == false)
+            if file.hasPrefix("000") {
+                let agreements = try await lease.pool.withConnection { try $0.query("SELECT count(*) AS n FROM agreements").first?.decode(Int.self, "n") }
+                #expect(agreements == 3)
+            }
+            if file.hasPrefix("002") {
+                let roles = try await lease.pool.withConnection {
+                    try $0.query("SELECT count(DISTINCT lower(person_role)) AS n FROM action_executors WHERE person_role IS NOT NULL").first?.decode(Int.self, "n")
+                }
+                #expect((roles ?? 0) > 0)
+            }
+        }
+    }
+
     @Test func proseOnlyIsRefusedAndWritesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let outcome = try importFile("003_e4c257c19e74403b.txt", into: lease)

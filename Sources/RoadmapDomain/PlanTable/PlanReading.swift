@@ -245,13 +245,21 @@ struct PlanReading {
                 direction: pending.direction)
         }
         var loose: [ActionDraft] = []
+        // The same executor cell repeats down a plan («all schools»): split each text once.
+        var executorLists: [String: [Executor]] = [:]
+        func executors(in cell: String) -> [Executor] {
+            if let known = executorLists[cell] { return known }
+            let parsed = ExecutorList(parsing: cell).executors
+            executorLists[cell] = parsed
+            return parsed
+        }
         for action in actions {
             let draft = ActionDraft(
                 title: RussianText.collapsingWhitespace(action.cells[.action] ?? ""),
                 expectedResult: action.cells[.result].map(RussianText.collapsingWhitespace),
                 venue: action.cells[.venue].map(RussianText.collapsingWhitespace),
                 deadline: action.deadline ?? Deadline(text: "", kind: .noDueDate, period: nil),
-                executors: action.cells[.executor].map { ExecutorList(parsing: $0).executors } ?? [],
+                executors: action.cells[.executor].map(executors(in:)) ?? [],
                 partners: action.partners,
                 location: action.location)
             if let goal = action.goal { goals[goal].actions.append(draft) } else { loose.append(draft) }
