@@ -81,21 +81,7 @@ public enum XlsxReader {
         if !date1904, day == 60 { return "29.02.1900" }  // Excel keeps Lotus's leap-year bug.
         // Days since 1970-01-01 of the sheet's epoch.
         let epoch = date1904 ? -24_107 : (day < 60 ? -25_568 : -25_569)
-        let (year, month, dayOfMonth) = civil(daysSince1970: epoch + day)
-        return String(format: "%02d.%02d.%04d", dayOfMonth, month, year)
-    }
-
-    /// Howard Hinnant's civil-from-days: the proleptic Gregorian date of a day count.
-    static func civil(daysSince1970 days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        return CalendarDate(daysSinceEpoch: epoch + day)?.russian
     }
 }
 

@@ -33,6 +33,21 @@ public final class PostgresPool: Service, Sendable {
         var waiters: [Waiter] = []
         var nextWaiterID: UInt64 = 0
         var closed = false
+
+        /// Leases a place if one is free: `.some(connection)` for an idle connection,
+        /// `.some(nil)` for room to open a new one, nil when every place is taken.
+        mutating func takePlace() -> PostgresConnection?? {
+            if let connection = idle.popLast() {
+                leased += 1
+                return .some(connection)
+            }
+            if unopened > 0 {
+                unopened -= 1
+                leased += 1
+                return .some(nil)
+            }
+            return nil
+        }
     }
 
     /// How busy the pool is, for `/metrics` and `/readyz`.
@@ -120,15 +135,7 @@ public final class PostgresPool: Service, Sendable {
         }
         let immediate: Immediate = state.withLockedValue { state in
             if state.closed { return .closed }
-            if let connection = state.idle.popLast() {
-                state.leased += 1
-                return .connection(connection)
-            }
-            if state.unopened > 0 {
-                state.unopened -= 1
-                state.leased += 1
-                return .connection(nil)
-            }
+            if let place = state.takePlace() { return .connection(place) }
             return .wait
         }
         switch immediate {
@@ -152,15 +159,7 @@ public final class PostgresPool: Service, Sendable {
                     if state.closed { return .closed }
                     if Task.isCancelled { return .cancelled }
                     // A place may have freed up between the first look and now.
-                    if let connection = state.idle.popLast() {
-                        state.leased += 1
-                        return .connection(connection)
-                    }
-                    if state.unopened > 0 {
-                        state.unopened -= 1
-                        state.leased += 1
-                        return .connection(nil)
-                    }
+                    if let place = state.takePlace() { return .connection(place) }
                     state.waiters.append(Waiter(id: id, continuation: continuation))
                     return .queued
                 }
