@@ -317,7 +317,10 @@ struct PlanImport {
         try connection.execute(script: "ANALYZE import_executors; ANALYZE import_assignments")
 
         // Organisations and person roles separately: each side then uses its own unique
-        // index instead of an OR that no index can serve.
+        // index instead of an OR that no index can serve. New rows are found by anti-joins
+        // rather than ON CONFLICT, whose per-row speculative insertion made a 500,000-row
+        // first import several times slower; the unique indexes still refuse a concurrent
+        // import of the same plan, which then fails whole and can be retried.
         _ = try execute("""
             DELETE FROM action_executors x
             WHERE x.action_id = ANY(\(actions)) AND x.organization_id IS NOT NULL
@@ -331,21 +334,22 @@ struct PlanImport {
         _ = try execute("""
             INSERT INTO action_executors (action_id, organization_id, position, source_text)
             SELECT DISTINCT ON (action_id, organization_id) action_id, organization_id, position, source_text
-            FROM import_executors WHERE organization_id IS NOT NULL
+            FROM import_executors i WHERE organization_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND x.organization_id = i.organization_id)
             ORDER BY action_id, organization_id, position
-            ON CONFLICT (action_id, organization_id) WHERE organization_id IS NOT NULL DO NOTHING
             """)
         _ = try execute("""
             INSERT INTO action_executors (action_id, person_role, position, source_text)
             SELECT DISTINCT ON (action_id, lower(person_role)) action_id, person_role, position, source_text
-            FROM import_executors WHERE person_role IS NOT NULL
+            FROM import_executors i WHERE person_role IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND lower(x.person_role) = lower(i.person_role))
             ORDER BY action_id, lower(person_role), position
-            ON CONFLICT (action_id, lower(person_role)) WHERE person_role IS NOT NULL DO NOTHING
             """)
         let created = try execute("""
             INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
-            SELECT action_id, executor_id, occurrence, period, due_on, due_on FROM import_assignments
-            ON CONFLICT (action_id, executor_id, occurrence) DO NOTHING
+            SELECT action_id, executor_id, occurrence, period, due_on, due_on FROM import_assignments i
+            WHERE NOT EXISTS (SELECT 1 FROM assignments a
+                              WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence)
             """)
         // A corrected deadline moves the planned due day; an approved extension stays.
         _ = try execute("""
