@@ -31,6 +31,10 @@ struct PlanImport {
     }
 
     mutating func run() throws -> ImportOutcome {
+        // A region-sized plan (hundreds of thousands of assignments) takes longer than the
+        // pool's default statement timeout allows a single statement; only this transaction
+        // gets more.
+        try connection.execute(script: "SET LOCAL statement_timeout = '15min'")
         let directory = try OrganizationDirectory(connection: connection, strict: options.strict)
         let actorID = options.actorID.flatMap(UUID.init(uuidString:))
 
