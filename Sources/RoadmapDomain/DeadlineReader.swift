@@ -126,6 +126,15 @@ struct DeadlineReader {
         return .range(left, right)
     }
 
+    /// «I квартал 2020», «1 полугодие 2019»: the number was read, the next token is the unit.
+    private mutating func readQuarterOrHalf(_ number: Int) -> DeadlinePoint {
+        let unit: DeadlinePoint.Unit = peek() == .quarter ? .quarter(number) : .half(number)
+        index += 1
+        var point = DeadlinePoint(unit: unit)
+        readYear(into: &point)
+        return point
+    }
+
     private mutating func readPoint() throws(Failure) -> DeadlinePoint {
         guard let token = peek() else { throw .unreadable }
         var point: DeadlinePoint
@@ -142,14 +151,8 @@ struct DeadlineReader {
                 index += 1
                 point = DeadlinePoint(unit: .day(number, month: month))
                 readYear(into: &point)
-            case .quarter:
-                index += 1
-                point = DeadlinePoint(unit: .quarter(number))
-                readYear(into: &point)
-            case .half:
-                index += 1
-                point = DeadlinePoint(unit: .half(number))
-                readYear(into: &point)
+            case .quarter, .half:
+                point = readQuarterOrHalf(number)
             default:
                 if digits == 4 {
                     index -= 1
@@ -165,14 +168,8 @@ struct DeadlineReader {
         case .roman(let number), .ordinal(let number):
             index += 1
             switch peek() {
-            case .quarter:
-                index += 1
-                point = DeadlinePoint(unit: .quarter(number))
-                readYear(into: &point)
-            case .half:
-                index += 1
-                point = DeadlinePoint(unit: .half(number))
-                readYear(into: &point)
+            case .quarter, .half:
+                point = readQuarterOrHalf(number)
             default:
                 point = DeadlinePoint(unit: .bare(number))
             }
