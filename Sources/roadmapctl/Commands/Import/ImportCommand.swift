@@ -79,25 +79,30 @@ struct ImportCommand: AsyncParsableCommand {
         let logger = Logger(label: "roadmapctl")
         let (configuration, _) = try database.connect(logger: logger)
         let pool = database.pool(configuration, logger: logger)
-        defer { Task { await pool.close() } }
-        let migrator = try Migrator.embedded()
-        let external = database.externalURL != nil
-        try await pool.withConnection { connection in
-            // The private cluster is ours to migrate; a shared database is migrated by its operator.
-            guard external else {
-                try migrator.migrate(on: connection)
-                return
+        let outcome: ImportOutcome
+        do {
+            let migrator = try Migrator.embedded()
+            let external = database.externalURL != nil
+            try await pool.withConnection { connection in
+                // The private cluster is ours to migrate; a shared database is migrated by its operator.
+                guard external else {
+                    try migrator.migrate(on: connection)
+                    return
+                }
+                let status = try migrator.status(on: connection)
+                guard status.isCurrent else {
+                    throw ImportCommandError("the database schema is not current (pending: \(status.pending.joined(separator: ", "))); run `roadmapctl migrate` first")
+                }
             }
-            let status = try migrator.status(on: connection)
-            guard status.isCurrent else {
-                throw ImportCommandError("the database schema is not current (pending: \(status.pending.joined(separator: ", "))); run `roadmapctl migrate` first")
-            }
+            let options = ImportOptions(
+                dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
+                issuer: issuer, owner: owner)
+            outcome = try await ImportStore(pool: pool).importPlan(draft, options: options)
+            await pool.close()
+        } catch {
+            await pool.close()
+            throw error
         }
-        let options = ImportOptions(
-            dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
-            issuer: issuer, owner: owner)
-        let outcome = try await ImportStore(pool: pool).importPlan(draft, options: options)
-        await pool.close()
         progress.done()
         switch format {
         case .json:
