@@ -7,6 +7,20 @@ import PackagePlugin
 @main
 struct EmbedSQLPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        // The HTTP target carries its OpenAPI document, served at /openapi.yaml.
+        if let source = target as? SourceModuleTarget,
+           let document = source.sourceFiles.first(where: { $0.url.lastPathComponent == "openapi.yaml" }) {
+            let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedOpenAPI.swift")
+            return [
+                .buildCommand(
+                    displayName: "Embedding openapi.yaml",
+                    executable: try context.tool(named: "EmbedSQL").url,
+                    arguments: ["--document", "EmbeddedOpenAPI", document.url.path(), output.path()],
+                    inputFiles: [document.url],
+                    outputFiles: [output]
+                )
+            ]
+        }
         let sqlDirectory = context.package.directoryURL.appending(path: "sql")
         let demoDirectory = context.package.directoryURL.appending(path: "demo")
         let inputs = try Self.sqlFiles(in: sqlDirectory) + Self.files(in: demoDirectory, ending: ".txt")

@@ -1,23 +1,49 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import RoadmapDomain
 import RoadmapStore
 
 /// How the HTTP service is run.
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    public var limits: APILimits
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, limits: APILimits = APILimits()) {
         self.host = host
         self.port = port
+        self.limits = limits
     }
 }
 
-/// The router with every route of the service.
-public func buildRouter(pool: PostgresPool, migrator: Migrator) -> Router<AppRequestContext> {
+/// The router with every route of the service: health and metrics, the OpenAPI document,
+/// and the API generated from it behind authentication.
+public func buildRouter(
+    pool: PostgresPool, migrator: Migrator, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock()
+) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: BodyLimitMiddleware(maximumBytes: limits.maximumBodyBytes, maximumImportBytes: limits.maximumImportBytes))
     HealthController(pool: pool, migrator: migrator).addRoutes(to: router)
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: EmbeddedOpenAPI.text)))
+    }
+    _ = ServiceMetrics.registry
+    router.get("/metrics") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(pool: pool))))
+    }
+    let api = router.group().add(middleware: AuthMiddleware(users: UserStore(pool: pool), limits: limits))
+    try APIHandler(pool: pool, clock: clock).registerHandlers(
+        on: api, serverURL: Servers.Server1.url(),
+        configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+        middlewares: [NullCursorMiddleware()])
     return router
 }
 
@@ -29,8 +55,8 @@ public func buildApplication(
     migrator: Migrator,
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
-    let router = buildRouter(pool: pool, migrator: migrator)
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(pool: pool, migrator: migrator, limits: configuration.limits)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "roadmap"),

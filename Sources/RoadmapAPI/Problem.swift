@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import RoadmapStore
 
 /// An error a client can cause or should know about, answered as
 /// `application/problem+json` (RFC 9457) with a stable `type`, a human `detail` and,
@@ -71,6 +72,56 @@ public struct Problem: HTTPResponseError, Sendable {
 
     public static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, type: "not-found", title: "Not found", detail: detail)
+    }
+
+    public static func unauthorized(_ detail: String) -> Problem {
+        Problem(.unauthorized, type: "unauthorized", title: "Unauthorized", detail: detail,
+                headers: [.wwwAuthenticate: "Bearer realm=\"roadmap\""])
+    }
+
+    public static func forbidden(_ detail: String) -> Problem {
+        Problem(.forbidden, type: "forbidden", title: "Forbidden", detail: detail)
+    }
+
+    public static func conflict(_ detail: String) -> Problem {
+        Problem(.conflict, type: "conflict", title: "Conflict", detail: detail)
+    }
+
+    public static func preconditionFailed(_ detail: String) -> Problem {
+        Problem(.preconditionFailed, type: "stale", title: "Precondition failed", detail: detail)
+    }
+
+    public static func badRequest(_ detail: String, type: String = "bad-request", fields: [InvalidField] = []) -> Problem {
+        Problem(.badRequest, type: type, title: "Bad request", detail: detail, invalidFields: fields)
+    }
+
+    public static func invalid(_ detail: String, fields: [InvalidField]) -> Problem {
+        Problem(.unprocessableContent, type: "validation", title: "Invalid request", detail: detail, invalidFields: fields)
+    }
+
+    public static func contentTooLarge(limit: Int) -> Problem {
+        Problem(.contentTooLarge, type: "too-large", title: "Content too large",
+                detail: "The request body is larger than the limit of \(limit) bytes.")
+    }
+
+    public static func tooManyRequests(retryAfter: Duration, _ detail: String) -> Problem {
+        let seconds = max(1, Int((Double(retryAfter.components.seconds) + Double(retryAfter.components.attoseconds) / 1e18).rounded(.up)))
+        return Problem(.tooManyRequests, type: "rate-limited", title: "Too many requests",
+                       detail: "\(detail) Retry in \(seconds) s.", headers: [.retryAfter: "\(seconds)"])
+    }
+
+    /// The problem a use case's refusal is answered with.
+    public static func from(_ error: UseCaseError) -> Problem {
+        switch error {
+        case .notFound: return .notFound(error.description)
+        case .forbidden: return .forbidden(error.description)
+        case .stale: return .preconditionFailed(error.description)
+        case .conflict: return .conflict(error.description)
+        case .invalid(let field, let reason):
+            return .invalid(error.description, fields: [InvalidField(name: field, reason: reason)])
+        case .idempotencyMismatch:
+            return Problem(.unprocessableContent, type: "idempotency-key-reused", title: "Idempotency key reused", detail: error.description)
+        }
     }
 
     public static func serviceUnavailable(_ detail: String) -> Problem {

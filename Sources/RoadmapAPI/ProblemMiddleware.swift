@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import OpenAPIRuntime
 import RoadmapStore
 
 /// Turns every error into problem+json and writes one structured log line per request.
@@ -16,6 +17,17 @@ struct ProblemMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let problem as Problem {
             response = try problem.response(from: request, context: context)
+        } catch let error as UseCaseError {
+            response = try Problem.from(error).response(from: request, context: context)
+        } catch let error as ServerError {
+            guard let problem = Self.problem(for: error) else {
+                context.logger.error("unhandled error", metadata: [
+                    "operation": "\(error.operationID)", "error": "\(String(reflecting: error.underlyingError))",
+                    "request_id": "\(context.requestID)"])
+                response = try Problem.internalError(requestID: context.requestID).response(from: request, context: context)
+                return Self.finish(response, request: request, context: context, start: start)
+            }
+            response = try problem.response(from: request, context: context)
         } catch let error as HTTPError {
             let problem = Problem(
                 error.status, type: error.status == .notFound ? "not-found" : "http-\(error.status.code)",
@@ -28,6 +40,11 @@ struct ProblemMiddleware: RouterMiddleware {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "request_id": "\(context.requestID)"])
             response = try Problem.internalError(requestID: context.requestID).response(from: request, context: context)
         }
+        return Self.finish(response, request: request, context: context, start: start)
+    }
+
+    static func finish(_ response: Response, request: Request, context: Context, start: ContinuousClock.Instant) -> Response {
+        var response = response
         if let name = HTTPField.Name("X-Request-Id") {
             response.headers[name] = context.requestID
         }
@@ -40,5 +57,72 @@ struct ProblemMiddleware: RouterMiddleware {
             "ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
         ])
         return response
+    }
+
+    /// The problem for an error raised in or around a generated OpenAPI handler: the
+    /// handler's own refusals, and requests the contract rejects (bad JSON, wrong types,
+    /// unknown fields, wrong content type, missing or malformed parameters). Nil for
+    /// anything else, which is a bug and a 500.
+    static func problem(for error: ServerError) -> Problem? {
+        switch error.underlyingError {
+        case let problem as Problem:
+            return problem
+        case let error as UseCaseError:
+            return Problem.from(error)
+        case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:
+            return .serviceUnavailable("The database is unavailable; try again shortly.")
+        case let error as DecodingError:
+            return problem(for: error)
+        default:
+            break
+        }
+        let cause = "\(error.underlyingError)"
+        if error.httpStatus == .internalServerError {
+            // The runtime reports some request errors without a status of their own.
+            if let decoding = Mirror(reflecting: error.underlyingError).children.first?.value as? DecodingError {
+                return problem(for: decoding)
+            }
+            return nil
+        }
+        if error.httpStatus == .unsupportedMediaType || cause.contains("Unexpected content type") {
+            return Problem(.unsupportedMediaType, type: "unsupported-media-type", title: "Unsupported media type",
+                           detail: "Send the body as application/json. \(cause)")
+        }
+        return .badRequest(cause)
+    }
+
+    static func problem(for error: DecodingError) -> Problem {
+        func path(_ context: DecodingError.Context) -> String {
+            let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return names.reduce("") { $0.isEmpty || $1.hasPrefix("[") ? $0 + $1 : $0 + "." + $1 }
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return .badRequest("The body is not valid JSON: \(context.debugDescription)", type: "malformed-json")
+        case .dataCorrupted(let context):
+            let field = path(context)
+            let reason = context.debugDescription.contains("Additional properties are disabled")
+                ? "is not a field of this request" : context.debugDescription
+            return .invalid("\(field): \(reason)", fields: [.init(name: field, reason: reason)])
+        case .keyNotFound(let key, let context):
+            let field = path(context).isEmpty ? key.stringValue : path(context) + "." + key.stringValue
+            return .invalid("\(field) is required", fields: [.init(name: field, reason: "is required")])
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let field = path(context)
+            let reason = "must be \(Self.jsonName(of: type))"
+            return .invalid("\(field) \(reason)", fields: [.init(name: field, reason: reason)])
+        @unknown default:
+            return .badRequest("The body could not be read.")
+        }
+    }
+
+    static func jsonName(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
+        case is Double.Type, is Float.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "\(type)".contains("Array") ? "an array" : "an object"
+        }
     }
 }

@@ -13,7 +13,8 @@ public struct Rollup: Hashable, Sendable {
     /// Nothing yet.
     public static let empty = Rollup(counts: [:], overdue: 0, earliestOpenDeadline: nil)
 
-    init(counts: [AssignmentStatus: Int], overdue: Int, earliestOpenDeadline: CalendarDate?) {
+    /// A roll-up already aggregated elsewhere (by SQL over many assignments).
+    public init(counts: [AssignmentStatus: Int], overdue: Int, earliestOpenDeadline: CalendarDate?) {
         self.counts = counts
         self.overdue = overdue
         self.earliestOpenDeadline = earliestOpenDeadline

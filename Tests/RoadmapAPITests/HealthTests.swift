@@ -11,7 +11,7 @@ import Testing
 @Suite("Health and problem+json")
 struct HealthTests {
     func app(_ pool: PostgresPool) throws -> some ApplicationProtocol {
-        buildApplication(configuration: ServerConfiguration(port: 0), pool: pool, migrator: try Migrator.embedded(), logger: Logger(label: "test"))
+        try buildApplication(configuration: ServerConfiguration(port: 0), pool: pool, migrator: try Migrator.embedded(), logger: Logger(label: "test"))
     }
 
     func json(_ buffer: ByteBuffer) throws -> [String: Any] {

@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let startedCluster { try? startedCluster.stop() }
             throw error
         }
-        let app = buildApplication(
+        let app = try buildApplication(
             configuration: ServerConfiguration(host: host, port: port), pool: pool, migrator: migrator, logger: logger,
             onServerRunning: { [host] port in
                 // Written unbuffered: scripts and tests wait for this line on a pipe.

@@ -1,0 +1,109 @@
+import Foundation
+import RoadmapStore
+
+extension APIHandler {
+    func listOrders(_ input: Operations.ListOrders.Input) async throws -> Operations.ListOrders.Output {
+        let scope = try RequestPrincipal.require()
+        let page = try await orders.list(
+            year: input.query.year, issuerID: try RequestValues.optionalID(input.query.issuerId, field: "issuer_id"),
+            asOf: try asOf(input.query.asOf), limit: input.query.limit, cursor: input.query.cursor, scope: scope)
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Order.init), nextCursor: page.nextCursor))))
+    }
+
+    func createOrder(_ input: Operations.CreateOrder.Input) async throws -> Operations.CreateOrder.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the order as JSON.") }
+        let record = try await orders.create(
+            OrderChange(number: body.number, date: try RequestValues.date(body.date, field: "date"),
+                        issuerID: try RequestValues.id(body.issuerId, field: "issuer_id"), title: body.title,
+                        signatory: body.signatory, controller: body.controller),
+            actor: actor)
+        return .created(.init(
+            headers: .init(eTag: RequestValues.etag(record.version), location: "/v1/orders/\(record.id.wire)"),
+            body: .json(.init(record))))
+    }
+
+    func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
+        let scope = try RequestPrincipal.require()
+        let record = try await orders.get(
+            try RequestValues.pathID(input.path.id, entity: "order"), asOf: try asOf(input.query.asOf), scope: scope)
+        return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
+    }
+
+    func updateOrder(_ input: Operations.UpdateOrder.Input) async throws -> Operations.UpdateOrder.Output {
+        let actor = try RequestPrincipal.require()
+        let id = try RequestValues.pathID(input.path.id, entity: "order")
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the changes as JSON.") }
+        let record = try await orders.update(
+            id,
+            OrderChange(number: body.number, date: try RequestValues.optionalDate(body.date, field: "date"), title: body.title,
+                        signatory: body.signatory, controller: body.controller),
+            ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "order"), asOf: clock.today(), actor: actor)
+        return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
+    }
+
+    func getOrderPlan(_ input: Operations.GetOrderPlan.Input) async throws -> Operations.GetOrderPlan.Output {
+        let scope = try RequestPrincipal.require()
+        let tree = try await plans.tree(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), asOf: try asOf(input.query.asOf), scope: scope)
+        return .ok(.init(body: .json(.init(tree))))
+    }
+
+    func createGoal(_ input: Operations.CreateGoal.Input) async throws -> Operations.CreateGoal.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the goal as JSON.") }
+        let record = try await plans.createGoal(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), title: body.title, actor: actor)
+        return .created(.init(
+            headers: .init(eTag: RequestValues.etag(record.version)),
+            body: .json(.init(id: record.id.wire, orderId: record.orderID?.wire ?? input.path.id, planId: record.parentID.wire,
+                              position: record.position, title: record.title, version: record.version))))
+    }
+
+    func createTask(_ input: Operations.CreateTask.Input) async throws -> Operations.CreateTask.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the task as JSON.") }
+        let record = try await plans.createTask(
+            goalID: try RequestValues.pathID(input.path.id, entity: "goal"), title: body.title,
+            expectedResult: body.expectedResult, actor: actor)
+        return .created(.init(
+            headers: .init(eTag: RequestValues.etag(record.version)),
+            body: .json(.init(id: record.id.wire, goalId: record.parentID.wire, position: record.position, title: record.title,
+                              expectedResult: record.expectedResult, version: record.version))))
+    }
+
+    func createAction(_ input: Operations.CreateAction.Input) async throws -> Operations.CreateAction.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the action as JSON.") }
+        let change = ActionChange(
+            title: body.title, expectedResult: body.expectedResult, venue: body.venue, deadline: body.deadline,
+            executorIDs: try body.executorIds.enumerated().map { try RequestValues.id($1, field: "executor_ids[\($0)]") },
+            taskIDs: try (body.taskIds ?? []).enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") })
+        let record = try await plans.createAction(
+            goalID: try RequestValues.pathID(input.path.id, entity: "goal"), change, asOf: clock.today(), actor: actor)
+        return .created(.init(
+            headers: .init(eTag: RequestValues.etag(record.version), location: "/v1/actions/\(record.id.wire)"),
+            body: .json(.init(record))))
+    }
+
+    func getAction(_ input: Operations.GetAction.Input) async throws -> Operations.GetAction.Output {
+        let scope = try RequestPrincipal.require()
+        let record = try await plans.action(
+            try RequestValues.pathID(input.path.id, entity: "action"), asOf: try asOf(input.query.asOf), scope: scope)
+        return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
+    }
+
+    func updateAction(_ input: Operations.UpdateAction.Input) async throws -> Operations.UpdateAction.Output {
+        let actor = try RequestPrincipal.require()
+        let id = try RequestValues.pathID(input.path.id, entity: "action")
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the changes as JSON.") }
+        let change = ActionChange(
+            title: body.title, expectedResult: body.expectedResult, venue: body.venue, deadline: body.deadline,
+            executorIDs: try body.executorIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "executor_ids[\($0)]") } },
+            taskIDs: try body.taskIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") } })
+        let record = try await plans.updateAction(
+            id, change, ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "action"),
+            asOf: clock.today(), actor: actor)
+        return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
+    }
+}

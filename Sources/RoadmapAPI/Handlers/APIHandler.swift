@@ -1,0 +1,48 @@
+import Foundation
+import OpenAPIRuntime
+import RoadmapDomain
+import RoadmapStore
+
+/// The operations of `openapi.yaml`, implemented over the stores. Each reads the
+/// authenticated principal bound by `AuthMiddleware`; the stores enforce who may see and
+/// do what, so every route follows the same rules as the CLI.
+struct APIHandler: APIProtocol {
+    let users: UserStore
+    let organizations: OrganizationStore
+    let orders: OrderStore
+    let plans: PlanStore
+    let assignments: AssignmentStore
+    let reports: ReportStore
+    let extensions: ExtensionStore
+    let events: EventStore
+    let clock: CommitteeClock
+
+    init(pool: PostgresPool, clock: CommitteeClock = CommitteeClock()) {
+        users = UserStore(pool: pool)
+        organizations = OrganizationStore(pool: pool)
+        orders = OrderStore(pool: pool)
+        plans = PlanStore(pool: pool)
+        assignments = AssignmentStore(pool: pool)
+        reports = ReportStore(pool: pool, clock: clock)
+        extensions = ExtensionStore(pool: pool, clock: clock)
+        events = EventStore(pool: pool)
+        self.clock = clock
+    }
+
+    /// The day "overdue" is judged on: the request's `as_of`, else today in the committee's zone.
+    func asOf(_ text: String?) throws -> CalendarDate {
+        try RequestValues.optionalDate(text, field: "as_of") ?? clock.today()
+    }
+
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        let principal = try RequestPrincipal.require()
+        var organizationName: String?
+        if let organizationID = principal.organizationID {
+            organizationName = try? await organizations.get(organizationID).name
+        }
+        return .ok(.init(body: .json(.init(
+            id: principal.userID.wire, login: principal.login,
+            role: Components.Schemas.Role(rawValue: principal.role.rawValue) ?? .viewer,
+            organizationId: principal.organizationID?.wire, organizationName: organizationName))))
+    }
+}

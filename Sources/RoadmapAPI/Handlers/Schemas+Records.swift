@@ -1,0 +1,120 @@
+import Foundation
+import OpenAPIRuntime
+import RoadmapDomain
+import RoadmapStore
+
+// The store's records as the contract's JSON objects.
+
+extension UUID {
+    /// Ids go out in lower case, as PostgreSQL prints them.
+    var wire: String { uuidString.lowercased() }
+}
+
+extension Components.Schemas.Rollup {
+    init(_ rollup: Rollup) {
+        self.init(
+            total: rollup.total, planned: rollup.count(.planned), inProgress: rollup.count(.inProgress),
+            reported: rollup.count(.reported), done: rollup.count(.done), returned: rollup.count(.returned),
+            cancelled: rollup.count(.cancelled), shareDone: rollup.shareDone, overdue: rollup.overdue,
+            earliestOpenDueOn: rollup.earliestOpenDeadline?.iso)
+    }
+}
+
+extension Components.Schemas.Organization {
+    init(_ record: OrganizationRecord) {
+        self.init(
+            id: record.id.wire, name: record.name, shortName: record.shortName,
+            kind: Components.Schemas.OrganizationKind(rawValue: record.kind) ?? .other,
+            parentId: record.parentID?.wire, aliases: record.aliases, version: record.version)
+    }
+}
+
+extension Components.Schemas.Order {
+    init(_ record: OrderRecord) {
+        self.init(
+            id: record.id.wire, number: record.number, date: record.date.iso, issuerId: record.issuerID.wire,
+            issuerName: record.issuerName, title: record.title, signatory: record.signatory, controller: record.controller,
+            version: record.version, rollup: .init(record.rollup))
+    }
+}
+
+extension Components.Schemas.Action {
+    init(_ record: ActionRecord) {
+        self.init(
+            id: record.id.wire, goalId: record.goalID.wire, position: record.position, title: record.title,
+            expectedResult: record.expectedResult, venue: record.venue,
+            deadline: .init(
+                text: record.deadlineText, kind: record.deadlineKind, parsed: record.deadlineParsed,
+                firstDay: record.deadlinePeriod?.first.iso, lastDay: record.deadlinePeriod?.last.iso,
+                recurrence: record.deadlineRecurrence),
+            executors: record.executors.map {
+                .init(organizationId: $0.organizationID?.wire, name: $0.name, personRole: $0.personRole,
+                      responsibility: $0.responsibility == "co" ? .co : .lead)
+            },
+            taskIds: record.taskIDs.map(\.wire), version: record.version, rollup: .init(record.rollup))
+    }
+}
+
+extension Components.Schemas.PlanTree {
+    init(_ record: PlanTreeRecord) {
+        self.init(
+            orderId: record.orderID.wire, rollup: .init(record.rollup),
+            plans: record.plans.map { plan in
+                .init(
+                    id: plan.id.wire, title: plan.title, academicYear: plan.academicYear, rollup: .init(plan.rollup),
+                    goals: plan.goals.map { goal in
+                        .init(
+                            id: goal.id.wire, position: goal.position, title: goal.title, version: goal.version,
+                            rollup: .init(goal.rollup),
+                            tasks: goal.tasks.map { task in
+                                .init(id: task.id.wire, position: task.position, title: task.title,
+                                      expectedResult: task.expectedResult, version: task.version, rollup: .init(task.rollup))
+                            },
+                            actions: goal.actions.map(Components.Schemas.Action.init))
+                    })
+            })
+    }
+}
+
+extension Components.Schemas.Assignment {
+    init(_ record: AssignmentRecord) {
+        self.init(
+            id: record.id.wire, actionId: record.actionID.wire, actionTitle: record.actionTitle, orderId: record.orderID?.wire,
+            executorId: record.executorID.wire, executorName: record.executorName, occurrence: record.occurrence,
+            deadlineText: record.deadlineText, periodStart: record.period?.first.iso, periodEnd: record.period?.last.iso,
+            dueOn: record.dueOn?.iso, originalDueOn: record.originalDueOn?.iso,
+            status: Components.Schemas.AssignmentStatus(rawValue: record.status.rawValue) ?? .planned,
+            overdue: record.overdue, version: record.version)
+    }
+}
+
+extension Components.Schemas.Report {
+    init(_ record: ReportRecord) {
+        self.init(
+            id: record.id.wire, assignmentId: record.assignmentID.wire, doneOn: record.doneOn.iso, text: record.text,
+            evidenceUrls: record.evidenceURLs, status: Components.Schemas.Report.StatusPayload(rawValue: record.status) ?? .submitted,
+            reviewComment: record.reviewComment, reviewedAt: record.reviewedAt, createdAt: record.createdAt, version: record.version)
+    }
+}
+
+extension Components.Schemas.Extension {
+    init(_ record: ExtensionRecord) {
+        self.init(
+            id: record.id.wire, assignmentId: record.assignmentID.wire, previousDueOn: record.previousDueOn?.iso,
+            requestedDueOn: record.requestedDueOn.iso, reason: record.reason,
+            status: Components.Schemas.Extension.StatusPayload(rawValue: record.status) ?? .requested,
+            decisionComment: record.decisionComment, decidedAt: record.decidedAt, createdAt: record.createdAt,
+            version: record.version)
+    }
+}
+
+extension Components.Schemas.Event {
+    init(_ record: EventRecord) throws {
+        let data = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(record.dataJSON.utf8))
+        self.init(
+            id: record.id, occurredAt: record.occurredAt, actorId: record.actorID?.wire, actorRole: record.actorRole,
+            entityType: Components.Schemas.EntityType(rawValue: record.entityType) ?? .organization,
+            entityId: record.entityID.wire, event: record.event, reason: record.reason,
+            data: .init(additionalProperties: data))
+    }
+}

@@ -1,0 +1,24 @@
+import Metrics
+import Prometheus
+import RoadmapStore
+
+/// Prometheus metrics of the process: Hummingbird's request counters and latencies per
+/// route (labelled by route pattern, never by path, so no id or name becomes a label) and
+/// the database pool's use, sampled when scraped.
+enum ServiceMetrics {
+    /// The registry behind swift-metrics, bootstrapped once per process.
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    /// The text exposition format, with the pool's gauges brought up to date.
+    static func exposition(pool: PostgresPool) -> String {
+        let usage = pool.usage
+        for (state, value) in [("open", usage.open), ("idle", usage.idle), ("leased", usage.leased), ("waiting", usage.waiting), ("maximum", usage.maximum)] {
+            registry.makeGauge(name: "roadmap_db_pool_connections", labels: [("state", state)]).set(to: Double(value))
+        }
+        return registry.emitToString()
+    }
+}

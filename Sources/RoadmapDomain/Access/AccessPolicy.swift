@@ -1,0 +1,55 @@
+import Foundation
+
+/// Who may see and do what. An executor sees only what belongs to its organisation and is
+/// told "not found" about the rest, so ids of other organisations' work reveal nothing; it
+/// may see but not change plan-level things (orders, actions) it has work in.
+public struct AccessPolicy: Sendable {
+    public let principal: Principal
+
+    public init(_ principal: Principal) {
+        self.principal = principal
+    }
+
+    /// May the principal read something owned by the executor organisation `owner`
+    /// (an assignment, its reports and extensions)?
+    public func read(ownedBy owner: UUID) -> AccessDecision {
+        if principal.role.seesEverything || principal.actsFor(owner) { return .allowed }
+        return .hidden
+    }
+
+    /// May the principal read a plan-level thing (an order, a goal, an action) in which
+    /// its organisation has `ownAssignments` assignments?
+    public func readPlan(ownAssignments: Int) -> AccessDecision {
+        if principal.role.seesEverything || ownAssignments > 0 { return .allowed }
+        return .hidden
+    }
+
+    /// May the principal perform `capability`, on something owned by `owner` when the
+    /// thing belongs to one executor organisation? Call only once `read` allowed it.
+    public func may(_ capability: Capability, ownedBy owner: UUID? = nil) -> AccessDecision {
+        switch principal.role {
+        case .admin:
+            return .allowed
+        case .viewer:
+            return .forbidden("A viewer reads everything and changes nothing.")
+        case .coordinator:
+            return .allowed
+        case .executor:
+            switch capability {
+            case .startAssignment, .submitReport, .requestExtension:
+                guard let owner else { return .forbidden("This needs an assignment of your organisation.") }
+                return principal.actsFor(owner) ? .allowed : .hidden
+            case .manageOrganizations:
+                return .forbidden("Only the committee's staff manage organisations.")
+            case .managePlans:
+                return .forbidden("Only the committee's staff change orders and plans.")
+            case .cancelAssignment:
+                return .forbidden("Only the committee's staff cancel assignments.")
+            case .reviewReport:
+                return .forbidden("Only the committee's staff accept or return reports.")
+            case .decideExtension:
+                return .forbidden("Only the committee's staff approve or reject extensions.")
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// A kind of write. Reads are governed by `AccessPolicy.read(ownedBy:)`.
+public enum Capability: String, CaseIterable, Hashable, Sendable {
+    /// Create and edit organisations and their aliases.
+    case manageOrganizations
+    /// Create and edit orders, plans, goals, tasks and actions; import documents.
+    case managePlans
+    /// Start work on an assignment.
+    case startAssignment
+    /// Cancel an assignment.
+    case cancelAssignment
+    /// Submit a report on an assignment.
+    case submitReport
+    /// Accept or return a report.
+    case reviewReport
+    /// Ask for a later due date.
+    case requestExtension
+    /// Approve or reject an extension request.
+    case decideExtension
+}

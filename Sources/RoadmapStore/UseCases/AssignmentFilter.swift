@@ -1,0 +1,23 @@
+import Foundation
+import RoadmapDomain
+
+/// Which assignments a list shows.
+public struct AssignmentFilter: Sendable, Hashable {
+    public var orderID: UUID?
+    public var executorID: UUID?
+    public var status: AssignmentStatus?
+    /// true: only overdue as of `asOf`; false: only not overdue.
+    public var overdue: Bool?
+    public var dueFrom: CalendarDate?
+    public var dueTo: CalendarDate?
+
+    public init(orderID: UUID? = nil, executorID: UUID? = nil, status: AssignmentStatus? = nil, overdue: Bool? = nil,
+                dueFrom: CalendarDate? = nil, dueTo: CalendarDate? = nil) {
+        self.orderID = orderID
+        self.executorID = executorID
+        self.status = status
+        self.overdue = overdue
+        self.dueFrom = dueFrom
+        self.dueTo = dueTo
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import RoadmapDomain
+
+/// Assignments: listing by deadline with filters, reading, starting and cancelling.
+/// An executor sees its own organisation's assignments only; others are "not found".
+public struct AssignmentStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    public func list(_ filter: AssignmentFilter, asOf: CalendarDate, limit: Int?, cursor: String?, scope: Principal) async throws -> Page<AssignmentRecord> {
+        let limit = try Cursor.limit(limit)
+        if let from = filter.dueFrom, let to = filter.dueTo, to < from {
+            throw UseCaseError.invalid(field: "due_to", reason: "is before due_from")
+        }
+        let after = try cursor.map { (text) throws(UseCaseError) in try Cursor.decode(text, count: 2) }
+        var conditions: [SQL] = ["TRUE"]
+        if !scope.role.seesEverything { conditions.append("s.executor_id = \(scope.organizationID)") }
+        if let orderID = filter.orderID { conditions.append("p.order_id = \(orderID)") }
+        if let executorID = filter.executorID { conditions.append("s.executor_id = \(executorID)") }
+        if let status = filter.status { conditions.append("s.status = \(status.rawValue)") }
+        switch filter.overdue {
+        case true?: conditions.append("s.status NOT IN ('done', 'cancelled') AND s.due_on < \(asOf)")
+        case false?: conditions.append("NOT (s.status NOT IN ('done', 'cancelled') AND coalesce(s.due_on < \(asOf), false))")
+        case nil: break
+        }
+        if let from = filter.dueFrom { conditions.append("s.due_on >= \(from)") }
+        if let to = filter.dueTo { conditions.append("s.due_on <= \(to)") }
+        if let after {
+            guard let id = UUID(uuidString: after[1]) else {
+                throw UseCaseError.invalid(field: "cursor", reason: "is not a cursor this service gave out")
+            }
+            if let due = CalendarDate(iso: after[0]) {
+                conditions.append("(s.due_on IS NULL OR (s.due_on, s.id) > (\(due), \(id)))")
+            } else {
+                conditions.append("(s.due_on IS NULL AND s.id > \(id))")
+            }
+        }
+        let statement: SQL = """
+            \(AssignmentRecord.select) WHERE \(SQL.joined(conditions, separator: " AND "))
+            ORDER BY s.due_on NULLS LAST, s.id LIMIT \(limit + 1)
+            """
+        let records = try await pool.withConnection { connection in
+            try connection.query(statement).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
+        }
+        return OrganizationStore.page(records, limit: limit) { [$0.dueOn?.iso ?? "", $0.id.uuidString] }
+    }
+
+    /// One assignment in one round trip.
+    public func get(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> AssignmentRecord {
+        try await pool.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
+    }
+
+    static func get(_ id: UUID, asOf: CalendarDate, scope: Principal, forUpdate: Bool = false, on connection: PostgresConnection) throws -> AssignmentRecord {
+        let statement: SQL = forUpdate
+            ? "\(AssignmentRecord.select) WHERE s.id = \(id) FOR UPDATE OF s"
+            : "\(AssignmentRecord.select) WHERE s.id = \(id)"
+        guard let row = try connection.query(statement).first else {
+            throw UseCaseError.notFound(entity: "assignment", id: id.uuidString.lowercased())
+        }
+        let record = try AssignmentRecord(row: row, asOf: asOf)
+        guard AccessPolicy(scope).read(ownedBy: record.executorID).isAllowed else {
+            throw UseCaseError.notFound(entity: "assignment", id: id.uuidString.lowercased())
+        }
+        return record
+    }
+
+    /// Starts or cancels an assignment.
+    public func update(_ id: UUID, transition: AssignmentTransition, reason: String?, ifVersion: Int?, asOf: CalendarDate, actor: Principal) async throws -> AssignmentRecord {
+        let capability: Capability
+        switch transition {
+        case .start: capability = .startAssignment
+        case .cancel: capability = .cancelAssignment
+        default: throw UseCaseError.invalid(field: "status", reason: "may be set to in_progress or cancelled only")
+        }
+        return try await pool.transaction { connection in
+            let current = try Self.get(id, asOf: asOf, scope: actor, forUpdate: true, on: connection)
+            try OrganizationStore.require(AccessPolicy(actor).may(capability, ownedBy: current.executorID))
+            try UseCaseError.check(version: current.version, expected: ifVersion, entity: "assignment")
+            let target = try Self.transition(current.status, transition)
+            try connection.execute("""
+                UPDATE assignments SET status = \(target.rawValue), status_changed_at = now(), version = version + 1, updated_at = now()
+                WHERE id = \(id)
+                """)
+            try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: id, event: transition == .start ? "started" : "cancelled",
+                                reason: reason, data: ["from": current.status.rawValue, "to": target.rawValue])
+            return try Self.get(id, asOf: asOf, scope: actor, on: connection)
+        }
+    }
+
+    static func transition(_ status: AssignmentStatus, _ transition: AssignmentTransition) throws -> AssignmentStatus {
+        do {
+            return try status.applying(transition)
+        } catch {
+            throw UseCaseError.conflict("\(error)")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// One entry of the history: who did what to which thing, when and why.
+public struct EventRecord: Sendable, Hashable {
+    public let id: Int64
+    public let occurredAt: Date
+    public let actorID: UUID?
+    public let actorRole: String?
+    public let entityType: String
+    public let entityID: UUID
+    public let event: String
+    public let reason: String?
+    /// What changed, as a JSON object.
+    public let dataJSON: String
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(Int64.self, "id")
+        occurredAt = try row.decode(Date.self, "occurred_at")
+        actorID = try row.decode(UUID?.self, "actor_id")
+        actorRole = try row.decode(String?.self, "actor_role")
+        entityType = try row.decode(String.self, "entity_type")
+        entityID = try row.decode(UUID.self, "entity_id")
+        event = try row.decode(String.self, "event")
+        reason = try row.decode(String?.self, "reason")
+        dataJSON = try row.decode(String.self, "data")
+    }
+}

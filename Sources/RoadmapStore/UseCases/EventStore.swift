@@ -1,0 +1,58 @@
+import Foundation
+import RoadmapDomain
+
+/// The history of one thing, oldest first. An executor reads the history of what it may
+/// see (its assignments, their reports and extensions, the plans it works in) only.
+public struct EventStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    public static let entityTypes = ["organization", "user", "order", "plan", "goal", "task", "action", "assignment",
+                                     "report", "extension", "agreement", "import"]
+
+    public func list(entityType: String, entityID: UUID, limit: Int?, cursor: String?, scope: Principal) async throws -> Page<EventRecord> {
+        guard Self.entityTypes.contains(entityType) else {
+            throw UseCaseError.invalid(field: "entity_type", reason: "must be one of \(Self.entityTypes.joined(separator: ", "))")
+        }
+        let limit = try Cursor.limit(limit)
+        let after = try cursor.map { (text) throws(UseCaseError) -> Int64 in
+            guard let id = Int64(try Cursor.decode(text, count: 1)[0]) else {
+                throw .invalid(field: "cursor", reason: "is not a cursor this service gave out")
+            }
+            return id
+        }
+        let records = try await pool.withConnection { connection in
+            guard try Self.visible(entityType: entityType, entityID: entityID, scope: scope, on: connection) else {
+                throw UseCaseError.notFound(entity: entityType, id: entityID.uuidString.lowercased())
+            }
+            return try connection.query("""
+                SELECT e.id, e.occurred_at, e.actor_id, u.role AS actor_role, e.entity_type, e.entity_id, e.event, e.reason, e.data
+                FROM events e LEFT JOIN users u ON u.id = e.actor_id
+                WHERE e.entity_type = \(entityType) AND e.entity_id = \(entityID) AND e.id > \(after ?? 0)
+                ORDER BY e.id LIMIT \(limit + 1)
+                """).rows.map(EventRecord.init(row:))
+        }
+        return OrganizationStore.page(records, limit: limit) { [String($0.id)] }
+    }
+
+    static func visible(entityType: String, entityID: UUID, scope: Principal, on connection: PostgresConnection) throws -> Bool {
+        if scope.role.seesEverything { return entityType != "user" || scope.role == .admin }
+        let filter: SQL
+        switch entityType {
+        case "assignment": filter = "s.id = \(entityID)"
+        case "report": filter = "s.id = (SELECT assignment_id FROM reports WHERE id = \(entityID))"
+        case "extension": filter = "s.id = (SELECT assignment_id FROM deadline_extensions WHERE id = \(entityID))"
+        case "action": filter = "ac.id = \(entityID)"
+        case "goal": filter = "g.id = \(entityID)"
+        case "task": filter = "ac.id IN (SELECT action_id FROM action_tasks WHERE task_id = \(entityID))"
+        case "plan": filter = "p.id = \(entityID)"
+        case "order": filter = "p.order_id = \(entityID)"
+        case "organization": return scope.organizationID == entityID
+        default: return false
+        }
+        return try RollupQuery.visible(filter: filter, scope: scope, on: connection)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import RoadmapDomain
+
+/// Orders: listing by year and issuer, reading with roll-up, creating, changing.
+/// An executor sees only the orders in which its organisation has assignments.
+public struct OrderStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    public func list(
+        year: Int?, issuerID: UUID?, asOf: CalendarDate, limit: Int?, cursor: String?, scope: Principal
+    ) async throws -> Page<OrderRecord> {
+        let limit = try Cursor.limit(limit)
+        let after = try cursor.map { (text) throws(UseCaseError) in try Cursor.decode(text, count: 2) }
+        var conditions: [SQL] = ["TRUE"]
+        if let year { conditions.append("extract(year FROM o.issued_on) = \(year)") }
+        if let issuerID { conditions.append("o.issuer_id = \(issuerID)") }
+        if !scope.role.seesEverything {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions ac ON ac.goal_id = g.id
+                        JOIN assignments s ON s.action_id = ac.id
+                        WHERE p.order_id = o.id AND s.executor_id = \(scope.organizationID))
+                """)
+        }
+        if let after {
+            guard let date = CalendarDate(iso: after[0]), let id = UUID(uuidString: after[1]) else {
+                throw UseCaseError.invalid(field: "cursor", reason: "is not a cursor this service gave out")
+            }
+            conditions.append("(o.issued_on, o.id) < (\(date), \(id))")
+        }
+        let statement: SQL = """
+            \(OrderRecord.select) WHERE \(SQL.joined(conditions, separator: " AND "))
+            ORDER BY o.issued_on DESC, o.id DESC LIMIT \(limit + 1)
+            """
+        let records = try await pool.withConnection { connection in
+            let rows = try connection.query(statement).rows
+            let ids = try rows.map { try $0.decode(UUID.self, "id") }
+            let rollups = try RollupQuery.rollups(key: "p.order_id", filter: "p.order_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
+            return try rows.map { row in try OrderRecord(row: row, rollup: rollups[try row.decode(UUID.self, "id")] ?? .empty) }
+        }
+        return OrganizationStore.page(records, limit: limit) { [$0.date.iso, $0.id.uuidString] }
+    }
+
+    public func get(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> OrderRecord {
+        try await pool.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
+    }
+
+    /// Finds an order by «NUMBER/YYYY-MM-DD» (the way people cite them) or by id.
+    public func find(_ reference: String, asOf: CalendarDate, scope: Principal) async throws -> OrderRecord {
+        if let id = UUID(uuidString: reference) { return try await get(id, asOf: asOf, scope: scope) }
+        guard let slash = reference.lastIndex(of: "/"),
+              let date = CalendarDate(iso: String(reference[reference.index(after: slash)...])) else {
+            throw UseCaseError.invalid(field: "order", reason: "«\(reference)» is neither an id nor NUMBER/YYYY-MM-DD (e.g. 770/2018-06-25)")
+        }
+        let number = String(reference[..<slash]).trimmingCharacters(in: .whitespaces)
+        let ids = try await pool.withConnection { connection in
+            try connection.query("SELECT id FROM orders WHERE number = \(number) AND issued_on = \(date)").rows.map { try $0.decode(UUID.self, "id") }
+        }
+        guard ids.count == 1, let id = ids.first else {
+            if ids.count > 1 { throw UseCaseError.conflict("\(ids.count) orders are № \(number) of \(date.iso); name one by its id.") }
+            throw UseCaseError.notFound(entity: "order", id: reference)
+        }
+        return try await get(id, asOf: asOf, scope: scope)
+    }
+
+    static func get(_ id: UUID, asOf: CalendarDate, scope: Principal, on connection: PostgresConnection) throws -> OrderRecord {
+        guard let row = try connection.query("\(OrderRecord.select) WHERE o.id = \(id)").first,
+              try RollupQuery.visible(filter: "p.order_id = \(id)", scope: scope, on: connection) else {
+            throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
+        }
+        let rollups = try RollupQuery.rollups(key: "p.order_id", filter: "p.order_id = \(id)", scope: scope, asOf: asOf, on: connection)
+        return try OrderRecord(row: row, rollup: rollups[id] ?? .empty)
+    }
+
+    public func create(_ change: OrderChange, actor: Principal) async throws -> OrderRecord {
+        try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+        guard let number = change.number.map(OrganizationStore.clean), !number.isEmpty else {
+            throw UseCaseError.invalid(field: "number", reason: "must not be empty")
+        }
+        guard let date = change.date else { throw UseCaseError.invalid(field: "date", reason: "is required") }
+        guard let issuerID = change.issuerID else { throw UseCaseError.invalid(field: "issuer_id", reason: "is required") }
+        return try await pool.transaction { connection in
+            guard try connection.query("SELECT 1 FROM organizations WHERE id = \(issuerID)").first != nil else {
+                throw UseCaseError.invalid(field: "issuer_id", reason: "no organisation with id \(issuerID.uuidString.lowercased())")
+            }
+            let title = change.title.map(OrganizationStore.clean) ?? ""
+            let id = try connection.query("""
+                INSERT INTO orders (issuer_id, number, issued_on, title, signatory, controller)
+                VALUES (\(issuerID), \(number), \(date), \(title), \(change.signatory), \(change.controller))
+                ON CONFLICT (issuer_id, number, issued_on) DO NOTHING RETURNING id
+                """).first?.decode(UUID.self, "id")
+            guard let id else {
+                throw UseCaseError.conflict("Order № \(number) of \(date.iso) from this issuer already exists.")
+            }
+            try connection.execute("INSERT INTO plans (order_id, title, position) VALUES (\(id), \(title), 1)")
+            try EventLog.record(connection, actor: actor, entityType: "order", entityID: id, event: "created",
+                                data: ["number": number, "date": date.iso])
+            return try Self.get(id, asOf: date, scope: actor, on: connection)
+        }
+    }
+
+    public func update(_ id: UUID, _ change: OrderChange, ifVersion: Int?, asOf: CalendarDate, actor: Principal) async throws -> OrderRecord {
+        if let number = change.number, OrganizationStore.clean(number).isEmpty {
+            throw UseCaseError.invalid(field: "number", reason: "must not be empty")
+        }
+        return try await pool.transaction { connection in
+            guard try connection.query("SELECT 1 FROM orders WHERE id = \(id) FOR UPDATE").first != nil else {
+                throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
+            }
+            let current = try Self.get(id, asOf: asOf, scope: actor, on: connection)
+            try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+            try UseCaseError.check(version: current.version, expected: ifVersion, entity: "order")
+            do {
+                try connection.execute("""
+                    UPDATE orders SET number = \(change.number.map(OrganizationStore.clean) ?? current.number),
+                        issued_on = \(change.date ?? current.date), title = \(change.title ?? current.title),
+                        signatory = \(change.signatory ?? current.signatory), controller = \(change.controller ?? current.controller),
+                        version = version + 1, updated_at = now()
+                    WHERE id = \(id)
+                    """)
+            } catch let error as PostgresError where error.sqlState == .uniqueViolation {
+                throw UseCaseError.conflict("Another order of this issuer already has this number and date.")
+            }
+            var data: [String: String] = [:]
+            if let number = change.number { data["number"] = number }
+            if let date = change.date { data["date"] = date.iso }
+            try EventLog.record(connection, actor: actor, entityType: "order", entityID: id, event: "updated", data: data)
+            return try Self.get(id, asOf: asOf, scope: actor, on: connection)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import RoadmapDomain
+
+/// Organisations: listing with a search by normalised name, creating, reading, changing.
+public struct OrganizationStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Organisations by name. `query` is normalised the way imports match names, so
+    /// «сош 5» finds «МБОУ «СОШ № 5»», and it searches aliases too.
+    public func list(kind: String?, query: String?, limit: Int?, cursor: String?) async throws -> Page<OrganizationRecord> {
+        let limit = try Cursor.limit(limit)
+        if let kind, !OrganizationChange.kinds.contains(kind) {
+            throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
+        }
+        let after = try cursor.map { (text) throws(UseCaseError) in try Cursor.decode(text, count: 2) }
+        let key = query.map { OrganizationName($0).key }.flatMap { $0.isEmpty ? nil : $0 }
+        var conditions: [SQL] = ["TRUE"]
+        if let kind { conditions.append("o.kind = \(kind)") }
+        if let key {
+            let pattern = "%" + key.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("""
+                (o.normalized_name LIKE \(pattern) OR EXISTS (SELECT 1 FROM organization_aliases a
+                 WHERE a.organization_id = o.id AND a.normalized_alias LIKE \(pattern)))
+                """)
+        }
+        if let after, let afterID = UUID(uuidString: after[1]) {
+            conditions.append("(o.name, o.id) > (\(after[0]), \(afterID))")
+        }
+        let statement: SQL = "\(OrganizationRecord.select) WHERE \(SQL.joined(conditions, separator: " AND ")) ORDER BY o.name, o.id LIMIT \(limit + 1)"
+        let records = try await pool.withConnection { connection in
+            try connection.query(statement).rows.map(OrganizationRecord.init(row:))
+        }
+        return Self.page(records, limit: limit) { [$0.name, $0.id.uuidString] }
+    }
+
+    static func page<Item>(_ records: [Item], limit: Int, key: (Item) -> [String]) -> Page<Item> {
+        guard records.count > limit, let last = records.prefix(limit).last else {
+            return Page(items: records, nextCursor: nil)
+        }
+        return Page(items: Array(records.prefix(limit)), nextCursor: Cursor.encode(key(last)))
+    }
+
+    public func get(_ id: UUID) async throws -> OrganizationRecord {
+        try await pool.withConnection { connection in try Self.get(id, on: connection) }
+    }
+
+    static func get(_ id: UUID, on connection: PostgresConnection) throws -> OrganizationRecord {
+        guard let row = try connection.query("\(OrganizationRecord.select) WHERE o.id = \(id)").first else {
+            throw UseCaseError.notFound(entity: "organization", id: id.uuidString.lowercased())
+        }
+        return try OrganizationRecord(row: row)
+    }
+
+    public func create(_ change: OrganizationChange, actor: Principal) async throws -> OrganizationRecord {
+        try Self.require(AccessPolicy(actor).may(.manageOrganizations))
+        guard let name = change.name.map(Self.clean), !name.isEmpty else {
+            throw UseCaseError.invalid(field: "name", reason: "must not be empty")
+        }
+        guard let kind = change.kind, OrganizationChange.kinds.contains(kind) else {
+            throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
+        }
+        return try await pool.transaction { connection in
+            let key = OrganizationName(name).key
+            if let existing = try connection.query("SELECT id FROM organizations WHERE normalized_name = \(key)").first {
+                let id = try existing.decode(UUID.self, "id")
+                throw UseCaseError.conflict("An organisation with this name already exists (id \(id.uuidString.lowercased())).")
+            }
+            if let parentID = change.parentID { _ = try Self.get(parentID, on: connection) }
+            let id = try connection.query("""
+                INSERT INTO organizations (name, short_name, kind, parent_id, normalized_name)
+                VALUES (\(name), \(change.shortName.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }), \(kind), \(change.parentID), \(key))
+                RETURNING id
+                """).first?.decode(UUID.self, "id")
+            guard let id else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
+            try Self.setAliases(change.aliases ?? [], of: id, on: connection)
+            try EventLog.record(connection, actor: actor, entityType: "organization", entityID: id, event: "created",
+                                data: ["name": name, "kind": kind])
+            return try Self.get(id, on: connection)
+        }
+    }
+
+    public func update(_ id: UUID, _ change: OrganizationChange, ifVersion: Int?, actor: Principal) async throws -> OrganizationRecord {
+        try Self.require(AccessPolicy(actor).may(.manageOrganizations))
+        if let kind = change.kind, !OrganizationChange.kinds.contains(kind) {
+            throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
+        }
+        if let name = change.name, Self.clean(name).isEmpty {
+            throw UseCaseError.invalid(field: "name", reason: "must not be empty")
+        }
+        return try await pool.transaction { connection in
+            let current = try Self.lock(id, on: connection)
+            try UseCaseError.check(version: current.version, expected: ifVersion, entity: "organization")
+            if let parentID = change.parentID {
+                guard parentID != id else { throw UseCaseError.invalid(field: "parent_id", reason: "an organisation cannot be its own parent") }
+                _ = try Self.get(parentID, on: connection)
+            }
+            let name = change.name.map(Self.clean) ?? current.name
+            try connection.execute("""
+                UPDATE organizations SET name = \(name), normalized_name = \(OrganizationName(name).key),
+                    short_name = \(change.shortName.map(Self.clean) ?? current.shortName),
+                    kind = \(change.kind ?? current.kind), parent_id = \(change.parentID ?? current.parentID),
+                    version = version + 1, updated_at = now()
+                WHERE id = \(id)
+                """)
+            if let aliases = change.aliases {
+                try connection.execute("DELETE FROM organization_aliases WHERE organization_id = \(id)")
+                try Self.setAliases(aliases, of: id, on: connection)
+            }
+            try EventLog.record(connection, actor: actor, entityType: "organization", entityID: id, event: "updated",
+                                data: ["name": name])
+            return try Self.get(id, on: connection)
+        }
+    }
+
+    static func lock(_ id: UUID, on connection: PostgresConnection) throws -> OrganizationRecord {
+        guard try connection.query("SELECT id FROM organizations WHERE id = \(id) FOR UPDATE").first != nil else {
+            throw UseCaseError.notFound(entity: "organization", id: id.uuidString.lowercased())
+        }
+        return try get(id, on: connection)
+    }
+
+    static func setAliases(_ aliases: [String], of id: UUID, on connection: PostgresConnection) throws {
+        for alias in aliases.map(clean) where !alias.isEmpty {
+            try connection.execute("""
+                INSERT INTO organization_aliases (organization_id, alias, normalized_alias)
+                VALUES (\(id), \(alias), \(OrganizationName(alias).key)) ON CONFLICT DO NOTHING
+                """)
+        }
+    }
+
+    static func clean(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func require(_ decision: AccessDecision) throws {
+        switch decision {
+        case .allowed: return
+        case .forbidden(let reason): throw UseCaseError.forbidden(reason)
+        case .hidden: throw UseCaseError.forbidden("Not allowed.")
+        }
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import RoadmapDomain
+
+/// The plan of an order: the tree with roll-ups, and adding goals, tasks and actions.
+/// An action's deadline text is parsed by the domain in the plan's context, and each
+/// executor organisation gets one assignment per occurrence.
+public struct PlanStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    public func tree(orderID: UUID, asOf: CalendarDate, scope: Principal) async throws -> PlanTreeRecord {
+        try await pool.withConnection { connection in
+            let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
+            let plans = try connection.query("SELECT id, title, academic_year FROM plans WHERE order_id = \(orderID) ORDER BY position").rows
+            let planIDs = try plans.map { try $0.decode(UUID.self, "id") }
+            let goals = try connection.query("""
+                SELECT id, plan_id, position, title, version FROM goals WHERE plan_id = ANY(\(planIDs)) ORDER BY plan_id, position
+                """).rows
+            let goalIDs = try goals.map { try $0.decode(UUID.self, "id") }
+            let tasks = try connection.query("""
+                SELECT id, goal_id, position, title, expected_result, version FROM tasks WHERE goal_id = ANY(\(goalIDs)) ORDER BY goal_id, position
+                """).rows
+            let actions = try ActionRecord.load(filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf, on: connection)
+            let actionsByGoal = Dictionary(grouping: actions, by: \.goalID)
+            var taskRollups: [UUID: Rollup] = [:]
+            for action in actions {
+                for taskID in action.taskIDs { taskRollups[taskID] = (taskRollups[taskID] ?? .empty) + action.rollup }
+            }
+            var tasksByGoal: [UUID: [PlanTreeRecord.Task]] = [:]
+            for row in tasks {
+                let id = try row.decode(UUID.self, "id")
+                tasksByGoal[try row.decode(UUID.self, "goal_id"), default: []].append(.init(
+                    id: id, position: try row.decode(Int.self, "position"), title: try row.decode(String.self, "title"),
+                    expectedResult: try row.decode(String?.self, "expected_result"), version: try row.decode(Int.self, "version"),
+                    rollup: taskRollups[id] ?? .empty))
+            }
+            var goalsByPlan: [UUID: [PlanTreeRecord.Goal]] = [:]
+            for row in goals {
+                let id = try row.decode(UUID.self, "id")
+                let goalActions = actionsByGoal[id] ?? []
+                goalsByPlan[try row.decode(UUID.self, "plan_id"), default: []].append(.init(
+                    id: id, position: try row.decode(Int.self, "position"), title: try row.decode(String.self, "title"),
+                    version: try row.decode(Int.self, "version"), rollup: Rollup.combining(goalActions.map(\.rollup)),
+                    tasks: tasksByGoal[id] ?? [], actions: goalActions))
+            }
+            let planNodes = try plans.map { row in
+                let id = try row.decode(UUID.self, "id")
+                let planGoals = goalsByPlan[id] ?? []
+                return PlanTreeRecord.Plan(
+                    id: id, title: try row.decode(String.self, "title"), academicYear: try row.decode(Int?.self, "academic_year"),
+                    rollup: Rollup.combining(planGoals.map(\.rollup)), goals: planGoals)
+            }
+            return PlanTreeRecord(orderID: order.id, rollup: order.rollup, plans: planNodes)
+        }
+    }
+
+    public func createGoal(orderID: UUID, title: String, actor: Principal) async throws -> PlanItemRecord {
+        let title = OrganizationStore.clean(title)
+        guard !title.isEmpty else { throw UseCaseError.invalid(field: "title", reason: "must not be empty") }
+        return try await pool.transaction { connection in
+            guard try connection.query("SELECT 1 FROM orders WHERE id = \(orderID) FOR UPDATE").first != nil,
+                  try RollupQuery.visible(filter: "p.order_id = \(orderID)", scope: actor, on: connection) else {
+                throw UseCaseError.notFound(entity: "order", id: orderID.uuidString.lowercased())
+            }
+            try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+            var planID = try connection.query("SELECT id FROM plans WHERE order_id = \(orderID) ORDER BY position LIMIT 1").first?.decode(UUID.self, "id")
+            if planID == nil {
+                planID = try connection.query("INSERT INTO plans (order_id, title) SELECT id, title FROM orders WHERE id = \(orderID) RETURNING id")
+                    .first?.decode(UUID.self, "id")
+            }
+            guard let planID else { throw PostgresError(.unexpected, message: "no plan for the order") }
+            let row = try connection.query("""
+                INSERT INTO goals (plan_id, position, title)
+                VALUES (\(planID), (SELECT coalesce(max(position), 0) + 1 FROM goals WHERE plan_id = \(planID)), \(title))
+                RETURNING id, position, version
+                """).first
+            guard let row else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
+            let id = try row.decode(UUID.self, "id")
+            try EventLog.record(connection, actor: actor, entityType: "goal", entityID: id, event: "created", data: ["title": title])
+            return PlanItemRecord(id: id, parentID: planID, orderID: orderID, position: try row.decode(Int.self, "position"),
+                                  title: title, expectedResult: nil, version: try row.decode(Int.self, "version"))
+        }
+    }
+
+    public func createTask(goalID: UUID, title: String, expectedResult: String?, actor: Principal) async throws -> PlanItemRecord {
+        let title = OrganizationStore.clean(title)
+        guard !title.isEmpty else { throw UseCaseError.invalid(field: "title", reason: "must not be empty") }
+        return try await pool.transaction { connection in
+            try Self.lockGoal(goalID, actor: actor, on: connection)
+            let row = try connection.query("""
+                INSERT INTO tasks (goal_id, position, title, expected_result)
+                VALUES (\(goalID), (SELECT coalesce(max(position), 0) + 1 FROM tasks WHERE goal_id = \(goalID)), \(title), \(expectedResult))
+                RETURNING id, position, version
+                """).first
+            guard let row else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
+            let id = try row.decode(UUID.self, "id")
+            try EventLog.record(connection, actor: actor, entityType: "task", entityID: id, event: "created", data: ["title": title])
+            return PlanItemRecord(id: id, parentID: goalID, orderID: nil, position: try row.decode(Int.self, "position"),
+                                  title: title, expectedResult: expectedResult, version: try row.decode(Int.self, "version"))
+        }
+    }
+
+    /// Locks the goal for a change: not found when it does not exist or the actor may not
+    /// see it, forbidden when the actor may not change plans.
+    static func lockGoal(_ goalID: UUID, actor: Principal, on connection: PostgresConnection) throws {
+        guard try connection.query("SELECT 1 FROM goals WHERE id = \(goalID) FOR UPDATE").first != nil,
+              try RollupQuery.visible(filter: "g.id = \(goalID)", scope: actor, on: connection) else {
+            throw UseCaseError.notFound(entity: "goal", id: goalID.uuidString.lowercased())
+        }
+        try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+    }
+
+    public func action(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> ActionRecord {
+        try await pool.withConnection { connection in try Self.action(id, asOf: asOf, scope: scope, on: connection) }
+    }
+
+    static func action(_ id: UUID, asOf: CalendarDate, scope: Principal, on connection: PostgresConnection) throws -> ActionRecord {
+        guard try RollupQuery.visible(filter: "ac.id = \(id)", scope: scope, on: connection),
+              let action = try ActionRecord.load(filter: "ac.id = \(id)", scope: scope, asOf: asOf, on: connection).first else {
+            throw UseCaseError.notFound(entity: "action", id: id.uuidString.lowercased())
+        }
+        return action
+    }
+
+    public func createAction(goalID: UUID, _ change: ActionChange, asOf: CalendarDate, actor: Principal) async throws -> ActionRecord {
+        guard let title = change.title.map(OrganizationStore.clean), !title.isEmpty else {
+            throw UseCaseError.invalid(field: "title", reason: "must not be empty")
+        }
+        return try await pool.transaction { connection in
+            try Self.lockGoal(goalID, actor: actor, on: connection)
+            let deadline = try Self.parseDeadline(change.deadline ?? "", goalID: goalID, on: connection)
+            let row = try connection.query("""
+                INSERT INTO actions (goal_id, position, title, expected_result, venue, deadline_text, deadline_kind,
+                                     deadline_period, deadline_recurrence, deadline_parsed)
+                VALUES (\(goalID), (SELECT coalesce(max(position), 0) + 1 FROM actions WHERE goal_id = \(goalID)), \(title),
+                        \(change.expectedResult), \(change.venue), \(deadline.text), \(deadline.kind.rawValue), \(deadline.period),
+                        \(deadline.recurrence?.rawValue), \(deadline.isParsed))
+                RETURNING id
+                """).first
+            guard let id = try row?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
+            try Self.setTasks(change.taskIDs ?? [], of: id, goalID: goalID, on: connection)
+            try Self.setExecutors(change.executorIDs ?? [], of: id, deadline: deadline, actor: actor, on: connection)
+            try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "created",
+                                data: ["title": title, "deadline": deadline.text])
+            return try Self.action(id, asOf: asOf, scope: actor, on: connection)
+        }
+    }
+
+    public func updateAction(_ id: UUID, _ change: ActionChange, ifVersion: Int?, asOf: CalendarDate, actor: Principal) async throws -> ActionRecord {
+        if let title = change.title, OrganizationStore.clean(title).isEmpty {
+            throw UseCaseError.invalid(field: "title", reason: "must not be empty")
+        }
+        return try await pool.transaction { connection in
+            guard try connection.query("SELECT 1 FROM actions WHERE id = \(id) FOR UPDATE").first != nil else {
+                throw UseCaseError.notFound(entity: "action", id: id.uuidString.lowercased())
+            }
+            let current = try Self.action(id, asOf: asOf, scope: actor, on: connection)
+            try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+            try UseCaseError.check(version: current.version, expected: ifVersion, entity: "action")
+            var deadline: Deadline?
+            if let text = change.deadline, text != current.deadlineText {
+                deadline = try Self.parseDeadline(text, goalID: current.goalID, on: connection)
+            }
+            try connection.execute("""
+                UPDATE actions SET title = \(change.title.map(OrganizationStore.clean) ?? current.title),
+                    expected_result = \(change.expectedResult ?? current.expectedResult), venue = \(change.venue ?? current.venue),
+                    deadline_text = \(deadline?.text ?? current.deadlineText),
+                    deadline_kind = \(deadline?.kind.rawValue ?? current.deadlineKind),
+                    deadline_period = \(deadline.map { $0.period } ?? current.deadlinePeriod),
+                    deadline_recurrence = \(deadline.map { $0.recurrence?.rawValue } ?? current.deadlineRecurrence),
+                    deadline_parsed = \(deadline?.isParsed ?? current.deadlineParsed),
+                    version = version + 1, updated_at = now()
+                WHERE id = \(id)
+                """)
+            if let taskIDs = change.taskIDs { try Self.setTasks(taskIDs, of: id, goalID: current.goalID, on: connection) }
+            if change.executorIDs != nil || deadline != nil {
+                let executorIDs = change.executorIDs ?? current.executors.compactMap(\.organizationID)
+                let effective = try deadline ?? Self.parseDeadline(current.deadlineText, goalID: current.goalID, on: connection)
+                try Self.setExecutors(executorIDs, of: id, deadline: effective, actor: actor, on: connection)
+            }
+            var data: [String: String] = [:]
+            if let title = change.title { data["title"] = title }
+            if let deadline { data["deadline"] = deadline.text; data["previous_deadline"] = current.deadlineText }
+            if let executorIDs = change.executorIDs { data["executors"] = "\(Set(executorIDs).count)" }
+            try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "updated", data: data)
+            return try Self.action(id, asOf: asOf, scope: actor, on: connection)
+        }
+    }
+
+    /// Parses a deadline in its plan's context: the plan's period, its academic year, or the
+    /// order's calendar year. Text that cannot be read is kept, marked unparsed.
+    static func parseDeadline(_ text: String, goalID: UUID, on connection: PostgresConnection) throws -> Deadline {
+        let row = try connection.query("""
+            SELECT p.period, p.academic_year, o.issued_on FROM goals g JOIN plans p ON p.id = g.plan_id
+            LEFT JOIN orders o ON o.id = p.order_id WHERE g.id = \(goalID)
+            """).first
+        var context = DeadlineContext.none
+        if let row {
+            if let period = try row.decode(DatePeriod?.self, "period") {
+                context = .planPeriod(period)
+            } else if let year = try row.decode(Int?.self, "academic_year") {
+                context = .academicYear(startingIn: year)
+            } else if let issued = try row.decode(CalendarDate?.self, "issued_on") {
+                context = .calendarYear(issued.year)
+            }
+        }
+        do {
+            return try DeadlineParser().parse(text, in: context)
+        } catch {
+            throw UseCaseError.invalid(field: "deadline", reason: "«\(text)»: \(error)")
+        }
+    }
+
+    static func setTasks(_ taskIDs: [UUID], of actionID: UUID, goalID: UUID, on connection: PostgresConnection) throws {
+        let wanted = Array(Set(taskIDs))
+        let known = try connection.query("SELECT id FROM tasks WHERE goal_id = \(goalID) AND id = ANY(\(wanted))").rows.map { try $0.decode(UUID.self, "id") }
+        if let missing = wanted.first(where: { !known.contains($0) }) {
+            throw UseCaseError.invalid(field: "task_ids", reason: "no task \(missing.uuidString.lowercased()) in this goal")
+        }
+        try connection.execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(wanted)))")
+        try connection.execute("""
+            INSERT INTO action_tasks (action_id, task_id) SELECT \(actionID), unnest(\(wanted)::uuid[]) ON CONFLICT DO NOTHING
+            """)
+    }
+
+    /// Sets the executor organisations of an action: new ones get an assignment per
+    /// occurrence, removed ones have their open assignments cancelled (reports stay), and a
+    /// changed deadline moves the planned due days of the assignments that remain.
+    static func setExecutors(_ executorIDs: [UUID], of actionID: UUID, deadline: Deadline, actor: Principal, on connection: PostgresConnection) throws {
+        var seen = Set<UUID>()
+        let wanted = executorIDs.filter { seen.insert($0).inserted }
+        let known = try connection.query("SELECT id FROM organizations WHERE id = ANY(\(wanted))").rows.map { try $0.decode(UUID.self, "id") }
+        if let missing = wanted.first(where: { !known.contains($0) }) {
+            throw UseCaseError.invalid(field: "executor_ids", reason: "no organisation with id \(missing.uuidString.lowercased())")
+        }
+        let previous = Set(try connection.query("""
+            SELECT organization_id FROM action_executors WHERE action_id = \(actionID) AND organization_id IS NOT NULL
+            """).rows.map { try $0.decode(UUID.self, "organization_id") })
+        let added = wanted.filter { !previous.contains($0) }
+        try connection.execute("""
+            DELETE FROM action_executors WHERE action_id = \(actionID) AND organization_id IS NOT NULL
+              AND NOT (organization_id = ANY(\(wanted)))
+            """)
+        for (index, executorID) in wanted.enumerated() {
+            try connection.execute("""
+                INSERT INTO action_executors (action_id, organization_id, position, responsibility)
+                VALUES (\(actionID), \(executorID), \(index + 1), \(index == 0 ? "lead" : "co"))
+                ON CONFLICT (action_id, organization_id) WHERE organization_id IS NOT NULL DO UPDATE SET position = EXCLUDED.position
+                """)
+        }
+        let occurrences: [DatePeriod?] = deadline.occurrences.isEmpty ? [nil] : deadline.occurrences
+        var executorColumn: [UUID] = []
+        var occurrenceColumn: [Int] = []
+        var periodColumn: [String?] = []
+        for executorID in wanted {
+            for (index, period) in occurrences.enumerated() {
+                executorColumn.append(executorID)
+                occurrenceColumn.append(index + 1)
+                periodColumn.append(period.map { "[\($0.first.iso),\($0.last.iso)]" })
+            }
+        }
+        let periods = periodColumn.map { $0 ?? "" }
+        // The wanted (executor, occurrence, period) rows, as one set.
+        let wantedRows: SQL = """
+            SELECT w.executor_id, w.occurrence, nullif(w.period, '')::daterange AS period
+            FROM unnest(\(executorColumn)::uuid[], \(occurrenceColumn)::int[], \(periods)::text[]) AS w(executor_id, occurrence, period)
+            """
+        let cancelled = try connection.query("""
+            UPDATE assignments a SET status = 'cancelled', status_changed_at = now(), version = version + 1, updated_at = now()
+            WHERE a.action_id = \(actionID) AND a.status NOT IN ('done', 'cancelled')
+              AND NOT EXISTS (SELECT 1 FROM (\(wantedRows)) w WHERE w.executor_id = a.executor_id AND w.occurrence = a.occurrence)
+            RETURNING a.id
+            """).rows
+        for row in cancelled {
+            try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: try row.decode(UUID.self, "id"),
+                                event: "cancelled", reason: "executor or occurrence removed from the action")
+        }
+        try connection.execute("""
+            UPDATE assignments a SET period = w.period, due_on = upper(w.period) - 1,
+                original_due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN coalesce(a.original_due_on, upper(w.period) - 1)
+                                       ELSE upper(w.period) - 1 END,
+                version = version + 1, updated_at = now()
+            FROM (\(wantedRows)) w
+            WHERE a.action_id = \(actionID) AND a.executor_id = w.executor_id AND a.occurrence = w.occurrence
+              AND a.period IS DISTINCT FROM w.period AND a.due_on IS NOT DISTINCT FROM a.original_due_on
+            """)
+        let created = try connection.query("""
+            INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
+            SELECT \(actionID), w.executor_id, w.occurrence, w.period, upper(w.period) - 1, upper(w.period) - 1 FROM (\(wantedRows)) w
+            WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.action_id = \(actionID) AND a.executor_id = w.executor_id
+                              AND a.occurrence = w.occurrence)
+            RETURNING id
+            """).rows
+        for row in created {
+            try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: try row.decode(UUID.self, "id"), event: "created")
+        }
+        // An executor added back after its removal: its cancelled assignments reopen.
+        let reopened = try connection.query("""
+            UPDATE assignments a SET status = 'planned', status_changed_at = now(), version = version + 1, updated_at = now()
+            FROM (\(wantedRows)) w
+            WHERE a.action_id = \(actionID) AND a.executor_id = w.executor_id AND a.occurrence = w.occurrence
+              AND a.status = 'cancelled' AND a.executor_id = ANY(\(added))
+            RETURNING a.id
+            """).rows
+        for row in reopened {
+            try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: try row.decode(UUID.self, "id"),
+                                event: "reopened", reason: "executor added back to the action")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import RoadmapDomain
+
+/// Roll-ups computed by PostgreSQL: assignments counted per status, overdue and earliest
+/// open due day, grouped by one key (an action, an order); the domain adds them up the tree.
+enum RollupQuery {
+    /// Roll-ups keyed by `key` (an SQL expression over `s` (assignments), `ac` (actions),
+    /// `g` (goals) and `p` (plans)), for the assignments `filter` selects; an executor's
+    /// roll-ups count its own assignments only.
+    static func rollups(
+        key: SQL, filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
+    ) throws -> [UUID: Rollup] {
+        let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
+        let rows = try connection.query("""
+            SELECT \(key) AS key, s.status, count(*)::int AS n,
+                   (count(*) FILTER (WHERE s.status NOT IN ('done', 'cancelled') AND s.due_on < \(asOf)))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE s.status NOT IN ('done', 'cancelled')) AS earliest
+            FROM assignments s
+            JOIN actions ac ON ac.id = s.action_id
+            JOIN goals g ON g.id = ac.goal_id
+            JOIN plans p ON p.id = g.plan_id
+            WHERE \(filter) AND \(own)
+            GROUP BY 1, 2
+            """).rows
+        var result: [UUID: Rollup] = [:]
+        for row in rows {
+            guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
+            let part = Rollup(
+                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int.self, "overdue"),
+                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            let key = try row.decode(UUID.self, "key")
+            result[key] = (result[key] ?? .empty) + part
+        }
+        return result
+    }
+
+    /// Whether an executor has any assignment under `filter` (always true for other roles).
+    static func visible(filter: SQL, scope: Principal, on connection: PostgresConnection) throws -> Bool {
+        if scope.role.seesEverything { return true }
+        return try connection.query("""
+            SELECT 1 FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+            JOIN plans p ON p.id = g.plan_id
+            WHERE \(filter) AND s.executor_id = \(scope.organizationID) LIMIT 1
+            """).first != nil
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Why a use case refused: each case maps to one HTTP status and one CLI exit code, and
+/// its message says what was wrong and where, without internals.
+public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The thing does not exist, or the principal may not know it does.
+    case notFound(entity: String, id: String)
+    /// The principal may see the thing but not do this to it.
+    case forbidden(String)
+    /// `If-Match` named a version that is no longer current.
+    case stale(entity: String, current: Int)
+    /// The request conflicts with the current state (a status that does not allow it, a
+    /// duplicate, a concurrent request with the same idempotency key).
+    case conflict(String)
+    /// A field is invalid; `field` names it as the client wrote it.
+    case invalid(field: String, reason: String)
+    /// The same idempotency key was used before with a different request.
+    case idempotencyMismatch(key: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let entity, let id): "No \(entity) with id \(id)."
+        case .forbidden(let reason): reason
+        case .stale(let entity, let current):
+            "The \(entity) was changed by someone else (now version \(current)); reload it and try again."
+        case .conflict(let reason): reason
+        case .invalid(let field, let reason): "\(field): \(reason)"
+        case .idempotencyMismatch(let key):
+            "Idempotency-Key \(key) was already used for a different request."
+        }
+    }
+
+    /// Throws `.stale` when `expected` is given and differs from `current`.
+    static func check(version current: Int, expected: Int?, entity: String) throws(UseCaseError) {
+        if let expected, expected != current { throw .stale(entity: entity, current: current) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import RoadmapDomain
+
+/// A user as administrators see it. Never carries a password hash.
+public struct UserRecord: Sendable, Hashable, Codable {
+    public let id: UUID
+    public let login: String
+    public let displayName: String?
+    public let role: Role
+    public let organizationID: UUID?
+    public let organizationName: String?
+    public let disabled: Bool
+    public let createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, login, role, disabled
+        case displayName = "display_name"
+        case organizationID = "organization_id"
+        case organizationName = "organization_name"
+        case createdAt = "created_at"
+    }
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(UUID.self, "id")
+        login = try row.decode(String.self, "login")
+        displayName = try row.decode(String?.self, "display_name")
+        let roleText = try row.decode(String.self, "role")
+        guard let role = Role(rawValue: roleText) else {
+            throw PostgresError(.decoding, message: "unknown role «\(roleText)»", column: "role")
+        }
+        self.role = role
+        organizationID = try row.decode(UUID?.self, "organization_id")
+        organizationName = try row.decode(String?.self, "organization_name")
+        disabled = try row.decode(Date?.self, "disabled_at") != nil
+        createdAt = try row.decode(Date.self, "created_at")
+    }
+
+    static let columns: SQL = """
+        u.id, u.login, u.display_name, u.role, u.organization_id, o.name AS organization_name,
+        u.disabled_at, u.created_at
+        """
+}

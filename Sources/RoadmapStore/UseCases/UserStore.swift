@@ -1,0 +1,188 @@
+import Foundation
+import RoadmapDomain
+
+/// Users and their API tokens: adding, disabling, issuing, revoking, and authenticating a
+/// bearer token in one round trip.
+public struct UserStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    // MARK: Users
+
+    public func addUser(
+        login: String, role: Role, organizationID: UUID?, displayName: String? = nil, actor: Principal? = nil
+    ) async throws -> UserRecord {
+        guard login.range(of: #"^[A-Za-z0-9._@-]{1,64}$"#, options: .regularExpression) != nil else {
+            throw UseCaseError.invalid(field: "login", reason: "use 1–64 Latin letters, digits and . _ @ - (got «\(login)»)")
+        }
+        if role == .executor, organizationID == nil {
+            throw UseCaseError.invalid(field: "organization", reason: "an executor must belong to an organisation")
+        }
+        return try await pool.transaction { connection in
+            if let organizationID,
+               try connection.query("SELECT 1 FROM organizations WHERE id = \(organizationID)").first == nil {
+                throw UseCaseError.invalid(field: "organization", reason: "no organisation with id \(organizationID)")
+            }
+            let inserted = try connection.query("""
+                INSERT INTO users (login, display_name, role, organization_id)
+                VALUES (\(login), \(displayName), \(role.rawValue), \(organizationID))
+                ON CONFLICT DO NOTHING RETURNING id
+                """)
+            guard let id = try inserted.first?.decode(UUID.self, "id") else {
+                throw UseCaseError.conflict("A user with login «\(login)» already exists.")
+            }
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: id, event: "created",
+                                data: ["role": role.rawValue])
+            return try Self.user(id: id, on: connection)
+        }
+    }
+
+    public func listUsers() async throws -> [UserRecord] {
+        try await pool.withConnection { connection in
+            try connection.query("""
+                SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+                ORDER BY lower(u.login)
+                """).rows.map(UserRecord.init(row:))
+        }
+    }
+
+    public func user(login: String) async throws -> UserRecord {
+        try await pool.withConnection { connection in try Self.user(login: login, on: connection) }
+    }
+
+    /// The first admin who is not disabled: whom the CLI acts as by default.
+    public func firstAdmin() async throws -> UserRecord? {
+        try await pool.withConnection { connection in
+            try connection.query("""
+                SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+                WHERE u.role = 'admin' AND u.disabled_at IS NULL ORDER BY u.created_at, u.id LIMIT 1
+                """).first.map(UserRecord.init(row:))
+        }
+    }
+
+    /// Disables a user: its tokens stop working at once; its history stays.
+    public func disableUser(login: String, actor: Principal? = nil) async throws -> UserRecord {
+        try await pool.transaction { connection in
+            let user = try Self.user(login: login, on: connection)
+            try connection.execute("""
+                UPDATE users SET disabled_at = coalesce(disabled_at, now()), version = version + 1, updated_at = now()
+                WHERE id = \(user.id)
+                """)
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "disabled")
+            return try Self.user(id: user.id, on: connection)
+        }
+    }
+
+    static func user(id: UUID, on connection: PostgresConnection) throws -> UserRecord {
+        guard let row = try connection.query("""
+            SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+            WHERE u.id = \(id)
+            """).first else { throw UseCaseError.notFound(entity: "user", id: id.uuidString.lowercased()) }
+        return try UserRecord(row: row)
+    }
+
+    static func user(login: String, on connection: PostgresConnection) throws -> UserRecord {
+        guard let row = try connection.query("""
+            SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+            WHERE lower(u.login) = lower(\(login))
+            """).first else { throw UseCaseError.notFound(entity: "user", id: login) }
+        return try UserRecord(row: row)
+    }
+
+    // MARK: Tokens
+
+    /// Issues a token for `login`, valid for `lifetime` seconds (forever when nil).
+    public func issueToken(login: String, name: String? = nil, lifetime: TimeInterval? = nil, actor: Principal? = nil) async throws -> IssuedToken {
+        if let lifetime, lifetime <= 0 {
+            throw UseCaseError.invalid(field: "expires-in", reason: "must be a positive duration")
+        }
+        let token = TokenSecret.generate()
+        let prefix = String(token.prefix(TokenSecret.prefixLength))
+        let seconds = lifetime.map { Int($0) }
+        return try await pool.transaction { connection in
+            let user = try Self.user(login: login, on: connection)
+            guard !user.disabled else { throw UseCaseError.conflict("User «\(user.login)» is disabled.") }
+            let row = try connection.query("""
+                WITH t AS (
+                    INSERT INTO api_tokens (user_id, token_hash, prefix, name, expires_at)
+                    VALUES (\(user.id), sha256(convert_to(\(token), 'UTF8')), \(prefix), \(name),
+                            CASE WHEN \(seconds)::integer IS NULL THEN NULL ELSE now() + make_interval(secs => \(seconds)::integer) END)
+                    RETURNING *)
+                SELECT t.*, \(user.login) AS login FROM t
+                """).first
+            guard let row else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
+            let record = try TokenRecord(row: row)
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "token_issued",
+                                data: ["token_id": record.id.uuidString.lowercased(), "prefix": prefix])
+            return IssuedToken(token: token, record: record)
+        }
+    }
+
+    /// Revokes a token by its id or its listed prefix; revoking twice is not an error.
+    public func revokeToken(_ idOrPrefix: String, actor: Principal? = nil) async throws -> TokenRecord {
+        try await pool.transaction { connection in
+            let matches: [PostgresRow]
+            if let id = UUID(uuidString: idOrPrefix) {
+                matches = try connection.query("SELECT id FROM api_tokens WHERE id = \(id)").rows
+            } else {
+                matches = try connection.query("SELECT id FROM api_tokens WHERE prefix = \(idOrPrefix)").rows
+            }
+            guard matches.count == 1, let id = try matches.first?.decode(UUID.self, "id") else {
+                if matches.count > 1 {
+                    throw UseCaseError.conflict("\(matches.count) tokens start with «\(idOrPrefix)»; name one by its id.")
+                }
+                throw UseCaseError.notFound(entity: "token", id: idOrPrefix)
+            }
+            let row = try connection.query("""
+                WITH t AS (UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id) RETURNING *)
+                SELECT t.*, u.login FROM t JOIN users u ON u.id = t.user_id
+                """).first
+            guard let row else { throw UseCaseError.notFound(entity: "token", id: idOrPrefix) }
+            let record = try TokenRecord(row: row)
+            let userID = try connection.query("SELECT user_id FROM api_tokens WHERE id = \(id)").first?.decode(UUID.self, "user_id")
+            if let userID {
+                try EventLog.record(connection, actor: actor, entityType: "user", entityID: userID, event: "token_revoked",
+                                    data: ["token_id": id.uuidString.lowercased(), "prefix": record.prefix])
+            }
+            return record
+        }
+    }
+
+    public func listTokens(login: String? = nil) async throws -> [TokenRecord] {
+        try await pool.withConnection { connection in
+            try connection.query("""
+                SELECT t.*, u.login FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE \(login)::text IS NULL OR lower(u.login) = lower(\(login))
+                ORDER BY t.created_at, t.id
+                """).rows.map(TokenRecord.init(row:))
+        }
+    }
+
+    /// The principal a bearer token stands for, or nil for a token that is malformed,
+    /// unknown, expired, revoked, or whose user is disabled. One round trip; `last_used_at`
+    /// is refreshed at most every five minutes so reads stay reads.
+    public func authenticate(token: String) async throws -> Principal? {
+        guard TokenSecret.isWellFormed(token) else { return nil }
+        return try await pool.withConnection { connection in
+            guard let row = try connection.query("""
+                WITH t AS (
+                    SELECT t.id AS token_id, t.last_used_at, u.id, u.login, u.role, u.organization_id
+                    FROM api_tokens t JOIN users u ON u.id = t.user_id
+                    WHERE t.token_hash = sha256(convert_to(\(token), 'UTF8')) AND t.revoked_at IS NULL
+                      AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL),
+                touched AS (
+                    UPDATE api_tokens SET last_used_at = now()
+                    WHERE id IN (SELECT token_id FROM t WHERE last_used_at IS NULL OR last_used_at < now() - interval '5 minutes'))
+                SELECT id, login, role, organization_id FROM t
+                """).first else { return nil }
+            let roleText = try row.decode(String.self, "role")
+            guard let role = Role(rawValue: roleText) else { return nil }
+            return Principal(
+                userID: try row.decode(UUID.self, "id"), login: try row.decode(String.self, "login"),
+                role: role, organizationID: try row.decode(UUID?.self, "organization_id"))
+        }
+    }
+}
