@@ -43,7 +43,7 @@ public func buildRouter(
     try APIHandler(pool: pool, clock: clock).registerHandlers(
         on: api, serverURL: Servers.Server1.url(),
         configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
-        middlewares: [NullCursorMiddleware()])
+        middlewares: [EmptyBodyMiddleware(), HeaderDecodingMiddleware(), NullCursorMiddleware()])
     return router
 }
 

@@ -71,8 +71,14 @@ struct ProblemMiddleware: RouterMiddleware {
             return Problem.from(error)
         case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:
             return .serviceUnavailable("The database is unavailable; try again shortly.")
-        case let error as DecodingError:
-            return problem(for: error)
+        case let decoding as DecodingError:
+            if error.request.method == .get {
+                // Reading the query: the runtime's parameter decoder does not name the parameter.
+                return .badRequest(
+                    "A query parameter is missing or malformed: \(Self.reason(of: decoding)). The parameters of each operation are in /openapi.yaml.",
+                    type: "bad-parameter")
+            }
+            return problem(for: decoding)
         default:
             break
         }
@@ -113,6 +119,15 @@ struct ProblemMiddleware: RouterMiddleware {
             return .invalid("\(field) \(reason)", fields: [.init(name: field, reason: reason)])
         @unknown default:
             return .badRequest("The body could not be read.")
+        }
+    }
+
+    static func reason(of error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(let type, _): "a value must be \(jsonName(of: type))"
+        case .valueNotFound, .keyNotFound: "a required one is missing"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "unreadable"
         }
     }
 

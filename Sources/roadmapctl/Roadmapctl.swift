@@ -21,6 +21,8 @@ struct Roadmapctl: AsyncParsableCommand {
             DBCommand.self,
             DeadlineCommand.self,
             ImportCommand.self,
+            UserCommand.self,
+            TokenCommand.self,
         ]
     )
 

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import RoadmapStore
+
+/// `roadmapctl token list [NAME]`.
+struct TokenList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List tokens (their first characters only, never the tokens).",
+        discussion: "Example:\n  roadmapctl token list school5"
+    )
+
+    @Argument(help: "Only this user's tokens.")
+    var name: String?
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let tokens = try await database.withPool { pool in try await UserStore(pool: pool).listTokens(login: name) }
+        let formatter = ISO8601DateFormatter()
+        try Output.list(tokens, format: format, columns: ["prefix", "user", "label", "created", "expires", "state"]) { token in
+            let state = token.revokedAt != nil ? "revoked" : (token.expiresAt.map { $0 < Date() } == true ? "expired" : "active")
+            return [token.prefix, token.login, token.name ?? "", formatter.string(from: token.createdAt),
+                    token.expiresAt.map(formatter.string(from:)) ?? "never", state]
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import RoadmapStore
+
+/// `roadmapctl token revoke ID|PREFIX`.
+struct TokenRevoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Revoke a token by its id or the prefix `token list` shows; it stops working at once.",
+        discussion: "Example:\n  roadmapctl token revoke rm_AbC1234"
+    )
+
+    @Argument(help: "The token's id or prefix.")
+    var token: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let record = try await database.withPool { pool in try await UserStore(pool: pool).revokeToken(token) }
+        print("Revoked token \(record.prefix)… of «\(record.login)».")
+    }
+}

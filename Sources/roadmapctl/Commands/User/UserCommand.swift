@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `roadmapctl user …`: the people who sign in.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Add, list and disable users.",
+        discussion: """
+            Examples:
+              roadmapctl user add ivanova --role coordinator
+              roadmapctl user add school5 --role executor --organization 6f1c…
+              roadmapctl user list --format json
+              roadmapctl user disable school5
+            """,
+        subcommands: [UserAdd.self, UserList.self, UserDisable.self]
+    )
+}

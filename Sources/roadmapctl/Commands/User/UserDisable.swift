@@ -1,0 +1,21 @@
+import ArgumentParser
+import RoadmapStore
+
+/// `roadmapctl user disable NAME`.
+struct UserDisable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable",
+        abstract: "Disable a user: its tokens stop working at once; its history stays.",
+        discussion: "Example:\n  roadmapctl user disable school5"
+    )
+
+    @Argument(help: "The login.")
+    var name: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let user = try await database.withPool { pool in try await UserStore(pool: pool).disableUser(login: name) }
+        print("Disabled «\(user.login)».")
+    }
+}

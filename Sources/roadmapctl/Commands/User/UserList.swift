@@ -1,0 +1,23 @@
+import ArgumentParser
+import RoadmapStore
+
+/// `roadmapctl user list`.
+struct UserList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List users.",
+        discussion: "Example:\n  roadmapctl user list --format csv > users.csv"
+    )
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let users = try await database.withPool { pool in try await UserStore(pool: pool).listUsers() }
+        try Output.list(users, format: format, columns: ["login", "role", "organization", "status"]) { user in
+            [user.login, user.role.rawValue, user.organizationName ?? "", user.disabled ? "disabled" : "active"]
+        }
+    }
+}

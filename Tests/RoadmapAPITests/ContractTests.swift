@@ -1,0 +1,153 @@
+import Foundation
+import HTTPTypes
+import RoadmapAPI
+import RoadmapStore
+import RoadmapTestSupport
+import Testing
+
+@Suite("API: contract and bad input")
+struct ContractTests {
+    @Test func theOpenAPIDocumentIsServedAndNamesEveryOperation() async throws {
+        try await APIFixture.run { api, _ in
+            let document = try await api.call(.get, "/openapi.yaml")
+            #expect(document.status == 200)
+            #expect(document.headers[.contentType]?.hasPrefix("application/yaml") == true)
+            #expect(document.text.hasPrefix("openapi: 3.1.0"))
+            for operation in ["getMe", "listOrganizations", "createOrganization", "listOrders", "createOrder", "getOrderPlan",
+                              "createGoal", "createTask", "createAction", "updateAction", "listAssignments", "getAssignment",
+                              "updateAssignment", "submitReport", "acceptReport", "returnReport", "requestExtension",
+                              "approveExtension", "rejectExtension", "listEvents"] {
+                #expect(document.text.contains("operationId: \(operation)"), "\(operation)")
+            }
+        }
+    }
+
+    @Test func badRequestsAreClearProblemsAndWriteNothing() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let path = "/v1/assignments/\(plan.assignmentA)/reports"
+            let cases: [(String, [String: String], Int, String)] = [
+                (#"{"done_on": "2019-03-20", "text": "#, [:], 400, "malformed-json"),
+                (#"[1, 2]"#, [:], 422, "validation"),
+                (#"{"done_on": "2019-03-20", "text": "ok", "secret": 1}"#, [:], 422, "validation"),
+                (#"{"done_on": "2019-03-20", "text": 5}"#, [:], 422, "validation"),
+                (#"{"text": "ok"}"#, [:], 422, "validation"),
+                (#"{"done_on": "2019-02-30", "text": "ok"}"#, [:], 422, "validation"),
+                (#"{"done_on": "20.03.2019", "text": "ok"}"#, [:], 422, "validation"),
+                (#"{"done_on": "2999-01-01", "text": "ok"}"#, [:], 422, "validation"),
+                (#"{"done_on": "2019-03-20", "text": "   "}"#, [:], 422, "validation"),
+                (#"{"done_on": "2019-03-20", "text": "ok", "evidence_urls": ["javascript:alert(1)"]}"#, [:], 422, "validation"),
+                (#"{"done_on": "2019-03-20", "text": "ok"}"#, ["Content-Type": "text/plain"], 415, "unsupported-media-type"),
+            ]
+            for (body, headers, status, type) in cases {
+                let response = try await api.call(.post, path, token: fixture.executorA, json: body, headers: headers)
+                #expect(response.status == status, "\(body) answered \(response.status): \(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json", "\(body)")
+                #expect(response.problemType == type, "\(body): \(response.text)")
+                #expect(response.string("detail")?.isEmpty == false)
+            }
+            let unknownField = try await api.call(.post, path, token: fixture.executorA, json: #"{"done_on": "2019-03-20", "text": "ok", "secret": 1}"#)
+            #expect((unknownField["invalid_fields"] as? [[String: Any]])?.first?["name"] as? String == "secret")
+            let badDate = try await api.call(.post, path, token: fixture.executorA, json: #"{"done_on": "2019-02-30", "text": "ok"}"#)
+            #expect((badDate["invalid_fields"] as? [[String: Any]])?.first?["name"] as? String == "done_on")
+
+            let huge = String(repeating: "а", count: 300_000)
+            let tooLarge = try await api.call(.post, path, token: fixture.executorA, json: #"{"done_on": "2019-03-20", "text": "\#(huge)"}"#)
+            #expect(tooLarge.status == 413)
+            #expect(tooLarge.problemType == "too-large")
+
+            #expect(try await api.call(.get, "/v1/assignments/not-a-uuid", token: fixture.executorA).status == 404)
+            #expect(try await api.call(.get, "/v1/assignments?limit=0", token: fixture.executorA).status == 422)
+            let badLimit = try await api.call(.get, "/v1/assignments?limit=abc", token: fixture.executorA)
+            #expect(badLimit.status == 400)
+            #expect(badLimit.problemType == "bad-parameter", "\(badLimit.text)")
+            #expect(try await api.call(.get, "/v1/assignments?status=lost", token: fixture.executorA).status == 400)
+            #expect(try await api.call(.get, "/v1/assignments?as_of=yesterday", token: fixture.executorA).status == 422)
+            let noID = try await api.call(.get, "/v1/events?entity_type=assignment", token: fixture.executorA)
+            #expect(noID.status == 400)
+            #expect(noID.text.contains("missing"), "\(noID.text)")
+            #expect(try await api.call(.get, "/v1/nothing-here", token: fixture.executorA).status == 404)
+
+            let count = try await fixture.pool.withConnection { connection in
+                try connection.query("SELECT count(*)::int AS n FROM reports").first?.decode(Int.self, "n")
+            }
+            #expect(count == 0)
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.executorA).string("status") == "planned")
+        }
+    }
+}
+
+@Suite("API: tokens, limits, metrics")
+struct AuthTests {
+    @Test func tokensAreCheckedRevokedAndExpired() async throws {
+        try await APIFixture.run { api, fixture in
+            let me = try await api.call(.get, "/v1/me", token: fixture.executorA)
+            #expect(me.status == 200)
+            #expect(me.string("role") == "executor")
+            #expect(me.string("organization_id") == fixture.schoolA.uuidString.lowercased())
+            #expect(me.string("organization_name") == "МАОУ СОШ № 5")
+
+            let missing = try await api.call(.get, "/v1/me")
+            #expect(missing.status == 401)
+            #expect(missing.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            #expect(try await api.call(.get, "/v1/me", token: "rm_" + String(repeating: "A", count: 43)).status == 401)
+            #expect(try await api.call(.get, "/v1/me", token: "nonsense").status == 401)
+            #expect(try await api.call(.get, "/v1/me", headers: ["Authorization": "Basic YTpi"]).status == 401)
+
+            let users = UserStore(pool: fixture.pool)
+            let issued = try await users.issueToken(login: "viewer", name: "temporary")
+            #expect(try await api.call(.get, "/v1/me", token: issued.token).status == 200)
+            _ = try await users.revokeToken(issued.record.id.uuidString)
+            #expect(try await api.call(.get, "/v1/me", token: issued.token).status == 401)
+
+            let short = try await users.issueToken(login: "viewer", lifetime: 1)
+            #expect(try await api.call(.get, "/v1/me", token: short.token).status == 200)
+            try await Task.sleep(for: .milliseconds(1200))
+            #expect(try await api.call(.get, "/v1/me", token: short.token).status == 401)
+
+            _ = try await users.disableUser(login: "school-b")
+            #expect(try await api.call(.get, "/v1/me", token: fixture.executorB).status == 401)
+
+            let stored = try await fixture.pool.withConnection { connection in
+                try connection.query("SELECT encode(token_hash, 'hex') AS h, prefix FROM api_tokens").rows.map { try $0.decode(String.self, "h") + $0.decode(String.self, "prefix") }
+            }
+            #expect(!stored.contains { $0.contains(fixture.admin) || $0.contains(String(fixture.admin.dropFirst(10))) }, "only hashes are stored")
+        }
+    }
+
+    @Test func guessingTokensIsSlowedDownWith429() async throws {
+        try await APIFixture.run(limits: APILimits(requestsPerSecond: 0, failedAuthenticationBurst: 3, failedAuthenticationsPerMinute: 1)) { api, fixture in
+            for _ in 0..<3 {
+                #expect(try await api.call(.get, "/v1/me", token: "rm_" + String(repeating: "B", count: 43)).status == 401)
+            }
+            let limited = try await api.call(.get, "/v1/me", token: "rm_" + String(repeating: "C", count: 43))
+            #expect(limited.status == 429)
+            #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect(limited.problemType == "rate-limited")
+        }
+    }
+
+    @Test func floodingTheAPIIsSlowedDownWith429() async throws {
+        try await APIFixture.run(limits: APILimits(requestsPerSecond: 1, burst: 5)) { api, fixture in
+            var statuses: [Int] = []
+            for _ in 0..<8 { statuses.append(try await api.call(.get, "/v1/me", token: fixture.viewer).status) }
+            #expect(statuses.prefix(5).allSatisfy { $0 == 200 })
+            #expect(statuses.last == 429)
+            // Another user is not slowed by the first one's flood.
+            #expect(try await api.call(.get, "/v1/me", token: fixture.admin).status == 200)
+        }
+    }
+
+    @Test func metricsCountRequestsPerRouteWithoutSecrets() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            _ = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.executorA)
+            let metrics = try await api.call(.get, "/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.text.contains("/v1/assignments/{id}"))
+            #expect(metrics.text.contains("roadmap_db_pool_connections"))
+            #expect(!metrics.text.contains(plan.assignmentA))
+            #expect(!metrics.text.contains(fixture.executorA))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import RoadmapTestSupport
+import Testing
+
+@Suite("API: organisations, orders, the plan tree")
+struct PlanAPITests {
+    @Test func organisationsAreCreatedSearchedAndUpdatedWithVersions() async throws {
+        try await APIFixture.run { api, fixture in
+            let created = try await api.call(.post, "/v1/organizations", token: fixture.coordinator, json: """
+                {"name": "МБОУ «Средняя общеобразовательная школа № 22»", "kind": "school", "short_name": "СОШ № 22", "aliases": ["Школа 22"]}
+                """)
+            #expect(created.status == 201, "\(created.text)")
+            #expect(created.headers[.eTag] == "\"1\"")
+            let id = try #require(created.string("id"))
+            #expect(created.headers[.location] == "/v1/organizations/\(id)")
+
+            let duplicate = try await api.call(.post, "/v1/organizations", token: fixture.admin, json: #"{"name": "МБОУ «СРЕДНЯЯ общеобразовательная школа №22»", "kind": "school"}"#)
+            #expect(duplicate.status == 409)
+
+            // The search normalises like the importer: quotes, №, case.
+            let found = try await api.call(.get, "/v1/organizations?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0%20%E2%84%96%2022", token: fixture.executorA)
+            #expect(found.status == 200)
+            #expect(found.items.map { $0["id"] as? String } == [id])
+            let schools = try await api.call(.get, "/v1/organizations?kind=school&limit=2", token: fixture.viewer)
+            #expect(schools.items.count == 2)
+            let next = try #require(schools.string("next_cursor"))
+            let rest = try await api.call(.get, "/v1/organizations?kind=school&limit=2&cursor=\(next)", token: fixture.viewer)
+            #expect(rest.items.count == 1)
+            #expect(rest.json.keys.contains("next_cursor") && rest["next_cursor"] is NSNull)
+
+            let stale = try await api.call(.patch, "/v1/organizations/\(id)", token: fixture.coordinator, json: #"{"short_name": "Школа № 22"}"#, headers: ["If-Match": "\"7\""])
+            #expect(stale.status == 412)
+            #expect(stale.problemType == "stale")
+            let updated = try await api.call(.patch, "/v1/organizations/\(id)", token: fixture.coordinator, json: #"{"short_name": "Школа № 22"}"#, headers: ["If-Match": "\"1\""])
+            #expect(updated.status == 200, "\(updated.text)")
+            #expect(updated.string("short_name") == "Школа № 22")
+            #expect(updated.headers[.eTag] == "\"2\"")
+            // The second coordinator with the old tag is refused, not silently applied.
+            let lost = try await api.call(.patch, "/v1/organizations/\(id)", token: fixture.admin, json: #"{"short_name": "x"}"#, headers: ["If-Match": "\"1\""])
+            #expect(lost.status == 412)
+
+            for token in [fixture.executorA, fixture.viewer] {
+                let refused = try await api.call(.post, "/v1/organizations", token: token, json: #"{"name": "Другая", "kind": "other"}"#)
+                #expect(refused.status == 403)
+            }
+            let badKind = try await api.call(.post, "/v1/organizations", token: fixture.admin, json: #"{"name": "X", "kind": "university"}"#)
+            #expect(badKind.status == 422 || badKind.status == 400)
+        }
+    }
+
+    @Test func anOrderItsGoalAndActionMakeAssignmentsAndARollup() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let tree = try await api.call(.get, "/v1/orders/\(plan.order)/plan?as_of=2019-04-15", token: fixture.viewer)
+            #expect(tree.status == 200, "\(tree.text)")
+            let rollup = try #require(tree["rollup"] as? [String: Any])
+            #expect(rollup["total"] as? Int == 2)
+            #expect(rollup["overdue"] as? Int == 2)
+            #expect(rollup["earliest_open_due_on"] as? String == "2019-03-31")
+            let plans = try #require(tree["plans"] as? [[String: Any]])
+            let goals = try #require(plans.first?["goals"] as? [[String: Any]])
+            let actions = try #require(goals.first?["actions"] as? [[String: Any]])
+            let deadline = try #require(actions.first?["deadline"] as? [String: Any])
+            #expect(deadline["text"] as? String == "Март 2019")
+            #expect(deadline["first_day"] as? String == "2019-03-01")
+            #expect(deadline["last_day"] as? String == "2019-03-31")
+            #expect((actions.first?["executors"] as? [[String: Any]])?.count == 2)
+
+            // An executor's roll-up counts its own assignments only.
+            let own = try await api.call(.get, "/v1/orders/\(plan.order)?as_of=2019-01-01", token: fixture.executorA)
+            #expect(own.status == 200)
+            #expect((own["rollup"] as? [String: Any])?["total"] as? Int == 1)
+            #expect((own["rollup"] as? [String: Any])?["overdue"] as? Int == 0)
+
+            let byYear = try await api.call(.get, "/v1/orders?year=2018", token: fixture.viewer)
+            #expect(byYear.items.count == 1)
+            #expect(try await api.call(.get, "/v1/orders?year=2019", token: fixture.viewer).items.isEmpty)
+        }
+    }
+
+    @Test func changingAnActionsExecutorsCancelsAndCreatesAssignments() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let action = try await api.call(.get, "/v1/actions/\(plan.action)", token: fixture.coordinator)
+            let tag = try #require(action.headers[.eTag])
+            let dropB = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator,
+                                           json: #"{"executor_ids": ["\#(fixture.schoolA.uuidString)"], "deadline": "до 15.04.2019"}"#,
+                                           headers: ["If-Match": tag])
+            #expect(dropB.status == 200, "\(dropB.text)")
+            let b = try await api.call(.get, "/v1/assignments/\(plan.assignmentB)", token: fixture.coordinator)
+            #expect(b.string("status") == "cancelled")
+            let a = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator)
+            #expect(a.string("due_on") == "2019-04-15")
+            #expect(a.string("status") == "planned")
+            // The old tag is stale now.
+            let stale = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator, json: #"{"title": "x"}"#, headers: ["If-Match": tag])
+            #expect(stale.status == 412)
+
+            let backB = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator,
+                                           json: #"{"executor_ids": ["\#(fixture.schoolA.uuidString)", "\#(fixture.schoolB.uuidString)"]}"#)
+            #expect(backB.status == 200)
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentB)", token: fixture.coordinator).string("status") == "planned")
+
+            let unknown = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator,
+                                             json: #"{"executor_ids": ["\#(UUID().uuidString)"]}"#)
+            #expect(unknown.status == 422)
+            #expect(unknown.text.contains("executor_ids"))
+            let history = try await api.call(.get, "/v1/events?entity_type=assignment&entity_id=\(plan.assignmentB)", token: fixture.coordinator)
+            #expect(history.items.map { $0["event"] as? String } == ["created", "cancelled", "reopened"])
+        }
+    }
+
+    @Test func tasksAndUnparsedDeadlines() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let task = try await api.call(.post, "/v1/goals/\(plan.goal)/tasks", token: fixture.coordinator, json: #"{"title": "Обучение педагогов", "expected_result": "100 %"}"#)
+            #expect(task.status == 201, "\(task.text)")
+            let taskID = try #require(task.string("id"))
+            let action = try await api.call(.post, "/v1/goals/\(plan.goal)/actions", token: fixture.coordinator, json: """
+                {"title": "Консультации", "deadline": "по мере необходимости", "executor_ids": ["\(fixture.schoolA.uuidString)"], "task_ids": ["\(taskID)"]}
+                """)
+            #expect(action.status == 201, "\(action.text)")
+            #expect(action["task_ids"] as? [String] == [taskID])
+            let odd = try await api.call(.post, "/v1/goals/\(plan.goal)/actions", token: fixture.coordinator, json: """
+                {"title": "Что-то", "deadline": "когда получится", "executor_ids": []}
+                """)
+            #expect(odd.status == 201)
+            #expect((odd["deadline"] as? [String: Any])?["parsed"] as? Bool == false)
+            let wrongTask = try await api.call(.post, "/v1/goals/\(plan.goal)/actions", token: fixture.coordinator, json: """
+                {"title": "X", "deadline": "Май 2019", "executor_ids": [], "task_ids": ["\(UUID().uuidString)"]}
+                """)
+            #expect(wrongTask.status == 422)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@Suite("Access policy")
+struct AccessPolicyTests {
+    let school = UUID()
+    let otherSchool = UUID()
+
+    func principal(_ role: Role, organization: UUID? = nil) -> Principal {
+        Principal(userID: UUID(), login: role.rawValue, role: role, organizationID: organization)
+    }
+
+    @Test func anExecutorSeesOnlyItsOwnOrganisationsWork() {
+        let policy = AccessPolicy(principal(.executor, organization: school))
+        #expect(policy.read(ownedBy: school) == .allowed)
+        #expect(policy.read(ownedBy: otherSchool) == .hidden)
+        #expect(policy.readPlan(ownAssignments: 1) == .allowed)
+        #expect(policy.readPlan(ownAssignments: 0) == .hidden)
+    }
+
+    @Test func everyoneElseSeesEverything() {
+        for role in [Role.admin, .coordinator, .viewer] {
+            let policy = AccessPolicy(principal(role))
+            #expect(policy.read(ownedBy: otherSchool) == .allowed)
+            #expect(policy.readPlan(ownAssignments: 0) == .allowed)
+        }
+    }
+
+    @Test func anExecutorWorksOnItsOwnAssignmentsOnly() {
+        let policy = AccessPolicy(principal(.executor, organization: school))
+        for capability in [Capability.startAssignment, .submitReport, .requestExtension] {
+            #expect(policy.may(capability, ownedBy: school) == .allowed)
+            #expect(policy.may(capability, ownedBy: otherSchool) == .hidden)
+            if case .forbidden = policy.may(capability) {} else { Issue.record("\(capability) without an owner must be forbidden") }
+        }
+        for capability in [Capability.manageOrganizations, .managePlans, .cancelAssignment, .reviewReport, .decideExtension] {
+            guard case .forbidden(let reason) = policy.may(capability, ownedBy: school) else {
+                Issue.record("\(capability) must be forbidden to an executor")
+                continue
+            }
+            #expect(reason.contains("committee"))
+        }
+    }
+
+    @Test func aViewerChangesNothingAndStaffChangeEverything() {
+        for capability in Capability.allCases {
+            if case .forbidden = AccessPolicy(principal(.viewer)).may(capability, ownedBy: school) {} else {
+                Issue.record("a viewer may not \(capability)")
+            }
+            #expect(AccessPolicy(principal(.coordinator)).may(capability, ownedBy: school) == .allowed)
+            #expect(AccessPolicy(principal(.admin)).may(capability) == .allowed)
+        }
+    }
+
+    @Test func onlyExecutorsAreBoundToAnOrganisation() {
+        #expect(!Role.executor.seesEverything)
+        #expect(Role.allCases.filter(\.seesEverything) == [.admin, .coordinator, .viewer])
+        #expect(principal(.executor, organization: school).actsFor(school))
+        #expect(!principal(.coordinator, organization: school).actsFor(school))
+    }
+}
