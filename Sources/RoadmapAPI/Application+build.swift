@@ -39,7 +39,9 @@ public func buildRouter(
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(pool: pool))))
     }
-    let api = router.group().add(middleware: AuthMiddleware(users: UserStore(pool: pool), limits: limits))
+    let api = router.group()
+        .add(middleware: AuthMiddleware(users: UserStore(pool: pool), limits: limits))
+        .add(middleware: ContractMiddleware())
     try APIHandler(pool: pool, clock: clock).registerHandlers(
         on: api, serverURL: Servers.Server1.url(),
         configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),

@@ -28,6 +28,11 @@ struct ProblemMiddleware: RouterMiddleware {
                 return Self.finish(response, request: request, context: context, start: start)
             }
             response = try problem.response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound && !RouteTable.api.methods(for: request.uri.path).isEmpty {
+            let allowed = RouteTable.api.methods(for: request.uri.path).joined(separator: ", ")
+            response = try Problem(.methodNotAllowed, type: "method-not-allowed", title: "Method not allowed",
+                                   detail: "\(request.method.rawValue) is not allowed here; use \(allowed).", headers: [.allow: allowed])
+                .response(from: request, context: context)
         } catch let error as HTTPError {
             let problem = Problem(
                 error.status, type: error.status == .notFound ? "not-found" : "http-\(error.status.code)",

@@ -77,6 +77,34 @@ struct ContractTests {
     }
 }
 
+extension ContractTests {
+    @Test func theDocumentsBoundsAreEnforced() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let longAlias = String(repeating: "ш", count: 1001)
+            let cases: [(HTTPRequest.Method, String, String?, [String: String], Int, String)] = [
+                (.post, "/v1/organizations", #"{"name": "Школа", "kind": "school", "aliases": ["\#(longAlias)"]}"#, [:], 422, "aliases[0]"),
+                (.post, "/v1/organizations", #"{"name": "", "kind": "school"}"#, [:], 422, "name"),
+                (.post, "/v1/organizations", #"{"name": "Ш\u0000кола", "kind": "school"}"#, [:], 422, "NUL"),
+                (.patch, "/v1/orders/\(plan.order)", #"{"title": null}"#, [:], 422, "title"),
+                (.get, "/v1/orders?year=3000", nil, [:], 400, "year"),
+                (.get, "/v1/organizations?q=\(String(repeating: "a", count: 501))", nil, [:], 400, "q"),
+                (.patch, "/v1/actions/\(plan.action)", #"{"title": "x"}"#, ["If-Match": String(repeating: "9", count: 101)], 400, "If-Match"),
+                (.post, "/v1/assignments/\(plan.assignmentA)/reports", #"{"done_on": "2019-03-20", "text": "ok"}"#, ["Idempotency-Key": String(repeating: "k", count: 256)], 400, "Idempotency-Key"),
+            ]
+            for (method, path, body, headers, status, field) in cases {
+                let response = try await api.call(method, path, token: fixture.admin, json: body, headers: headers)
+                #expect(response.status == status, "\(method) \(path.prefix(60)) answered \(response.status): \(response.text.prefix(300))")
+                #expect(response.text.contains(field), "\(response.text.prefix(300))")
+            }
+            let trace = try await api.call(.init("TRACE")!, "/v1/assignments/\(plan.assignmentA)", token: fixture.admin)
+            #expect(trace.status == 405)
+            #expect(trace.headers[.allow] == "GET, PATCH")
+            #expect(try await api.call(.get, "/v1/orders/\(plan.order)", token: fixture.admin).string("title") == "Об утверждении дорожной карты")
+        }
+    }
+}
+
 @Suite("API: tokens, limits, metrics")
 struct AuthTests {
     @Test func tokensAreCheckedRevokedAndExpired() async throws {

@@ -37,6 +37,9 @@ enum RequestValues {
     /// Anything else cannot match the current version, so it is stale (412).
     static func version(ifMatch header: String?, entity: String) throws -> Int? {
         guard var text = header?.trimmingCharacters(in: .whitespaces), text != "*" else { return nil }
+        guard text.unicodeScalars.count <= 100 else {
+            throw Problem.badRequest("If-Match is longer than any entity tag of this service.", type: "bad-parameter")
+        }
         if text.hasPrefix("W/") { text.removeFirst(2) }
         let digits = text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         guard let version = Int(digits) else {

@@ -64,6 +64,9 @@ public struct OrganizationStore: Sendable {
         guard let kind = change.kind, OrganizationChange.kinds.contains(kind) else {
             throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
         }
+        guard !OrganizationName(name).key.isEmpty else {
+            throw UseCaseError.invalid(field: "name", reason: "«\(name)» has no letters or digits")
+        }
         return try await pool.transaction { connection in
             let key = OrganizationName(name).key
             if let existing = try connection.query("SELECT id FROM organizations WHERE normalized_name = \(key)").first {
@@ -89,8 +92,8 @@ public struct OrganizationStore: Sendable {
         if let kind = change.kind, !OrganizationChange.kinds.contains(kind) {
             throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
         }
-        if let name = change.name, Self.clean(name).isEmpty {
-            throw UseCaseError.invalid(field: "name", reason: "must not be empty")
+        if let name = change.name, OrganizationName(Self.clean(name)).key.isEmpty {
+            throw UseCaseError.invalid(field: "name", reason: "«\(name)» has no letters or digits")
         }
         return try await pool.transaction { connection in
             let current = try Self.lock(id, on: connection)
@@ -102,7 +105,7 @@ public struct OrganizationStore: Sendable {
             let name = change.name.map(Self.clean) ?? current.name
             try connection.execute("""
                 UPDATE organizations SET name = \(name), normalized_name = \(OrganizationName(name).key),
-                    short_name = \(change.shortName.map(Self.clean) ?? current.shortName),
+                    short_name = \(change.shortName.map(Self.clean).map { $0.isEmpty ? nil : $0 } ?? current.shortName),
                     kind = \(change.kind ?? current.kind), parent_id = \(change.parentID ?? current.parentID),
                     version = version + 1, updated_at = now()
                 WHERE id = \(id)
@@ -125,7 +128,10 @@ public struct OrganizationStore: Sendable {
     }
 
     static func setAliases(_ aliases: [String], of id: UUID, on connection: PostgresConnection) throws {
-        for alias in aliases.map(clean) where !alias.isEmpty {
+        for (index, alias) in aliases.map(clean).enumerated() {
+            guard !OrganizationName(alias).key.isEmpty else {
+                throw UseCaseError.invalid(field: "aliases[\(index)]", reason: "«\(alias)» has no letters or digits to match by")
+            }
             try connection.execute("""
                 INSERT INTO organization_aliases (organization_id, alias, normalized_alias)
                 VALUES (\(id), \(alias), \(OrganizationName(alias).key)) ON CONFLICT DO NOTHING

@@ -18,6 +18,11 @@ public struct ReportStore: Sendable {
     public func submit(assignmentID: UUID, _ submission: ReportSubmission, idempotencyKey: String?, actor: Principal) async throws -> ReportOutcome {
         let today = clock.today()
         let submission = try submission.validated(today: today)
+        if let key = idempotencyKey {
+            guard (1...255).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+                throw UseCaseError.invalid(field: "Idempotency-Key", reason: "must be 1–255 printable ASCII characters without spaces")
+            }
+        }
         let fingerprint = try Self.fingerprint(assignmentID: assignmentID, submission)
         return try await pool.transaction { connection in
             if let key = idempotencyKey {

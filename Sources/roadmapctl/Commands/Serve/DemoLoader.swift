@@ -30,4 +30,27 @@ struct DemoLoader {
             ])
         }
     }
+
+    /// The demo's users, one a role, with the school's deputy acting for СОШ № 5.
+    static let users: [(login: String, role: Role, organization: UUID?)] = [
+        ("admin", .admin, nil),
+        ("coordinator", .coordinator, nil),
+        ("viewer", .viewer, nil),
+        ("school5", .executor, UUID(uuidString: "00000000-0000-4000-8000-000000000003")),
+    ]
+
+    /// Adds the demo users that are missing and issues a one-day token for each, so the API
+    /// can be tried at once. Returns the tokens by login.
+    func issueDemoTokens() async throws -> [(login: String, token: String)] {
+        let store = UserStore(pool: pool)
+        let existing = Set(try await store.listUsers().map(\.login))
+        var tokens: [(login: String, token: String)] = []
+        for user in Self.users {
+            if !existing.contains(user.login) {
+                _ = try await store.addUser(login: user.login, role: user.role, organizationID: user.organization)
+            }
+            tokens.append((user.login, try await store.issueToken(login: user.login, name: "demo", lifetime: 86_400).token))
+        }
+        return tokens
+    }
 }

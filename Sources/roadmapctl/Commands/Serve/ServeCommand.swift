@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RoadmapAPI
+import RoadmapDomain
 import RoadmapStore
 
 /// `roadmapctl serve`: migrates, then serves the HTTP API and pages until SIGINT/SIGTERM.
@@ -29,6 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Load the demo data set (order № 770 and the sample plans) before serving.")
     var demo = false
 
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Requests a second each user may make on average (0: no limit).", valueName: "n"))
+    var rateLimit: Double = 50
+
+    @Option(name: .customLong("auth-failures"), help: ArgumentHelp("Failed sign-ins an address may make before it is slowed to six a minute.", valueName: "n"))
+    var authFailures: Double = 10
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -36,6 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
+        guard authFailures >= 1 else { throw ValidationError("--auth-failures must be 1 or more, got \(authFailures)") }
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more, got \(rateLimit)") }
     }
 
     func run() async throws {
@@ -44,11 +53,14 @@ struct ServeCommand: AsyncParsableCommand {
         let (configuration, startedCluster) = try database.connect(logger: logger)
         let pool = database.pool(configuration, logger: logger)
         let migrator = try Migrator.embedded()
+        var demoTokens: [(login: String, token: String)] = []
         do {
             let outcome = try await pool.withConnection { try migrator.migrate(on: $0) }
             for name in outcome.applied { logger.info("applied migration", metadata: ["migration": "\(name)"]) }
             if demo {
-                try await DemoLoader(pool: pool, logger: logger).load()
+                let loader = DemoLoader(pool: pool, logger: logger)
+                try await loader.load()
+                demoTokens = try await loader.issueDemoTokens()
             }
         } catch {
             await pool.close()
@@ -56,10 +68,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         let app = try buildApplication(
-            configuration: ServerConfiguration(host: host, port: port), pool: pool, migrator: migrator, logger: logger,
-            onServerRunning: { [host] port in
-                // Written unbuffered: scripts and tests wait for this line on a pipe.
-                FileHandle.standardOutput.write(Data("Roadmap is serving on http://\(host):\(port)  (Ctrl-C stops it)\n".utf8))
+            configuration: ServerConfiguration(host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures)),
+            pool: pool, migrator: migrator, logger: logger,
+            onServerRunning: { [host, demoTokens] port in
+                // Written unbuffered: scripts and tests wait for these lines on a pipe.
+                var lines = ""
+                if !demoTokens.isEmpty {
+                    lines += "Demo API tokens (valid one day), e.g. curl -H \"Authorization: Bearer TOKEN\" http://\(host):\(port)/v1/me\n"
+                    for (login, token) in demoTokens { lines += "  \(login.padding(toLength: 12, withPad: " ", startingAt: 0)) \(token)\n" }
+                }
+                lines += "Roadmap is serving on http://\(host):\(port)  (Ctrl-C stops it)\n"
+                FileHandle.standardOutput.write(Data(lines.utf8))
             })
         try await app.runService()
         if let startedCluster {
