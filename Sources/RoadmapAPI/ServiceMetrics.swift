@@ -13,11 +13,17 @@ enum ServiceMetrics {
         return registry
     }()
 
+    static var poolConnections: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "roadmap", subsystem: "db_pool", metricName: "connections", unitName: "",
+            helpText: "Database connections of the pool: open, idle, leased, waiting for one, maximum.")
+    }
+
     /// The text exposition format, with the pool's gauges brought up to date.
     static func exposition(pool: PostgresPool) -> String {
         let usage = pool.usage
         for (state, value) in [("open", usage.open), ("idle", usage.idle), ("leased", usage.leased), ("waiting", usage.waiting), ("maximum", usage.maximum)] {
-            registry.makeGauge(name: "roadmap_db_pool_connections", labels: [("state", state)]).set(to: Double(value))
+            registry.makeGauge(descriptor: poolConnections, labels: [("state", state)]).set(to: Double(value))
         }
         return registry.emitToString()
     }

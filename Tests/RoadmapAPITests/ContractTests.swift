@@ -57,7 +57,7 @@ struct ContractTests {
             #expect(tooLarge.problemType == "too-large")
 
             #expect(try await api.call(.get, "/v1/assignments/not-a-uuid", token: fixture.executorA).status == 404)
-            #expect(try await api.call(.get, "/v1/assignments?limit=0", token: fixture.executorA).status == 422)
+            #expect(try await api.call(.get, "/v1/assignments?limit=0", token: fixture.executorA).status == 400)
             let badLimit = try await api.call(.get, "/v1/assignments?limit=abc", token: fixture.executorA)
             #expect(badLimit.status == 400)
             #expect(badLimit.problemType == "bad-parameter", "\(badLimit.text)")

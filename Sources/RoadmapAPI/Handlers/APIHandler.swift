@@ -15,6 +15,7 @@ struct APIHandler: APIProtocol {
     let reports: ReportStore
     let extensions: ExtensionStore
     let events: EventStore
+    let imports: ImportStore
     let clock: CommitteeClock
 
     init(pool: PostgresPool, clock: CommitteeClock = CommitteeClock()) {
@@ -26,6 +27,7 @@ struct APIHandler: APIProtocol {
         reports = ReportStore(pool: pool, clock: clock)
         extensions = ExtensionStore(pool: pool, clock: clock)
         events = EventStore(pool: pool)
+        imports = ImportStore(pool: pool)
         self.clock = clock
     }
 

@@ -1,0 +1,40 @@
+import Foundation
+import OpenAPIRuntime
+import RoadmapDomain
+import RoadmapImport
+import RoadmapStore
+
+extension APIHandler {
+    /// Reads the uploaded document with the same readers and parser as `roadmapctl import`
+    /// and writes it in one transaction (or rolls back a dry run).
+    func importPlan(_ input: Operations.ImportPlan.Input) async throws -> Operations.ImportPlan.Output {
+        let actor = try RequestPrincipal.require()
+        if case .forbidden(let reason) = AccessPolicy(actor).may(.managePlans) { throw Problem.forbidden(reason) }
+        guard case .binary(let body) = input.body else { throw Problem.badRequest("Send the document as application/octet-stream.") }
+        // BodyLimitMiddleware has bounded the upload already.
+        let data = Data(try await [UInt8](collecting: body, upTo: .max))
+        let query = input.query
+        let fileName = query.fileName
+        let outcome: ImportOutcome
+        do {
+            let document = try DocumentReader.read(data: data, fileName: fileName)
+            let draft = try PlanDocumentParser(academicYear: query.academicYear).parse(document)
+            outcome = try await imports.importPlan(draft, options: ImportOptions(
+                dryRun: query.dryRun ?? false, strict: query.strict ?? false, orderNumber: query.orderNumber,
+                orderDate: try RequestValues.optionalDate(query.orderDate, field: "order_date"), issuer: query.issuer,
+                actorID: actor.userID.uuidString))
+        } catch let error as DocumentReadError {
+            throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(fileName): \(error)")
+        } catch let error as PlanParseError {
+            throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(fileName): \(error)")
+        } catch let error as ImportError {
+            throw Problem(.unprocessableContent, type: "import-refused", title: "Import refused", detail: "\(fileName): \(error)")
+        }
+        return .ok(.init(body: .json(.init(
+            order: outcome.order.map { .init(number: $0.number, date: $0.date, issuer: $0.issuer) },
+            goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, executors: outcome.executors,
+            partners: outcome.partners, deadlinesUnparsed: outcome.deadlinesUnparsed, warnings: outcome.warnings,
+            createdOrganizations: outcome.createdOrganizations, assignmentsCreated: outcome.assignmentsCreated,
+            changed: outcome.changed, dryRun: outcome.dryRun))))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import RoadmapAPI
+import RoadmapTestSupport
+import Testing
+
+@Suite("API: POST /v1/imports")
+struct ImportAPITests {
+    static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RoadmapImportTests/Fixtures")
+    }
+
+    func upload(_ api: APIClient, _ file: String, token: String, query: String = "") async throws -> APIResponse {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent(file))
+        var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/octet-stream"]
+        headers[.contentLength] = String(data.count)
+        let response = try await api.client.executeRequest(
+            uri: "/v1/imports?file_name=\(file)\(query)", method: .post, headers: headers, body: ByteBuffer(bytes: data))
+        return APIResponse(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
+    }
+
+    func count(_ table: String, _ fixture: APIFixture) async throws -> Int? {
+        try await fixture.pool.withConnection { try $0.query("SELECT count(*)::int AS n FROM \(unescaped: table)").first?.decode(Int.self, "n") }
+    }
+
+    @Test func order770ImportsOverHTTPOnceAndThenChangesNothing() async throws {
+        try await APIFixture.run { api, fixture in
+            let dry = try await upload(api, "order770.docx", token: fixture.coordinator, query: "&dry_run=true")
+            #expect(dry.status == 200, "\(dry.text)")
+            #expect(dry["dry_run"] as? Bool == true)
+            #expect(try await count("orders", fixture) == 0)
+
+            let first = try await upload(api, "order770.docx", token: fixture.coordinator)
+            #expect(first.status == 200, "\(first.text)")
+            #expect((first["order"] as? [String: Any])?["number"] as? String == "770")
+            #expect(first["actions"] as? Int == 3)
+            #expect(first["assignments_created"] as? Int == 7)
+            let again = try await upload(api, "order770.docx", token: fixture.admin)
+            #expect(again.status == 200, "\(again.text)")
+            #expect(again["changed"] as? Bool == false)
+
+            let orders = try await api.call(.get, "/v1/orders", token: fixture.viewer)
+            #expect(orders.items.first?["number"] as? String == "770")
+            let history = try await api.call(.get, "/v1/events?entity_type=import&entity_id=\(UUID().uuidString)", token: fixture.admin)
+            #expect(history.status == 200)
+        }
+    }
+
+    @Test func badDocumentsAndRolesAreRefusedAndWriteNothing() async throws {
+        try await APIFixture.run { api, fixture in
+            let noTable = try await upload(api, "003_e4c257c19e74403b.txt", token: fixture.coordinator)
+            #expect(noTable.status == 422)
+            #expect(noTable.problemType == "unreadable-document")
+            #expect(noTable.string("detail")?.contains("003_e4c257c19e74403b.txt") == true)
+            let truncated = try await upload(api, "truncated.docx", token: fixture.coordinator)
+            #expect(truncated.status == 422, "\(truncated.text)")
+            let hostile = try await upload(api, "hostile-entities.docx", token: fixture.coordinator)
+            #expect(hostile.status == 422, "\(hostile.text)")
+            let executor = try await upload(api, "order770.docx", token: fixture.executorA)
+            #expect(executor.status == 403)
+            let viewer = try await upload(api, "order770.docx", token: fixture.viewer)
+            #expect(viewer.status == 403)
+            let strict = try await upload(api, "order770.docx", token: fixture.coordinator, query: "&strict=true")
+            #expect(strict.status == 422)
+            #expect(strict.problemType == "import-refused")
+            #expect(try await count("orders", fixture) == 0)
+            #expect(try await count("actions", fixture) == 0)
+        }
+    }
+}
