@@ -46,10 +46,11 @@ setup() {
     psql "$url" -Atq -v ON_ERROR_STOP=1 <<SQL
 WITH a AS (
     INSERT INTO actions (goal_id, position, title, deadline_text)
-    SELECT id, 900 + $1, 'Нагрузка $1', 'еженедельно' FROM goals ORDER BY id LIMIT 1 RETURNING id)
-INSERT INTO assignments (action_id, executor_id, occurrence)
-SELECT a.id, '$school', n FROM a, generate_series(1, 50000) n;
-SELECT action_id FROM assignments WHERE executor_id = '$school' GROUP BY action_id HAVING count(*) = 50000 ORDER BY action_id LIMIT 1 OFFSET $1;
+    SELECT id, 900 + $1, 'Нагрузка $1', 'еженедельно' FROM goals ORDER BY id LIMIT 1 RETURNING id),
+s AS (
+    INSERT INTO assignments (action_id, executor_id, occurrence)
+    SELECT a.id, '$school', n FROM a, generate_series(1, 50000) n)
+SELECT id FROM a;
 SQL
 }
 service_action=$(setup 0)
@@ -70,14 +71,14 @@ cat > "$work/post.sql" <<SQL
 \set k random(1, 2000000000)
 BEGIN;
 $auth
-INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ('$user', 'pg-:client_id-:k', md5('POST report :k')) ON CONFLICT DO NOTHING RETURNING key;
-$select_assignment WHERE s.action_id = '$baseline_action' AND s.occurrence = :i FOR UPDATE OF s;
-INSERT INTO reports (assignment_id, submitted_by, done_on, text, evidence_urls) SELECT id, '$user', '2019-03-20', 'Семинар проведён', '{https://school5.example/news/1}' FROM assignments WHERE action_id = '$baseline_action' AND occurrence = :i RETURNING id;
-UPDATE assignments SET status = 'reported', status_changed_at = now(), version = version + 1, updated_at = now() WHERE action_id = '$baseline_action' AND occurrence = :i;
+INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ('$user', 'pg-' || (:client_id)::text || '-' || (:k)::text, md5('POST report ' || (:k)::text)) ON CONFLICT DO NOTHING RETURNING key;
+$select_assignment WHERE s.action_id = '$baseline_action' AND s.executor_id = '$school' AND s.occurrence = :i FOR UPDATE OF s;
+INSERT INTO reports (assignment_id, submitted_by, done_on, text, evidence_urls) SELECT id, '$user', '2019-03-20', 'Семинар проведён', '{https://school5.example/news/1}' FROM assignments WHERE action_id = '$baseline_action' AND executor_id = '$school' AND occurrence = :i RETURNING id;
+UPDATE assignments SET status = 'reported', status_changed_at = now(), version = version + 1, updated_at = now() WHERE action_id = '$baseline_action' AND executor_id = '$school' AND occurrence = :i;
 INSERT INTO events (actor_id, entity_type, entity_id, event, reason, data) VALUES ('$user', 'report', gen_random_uuid(), 'submitted', NULL, '{"done_on": "2019-03-20"}');
 INSERT INTO events (actor_id, entity_type, entity_id, event, reason, data) VALUES ('$user', 'assignment', gen_random_uuid(), 'reported', NULL, '{"to": "reported"}');
-SELECT r.id, r.assignment_id, r.done_on, r.text, r.evidence_urls, r.status, r.review_comment, r.reviewed_at, r.created_at, r.version, s.executor_id FROM reports r JOIN assignments s ON s.id = r.assignment_id WHERE s.action_id = '$baseline_action' AND s.occurrence = :i;
-UPDATE idempotency_keys SET response_status = 201, response_body = '{}' WHERE user_id = '$user' AND key = 'pg-:client_id-:k';
+SELECT r.id, r.assignment_id, r.done_on, r.text, r.evidence_urls, r.status, r.review_comment, r.reviewed_at, r.created_at, r.version, s.executor_id FROM reports r JOIN assignments s ON s.id = r.assignment_id WHERE s.action_id = '$baseline_action' AND s.executor_id = '$school' AND s.occurrence = :i;
+UPDATE idempotency_keys SET response_status = 201, response_body = '{}' WHERE user_id = '$user' AND key = 'pg-' || (:client_id)::text || '-' || (:k)::text;
 END;
 SQL
 
@@ -112,9 +113,10 @@ pg_rate() { awk '/^tps/ { print $3 }' | head -n 1; }
 
 echo "wrk: $connections connections, 2 threads, ${duration}s each; pgbench: $connections clients, 2 threads, extended protocol"
 get_service=$(wrk -t2 -c"$connections" -d"${duration}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/assignments/$read_id" | tee "$work/wrk-get.txt" | rate)
-get_baseline=$("$pgbench" -n -M extended -c "$connections" -j 2 -T "$duration" -f "$work/get.sql" "$url" 2>/dev/null | pg_rate)
+get_baseline=$("$pgbench" -n -M extended -c "$connections" -j 2 -T "$duration" -f "$work/get.sql" "$url" 2>"$work/pgbench-get.log" | pg_rate)
 post_service=$(IDS_FILE="$work/ids.txt" TOKEN="$token" wrk -t2 -c"$connections" -d"${duration}s" -s "$work/post.lua" "http://127.0.0.1:$port" | tee "$work/wrk-post.txt" | rate)
-post_baseline=$("$pgbench" -n -M extended -c "$connections" -j 2 -T "$duration" -f "$work/post.sql" "$url" 2>/dev/null | pg_rate)
+post_baseline=$("$pgbench" -n -M extended -c "$connections" -j 2 -T "$duration" -f "$work/post.sql" "$url" 2>"$work/pgbench-post.log" | pg_rate)
+[ -n "$get_baseline" ] && [ -n "$post_baseline" ] || { cat "$work"/pgbench-*.log >&2; exit 1; }
 reports=$(psql "$url" -Atc "SELECT count(*) FROM reports r JOIN assignments s ON s.id = r.assignment_id WHERE s.action_id = '$service_action'")
 
 printf '\n%-44s %12s %12s %8s\n' "" "service r/s" "SQL-only r/s" "ratio"
