@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RoadmapStoreTests",
-            dependencies: ["RoadmapStore", "RoadmapDomain", "RoadmapTestSupport"]
+            dependencies: ["RoadmapStore", "RoadmapDomain", "RoadmapImport", "RoadmapTestSupport"]
         ),
         .testTarget(
             name: "RoadmapAPITests",

@@ -23,6 +23,7 @@ struct Roadmapctl: AsyncParsableCommand {
             ImportCommand.self,
             UserCommand.self,
             TokenCommand.self,
+            AnalystCommand.self,
         ]
     )
 

@@ -87,6 +87,13 @@ public final class PostgresConnection: @unchecked Sendable {
         return Int(PQserverVersion(handle))
     }
 
+    /// Where this connection went: the host (or socket folder), port and database, as
+    /// libpq resolved them, for building a URL to the same server.
+    public var address: (host: String, port: String, database: String)? {
+        guard let handle, let host = PQhost(handle), let port = PQport(handle), let database = PQdb(handle) else { return nil }
+        return (String(cString: host), String(cString: port), String(cString: database))
+    }
+
     private func requireHandle() throws -> OpaquePointer {
         statementsAttempted += 1
         guard let handle, PQstatus(handle) == CONNECTION_OK else {

@@ -1,0 +1,21 @@
+import ArgumentParser
+import RoadmapStore
+
+/// `roadmapctl analyst list`.
+struct AnalystList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the analysts' logins.",
+        discussion: "Example:\n  roadmapctl analyst list --format json"
+    )
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let names = try await database.withPool { pool in try await AnalystStore(pool: pool).list() }
+        try Output.list(names, format: format, columns: ["analyst"]) { [$0] }
+    }
+}
