@@ -93,6 +93,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Build-time tool: embeds sql/*.sql into RoadmapStore so the binary carries its schema.
@@ -133,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RoadmapctlTests",
-            dependencies: ["RoadmapStore", "RoadmapTestSupport"]
+            dependencies: ["RoadmapStore", "RoadmapImport", "RoadmapTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -24,6 +24,14 @@ struct Roadmapctl: AsyncParsableCommand {
             UserCommand.self,
             TokenCommand.self,
             AnalystCommand.self,
+            OrgCommand.self,
+            OrderCommand.self,
+            StatusCommand.self,
+            AssignCommand.self,
+            ReportCommand.self,
+            ExtendCommand.self,
+            HistoryCommand.self,
+            ExportCommand.self,
         ]
     )
 

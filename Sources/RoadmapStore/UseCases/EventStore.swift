@@ -56,3 +56,12 @@ public struct EventStore: Sendable {
         return try RollupQuery.visible(filter: filter, scope: scope, on: connection)
     }
 }
+
+extension EventStore {
+    /// The kind of thing `id` is, from its history; nil when nothing happened to it.
+    public func entityType(of id: UUID) async throws -> String? {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT entity_type FROM events WHERE entity_id = \(id) ORDER BY id LIMIT 1").first?.decode(String.self, "entity_type")
+        }
+    }
+}

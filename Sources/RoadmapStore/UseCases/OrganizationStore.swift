@@ -151,3 +151,70 @@ public struct OrganizationStore: Sendable {
         }
     }
 }
+
+extension OrganizationStore {
+    /// What a bulk import did.
+    public struct ImportCount: Sendable, Equatable {
+        public var created = 0
+        public var updated = 0
+    }
+
+    /// Adds organisations in one transaction: a new name is created, a known one (by
+    /// normalised name) gets the new aliases and short name. Any bad row refuses the whole
+    /// file, naming its line.
+    public func importOrganizations(_ rows: [(line: Int, change: OrganizationChange)], dryRun: Bool, actor: Principal) async throws -> ImportCount {
+        try Self.require(AccessPolicy(actor).may(.manageOrganizations))
+        struct Rollback: Error { let count: ImportCount }
+        do {
+            return try await pool.transaction { connection in
+                var count = ImportCount()
+                for (line, change) in rows {
+                    func refuse(_ field: String, _ reason: String) -> UseCaseError {
+                        .invalid(field: "line \(line): \(field)", reason: reason)
+                    }
+                    guard let name = change.name.map(Self.clean), !OrganizationName(name).key.isEmpty else {
+                        throw refuse("name", "is empty or has no letters or digits")
+                    }
+                    guard let kind = change.kind, OrganizationChange.kinds.contains(kind) else {
+                        throw refuse("kind", "«\(change.kind ?? "")» is not one of \(OrganizationChange.kinds.joined(separator: ", "))")
+                    }
+                    let key = OrganizationName(name).key
+                    if let row = try connection.query("SELECT id FROM organizations WHERE normalized_name = \(key)").first {
+                        let id = try row.decode(UUID.self, "id")
+                        let before = try Self.get(id, on: connection)
+                        do {
+                            try Self.setAliases(change.aliases ?? [], of: id, on: connection)
+                        } catch let error as UseCaseError {
+                            throw refuse("aliases", error.description)
+                        }
+                        if let short = change.shortName.map(Self.clean), !short.isEmpty, short != before.shortName {
+                            try connection.execute("UPDATE organizations SET short_name = \(short), version = version + 1, updated_at = now() WHERE id = \(id)")
+                        }
+                        let after = try Self.get(id, on: connection)
+                        if after != before {
+                            count.updated += 1
+                            try EventLog.record(connection, actor: actor, entityType: "organization", entityID: id, event: "updated", reason: "import")
+                        }
+                        continue
+                    }
+                    guard let id = try connection.query("""
+                        INSERT INTO organizations (name, short_name, kind, normalized_name)
+                        VALUES (\(name), \(change.shortName.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }), \(kind), \(key)) RETURNING id
+                        """).first?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
+                    do {
+                        try Self.setAliases(change.aliases ?? [], of: id, on: connection)
+                    } catch let error as UseCaseError {
+                        throw refuse("aliases", error.description)
+                    }
+                    try EventLog.record(connection, actor: actor, entityType: "organization", entityID: id, event: "created", reason: "import",
+                                        data: ["name": name, "kind": kind])
+                    count.created += 1
+                }
+                if dryRun { throw Rollback(count: count) }
+                return count
+            }
+        } catch let rollback as Rollback {
+            return rollback.count
+        }
+    }
+}

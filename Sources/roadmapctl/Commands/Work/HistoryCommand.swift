@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RoadmapDomain
+import RoadmapStore
+
+/// `roadmapctl history ENTITY`: who did what to it, when and why.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show the history of an order, action, assignment, report, extension or organisation.",
+        discussion: """
+            ENTITY is TYPE/ID (assignment/5f0c…) or just the id.
+
+            Example:
+              roadmapctl history assignment/5f0c2b7e-… --format json
+            """
+    )
+
+    @Argument(help: "TYPE/ID or ID.") var entity: String
+    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var database: DatabaseOptions
+
+    struct Row: Encodable {
+        let at: Date
+        let event: String
+        let actorRole: String?
+        let reason: String?
+        let data: String
+
+        enum CodingKeys: String, CodingKey {
+            case at, event, reason, data
+            case actorRole = "actor_role"
+        }
+    }
+
+    func run() async throws {
+        let parts = entity.split(separator: "/", maxSplits: 1).map(String.init)
+        let idText = parts.last ?? entity
+        guard let id = UUID(uuidString: idText) else { throw ValidationError("ENTITY must be TYPE/ID or an id, got «\(entity)»") }
+        let events = try await database.withPool { pool in
+            let principal = try await actor.principal(pool)
+            let type: String
+            if parts.count == 2 {
+                type = parts[0]
+            } else {
+                guard let found = try await EventStore(pool: pool).entityType(of: id) else {
+                    throw UseCaseError.notFound(entity: "history", id: idText)
+                }
+                type = found
+            }
+            var all: [EventRecord] = []
+            var cursor: String?
+            repeat {
+                let page = try await EventStore(pool: pool).list(entityType: type, entityID: id, limit: 500, cursor: cursor, scope: principal)
+                all += page.items
+                cursor = page.nextCursor
+            } while cursor != nil
+            return all
+        }
+        let rows = events.map { Row(at: $0.occurredAt, event: $0.event, actorRole: $0.actorRole, reason: $0.reason, data: $0.dataJSON) }
+        let formatter = ISO8601DateFormatter()
+        try Output.list(rows, format: format, columns: ["when", "event", "by", "reason", "details"]) { row in
+            [formatter.string(from: row.at), row.event, row.actorRole ?? "system", row.reason ?? "", row.data]
+        }
+    }
+}
