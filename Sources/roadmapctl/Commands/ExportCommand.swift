@@ -54,13 +54,9 @@ struct ExportCommand: AsyncParsableCommand {
             let scope = try await actor.principal(pool)
             let record = try await OrderStore(pool: pool).find(order, asOf: day, scope: scope)
             let tree = try await PlanStore(pool: pool).tree(orderID: record.id, asOf: day, scope: scope)
-            var all: [AssignmentRecord] = []
-            var cursor: String?
-            repeat {
-                let page = try await AssignmentStore(pool: pool).list(AssignmentFilter(orderID: record.id), asOf: day, limit: 500, cursor: cursor, scope: scope)
-                all += page.items
-                cursor = page.nextCursor
-            } while cursor != nil
+            let all = try await Page.all {
+                try await AssignmentStore(pool: pool).list(AssignmentFilter(orderID: record.id), asOf: day, limit: 500, cursor: $0, scope: scope)
+            }
             return (record, tree, all)
         }
         let rows = Self.rows(tree: tree, assignments: assignments)

@@ -77,14 +77,7 @@ struct StatusCommand: AsyncParsableCommand {
                 filter.dueFrom = day
                 filter.dueTo = day.adding(days: days)
             }
-            var all: [AssignmentRecord] = []
-            var cursor: String?
-            repeat {
-                let page = try await AssignmentStore(pool: pool).list(filter, asOf: day, limit: 500, cursor: cursor, scope: scope)
-                all += page.items
-                cursor = page.nextCursor
-            } while cursor != nil
-            return all
+            return try await Page.all { try await AssignmentStore(pool: pool).list(filter, asOf: day, limit: 500, cursor: $0, scope: scope) }
         }
         let rows = records.map { record in
             Row(id: record.id.uuidString.lowercased(), dueOn: record.dueOn?.iso, status: record.status.rawValue, overdue: record.overdue,

@@ -67,7 +67,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ImportCommandError("cannot read \(file): \(error.localizedDescription)")
+            throw CommandError("cannot read \(file): \(error.localizedDescription)")
         }
         let progress = ImportProgress()
         progress.say("reading \(url.lastPathComponent) (\(data.count / 1024) KiB)…")
@@ -76,33 +76,10 @@ struct ImportCommand: AsyncParsableCommand {
         let draft = try PlanDocumentParser(academicYear: academicYear).parse(document)
         progress.say("writing \(draft.actionCount) actions in one transaction…")
 
-        let logger = Logger(label: "roadmapctl")
-        let (configuration, _) = try database.connect(logger: logger)
-        let pool = database.pool(configuration, logger: logger)
-        let outcome: ImportOutcome
-        do {
-            let migrator = try Migrator.embedded()
-            let external = database.externalURL != nil
-            try await pool.withConnection { connection in
-                // The private cluster is ours to migrate; a shared database is migrated by its operator.
-                guard external else {
-                    try migrator.migrate(on: connection)
-                    return
-                }
-                let status = try migrator.status(on: connection)
-                guard status.isCurrent else {
-                    throw ImportCommandError("the database schema is not current (pending: \(status.pending.joined(separator: ", "))); run `roadmapctl migrate` first")
-                }
-            }
-            let options = ImportOptions(
-                dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
-                issuer: issuer, owner: owner)
-            outcome = try await ImportStore(pool: pool).importPlan(draft, options: options)
-            await pool.close()
-        } catch {
-            await pool.close()
-            throw error
-        }
+        let options = ImportOptions(
+            dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
+            issuer: issuer, owner: owner)
+        let outcome = try await database.withPool { pool in try await ImportStore(pool: pool).importPlan(draft, options: options) }
         progress.done()
         switch format {
         case .json:
@@ -134,12 +111,6 @@ struct ImportCommand: AsyncParsableCommand {
         for warning in outcome.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")
     }
-}
-
-/// A refusal of the import command, shown as it is.
-struct ImportCommandError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// Progress lines on stderr, only when stderr is a terminal (scripts get clean output).

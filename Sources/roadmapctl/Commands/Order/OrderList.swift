@@ -54,14 +54,9 @@ struct OrderList: AsyncParsableCommand {
             let scope = try await actor.principal(pool)
             var issuerID: UUID?
             if let issuer { issuerID = try await Reference.organization(issuer, pool: pool).id }
-            var all: [OrderRecord] = []
-            var cursor: String?
-            repeat {
-                let page = try await OrderStore(pool: pool).list(year: year, issuerID: issuerID, asOf: day, limit: 500, cursor: cursor, scope: scope)
-                all += page.items
-                cursor = page.nextCursor
-            } while cursor != nil
-            return all
+            return try await Page.all {
+                try await OrderStore(pool: pool).list(year: year, issuerID: issuerID, asOf: day, limit: 500, cursor: $0, scope: scope)
+            }
         }
         let rows = orders.map { order in
             Row(id: order.id.uuidString.lowercased(), number: order.number, date: order.date.iso, issuer: order.issuerName,

@@ -23,14 +23,7 @@ struct OrgList: AsyncParsableCommand {
     func run() async throws {
         let records = try await database.withPool { pool in
             let store = OrganizationStore(pool: pool)
-            var all: [OrganizationRecord] = []
-            var cursor: String?
-            repeat {
-                let page = try await store.list(kind: kind?.rawValue, query: search, limit: 500, cursor: cursor)
-                all += page.items
-                cursor = page.nextCursor
-            } while cursor != nil
-            return all
+            return try await Page.all { try await store.list(kind: kind?.rawValue, query: search, limit: 500, cursor: $0) }
         }
         try Output.list(records, format: format, columns: ["id", "kind", "name", "short name", "aliases"]) { record in
             [record.id.uuidString.lowercased(), record.kind, record.name, record.shortName ?? "", record.aliases.joined(separator: "; ")]

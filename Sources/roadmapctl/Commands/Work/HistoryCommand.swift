@@ -49,14 +49,9 @@ struct HistoryCommand: AsyncParsableCommand {
                 }
                 type = found
             }
-            var all: [EventRecord] = []
-            var cursor: String?
-            repeat {
-                let page = try await EventStore(pool: pool).list(entityType: type, entityID: id, limit: 500, cursor: cursor, scope: principal)
-                all += page.items
-                cursor = page.nextCursor
-            } while cursor != nil
-            return all
+            return try await Page.all {
+                try await EventStore(pool: pool).list(entityType: type, entityID: id, limit: 500, cursor: $0, scope: principal)
+            }
         }
         let rows = events.map { Row(at: $0.occurredAt, event: $0.event, actorRole: $0.actorRole, reason: $0.reason, data: $0.dataJSON) }
         let formatter = ISO8601DateFormatter()
