@@ -45,6 +45,19 @@ struct UserTokenCommandTests {
             }
             #expect(stored == 1, "the token is kept as its SHA-256 hash")
 
+            let withPassword = try runner.run(["user", "add", "deputy", "--role", "viewer", "--password-stdin", "--database-url", lease.connectionString], stdin: "очень-длинный-пароль\n")
+            #expect(withPassword.status == 0, "\(withPassword.stderr)")
+            #expect(!withPassword.stdout.contains("очень-длинный-пароль"))
+            let passwd = try runner.run(["user", "passwd", "deputy", "--password-stdin", "--database-url", lease.connectionString], stdin: "другой-длинный-пароль\n")
+            #expect(passwd.status == 0, "\(passwd.stderr)")
+            let tooShort = try runner.run(["user", "passwd", "deputy", "--password-stdin", "--database-url", lease.connectionString], stdin: "коротко\n")
+            #expect(tooShort.status == 1)
+            #expect(try runner.run(["user", "passwd", "deputy", "--database-url", lease.connectionString]).status == 2)
+            let hash = try await lease.pool.withConnection { connection in
+                try connection.query("SELECT password_hash = crypt('другой-длинный-пароль', password_hash) AS ok FROM users WHERE login = 'deputy'").first?.decode(Bool.self, "ok")
+            }
+            #expect(hash == true)
+
             let users = try run(["user", "list"], lease)
             #expect(users.stdout.contains("school5") && users.stdout.contains("boss"))
             #expect(try run(["user", "disable", "school5"], lease).status == 0)

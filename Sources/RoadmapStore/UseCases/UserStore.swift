@@ -186,3 +186,74 @@ public struct UserStore: Sendable {
         }
     }
 }
+
+// MARK: Passwords (for the web pages' sign-in)
+
+extension UserStore {
+    /// Failed sign-ins in a row that lock an account, and for how long.
+    public static let lockoutThreshold = 5
+    public static let lockoutMinutes = 15
+
+    /// The outcome of a sign-in with a password.
+    public enum SignIn: Sendable, Equatable {
+        case signedIn(Principal)
+        /// Wrong login or password: the same answer for both, so logins cannot be probed.
+        case refused
+        /// Too many failures: try again after this moment.
+        case locked(until: Date)
+    }
+
+    /// Sets a user's password, hashed by PostgreSQL's pgcrypto with bcrypt (cost 10); the
+    /// password itself is never stored or logged. A new password unlocks the account.
+    public func setPassword(login: String, password: String, actor: Principal? = nil) async throws {
+        guard password.count >= 10 else {
+            throw UseCaseError.invalid(field: "password", reason: "must be at least 10 characters long")
+        }
+        guard password.utf8.count <= 72 else {
+            throw UseCaseError.invalid(field: "password", reason: "must be at most 72 bytes (bcrypt reads no further)")
+        }
+        try await pool.transaction { connection in
+            let user = try Self.user(login: login, on: connection)
+            try connection.execute("""
+                UPDATE users SET password_hash = crypt(\(password), gen_salt('bf', 10)), failed_logins = 0, locked_until = NULL,
+                    version = version + 1, updated_at = now()
+                WHERE id = \(user.id)
+                """)
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "password_set")
+        }
+    }
+
+    /// Checks a login and password. Failures are counted per user; after
+    /// `lockoutThreshold` in a row the account is locked for `lockoutMinutes`.
+    public func signIn(login: String, password: String) async throws -> SignIn {
+        try await pool.transaction { connection in
+            guard let row = try connection.query("""
+                SELECT id, login, role, organization_id, locked_until, locked_until > now() AS locked,
+                       password_hash IS NOT NULL AND password_hash = crypt(\(password), password_hash) AS matches
+                FROM users WHERE lower(login) = lower(\(login)) AND disabled_at IS NULL FOR UPDATE
+                """).first else { return .refused }
+            let id = try row.decode(UUID.self, "id")
+            if try row.decode(Bool?.self, "locked") == true, let until = try row.decode(Date?.self, "locked_until") {
+                return .locked(until: until)
+            }
+            guard try row.decode(Bool.self, "matches") else {
+                let locked = try connection.query("""
+                    UPDATE users SET failed_logins = failed_logins + 1,
+                        locked_until = CASE WHEN failed_logins + 1 >= \(Self.lockoutThreshold)
+                                            THEN now() + make_interval(mins => \(Self.lockoutMinutes)::int) END
+                    WHERE id = \(id) RETURNING locked_until
+                    """).first?.decode(Date?.self, "locked_until")
+                if let locked {
+                    try EventLog.record(connection, actor: nil, entityType: "user", entityID: id, event: "locked",
+                                        reason: "\(Self.lockoutThreshold) failed sign-ins")
+                    return .locked(until: locked)
+                }
+                return .refused
+            }
+            try connection.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = \(id) AND failed_logins > 0")
+            guard let role = Role(rawValue: try row.decode(String.self, "role")) else { return .refused }
+            return .signedIn(Principal(userID: id, login: try row.decode(String.self, "login"), role: role,
+                                       organizationID: try row.decode(UUID?.self, "organization_id")))
+        }
+    }
+}

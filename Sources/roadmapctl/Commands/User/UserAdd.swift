@@ -12,7 +12,7 @@ struct UserAdd: AsyncParsableCommand {
             An executor belongs to one organisation (--organization, its id from `org list`).
 
             Example:
-              roadmapctl user add school5 --role executor --organization 6f1c2a9e-…
+              roadmapctl user add school5 --role executor --organization 6f1c2a9e-… --password-stdin < password.txt
             """
     )
 
@@ -27,6 +27,9 @@ struct UserAdd: AsyncParsableCommand {
 
     @Option(name: .customLong("display-name"), help: "The person's name, shown to administrators only.")
     var displayName: String?
+
+    @Flag(name: .customLong("password-stdin"), help: "Read a password for the web pages' sign-in from standard input.")
+    var passwordStdin = false
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -43,9 +46,16 @@ struct UserAdd: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let password = passwordStdin ? try PasswordInput.read() : nil
         let user = try await database.withPool { pool in
-            try await UserStore(pool: pool).addUser(
+            let store = UserStore(pool: pool)
+            if let password, password.count < 10 {
+                throw UseCaseError.invalid(field: "password", reason: "must be at least 10 characters long")
+            }
+            let user = try await store.addUser(
                 login: name, role: role, organizationID: organization.flatMap(UUID.init(uuidString:)), displayName: displayName)
+            if let password { try await store.setPassword(login: user.login, password: password) }
+            return user
         }
         try Output.print(user, format: format) {
             "Added \(user.role.rawValue) «\(user.login)» (id \(user.id.uuidString.lowercased()))"

@@ -11,7 +11,8 @@ struct UserCommand: AsyncParsableCommand {
               roadmapctl user add school5 --role executor --organization 6f1c…
               roadmapctl user list --format json
               roadmapctl user disable school5
+              roadmapctl user passwd school5 --password-stdin < password.txt
             """,
-        subcommands: [UserAdd.self, UserList.self, UserDisable.self]
+        subcommands: [UserAdd.self, UserList.self, UserDisable.self, UserPasswd.self]
     )
 }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import RoadmapStore
+
+/// `roadmapctl user passwd NAME --password-stdin`.
+struct UserPasswd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd",
+        abstract: "Set a user's password for the web pages (read from standard input); it also unlocks the account.",
+        discussion: "Example:\n  printf '%s\\n' \"$NEW_PASSWORD\" | roadmapctl user passwd school5 --password-stdin"
+    )
+
+    @Argument(help: "The login.")
+    var name: String
+
+    @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required: never on the command line).")
+    var passwordStdin = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard passwordStdin else { throw ValidationError("pass the password on standard input with --password-stdin") }
+    }
+
+    func run() async throws {
+        let password = try PasswordInput.read()
+        try await database.withPool { pool in try await UserStore(pool: pool).setPassword(login: name, password: password) }
+        print("Password of «\(name)» set.")
+    }
+}
+
+/// A password from standard input: the first line, without its line break.
+enum PasswordInput {
+    static func read() throws -> String {
+        guard let line = Swift.readLine(strippingNewline: true), !line.isEmpty else {
+            throw CommandError("no password on standard input")
+        }
+        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+    }
+}
