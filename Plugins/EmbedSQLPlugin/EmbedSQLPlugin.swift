@@ -11,6 +11,10 @@ struct EmbedSQLPlugin: BuildToolPlugin {
         if let source = target as? SourceModuleTarget,
            let document = source.sourceFiles.first(where: { $0.url.lastPathComponent == "openapi.yaml" }) {
             let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedOpenAPI.swift")
+            // The web pages' templates and stylesheet travel in the binary too.
+            let assets = source.sourceFiles.map(\.url).filter { ["mustache", "css"].contains($0.pathExtension) }
+                .sorted { $0.path() < $1.path() }
+            let assetsOutput = context.pluginWorkDirectoryURL.appending(path: "EmbeddedAssets.swift")
             return [
                 .buildCommand(
                     displayName: "Embedding openapi.yaml",
@@ -18,7 +22,14 @@ struct EmbedSQLPlugin: BuildToolPlugin {
                     arguments: ["--document", "EmbeddedOpenAPI", document.url.path(), output.path()],
                     inputFiles: [document.url],
                     outputFiles: [output]
-                )
+                ),
+                .buildCommand(
+                    displayName: "Embedding \(assets.count) web assets",
+                    executable: try context.tool(named: "EmbedSQL").url,
+                    arguments: ["--assets", "EmbeddedAssets", assetsOutput.path()] + assets.map { $0.path() },
+                    inputFiles: assets,
+                    outputFiles: [assetsOutput]
+                ),
             ]
         }
         let sqlDirectory = context.package.directoryURL.appending(path: "sql")

@@ -39,6 +39,7 @@ public func buildRouter(
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(pool: pool))))
     }
+    try WebController(pool: pool, clock: clock).addRoutes(to: router)
     let api = router.group()
         .add(middleware: AuthMiddleware(users: UserStore(pool: pool), limits: limits))
         .add(middleware: ContractMiddleware())

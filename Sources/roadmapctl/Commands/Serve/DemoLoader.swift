@@ -39,6 +39,9 @@ struct DemoLoader {
         ("school5", .executor, UUID(uuidString: "00000000-0000-4000-8000-000000000003")),
     ]
 
+    /// The demo users' password for the web pages (demo data only).
+    static let password = "roadmap-demo"
+
     /// Adds the demo users that are missing and issues a one-day token for each, so the API
     /// can be tried at once. Returns the tokens by login.
     func issueDemoTokens() async throws -> [(login: String, token: String)] {
@@ -48,6 +51,7 @@ struct DemoLoader {
         for user in Self.users {
             if !existing.contains(user.login) {
                 _ = try await store.addUser(login: user.login, role: user.role, organizationID: user.organization)
+                try await store.setPassword(login: user.login, password: Self.password)
             }
             tokens.append((user.login, try await store.issueToken(login: user.login, name: "demo", lifetime: 86_400).token))
         }

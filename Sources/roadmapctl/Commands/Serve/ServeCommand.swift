@@ -76,6 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
                 if !demoTokens.isEmpty {
                     lines += "Demo API tokens (valid one day), e.g. curl -H \"Authorization: Bearer TOKEN\" http://\(host):\(port)/v1/me\n"
                     for (login, token) in demoTokens { lines += "  \(login.padding(toLength: 12, withPad: " ", startingAt: 0)) \(token)\n" }
+                    lines += "Web pages: http://\(host):\(port)/login as any of these users, password \(DemoLoader.password)\n"
                 }
                 lines += "Roadmap is serving on http://\(host):\(port)  (Ctrl-C stops it)\n"
                 FileHandle.standardOutput.write(Data(lines.utf8))

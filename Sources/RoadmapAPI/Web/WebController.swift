@@ -1,0 +1,206 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import RoadmapDomain
+import RoadmapStore
+
+/// The web pages: sign-in and sign-out, and «Мои сроки», the first screen after sign-in.
+/// Server-rendered HTML in Russian; every form works without JavaScript and carries a
+/// CSRF token; sessions live in HttpOnly, SameSite=Lax cookies.
+struct WebController: Sendable {
+    let users: UserStore
+    let sessions: SessionStore
+    let assignments: AssignmentStore
+    let dashboard: DashboardStore
+    let organizations: OrganizationStore
+    let clock: CommitteeClock
+    let pages: MustacheLibrary
+
+    static let sessionCookie = "roadmap_session"
+    static let loginCookie = "roadmap_login_csrf"
+
+    init(pool: PostgresPool, clock: CommitteeClock) throws {
+        users = UserStore(pool: pool)
+        sessions = SessionStore(pool: pool)
+        assignments = AssignmentStore(pool: pool)
+        dashboard = DashboardStore(pool: pool)
+        organizations = OrganizationStore(pool: pool)
+        self.clock = clock
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in EmbeddedAssets.files where name.hasSuffix(".mustache") {
+            templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+        }
+        pages = MustacheLibrary(templates: templates)
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/static/app.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: EmbeddedAssets.files["app.css"] ?? "")))
+        }
+        router.get("/login") { request, _ in try await self.loginPage(request) }
+        router.post("/login") { request, context in try await self.login(request, context: context) }
+        router.post("/logout") { request, _ in try await self.logout(request) }
+        router.get("/") { request, _ in try await self.home(request) }
+    }
+
+    // MARK: Sign-in
+
+    struct LoginForm: Decodable {
+        var login: String?
+        var password: String?
+        var csrf: String?
+    }
+
+    func loginPage(_ request: Request, error: String? = nil, login: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        if error == nil, let token = request.cookies[Self.sessionCookie]?.value, try await sessions.session(token: token) != nil {
+            return Self.redirect(to: "/")
+        }
+        let csrf = Self.randomToken()
+        var response = try page("login", ["title": "Вход", "csrf": csrf, "error": error as Any, "login": login ?? ""], status: status)
+        response.setCookie(Cookie(name: Self.loginCookie, value: csrf, maxAge: 3600, path: "/login", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await Self.form(LoginForm.self, request)
+        guard let csrf = form.csrf, let expected = request.cookies[Self.loginCookie]?.value, Self.same(csrf, expected) else {
+            return try await loginPage(request, error: "Форма устарела. Войдите ещё раз.", login: form.login, status: .forbidden)
+        }
+        guard let login = form.login?.trimmingCharacters(in: .whitespaces), !login.isEmpty, let password = form.password, !password.isEmpty else {
+            return try await loginPage(request, error: "Введите имя пользователя и пароль.", login: form.login, status: .unprocessableContent)
+        }
+        switch try await users.signIn(login: login, password: password) {
+        case .refused:
+            return try await loginPage(request, error: "Неверное имя пользователя или пароль.", login: login, status: .unauthorized)
+        case .locked(let until):
+            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+            let form = RussianPlural.form(minutes, one: "минуту", few: "минуты", many: "минут")
+            return try await loginPage(
+                request, error: "Слишком много неудачных попыток входа. Учётная запись заблокирована; попробуйте через \(minutes) \(form).",
+                login: login, status: .tooManyRequests)
+        case .signedIn(let principal):
+            let opened = try await sessions.open(for: principal)
+            var response = Self.redirect(to: "/")
+            response.setCookie(Cookie(name: Self.sessionCookie, value: opened.token, maxAge: SessionStore.lifetimeHours * 3600,
+                                      path: "/", secure: false, httpOnly: true, sameSite: .lax))
+            response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login", httpOnly: true, sameSite: .strict))
+            context.logger.info("signed in", metadata: ["user_id": "\(principal.userID.uuidString.lowercased())"])
+            return response
+        }
+    }
+
+    struct CSRFForm: Decodable {
+        var csrf: String?
+    }
+
+    func logout(_ request: Request) async throws -> Response {
+        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+            return Self.redirect(to: "/login")
+        }
+        let form = try await Self.form(CSRFForm.self, request)
+        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else {
+            throw Problem.forbidden("The form is out of date; reload the page.")
+        }
+        try await sessions.close(token: token)
+        var response = Self.redirect(to: "/login")
+        response.setCookie(Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    // MARK: «Мои сроки»
+
+    func home(_ request: Request) async throws -> Response {
+        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+            return Self.redirect(to: "/login")
+        }
+        let principal = live.principal
+        let today = clock.today()
+        var context: [String: Any] = ["title": "Мои сроки", "today": today.russian]
+        var organizationName: String?
+        if let organizationID = principal.organizationID {
+            organizationName = try? await organizations.get(organizationID).name
+        }
+        context["user"] = ["login": principal.login, "csrf": live.csrfToken, "organization": organizationName as Any]
+        if principal.role == .executor {
+            let overdue = try await Page.all { try await assignments.list(AssignmentFilter(overdue: true), asOf: today, limit: 500, cursor: $0, scope: principal) }
+            var soonFilter = AssignmentFilter(overdue: false)
+            soonFilter.dueFrom = today
+            soonFilter.dueTo = today.adding(days: 7)
+            let soon = try await Page.all { try await assignments.list(soonFilter, asOf: today, limit: 500, cursor: $0, scope: principal) }
+                .filter { !$0.status.isClosed }
+            let returned = try await Page.all { try await assignments.list(AssignmentFilter(status: .returned), asOf: today, limit: 500, cursor: $0, scope: principal) }
+            context["school"] = [
+                "overdueCount": overdue.count, "hasOverdue": !overdue.isEmpty,
+                "overdue": overdue.map { item in
+                    ["due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
+                     "late": item.dueOn.map { RussianPlural.days($0.days(until: today)) } ?? ""]
+                },
+                "soonCount": soon.count, "hasSoon": !soon.isEmpty,
+                "soon": soon.map { item in
+                    ["due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
+                     "left": item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? ""]
+                },
+                "returnedCount": returned.count, "hasReturned": !returned.isEmpty,
+                "returned": returned.map { ["due": $0.dueOn?.russian ?? "", "title": $0.actionTitle] },
+            ] as [String: Any]
+        } else {
+            let waiting = try await dashboard.waitingReports(scope: principal)
+            let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal)
+            let formatter = DateFormatter()
+            formatter.dateFormat = "dd.MM.yyyy HH:mm"
+            formatter.timeZone = clock.timeZone
+            context["committee"] = [
+                "waitingCount": waiting.count, "hasWaiting": !waiting.isEmpty,
+                "waiting": waiting.map { report in
+                    ["submitted": formatter.string(from: report.submittedAt), "executor": report.executorName,
+                     "title": report.actionTitle, "doneOn": report.doneOn.russian]
+                },
+                "hasSchools": !schools.isEmpty,
+                "schools": schools.map { ["name": $0.executorName, "overdue": RussianPlural.form($0.overdue, one: "\($0.overdue) мероприятие", few: "\($0.overdue) мероприятия", many: "\($0.overdue) мероприятий")] },
+            ] as [String: Any]
+        }
+        return try page("home", context)
+    }
+
+    // MARK: Helpers
+
+    func page(_ name: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = pages.render(context, withTemplate: name) else {
+            throw Problem.internalError(requestID: "template \(name)")
+        }
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                      .contentSecurityPolicy: "default-src 'self'; form-action 'self'; frame-ancestors 'none'"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func form<Form: Decodable>(_ type: Form.Type, _ request: Request) async throws -> Form {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        do {
+            return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))
+        } catch {
+            throw Problem.badRequest("The form could not be read.")
+        }
+    }
+
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+
+    /// Compares secrets in time that does not depend on where they differ.
+    static func same(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8)
+        let b = Array(right.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

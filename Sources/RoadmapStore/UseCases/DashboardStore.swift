@@ -1,0 +1,61 @@
+import Foundation
+import RoadmapDomain
+
+/// What the first screen after sign-in shows the committee: reports waiting for review and
+/// the schools with the most overdue work.
+public struct DashboardStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    public struct WaitingReport: Sendable {
+        public let reportID: UUID
+        public let assignmentID: UUID
+        public let actionTitle: String
+        public let executorName: String
+        public let doneOn: CalendarDate
+        public let submittedAt: Date
+    }
+
+    public struct OverdueSchool: Sendable {
+        public let executorID: UUID
+        public let executorName: String
+        public let overdue: Int
+    }
+
+    /// Reports waiting for review, oldest first (everyone but an executor).
+    public func waitingReports(scope: Principal, limit: Int = 50) async throws -> [WaitingReport] {
+        guard scope.role.seesEverything else { return [] }
+        return try await pool.withConnection { connection in
+            try connection.query("""
+                SELECT r.id, r.assignment_id, ac.title, o.name, r.done_on, r.created_at
+                FROM reports r JOIN assignments s ON s.id = r.assignment_id JOIN actions ac ON ac.id = s.action_id
+                JOIN organizations o ON o.id = s.executor_id
+                WHERE r.status = 'submitted' ORDER BY r.created_at, r.id LIMIT \(limit)
+                """).rows.map { row in
+                WaitingReport(
+                    reportID: try row.decode(UUID.self, "id"), assignmentID: try row.decode(UUID.self, "assignment_id"),
+                    actionTitle: try row.decode(String.self, "title"), executorName: try row.decode(String.self, "name"),
+                    doneOn: try row.decode(CalendarDate.self, "done_on"), submittedAt: try row.decode(Date.self, "created_at"))
+            }
+        }
+    }
+
+    /// Executors with overdue assignments as of `asOf`, most first.
+    public func overdueBySchool(asOf: CalendarDate, scope: Principal, limit: Int = 20) async throws -> [OverdueSchool] {
+        guard scope.role.seesEverything else { return [] }
+        return try await pool.withConnection { connection in
+            try connection.query("""
+                SELECT s.executor_id, o.name, count(*)::int AS overdue
+                FROM assignments s JOIN organizations o ON o.id = s.executor_id
+                WHERE s.status NOT IN ('done', 'cancelled') AND s.due_on < \(asOf)
+                GROUP BY s.executor_id, o.name ORDER BY overdue DESC, o.name LIMIT \(limit)
+                """).rows.map { row in
+                OverdueSchool(executorID: try row.decode(UUID.self, "executor_id"), executorName: try row.decode(String.self, "name"),
+                              overdue: try row.decode(Int.self, "overdue"))
+            }
+        }
+    }
+}
