@@ -16,17 +16,3 @@ struct OrgCommand: AsyncParsableCommand {
         subcommands: [OrgAdd.self, OrgList.self, OrgShow.self, OrgAlias.self, OrgImport.self]
     )
 }
-
-extension OrganizationKindArgument {
-    static let help = "committee, municipal_institution, school, kindergarten, partner or other"
-}
-
-/// An organisation kind on the command line.
-enum OrganizationKindArgument: String, CaseIterable, ExpressibleByArgument {
-    case committee
-    case municipalInstitution = "municipal_institution"
-    case school
-    case kindergarten
-    case partner
-    case other
-}
