@@ -149,6 +149,9 @@ struct WorkCommandTests {
             }
             let assigned = try run(["assign", try #require(actionID).uuidString, "=HYPERLINK(\"http://evil\")"], lease)
             #expect(assigned.status == 0, "\(assigned.stderr)")
+            #expect(try run(["assign", try #require(actionID).uuidString, "Нет такой организации"], lease).status == 1)
+            #expect(try run(["assign", "not-an-id", "СОШ № 5"], lease).status == 2)
+            #expect(try run(["assign", UUID().uuidString, "СОШ № 5"], lease).status == 1)
 
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
