@@ -146,3 +146,38 @@ struct WebPagesTests {
         }
     }
 }
+
+extension WebPagesTests {
+    @Test func aSchoolReportsFromItsAssignmentPageAndNeverSeesAnotherSchools() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            try await UserStore(pool: fixture.pool).setPassword(login: "school-a", password: "school-a-password")
+            let session = "roadmap_session=\(try #require(try await signIn(api, "school-a", "school-a-password").session))"
+            let home = try await get(api, "/", cookies: session)
+            #expect(home.html.contains("/assignments/\(plan.assignmentA)"))
+
+            let page = try await get(api, "/assignments/\(plan.assignmentA)", cookies: session)
+            #expect(page.status == 200)
+            #expect(page.html.contains(#"<label for="done_on">Дата выполнения</label>"#))
+            let csrf = try #require(page.csrf)
+            #expect(try await get(api, "/assignments/\(plan.assignmentB)", cookies: session).status == 404, "another school's assignment")
+            let forged = try await post(api, "/assignments/\(plan.assignmentA)/report", form: "csrf=forged&done_on=2019-03-20&text=x", cookies: session)
+            #expect(forged.status == 403)
+            let future = try await post(api, "/assignments/\(plan.assignmentA)/report", form: "csrf=\(csrf)&done_on=2999-01-01&text=%D0%93%D0%BE%D1%82%D0%BE%D0%B2%D0%BE", cookies: session)
+            #expect(future.status == 422)
+            #expect(future.html.contains("не может быть позже"))
+            let sent = try await post(api, "/assignments/\(plan.assignmentA)/report",
+                                      form: "csrf=\(csrf)&done_on=2019-03-20&text=%D0%A1%D0%B5%D0%BC%D0%B8%D0%BD%D0%B0%D1%80+%D0%BF%D1%80%D0%BE%D0%B2%D0%B5%D0%B4%D1%91%D0%BD&evidence=https%3A%2F%2Fschool5.example%2Fnews",
+                                      cookies: session)
+            #expect(sent.status == 303, "\(sent.html)")
+            let after = try await get(api, try #require(sent.headers[.location]), cookies: session)
+            #expect(after.html.contains("Отчёт отправлен на проверку"))
+            #expect(after.html.contains("Семинар проведён"))
+            #expect(after.html.contains("на проверке"))
+            #expect(!after.html.contains(#"action="/assignments/\#(plan.assignmentA)/report""#), "no second report while one waits")
+            let other = try await post(api, "/assignments/\(plan.assignmentB)/report", form: "csrf=\(csrf)&done_on=2019-03-20&text=x", cookies: session)
+            #expect(other.status == 404)
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentB)", token: fixture.coordinator).string("status") == "planned")
+        }
+    }
+}

@@ -43,6 +43,11 @@ struct WebController: Sendable {
         router.post("/login") { request, context in try await self.login(request, context: context) }
         router.post("/logout") { request, _ in try await self.logout(request) }
         router.get("/") { request, _ in try await self.home(request) }
+        router.get("/assignments/{id}") { request, context in
+            let sent = request.uri.queryParameters["sent"] != nil
+            return try await self.assignmentPage(request, id: context.parameters.get("id") ?? "", notice: sent ? "Отчёт отправлен на проверку." : nil)
+        }
+        router.post("/assignments/{id}/report") { request, context in try await self.submitReport(request, id: context.parameters.get("id") ?? "") }
     }
 
     // MARK: Sign-in
@@ -134,16 +139,16 @@ struct WebController: Sendable {
             context["school"] = [
                 "overdueCount": overdue.count, "hasOverdue": !overdue.isEmpty,
                 "overdue": overdue.map { item in
-                    ["due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
+                    ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
                      "late": item.dueOn.map { RussianPlural.days($0.days(until: today)) } ?? ""]
                 },
                 "soonCount": soon.count, "hasSoon": !soon.isEmpty,
                 "soon": soon.map { item in
-                    ["due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
+                    ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
                      "left": item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? ""]
                 },
                 "returnedCount": returned.count, "hasReturned": !returned.isEmpty,
-                "returned": returned.map { ["due": $0.dueOn?.russian ?? "", "title": $0.actionTitle] },
+                "returned": returned.map { ["id": $0.id.uuidString.lowercased(), "due": $0.dueOn?.russian ?? "", "title": $0.actionTitle] },
             ] as [String: Any]
         } else {
             let waiting = try await dashboard.waitingReports(scope: principal)
@@ -162,6 +167,81 @@ struct WebController: Sendable {
             ] as [String: Any]
         }
         return try page("home", context)
+    }
+
+    // MARK: An assignment: its facts, the report form, the reports so far
+
+    func assignmentPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+            return Self.redirect(to: "/login")
+        }
+        guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
+        let today = clock.today()
+        // The store answers "not found" for another organisation's work, whatever the URL.
+        let record = try await assignments.get(assignmentID, asOf: today, scope: live.principal)
+        let reports = try await ReportStore(pool: sessions.pool, clock: clock).list(assignmentID: assignmentID, scope: live.principal)
+        let statusName = record.overdue ? "\(record.status.russianName), \(AssignmentStatus.overdueRussianName)" : record.status.russianName
+        let reportStatus = ["submitted": "на проверке", "accepted": "принят", "returned": "возвращён"]
+        let canReport = AccessPolicy(live.principal).may(.submitReport, ownedBy: record.executorID) == .allowed
+            && record.status.allows(.submitReport)
+        let context: [String: Any] = [
+            "title": record.actionTitle, "id": record.id.uuidString.lowercased(), "executor": record.executorName,
+            "deadline": record.deadlineText, "due": record.dueOn?.russian ?? "без срока",
+            "moved": record.originalDueOn != nil && record.originalDueOn != record.dueOn, "original": record.originalDueOn?.russian ?? "",
+            "status": statusName, "overdue": record.overdue, "canReport": canReport, "todayISO": today.iso,
+            "notice": notice as Any, "error": error as Any,
+            "hasReports": !reports.isEmpty,
+            "reports": reports.map { report in
+                ["doneOn": report.doneOn.russian, "text": report.text, "status": reportStatus[report.status] ?? report.status,
+                 "comment": report.reviewComment ?? ""]
+            },
+            "user": ["login": live.principal.login, "csrf": live.csrfToken],
+        ]
+        return try page("assignment", context, status: status)
+    }
+
+    struct ReportForm: Decodable {
+        var csrf: String?
+        var done_on: String?
+        var text: String?
+        var evidence: String?
+    }
+
+    func submitReport(_ request: Request, id: String) async throws -> Response {
+        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+            return Self.redirect(to: "/login")
+        }
+        let form = try await Self.form(ReportForm.self, request)
+        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else {
+            throw Problem.forbidden("The form is out of date; reload the page.")
+        }
+        guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
+        guard let doneText = form.done_on, let doneOn = CalendarDate(iso: doneText) else {
+            return try await assignmentPage(request, id: id, error: "Укажите дату выполнения.", status: .unprocessableContent)
+        }
+        let links = (form.evidence ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            _ = try await ReportStore(pool: sessions.pool, clock: clock).submit(
+                assignmentID: assignmentID, ReportSubmission(doneOn: doneOn, text: form.text ?? "", evidenceURLs: links),
+                idempotencyKey: nil, actor: live.principal)
+        } catch let error as UseCaseError {
+            if case .notFound = error { throw error }
+            return try await assignmentPage(request, id: id, error: Self.russian(error), status: .unprocessableContent)
+        }
+        return Self.redirect(to: "/assignments/\(assignmentID.uuidString.lowercased())?sent=1")
+    }
+
+    /// A refusal in words a school deputy reads.
+    static func russian(_ error: UseCaseError) -> String {
+        switch error {
+        case .invalid(let field, _) where field == "text": "Опишите, что сделано."
+        case .invalid(let field, _) where field == "done_on": "Дата выполнения не может быть позже сегодняшней."
+        case .invalid(let field, _) where field.hasPrefix("evidence_urls"): "Ссылка на подтверждение должна начинаться с http:// или https://."
+        case .conflict: "Отчёт сейчас отправить нельзя: он уже на проверке или мероприятие закрыто."
+        case .forbidden: "Отправлять отчёт может только исполнитель."
+        default: "Отчёт не принят: \(error.description)"
+        }
     }
 
     // MARK: Helpers
