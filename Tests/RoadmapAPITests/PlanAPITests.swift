@@ -133,3 +133,24 @@ struct PlanAPITests {
         }
     }
 }
+
+extension PlanAPITests {
+    @Test func aCorrectedDeadlineMovesPlannedDaysAndKeepsApprovedExtensions() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let requested = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/extensions", token: fixture.executorA,
+                                               json: #"{"due_on": "2019-06-30", "reason": "Ремонт"}"#)
+            let extensionID = try #require(requested.string("id"))
+            #expect(try await api.call(.post, "/v1/extensions/\(extensionID)/approve", token: fixture.coordinator).status == 200)
+            let changed = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator, json: #"{"deadline": "Май 2019"}"#)
+            #expect(changed.status == 200, "\(changed.text)")
+            let a = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator)
+            #expect(a.string("due_on") == "2019-06-30", "the approved extension stays")
+            #expect(a.string("original_due_on") == "2019-05-31")
+            #expect(a.string("period_end") == "2019-05-31")
+            let b = try await api.call(.get, "/v1/assignments/\(plan.assignmentB)", token: fixture.coordinator)
+            #expect(b.string("due_on") == "2019-05-31")
+            #expect(b.string("original_due_on") == "2019-05-31")
+        }
+    }
+}

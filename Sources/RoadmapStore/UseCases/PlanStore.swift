@@ -279,13 +279,14 @@ public struct PlanStore: Sendable {
                                 event: "cancelled", reason: "executor or occurrence removed from the action")
         }
         try connection.execute("""
-            UPDATE assignments a SET period = w.period, due_on = upper(w.period) - 1,
-                original_due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN coalesce(a.original_due_on, upper(w.period) - 1)
-                                       ELSE upper(w.period) - 1 END,
+            UPDATE assignments a SET period = w.period, original_due_on = upper(w.period) - 1,
+                -- As the importer does: a corrected deadline moves the planned due day; a due
+                -- day moved by an approved extension stays where the committee put it.
+                due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN a.due_on ELSE upper(w.period) - 1 END,
                 version = version + 1, updated_at = now()
             FROM (\(wantedRows)) w
             WHERE a.action_id = \(actionID) AND a.executor_id = w.executor_id AND a.occurrence = w.occurrence
-              AND a.period IS DISTINCT FROM w.period AND a.due_on IS NOT DISTINCT FROM a.original_due_on
+              AND a.period IS DISTINCT FROM w.period
             """)
         let created = try connection.query("""
             INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
