@@ -195,6 +195,9 @@ public struct EmbeddedCluster: Sendable {
             port = \(port)
             max_connections = 100
             timezone = 'UTC'
+            # A region-sized import writes about 600 MB of WAL; room for it avoids a
+            # checkpoint in the middle.
+            max_wal_size = '2GB'
 
             """
         if forTesting {

@@ -11,6 +11,8 @@ struct PlanImport {
     let options: ImportOptions
     /// Rows inserted, updated or deleted so far.
     private var changedRows = 0
+    /// Whether this import created the plan, so none of its rows existed before.
+    private var planIsNew = false
     private var warnings: [String] = []
 
     init(connection: PostgresConnection, draft: PlanDraft, options: ImportOptions) {
@@ -34,7 +36,7 @@ struct PlanImport {
         // A region-sized plan (hundreds of thousands of assignments) takes longer than the
         // pool's default statement timeout allows a single statement; only this transaction
         // gets more.
-        try connection.execute(script: "SET LOCAL statement_timeout = '15min'")
+        try connection.execute(script: "SET LOCAL statement_timeout = '15min'; SET LOCAL work_mem = '64MB'")
         let directory = try OrganizationDirectory(connection: connection, strict: options.strict)
         let actorID = options.actorID.flatMap(UUID.init(uuidString:))
 
@@ -67,6 +69,12 @@ struct PlanImport {
         var executorRows: [[PostgresBinding]] = []
         var assignmentRows: [[PostgresBinding]] = []
         var importedActions: [UUID] = []
+        // A plan seen for the first time has nothing to compare with: its rows get
+        // time-ordered ids and go straight in (`insertFresh`).
+        var ids = TimeOrderedIDs()
+        func newID() -> PostgresBinding {
+            planIsNew ? PostgresBinding(ids.next()) : .init(text: nil, type: .uuid)
+        }
         var executorNames = OrderedNames()
         var partnerNames = OrderedNames()
         var unparsed = 0
@@ -91,21 +99,33 @@ struct PlanImport {
                 _ = try execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(served)))")
 
                 let occurrences: [DatePeriod?] = action.deadline.occurrences.isEmpty ? [nil] : action.deadline.occurrences
+                // Rendered once per action, not once per executor: a region-wide action
+                // repeats them for hundreds of schools.
+                let actionBinding = PostgresBinding(actionID)
+                let occurrenceBindings = occurrences.enumerated().map { index, period in
+                    (PostgresBinding(index + 1),
+                     period.map(PostgresBinding.init) ?? .init(text: nil, type: .daterange),
+                     period.map { PostgresBinding($0.last) } ?? .init(text: nil, type: .date))
+                }
+                // Two spellings of one school in a cell make one executor and one assignment.
+                var assigned = Set<UUID>()
+                var roles = Set<String>()
                 for (position, executor) in action.executors.enumerated() {
                     if executor.kind == .personRole {
-                        executorRows.append([.init(actionID), .init(text: nil, type: .uuid), .init(executor.name), .init(position + 1), .init(executor.name)])
                         executorNames.insert(executor.name)
+                        guard roles.insert(executor.name.lowercased()).inserted else { continue }
+                        executorRows.append([newID(), actionBinding, .init(text: nil, type: .uuid), .init(executor.name),
+                                             .init(position + 1), .init(executor.name)])
                         continue
                     }
                     guard let organization = try directory.resolve(executor.name, kind: executor.kind) else { continue }
-                    executorRows.append([.init(actionID), .init(organization.id), .init(text: nil, type: .text), .init(position + 1), .init(executor.name)])
                     executorNames.insert(organization.name)
-                    for (index, period) in occurrences.enumerated() {
-                        assignmentRows.append([
-                            .init(actionID), .init(organization.id), .init(index + 1),
-                            period.map(PostgresBinding.init) ?? .init(text: nil, type: .daterange),
-                            period.map { PostgresBinding($0.last) } ?? .init(text: nil, type: .date),
-                        ])
+                    guard assigned.insert(organization.id).inserted else { continue }
+                    let executorBinding = PostgresBinding(organization.id)
+                    executorRows.append([newID(), actionBinding, executorBinding, .init(text: nil, type: .text),
+                                         .init(position + 1), .init(executor.name)])
+                    for (occurrence, period, due) in occurrenceBindings {
+                        assignmentRows.append([newID(), actionBinding, executorBinding, occurrence, period, due])
                     }
                 }
                 var partnerIDs: [UUID] = []
@@ -141,7 +161,8 @@ struct PlanImport {
         if options.strict, !directory.unknown.isEmpty {
             throw ImportError.unknownOrganizations(directory.unknown)
         }
-        let created = try syncExecutorsAndAssignments(actions: importedActions, executors: executorRows, assignments: assignmentRows)
+        let created = try syncExecutorsAndAssignments(actions: importedActions, executors: executorRows, assignments: assignmentRows,
+                                                      fresh: planIsNew)
         warnings += directory.warnings
 
         if changedRows > 0 {
@@ -200,6 +221,7 @@ struct PlanImport {
             return existing
         }
         changedRows += 1
+        planIsNew = true
         guard let created = try id("""
             INSERT INTO plans (order_id, owner_id, title, period, academic_year, source_name)
             VALUES (\(orderID), \(ownerID), \(title), \(draft.period), \(draft.academicYear), \(draft.sourceName)) RETURNING id
@@ -310,14 +332,17 @@ struct PlanImport {
     /// Sets every imported action's executors and assignments to what the document says.
     /// Returns the number of assignments created.
     private mutating func syncExecutorsAndAssignments(
-        actions: [UUID], executors: [[PostgresBinding]], assignments: [[PostgresBinding]]
+        actions: [UUID], executors: [[PostgresBinding]], assignments: [[PostgresBinding]], fresh: Bool
     ) throws -> Int {
+        if fresh {
+            return try insertFresh(executors: executors, assignments: assignments)
+        }
         try connection.execute(script: """
-            CREATE TEMP TABLE import_executors (action_id uuid, organization_id uuid, person_role text, position int, source_text text) ON COMMIT DROP;
-            CREATE TEMP TABLE import_assignments (action_id uuid, executor_id uuid, occurrence int, period daterange, due_on date) ON COMMIT DROP;
+            CREATE TEMP TABLE import_executors (id uuid, action_id uuid, organization_id uuid, person_role text, position int, source_text text) ON COMMIT DROP;
+            CREATE TEMP TABLE import_assignments (id uuid, action_id uuid, executor_id uuid, occurrence int, period daterange, due_on date) ON COMMIT DROP;
             """)
-        try connection.copy("COPY import_executors (action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
-        try connection.copy("COPY import_assignments (action_id, executor_id, occurrence, period, due_on) FROM STDIN", rows: assignments)
+        try connection.copy("COPY import_executors (id, action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
+        try connection.copy("COPY import_assignments (id, action_id, executor_id, occurrence, period, due_on) FROM STDIN", rows: assignments)
         try connection.execute(script: "ANALYZE import_executors; ANALYZE import_assignments")
 
         // Organisations and person roles separately: each side then uses its own unique
@@ -337,10 +362,9 @@ struct PlanImport {
             """)
         _ = try execute("""
             INSERT INTO action_executors (action_id, organization_id, position, source_text)
-            SELECT DISTINCT ON (action_id, organization_id) action_id, organization_id, position, source_text
+            SELECT action_id, organization_id, position, source_text
             FROM import_executors i WHERE organization_id IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND x.organization_id = i.organization_id)
-            ORDER BY action_id, organization_id, position
             """)
         _ = try execute("""
             INSERT INTO action_executors (action_id, person_role, position, source_text)
@@ -372,6 +396,24 @@ struct PlanImport {
               AND NOT EXISTS (SELECT 1 FROM import_assignments i
                               WHERE i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = a.occurrence)
             """)
+        return created
+    }
+
+    /// Copies the executors and assignments of a new plan straight into their tables: with
+    /// nothing to compare, no staging is needed, and the server inserts rows while this
+    /// process is still encoding the next ones. Their time-ordered ids make each primary
+    /// key grow at its end.
+    private mutating func insertFresh(executors: [[PostgresBinding]], assignments: [[PostgresBinding]]) throws -> Int {
+        let suspension = assignments.count >= options.bulkAssignments && !options.dryRun
+            ? try ForeignKeySuspension.suspend(tables: ["action_executors", "assignments"], on: connection)
+            : nil
+        changedRows += try connection.copy(
+            "COPY action_executors (id, action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
+        let created = try connection.copy(
+            "COPY assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on) FROM STDIN",
+            rows: assignments.lazy.map { $0 + [$0[5]] })
+        changedRows += created
+        try suspension?.restore()
         return created
     }
 }

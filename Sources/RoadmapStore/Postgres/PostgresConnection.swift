@@ -206,11 +206,10 @@ public final class PostgresConnection: @unchecked Sendable {
                     buffer.append(contentsOf: Array("\\N".utf8))
                     continue
                 }
-                if value.contains("\u{0}") {
+                guard PostgresCopyText.escape(value, into: &buffer) else {
                     sendError = "row \(rowNumber + 1), column \(column + 1) contains a NUL character"
                     break rowLoop
                 }
-                PostgresCopyText.escape(value, into: &buffer)
             }
             buffer.append(UInt8(ascii: "\n"))
             if buffer.count >= 60 * 1024, !flush() {
@@ -258,9 +257,12 @@ public final class PostgresConnection: @unchecked Sendable {
 
 /// Escaping for COPY's text format: backslash, tab, newline and carriage return.
 enum PostgresCopyText {
-    static func escape(_ value: String, into buffer: inout [UInt8]) {
+    /// Appends `value` escaped for COPY's text format; false when it holds a NUL, which
+    /// COPY cannot carry.
+    static func escape(_ value: String, into buffer: inout [UInt8]) -> Bool {
         for byte in value.utf8 {
             switch byte {
+            case 0: return false
             case UInt8(ascii: "\\"): buffer.append(contentsOf: [92, 92])
             case UInt8(ascii: "\t"): buffer.append(contentsOf: [92, UInt8(ascii: "t")])
             case UInt8(ascii: "\n"): buffer.append(contentsOf: [92, UInt8(ascii: "n")])
@@ -268,5 +270,6 @@ enum PostgresCopyText {
             default: buffer.append(byte)
             }
         }
+        return true
     }
 }

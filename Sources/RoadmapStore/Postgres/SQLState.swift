@@ -30,6 +30,8 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let readOnlySQLTransaction = SQLState(rawValue: "25006")
     public static let serializationFailure = SQLState(rawValue: "40001")
     public static let deadlockDetected = SQLState(rawValue: "40P01")
+    // Class 55: object not in prerequisite state
+    public static let lockNotAvailable = SQLState(rawValue: "55P03")
     // Class 42: syntax error or access rule violation
     public static let insufficientPrivilege = SQLState(rawValue: "42501")
     public static let syntaxError = SQLState(rawValue: "42601")
