@@ -101,7 +101,16 @@ extension UUID: PostgresCodable {
 extension Data: PostgresCodable {
     public static var postgresType: PostgresType { .bytea }
     public var postgresText: String {
-        "\\x" + map { String(format: "%02x", $0) }.joined()
+        // By table, not String(format:): an uploaded document can be megabytes.
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 2 + count * 2)
+        text[0] = UInt8(ascii: "\\")
+        text[1] = UInt8(ascii: "x")
+        for (index, byte) in enumerated() {
+            text[2 + index * 2] = digits[Int(byte >> 4)]
+            text[3 + index * 2] = digits[Int(byte & 0x0F)]
+        }
+        return String(decoding: text, as: UTF8.self)
     }
     public static func decode(postgresText text: String, context: PostgresDecodingContext) throws -> Data {
         guard text.hasPrefix("\\x"), text.count % 2 == 0 else { throw context.mismatch(text, expected: Data.self) }
