@@ -56,6 +56,7 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        if Self.wantsPage(request) { return page(requestID: (context as? AppRequestContext)?.requestID) }
         let body = Body(
             type: Self.typeBase + type, title: title, status: Int(status.code), detail: detail,
             instance: request.uri.path, requestID: (context as? AppRequestContext)?.requestID,
@@ -66,6 +67,43 @@ public struct Problem: HTTPResponseError, Sendable {
         var fields = headers
         fields[.contentType] = "application/problem+json"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A browser asking for a web page (not the API) gets the problem as a page in Russian.
+    static func wantsPage(_ request: Request) -> Bool {
+        let path = request.uri.path
+        guard !path.hasPrefix("/v1/"), path != "/openapi.yaml", path != "/metrics", !path.hasPrefix("/health"), !path.hasPrefix("/ready") else {
+            return false
+        }
+        return request.headers[.accept]?.contains("text/html") ?? false
+    }
+
+    func page(requestID: String?) -> Response {
+        let heading = switch status.code {
+        case 400: "Запрос не понят"
+        case 403: "Доступ запрещён"
+        case 404: "Не найдено"
+        case 413: "Файл слишком большой"
+        case 422: "Данные не приняты"
+        case 429: "Слишком много запросов"
+        case 503: "Сервис временно недоступен"
+        default: status.code >= 500 ? "Ошибка сервера" : "Запрос не выполнен"
+        }
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let html = """
+            <!DOCTYPE html>
+            <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(heading) — Дорожные карты</title><link rel="stylesheet" href="/static/app.css"></head>
+            <body><main id="main"><h1>\(heading)</h1><p>\(escaped(detail))</p>
+            \(requestID.map { "<p class=\"muted\">Номер запроса: \(escaped($0))</p>" } ?? "")
+            <p><a href="/">На главную</a></p></main></body></html>
+            """
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     // MARK: - The problems of this service
