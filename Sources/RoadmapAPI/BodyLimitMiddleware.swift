@@ -9,7 +9,7 @@ struct BodyLimitMiddleware: RouterMiddleware {
     let maximumImportBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let limit = request.uri.path.hasPrefix("/v1/imports") ? maximumImportBytes : maximumBytes
+        let limit = request.uri.path.hasPrefix("/v1/imports") || request.uri.path == "/import" ? maximumImportBytes : maximumBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw Problem.contentTooLarge(limit: limit)
         }

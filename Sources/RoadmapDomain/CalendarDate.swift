@@ -39,6 +39,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         Self.padded(day, 2) + "." + Self.padded(month, 2) + "." + Self.padded(year, 4)
     }
 
+    /// The month and year in Russian, as a timeline heads them: «март 2019».
+    public var russianMonth: String {
+        "\(DeadlinePoint.months[month - 1]) \(year)"
+    }
+
     /// `value` in decimal, zero-padded on the left to `width` digits.
     private static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

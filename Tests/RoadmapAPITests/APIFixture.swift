@@ -85,7 +85,7 @@ struct APIFixture: Sendable {
 
     /// Runs `body` against the router of a fresh database with this fixture.
     static func run(
-        limits: APILimits = APILimits(requestsPerSecond: 0),
+        limits: APILimits = APILimits(requestsPerSecond: 0), mode: TestingSetup = .router,
         _ body: @escaping @Sendable (APIClient, APIFixture) async throws -> Void
     ) async throws {
         try await TestDatabase.withDatabase(maximumConnections: 6) { (lease) async throws in
@@ -93,7 +93,7 @@ struct APIFixture: Sendable {
             let app = try buildApplication(
                 configuration: ServerConfiguration(port: 0, limits: limits), pool: lease.pool,
                 migrator: try Migrator.embedded(), logger: Logger(label: "test"))
-            try await app.test(.router) { client in
+            try await app.test(mode) { client in
                 try await body(APIClient(client: client), fixture)
             }
         }

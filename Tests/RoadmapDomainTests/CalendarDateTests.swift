@@ -17,6 +17,10 @@ struct CalendarDateTests {
         let day = try #require(CalendarDate(year: 2018, month: 6, day: 25))
         #expect(day.iso == "2018-06-25")
         #expect(day.russian == "25.06.2018")
+        #expect(day.russianMonth == "июнь 2018")
+        let early = try #require(CalendarDate(year: 987, month: 1, day: 5))
+        #expect(early.iso == "0987-01-05")
+        #expect(early.russian == "05.01.0987")
         #expect(day < CalendarDate(year: 2018, month: 6, day: 26)!)
         #expect(day > CalendarDate(year: 2017, month: 12, day: 31)!)
     }

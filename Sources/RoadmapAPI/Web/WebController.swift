@@ -14,6 +14,12 @@ struct WebController: Sendable {
     let assignments: AssignmentStore
     let dashboard: DashboardStore
     let organizations: OrganizationStore
+    let orders: OrderStore
+    let plans: PlanStore
+    let reports: ReportStore
+    let extensions: ExtensionStore
+    let imports: ImportStore
+    let uploads: UploadStore
     let clock: CommitteeClock
     let pages: MustacheLibrary
 
@@ -26,6 +32,12 @@ struct WebController: Sendable {
         assignments = AssignmentStore(pool: pool)
         dashboard = DashboardStore(pool: pool)
         organizations = OrganizationStore(pool: pool)
+        orders = OrderStore(pool: pool)
+        plans = PlanStore(pool: pool)
+        reports = ReportStore(pool: pool, clock: clock)
+        extensions = ExtensionStore(pool: pool, clock: clock)
+        imports = ImportStore(pool: pool)
+        uploads = UploadStore(pool: pool)
         self.clock = clock
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in EmbeddedAssets.files where name.hasSuffix(".mustache") {
@@ -48,11 +60,53 @@ struct WebController: Sendable {
             return try await self.assignmentPage(request, id: context.parameters.get("id") ?? "", notice: sent ? "Отчёт отправлен на проверку." : nil)
         }
         router.post("/assignments/{id}/report") { request, context in try await self.submitReport(request, id: context.parameters.get("id") ?? "") }
+        router.post("/assignments/{id}/extension") { request, context in
+            try await self.requestExtension(request, id: context.parameters.get("id") ?? "")
+        }
+        addCommitteeRoutes(to: router)
+        addImportRoutes(to: router)
+        addAdminRoutes(to: router)
+    }
+
+    /// The live session of the request's cookie, or nil (the caller redirects to /login).
+    func signedIn(_ request: Request) async throws -> SessionStore.Live? {
+        guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
+        return try await sessions.session(token: token)
+    }
+
+    /// The session, after checking the form token its form sent back.
+    func checkedForm<Form: Decodable & CSRFCarrying>(_ type: Form.Type, _ request: Request) async throws -> (SessionStore.Live, Form)? {
+        guard let live = try await signedIn(request) else { return nil }
+        let form = try await Self.form(Form.self, request)
+        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else {
+            throw Problem.forbidden("The form is out of date; reload the page.")
+        }
+        return (live, form)
+    }
+
+    /// What the header of every page shows of the signed-in user, and which menu items.
+    func userContext(_ live: SessionStore.Live) async -> [String: Any] {
+        let principal = live.principal
+        var organizationName: String?
+        if let organizationID = principal.organizationID {
+            organizationName = try? await organizations.get(organizationID).name
+        }
+        let policy = AccessPolicy(principal)
+        var context: [String: Any] = [
+            "login": principal.login, "csrf": live.csrfToken,
+            "committee": principal.role.seesEverything,
+            "mayReview": policy.may(.reviewReport) == .allowed,
+            "mayImport": policy.may(.managePlans) == .allowed,
+            "admin": principal.role == .admin,
+        ]
+        // Absent rather than nil: Mustache would print «nil».
+        if let organizationName { context["organization"] = organizationName }
+        return context
     }
 
     // MARK: Sign-in
 
-    struct LoginForm: Decodable {
+    struct LoginForm: Decodable, CSRFCarrying {
         var login: String?
         var password: String?
         var csrf: String?
@@ -96,7 +150,7 @@ struct WebController: Sendable {
         }
     }
 
-    struct CSRFForm: Decodable {
+    struct CSRFForm: Decodable, CSRFCarrying {
         var csrf: String?
     }
 
@@ -123,11 +177,7 @@ struct WebController: Sendable {
         let principal = live.principal
         let today = clock.today()
         var context: [String: Any] = ["title": "Мои сроки", "today": today.russian]
-        var organizationName: String?
-        if let organizationID = principal.organizationID {
-            organizationName = try? await organizations.get(organizationID).name
-        }
-        context["user"] = ["login": principal.login, "csrf": live.csrfToken, "organization": organizationName as Any]
+        context["user"] = await userContext(live)
         if principal.role == .executor {
             let overdue = try await Page.all { try await assignments.list(AssignmentFilter(overdue: true), asOf: today, limit: 500, cursor: $0, scope: principal) }
             var soonFilter = AssignmentFilter(overdue: false)
@@ -136,6 +186,9 @@ struct WebController: Sendable {
             let soon = try await Page.all { try await assignments.list(soonFilter, asOf: today, limit: 500, cursor: $0, scope: principal) }
                 .filter { !$0.status.isClosed }
             let returned = try await Page.all { try await assignments.list(AssignmentFilter(status: .returned), asOf: today, limit: 500, cursor: $0, scope: principal) }
+            let open = try await Page.all { try await assignments.list(AssignmentFilter(), asOf: today, limit: 500, cursor: $0, scope: principal) }
+                .filter { !$0.status.isClosed }
+                .sorted { ($0.overdue ? 0 : 1, $0.dueOn?.daysSinceEpoch ?? .max) < ($1.overdue ? 0 : 1, $1.dueOn?.daysSinceEpoch ?? .max) }
             context["school"] = [
                 "overdueCount": overdue.count, "hasOverdue": !overdue.isEmpty,
                 "overdue": overdue.map { item in
@@ -149,6 +202,12 @@ struct WebController: Sendable {
                 },
                 "returnedCount": returned.count, "hasReturned": !returned.isEmpty,
                 "returned": returned.map { ["id": $0.id.uuidString.lowercased(), "due": $0.dueOn?.russian ?? "", "title": $0.actionTitle] },
+                "openCount": open.count, "hasOpen": !open.isEmpty,
+                "open": open.map { item in
+                    ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "без срока", "title": item.actionTitle,
+                     "status": item.overdue ? "\(item.status.russianName), \(AssignmentStatus.overdueRussianName)" : item.status.russianName,
+                     "overdue": item.overdue] as [String: Any]
+                },
             ] as [String: Any]
         } else {
             let waiting = try await dashboard.waitingReports(scope: principal)
@@ -183,25 +242,28 @@ struct WebController: Sendable {
         let reports = try await ReportStore(pool: sessions.pool, clock: clock).list(assignmentID: assignmentID, scope: live.principal)
         let statusName = record.overdue ? "\(record.status.russianName), \(AssignmentStatus.overdueRussianName)" : record.status.russianName
         let reportStatus = ["submitted": "на проверке", "accepted": "принят", "returned": "возвращён"]
-        let canReport = AccessPolicy(live.principal).may(.submitReport, ownedBy: record.executorID) == .allowed
-            && record.status.allows(.submitReport)
+        let policy = AccessPolicy(live.principal)
+        let canReport = policy.may(.submitReport, ownedBy: record.executorID) == .allowed && record.status.allows(.submitReport)
+        let canExtend = policy.may(.requestExtension, ownedBy: record.executorID) == .allowed && !record.status.isClosed
+            && record.dueOn != nil
         let context: [String: Any] = [
             "title": record.actionTitle, "id": record.id.uuidString.lowercased(), "executor": record.executorName,
             "deadline": record.deadlineText, "due": record.dueOn?.russian ?? "без срока",
             "moved": record.originalDueOn != nil && record.originalDueOn != record.dueOn, "original": record.originalDueOn?.russian ?? "",
             "status": statusName, "overdue": record.overdue, "canReport": canReport, "todayISO": today.iso,
+            "canExtend": canExtend, "extendMin": (record.dueOn?.adding(days: 1) ?? today).iso,
             "notice": notice as Any, "error": error as Any,
             "hasReports": !reports.isEmpty,
             "reports": reports.map { report in
                 ["doneOn": report.doneOn.russian, "text": report.text, "status": reportStatus[report.status] ?? report.status,
                  "comment": report.reviewComment ?? ""]
             },
-            "user": ["login": live.principal.login, "csrf": live.csrfToken],
+            "user": await userContext(live), "csrf": live.csrfToken,
         ]
         return try page("assignment", context, status: status)
     }
 
-    struct ReportForm: Decodable {
+    struct ReportForm: Decodable, CSRFCarrying {
         var csrf: String?
         var done_on: String?
         var text: String?
@@ -230,6 +292,33 @@ struct WebController: Sendable {
             return try await assignmentPage(request, id: id, error: Self.russian(error), status: .unprocessableContent)
         }
         return Self.redirect(to: "/assignments/\(assignmentID.uuidString.lowercased())?sent=1")
+    }
+
+    struct ExtensionForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var due_on: String?
+        var reason: String?
+    }
+
+    func requestExtension(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ExtensionForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
+        guard let dueText = form.due_on, let dueOn = CalendarDate(iso: dueText) else {
+            return try await assignmentPage(request, id: id, error: "Укажите новый срок.", status: .unprocessableContent)
+        }
+        do {
+            _ = try await extensions.request(assignmentID: assignmentID, dueOn: dueOn, reason: form.reason ?? "", actor: live.principal)
+        } catch let error as UseCaseError {
+            if case .notFound = error { throw error }
+            let message = switch error {
+            case .invalid(let field, _) where field == "reason": "Объясните, почему нужен перенос срока."
+            case .invalid(let field, _) where field == "due_on": "Новый срок должен быть позже нынешнего."
+            case .conflict: "Запрос на перенос срока уже ждёт решения, или мероприятие закрыто."
+            default: "Запрос не принят: \(error.description)"
+            }
+            return try await assignmentPage(request, id: id, error: message, status: .unprocessableContent)
+        }
+        return try await assignmentPage(request, id: id, notice: "Запрос на перенос срока отправлен в комитет.")
     }
 
     /// A refusal in words a school deputy reads.

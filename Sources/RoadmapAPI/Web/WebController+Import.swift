@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import RoadmapDomain
+import RoadmapImport
+import RoadmapStore
+
+/// The import page: upload a plan document, see what a dry run would create, confirm.
+/// The document is kept in `web_uploads` between the two steps, so the confirmation
+/// needs no JavaScript and no second upload.
+extension WebController {
+    func addImportRoutes(to router: Router<AppRequestContext>) {
+        router.get("/import") { request, _ in try await self.importPage(request) }
+        router.post("/import") { request, _ in try await self.uploadPlan(request) }
+        router.post("/import/{id}/confirm") { request, context in try await self.confirmImport(request, id: context.parameters.get("id") ?? "") }
+    }
+
+    func importPage(_ request: Request, error: String? = nil, status: HTTPResponse.Status = .ok,
+                    fields: [String: String] = [:]) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        try Self.requireImport(live)
+        let context: [String: Any] = [
+            "title": "Импорт плана", "user": await userContext(live), "csrf": live.csrfToken, "error": error as Any,
+            "number": fields["order_number"] ?? "", "date": fields["order_date"] ?? "", "issuer": fields["issuer"] ?? "",
+        ]
+        return try page("import", context, status: status)
+    }
+
+    static func requireImport(_ live: SessionStore.Live) throws {
+        if case .forbidden = AccessPolicy(live.principal).may(.managePlans) {
+            throw Problem.forbidden("Only the committee's coordinators import plans.")
+        }
+    }
+
+    func uploadPlan(_ request: Request) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        try Self.requireImport(live)
+        var request = request
+        // BodyLimitMiddleware has bounded the upload by the import size limit already.
+        let body = try await request.collectBody(upTo: .max)
+        let form: UploadedForm
+        do {
+            form = try UploadedForm(contentType: request.headers[.contentType], body: body)
+        } catch {
+            return try await importPage(request, error: "Файл не получен: \(error). Выберите файл и отправьте форму ещё раз.",
+                                        status: .badRequest)
+        }
+        guard let csrf = form.fields["csrf"], Self.same(csrf, live.csrfToken) else {
+            throw Problem.forbidden("The form is out of date; reload the page.")
+        }
+        let fields = form.fields.filter { ["order_number", "order_date", "issuer"].contains($0.key) }
+            .mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
+        guard let file = form.files.first(where: { $0.fieldName == "document" }), !file.data.isEmpty else {
+            return try await importPage(request, error: "Выберите файл плана (.docx, .xlsx, .csv или .txt).",
+                                        status: .unprocessableContent, fields: fields)
+        }
+        let fileName = (file.fileName as NSString).lastPathComponent
+        if let date = fields["order_date"], CalendarDate(iso: date) == nil {
+            return try await importPage(request, error: "Дата приказа не распознана: «\(date)».", status: .unprocessableContent, fields: fields)
+        }
+        let preview: ImportOutcome
+        do {
+            preview = try await runImport(data: file.data, fileName: fileName, fields: fields, dryRun: true, actor: live.principal)
+        } catch let failure as ImportFailure {
+            return try await importPage(request, error: failure.message, status: .unprocessableContent, fields: fields)
+        }
+        let uploadID = try await uploads.save(fileName: fileName.isEmpty ? "document" : fileName, content: file.data,
+                                              options: fields, owner: live.principal)
+        return try await previewPage(live, uploadID: uploadID, fileName: fileName, outcome: preview)
+    }
+
+    func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome) async throws -> Response {
+        let context: [String: Any] = [
+            "title": "Проверка перед импортом", "user": await userContext(live), "csrf": live.csrfToken,
+            "id": uploadID.uuidString.lowercased(), "fileName": fileName,
+            "order": outcome.order.map { ["number": $0.number, "date": CalendarDate(iso: $0.date)?.russian ?? $0.date, "issuer": $0.issuer] } as Any,
+            "goals": outcome.goals, "tasks": outcome.tasks, "actions": outcome.actions, "assignments": outcome.assignmentsCreated,
+            "unparsed": outcome.deadlinesUnparsed, "hasUnparsed": outcome.deadlinesUnparsed > 0,
+            "executors": outcome.executors, "executorCount": outcome.executors.count,
+            "created": outcome.createdOrganizations, "hasCreated": !outcome.createdOrganizations.isEmpty,
+            "warnings": outcome.warnings, "hasWarnings": !outcome.warnings.isEmpty,
+            "unchanged": !outcome.changed,
+        ]
+        return try page("import-preview", context)
+    }
+
+    struct ConfirmForm: Decodable, CSRFCarrying {
+        var csrf: String?
+    }
+
+    func confirmImport(_ request: Request, id: String) async throws -> Response {
+        guard let (live, _) = try await checkedForm(ConfirmForm.self, request) else { return Self.redirect(to: "/login") }
+        try Self.requireImport(live)
+        guard let uploadID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "upload", id: id) }
+        let upload = try await uploads.get(uploadID, owner: live.principal)
+        let outcome: ImportOutcome
+        do {
+            outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options, dryRun: false,
+                                          actor: live.principal)
+        } catch let failure as ImportFailure {
+            return try await importPage(request, error: failure.message, status: .unprocessableContent, fields: upload.options)
+        }
+        try await uploads.delete(uploadID, owner: live.principal)
+        if let summary = outcome.order {
+            let order = try await orders.find("\(summary.number)/\(summary.date)", asOf: clock.today(), scope: live.principal)
+            return Self.redirect(to: "/orders/\(order.id.uuidString.lowercased())?imported=1")
+        }
+        return Self.redirect(to: "/dashboard")
+    }
+
+    /// A document the importer refused, in words for the page.
+    struct ImportFailure: Error {
+        let message: String
+    }
+
+    func runImport(data: Data, fileName: String, fields: [String: String], dryRun: Bool, actor: Principal) async throws -> ImportOutcome {
+        do {
+            let document = try DocumentReader.read(data: data, fileName: fileName)
+            let draft = try PlanDocumentParser().parse(document)
+            return try await imports.importPlan(draft, options: ImportOptions(
+                dryRun: dryRun, orderNumber: fields["order_number"], orderDate: fields["order_date"].flatMap(CalendarDate.init(iso:)),
+                issuer: fields["issuer"], actorID: actor.userID.uuidString))
+        } catch let error as DocumentReadError {
+            throw ImportFailure(message: "Файл «\(fileName)» не прочитан: \(error)")
+        } catch let error as PlanParseError {
+            throw ImportFailure(message: "В файле «\(fileName)» не найден план: \(error)")
+        } catch let error as ImportError {
+            throw ImportFailure(message: "Импорт «\(fileName)» отклонён: \(error)")
+        }
+    }
+}

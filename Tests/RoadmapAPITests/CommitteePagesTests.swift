@@ -1,0 +1,176 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import RoadmapStore
+import RoadmapTestSupport
+import Testing
+
+/// The committee's pages and their bad paths: roles, CSRF, the review queue, the import
+/// page, administration, and what an executor may see of an order.
+extension WebPagesTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RoadmapImportTests/Fixtures")
+
+    func session(_ api: APIClient, _ fixture: APIFixture, _ login: String) async throws -> (cookie: String, csrf: String) {
+        try await UserStore(pool: fixture.pool).setPassword(login: login, password: "\(login)-password")
+        let cookie = "roadmap_session=\(try #require(try await signIn(api, login, "\(login)-password").session))"
+        let home = try await get(api, "/", cookies: cookie)
+        return (cookie, try #require(home.csrf))
+    }
+
+    func count(_ fixture: APIFixture, _ table: String) async throws -> Int {
+        try await fixture.pool.withConnection { connection in
+            try connection.query("SELECT count(*) AS n FROM \(unescaped: table)").first?.decode(Int.self, "n") ?? -1
+        }
+    }
+
+    @Test func anExecutorIsRefusedTheCommitteesPagesAndSeesOnlyItsPartOfAnOrder() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let school = try await session(api, fixture, "school-a")
+            for path in ["/review", "/import", "/admin"] {
+                #expect(try await get(api, path, cookies: school.cookie).status == 403, "\(path)")
+            }
+            let upload = try await post(api, "/admin/users", form: "csrf=\(school.csrf)&login=x&role=admin&password=0123456789", cookies: school.cookie)
+            #expect(upload.status == 403)
+            let order = try await get(api, "/orders/\(plan.order)", cookies: school.cookie)
+            #expect(order.status == 200)
+            #expect(order.html.contains("МАОУ СОШ № 5"))
+            #expect(!order.html.contains("Лицей"), "never another organisation's assignments")
+            // The other school has no part in a second order: it does not exist for it.
+            let other = try await api.call(.post, "/v1/orders", token: fixture.coordinator, json: """
+                {"number": "771", "date": "2018-07-01", "issuer_id": "\(fixture.committee.uuidString)", "title": "Другой приказ"}
+                """)
+            let otherID = try #require(other.string("id"))
+            #expect(try await get(api, "/orders/\(otherID)", cookies: school.cookie).status == 404)
+            // A browser gets the refusal as a page in Russian.
+            var headers: HTTPFields = [.cookie: school.cookie, .accept: "text/html,application/xhtml+xml"]
+            headers[.userAgent] = "test"
+            let page = try await api.client.executeRequest(uri: "/orders/\(otherID)", method: .get, headers: headers, body: nil)
+            #expect(page.status == .notFound)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(String(buffer: page.body).contains("Не найдено"))
+        }
+    }
+
+    @Test func theReviewQueueReturnsWithACommentAndAcceptsAndRefusesForgedOrEmptyReturns() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let submitted = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA, json: ReportFlowTests.report)
+            let reportID = try #require(submitted.string("id"))
+            let coordinator = try await session(api, fixture, "coord")
+            let queue = try await get(api, "/review", cookies: coordinator.cookie)
+            #expect(queue.status == 200)
+            #expect(queue.html.contains("МАОУ СОШ № 5"))
+            #expect(queue.html.contains("/reports/\(reportID)/review"))
+
+            let forged = try await post(api, "/reports/\(reportID)/review", form: "csrf=forged&decision=accept", cookies: coordinator.cookie)
+            #expect(forged.status == 403)
+            let empty = try await post(api, "/reports/\(reportID)/review", form: "csrf=\(coordinator.csrf)&decision=return&comment=", cookies: coordinator.cookie)
+            #expect(empty.status == 422)
+            #expect(empty.html.contains("напишите комментарий"))
+            #expect(try await count(fixture, "reports WHERE status = 'submitted'") == 1, "refusals change nothing")
+
+            let returned = try await post(api, "/reports/\(reportID)/review",
+                                          form: "csrf=\(coordinator.csrf)&decision=return&comment=%D0%9D%D1%83%D0%B6%D0%B5%D0%BD+%D1%81%D0%BF%D0%B8%D1%81%D0%BE%D0%BA",
+                                          cookies: coordinator.cookie)
+            #expect(returned.status == 303)
+            #expect(returned.headers[.location] == "/review?done=returned")
+            let report = try await api.call(.get, "/v1/reports/\(reportID)", token: fixture.coordinator)
+            #expect(report.string("status") == "returned")
+            #expect(report.string("review_comment") == "Нужен список")
+            // Reviewing it again is a conflict, shown on the page.
+            let again = try await post(api, "/reports/\(reportID)/review", form: "csrf=\(coordinator.csrf)&decision=accept", cookies: coordinator.cookie)
+            #expect(again.status == 422)
+            #expect(again.html.contains("уже рассмотрен"))
+        }
+    }
+
+    func multipart(_ fields: [String: String], file: (name: String, data: Data)?) -> (contentType: String, body: ByteBuffer) {
+        let boundary = "----roadmap\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"document\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(bytes: body))
+    }
+
+    func upload(_ api: APIClient, _ cookie: String, _ form: (contentType: String, body: ByteBuffer)) async throws -> Page {
+        let response = try await api.client.executeRequest(
+            uri: "/import", method: .post, headers: [.cookie: cookie, .contentType: form.contentType], body: form.body)
+        return Page(status: Int(response.status.code), headers: response.headers, html: String(buffer: response.body))
+    }
+
+    @Test func theImportPagePreviewsWritesNothingUntilConfirmedAndRefusesBadFiles() async throws {
+        try await APIFixture.run { api, fixture in
+            let coordinator = try await session(api, fixture, "coord")
+            let before = try await count(fixture, "actions")
+
+            let prose = try Data(contentsOf: Self.fixtures.appendingPathComponent("003_e4c257c19e74403b.txt"))
+            let refused = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: ("003.txt", prose)))
+            #expect(refused.status == 422)
+            #expect(refused.html.contains("не найден план"), "\(refused.html)")
+            let noFile = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: nil))
+            #expect(noFile.status == 422)
+            let notMultipart = try await post(api, "/import", form: "csrf=\(coordinator.csrf)", cookies: coordinator.cookie)
+            #expect(notMultipart.status == 400)
+            let docx = try Data(contentsOf: Self.fixtures.appendingPathComponent("order770.docx"))
+            let forged = try await upload(api, coordinator.cookie, multipart(["csrf": "forged"], file: ("order770.docx", docx)))
+            #expect(forged.status == 403)
+            #expect(try await count(fixture, "actions") == before)
+
+            let preview = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: ("order770.docx", docx)))
+            #expect(preview.status == 200)
+            #expect(preview.html.contains("№ 770 от 25.06.2018"))
+            #expect(try await count(fixture, "actions") == before, "the preview writes nothing")
+            let confirm = try #require(preview.html.range(of: #"action="/import/"#).map { preview.html[$0.upperBound...].prefix { $0 != "/" } })
+
+            // Nobody else can confirm this upload.
+            let admin = try await session(api, fixture, "admin")
+            let stolen = try await post(api, "/import/\(confirm)/confirm", form: "csrf=\(admin.csrf)", cookies: admin.cookie)
+            #expect(stolen.status == 404)
+
+            let done = try await post(api, "/import/\(confirm)/confirm", form: "csrf=\(coordinator.csrf)", cookies: coordinator.cookie)
+            #expect(done.status == 303)
+            #expect(done.headers[.location]?.hasPrefix("/orders/") == true)
+            #expect(try await count(fixture, "actions") > before)
+            #expect(try await count(fixture, "web_uploads") == 0, "a confirmed upload is not kept")
+        }
+    }
+
+    @Test func anAdminAddsOrganisationsAndUsersAndBadInputChangesNothing() async throws {
+        try await APIFixture.run { api, fixture in
+            let admin = try await session(api, fixture, "admin")
+            let page = try await get(api, "/admin", cookies: admin.cookie)
+            #expect(page.status == 200)
+            #expect(page.html.contains("МБОУ Лицей № 14"))
+            let org = try await post(api, "/admin/organizations",
+                                     form: "csrf=\(admin.csrf)&name=%D0%9C%D0%90%D0%9E%D0%A3+%D0%A1%D0%9E%D0%A8+%E2%84%96+30&kind=school",
+                                     cookies: admin.cookie)
+            #expect(org.status == 200)
+            #expect(org.html.contains("МАОУ СОШ № 30"))
+            let users = try await count(fixture, "users")
+            let short = try await post(api, "/admin/users", form: "csrf=\(admin.csrf)&login=newuser&role=viewer&password=short", cookies: admin.cookie)
+            #expect(short.status == 422)
+            let noOrg = try await post(api, "/admin/users", form: "csrf=\(admin.csrf)&login=newuser&role=executor&password=0123456789ab", cookies: admin.cookie)
+            #expect(noOrg.status == 422)
+            #expect(try await count(fixture, "users") == users)
+            let added = try await post(
+                api, "/admin/users",
+                form: "csrf=\(admin.csrf)&login=newschool&role=executor&organization=\(fixture.schoolA.uuidString)&password=0123456789ab",
+                cookies: admin.cookie)
+            #expect(added.status == 200, "\(added.html)")
+            #expect(try await signIn(api, "newschool", "0123456789ab").status == 303, "the new user can sign in")
+            let disabled = try await post(api, "/admin/users/newschool/disable", form: "csrf=\(admin.csrf)", cookies: admin.cookie)
+            #expect(disabled.status == 200)
+            #expect(try await signIn(api, "newschool", "0123456789ab").status == 401)
+        }
+    }
+}
