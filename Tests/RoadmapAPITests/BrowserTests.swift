@@ -1,0 +1,139 @@
+import Foundation
+import HummingbirdTesting
+import RoadmapDomain
+import RoadmapStore
+import RoadmapTestSupport
+import Testing
+
+/// The whole web flow in a real headless Chromium: a coordinator imports order № 770 and
+/// opens its page; a school reports; the coordinator returns the report with a comment;
+/// the school resubmits; the coordinator accepts; the dashboard shows the progress.
+/// Screenshots of the dashboard, the order page and the school's page are written to
+/// `docs/screenshots/`.
+///
+/// Without Chromium the test is skipped, unless `ROADMAP_BROWSER_TESTS=required` (as
+/// `.ci/run` sets it), when a missing browser fails it.
+@Suite("Web pages in a real browser")
+struct BrowserTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let required = ProcessInfo.processInfo.environment["ROADMAP_BROWSER_TESTS"] == "required"
+
+    @Test func aCoordinatorAndASchoolGoThroughImportReportReturnAndAcceptance() async throws {
+        guard let chromium = HeadlessBrowser.locate() else {
+            if Self.required { Issue.record("Chromium is required (ROADMAP_BROWSER_TESTS=required) but was not found; apt-get install chromium") }
+            return
+        }
+        try await APIFixture.run(mode: .live) { api, fixture in
+            let port = try #require(api.client.port)
+            let site = "http://127.0.0.1:\(port)"
+            let users = UserStore(pool: fixture.pool)
+            try await users.setPassword(login: "coord", password: "coordinator-password")
+            let browser = try HeadlessBrowser(binary: chromium)
+            try await browser.open()
+
+            func signIn(_ login: String, _ password: String) async throws {
+                try await browser.navigate(to: "\(site)/login")
+                try await browser.fill("#login", login)
+                try await browser.fill("#password", password)
+                try await browser.click("form[action='/login'] button[type=submit]")
+                #expect(try await browser.text().contains("Мои сроки"), "signed in as \(login)")
+            }
+            func signOut() async throws {
+                try await browser.click("form[action='/logout'] button[type=submit]")
+                #expect(try await browser.location().hasSuffix("/login"))
+            }
+            func save(_ name: String) async throws {
+                let folder = Self.packageRoot.appendingPathComponent("docs/screenshots")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try await browser.screenshot().write(to: folder.appendingPathComponent("\(name).png"))
+            }
+
+            // The coordinator imports order № 770: upload, preview, confirm.
+            try await signIn("coord", "coordinator-password")
+            try await browser.navigate(to: "\(site)/import")
+            let document = Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/order770.docx").path
+            try await browser.attach(document, to: "#document")
+            try await browser.click("form[action='/import'] button[type=submit]")
+            let preview = try await browser.text()
+            #expect(preview.contains("Проверка перед импортом"), "\(preview)")
+            #expect(preview.contains("№ 770 от 25.06.2018"))
+            #expect(try await Self.count(fixture, "actions") == 0, "the preview writes nothing")
+            try await browser.click("form[action$='/confirm'] button[type=submit]")
+            #expect(try await browser.location().contains("/orders/"))
+            let order = try await browser.text()
+            #expect(order.contains("Приказ № 770 от 25.06.2018"), "\(order)")
+            #expect(order.contains("План мероприятий"))
+            #expect(order.contains("Сроки по месяцам"))
+            let actions = try await Self.count(fixture, "actions")
+            #expect(actions > 0)
+            try await save("order")
+
+            // A school of the order gets a user.
+            let school = try await fixture.pool.withConnection { connection in
+                try #require(try connection.query("""
+                    SELECT o.id FROM organizations o JOIN assignments s ON s.executor_id = o.id
+                    WHERE o.kind = 'school' GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1
+                    """).first).decode(UUID.self, "id")
+            }
+            _ = try await users.addUser(login: "school770", role: .executor, organizationID: school)
+            try await users.setPassword(login: "school770", password: "school-password")
+            try await signOut()
+
+            // The school sees its assignment and reports.
+            try await signIn("school770", "school-password")
+            let home = try await browser.text()
+            #expect(home.contains("Просрочено"))
+            try await browser.click("main table a[href^='/assignments/']")
+            let assignmentURL = try await browser.location()
+            try await browser.fill("#done_on", "2019-03-15")
+            try await browser.fill("#text", "Семинар проведён, 24 участника.")
+            try await browser.fill("#evidence", "https://school.example/news/seminar")
+            try await browser.click("form[action$='/report'] button[type=submit]")
+            #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
+            try await signOut()
+
+            // The coordinator returns it with a comment.
+            try await signIn("coord", "coordinator-password")
+            try await browser.navigate(to: "\(site)/review")
+            #expect(try await browser.text().contains("Семинар проведён, 24 участника."))
+            try await browser.fill("form.return textarea", "Приложите список участников.")
+            try await browser.click("form.return button[type=submit]")
+            #expect(try await browser.text().contains("Отчёт возвращён на доработку."))
+            try await signOut()
+
+            // The school sees the comment and resubmits.
+            try await signIn("school770", "school-password")
+            #expect(try await browser.text().contains("Возвращено на доработку"))
+            try await browser.navigate(to: assignmentURL)
+            let returned = try await browser.text()
+            #expect(returned.contains("Приложите список участников."))
+            #expect(returned.contains("возвращён"))
+            try await browser.fill("#done_on", "2019-03-15")
+            try await browser.fill("#text", "Семинар проведён, 24 участника; список участников приложен.")
+            try await browser.click("form[action$='/report'] button[type=submit]")
+            #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
+            try await browser.navigate(to: "\(site)/")
+            try await save("school")
+            try await signOut()
+
+            // The coordinator accepts; the dashboard shows one assignment done.
+            try await signIn("coord", "coordinator-password")
+            try await browser.navigate(to: "\(site)/review")
+            try await browser.click("form[action^='/reports/'] input[value='accept'] ~ button")
+            #expect(try await browser.text().contains("Отчёт принят."))
+            try await browser.navigate(to: "\(site)/dashboard")
+            let dashboard = try await browser.text()
+            #expect(dashboard.contains("№ 770 от 25.06.2018"))
+            #expect(dashboard.contains("1 из "), "\(dashboard)")
+            try await save("dashboard")
+            let accepted = try await Self.count(fixture, "reports WHERE status = 'accepted'")
+            #expect(accepted == 1)
+        }
+    }
+
+    static func count(_ fixture: APIFixture, _ table: String) async throws -> Int {
+        try await fixture.pool.withConnection { connection in
+            try connection.query("SELECT count(*) AS n FROM \(unescaped: table)").first?.decode(Int.self, "n") ?? -1
+        }
+    }
+}
