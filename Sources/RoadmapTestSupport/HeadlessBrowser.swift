@@ -195,6 +195,17 @@ public final class HeadlessBrowser: @unchecked Sendable {
         try await evaluate("location.href") as? String ?? ""
     }
 
+    /// Makes the window `width` CSS pixels wide: 640 is a 1280-pixel screen at 200 % zoom.
+    public func resize(width: Int, height: Int = 900) async throws {
+        try await send("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
+    }
+
+    /// How many CSS pixels the page is wider than its window (0 when nothing scrolls sideways).
+    public func horizontalOverflow() async throws -> Int {
+        let value = try await evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        return (value as? Int) ?? Int((value as? Double) ?? 0)
+    }
+
     /// A PNG of the whole page, not just the window.
     public func screenshot() async throws -> Data {
         let metrics = try await send("Page.getLayoutMetrics")

@@ -128,6 +128,20 @@ struct BrowserTests {
             try await save("dashboard")
             let accepted = try await Self.count(fixture, "reports WHERE status = 'accepted'")
             #expect(accepted == 1)
+
+            // At 200 % zoom (a 1280-pixel screen gives 640 CSS pixels) nothing scrolls sideways.
+            let orderURL = try #require(dashboard.isEmpty ? nil : try await browser.evaluate("document.querySelector('a[href^=\"/orders/\"]').href") as? String)
+            try await browser.resize(width: 640)
+            for page in ["\(site)/dashboard", orderURL, "\(site)/review", "\(site)/import", assignmentURL] {
+                try await browser.navigate(to: page)
+                #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
+            }
+            try await signOut()
+            try await signIn("school770", "school-password")
+            for page in ["\(site)/", assignmentURL] {
+                try await browser.navigate(to: page)
+                #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
+            }
         }
     }
 

@@ -173,4 +173,40 @@ extension WebPagesTests {
             #expect(try await signIn(api, "newschool", "0123456789ab").status == 401)
         }
     }
+
+    @Test func aSchoolRequestsAnExtensionOnItsPageAndTheCoordinatorMovesTheDeadline() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let school = try await session(api, fixture, "school-a")
+            let page = try await get(api, "/assignments/\(plan.assignmentA)", cookies: school.cookie)
+            #expect(page.html.contains("Перенос срока"))
+            let early = try await post(api, "/assignments/\(plan.assignmentA)/extension",
+                                       form: "csrf=\(school.csrf)&due_on=2019-01-01&reason=x", cookies: school.cookie)
+            #expect(early.status == 422)
+            #expect(early.html.contains("позже нынешнего"))
+            let forged = try await post(api, "/assignments/\(plan.assignmentA)/extension",
+                                        form: "csrf=forged&due_on=2019-05-31&reason=x", cookies: school.cookie)
+            #expect(forged.status == 403)
+            let otherSchool = try await post(api, "/assignments/\(plan.assignmentB)/extension",
+                                             form: "csrf=\(school.csrf)&due_on=2019-05-31&reason=x", cookies: school.cookie)
+            #expect(otherSchool.status == 404)
+            #expect(try await count(fixture, "deadline_extensions") == 0)
+            let asked = try await post(api, "/assignments/\(plan.assignmentA)/extension",
+                                       form: "csrf=\(school.csrf)&due_on=2019-05-31&reason=%D0%9A%D0%B0%D1%80%D0%B0%D0%BD%D1%82%D0%B8%D0%BD",
+                                       cookies: school.cookie)
+            #expect(asked.status == 200)
+            #expect(asked.html.contains("Запрос на перенос срока отправлен"))
+
+            let coordinator = try await session(api, fixture, "coord")
+            let queue = try await get(api, "/review", cookies: coordinator.cookie)
+            #expect(queue.html.contains("Карантин"))
+            #expect(queue.html.contains("31.05.2019"))
+            let id = try #require(queue.html.range(of: #"action="/extensions/"#).map { queue.html[$0.upperBound...].prefix { $0 != "/" } })
+            let approved = try await post(api, "/extensions/\(id)/decision", form: "csrf=\(coordinator.csrf)&decision=approve", cookies: coordinator.cookie)
+            #expect(approved.status == 303)
+            let assignment = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator)
+            #expect(assignment.string("due_on") == "2019-05-31")
+            #expect(assignment.string("original_due_on") == "2019-03-31")
+        }
+    }
 }

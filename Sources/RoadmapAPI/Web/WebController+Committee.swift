@@ -15,6 +15,7 @@ extension WebController {
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/review") { request, _ in try await self.reviewPage(request) }
         router.post("/reports/{id}/review") { request, context in try await self.review(request, id: context.parameters.get("id") ?? "") }
+        router.post("/extensions/{id}/decision") { request, context in try await self.decide(request, id: context.parameters.get("id") ?? "") }
     }
 
     // MARK: Dashboard
@@ -187,11 +188,22 @@ extension WebController {
                 "links": report.evidenceURLs, "hasLinks": !report.evidenceURLs.isEmpty, "version": report.version,
             ])
         }
+        let requests = try await dashboard.waitingExtensions(scope: live.principal, limit: 50)
         let sent = request.uri.queryParameters["done"].map(String.init)
-        let message = notice ?? (sent == "accepted" ? "Отчёт принят." : sent == "returned" ? "Отчёт возвращён на доработку." : nil)
+        let messages = [
+            "accepted": "Отчёт принят.", "returned": "Отчёт возвращён на доработку.",
+            "approved": "Срок перенесён.", "rejected": "В переносе срока отказано.",
+        ]
+        let message = notice ?? sent.flatMap { messages[$0] }
         let context: [String: Any] = [
             "title": "Отчёты на проверке", "user": await userContext(live), "csrf": live.csrfToken,
             "reports": items, "hasReports": !items.isEmpty, "count": items.count,
+            "extensions": requests.map { item in
+                ["id": item.extensionID.uuidString.lowercased(), "assignment": item.assignmentID.uuidString.lowercased(),
+                 "executor": item.executorName, "title": item.actionTitle, "current": item.currentDueOn?.russian ?? "без срока",
+                 "requested": item.requestedDueOn.russian, "reason": item.reason, "version": item.version] as [String: Any]
+            },
+            "hasExtensions": !requests.isEmpty, "extensionCount": requests.count,
             "notice": message as Any, "error": error as Any,
         ]
         return try page("review", context, status: status)
@@ -225,5 +237,28 @@ extension WebController {
             return try await reviewPage(request, error: message, status: .unprocessableContent)
         }
         return Self.redirect(to: "/review?done=\(decision == "accept" ? "accepted" : "returned")")
+    }
+
+    func decide(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ReviewForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let extensionID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "extension", id: id) }
+        guard let decision = form.decision, decision == "approve" || decision == "reject" else {
+            return try await reviewPage(request, error: "Выберите: перенести срок или отказать.", status: .unprocessableContent)
+        }
+        let comment = form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            _ = try await extensions.decide(extensionID, approve: decision == "approve", comment: comment?.isEmpty == true ? nil : comment,
+                                            ifVersion: form.version, actor: live.principal)
+        } catch let error as UseCaseError {
+            if case .notFound = error { throw error }
+            let message = switch error {
+            case .invalid(let field, _) where field == "comment": "Чтобы отказать, напишите комментарий: почему срок не переносится."
+            case .stale, .conflict: "Этот запрос уже рассмотрен или изменился. Список обновлён."
+            case .forbidden: "Переносить сроки может только координатор комитета."
+            default: "Решение не принято: \(error.description)"
+            }
+            return try await reviewPage(request, error: message, status: .unprocessableContent)
+        }
+        return Self.redirect(to: "/review?done=\(decision == "approve" ? "approved" : "rejected")")
     }
 }

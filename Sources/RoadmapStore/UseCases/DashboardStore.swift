@@ -43,6 +43,38 @@ public struct DashboardStore: Sendable {
         }
     }
 
+    /// A request to move a deadline, waiting for the committee's decision.
+    public struct WaitingExtension: Sendable {
+        public let extensionID: UUID
+        public let assignmentID: UUID
+        public let actionTitle: String
+        public let executorName: String
+        public let currentDueOn: CalendarDate?
+        public let requestedDueOn: CalendarDate
+        public let reason: String
+        public let version: Int
+    }
+
+    /// Extension requests waiting for a decision, oldest first (empty for a school).
+    public func waitingExtensions(scope: Principal, limit: Int = 50) async throws -> [WaitingExtension] {
+        guard scope.role.seesEverything else { return [] }
+        return try await pool.withConnection { connection in
+            try connection.query("""
+                SELECT e.id, e.assignment_id, ac.title, o.name, s.due_on, e.requested_due_on, e.reason, e.version
+                FROM deadline_extensions e JOIN assignments s ON s.id = e.assignment_id JOIN actions ac ON ac.id = s.action_id
+                JOIN organizations o ON o.id = s.executor_id
+                WHERE e.status = 'requested' ORDER BY e.created_at, e.id LIMIT \(limit)
+                """).rows.map { row in
+                WaitingExtension(
+                    extensionID: try row.decode(UUID.self, "id"), assignmentID: try row.decode(UUID.self, "assignment_id"),
+                    actionTitle: try row.decode(String.self, "title"), executorName: try row.decode(String.self, "name"),
+                    currentDueOn: try row.decode(CalendarDate?.self, "due_on"),
+                    requestedDueOn: try row.decode(CalendarDate.self, "requested_due_on"),
+                    reason: try row.decode(String.self, "reason"), version: try row.decode(Int.self, "version"))
+            }
+        }
+    }
+
     /// Executors with overdue assignments as of `asOf`, most first.
     public func overdueBySchool(asOf: CalendarDate, scope: Principal, limit: Int = 20) async throws -> [OverdueSchool] {
         guard scope.role.seesEverything else { return [] }
