@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import RoadmapDomain
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -207,6 +208,34 @@ extension WebPagesTests {
             let assignment = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator)
             #expect(assignment.string("due_on") == "2019-05-31")
             #expect(assignment.string("original_due_on") == "2019-03-31")
+        }
+    }
+
+    @Test func aSchoolsHomeSplitsItsWorkIntoOverdueDueThisWeekReturnedAndEverythingOpen() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)  // «Семинар», due 31.03.2019: overdue
+            let inThreeDays = try #require(CommitteeClock().today().adding(days: 3))
+            let soon = try await api.call(.post, "/v1/goals/\(plan.goal)/actions", token: fixture.coordinator, json: """
+                {"title": "Педсовет", "deadline": "\(inThreeDays.russian)", "executor_ids": ["\(fixture.schoolA.uuidString)"]}
+                """)
+            #expect(soon.status == 201, "\(soon.text)")
+            let school = try await session(api, fixture, "school-a")
+            let home = try await get(api, "/", cookies: school.cookie).html
+            func section(_ id: String) -> String {
+                guard let start = home.range(of: "id=\"\(id)\"") else { return "" }
+                let rest = home[start.upperBound...]
+                return String(rest[..<(rest.range(of: "</section>")?.lowerBound ?? rest.endIndex)])
+            }
+            #expect(section("overdue-h").contains("Семинар"))
+            #expect(!section("overdue-h").contains("Педсовет"))
+            #expect(section("soon-h").contains("Педсовет"))
+            #expect(section("soon-h").contains("3 дня"))
+            #expect(!section("soon-h").contains("Семинар"))
+            #expect(section("returned-h").contains("Возвращённых отчётов нет"))
+            let open = section("open-h")
+            let seminar = try #require(open.range(of: "Семинар"))
+            let council = try #require(open.range(of: "Педсовет"))
+            #expect(seminar.lowerBound < council.lowerBound, "overdue work comes first")
         }
     }
 }

@@ -24,7 +24,7 @@ extension WebController {
     ]
 
     static func requireAdmin(_ live: SessionStore.Live) throws {
-        guard live.principal.role == .admin else { throw Problem.forbidden("Only administrators manage organisations and users.") }
+        guard live.principal.role == .admin else { throw Problem.forbidden("Организациями и пользователями управляет только администратор.") }
     }
 
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,

@@ -176,17 +176,16 @@ extension WebController {
                     status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard AccessPolicy(live.principal).may(.reviewReport) == .allowed else {
-            throw Problem.forbidden("Only the committee's coordinators review reports.")
+            throw Problem.forbidden("Отчёты рассматривают только координаторы комитета.")
         }
         let waiting = try await dashboard.waitingReports(scope: live.principal, limit: 50)
-        var items: [[String: Any]] = []
-        for entry in waiting {
-            let report = try await reports.get(entry.reportID, scope: live.principal)
-            items.append([
-                "id": report.id.uuidString.lowercased(), "assignment": entry.assignmentID.uuidString.lowercased(),
-                "executor": entry.executorName, "title": entry.actionTitle, "doneOn": report.doneOn.russian, "text": report.text,
-                "links": report.evidenceURLs, "hasLinks": !report.evidenceURLs.isEmpty, "version": report.version,
-            ])
+        // One query for the whole queue: the report's text and version come with it.
+        let items: [[String: Any]] = waiting.map { entry in
+            [
+                "id": entry.reportID.uuidString.lowercased(), "assignment": entry.assignmentID.uuidString.lowercased(),
+                "executor": entry.executorName, "title": entry.actionTitle, "doneOn": entry.doneOn.russian, "text": entry.text,
+                "links": entry.evidenceURLs, "hasLinks": !entry.evidenceURLs.isEmpty, "version": entry.version,
+            ]
         }
         let requests = try await dashboard.waitingExtensions(scope: live.principal, limit: 50)
         let sent = request.uri.queryParameters["done"].map(String.init)

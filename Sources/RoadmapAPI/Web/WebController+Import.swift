@@ -27,7 +27,7 @@ extension WebController {
 
     static func requireImport(_ live: SessionStore.Live) throws {
         if case .forbidden = AccessPolicy(live.principal).may(.managePlans) {
-            throw Problem.forbidden("Only the committee's coordinators import plans.")
+            throw Problem.forbidden("Планы загружают только координаторы комитета.")
         }
     }
 
@@ -44,9 +44,7 @@ extension WebController {
             return try await importPage(request, error: "Файл не получен: \(error). Выберите файл и отправьте форму ещё раз.",
                                         status: .badRequest)
         }
-        guard let csrf = form.fields["csrf"], Self.same(csrf, live.csrfToken) else {
-            throw Problem.forbidden("The form is out of date; reload the page.")
-        }
+        guard let csrf = form.fields["csrf"], Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
         let fields = form.fields.filter { ["order_number", "order_date", "issuer"].contains($0.key) }
             .mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
         guard let file = form.files.first(where: { $0.fieldName == "document" }), !file.data.isEmpty else {

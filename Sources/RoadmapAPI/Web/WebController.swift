@@ -68,6 +68,10 @@ struct WebController: Sendable {
         addAdminRoutes(to: router)
     }
 
+    /// A form whose CSRF token is missing or not the session's: forged, or from an old page.
+    /// The pages' problems speak Russian: only browsers reach these routes.
+    static let staleForm = Problem.forbidden("Форма устарела или отправлена не с нашей страницы. Обновите страницу и повторите.")
+
     /// The live session of the request's cookie, or nil (the caller redirects to /login).
     func signedIn(_ request: Request) async throws -> SessionStore.Live? {
         guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
@@ -78,9 +82,7 @@ struct WebController: Sendable {
     func checkedForm<Form: Decodable & CSRFCarrying>(_ type: Form.Type, _ request: Request) async throws -> (SessionStore.Live, Form)? {
         guard let live = try await signedIn(request) else { return nil }
         let form = try await Self.form(Form.self, request)
-        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else {
-            throw Problem.forbidden("The form is out of date; reload the page.")
-        }
+        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
         return (live, form)
     }
 
@@ -159,9 +161,7 @@ struct WebController: Sendable {
             return Self.redirect(to: "/login")
         }
         let form = try await Self.form(CSRFForm.self, request)
-        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else {
-            throw Problem.forbidden("The form is out of date; reload the page.")
-        }
+        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
         try await sessions.close(token: token)
         var response = Self.redirect(to: "/login")
         response.setCookie(Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
@@ -179,16 +179,17 @@ struct WebController: Sendable {
         var context: [String: Any] = ["title": "Мои сроки", "today": today.russian]
         context["user"] = await userContext(live)
         if principal.role == .executor {
-            let overdue = try await Page.all { try await assignments.list(AssignmentFilter(overdue: true), asOf: today, limit: 500, cursor: $0, scope: principal) }
-            var soonFilter = AssignmentFilter(overdue: false)
-            soonFilter.dueFrom = today
-            soonFilter.dueTo = today.adding(days: 7)
-            let soon = try await Page.all { try await assignments.list(soonFilter, asOf: today, limit: 500, cursor: $0, scope: principal) }
-                .filter { !$0.status.isClosed }
-            let returned = try await Page.all { try await assignments.list(AssignmentFilter(status: .returned), asOf: today, limit: 500, cursor: $0, scope: principal) }
-            let open = try await Page.all { try await assignments.list(AssignmentFilter(), asOf: today, limit: 500, cursor: $0, scope: principal) }
-                .filter { !$0.status.isClosed }
+            // One read of the school's own work; each list below is a view of it.
+            let mine = try await Page.all { try await assignments.list(AssignmentFilter(), asOf: today, limit: 500, cursor: $0, scope: principal) }
+            let open = mine.filter { !$0.status.isClosed }
                 .sorted { ($0.overdue ? 0 : 1, $0.dueOn?.daysSinceEpoch ?? .max) < ($1.overdue ? 0 : 1, $1.dueOn?.daysSinceEpoch ?? .max) }
+            let overdue = open.filter(\.overdue)
+            let weekAhead: CalendarDate = today.adding(days: 7) ?? today
+            let soon: [AssignmentRecord] = open.filter { (item: AssignmentRecord) -> Bool in
+                guard !item.overdue, let due = item.dueOn else { return false }
+                return due >= today && due <= weekAhead
+            }
+            let returned = open.filter { $0.status == .returned }
             context["school"] = [
                 "overdueCount": overdue.count, "hasOverdue": !overdue.isEmpty,
                 "overdue": overdue.map { item in
@@ -271,13 +272,7 @@ struct WebController: Sendable {
     }
 
     func submitReport(_ request: Request, id: String) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
-            return Self.redirect(to: "/login")
-        }
-        let form = try await Self.form(ReportForm.self, request)
-        guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else {
-            throw Problem.forbidden("The form is out of date; reload the page.")
-        }
+        guard let (live, form) = try await checkedForm(ReportForm.self, request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
         guard let doneText = form.done_on, let doneOn = CalendarDate(iso: doneText) else {
             return try await assignmentPage(request, id: id, error: "Укажите дату выполнения.", status: .unprocessableContent)
@@ -352,7 +347,7 @@ struct WebController: Sendable {
         do {
             return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))
         } catch {
-            throw Problem.badRequest("The form could not be read.")
+            throw Problem.badRequest("Форма не прочитана: отправьте её ещё раз со страницы.")
         }
     }
 

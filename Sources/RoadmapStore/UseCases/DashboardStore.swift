@@ -17,6 +17,10 @@ public struct DashboardStore: Sendable {
         public let executorName: String
         public let doneOn: CalendarDate
         public let submittedAt: Date
+        /// What the school wrote, its links, and the version a decision must match.
+        public let text: String
+        public let evidenceURLs: [String]
+        public let version: Int
     }
 
     public struct OverdueSchool: Sendable {
@@ -30,7 +34,7 @@ public struct DashboardStore: Sendable {
         guard scope.role.seesEverything else { return [] }
         return try await pool.withConnection { connection in
             try connection.query("""
-                SELECT r.id, r.assignment_id, ac.title, o.name, r.done_on, r.created_at
+                SELECT r.id, r.assignment_id, ac.title, o.name, r.done_on, r.created_at, r.text, r.evidence_urls, r.version
                 FROM reports r JOIN assignments s ON s.id = r.assignment_id JOIN actions ac ON ac.id = s.action_id
                 JOIN organizations o ON o.id = s.executor_id
                 WHERE r.status = 'submitted' ORDER BY r.created_at, r.id LIMIT \(limit)
@@ -38,7 +42,9 @@ public struct DashboardStore: Sendable {
                 WaitingReport(
                     reportID: try row.decode(UUID.self, "id"), assignmentID: try row.decode(UUID.self, "assignment_id"),
                     actionTitle: try row.decode(String.self, "title"), executorName: try row.decode(String.self, "name"),
-                    doneOn: try row.decode(CalendarDate.self, "done_on"), submittedAt: try row.decode(Date.self, "created_at"))
+                    doneOn: try row.decode(CalendarDate.self, "done_on"), submittedAt: try row.decode(Date.self, "created_at"),
+                    text: try row.decode(String.self, "text"), evidenceURLs: try row.decode([String].self, "evidence_urls"),
+                    version: try row.decode(Int.self, "version"))
             }
         }
     }
