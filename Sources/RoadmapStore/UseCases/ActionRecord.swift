@@ -31,16 +31,21 @@ public struct ActionRecord: Sendable {
         ac.deadline_parsed, ac.deadline_period, ac.deadline_recurrence, ac.version
         """
 
-    /// Loads the actions `filter` selects (over `ac`), with executors and tasks, in two more round trips.
+    /// Loads the actions `filter` selects (over `ac`) that `scope` may see, with the
+    /// executors it may see and the tasks, in two more round trips.
     static func load(filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection) throws -> [ActionRecord] {
-        let rows = try connection.query("SELECT \(columns) FROM actions ac WHERE \(filter) ORDER BY ac.goal_id, ac.position").rows
+        let rows = try connection.query("""
+            SELECT \(columns) FROM actions ac WHERE \(filter) AND \(RollupQuery.actionVisible(to: scope))
+            ORDER BY ac.goal_id, ac.position
+            """).rows
         let ids = try rows.map { try $0.decode(UUID.self, "id") }
         guard !ids.isEmpty else { return [] }
         var executors: [UUID: [Executor]] = [:]
         for row in try connection.query("""
             SELECT e.action_id, e.organization_id, coalesce(o.name, e.person_role) AS name, e.person_role, e.responsibility
             FROM action_executors e LEFT JOIN organizations o ON o.id = e.organization_id
-            WHERE e.action_id = ANY(\(ids)) ORDER BY e.action_id, e.position, e.id
+            WHERE e.action_id = ANY(\(ids)) AND \(RollupQuery.executorVisible(to: scope))
+            ORDER BY e.action_id, e.position, e.id
             """).rows {
             executors[try row.decode(UUID.self, "action_id"), default: []].append(Executor(
                 organizationID: try row.decode(UUID?.self, "organization_id"), name: try row.decode(String.self, "name"),

@@ -16,15 +16,19 @@ public struct PlanStore: Sendable {
             let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
             let plans = try connection.query("SELECT id, title, academic_year FROM plans WHERE order_id = \(orderID) ORDER BY position").rows
             let planIDs = try plans.map { try $0.decode(UUID.self, "id") }
-            let goals = try connection.query("""
+            let allGoals = try connection.query("""
                 SELECT id, plan_id, position, title, version FROM goals WHERE plan_id = ANY(\(planIDs)) ORDER BY plan_id, position
                 """).rows
-            let goalIDs = try goals.map { try $0.decode(UUID.self, "id") }
-            let tasks = try connection.query("""
+            let goalIDs = try allGoals.map { try $0.decode(UUID.self, "id") }
+            let allTasks = try connection.query("""
                 SELECT id, goal_id, position, title, expected_result, version FROM tasks WHERE goal_id = ANY(\(goalIDs)) ORDER BY goal_id, position
                 """).rows
             let actions = try ActionRecord.load(filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf, on: connection)
             let actionsByGoal = Dictionary(grouping: actions, by: \.goalID)
+            // An executor sees the goals and tasks above its own actions, and nothing else.
+            let seenTasks = Set(actions.flatMap(\.taskIDs))
+            let tasks = scope.role.seesEverything ? allTasks : try allTasks.filter { seenTasks.contains(try $0.decode(UUID.self, "id")) }
+            let goals = scope.role.seesEverything ? allGoals : try allGoals.filter { actionsByGoal[try $0.decode(UUID.self, "id")] != nil }
             var taskRollups: [UUID: Rollup] = [:]
             for action in actions {
                 for taskID in action.taskIDs { taskRollups[taskID] = (taskRollups[taskID] ?? .empty) + action.rollup }
@@ -58,7 +62,7 @@ public struct PlanStore: Sendable {
     }
 
     public func createGoal(orderID: UUID, title: String, actor: Principal) async throws -> PlanItemRecord {
-        let title = OrganizationStore.clean(title)
+        let title = try TypedText.field(title, "title")
         guard !title.isEmpty else { throw UseCaseError.invalid(field: "title", reason: "must not be empty") }
         return try await pool.transaction { connection in
             guard try connection.query("SELECT 1 FROM orders WHERE id = \(orderID) FOR UPDATE").first != nil,
@@ -86,7 +90,8 @@ public struct PlanStore: Sendable {
     }
 
     public func createTask(goalID: UUID, title: String, expectedResult: String?, actor: Principal) async throws -> PlanItemRecord {
-        let title = OrganizationStore.clean(title)
+        let title = try TypedText.field(title, "title")
+        let expectedResult = try TypedText.field(expectedResult, "expected_result")
         guard !title.isEmpty else { throw UseCaseError.invalid(field: "title", reason: "must not be empty") }
         return try await pool.transaction { connection in
             try Self.lockGoal(goalID, actor: actor, on: connection)
@@ -126,6 +131,7 @@ public struct PlanStore: Sendable {
     }
 
     public func createAction(goalID: UUID, _ change: ActionChange, asOf: CalendarDate, actor: Principal) async throws -> ActionRecord {
+        let change = try change.validated()
         guard let title = change.title.map(OrganizationStore.clean), !title.isEmpty else {
             throw UseCaseError.invalid(field: "title", reason: "must not be empty")
         }
@@ -150,6 +156,7 @@ public struct PlanStore: Sendable {
     }
 
     public func updateAction(_ id: UUID, _ change: ActionChange, ifVersion: Int?, asOf: CalendarDate, actor: Principal) async throws -> ActionRecord {
+        let change = try change.validated()
         if let title = change.title, OrganizationStore.clean(title).isEmpty {
             throw UseCaseError.invalid(field: "title", reason: "must not be empty")
         }

@@ -34,6 +34,22 @@ enum RollupQuery {
         return result
     }
 
+    /// The actions `scope` may see, as a predicate over `ac` (actions): all of them for
+    /// the committee; for an executor only those it executes, so a plan shared by many
+    /// schools shows each school its own part and nothing of the others'.
+    static func actionVisible(to scope: Principal) -> SQL {
+        if scope.role.seesEverything { return "TRUE" }
+        return "EXISTS (SELECT 1 FROM assignments vs WHERE vs.action_id = ac.id AND vs.executor_id = \(scope.organizationID))"
+    }
+
+    /// The executors of an action `scope` may see, as a predicate over `e`
+    /// (action_executors): all of them for the committee; for an executor its own
+    /// organisation and the persons named, never another organisation.
+    static func executorVisible(to scope: Principal) -> SQL {
+        if scope.role.seesEverything { return "TRUE" }
+        return "(e.organization_id IS NULL OR e.organization_id = \(scope.organizationID))"
+    }
+
     /// Whether an executor has any assignment under `filter` (always true for other roles).
     static func visible(filter: SQL, scope: Principal, on connection: PostgresConnection) throws -> Bool {
         if scope.role.seesEverything { return true }
