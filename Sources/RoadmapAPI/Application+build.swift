@@ -12,22 +12,28 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var limits: APILimits
+    /// The address users reach the service at, when it differs from where it listens (a
+    /// TLS proxy in front): with https, the pages' cookies are `Secure` and `__Host-`.
+    public var publicURL: URL?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, limits: APILimits = APILimits()) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, limits: APILimits = APILimits(), publicURL: URL? = nil) {
         self.host = host
         self.port = port
         self.limits = limits
+        self.publicURL = publicURL
     }
 }
 
 /// The router with every route of the service: health and metrics, the OpenAPI document,
 /// and the API generated from it behind authentication.
 public func buildRouter(
-    pool: PostgresPool, migrator: Migrator, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock()
+    pool: PostgresPool, migrator: Migrator, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock(),
+    publicURL: URL? = nil
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: MetricsMiddleware())
     router.add(middleware: BodyLimitMiddleware(maximumBytes: limits.maximumBodyBytes, maximumImportBytes: limits.maximumImportBytes))
     HealthController(pool: pool, migrator: migrator).addRoutes(to: router)
     router.get("/openapi.yaml") { _, _ in
@@ -39,7 +45,7 @@ public func buildRouter(
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(pool: pool))))
     }
-    try WebController(pool: pool, clock: clock).addRoutes(to: router)
+    try WebController(pool: pool, clock: clock, cookies: SessionCookies(publicURL: publicURL)).addRoutes(to: router)
     let api = router.group()
         .add(middleware: AuthMiddleware(users: UserStore(pool: pool), limits: limits))
         .add(middleware: ContractMiddleware())
@@ -59,7 +65,7 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(pool: pool, migrator: migrator, limits: configuration.limits)
+    let router = try buildRouter(pool: pool, migrator: migrator, limits: configuration.limits, publicURL: configuration.publicURL)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "roadmap"),

@@ -85,13 +85,13 @@ struct APIFixture: Sendable {
 
     /// Runs `body` against the router of a fresh database with this fixture.
     static func run(
-        limits: APILimits = APILimits(requestsPerSecond: 0), mode: TestingSetup = .router,
+        limits: APILimits = APILimits(requestsPerSecond: 0), mode: TestingSetup = .router, publicURL: URL? = nil,
         _ body: @escaping @Sendable (APIClient, APIFixture) async throws -> Void
     ) async throws {
         try await TestDatabase.withDatabase(maximumConnections: 6) { (lease) async throws in
             let fixture = try await make(pool: lease.pool)
             let app = try buildApplication(
-                configuration: ServerConfiguration(port: 0, limits: limits), pool: lease.pool,
+                configuration: ServerConfiguration(port: 0, limits: limits, publicURL: publicURL), pool: lease.pool,
                 migrator: try Migrator.embedded(), logger: Logger(label: "test"))
             try await app.test(mode) { client in
                 try await body(APIClient(client: client), fixture)

@@ -9,8 +9,9 @@ struct PasswordTests {
     @Test func aPasswordIsHashedCheckedAndLocksAfterRepeatedFailures() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let users = UserStore(pool: lease.pool)
+            let stranger = "203.0.113.9"
             _ = try await users.addUser(login: "ivanova", role: .coordinator, organizationID: nil)
-            #expect(try await users.signIn(login: "ivanova", password: "anything-at-all") == .refused, "no password yet")
+            #expect(try await users.signIn(login: "ivanova", password: "anything-at-all", address: stranger) == .refused, "no password yet")
             await #expect(throws: UseCaseError.self) { try await users.setPassword(login: "ivanova", password: "short") }
             try await users.setPassword(login: "ivanova", password: "Тамбов-2018-пароль")
 
@@ -20,33 +21,62 @@ struct PasswordTests {
             #expect(stored?.hasPrefix("$2a$10$") == true, "bcrypt, cost 10")
             #expect(stored?.contains("Тамбов") == false)
 
-            guard case .signedIn(let principal) = try await users.signIn(login: "IVANOVA", password: "Тамбов-2018-пароль") else {
+            guard case .signedIn(let principal) = try await users.signIn(login: "IVANOVA", password: "Тамбов-2018-пароль", address: stranger) else {
                 Issue.record("the right password must sign in")
                 return
             }
             #expect(principal.role == .coordinator)
-            #expect(try await users.signIn(login: "nobody", password: "Тамбов-2018-пароль") == .refused)
+            #expect(try await users.signIn(login: "nobody", password: "Тамбов-2018-пароль", address: stranger) == .refused)
 
             for _ in 1..<UserStore.lockoutThreshold {
-                #expect(try await users.signIn(login: "ivanova", password: "wrong-password") == .refused)
+                #expect(try await users.signIn(login: "ivanova", password: "wrong-password", address: stranger) == .refused)
             }
-            guard case .locked(let until) = try await users.signIn(login: "ivanova", password: "wrong-password") else {
+            guard case .locked(let until) = try await users.signIn(login: "ivanova", password: "wrong-password", address: stranger) else {
                 Issue.record("the fifth failure must lock the account")
                 return
             }
             #expect(until > Date())
-            guard case .locked = try await users.signIn(login: "ivanova", password: "Тамбов-2018-пароль") else {
+            guard case .locked = try await users.signIn(login: "ivanova", password: "Тамбов-2018-пароль", address: stranger) else {
                 Issue.record("a locked account refuses even the right password")
+                return
+            }
+            // The lock holds for the address the failures came from: the user signing in
+            // from the committee's own network is not kept out by a stranger.
+            guard case .signedIn = try await users.signIn(login: "ivanova", password: "Тамбов-2018-пароль", address: "198.51.100.7") else {
+                Issue.record("another address is not locked")
                 return
             }
             // Setting a new password unlocks it.
             try await users.setPassword(login: "ivanova", password: "Новый-пароль-2019")
-            guard case .signedIn = try await users.signIn(login: "ivanova", password: "Новый-пароль-2019") else {
+            guard case .signedIn = try await users.signIn(login: "ivanova", password: "Новый-пароль-2019", address: stranger) else {
                 Issue.record("a new password unlocks the account")
                 return
             }
             _ = try await users.disableUser(login: "ivanova")
-            #expect(try await users.signIn(login: "ivanova", password: "Новый-пароль-2019") == .refused)
+            #expect(try await users.signIn(login: "ivanova", password: "Новый-пароль-2019", address: stranger) == .refused)
+        }
+    }
+
+    @Test func aNewPasswordEndsTheUsersSessions() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let users = UserStore(pool: lease.pool)
+            let sessions = SessionStore(pool: lease.pool)
+            _ = try await users.addUser(login: "petrova", role: .viewer, organizationID: nil)
+            _ = try await users.addUser(login: "sidorov", role: .viewer, organizationID: nil)
+            try await users.setPassword(login: "petrova", password: "first-password-1")
+            try await users.setPassword(login: "sidorov", password: "other-password-1")
+            guard case .signedIn(let petrova) = try await users.signIn(login: "petrova", password: "first-password-1", address: "127.0.0.1"),
+                  case .signedIn(let sidorov) = try await users.signIn(login: "sidorov", password: "other-password-1", address: "127.0.0.1") else {
+                Issue.record("both sign in")
+                return
+            }
+            let first = try await sessions.open(for: petrova)
+            let second = try await sessions.open(for: petrova)
+            let other = try await sessions.open(for: sidorov)
+            try await users.setPassword(login: "petrova", password: "second-password-2")
+            #expect(try await sessions.session(token: first.token) == nil)
+            #expect(try await sessions.session(token: second.token) == nil)
+            #expect(try await sessions.session(token: other.token) != nil, "another user's session stays")
         }
     }
 }

@@ -22,11 +22,14 @@ struct WebController: Sendable {
     let uploads: UploadStore
     let clock: CommitteeClock
     let pages: MustacheLibrary
+    let cookies: SessionCookies
+    /// Failed sign-ins per client address, across accounts: one address cannot try
+    /// password after password on every login. In memory and per instance: it protects
+    /// this process; the per-account lock is in the database.
+    let signInFailures: RateLimiter
 
-    static let sessionCookie = "roadmap_session"
-    static let loginCookie = "roadmap_login_csrf"
-
-    init(pool: PostgresPool, clock: CommitteeClock) throws {
+    init(pool: PostgresPool, clock: CommitteeClock, cookies: SessionCookies = SessionCookies(publicURL: nil),
+         signInFailuresPerAddress: Double = 20) throws {
         users = UserStore(pool: pool)
         sessions = SessionStore(pool: pool)
         assignments = AssignmentStore(pool: pool)
@@ -39,6 +42,8 @@ struct WebController: Sendable {
         imports = ImportStore(pool: pool)
         uploads = UploadStore(pool: pool)
         self.clock = clock
+        self.cookies = cookies
+        signInFailures = RateLimiter(rate: signInFailuresPerAddress / 900, burst: signInFailuresPerAddress)
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in EmbeddedAssets.files where name.hasSuffix(".mustache") {
             templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
@@ -74,7 +79,7 @@ struct WebController: Sendable {
 
     /// The live session of the request's cookie, or nil (the caller redirects to /login).
     func signedIn(_ request: Request) async throws -> SessionStore.Live? {
-        guard let token = request.cookies[Self.sessionCookie]?.value else { return nil }
+        guard let token = request.cookies[cookies.sessionName]?.value else { return nil }
         return try await sessions.session(token: token)
     }
 
@@ -115,27 +120,40 @@ struct WebController: Sendable {
     }
 
     func loginPage(_ request: Request, error: String? = nil, login: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        if error == nil, let token = request.cookies[Self.sessionCookie]?.value, try await sessions.session(token: token) != nil {
+        if error == nil, let token = request.cookies[cookies.sessionName]?.value, try await sessions.session(token: token) != nil {
             return Self.redirect(to: "/")
         }
-        let csrf = Self.randomToken()
-        var response = try page("login", ["title": "Вход", "csrf": csrf, "error": error as Any, "login": login ?? ""], status: status)
-        response.setCookie(Cookie(name: Self.loginCookie, value: csrf, maxAge: 3600, path: "/login", httpOnly: true, sameSite: .strict))
+        // The form token is bound to a pre-session kept by the server, not merely echoed
+        // from a cookie, so nobody can sign a browser in to an account of their choosing.
+        let challenge = try await sessions.openSignIn()
+        var response = try page("login", ["title": "Вход", "csrf": challenge.csrfToken, "error": error as Any, "login": login ?? ""], status: status)
+        response.setCookie(cookies.signIn(challenge.token, maxAge: SessionStore.signInMinutes * 60))
         return response
     }
 
     func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await Self.form(LoginForm.self, request)
-        guard let csrf = form.csrf, let expected = request.cookies[Self.loginCookie]?.value, Self.same(csrf, expected) else {
+        guard let csrf = form.csrf, let challenge = request.cookies[cookies.signInName]?.value,
+              try await sessions.redeemSignIn(token: challenge, csrf: csrf) else {
             return try await loginPage(request, error: "Форма устарела. Войдите ещё раз.", login: form.login, status: .forbidden)
         }
         guard let login = form.login?.trimmingCharacters(in: .whitespaces), !login.isEmpty, let password = form.password, !password.isEmpty else {
             return try await loginPage(request, error: "Введите имя пользователя и пароль.", login: form.login, status: .unprocessableContent)
         }
-        switch try await users.signIn(login: login, password: password) {
+        let address = context.clientKey
+        if let wait = signInFailures.isExhausted(address) {
+            let minutes = max(1, Int((Double(wait.components.seconds) / 60).rounded(.up)))
+            let unit = RussianPlural.form(minutes, one: "минуту", few: "минуты", many: "минут")
+            return try await loginPage(
+                request, error: "Слишком много неудачных попыток входа с этого адреса; попробуйте через \(minutes) \(unit).",
+                login: login, status: .tooManyRequests)
+        }
+        switch try await users.signIn(login: login, password: password, address: address) {
         case .refused:
+            _ = signInFailures.take(address)
             return try await loginPage(request, error: "Неверное имя пользователя или пароль.", login: login, status: .unauthorized)
         case .locked(let until):
+            _ = signInFailures.take(address)
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             let form = RussianPlural.form(minutes, one: "минуту", few: "минуты", many: "минут")
             return try await loginPage(
@@ -144,9 +162,8 @@ struct WebController: Sendable {
         case .signedIn(let principal):
             let opened = try await sessions.open(for: principal)
             var response = Self.redirect(to: "/")
-            response.setCookie(Cookie(name: Self.sessionCookie, value: opened.token, maxAge: SessionStore.lifetimeHours * 3600,
-                                      path: "/", secure: false, httpOnly: true, sameSite: .lax))
-            response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login", httpOnly: true, sameSite: .strict))
+            response.setCookie(cookies.session(opened.token, maxAge: SessionStore.lifetimeHours * 3600))
+            response.setCookie(cookies.clearedSignIn())
             context.logger.info("signed in", metadata: ["user_id": "\(principal.userID.uuidString.lowercased())"])
             return response
         }
@@ -157,21 +174,21 @@ struct WebController: Sendable {
     }
 
     func logout(_ request: Request) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+        guard let token = request.cookies[cookies.sessionName]?.value, let live = try await sessions.session(token: token) else {
             return Self.redirect(to: "/login")
         }
         let form = try await Self.form(CSRFForm.self, request)
         guard let csrf = form.csrf, Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
         try await sessions.close(token: token)
         var response = Self.redirect(to: "/login")
-        response.setCookie(Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(cookies.clearedSession())
         return response
     }
 
     // MARK: «Мои сроки»
 
     func home(_ request: Request) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+        guard let token = request.cookies[cookies.sessionName]?.value, let live = try await sessions.session(token: token) else {
             return Self.redirect(to: "/login")
         }
         let principal = live.principal
@@ -233,7 +250,7 @@ struct WebController: Sendable {
 
     func assignmentPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let token = request.cookies[Self.sessionCookie]?.value, let live = try await sessions.session(token: token) else {
+        guard let token = request.cookies[cookies.sessionName]?.value, let live = try await sessions.session(token: token) else {
             return Self.redirect(to: "/login")
         }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
@@ -353,11 +370,6 @@ struct WebController: Sendable {
 
     static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
-    }
-
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
     }
 
     /// Compares secrets in time that does not depend on where they differ.

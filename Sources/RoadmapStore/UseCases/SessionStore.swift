@@ -36,6 +36,38 @@ public struct SessionStore: Sendable {
         return Opened(token: token, csrfToken: csrf)
     }
 
+    /// How long a sign-in form stays good.
+    public static let signInMinutes = 60
+
+    /// Opens a pre-session for the sign-in form: the cookie's token and the form token it
+    /// must come back with. Only the cookie's hash is kept.
+    public func openSignIn() async throws -> Opened {
+        let token = TokenSecret.generate()
+        let csrf = TokenSecret.generate()
+        try await pool.transaction { connection in
+            try connection.execute("DELETE FROM web_sign_in_challenges WHERE expires_at < now()")
+            try connection.execute("""
+                INSERT INTO web_sign_in_challenges (token_hash, csrf_token, expires_at)
+                VALUES (sha256(convert_to(\(token), 'UTF8')), \(csrf), now() + make_interval(mins => \(Self.signInMinutes)::int))
+                """)
+        }
+        return Opened(token: token, csrfToken: csrf)
+    }
+
+    /// Whether `csrf` is the form token of the live pre-session `token`; the pre-session is
+    /// used up either way, so a sign-in form is good for one attempt.
+    public func redeemSignIn(token: String, csrf: String) async throws -> Bool {
+        guard TokenSecret.isWellFormed(token) else { return false }
+        return try await pool.withConnection { connection in
+            guard let row = try connection.query("""
+                DELETE FROM web_sign_in_challenges WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))
+                RETURNING csrf_token, expires_at > now() AS live
+                """).first else { return false }
+            let expected = try row.decode(String.self, "csrf_token")
+            return try row.decode(Bool.self, "live") && TokenSecret.same(expected, csrf)
+        }
+    }
+
     public func session(token: String) async throws -> Live? {
         guard TokenSecret.isWellFormed(token) else { return nil }
         return try await pool.withConnection { connection in

@@ -17,6 +17,14 @@ enum TokenSecret {
         return marker + encoded
     }
 
+    /// Compares secrets in time that does not depend on where they differ.
+    static func same(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8)
+        let b = Array(right.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     /// Whether `text` has a token's shape; anything else is refused without a database trip.
     static func isWellFormed(_ text: String) -> Bool {
         text.hasPrefix(marker) && text.count == marker.count + 43

@@ -18,6 +18,7 @@ public struct UserStore: Sendable {
         guard login.range(of: #"^[A-Za-z0-9._@-]{1,64}$"#, options: .regularExpression) != nil else {
             throw UseCaseError.invalid(field: "login", reason: "use 1–64 Latin letters, digits and . _ @ - (got «\(login)»)")
         }
+        let displayName = try TypedText.field(displayName, "display_name")
         if role == .executor, organizationID == nil {
             throw UseCaseError.invalid(field: "organization", reason: "an executor must belong to an organisation")
         }
@@ -204,7 +205,8 @@ extension UserStore {
     }
 
     /// Sets a user's password, hashed by PostgreSQL's pgcrypto with bcrypt (cost 10); the
-    /// password itself is never stored or logged. A new password unlocks the account.
+    /// password itself is never stored or logged. A new password unlocks the account and
+    /// signs the user out everywhere.
     public func setPassword(login: String, password: String, actor: Principal? = nil) async throws {
         guard password.count >= 10 else {
             throw UseCaseError.invalid(field: "password", reason: "must be at least 10 characters long")
@@ -215,42 +217,55 @@ extension UserStore {
         try await pool.transaction { connection in
             let user = try Self.user(login: login, on: connection)
             try connection.execute("""
-                UPDATE users SET password_hash = crypt(\(password), gen_salt('bf', 10)), failed_logins = 0, locked_until = NULL,
-                    version = version + 1, updated_at = now()
+                UPDATE users SET password_hash = crypt(\(password), gen_salt('bf', 10)), version = version + 1, updated_at = now()
                 WHERE id = \(user.id)
                 """)
+            // A new password unlocks the account and ends every session opened with the old one.
+            try connection.execute("DELETE FROM sign_in_failures WHERE user_id = \(user.id)")
+            try connection.execute("DELETE FROM web_sessions WHERE user_id = \(user.id)")
             try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "password_set")
         }
     }
 
-    /// Checks a login and password. Failures are counted per user; after
-    /// `lockoutThreshold` in a row the account is locked for `lockoutMinutes`.
-    public func signIn(login: String, password: String) async throws -> SignIn {
-        try await pool.transaction { connection in
+    /// Checks a login and password from a client `address`. Failures are counted per
+    /// account and address; after `lockoutThreshold` in a row the account is locked for
+    /// `lockoutMinutes` for that address only, so strangers cannot keep a user out.
+    public func signIn(login: String, password: String, address: String) async throws -> SignIn {
+        let address = String(address.prefix(64)).isEmpty ? "unknown" : String(address.prefix(64))
+        return try await pool.transaction { connection in
             guard let row = try connection.query("""
-                SELECT id, login, role, organization_id, locked_until, locked_until > now() AS locked,
-                       password_hash IS NOT NULL AND password_hash = crypt(\(password), password_hash) AS matches
-                FROM users WHERE lower(login) = lower(\(login)) AND disabled_at IS NULL FOR UPDATE
-                """).first else { return .refused }
+                SELECT u.id, u.login, u.role, u.organization_id, f.locked_until, f.locked_until > now() AS locked,
+                       u.password_hash IS NOT NULL AND u.password_hash = crypt(\(password), u.password_hash) AS matches
+                FROM users u LEFT JOIN sign_in_failures f ON f.user_id = u.id AND f.address = \(address)
+                WHERE lower(u.login) = lower(\(login)) AND u.disabled_at IS NULL FOR UPDATE OF u
+                """).first else {
+                // An unknown login costs one bcrypt of the same cost too, so the answer takes as
+                // long whether or not the user exists.
+                _ = try connection.query("SELECT crypt(\(password), gen_salt('bf', 10)) AS decoy")
+                return .refused
+            }
             let id = try row.decode(UUID.self, "id")
             if try row.decode(Bool?.self, "locked") == true, let until = try row.decode(Date?.self, "locked_until") {
                 return .locked(until: until)
             }
             guard try row.decode(Bool.self, "matches") else {
                 let locked = try connection.query("""
-                    UPDATE users SET failed_logins = failed_logins + 1,
-                        locked_until = CASE WHEN failed_logins + 1 >= \(Self.lockoutThreshold)
-                                            THEN now() + make_interval(mins => \(Self.lockoutMinutes)::int) END
-                    WHERE id = \(id) RETURNING locked_until
+                    INSERT INTO sign_in_failures AS f (user_id, address, failures) VALUES (\(id), \(address), 1)
+                    ON CONFLICT (user_id, address) DO UPDATE SET
+                        failures = CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failures + 1 END,
+                        locked_until = CASE WHEN f.locked_until IS NULL AND f.failures + 1 >= \(Self.lockoutThreshold)
+                                            THEN now() + make_interval(mins => \(Self.lockoutMinutes)::int) END,
+                        updated_at = now()
+                    RETURNING f.locked_until
                     """).first?.decode(Date?.self, "locked_until")
                 if let locked {
                     try EventLog.record(connection, actor: nil, entityType: "user", entityID: id, event: "locked",
-                                        reason: "\(Self.lockoutThreshold) failed sign-ins")
+                                        reason: "\(Self.lockoutThreshold) failed sign-ins from \(address)")
                     return .locked(until: locked)
                 }
                 return .refused
             }
-            try connection.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = \(id) AND failed_logins > 0")
+            try connection.execute("DELETE FROM sign_in_failures WHERE user_id = \(id) AND address = \(address)")
             guard let role = Role(rawValue: try row.decode(String.self, "role")) else { return .refused }
             return .signedIn(Principal(userID: id, login: try row.decode(String.self, "login"), role: role,
                                        organizationID: try row.decode(UUID?.self, "organization_id")))

@@ -36,6 +36,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("auth-failures"), help: ArgumentHelp("Failed sign-ins an address may make before it is slowed to six a minute.", valueName: "n"))
     var authFailures: Double = 10
 
+    @Option(name: .customLong("public-url"), help: ArgumentHelp(
+        "The address users reach the service at, e.g. https://roadmap.example behind a TLS proxy; with https the sign-in cookies are Secure.",
+        valueName: "url"))
+    var publicURL: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -45,6 +50,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
         guard authFailures >= 1 else { throw ValidationError("--auth-failures must be 1 or more, got \(authFailures)") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more, got \(rateLimit)") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                  url.host?.isEmpty == false else {
+                throw ValidationError("--public-url must be an http:// or https:// address, got «\(publicURL)»")
+            }
+        }
     }
 
     func run() async throws {
@@ -68,7 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         let app = try buildApplication(
-            configuration: ServerConfiguration(host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures)),
+            configuration: ServerConfiguration(
+                host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures),
+                publicURL: publicURL.flatMap(URL.init(string:))),
             pool: pool, migrator: migrator, logger: logger,
             onServerRunning: { [host, demoTokens] port in
                 // Written unbuffered: scripts and tests wait for these lines on a pipe.
