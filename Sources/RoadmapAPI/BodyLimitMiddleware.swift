@@ -1,7 +1,9 @@
 import Hummingbird
+import NIOCore
 
 /// Collects a request body up to a limit before any handler sees it, so an oversize body
-/// is a 413 problem and never half-read.
+/// is a 413 problem (a page in Russian for a browser) and never half-read, whether it
+/// announced its length or came chunked.
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -17,6 +19,9 @@ struct BodyLimitMiddleware: RouterMiddleware {
         do {
             _ = try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem.contentTooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no length to refuse up front; it is cut off while it is read.
             throw Problem.contentTooLarge(limit: limit)
         }
         return try await next(request, context)

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Refuses requests that break the document's bounds (see `ContractValidator`) before a
-/// handler runs: 400 for a parameter or header, 422 for a body field.
+/// handler runs: 400 for a parameter or header, 422 for a body field or a key written twice.
 struct ContractMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -14,6 +14,10 @@ struct ContractMiddleware: RouterMiddleware {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        if buffer.readableBytes > 0, let duplicate = JSONDuplicateKey.first(in: Array(buffer.readableBytesView)) {
+            let reason = "is written twice in one object; send each field once"
+            throw Problem.invalid("\(duplicate.path) \(reason)", fields: [.init(name: duplicate.path, reason: reason)])
+        }
         do {
             try ContractValidator.api.validate(
                 method: request.method.rawValue, template: route.template, query: query, headers: headers,

@@ -152,6 +152,10 @@ struct AuthTests {
             #expect(limited.status == 429)
             #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 >= 1)
             #expect(limited.problemType == "rate-limited")
+            // A valid token from the same address still gets in: the throttle slows the
+            // guesser, never the colleagues behind the same NAT.
+            #expect(try await api.call(.get, "/v1/me", token: fixture.viewer).status == 200)
+            #expect(try await api.call(.get, "/v1/me", token: "rm_" + String(repeating: "D", count: 43)).status == 429)
         }
     }
 
@@ -176,6 +180,70 @@ struct AuthTests {
             #expect(metrics.text.contains("roadmap_db_pool_connections"))
             #expect(!metrics.text.contains(plan.assignmentA))
             #expect(!metrics.text.contains(fixture.executorA))
+            // Refusals are counted under their own status, and never as server errors.
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.executorB).status == 404)
+            #expect(try await api.call(.get, "/v1/me", token: "nonsense").status == 401)
+            let after = try await api.call(.get, "/metrics").text
+            let errorLines = after.split(separator: "\n").filter { $0.hasPrefix("hb_request_errors") }
+            #expect(!errorLines.contains { $0.contains(#"error_type="4"#) }, "\(errorLines)")
+            #expect(after.split(separator: "\n").contains { $0.hasPrefix("hb_requests") && $0.contains(#"http_response_status_code="404""#) })
+        }
+    }
+
+    @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
+        try await APIFixture.run { api, fixture in
+            for (path, token) in [("/v1/me", fixture.viewer), ("/v1/me", "nonsense"), ("/v1/orders/not-a-uuid", fixture.viewer)] {
+                let answer = try await api.call(.get, path, token: token)
+                #expect(answer.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path) \(answer.status)")
+                #expect(answer.headers[.cacheControl] == "no-store", "\(path) \(answer.status)")
+            }
+            for path in ["/login", "/healthz", "/no-such-page", "/app.css"] {
+                let answer = try await api.call(.get, path)
+                #expect(answer.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path)")
+                #expect(answer.headers[.init("Referrer-Policy")!] == "same-origin", "\(path)")
+            }
+        }
+    }
+
+    @Test func aBodyWithAKeyWrittenTwiceIsRefusedAndChangesNothing() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let long = String(repeating: "я", count: 20_001)
+            let links = (0..<21).map { "\"https://school5.example/\($0)\"" }.joined(separator: ", ")
+            for body in [
+                #"{"done_on": "2019-03-20", "text": "Проведено", "text": "\#(long)"}"#,
+                #"{"done_on": "2019-03-20", "text": "\#(long)", "text": "Проведено"}"#,
+                #"{"done_on": "2019-03-20", "text": "Проведено", "evidence_urls": [], "evidence_urls": [\#(links)]}"#,
+                #"{"done_on": "2019-03-20", "text": "Проведено", "text": "NUL \u0000 hidden"}"#,
+            ] {
+                let answer = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA, json: body)
+                #expect(answer.status == 422, "\(answer.text)")
+                #expect(answer.problemType == "validation")
+            }
+            let reports = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA)
+            #expect(reports.items.isEmpty, "nothing was stored")
+        }
+    }
+
+    @Test func controlCharactersAndBidirectionalOverridesAreRefusedInTexts() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            for text in [#"Проведено\u0007"#, #"Проведено\u202Efdp.exe"#, #"Escape \u001B[31m"#] {
+                let answer = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA,
+                                                json: #"{"done_on": "2019-03-20", "text": "\#(text)"}"#)
+                #expect(answer.status == 422, "\(answer.text)")
+                #expect(answer.text.contains("text"))
+            }
+            let organisation = try await api.call(.post, "/v1/organizations", token: fixture.coordinator,
+                                                  json: #"{"name": "Школа\u2066 № 9", "kind": "school"}"#)
+            #expect(organisation.status == 422, "\(organisation.text)")
+            let goal = try await api.call(.post, "/v1/orders/\(plan.order)/goals", token: fixture.coordinator, json: #"{"title": "Цель\u0000"}"#)
+            #expect(goal.status == 422 || goal.status == 400, "\(goal.text)")
+            // A line break and a tab are text; a browser's CR LF is kept as a line break.
+            let fine = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA,
+                                          json: #"{"done_on": "2019-03-20", "text": "Строка 1\r\nСтрока\t2"}"#)
+            #expect(fine.status == 201, "\(fine.text)")
+            #expect(fine.string("text") == "Строка 1\nСтрока\t2")
         }
     }
 }

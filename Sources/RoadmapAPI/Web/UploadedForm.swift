@@ -1,6 +1,7 @@
 import Foundation
 import MultipartKit
 import NIOCore
+import RoadmapDomain
 
 /// A `multipart/form-data` body, as the import page's form sends it: text fields and
 /// files, read with MultipartKit's parser.
@@ -14,11 +15,15 @@ struct UploadedForm {
     enum Failure: Error, Equatable, CustomStringConvertible {
         case notMultipart
         case malformed
+        /// A file name with a control character (a NUL among them) or a bidirectional control.
+        case badFileName
 
+        /// In Russian: only the import page shows it.
         var description: String {
             switch self {
-            case .notMultipart: "the form was not sent as multipart/form-data"
-            case .malformed: "the form's multipart body could not be read"
+            case .notMultipart: "форма отправлена не как multipart/form-data"
+            case .malformed: "тело формы не удалось прочитать"
+            case .badFileName: "в имени файла есть управляющие символы"
             }
         }
     }
@@ -53,6 +58,7 @@ struct UploadedForm {
             let parameters = Self.parameters(disposition)
             guard let name = parameters["name"] else { throw .malformed }
             if let fileName = parameters["filename"] {
+                guard TypedText.violation(in: fileName) == nil else { throw .badFileName }
                 files.append(File(fieldName: name, fileName: fileName, data: Data(part.content.readableBytesView)))
             } else {
                 fields[name] = String(decoding: part.content.readableBytesView, as: UTF8.self)

@@ -13,7 +13,7 @@ public struct ExtensionStore: Sendable {
     }
 
     public func request(assignmentID: UUID, dueOn: CalendarDate, reason: String, actor: Principal) async throws -> ExtensionRecord {
-        let reason = OrganizationStore.clean(reason)
+        let reason = try TypedText.field(reason, "reason")
         guard !reason.isEmpty else { throw UseCaseError.invalid(field: "reason", reason: "say why the deadline must move") }
         return try await pool.transaction { connection in
             let assignment = try AssignmentStore.get(assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)
@@ -54,7 +54,7 @@ public struct ExtensionStore: Sendable {
     }
 
     public func decide(_ id: UUID, approve: Bool, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ExtensionRecord {
-        let comment = comment.map(OrganizationStore.clean).flatMap { $0.isEmpty ? nil : $0 }
+        let comment = try TypedText.field(comment, "comment").flatMap { $0.isEmpty ? nil : $0 }
         return try await pool.transaction { connection in
             let request = try Self.get(id, scope: actor, forUpdate: true, on: connection)
             let assignment = try AssignmentStore.get(request.assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)

@@ -76,6 +76,7 @@ public struct OrderStore: Sendable {
     }
 
     public func create(_ change: OrderChange, actor: Principal) async throws -> OrderRecord {
+        let change = try change.validated()
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
         guard let number = change.number.map(OrganizationStore.clean), !number.isEmpty else {
             throw UseCaseError.invalid(field: "number", reason: "must not be empty")
@@ -103,6 +104,7 @@ public struct OrderStore: Sendable {
     }
 
     public func update(_ id: UUID, _ change: OrderChange, ifVersion: Int?, asOf: CalendarDate, actor: Principal) async throws -> OrderRecord {
+        let change = try change.validated()
         if let number = change.number, OrganizationStore.clean(number).isEmpty {
             throw UseCaseError.invalid(field: "number", reason: "must not be empty")
         }

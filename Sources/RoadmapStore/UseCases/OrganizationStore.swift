@@ -57,6 +57,7 @@ public struct OrganizationStore: Sendable {
     }
 
     public func create(_ change: OrganizationChange, actor: Principal) async throws -> OrganizationRecord {
+        let change = try change.validated()
         try Self.require(AccessPolicy(actor).may(.manageOrganizations))
         guard let name = change.name.map(Self.clean), !name.isEmpty else {
             throw UseCaseError.invalid(field: "name", reason: "must not be empty")
@@ -88,6 +89,7 @@ public struct OrganizationStore: Sendable {
     }
 
     public func update(_ id: UUID, _ change: OrganizationChange, ifVersion: Int?, actor: Principal) async throws -> OrganizationRecord {
+        let change = try change.validated()
         try Self.require(AccessPolicy(actor).may(.manageOrganizations))
         if let kind = change.kind, !OrganizationChange.kinds.contains(kind) {
             throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
@@ -168,9 +170,15 @@ extension OrganizationStore {
         do {
             return try await pool.transaction { connection in
                 var count = ImportCount()
-                for (line, change) in rows {
+                for (line, typed) in rows {
                     func refuse(_ field: String, _ reason: String) -> UseCaseError {
                         .invalid(field: "line \(line): \(field)", reason: reason)
+                    }
+                    let change: OrganizationChange
+                    do {
+                        change = try typed.validated()
+                    } catch UseCaseError.invalid(let field, let reason) {
+                        throw refuse(field, reason)
                     }
                     guard let name = change.name.map(Self.clean), !OrganizationName(name).key.isEmpty else {
                         throw refuse("name", "is empty or has no letters or digits")

@@ -99,7 +99,7 @@ public struct ReportStore: Sendable {
 
     /// Accepts (the assignment is done) or returns (with a required comment) a report.
     public func review(_ id: UUID, accept: Bool, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ReportRecord {
-        let comment = comment.map(OrganizationStore.clean).flatMap { $0.isEmpty ? nil : $0 }
+        let comment = try TypedText.field(comment, "comment").flatMap { $0.isEmpty ? nil : $0 }
         if !accept, comment == nil {
             throw UseCaseError.invalid(field: "comment", reason: "say what must be reworked: a comment is required to return a report")
         }

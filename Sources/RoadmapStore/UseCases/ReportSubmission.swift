@@ -22,7 +22,7 @@ public struct ReportSubmission: Sendable, Hashable, Codable {
     /// Checks the fields: text present, done-on not in the future, evidence as http(s) links.
     func validated(today: CalendarDate) throws(UseCaseError) -> ReportSubmission {
         var result = self
-        result.text = OrganizationStore.clean(text)
+        result.text = try TypedText.field(text, "text")
         guard !result.text.isEmpty else { throw .invalid(field: "text", reason: "must not be empty") }
         guard doneOn <= today else {
             throw .invalid(field: "done_on", reason: "\(doneOn.iso) is in the future (today is \(today.iso))")
