@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "roadmapctl", targets: ["roadmapctl"]),
         .library(name: "RoadmapDomain", targets: ["RoadmapDomain"]),
+        .library(name: "RoadmapPostgres", targets: ["RoadmapPostgres"]),
         .library(name: "RoadmapStore", targets: ["RoadmapStore"]),
         .library(name: "RoadmapAPI", targets: ["RoadmapAPI"]),
     ],
@@ -45,16 +46,29 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // The Swift layer over libpq and the SQL of each use case.
+        // The driver: the Swift layer over libpq (connections, typed rows, SQLSTATE errors,
+        // transactions, the pool), the migration runner and the embedded cluster. Knows
+        // nothing of the domain.
         .target(
-            name: "RoadmapStore",
+            name: "RoadmapPostgres",
             dependencies: [
                 "CPostgres",
-                "RoadmapDomain",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The use cases: each takes the acting principal, decides with the access rules and
+        // runs its SQL in one transaction; the schema and the import engine. The API and the
+        // CLI reach the database only through it and never see a driver type.
+        .target(
+            name: "RoadmapStore",
+            dependencies: [
+                "RoadmapDomain",
+                "RoadmapPostgres",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             plugins: ["EmbedSQLPlugin"]
@@ -111,6 +125,7 @@ let package = Package(
         .target(
             name: "RoadmapTestSupport",
             dependencies: [
+                "RoadmapPostgres",
                 "RoadmapStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -123,13 +138,17 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "RoadmapPostgresTests",
+            dependencies: ["RoadmapPostgres", "RoadmapDomain", "RoadmapStore", "RoadmapTestSupport"]
+        ),
+        .testTarget(
             name: "RoadmapStoreTests",
-            dependencies: ["RoadmapStore", "RoadmapDomain", "RoadmapImport", "RoadmapTestSupport"]
+            dependencies: ["RoadmapStore", "RoadmapPostgres", "RoadmapDomain", "RoadmapImport", "RoadmapTestSupport"]
         ),
         .testTarget(
             name: "RoadmapAPITests",
             dependencies: [
-                "RoadmapAPI", "RoadmapStore", "RoadmapTestSupport",
+                "RoadmapAPI", "RoadmapStore", "RoadmapPostgres", "RoadmapTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -138,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RoadmapctlTests",
-            dependencies: ["RoadmapStore", "RoadmapImport", "RoadmapTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["RoadmapStore", "RoadmapPostgres", "RoadmapImport", "RoadmapTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

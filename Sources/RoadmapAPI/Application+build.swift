@@ -27,7 +27,7 @@ public struct ServerConfiguration: Sendable {
 /// The router with every route of the service: health and metrics, the OpenAPI document,
 /// and the API generated from it behind authentication.
 public func buildRouter(
-    pool: PostgresPool, migrator: Migrator, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock(),
+    database: Database, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock(),
     publicURL: URL? = nil
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
@@ -35,7 +35,7 @@ public func buildRouter(
     router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware(maximumBytes: limits.maximumBodyBytes, maximumImportBytes: limits.maximumImportBytes))
-    HealthController(pool: pool, migrator: migrator).addRoutes(to: router)
+    HealthController(schema: try SchemaStore(database: database)).addRoutes(to: router)
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: EmbeddedOpenAPI.text)))
@@ -43,13 +43,13 @@ public func buildRouter(
     _ = ServiceMetrics.registry
     router.get("/metrics") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(pool: pool))))
+                 body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(database: database))))
     }
-    try WebController(pool: pool, clock: clock, cookies: SessionCookies(publicURL: publicURL)).addRoutes(to: router)
+    try WebController(database: database, clock: clock, cookies: SessionCookies(publicURL: publicURL)).addRoutes(to: router)
     let api = router.group()
-        .add(middleware: AuthMiddleware(users: UserStore(pool: pool), limits: limits))
+        .add(middleware: AuthMiddleware(users: UserStore(database: database), limits: limits))
         .add(middleware: ContractMiddleware())
-    try APIHandler(pool: pool, clock: clock).registerHandlers(
+    try APIHandler(database: database, clock: clock).registerHandlers(
         on: api, serverURL: Servers.Server1.url(),
         configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
         middlewares: [EmptyBodyMiddleware(), HeaderDecodingMiddleware(), NullCursorMiddleware()])
@@ -60,16 +60,15 @@ public func buildRouter(
 /// of the same service group so graceful shutdown closes it after the server stops.
 public func buildApplication(
     configuration: ServerConfiguration,
-    pool: PostgresPool,
-    migrator: Migrator,
+    database: Database,
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(pool: pool, migrator: migrator, limits: configuration.limits, publicURL: configuration.publicURL)
+    let router = try buildRouter(database: database, limits: configuration.limits, publicURL: configuration.publicURL)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "roadmap"),
-        services: [pool],
+        services: [database],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

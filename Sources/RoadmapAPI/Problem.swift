@@ -159,6 +159,8 @@ public struct Problem: HTTPResponseError, Sendable {
             return .invalid(error.description, fields: [InvalidField(name: field, reason: reason)])
         case .idempotencyMismatch:
             return Problem(.unprocessableContent, type: "idempotency-key-reused", title: "Idempotency key reused", detail: error.description)
+        case .unavailable:
+            return .serviceUnavailable("The database is unavailable; try again shortly.")
         }
     }
 

@@ -18,6 +18,9 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let problem as Problem {
             response = try problem.response(from: request, context: context)
         } catch let error as UseCaseError {
+            if case .unavailable(let cause) = error {
+                context.logger.error("database unavailable", metadata: ["error": "\(cause)", "request_id": "\(context.requestID)"])
+            }
             response = try Problem.from(error).response(from: request, context: context)
         } catch let error as ServerError {
             guard let problem = Self.problem(for: error) else {
@@ -38,9 +41,6 @@ struct ProblemMiddleware: RouterMiddleware {
                 error.status, type: error.status == .notFound ? "not-found" : "http-\(error.status.code)",
                 title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase, headers: error.headers)
             response = try problem.response(from: request, context: context)
-        } catch let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed {
-            context.logger.error("database unavailable", metadata: ["error": "\(error.debugDescription)", "request_id": "\(context.requestID)"])
-            response = try Problem.serviceUnavailable("The database is unavailable; try again shortly.").response(from: request, context: context)
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "request_id": "\(context.requestID)"])
             response = try Problem.internalError(requestID: context.requestID).response(from: request, context: context)
@@ -74,8 +74,6 @@ struct ProblemMiddleware: RouterMiddleware {
             return problem
         case let error as UseCaseError:
             return Problem.from(error)
-        case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:
-            return .serviceUnavailable("The database is unavailable; try again shortly.")
         case let decoding as DecodingError:
             if error.request.method == .get {
                 // Reading the query: the runtime's parameter decoder does not name the parameter.

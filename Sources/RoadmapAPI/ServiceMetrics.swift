@@ -20,8 +20,8 @@ enum ServiceMetrics {
     }
 
     /// The text exposition format, with the pool's gauges brought up to date.
-    static func exposition(pool: PostgresPool) -> String {
-        let usage = pool.usage
+    static func exposition(database: Database) -> String {
+        let usage = database.usage
         for (state, value) in [("open", usage.open), ("idle", usage.idle), ("leased", usage.leased), ("waiting", usage.waiting), ("maximum", usage.maximum)] {
             registry.makeGauge(descriptor: poolConnections, labels: [("state", state)]).set(to: Double(value))
         }

@@ -1,8 +1,15 @@
+import RoadmapPostgres
+
 /// The demo data set (`sql/demo/`): order № 770 of the Tambov education committee and its
 /// plan, so a newcomer sees something real at once. Loading it twice changes nothing.
 public enum DemoData {
+    /// Loads the demo organisations of `sql/demo/` in one transaction.
+    public static func loadOrganizations(into database: Database) async throws {
+        try await database.withConnection { try load(on: $0) }
+    }
+
     /// Loads every demo script in one transaction. Blocking: run it on a pool thread.
-    public static func load(on connection: PostgresConnection) throws {
+    static func load(on connection: PostgresConnection) throws {
         try connection.transaction { tx in
             for script in EmbeddedSQL.demo {
                 try tx.execute(script: script.text)

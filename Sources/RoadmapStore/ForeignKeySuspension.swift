@@ -1,3 +1,4 @@
+import RoadmapPostgres
 /// Foreign keys of some tables taken off for a bulk insert and put back, validated, before
 /// the transaction ends.
 ///

@@ -1,11 +1,12 @@
+import RoadmapPostgres
 import RoadmapDomain
 
 /// Writes plans read from documents: one call, one transaction, all or nothing.
 public struct ImportStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     /// A dry run's outcome travels out of the transaction as an error, so the transaction
@@ -18,7 +19,7 @@ public struct ImportStore: Sendable {
     /// same checks) and is then rolled back.
     public func importPlan(_ draft: PlanDraft, options: ImportOptions = ImportOptions()) async throws -> ImportOutcome {
         do {
-            return try await pool.transaction { connection in
+            return try await database.transaction { connection in
                 var run = PlanImport(connection: connection, draft: draft, options: options)
                 let outcome = try run.run()
                 if options.dryRun { throw DryRun(outcome: outcome) }

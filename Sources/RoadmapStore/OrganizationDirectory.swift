@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// The organisations known to the database, for matching the free-text names of a
 /// document: finds one by its normalised name or alias, or creates it. Used inside one

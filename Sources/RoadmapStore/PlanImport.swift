@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// One import of a plan document, inside one transaction: upserts the order, the plan,
 /// goals, tasks and actions by position, and sets executors, partners and assignments to

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import RoadmapPostgres
 import RoadmapStore
 
 /// Gives each database test a real PostgreSQL database of its own.
@@ -14,7 +15,10 @@ public enum TestDatabase {
     public struct Lease: Sendable {
         public let name: String
         public let configuration: PostgresConfiguration
+        /// The driver's pool, for tests that read or arrange rows with SQL.
         public let pool: PostgresPool
+        /// The same connections as the use cases take them.
+        public var database: Database { Database(pool: pool) }
 
         /// A libpq URL or conninfo string for this database, for tools run as separate
         /// processes (`roadmapctl --database-url …`, `psql`).

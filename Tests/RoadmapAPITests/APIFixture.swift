@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import RoadmapAPI
 import RoadmapDomain
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -53,6 +54,7 @@ struct APIClient: Sendable {
 /// goal and one action assigned to both schools (deadline «Март 2019»).
 struct APIFixture: Sendable {
     let pool: PostgresPool
+    var database: Database { Database(pool: pool) }
     let committee: UUID
     let schoolA: UUID
     let schoolB: UUID
@@ -71,7 +73,7 @@ struct APIFixture: Sendable {
                     """).first).decode(UUID.self, "id")
             }
         }
-        let users = UserStore(pool: pool)
+        let users = UserStore(database: Database(pool: pool))
         func token(_ login: String, _ role: Role, _ organization: UUID? = nil) async throws -> String {
             _ = try await users.addUser(login: login, role: role, organizationID: organization)
             return try await users.issueToken(login: login).token
@@ -91,8 +93,8 @@ struct APIFixture: Sendable {
         try await TestDatabase.withDatabase(maximumConnections: 6) { (lease) async throws in
             let fixture = try await make(pool: lease.pool)
             let app = try buildApplication(
-                configuration: ServerConfiguration(port: 0, limits: limits, publicURL: publicURL), pool: lease.pool,
-                migrator: try Migrator.embedded(), logger: Logger(label: "test"))
+                configuration: ServerConfiguration(port: 0, limits: limits, publicURL: publicURL), database: lease.database,
+                logger: Logger(label: "test"))
             try await app.test(mode) { client in
                 try await body(APIClient(client: client), fixture)
             }

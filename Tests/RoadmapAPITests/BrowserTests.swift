@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import RoadmapDomain
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -26,7 +27,7 @@ struct BrowserTests {
         try await APIFixture.run(mode: .live) { api, fixture in
             let port = try #require(api.client.port)
             let site = "http://127.0.0.1:\(port)"
-            let users = UserStore(pool: fixture.pool)
+            let users = UserStore(database: fixture.database)
             try await users.setPassword(login: "coord", password: "coordinator-password")
             let browser = try HeadlessBrowser(binary: chromium)
             try await browser.open()

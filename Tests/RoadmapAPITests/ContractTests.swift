@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import RoadmapAPI
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -122,7 +123,7 @@ struct AuthTests {
             #expect(try await api.call(.get, "/v1/me", token: "nonsense").status == 401)
             #expect(try await api.call(.get, "/v1/me", headers: ["Authorization": "Basic YTpi"]).status == 401)
 
-            let users = UserStore(pool: fixture.pool)
+            let users = UserStore(database: fixture.database)
             let issued = try await users.issueToken(login: "viewer", name: "temporary")
             #expect(try await api.call(.get, "/v1/me", token: issued.token).status == 200)
             _ = try await users.revokeToken(issued.record.id.uuidString)

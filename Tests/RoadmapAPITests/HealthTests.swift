@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import RoadmapAPI
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -11,7 +12,7 @@ import Testing
 @Suite("Health and problem+json")
 struct HealthTests {
     func app(_ pool: PostgresPool) throws -> some ApplicationProtocol {
-        try buildApplication(configuration: ServerConfiguration(port: 0), pool: pool, migrator: try Migrator.embedded(), logger: Logger(label: "test"))
+        try buildApplication(configuration: ServerConfiguration(port: 0), database: Database(pool: pool), logger: Logger(label: "test"))
     }
 
     func json(_ buffer: ByteBuffer) throws -> [String: Any] {

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import RoadmapAPI
+import RoadmapPostgres
 import RoadmapTestSupport
 import Testing
 

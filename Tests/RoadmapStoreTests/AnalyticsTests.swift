@@ -1,6 +1,7 @@
 import Foundation
 import RoadmapDomain
 import RoadmapImport
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -32,28 +33,28 @@ struct AnalyticsTests {
 
     /// Order № 770 imported, a report accepted, one returned, an extension approved.
     static func seed(_ pool: PostgresPool) async throws {
-        try await pool.withConnection { try DemoData.load(on: $0) }
+        try await DemoData.loadOrganizations(into: Database(pool: pool))
         let document = try #require(DemoData.documents.first { $0.name.hasPrefix("004") })
         let source = TextDocumentReader.read(document.text, name: document.name)
-        _ = try await ImportStore(pool: pool).importPlan(try PlanDocumentParser().parse(source))
-        _ = try await UserStore(pool: pool).addUser(login: "coord", role: .coordinator, organizationID: nil)
-        let actor = Principal(userID: try #require(try await UserStore(pool: pool).user(login: "coord").id), login: "coord", role: .coordinator, organizationID: nil)
+        _ = try await ImportStore(database: Database(pool: pool)).importPlan(try PlanDocumentParser().parse(source))
+        _ = try await UserStore(database: Database(pool: pool)).addUser(login: "coord", role: .coordinator, organizationID: nil)
+        let actor = Principal(userID: try #require(try await UserStore(database: Database(pool: pool)).user(login: "coord").id), login: "coord", role: .coordinator, organizationID: nil)
         let ids = try await pool.withConnection { connection in
             try connection.query("SELECT id FROM assignments ORDER BY due_on, id LIMIT 3").rows.map { try $0.decode(UUID.self, "id") }
         }
-        let reports = ReportStore(pool: pool)
+        let reports = ReportStore(database: Database(pool: pool))
         let first = try await reports.submit(assignmentID: ids[0], ReportSubmission(doneOn: CalendarDate(iso: "2018-10-20")!, text: "Проведено"), idempotencyKey: nil, actor: actor)
         _ = try await reports.review(first.report.id, accept: true, comment: nil, ifVersion: nil, actor: actor)
         let second = try await reports.submit(assignmentID: ids[1], ReportSubmission(doneOn: CalendarDate(iso: "2018-10-25")!, text: "Черновик"), idempotencyKey: nil, actor: actor)
         _ = try await reports.review(second.report.id, accept: false, comment: "Нет программы", ifVersion: nil, actor: actor)
-        let extensionRecord = try await ExtensionStore(pool: pool).request(assignmentID: ids[2], dueOn: CalendarDate(iso: "2019-12-31")!, reason: "Ремонт", actor: actor)
-        _ = try await ExtensionStore(pool: pool).decide(extensionRecord.id, approve: true, comment: nil, ifVersion: nil, actor: actor)
+        let extensionRecord = try await ExtensionStore(database: Database(pool: pool)).request(assignmentID: ids[2], dueOn: CalendarDate(iso: "2019-12-31")!, reason: "Ремонт", actor: actor)
+        _ = try await ExtensionStore(database: Database(pool: pool)).decide(extensionRecord.id, approve: true, comment: nil, ifVersion: nil, actor: actor)
     }
 
     /// Runs `body` connected as a fresh analyst login, then removes the login.
     static func asAnalyst(_ lease: TestDatabase.Lease, _ body: (PostgresConnection) throws -> Void) async throws {
         let name = "analyst_" + UUID().uuidString.prefix(8).lowercased()
-        let store = AnalystStore(pool: lease.pool)
+        let store = AnalystStore(database: lease.database)
         let grant = try await store.grant(name)
         #expect(grant.url.hasPrefix("postgresql://\(name):"))
         do {
@@ -132,7 +133,7 @@ struct AnalyticsTests {
 
     @Test func analystNamesAreCheckedAndOtherRolesLeftAlone() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let store = AnalystStore(pool: lease.pool)
+            let store = AnalystStore(database: lease.database)
             await #expect(throws: UseCaseError.self) { _ = try await store.grant("Robert'); DROP TABLE users;--") }
             await #expect(throws: UseCaseError.self) { _ = try await store.grant("postgres") }
             await #expect(throws: UseCaseError.self) { _ = try await store.revoke("roadmap_analyst") }

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -44,7 +45,7 @@ struct ImportStoreTests {
 
     @Test func importsTheOrderItsPlanAndOneAssignmentPerActionAndExecutor() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let store = ImportStore(pool: lease.pool)
+            let store = ImportStore(database: lease.database)
             let outcome = try await store.importPlan(try Self.order770())
             #expect(outcome.order == .init(number: "770", date: "2018-06-25", issuer: "Комитет образования"))
             #expect(outcome.goals == 1)
@@ -69,7 +70,7 @@ struct ImportStoreTests {
 
     @Test func aSecondImportOfTheSameDocumentChangesNoRow() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let store = ImportStore(pool: lease.pool)
+            let store = ImportStore(database: lease.database)
             try await store.importPlan(try Self.order770())
             let before = try await counts(lease)
             let again = try await store.importPlan(try Self.order770())
@@ -83,7 +84,7 @@ struct ImportStoreTests {
     @Test func aDryRunWritesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let before = try await counts(lease)
-            let outcome = try await ImportStore(pool: lease.pool).importPlan(try Self.order770(), options: ImportOptions(dryRun: true))
+            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(dryRun: true))
             #expect(outcome.dryRun)
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await counts(lease) == before)
@@ -94,7 +95,7 @@ struct ImportStoreTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let before = try await counts(lease)
             let error = await #expect(throws: ImportError.self) {
-                try await ImportStore(pool: lease.pool).importPlan(try Self.order770(), options: ImportOptions(strict: true))
+                try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(strict: true))
             }
             guard case .unknownOrganizations(let names) = error else {
                 Issue.record("expected unknown organisations, got \(String(describing: error))")
@@ -110,14 +111,14 @@ struct ImportStoreTests {
             var draft = try Self.order770()
             draft.order?.date = nil
             await #expect(throws: ImportError.orderIncomplete("no order date")) {
-                try await ImportStore(pool: lease.pool).importPlan(draft)
+                try await ImportStore(database: lease.database).importPlan(draft)
             }
         }
     }
 
     @Test func aCorrectedVersionUpdatesWhatChangedAndKeepsReports() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let store = ImportStore(pool: lease.pool)
+            let store = ImportStore(database: lease.database)
             try await store.importPlan(try Self.order770())
             // A school reports on the seminar.
             try await lease.pool.withConnection { (connection) throws in
@@ -171,7 +172,7 @@ struct ImportStoreTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let keys = try await foreignKeys(lease)
             #expect(keys.count == 4)
-            let store = ImportStore(pool: lease.pool)
+            let store = ImportStore(database: lease.database)
             let outcome = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1))
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await foreignKeys(lease) == keys)
@@ -196,7 +197,7 @@ struct ImportStoreTests {
             let keys = try await foreignKeys(lease)
             let holder = try PostgresConnection(configuration: lease.pool.configuration)
             try holder.execute(script: "BEGIN; SELECT count(*) FROM assignments")
-            let outcome = try await ImportStore(pool: lease.pool).importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1))
+            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1))
             try holder.execute(script: "COMMIT")
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await foreignKeys(lease) == keys)
@@ -207,7 +208,7 @@ struct ImportStoreTests {
     @Test func aDocumentNamingOneSchoolTwiceGivesItOneAssignment() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let draft = try Self.order770(thirdExecutors: "МАОУ СОШ № 5, МАОУ «СОШ № 5»")
-            let outcome = try await ImportStore(pool: lease.pool).importPlan(draft)
+            let outcome = try await ImportStore(database: lease.database).importPlan(draft)
             #expect(outcome.assignmentsCreated == 5)
         }
     }

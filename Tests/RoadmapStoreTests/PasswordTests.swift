@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
@@ -8,7 +9,7 @@ import Testing
 struct PasswordTests {
     @Test func aPasswordIsHashedCheckedAndLocksAfterRepeatedFailures() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let users = UserStore(pool: lease.pool)
+            let users = UserStore(database: lease.database)
             let stranger = "203.0.113.9"
             _ = try await users.addUser(login: "ivanova", role: .coordinator, organizationID: nil)
             #expect(try await users.signIn(login: "ivanova", password: "anything-at-all", address: stranger) == .refused, "no password yet")
@@ -59,8 +60,8 @@ struct PasswordTests {
 
     @Test func aNewPasswordEndsTheUsersSessions() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let users = UserStore(pool: lease.pool)
-            let sessions = SessionStore(pool: lease.pool)
+            let users = UserStore(database: lease.database)
+            let sessions = SessionStore(database: lease.database)
             _ = try await users.addUser(login: "petrova", role: .viewer, organizationID: nil)
             _ = try await users.addUser(login: "sidorov", role: .viewer, organizationID: nil)
             try await users.setPassword(login: "petrova", password: "first-password-1")

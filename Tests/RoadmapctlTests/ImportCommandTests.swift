@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapPostgres
 import RoadmapTestSupport
 import Testing
 

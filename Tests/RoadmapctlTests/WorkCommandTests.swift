@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapImport
+import RoadmapPostgres
 import RoadmapTestSupport
 import Testing
 import ZIPFoundation

@@ -18,16 +18,16 @@ struct APIHandler: APIProtocol {
     let imports: ImportStore
     let clock: CommitteeClock
 
-    init(pool: PostgresPool, clock: CommitteeClock = CommitteeClock()) {
-        users = UserStore(pool: pool)
-        organizations = OrganizationStore(pool: pool)
-        orders = OrderStore(pool: pool)
-        plans = PlanStore(pool: pool)
-        assignments = AssignmentStore(pool: pool)
-        reports = ReportStore(pool: pool, clock: clock)
-        extensions = ExtensionStore(pool: pool, clock: clock)
-        events = EventStore(pool: pool)
-        imports = ImportStore(pool: pool)
+    init(database: Database, clock: CommitteeClock = CommitteeClock()) {
+        users = UserStore(database: database)
+        organizations = OrganizationStore(database: database)
+        orders = OrderStore(database: database)
+        plans = PlanStore(database: database)
+        assignments = AssignmentStore(database: database)
+        reports = ReportStore(database: database, clock: clock)
+        extensions = ExtensionStore(database: database, clock: clock)
+        events = EventStore(database: database)
+        imports = ImportStore(database: database)
         self.clock = clock
     }
 

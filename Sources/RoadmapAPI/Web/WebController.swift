@@ -28,19 +28,19 @@ struct WebController: Sendable {
     /// this process; the per-account lock is in the database.
     let signInFailures: RateLimiter
 
-    init(pool: PostgresPool, clock: CommitteeClock, cookies: SessionCookies = SessionCookies(publicURL: nil),
+    init(database: Database, clock: CommitteeClock, cookies: SessionCookies = SessionCookies(publicURL: nil),
          signInFailuresPerAddress: Double = 20) throws {
-        users = UserStore(pool: pool)
-        sessions = SessionStore(pool: pool)
-        assignments = AssignmentStore(pool: pool)
-        dashboard = DashboardStore(pool: pool)
-        organizations = OrganizationStore(pool: pool)
-        orders = OrderStore(pool: pool)
-        plans = PlanStore(pool: pool)
-        reports = ReportStore(pool: pool, clock: clock)
-        extensions = ExtensionStore(pool: pool, clock: clock)
-        imports = ImportStore(pool: pool)
-        uploads = UploadStore(pool: pool)
+        users = UserStore(database: database)
+        sessions = SessionStore(database: database)
+        assignments = AssignmentStore(database: database)
+        dashboard = DashboardStore(database: database)
+        organizations = OrganizationStore(database: database)
+        orders = OrderStore(database: database)
+        plans = PlanStore(database: database)
+        reports = ReportStore(database: database, clock: clock)
+        extensions = ExtensionStore(database: database, clock: clock)
+        imports = ImportStore(database: database)
+        uploads = UploadStore(database: database)
         self.clock = clock
         self.cookies = cookies
         signInFailures = RateLimiter(rate: signInFailuresPerAddress / 900, burst: signInFailuresPerAddress)
@@ -257,7 +257,7 @@ struct WebController: Sendable {
         let today = clock.today()
         // The store answers "not found" for another organisation's work, whatever the URL.
         let record = try await assignments.get(assignmentID, asOf: today, scope: live.principal)
-        let reports = try await ReportStore(pool: sessions.pool, clock: clock).list(assignmentID: assignmentID, scope: live.principal)
+        let reports = try await reports.list(assignmentID: assignmentID, scope: live.principal)
         let statusName = record.overdue ? "\(record.status.russianName), \(AssignmentStatus.overdueRussianName)" : record.status.russianName
         let reportStatus = ["submitted": "на проверке", "accepted": "принят", "returned": "возвращён"]
         let policy = AccessPolicy(live.principal)
@@ -296,7 +296,7 @@ struct WebController: Sendable {
         }
         let links = (form.evidence ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
-            _ = try await ReportStore(pool: sessions.pool, clock: clock).submit(
+            _ = try await reports.submit(
                 assignmentID: assignmentID, ReportSubmission(doneOn: doneOn, text: form.text ?? "", evidenceURLs: links),
                 idempotencyKey: nil, actor: live.principal)
         } catch let error as UseCaseError {

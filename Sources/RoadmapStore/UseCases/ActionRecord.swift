@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// A planned action with its deadline as written and as read, its executors and roll-up.
 public struct ActionRecord: Sendable {

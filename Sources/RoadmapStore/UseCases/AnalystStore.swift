@@ -1,13 +1,14 @@
 import Foundation
+import RoadmapPostgres
 
 /// Logins for analysts: PostgreSQL roles in `roadmap_analyst` (created by the migration
 /// `0003_analytics.sql`), which may read the `analytics` views and nothing else. Needs a
 /// database user that may create roles (CREATEROLE).
 public struct AnalystStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     public static let groupRole = "roadmap_analyst"
@@ -24,7 +25,7 @@ public struct AnalystStore: Sendable {
     public func grant(_ name: String) async throws -> Grant {
         try Self.validate(name)
         let password = Self.generatePassword()
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             try Self.requireGroup(on: connection)
             if let existing = try connection.query("""
                 SELECT pg_has_role(oid, \(Self.groupRole), 'MEMBER') AND rolname <> \(Self.groupRole) AS analyst
@@ -57,7 +58,7 @@ public struct AnalystStore: Sendable {
     /// Drops the login `name`; refuses roles that are not analysts.
     public func revoke(_ name: String) async throws {
         try Self.validate(name)
-        try await pool.transaction { connection in
+        try await database.transaction { connection in
             guard let row = try connection.query("""
                 SELECT pg_has_role(oid, \(Self.groupRole), 'MEMBER') AS analyst FROM pg_roles WHERE rolname = \(name)
                 """).first else { throw UseCaseError.notFound(entity: "analyst", id: name) }
@@ -70,7 +71,7 @@ public struct AnalystStore: Sendable {
 
     /// The analysts' logins.
     public func list() async throws -> [String] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query("""
                 SELECT rolname FROM pg_roles
                 WHERE rolname <> \(Self.groupRole) AND pg_has_role(oid, \(Self.groupRole), 'MEMBER') AND NOT rolsuper

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// One action × one executor organisation × one occurrence: the unit that has a status.
 public struct AssignmentRecord: Sendable, Hashable {

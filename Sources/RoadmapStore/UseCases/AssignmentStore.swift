@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Assignments: listing by deadline with filters, reading, starting and cancelling.
 /// An executor sees its own organisation's assignments only; others are "not found".
 public struct AssignmentStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     public func list(_ filter: AssignmentFilter, asOf: CalendarDate, limit: Int?, cursor: String?, scope: Principal) async throws -> Page<AssignmentRecord> {
@@ -42,7 +43,7 @@ public struct AssignmentStore: Sendable {
             \(AssignmentRecord.select) WHERE \(SQL.joined(conditions, separator: " AND "))
             ORDER BY s.due_on NULLS LAST, s.id LIMIT \(limit + 1)
             """
-        let records = try await pool.withConnection { connection in
+        let records = try await database.withConnection { connection in
             try connection.query(statement).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
         }
         return OrganizationStore.page(records, limit: limit) { [$0.dueOn?.iso ?? "", $0.id.uuidString] }
@@ -50,7 +51,7 @@ public struct AssignmentStore: Sendable {
 
     /// One assignment in one round trip.
     public func get(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> AssignmentRecord {
-        try await pool.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
+        try await database.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
     }
 
     static func get(_ id: UUID, asOf: CalendarDate, scope: Principal, forUpdate: Bool = false, on connection: PostgresConnection) throws -> AssignmentRecord {
@@ -75,7 +76,7 @@ public struct AssignmentStore: Sendable {
         case .cancel: capability = .cancelAssignment
         default: throw UseCaseError.invalid(field: "status", reason: "may be set to in_progress or cancelled only")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let current = try Self.get(id, asOf: asOf, scope: actor, forUpdate: true, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(capability, ownedBy: current.executorID))
             try UseCaseError.check(version: current.version, expected: ifVersion, entity: "assignment")

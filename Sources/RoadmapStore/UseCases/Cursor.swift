@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapPostgres
 
 /// Keyset pagination: a cursor is the sort key of the last item, base64url-encoded JSON,
 /// opaque to clients. A cursor that does not decode is a clear 400, never a wrong page.

@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// What the first screen after sign-in shows the committee: reports waiting for review and
 /// the schools with the most overdue work.
 public struct DashboardStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     public struct WaitingReport: Sendable {
@@ -32,7 +33,7 @@ public struct DashboardStore: Sendable {
     /// Reports waiting for review, oldest first (everyone but an executor).
     public func waitingReports(scope: Principal, limit: Int = 50) async throws -> [WaitingReport] {
         guard scope.role.seesEverything else { return [] }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             try connection.query("""
                 SELECT r.id, r.assignment_id, ac.title, o.name, r.done_on, r.created_at, r.text, r.evidence_urls, r.version
                 FROM reports r JOIN assignments s ON s.id = r.assignment_id JOIN actions ac ON ac.id = s.action_id
@@ -64,7 +65,7 @@ public struct DashboardStore: Sendable {
     /// Extension requests waiting for a decision, oldest first (empty for a school).
     public func waitingExtensions(scope: Principal, limit: Int = 50) async throws -> [WaitingExtension] {
         guard scope.role.seesEverything else { return [] }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             try connection.query("""
                 SELECT e.id, e.assignment_id, ac.title, o.name, s.due_on, e.requested_due_on, e.reason, e.version
                 FROM deadline_extensions e JOIN assignments s ON s.id = e.assignment_id JOIN actions ac ON ac.id = s.action_id
@@ -84,7 +85,7 @@ public struct DashboardStore: Sendable {
     /// Executors with overdue assignments as of `asOf`, most first.
     public func overdueBySchool(asOf: CalendarDate, scope: Principal, limit: Int = 20) async throws -> [OverdueSchool] {
         guard scope.role.seesEverything else { return [] }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             try connection.query("""
                 SELECT s.executor_id, o.name, count(*)::int AS overdue
                 FROM assignments s JOIN organizations o ON o.id = s.executor_id

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Appends to the history: every change is an event with who, when, what and why.
 enum EventLog {

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapPostgres
 
 /// One entry of the history: who did what to which thing, when and why.
 public struct EventRecord: Sendable, Hashable {

@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// The history of one thing, oldest first. An executor reads the history of what it may
 /// see (its assignments, their reports and extensions, the plans it works in) only.
 public struct EventStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     public static let entityTypes = ["organization", "user", "order", "plan", "goal", "task", "action", "assignment",
@@ -24,7 +25,7 @@ public struct EventStore: Sendable {
             }
             return id
         }
-        let records = try await pool.withConnection { connection in
+        let records = try await database.withConnection { connection in
             guard try Self.visible(entityType: entityType, entityID: entityID, scope: scope, on: connection) else {
                 throw UseCaseError.notFound(entity: entityType, id: entityID.uuidString.lowercased())
             }
@@ -60,7 +61,7 @@ public struct EventStore: Sendable {
 extension EventStore {
     /// The kind of thing `id` is, from its history; nil when nothing happened to it.
     public func entityType(of id: UUID) async throws -> String? {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query("SELECT entity_type FROM events WHERE entity_id = \(id) ORDER BY id LIMIT 1").first?.decode(String.self, "entity_type")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// A request to move an assignment's due date («перенос срока»).
 public struct ExtensionRecord: Sendable, Hashable {

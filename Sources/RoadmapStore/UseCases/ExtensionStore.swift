@@ -1,21 +1,22 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Deadline extensions: an executor asks for a later due date with a reason; the committee
 /// approves (the assignment's due date moves, the original is kept) or rejects.
 public struct ExtensionStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
     public let clock: CommitteeClock
 
-    public init(pool: PostgresPool, clock: CommitteeClock = CommitteeClock()) {
-        self.pool = pool
+    public init(database: Database, clock: CommitteeClock = CommitteeClock()) {
+        self.database = database
         self.clock = clock
     }
 
     public func request(assignmentID: UUID, dueOn: CalendarDate, reason: String, actor: Principal) async throws -> ExtensionRecord {
         let reason = try TypedText.field(reason, "reason")
         guard !reason.isEmpty else { throw UseCaseError.invalid(field: "reason", reason: "say why the deadline must move") }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let assignment = try AssignmentStore.get(assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.requestExtension, ownedBy: assignment.executorID))
             guard !assignment.status.isClosed else {
@@ -41,7 +42,7 @@ public struct ExtensionStore: Sendable {
     }
 
     public func get(_ id: UUID, scope: Principal) async throws -> ExtensionRecord {
-        try await pool.withConnection { connection in try Self.get(id, scope: scope, on: connection) }
+        try await database.withConnection { connection in try Self.get(id, scope: scope, on: connection) }
     }
 
     static func get(_ id: UUID, scope: Principal, forUpdate: Bool = false, on connection: PostgresConnection) throws -> ExtensionRecord {
@@ -55,7 +56,7 @@ public struct ExtensionStore: Sendable {
 
     public func decide(_ id: UUID, approve: Bool, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ExtensionRecord {
         let comment = try TypedText.field(comment, "comment").flatMap { $0.isEmpty ? nil : $0 }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let request = try Self.get(id, scope: actor, forUpdate: true, on: connection)
             let assignment = try AssignmentStore.get(request.assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.decideExtension, ownedBy: assignment.executorID))

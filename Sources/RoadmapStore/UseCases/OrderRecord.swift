@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// An order («приказ») with the roll-up of everything it approved.
 public struct OrderRecord: Sendable, Hashable {

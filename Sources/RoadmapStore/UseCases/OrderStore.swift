@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Orders: listing by year and issuer, reading with roll-up, creating, changing.
 /// An executor sees only the orders in which its organisation has assignments.
 public struct OrderStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     public func list(
@@ -35,7 +36,7 @@ public struct OrderStore: Sendable {
             \(OrderRecord.select) WHERE \(SQL.joined(conditions, separator: " AND "))
             ORDER BY o.issued_on DESC, o.id DESC LIMIT \(limit + 1)
             """
-        let records = try await pool.withConnection { connection in
+        let records = try await database.withConnection { connection in
             let rows = try connection.query(statement).rows
             let ids = try rows.map { try $0.decode(UUID.self, "id") }
             let rollups = try RollupQuery.rollups(key: "p.order_id", filter: "p.order_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
@@ -45,7 +46,7 @@ public struct OrderStore: Sendable {
     }
 
     public func get(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> OrderRecord {
-        try await pool.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
+        try await database.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
     }
 
     /// Finds an order by «NUMBER/YYYY-MM-DD» (the way people cite them) or by id.
@@ -56,7 +57,7 @@ public struct OrderStore: Sendable {
             throw UseCaseError.invalid(field: "order", reason: "«\(reference)» is neither an id nor NUMBER/YYYY-MM-DD (e.g. 770/2018-06-25)")
         }
         let number = String(reference[..<slash]).trimmingCharacters(in: .whitespaces)
-        let ids = try await pool.withConnection { connection in
+        let ids = try await database.withConnection { connection in
             try connection.query("SELECT id FROM orders WHERE number = \(number) AND issued_on = \(date)").rows.map { try $0.decode(UUID.self, "id") }
         }
         guard ids.count == 1, let id = ids.first else {
@@ -83,7 +84,7 @@ public struct OrderStore: Sendable {
         }
         guard let date = change.date else { throw UseCaseError.invalid(field: "date", reason: "is required") }
         guard let issuerID = change.issuerID else { throw UseCaseError.invalid(field: "issuer_id", reason: "is required") }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM organizations WHERE id = \(issuerID)").first != nil else {
                 throw UseCaseError.invalid(field: "issuer_id", reason: "no organisation with id \(issuerID.uuidString.lowercased())")
             }
@@ -108,7 +109,7 @@ public struct OrderStore: Sendable {
         if let number = change.number, OrganizationStore.clean(number).isEmpty {
             throw UseCaseError.invalid(field: "number", reason: "must not be empty")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM orders WHERE id = \(id) FOR UPDATE").first != nil else {
                 throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
             }

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapPostgres
 
 /// An organisation with its aliases.
 public struct OrganizationRecord: Sendable, Hashable, Codable {

@@ -1,12 +1,13 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Organisations: listing with a search by normalised name, creating, reading, changing.
 public struct OrganizationStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     /// Organisations by name. `query` is normalised the way imports match names, so
@@ -32,7 +33,7 @@ public struct OrganizationStore: Sendable {
             conditions.append("(o.name, o.id) > (\(after[0]), \(afterID))")
         }
         let statement: SQL = "\(OrganizationRecord.select) WHERE \(SQL.joined(conditions, separator: " AND ")) ORDER BY o.name, o.id LIMIT \(limit + 1)"
-        let records = try await pool.withConnection { connection in
+        let records = try await database.withConnection { connection in
             try connection.query(statement).rows.map(OrganizationRecord.init(row:))
         }
         return Self.page(records, limit: limit) { [$0.name, $0.id.uuidString] }
@@ -45,8 +46,26 @@ public struct OrganizationStore: Sendable {
         return Page(items: Array(records.prefix(limit)), nextCursor: Cursor.encode(key(last)))
     }
 
+    /// The organisation a person means by `reference`: its id, or a name or alias as
+    /// written («СОШ № 5»), matched by normalised name; a text that fits several is refused
+    /// with their names, never guessed.
+    public func resolve(_ reference: String) async throws -> OrganizationRecord {
+        if let id = UUID(uuidString: reference) { return try await get(id) }
+        let found = try await list(kind: nil, query: reference, limit: 20, cursor: nil).items
+        let key = OrganizationName(reference).key
+        if let exact = found.first(where: { OrganizationName($0.name).key == key || $0.aliases.contains { OrganizationName($0).key == key } }) {
+            return exact
+        }
+        guard found.count == 1, let only = found.first else {
+            if found.isEmpty { throw UseCaseError.notFound(entity: "organisation", id: reference) }
+            throw UseCaseError.conflict(
+                "«\(reference)» fits \(found.count) organisations (\(found.prefix(5).map(\.name).joined(separator: "; "))); give its id")
+        }
+        return only
+    }
+
     public func get(_ id: UUID) async throws -> OrganizationRecord {
-        try await pool.withConnection { connection in try Self.get(id, on: connection) }
+        try await database.withConnection { connection in try Self.get(id, on: connection) }
     }
 
     static func get(_ id: UUID, on connection: PostgresConnection) throws -> OrganizationRecord {
@@ -68,7 +87,7 @@ public struct OrganizationStore: Sendable {
         guard !OrganizationName(name).key.isEmpty else {
             throw UseCaseError.invalid(field: "name", reason: "«\(name)» has no letters or digits")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let key = OrganizationName(name).key
             if let existing = try connection.query("SELECT id FROM organizations WHERE normalized_name = \(key)").first {
                 let id = try existing.decode(UUID.self, "id")
@@ -97,7 +116,7 @@ public struct OrganizationStore: Sendable {
         if let name = change.name, OrganizationName(Self.clean(name)).key.isEmpty {
             throw UseCaseError.invalid(field: "name", reason: "«\(name)» has no letters or digits")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let current = try Self.lock(id, on: connection)
             try UseCaseError.check(version: current.version, expected: ifVersion, entity: "organization")
             if let parentID = change.parentID {
@@ -168,7 +187,7 @@ extension OrganizationStore {
         try Self.require(AccessPolicy(actor).may(.manageOrganizations))
         struct Rollback: Error { let count: ImportCount }
         do {
-            return try await pool.transaction { connection in
+            return try await database.transaction { connection in
                 var count = ImportCount()
                 for (line, typed) in rows {
                     func refuse(_ field: String, _ reason: String) -> UseCaseError {

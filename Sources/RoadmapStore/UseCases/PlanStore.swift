@@ -1,18 +1,19 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// The plan of an order: the tree with roll-ups, and adding goals, tasks and actions.
 /// An action's deadline text is parsed by the domain in the plan's context, and each
 /// executor organisation gets one assignment per occurrence.
 public struct PlanStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     public func tree(orderID: UUID, asOf: CalendarDate, scope: Principal) async throws -> PlanTreeRecord {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
             let plans = try connection.query("SELECT id, title, academic_year FROM plans WHERE order_id = \(orderID) ORDER BY position").rows
             let planIDs = try plans.map { try $0.decode(UUID.self, "id") }
@@ -64,7 +65,7 @@ public struct PlanStore: Sendable {
     public func createGoal(orderID: UUID, title: String, actor: Principal) async throws -> PlanItemRecord {
         let title = try TypedText.field(title, "title")
         guard !title.isEmpty else { throw UseCaseError.invalid(field: "title", reason: "must not be empty") }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM orders WHERE id = \(orderID) FOR UPDATE").first != nil,
                   try RollupQuery.visible(filter: "p.order_id = \(orderID)", scope: actor, on: connection) else {
                 throw UseCaseError.notFound(entity: "order", id: orderID.uuidString.lowercased())
@@ -93,7 +94,7 @@ public struct PlanStore: Sendable {
         let title = try TypedText.field(title, "title")
         let expectedResult = try TypedText.field(expectedResult, "expected_result")
         guard !title.isEmpty else { throw UseCaseError.invalid(field: "title", reason: "must not be empty") }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             try Self.lockGoal(goalID, actor: actor, on: connection)
             let row = try connection.query("""
                 INSERT INTO tasks (goal_id, position, title, expected_result)
@@ -119,7 +120,7 @@ public struct PlanStore: Sendable {
     }
 
     public func action(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> ActionRecord {
-        try await pool.withConnection { connection in try Self.action(id, asOf: asOf, scope: scope, on: connection) }
+        try await database.withConnection { connection in try Self.action(id, asOf: asOf, scope: scope, on: connection) }
     }
 
     static func action(_ id: UUID, asOf: CalendarDate, scope: Principal, on connection: PostgresConnection) throws -> ActionRecord {
@@ -135,7 +136,7 @@ public struct PlanStore: Sendable {
         guard let title = change.title.map(OrganizationStore.clean), !title.isEmpty else {
             throw UseCaseError.invalid(field: "title", reason: "must not be empty")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             try Self.lockGoal(goalID, actor: actor, on: connection)
             let deadline = try Self.parseDeadline(change.deadline ?? "", goalID: goalID, on: connection)
             let row = try connection.query("""
@@ -160,7 +161,7 @@ public struct PlanStore: Sendable {
         if let title = change.title, OrganizationStore.clean(title).isEmpty {
             throw UseCaseError.invalid(field: "title", reason: "must not be empty")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM actions WHERE id = \(id) FOR UPDATE").first != nil else {
                 throw UseCaseError.notFound(entity: "action", id: id.uuidString.lowercased())
             }

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// A report on an assignment («отчёт об исполнении»).
 public struct ReportRecord: Sendable, Hashable, Codable {

@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Reports: submitting (idempotent with a key), reading, accepting, returning.
 public struct ReportStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
     public let clock: CommitteeClock
 
-    public init(pool: PostgresPool, clock: CommitteeClock = CommitteeClock()) {
-        self.pool = pool
+    public init(database: Database, clock: CommitteeClock = CommitteeClock()) {
+        self.database = database
         self.clock = clock
     }
 
@@ -24,7 +25,7 @@ public struct ReportStore: Sendable {
             }
         }
         let fingerprint = try Self.fingerprint(assignmentID: assignmentID, submission)
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             if let key = idempotencyKey {
                 let claimed = try connection.query("""
                     INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (\(actor.userID), \(key), md5(\(fingerprint)))
@@ -77,7 +78,7 @@ public struct ReportStore: Sendable {
     }
 
     public func get(_ id: UUID, scope: Principal) async throws -> ReportRecord {
-        try await pool.withConnection { connection in try Self.get(id, scope: scope, on: connection) }
+        try await database.withConnection { connection in try Self.get(id, scope: scope, on: connection) }
     }
 
     static func get(_ id: UUID, scope: Principal, forUpdate: Bool = false, on connection: PostgresConnection) throws -> ReportRecord {
@@ -90,7 +91,7 @@ public struct ReportStore: Sendable {
     }
 
     public func list(assignmentID: UUID, scope: Principal) async throws -> [ReportRecord] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             _ = try AssignmentStore.get(assignmentID, asOf: clock.today(), scope: scope, on: connection)
             return try connection.query("\(ReportRecord.select) WHERE r.assignment_id = \(assignmentID) ORDER BY r.created_at, r.id")
                 .rows.map(ReportRecord.init(row:))
@@ -103,7 +104,7 @@ public struct ReportStore: Sendable {
         if !accept, comment == nil {
             throw UseCaseError.invalid(field: "comment", reason: "say what must be reworked: a comment is required to return a report")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let report = try Self.get(id, scope: actor, forUpdate: true, on: connection)
             let assignment = try AssignmentStore.get(report.assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.reviewReport, ownedBy: assignment.executorID))

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Roll-ups computed by PostgreSQL: assignments counted per status, overdue and earliest
 /// open due day, grouped by one key (an action, an order); the domain adds them up the tree.

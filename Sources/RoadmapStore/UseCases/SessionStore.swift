@@ -1,14 +1,15 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Web sessions: a random cookie token (kept as a SHA-256 hash) and a form token for CSRF,
 /// valid for `lifetimeHours`; a disabled user's sessions end at once.
 public struct SessionStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
     public static let lifetimeHours = 12
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     /// A session just opened.
@@ -26,7 +27,7 @@ public struct SessionStore: Sendable {
     public func open(for principal: Principal) async throws -> Opened {
         let token = TokenSecret.generate()
         let csrf = TokenSecret.generate()
-        try await pool.transaction { connection in
+        try await database.transaction { connection in
             try connection.execute("DELETE FROM web_sessions WHERE expires_at < now()")
             try connection.execute("""
                 INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at)
@@ -44,7 +45,7 @@ public struct SessionStore: Sendable {
     public func openSignIn() async throws -> Opened {
         let token = TokenSecret.generate()
         let csrf = TokenSecret.generate()
-        try await pool.transaction { connection in
+        try await database.transaction { connection in
             try connection.execute("DELETE FROM web_sign_in_challenges WHERE expires_at < now()")
             try connection.execute("""
                 INSERT INTO web_sign_in_challenges (token_hash, csrf_token, expires_at)
@@ -58,7 +59,7 @@ public struct SessionStore: Sendable {
     /// used up either way, so a sign-in form is good for one attempt.
     public func redeemSignIn(token: String, csrf: String) async throws -> Bool {
         guard TokenSecret.isWellFormed(token) else { return false }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             guard let row = try connection.query("""
                 DELETE FROM web_sign_in_challenges WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))
                 RETURNING csrf_token, expires_at > now() AS live
@@ -70,7 +71,7 @@ public struct SessionStore: Sendable {
 
     public func session(token: String) async throws -> Live? {
         guard TokenSecret.isWellFormed(token) else { return nil }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             guard let row = try connection.query("""
                 SELECT s.csrf_token, u.id, u.login, u.role, u.organization_id
                 FROM web_sessions s JOIN users u ON u.id = s.user_id
@@ -85,7 +86,7 @@ public struct SessionStore: Sendable {
 
     public func close(token: String) async throws {
         guard TokenSecret.isWellFormed(token) else { return }
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             _ = try connection.execute("DELETE FROM web_sessions WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapPostgres
 
 /// An API token as listed: never the token itself, only its first characters.
 public struct TokenRecord: Sendable, Hashable, Codable {

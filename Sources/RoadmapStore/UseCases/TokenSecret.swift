@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapPostgres
 
 /// Bearer tokens: 32 random bytes from the system's secure generator, base64url, behind a
 /// recognisable prefix. Only a SHA-256 hash of a token is stored (computed by PostgreSQL).

@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Documents uploaded on the web import page, kept from the dry-run preview until the
 /// user confirms. Each belongs to the user who uploaded it; nobody else can use it.
 public struct UploadStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     /// An uploaded document and what the form said about its order.
@@ -21,7 +22,7 @@ public struct UploadStore: Sendable {
     /// Keeps a document for `owner`; uploads older than a day are dropped on the way.
     public func save(fileName: String, content: Data, options: [String: String], owner: Principal) async throws -> UUID {
         let json = String(decoding: try JSONEncoder().encode(options), as: UTF8.self)
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             try connection.execute("DELETE FROM web_uploads WHERE created_at < now() - interval '1 day'")
             guard let row = try connection.query("""
                 INSERT INTO web_uploads (user_id, file_name, content, options)
@@ -33,7 +34,7 @@ public struct UploadStore: Sendable {
 
     /// The upload `id` of `owner`; not found for anyone else's.
     public func get(_ id: UUID, owner: Principal) async throws -> Upload {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             guard let row = try connection.query("""
                 SELECT id, file_name, content, options::text AS options FROM web_uploads
                 WHERE id = \(id) AND user_id = \(owner.userID) AND created_at > now() - interval '1 day'
@@ -45,7 +46,7 @@ public struct UploadStore: Sendable {
     }
 
     public func delete(_ id: UUID, owner: Principal) async throws {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             _ = try connection.execute("DELETE FROM web_uploads WHERE id = \(id) AND user_id = \(owner.userID)")
         }
     }

@@ -16,6 +16,10 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(field: String, reason: String)
     /// The same idempotency key was used before with a different request.
     case idempotencyMismatch(key: String)
+    /// The database cannot be reached just now (down, restarting, failing over); the
+    /// request changed nothing and may be tried again. The cause is for the operator (the
+    /// CLI and logs show it), never for an API client.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -27,6 +31,8 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let field, let reason): "\(field): \(reason)"
         case .idempotencyMismatch(let key):
             "Idempotency-Key \(key) was already used for a different request."
+        case .unavailable(let cause):
+            "The database is unavailable (\(cause)); try again shortly."
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// A user as administrators see it. Never carries a password hash.
 public struct UserRecord: Sendable, Hashable, Codable {

@@ -1,13 +1,14 @@
 import Foundation
 import RoadmapDomain
+import RoadmapPostgres
 
 /// Users and their API tokens: adding, disabling, issuing, revoking, and authenticating a
 /// bearer token in one round trip.
 public struct UserStore: Sendable {
-    public let pool: PostgresPool
+    let database: Database
 
-    public init(pool: PostgresPool) {
-        self.pool = pool
+    public init(database: Database) {
+        self.database = database
     }
 
     // MARK: Users
@@ -22,7 +23,7 @@ public struct UserStore: Sendable {
         if role == .executor, organizationID == nil {
             throw UseCaseError.invalid(field: "organization", reason: "an executor must belong to an organisation")
         }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             if let organizationID,
                try connection.query("SELECT 1 FROM organizations WHERE id = \(organizationID)").first == nil {
                 throw UseCaseError.invalid(field: "organization", reason: "no organisation with id \(organizationID)")
@@ -42,7 +43,7 @@ public struct UserStore: Sendable {
     }
 
     public func listUsers() async throws -> [UserRecord] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query("""
                 SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
                 ORDER BY lower(u.login)
@@ -51,12 +52,12 @@ public struct UserStore: Sendable {
     }
 
     public func user(login: String) async throws -> UserRecord {
-        try await pool.withConnection { connection in try Self.user(login: login, on: connection) }
+        try await database.withConnection { connection in try Self.user(login: login, on: connection) }
     }
 
     /// The first admin who is not disabled: whom the CLI acts as by default.
     public func firstAdmin() async throws -> UserRecord? {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query("""
                 SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
                 WHERE u.role = 'admin' AND u.disabled_at IS NULL ORDER BY u.created_at, u.id LIMIT 1
@@ -66,7 +67,7 @@ public struct UserStore: Sendable {
 
     /// Disables a user: its tokens stop working at once; its history stays.
     public func disableUser(login: String, actor: Principal? = nil) async throws -> UserRecord {
-        try await pool.transaction { connection in
+        try await database.transaction { connection in
             let user = try Self.user(login: login, on: connection)
             try connection.execute("""
                 UPDATE users SET disabled_at = coalesce(disabled_at, now()), version = version + 1, updated_at = now()
@@ -103,7 +104,7 @@ public struct UserStore: Sendable {
         let token = TokenSecret.generate()
         let prefix = String(token.prefix(TokenSecret.prefixLength))
         let seconds = lifetime.map { Int($0) }
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             let user = try Self.user(login: login, on: connection)
             guard !user.disabled else { throw UseCaseError.conflict("User «\(user.login)» is disabled.") }
             let row = try connection.query("""
@@ -124,7 +125,7 @@ public struct UserStore: Sendable {
 
     /// Revokes a token by its id or its listed prefix; revoking twice is not an error.
     public func revokeToken(_ idOrPrefix: String, actor: Principal? = nil) async throws -> TokenRecord {
-        try await pool.transaction { connection in
+        try await database.transaction { connection in
             let matches: [PostgresRow]
             if let id = UUID(uuidString: idOrPrefix) {
                 matches = try connection.query("SELECT id FROM api_tokens WHERE id = \(id)").rows
@@ -153,7 +154,7 @@ public struct UserStore: Sendable {
     }
 
     public func listTokens(login: String? = nil) async throws -> [TokenRecord] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query("""
                 SELECT t.*, u.login FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE \(login)::text IS NULL OR lower(u.login) = lower(\(login))
@@ -167,7 +168,7 @@ public struct UserStore: Sendable {
     /// is refreshed at most every five minutes so reads stay reads.
     public func authenticate(token: String) async throws -> Principal? {
         guard TokenSecret.isWellFormed(token) else { return nil }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             guard let row = try connection.query("""
                 WITH t AS (
                     SELECT t.id AS token_id, t.last_used_at, u.id, u.login, u.role, u.organization_id
@@ -214,7 +215,7 @@ extension UserStore {
         guard password.utf8.count <= 72 else {
             throw UseCaseError.invalid(field: "password", reason: "must be at most 72 bytes (bcrypt reads no further)")
         }
-        try await pool.transaction { connection in
+        try await database.transaction { connection in
             let user = try Self.user(login: login, on: connection)
             try connection.execute("""
                 UPDATE users SET password_hash = crypt(\(password), gen_salt('bf', 10)), version = version + 1, updated_at = now()
@@ -232,7 +233,7 @@ extension UserStore {
     /// `lockoutMinutes` for that address only, so strangers cannot keep a user out.
     public func signIn(login: String, password: String, address: String) async throws -> SignIn {
         let address = String(address.prefix(64)).isEmpty ? "unknown" : String(address.prefix(64))
-        return try await pool.transaction { connection in
+        return try await database.transaction { connection in
             guard let row = try connection.query("""
                 SELECT u.id, u.login, u.role, u.organization_id, f.locked_until, f.locked_until > now() AS locked,
                        u.password_hash IS NOT NULL AND u.password_hash = crypt(\(password), u.password_hash) AS matches

@@ -50,12 +50,12 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = try asOf.map { try Reference.date($0, option: "--as-of") } ?? CommitteeClock().today()
-        let (record, tree, assignments) = try await database.withPool { pool in
-            let scope = try await actor.principal(pool)
-            let record = try await OrderStore(pool: pool).find(order, asOf: day, scope: scope)
-            let tree = try await PlanStore(pool: pool).tree(orderID: record.id, asOf: day, scope: scope)
+        let (record, tree, assignments) = try await database.withDatabase { db in
+            let scope = try await actor.principal(db)
+            let record = try await OrderStore(database: db).find(order, asOf: day, scope: scope)
+            let tree = try await PlanStore(database: db).tree(orderID: record.id, asOf: day, scope: scope)
             let all = try await Page.all {
-                try await AssignmentStore(pool: pool).list(AssignmentFilter(orderID: record.id), asOf: day, limit: 500, cursor: $0, scope: scope)
+                try await AssignmentStore(database: db).list(AssignmentFilter(orderID: record.id), asOf: day, limit: 500, cursor: $0, scope: scope)
             }
             return (record, tree, all)
         }

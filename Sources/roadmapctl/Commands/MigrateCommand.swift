@@ -22,22 +22,25 @@ struct MigrateCommand: AsyncParsableCommand {
     var status = false
 
     func run() async throws {
-        let logger = Logger(label: "roadmapctl")
-        let (configuration, _) = try database.connect(logger: logger)
-        let connection = try PostgresConnection(configuration: configuration)
-        defer { connection.close() }
-        let migrator = try Migrator.embedded()
-        if status {
-            let state = try migrator.status(on: connection)
-            for name in state.applied { print("applied  \(name)") }
-            for name in state.pending { print("pending  \(name)") }
-            return
-        }
-        let outcome = try migrator.migrate(on: connection)
-        if outcome.applied.isEmpty {
-            print("Schema is current (\(outcome.alreadyApplied) migrations applied).")
-        } else {
-            for name in outcome.applied { print("applied  \(name)") }
+        let (store, _) = try database.open(logger: Logger(label: "roadmapctl"))
+        do {
+            let migrations = try SchemaStore(database: store)
+            if status {
+                let state = try await migrations.state()
+                for name in state.applied { print("applied  \(name)") }
+                for name in state.pending { print("pending  \(name)") }
+            } else {
+                let outcome = try await migrations.migrate()
+                if outcome.applied.isEmpty {
+                    print("Schema is current (\(outcome.alreadyApplied) migrations applied).")
+                } else {
+                    for name in outcome.applied { print("applied  \(name)") }
+                }
+            }
+            await store.close()
+        } catch {
+            await store.close()
+            throw error
         }
     }
 }

@@ -68,16 +68,16 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = try asOf.map { try Reference.date($0, option: "--as-of") } ?? CommitteeClock().today()
-        let records = try await database.withPool { pool in
-            let scope = try await actor.principal(pool)
+        let records = try await database.withDatabase { db in
+            let scope = try await actor.principal(db)
             var filter = AssignmentFilter(overdue: overdue ? true : nil)
-            if let order { filter.orderID = try await OrderStore(pool: pool).find(order, asOf: day, scope: scope).id }
-            if let executor { filter.executorID = try await Reference.organization(executor, pool: pool).id }
+            if let order { filter.orderID = try await OrderStore(database: db).find(order, asOf: day, scope: scope).id }
+            if let executor { filter.executorID = try await OrganizationStore(database: db).resolve(executor).id }
             if let dueWithin, let days = Self.days(dueWithin) {
                 filter.dueFrom = day
                 filter.dueTo = day.adding(days: days)
             }
-            return try await Page.all { try await AssignmentStore(pool: pool).list(filter, asOf: day, limit: 500, cursor: $0, scope: scope) }
+            return try await Page.all { try await AssignmentStore(database: db).list(filter, asOf: day, limit: 500, cursor: $0, scope: scope) }
         }
         let rows = records.map { record in
             Row(id: record.id.uuidString.lowercased(), dueOn: record.dueOn?.iso, status: record.status.rawValue, overdue: record.overdue,

@@ -9,8 +9,8 @@ struct ActorOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("The user to act as (default: the first admin).", valueName: "login"))
     var login: String?
 
-    func principal(_ pool: PostgresPool) async throws -> Principal {
-        let users = UserStore(pool: pool)
+    func principal(_ database: Database) async throws -> Principal {
+        let users = UserStore(database: database)
         let user: UserRecord
         if let login {
             user = try await users.user(login: login)

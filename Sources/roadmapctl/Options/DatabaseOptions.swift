@@ -31,25 +31,16 @@ struct DatabaseOptions: ParsableArguments {
         return nil
     }
 
-    /// The embedded cluster under the data folder.
-    var cluster: EmbeddedCluster {
+    /// Where the database is: the URL, or the embedded cluster under the data folder.
+    var location: DatabaseLocation {
         let path = dataDirectory ?? ProcessInfo.processInfo.environment["ROADMAP_HOME"] ?? ".roadmap"
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return EmbeddedCluster(directory: url.absoluteURL)
+        return DatabaseLocation(url: externalURL, dataDirectory: url.absoluteURL)
     }
 
     /// The database to use: the external one, or the embedded cluster, started if needed.
     /// `startedCluster` is true when this call started the embedded server.
-    func connect(logger: Logger) throws -> (configuration: PostgresConfiguration, startedCluster: EmbeddedCluster?) {
-        if let url = externalURL {
-            return (PostgresConfiguration(url), nil)
-        }
-        let cluster = cluster
-        let started = try cluster.start(logger: logger)
-        return (cluster.configuration, started ? cluster : nil)
-    }
-
-    func pool(_ configuration: PostgresConfiguration, logger: Logger) -> PostgresPool {
-        PostgresPool(configuration: configuration, maximumConnections: poolSize, logger: logger)
+    func open(logger: Logger) throws -> (database: Database, startedCluster: Bool) {
+        try location.open(poolSize: poolSize, logger: logger)
     }
 }

@@ -15,7 +15,7 @@ struct AnalystGrant: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let grant = try await database.withPool { pool in try await AnalystStore(pool: pool).grant(name) }
+        let grant = try await database.withDatabase { db in try await AnalystStore(database: db).grant(name) }
         print("Analyst «\(grant.name)» may read the views of schema analytics (see docs/analytics.md); the password is shown only now.")
         print(grant.url)
     }

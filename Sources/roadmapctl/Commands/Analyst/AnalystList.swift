@@ -15,7 +15,7 @@ struct AnalystList: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let names = try await database.withPool { pool in try await AnalystStore(pool: pool).list() }
+        let names = try await database.withDatabase { db in try await AnalystStore(database: db).list() }
         try Output.list(names, format: format, columns: ["analyst"]) { [$0] }
     }
 }

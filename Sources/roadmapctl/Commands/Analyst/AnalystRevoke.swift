@@ -15,7 +15,7 @@ struct AnalystRevoke: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        try await database.withPool { pool in try await AnalystStore(pool: pool).revoke(name) }
+        try await database.withDatabase { db in try await AnalystStore(database: db).revoke(name) }
         print("Removed analyst «\(name)».")
     }
 }

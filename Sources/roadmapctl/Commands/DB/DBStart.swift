@@ -12,8 +12,8 @@ struct DBStart: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let cluster = database.cluster
-        let started = try cluster.start(logger: Logger(label: "roadmapctl"))
-        print(started ? "started \(cluster.dataDirectory.path)" : "already running \(cluster.dataDirectory.path)")
+        let location = database.location
+        let started = try location.startCluster(logger: Logger(label: "roadmapctl"))
+        print(started ? "started \(location.clusterPath)" : "already running \(location.clusterPath)")
     }
 }

@@ -12,16 +12,16 @@ struct DBStatus: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let cluster = database.cluster
-        switch try cluster.state() {
+        let location = database.location
+        switch try location.clusterState() {
         case .notInitialized:
-            print("not initialized: \(cluster.dataDirectory.path)")
+            print("not initialized: \(location.clusterPath)")
             throw ExitCode(1)
         case .stopped:
-            print("stopped: \(cluster.dataDirectory.path)")
+            print("stopped: \(location.clusterPath)")
             throw ExitCode(1)
         case .running(let pid):
-            print("running (pid \(pid)): \(cluster.dataDirectory.path)")
+            print("running (pid \(pid)): \(location.clusterPath)")
         }
     }
 }

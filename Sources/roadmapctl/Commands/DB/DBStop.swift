@@ -11,12 +11,6 @@ struct DBStop: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let cluster = database.cluster
-        guard case .running = try cluster.state() else {
-            print("not running")
-            return
-        }
-        try cluster.stop()
-        print("stopped")
+        print(try database.location.stopCluster() ? "stopped" : "not running")
     }
 }

@@ -11,6 +11,6 @@ struct DBURL: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        print(database.cluster.connectionString())
+        print(database.location.clusterURL)
     }
 }

@@ -79,7 +79,7 @@ struct ImportCommand: AsyncParsableCommand {
         let options = ImportOptions(
             dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
             issuer: issuer, owner: owner)
-        let outcome = try await database.withPool { pool in try await ImportStore(pool: pool).importPlan(draft, options: options) }
+        let outcome = try await database.withDatabase { db in try await ImportStore(database: db).importPlan(draft, options: options) }
         progress.done()
         switch format {
         case .json:

@@ -50,12 +50,12 @@ struct OrderList: AsyncParsableCommand {
 
     func run() async throws {
         let day = try asOf.map { try Reference.date($0, option: "--as-of") } ?? CommitteeClock().today()
-        let orders = try await database.withPool { pool in
-            let scope = try await actor.principal(pool)
+        let orders = try await database.withDatabase { db in
+            let scope = try await actor.principal(db)
             var issuerID: UUID?
-            if let issuer { issuerID = try await Reference.organization(issuer, pool: pool).id }
+            if let issuer { issuerID = try await OrganizationStore(database: db).resolve(issuer).id }
             return try await Page.all {
-                try await OrderStore(pool: pool).list(year: year, issuerID: issuerID, asOf: day, limit: 500, cursor: $0, scope: scope)
+                try await OrderStore(database: db).list(year: year, issuerID: issuerID, asOf: day, limit: 500, cursor: $0, scope: scope)
             }
         }
         let rows = orders.map { order in

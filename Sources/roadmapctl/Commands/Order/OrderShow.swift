@@ -43,10 +43,10 @@ struct OrderShow: AsyncParsableCommand {
 
     func run() async throws {
         let day = try asOf.map { try Reference.date($0, option: "--as-of") } ?? CommitteeClock().today()
-        let (record, tree) = try await database.withPool { pool in
-            let scope = try await actor.principal(pool)
-            let record = try await OrderStore(pool: pool).find(order, asOf: day, scope: scope)
-            return (record, try await PlanStore(pool: pool).tree(orderID: record.id, asOf: day, scope: scope))
+        let (record, tree) = try await database.withDatabase { db in
+            let scope = try await actor.principal(db)
+            let record = try await OrderStore(database: db).find(order, asOf: day, scope: scope)
+            return (record, try await PlanStore(database: db).tree(orderID: record.id, asOf: day, scope: scope))
         }
         let root = Self.node(record, tree)
         switch format {

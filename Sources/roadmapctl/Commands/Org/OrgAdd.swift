@@ -32,12 +32,12 @@ struct OrgAdd: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let record = try await database.withPool { pool in
+        let record = try await database.withDatabase { db in
             var parentID: UUID?
-            if let parent { parentID = try await Reference.organization(parent, pool: pool).id }
-            return try await OrganizationStore(pool: pool).create(
+            if let parent { parentID = try await OrganizationStore(database: db).resolve(parent).id }
+            return try await OrganizationStore(database: db).create(
                 OrganizationChange(name: name, kind: kind.rawValue, shortName: shortName, parentID: parentID, aliases: aliases),
-                actor: try await actor.principal(pool))
+                actor: try await actor.principal(db))
         }
         try Output.print(record, format: format) { "Added \(record.kind) «\(record.name)» (id \(record.id.uuidString.lowercased()))." }
     }

@@ -23,11 +23,11 @@ struct OrgAlias: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let record = try await database.withPool { pool in
-            let current = try await Reference.organization(organization, pool: pool)
-            return try await OrganizationStore(pool: pool).update(
+        let record = try await database.withDatabase { db in
+            let current = try await OrganizationStore(database: db).resolve(organization)
+            return try await OrganizationStore(database: db).update(
                 current.id, OrganizationChange(aliases: current.aliases + aliases), ifVersion: current.version,
-                actor: try await actor.principal(pool))
+                actor: try await actor.principal(db))
         }
         print("«\(record.name)» is also known as: \(record.aliases.joined(separator: "; ")).")
     }

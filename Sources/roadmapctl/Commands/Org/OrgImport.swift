@@ -52,8 +52,8 @@ struct OrgImport: AsyncParsableCommand {
             let aliases = cell(aliasColumn)?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             changes.append((index + 1, OrganizationChange(name: cell(nameColumn), kind: cell(kindColumn), shortName: cell(shortColumn), aliases: aliases)))
         }
-        let outcome = try await database.withPool { pool in
-            try await OrganizationStore(pool: pool).importOrganizations(changes, dryRun: dryRun, actor: try await actor.principal(pool))
+        let outcome = try await database.withDatabase { db in
+            try await OrganizationStore(database: db).importOrganizations(changes, dryRun: dryRun, actor: try await actor.principal(db))
         }
         print("\(dryRun ? "Dry run: would add" : "Added") \(outcome.created) organisation(s), \(dryRun ? "would update" : "updated") \(outcome.updated).")
     }

@@ -21,8 +21,8 @@ struct OrgList: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let records = try await database.withPool { pool in
-            let store = OrganizationStore(pool: pool)
+        let records = try await database.withDatabase { db in
+            let store = OrganizationStore(database: db)
             return try await Page.all { try await store.list(kind: kind?.rawValue, query: search, limit: 500, cursor: $0) }
         }
         try Output.list(records, format: format, columns: ["id", "kind", "name", "short name", "aliases"]) { record in

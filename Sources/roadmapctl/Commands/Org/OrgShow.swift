@@ -18,7 +18,7 @@ struct OrgShow: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let record = try await database.withPool { pool in try await Reference.organization(organization, pool: pool) }
+        let record = try await database.withDatabase { db in try await OrganizationStore(database: db).resolve(organization) }
         try Output.print(record, format: format) {
             Output.table([
                 ["id", record.id.uuidString.lowercased()], ["name", record.name], ["short name", record.shortName ?? ""],

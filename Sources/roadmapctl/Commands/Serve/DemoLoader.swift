@@ -8,7 +8,7 @@ import RoadmapStore
 /// `demo/` imported exactly as `roadmapctl import` would (order № 770 and its plan, a
 /// school's plan with its partners, a kindergarten's partner table). Idempotent.
 struct DemoLoader {
-    let pool: PostgresPool
+    let database: Database
     let logger: Logger
 
     /// Per-document context a person would give on the command line.
@@ -18,8 +18,8 @@ struct DemoLoader {
     ]
 
     func load() async throws {
-        try await pool.withConnection { try DemoData.load(on: $0) }
-        let store = ImportStore(pool: pool)
+        try await DemoData.loadOrganizations(into: database)
+        let store = ImportStore(database: database)
         for document in DemoData.documents {
             let source = TextDocumentReader.read(document.text, name: document.name)
             let draft = try PlanDocumentParser(academicYear: Self.academicYears[document.name]).parse(source)
@@ -45,7 +45,7 @@ struct DemoLoader {
     /// Adds the demo users that are missing and issues a one-day token for each, so the API
     /// can be tried at once. Returns the tokens by login.
     func issueDemoTokens() async throws -> [(login: String, token: String)] {
-        let store = UserStore(pool: pool)
+        let store = UserStore(database: database)
         let existing = Set(try await store.listUsers().map(\.login))
         var tokens: [(login: String, token: String)] = []
         for user in Self.users {

@@ -61,28 +61,27 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "roadmap")
         logger.logLevel = .info
-        let (configuration, startedCluster) = try database.connect(logger: logger)
-        let pool = database.pool(configuration, logger: logger)
-        let migrator = try Migrator.embedded()
+        let location = database.location
+        let (store, startedCluster) = try database.open(logger: logger)
         var demoTokens: [(login: String, token: String)] = []
         do {
-            let outcome = try await pool.withConnection { try migrator.migrate(on: $0) }
+            let outcome = try await SchemaStore(database: store).migrate()
             for name in outcome.applied { logger.info("applied migration", metadata: ["migration": "\(name)"]) }
             if demo {
-                let loader = DemoLoader(pool: pool, logger: logger)
+                let loader = DemoLoader(database: store, logger: logger)
                 try await loader.load()
                 demoTokens = try await loader.issueDemoTokens()
             }
         } catch {
-            await pool.close()
-            if let startedCluster { try? startedCluster.stop() }
+            await store.close()
+            if startedCluster { _ = try? location.stopCluster() }
             throw error
         }
         let app = try buildApplication(
             configuration: ServerConfiguration(
                 host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures),
                 publicURL: publicURL.flatMap(URL.init(string:))),
-            pool: pool, migrator: migrator, logger: logger,
+            database: store, logger: logger,
             onServerRunning: { [host, demoTokens] port in
                 // Written unbuffered: scripts and tests wait for these lines on a pipe.
                 var lines = ""
@@ -95,8 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(lines.utf8))
             })
         try await app.runService()
-        if let startedCluster {
-            try startedCluster.stop()
+        if startedCluster {
+            _ = try location.stopCluster()
             logger.info("embedded PostgreSQL stopped")
         }
     }

@@ -36,8 +36,8 @@ struct TokenIssue: AsyncParsableCommand {
 
     func run() async throws {
         let lifetime = expiresIn.flatMap(DurationText.seconds)
-        let issued = try await database.withPool { pool in
-            try await UserStore(pool: pool).issueToken(login: name, name: label, lifetime: lifetime)
+        let issued = try await database.withDatabase { db in
+            try await UserStore(database: db).issueToken(login: name, name: label, lifetime: lifetime)
         }
         switch format {
         case .json:

@@ -19,7 +19,7 @@ struct TokenList: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let tokens = try await database.withPool { pool in try await UserStore(pool: pool).listTokens(login: name) }
+        let tokens = try await database.withDatabase { db in try await UserStore(database: db).listTokens(login: name) }
         let formatter = ISO8601DateFormatter()
         try Output.list(tokens, format: format, columns: ["prefix", "user", "label", "created", "expires", "state"]) { token in
             let state = token.revokedAt != nil ? "revoked" : (token.expiresAt.map { $0 < Date() } == true ? "expired" : "active")

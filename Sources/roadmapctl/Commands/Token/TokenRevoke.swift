@@ -15,7 +15,7 @@ struct TokenRevoke: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let record = try await database.withPool { pool in try await UserStore(pool: pool).revokeToken(token) }
+        let record = try await database.withDatabase { db in try await UserStore(database: db).revokeToken(token) }
         print("Revoked token \(record.prefix)… of «\(record.login)».")
     }
 }

@@ -47,8 +47,8 @@ struct UserAdd: AsyncParsableCommand {
 
     func run() async throws {
         let password = passwordStdin ? try PasswordInput.read() : nil
-        let user = try await database.withPool { pool in
-            let store = UserStore(pool: pool)
+        let user = try await database.withDatabase { db in
+            let store = UserStore(database: db)
             if let password, password.count < 10 {
                 throw UseCaseError.invalid(field: "password", reason: "must be at least 10 characters long")
             }

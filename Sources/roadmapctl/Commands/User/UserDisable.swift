@@ -15,7 +15,7 @@ struct UserDisable: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let user = try await database.withPool { pool in try await UserStore(pool: pool).disableUser(login: name) }
+        let user = try await database.withDatabase { db in try await UserStore(database: db).disableUser(login: name) }
         print("Disabled «\(user.login)».")
     }
 }

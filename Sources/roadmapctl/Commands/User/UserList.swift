@@ -15,7 +15,7 @@ struct UserList: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let users = try await database.withPool { pool in try await UserStore(pool: pool).listUsers() }
+        let users = try await database.withDatabase { db in try await UserStore(database: db).listUsers() }
         try Output.list(users, format: format, columns: ["login", "role", "organization", "status"]) { user in
             [user.login, user.role.rawValue, user.organizationName ?? "", user.disabled ? "disabled" : "active"]
         }

@@ -24,7 +24,7 @@ struct UserPasswd: AsyncParsableCommand {
 
     func run() async throws {
         let password = try PasswordInput.read()
-        try await database.withPool { pool in try await UserStore(pool: pool).setPassword(login: name, password: password) }
+        try await database.withDatabase { db in try await UserStore(database: db).setPassword(login: name, password: password) }
         print("Password of «\(name)» set.")
     }
 }

@@ -27,14 +27,14 @@ struct AssignCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let record = try await database.withPool { pool in
-            let principal = try await actor.principal(pool)
+        let record = try await database.withDatabase { db in
+            let principal = try await actor.principal(db)
             let id = try Reference.id(action, entity: "ACTION")
-            let store = PlanStore(pool: pool)
+            let store = PlanStore(database: db)
             let current = try await store.action(id, asOf: CommitteeClock().today(), scope: principal)
             var ids = current.executors.compactMap(\.organizationID)
             for name in organizations {
-                let organization = try await Reference.organization(name, pool: pool).id
+                let organization = try await OrganizationStore(database: db).resolve(name).id
                 if remove { ids.removeAll { $0 == organization } } else if !ids.contains(organization) { ids.append(organization) }
             }
             return try await store.updateAction(id, ActionChange(executorIDs: ids), ifVersion: current.version, asOf: CommitteeClock().today(), actor: principal)

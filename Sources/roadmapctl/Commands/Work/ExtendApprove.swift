@@ -17,9 +17,9 @@ struct ExtendApprove: AsyncParsableCommand {
     func validate() throws { _ = try Reference.id(extensionID, entity: "EXTENSION") }
 
     func run() async throws {
-        let record = try await database.withPool { pool in
-            try await ExtensionStore(pool: pool).decide(
-                try Reference.id(extensionID, entity: "EXTENSION"), approve: true, comment: comment, ifVersion: nil, actor: try await actor.principal(pool))
+        let record = try await database.withDatabase { db in
+            try await ExtensionStore(database: db).decide(
+                try Reference.id(extensionID, entity: "EXTENSION"), approve: true, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
         print("Extension \(record.id.uuidString.lowercased()) approved: due \(record.requestedDueOn.russian).")
     }

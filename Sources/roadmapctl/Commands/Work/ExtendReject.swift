@@ -17,9 +17,9 @@ struct ExtendReject: AsyncParsableCommand {
     func validate() throws { _ = try Reference.id(extensionID, entity: "EXTENSION") }
 
     func run() async throws {
-        let record = try await database.withPool { pool in
-            try await ExtensionStore(pool: pool).decide(
-                try Reference.id(extensionID, entity: "EXTENSION"), approve: false, comment: comment, ifVersion: nil, actor: try await actor.principal(pool))
+        let record = try await database.withDatabase { db in
+            try await ExtensionStore(database: db).decide(
+                try Reference.id(extensionID, entity: "EXTENSION"), approve: false, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
         print("Extension \(record.id.uuidString.lowercased()) rejected.")
     }

@@ -22,10 +22,10 @@ struct ExtendRequest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let record = try await database.withPool { pool in
-            try await ExtensionStore(pool: pool).request(
+        let record = try await database.withDatabase { db in
+            try await ExtensionStore(database: db).request(
                 assignmentID: try Reference.id(assignment, entity: "ASSIGNMENT"), dueOn: try Reference.date(to, option: "--to"),
-                reason: reason, actor: try await actor.principal(pool))
+                reason: reason, actor: try await actor.principal(db))
         }
         print("Extension \(record.id.uuidString.lowercased()) requested: \(record.previousDueOn?.russian ?? "—") → \(record.requestedDueOn.russian).")
     }

@@ -38,19 +38,19 @@ struct HistoryCommand: AsyncParsableCommand {
         let parts = entity.split(separator: "/", maxSplits: 1).map(String.init)
         let idText = parts.last ?? entity
         guard let id = UUID(uuidString: idText) else { throw ValidationError("ENTITY must be TYPE/ID or an id, got «\(entity)»") }
-        let events = try await database.withPool { pool in
-            let principal = try await actor.principal(pool)
+        let events = try await database.withDatabase { db in
+            let principal = try await actor.principal(db)
             let type: String
             if parts.count == 2 {
                 type = parts[0]
             } else {
-                guard let found = try await EventStore(pool: pool).entityType(of: id) else {
+                guard let found = try await EventStore(database: db).entityType(of: id) else {
                     throw UseCaseError.notFound(entity: "history", id: idText)
                 }
                 type = found
             }
             return try await Page.all {
-                try await EventStore(pool: pool).list(entityType: type, entityID: id, limit: 500, cursor: $0, scope: principal)
+                try await EventStore(database: db).list(entityType: type, entityID: id, limit: 500, cursor: $0, scope: principal)
             }
         }
         let rows = events.map { Row(at: $0.occurredAt, event: $0.event, actorRole: $0.actorRole, reason: $0.reason, data: $0.dataJSON) }

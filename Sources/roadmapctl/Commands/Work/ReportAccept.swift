@@ -17,9 +17,9 @@ struct ReportAccept: AsyncParsableCommand {
     func validate() throws { _ = try Reference.id(report, entity: "REPORT") }
 
     func run() async throws {
-        let record = try await database.withPool { pool in
-            try await ReportStore(pool: pool).review(
-                try Reference.id(report, entity: "REPORT"), accept: true, comment: comment, ifVersion: nil, actor: try await actor.principal(pool))
+        let record = try await database.withDatabase { db in
+            try await ReportStore(database: db).review(
+                try Reference.id(report, entity: "REPORT"), accept: true, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
         print("Report \(record.id.uuidString.lowercased()) accepted.")
     }

@@ -23,11 +23,11 @@ struct ReportSubmit: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let outcome = try await database.withPool { pool in
-            try await ReportStore(pool: pool).submit(
+        let outcome = try await database.withDatabase { db in
+            try await ReportStore(database: db).submit(
                 assignmentID: try Reference.id(assignment, entity: "ASSIGNMENT"),
                 ReportSubmission(doneOn: try Reference.date(doneOn, option: "--done-on"), text: text, evidenceURLs: evidence),
-                idempotencyKey: nil, actor: try await actor.principal(pool))
+                idempotencyKey: nil, actor: try await actor.principal(db))
         }
         try Output.print(outcome.report, format: format) { "Report \(outcome.report.id.uuidString.lowercased()) submitted; it waits for review." }
     }

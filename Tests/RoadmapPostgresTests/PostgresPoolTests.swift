@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RoadmapPostgres
 import RoadmapStore
 import RoadmapTestSupport
 import Testing

@@ -1,4 +1,4 @@
-/// Applies the numbered migrations of `sql/` to a database.
+/// Applies numbered migrations to a database.
 ///
 /// Each pending migration runs in its own transaction and is recorded in
 /// `schema_migrations` with a SHA-256 checksum of its text. It refuses to run when an
@@ -13,11 +13,6 @@ public struct Migrator: Sendable {
     public init(migrations: [Migration]) throws {
         try Migration.validate(migrations)
         self.migrations = migrations.sorted { $0.version < $1.version }
-    }
-
-    /// The migrations embedded in this build.
-    public static func embedded() throws -> Migrator {
-        try Migrator(migrations: Migration.embedded())
     }
 
     /// What `migrate` did.

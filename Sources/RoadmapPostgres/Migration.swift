@@ -1,4 +1,4 @@
-/// One numbered SQL file of `sql/`, embedded at build time (`0001_schema.sql`).
+/// One numbered SQL file (`0001_schema.sql`).
 public struct Migration: Sendable, Hashable {
     public let version: Int
     public let name: String
@@ -19,13 +19,6 @@ public struct Migration: Sendable, Hashable {
             throw MigrationError.badFileName(fileName)
         }
         self.init(version: version, name: fileName, sql: sql)
-    }
-
-    /// The migrations this build carries, in order.
-    public static func embedded() throws -> [Migration] {
-        let migrations = try EmbeddedSQL.migrations.map { try Migration(fileName: $0.name, sql: $0.text) }
-        try validate(migrations)
-        return migrations
     }
 
     /// Refuses two files with one version.
