@@ -67,6 +67,7 @@ let package = Package(
             name: "RoadmapStore",
             dependencies: [
                 "RoadmapDomain",
+                "RoadmapImport",
                 "RoadmapPostgres",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -11,10 +11,14 @@ import ServiceLifecycle
 /// once, so every adapter turns it into its own "try again" (503, exit code 1).
 public final class Database: Service, Sendable {
     let pool: PostgresPool
+    /// Whether this is the installation's own private cluster, whose operator is whoever
+    /// runs the command (see `UserStore.actor(login:commandLine:)`).
+    let isPrivate: Bool
 
     /// For test support and the store's own wiring: a pool made elsewhere.
-    public init(pool: PostgresPool) {
+    public init(pool: PostgresPool, isPrivate: Bool = false) {
         self.pool = pool
+        self.isPrivate = isPrivate
     }
 
     /// Connections opened at most.

@@ -68,6 +68,7 @@ public struct DatabaseLocation: Sendable {
             started = try cluster.start(logger: logger)
             configuration = cluster.configuration
         }
-        return (Database(pool: PostgresPool(configuration: configuration, maximumConnections: poolSize, logger: logger)), started)
+        let pool = PostgresPool(configuration: configuration, maximumConnections: poolSize, logger: logger)
+        return (Database(pool: pool, isPrivate: isEmbedded), started)
     }
 }

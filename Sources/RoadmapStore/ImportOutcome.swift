@@ -92,14 +92,12 @@ public struct ImportOptions: Sendable {
     public var issuer: String?
     /// The organisation whose own plan this is (a school's plan with its partners).
     public var owner: String?
-    /// The user the import is recorded as (nil: the system).
-    public var actorID: String?
     /// From how many new assignments on a plan's first import the foreign keys are
     /// checked once for all rows rather than row by row (see `ForeignKeySuspension`).
     public var bulkAssignments: Int
 
     public init(dryRun: Bool = false, strict: Bool = false, orderNumber: String? = nil, orderDate: CalendarDate? = nil,
-                issuer: String? = nil, owner: String? = nil, actorID: String? = nil, bulkAssignments: Int = 20_000) {
+                issuer: String? = nil, owner: String? = nil, bulkAssignments: Int = 20_000) {
         self.bulkAssignments = bulkAssignments
         self.dryRun = dryRun
         self.strict = strict
@@ -107,6 +105,5 @@ public struct ImportOptions: Sendable {
         self.orderDate = orderDate
         self.issuer = issuer
         self.owner = owner
-        self.actorID = actorID
     }
 }

@@ -1,5 +1,7 @@
-import RoadmapPostgres
+import Foundation
 import RoadmapDomain
+import RoadmapImport
+import RoadmapPostgres
 
 /// Writes plans read from documents: one call, one transaction, all or nothing.
 public struct ImportStore: Sendable {
@@ -15,12 +17,14 @@ public struct ImportStore: Sendable {
         let outcome: ImportOutcome
     }
 
-    /// Imports `draft`. With `options.dryRun` everything runs (matching, counting, the
-    /// same checks) and is then rolled back.
-    public func importPlan(_ draft: PlanDraft, options: ImportOptions = ImportOptions()) async throws -> ImportOutcome {
+    /// Imports `draft` as `actor` (who must be allowed to change plans). With
+    /// `options.dryRun` everything runs (matching, counting, the same checks) and is then
+    /// rolled back.
+    public func importPlan(_ draft: PlanDraft, options: ImportOptions = ImportOptions(), actor: Principal) async throws -> ImportOutcome {
+        try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
         do {
             return try await database.transaction { connection in
-                var run = PlanImport(connection: connection, draft: draft, options: options)
+                var run = PlanImport(connection: connection, draft: draft, options: options, actor: actor)
                 let outcome = try run.run()
                 if options.dryRun { throw DryRun(outcome: outcome) }
                 return outcome
@@ -28,5 +32,29 @@ public struct ImportStore: Sendable {
         } catch let dryRun as DryRun {
             return dryRun.outcome
         }
+    }
+
+    /// What an import is doing, for a progress line.
+    public enum Stage: Sendable {
+        case reading(bytes: Int)
+        case parsing(tables: Int)
+        case writing(actions: Int)
+    }
+
+    /// Reads a plan document (.docx, .xlsx, .csv, .txt…), finds the plan in it and imports
+    /// it as `actor`: the one way a file becomes a plan, for the API, the page and the CLI.
+    /// Throws `DocumentReadError` for a file it cannot read, `PlanParseError` for one with
+    /// no plan, `ImportError` for a plan it refuses; nothing is written then.
+    public func importDocument(
+        _ data: Data, fileName: String, academicYear: Int? = nil, options: ImportOptions = ImportOptions(), actor: Principal,
+        progress: @Sendable (Stage) -> Void = { _ in }
+    ) async throws -> ImportOutcome {
+        try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+        progress(.reading(bytes: data.count))
+        let document = try DocumentReader.read(data: data, fileName: fileName)
+        progress(.parsing(tables: document.tables.count))
+        let draft = try PlanDocumentParser(academicYear: academicYear).parse(document)
+        progress(.writing(actions: draft.actionCount))
+        return try await importPlan(draft, options: options, actor: actor)
     }
 }

@@ -10,14 +10,17 @@ struct PlanImport {
     let connection: PostgresConnection
     let draft: PlanDraft
     let options: ImportOptions
+    /// Who imports: recorded in the plan's and the order's history.
+    let actor: Principal
     /// Rows inserted, updated or deleted so far.
     private var changedRows = 0
     /// Whether this import created the plan, so none of its rows existed before.
     private var planIsNew = false
     private var warnings: [String] = []
 
-    init(connection: PostgresConnection, draft: PlanDraft, options: ImportOptions) {
+    init(connection: PostgresConnection, draft: PlanDraft, options: ImportOptions, actor: Principal) {
         self.connection = connection
+        self.actor = actor
         self.draft = draft
         self.options = options
         self.warnings = draft.warnings
@@ -39,7 +42,6 @@ struct PlanImport {
         // gets more.
         try connection.execute(script: "SET LOCAL statement_timeout = '15min'; SET LOCAL work_mem = '64MB'")
         let directory = try OrganizationDirectory(connection: connection, strict: options.strict)
-        let actorID = options.actorID.flatMap(UUID.init(uuidString:))
 
         // The order: from the flags, else the document's header.
         let header = draft.order
@@ -167,11 +169,13 @@ struct PlanImport {
         warnings += directory.warnings
 
         if changedRows > 0 {
-            try connection.execute("""
-                INSERT INTO events (actor_id, entity_type, entity_id, event, reason, data)
-                VALUES (\(actorID), 'plan', \(planID), 'imported', \(draft.sourceName),
-                        jsonb_build_object('actions', \(draft.actionCount), 'assignments_created', \(created), 'rows_changed', \(changedRows)))
-                """)
+            let facts = ["actions": String(draft.actionCount), "assignments_created": String(created), "rows_changed": String(changedRows)]
+            try EventLog.record(connection, actor: actor, entityType: "plan", entityID: planID, event: "imported",
+                                reason: draft.sourceName, data: facts)
+            if let orderID {
+                try EventLog.record(connection, actor: actor, entityType: "order", entityID: orderID, event: "imported",
+                                    reason: draft.sourceName, data: facts.merging(["plan_id": planID.uuidString.lowercased()]) { $1 })
+            }
         }
         return ImportOutcome(
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,

@@ -75,8 +75,8 @@ struct APIFixture: Sendable {
         }
         let users = UserStore(database: Database(pool: pool))
         func token(_ login: String, _ role: Role, _ organization: UUID? = nil) async throws -> String {
-            _ = try await users.addUser(login: login, role: role, organizationID: organization)
-            return try await users.issueToken(login: login).token
+            _ = try await users.addUser(login: login, role: role, organizationID: organization, actor: .installation(commandLine: "test"))
+            return try await users.issueToken(login: login, actor: .installation(commandLine: "test")).token
         }
         return APIFixture(
             pool: pool, committee: try #require(ids["committee"]), schoolA: try #require(ids["a"]), schoolB: try #require(ids["b"]),

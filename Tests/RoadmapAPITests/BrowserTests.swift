@@ -28,7 +28,7 @@ struct BrowserTests {
             let port = try #require(api.client.port)
             let site = "http://127.0.0.1:\(port)"
             let users = UserStore(database: fixture.database)
-            try await users.setPassword(login: "coord", password: "coordinator-password")
+            try await users.setPassword(login: "coord", password: "coordinator-password", actor: .installation(commandLine: "test"))
             let browser = try HeadlessBrowser(binary: chromium)
             try await browser.open()
 
@@ -76,8 +76,8 @@ struct BrowserTests {
                     WHERE o.kind = 'school' GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1
                     """).first).decode(UUID.self, "id")
             }
-            _ = try await users.addUser(login: "school770", role: .executor, organizationID: school)
-            try await users.setPassword(login: "school770", password: "school-password")
+            _ = try await users.addUser(login: "school770", role: .executor, organizationID: school, actor: .installation(commandLine: "test"))
+            try await users.setPassword(login: "school770", password: "school-password", actor: .installation(commandLine: "test"))
             try await signOut()
 
             // The school sees its assignment and reports.

@@ -15,7 +15,7 @@ extension WebPagesTests {
         .appendingPathComponent("RoadmapImportTests/Fixtures")
 
     func session(_ api: APIClient, _ fixture: APIFixture, _ login: String) async throws -> (cookie: String, csrf: String) {
-        try await UserStore(database: fixture.database).setPassword(login: login, password: "\(login)-password")
+        try await UserStore(database: fixture.database).setPassword(login: login, password: "\(login)-password", actor: .installation(commandLine: "test"))
         let cookie = "roadmap_session=\(try #require(try await signIn(api, login, "\(login)-password").session))"
         let home = try await get(api, "/", cookies: cookie)
         return (cookie, try #require(home.csrf))

@@ -124,17 +124,17 @@ struct AuthTests {
             #expect(try await api.call(.get, "/v1/me", headers: ["Authorization": "Basic YTpi"]).status == 401)
 
             let users = UserStore(database: fixture.database)
-            let issued = try await users.issueToken(login: "viewer", name: "temporary")
+            let issued = try await users.issueToken(login: "viewer", name: "temporary", actor: .installation(commandLine: "test"))
             #expect(try await api.call(.get, "/v1/me", token: issued.token).status == 200)
-            _ = try await users.revokeToken(issued.record.id.uuidString)
+            _ = try await users.revokeToken(issued.record.id.uuidString, actor: .installation(commandLine: "test"))
             #expect(try await api.call(.get, "/v1/me", token: issued.token).status == 401)
 
-            let short = try await users.issueToken(login: "viewer", lifetime: 1)
+            let short = try await users.issueToken(login: "viewer", lifetime: 1, actor: .installation(commandLine: "test"))
             #expect(try await api.call(.get, "/v1/me", token: short.token).status == 200)
             try await Task.sleep(for: .milliseconds(1200))
             #expect(try await api.call(.get, "/v1/me", token: short.token).status == 401)
 
-            _ = try await users.disableUser(login: "school-b")
+            _ = try await users.disableUser(login: "school-b", actor: .installation(commandLine: "test"))
             #expect(try await api.call(.get, "/v1/me", token: fixture.executorB).status == 401)
 
             let stored = try await fixture.pool.withConnection { connection in

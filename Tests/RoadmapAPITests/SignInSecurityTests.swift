@@ -14,7 +14,7 @@ struct SignInSecurityTests {
 
     @Test func aTokenTheBrowserWasNotGivenByTheServerIsRefused() async throws {
         try await APIFixture.run { api, fixture in
-            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password")
+            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password", actor: .installation(commandLine: "test"))
             // Echoing a cookie the attacker set himself used to pass; now the token must be
             // the one the server keeps for that pre-session.
             let made = "rm_" + String(repeating: "x", count: 43)
@@ -34,7 +34,7 @@ struct SignInSecurityTests {
 
     @Test func oneAddressCannotGuessAcrossAccounts() async throws {
         try await APIFixture.run { api, fixture in
-            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password")
+            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password", actor: .installation(commandLine: "test"))
             // Four tries on each of five accounts stays under every account's lock, and
             // reaches the address's limit of twenty.
             for login in ["admin", "coord", "viewer", "school-a", "school-b"] {
@@ -49,7 +49,7 @@ struct SignInSecurityTests {
 
     @Test func behindHTTPSTheCookiesAreSecureAndHostBound() async throws {
         try await APIFixture.run(publicURL: URL(string: "https://roadmap.example")) { api, fixture in
-            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password")
+            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password", actor: .installation(commandLine: "test"))
             let form = try await pages.get(api, "/login")
             let line = try #require(form.setCookieLine("__Host-roadmap_login_csrf"))
             #expect(line.contains("Secure") && line.contains("HttpOnly") && line.contains("Path=/"))
@@ -78,10 +78,10 @@ struct SignInSecurityTests {
     @Test func aNewPasswordSignsTheUserOutOfThePages() async throws {
         try await APIFixture.run { api, fixture in
             let users = UserStore(database: fixture.database)
-            try await users.setPassword(login: "viewer", password: "viewer-password")
+            try await users.setPassword(login: "viewer", password: "viewer-password", actor: .installation(commandLine: "test"))
             let session = try #require(try await pages.signIn(api, "viewer", "viewer-password").session)
             #expect(try await pages.get(api, "/", cookies: "roadmap_session=\(session)").status == 200)
-            try await users.setPassword(login: "viewer", password: "another-password")
+            try await users.setPassword(login: "viewer", password: "another-password", actor: .installation(commandLine: "test"))
             #expect(try await pages.get(api, "/", cookies: "roadmap_session=\(session)").headers[.location] == "/login")
         }
     }

@@ -56,7 +56,7 @@ struct WebPagesTests {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)
             _ = plan
-            try await UserStore(database: fixture.database).setPassword(login: "school-a", password: "school-a-password")
+            try await UserStore(database: fixture.database).setPassword(login: "school-a", password: "school-a-password", actor: .installation(commandLine: "test"))
 
             let login = try await get(api, "/login")
             #expect(login.status == 200)
@@ -97,7 +97,7 @@ struct WebPagesTests {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)
             _ = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA, json: ReportFlowTests.report)
-            try await UserStore(database: fixture.database).setPassword(login: "coord", password: "coordinator-password")
+            try await UserStore(database: fixture.database).setPassword(login: "coord", password: "coordinator-password", actor: .installation(commandLine: "test"))
             let signedIn = try await signIn(api, "coord", "coordinator-password")
             let home = try await get(api, "/", cookies: "roadmap_session=\(try #require(signedIn.session))")
             #expect(home.html.contains("Отчёты на проверке"))
@@ -110,7 +110,7 @@ struct WebPagesTests {
 
     @Test func badSignInsAreRefusedAndRepeatedFailuresLockTheAccount() async throws {
         try await APIFixture.run { api, fixture in
-            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password")
+            try await UserStore(database: fixture.database).setPassword(login: "viewer", password: "viewer-password", actor: .installation(commandLine: "test"))
             let form = try await get(api, "/login")
             let forged = try await post(api, "/login", form: "csrf=forged&login=viewer&password=viewer-password",
                                         cookies: "roadmap_login_csrf=\(try #require(form.cookie("roadmap_login_csrf")))")
@@ -151,7 +151,7 @@ extension WebPagesTests {
     @Test func aSchoolReportsFromItsAssignmentPageAndNeverSeesAnotherSchools() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)
-            try await UserStore(database: fixture.database).setPassword(login: "school-a", password: "school-a-password")
+            try await UserStore(database: fixture.database).setPassword(login: "school-a", password: "school-a-password", actor: .installation(commandLine: "test"))
             let session = "roadmap_session=\(try #require(try await signIn(api, "school-a", "school-a-password").session))"
             let home = try await get(api, "/", cookies: session)
             #expect(home.html.contains("/assignments/\(plan.assignmentA)"))

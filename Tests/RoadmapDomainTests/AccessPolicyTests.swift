@@ -48,9 +48,30 @@ struct AccessPolicyTests {
             if case .forbidden = AccessPolicy(principal(.viewer)).may(capability, ownedBy: school) {} else {
                 Issue.record("a viewer may not \(capability)")
             }
-            #expect(AccessPolicy(principal(.coordinator)).may(capability, ownedBy: school) == .allowed)
+            let adminOnly: Set<Capability> = [.manageUsers, .manageAnalysts]
+            if adminOnly.contains(capability) {
+                if case .forbidden = AccessPolicy(principal(.coordinator)).may(capability) {} else {
+                    Issue.record("a coordinator may not \(capability)")
+                }
+            } else {
+                #expect(AccessPolicy(principal(.coordinator)).may(capability, ownedBy: school) == .allowed)
+            }
             #expect(AccessPolicy(principal(.admin)).may(capability) == .allowed)
+            #expect(AccessPolicy(.installation(commandLine: "roadmapctl import plan.docx")).may(capability) == .allowed)
         }
+    }
+
+    @Test func everyUserChangesTheirOwnAccountAndOnlyAnAdminAnothers() {
+        for role in Role.allCases {
+            let me = principal(role, organization: role == .executor ? school : nil)
+            #expect(AccessPolicy(me).mayChangeAccount(me.userID) == .allowed)
+            let other = AccessPolicy(me).mayChangeAccount(UUID())
+            if role == .admin { #expect(other == .allowed) } else if case .forbidden = other {} else { Issue.record("\(role)") }
+        }
+        let installation = Principal.installation(commandLine: "roadmapctl user passwd x")
+        #expect(installation.isInstallation && installation.role == .admin)
+        #expect(!installation.isUser(Principal.installationID), "the installation is nobody's account")
+        #expect(AccessPolicy(installation).mayChangeAccount(UUID()) == .allowed)
     }
 
     @Test func onlyExecutorsAreBoundToAnOrganisation() {

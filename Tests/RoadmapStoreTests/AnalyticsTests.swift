@@ -36,9 +36,9 @@ struct AnalyticsTests {
         try await DemoData.loadOrganizations(into: Database(pool: pool))
         let document = try #require(DemoData.documents.first { $0.name.hasPrefix("004") })
         let source = TextDocumentReader.read(document.text, name: document.name)
-        _ = try await ImportStore(database: Database(pool: pool)).importPlan(try PlanDocumentParser().parse(source))
-        _ = try await UserStore(database: Database(pool: pool)).addUser(login: "coord", role: .coordinator, organizationID: nil)
-        let actor = Principal(userID: try #require(try await UserStore(database: Database(pool: pool)).user(login: "coord").id), login: "coord", role: .coordinator, organizationID: nil)
+        _ = try await ImportStore(database: Database(pool: pool)).importPlan(try PlanDocumentParser().parse(source), actor: .installation(commandLine: "test"))
+        _ = try await UserStore(database: Database(pool: pool)).addUser(login: "coord", role: .coordinator, organizationID: nil, actor: .installation(commandLine: "test"))
+        let actor = Principal(userID: try #require(try await UserStore(database: Database(pool: pool)).user(login: "coord", scope: .installation(commandLine: "test")).id), login: "coord", role: .coordinator, organizationID: nil)
         let ids = try await pool.withConnection { connection in
             try connection.query("SELECT id FROM assignments ORDER BY due_on, id LIMIT 3").rows.map { try $0.decode(UUID.self, "id") }
         }
@@ -55,14 +55,14 @@ struct AnalyticsTests {
     static func asAnalyst(_ lease: TestDatabase.Lease, _ body: (PostgresConnection) throws -> Void) async throws {
         let name = "analyst_" + UUID().uuidString.prefix(8).lowercased()
         let store = AnalystStore(database: lease.database)
-        let grant = try await store.grant(name)
+        let grant = try await store.grant(name, actor: .installation(commandLine: "test"))
         #expect(grant.url.hasPrefix("postgresql://\(name):"))
         do {
             let connection = try PostgresConnection(configuration: PostgresConfiguration(grant.url).database(lease.name))
             defer { connection.close() }
             try body(connection)
         }
-        try await store.revoke(name)
+        try await store.revoke(name, actor: .installation(commandLine: "test"))
     }
 
     @Test func everyQuestionOfTheGuideRunsAsAnAnalyst() async throws {
@@ -134,17 +134,17 @@ struct AnalyticsTests {
     @Test func analystNamesAreCheckedAndOtherRolesLeftAlone() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = AnalystStore(database: lease.database)
-            await #expect(throws: UseCaseError.self) { _ = try await store.grant("Robert'); DROP TABLE users;--") }
-            await #expect(throws: UseCaseError.self) { _ = try await store.grant("postgres") }
-            await #expect(throws: UseCaseError.self) { _ = try await store.revoke("roadmap_analyst") }
-            await #expect(throws: UseCaseError.self) { try await store.revoke("nobody_here") }
+            await #expect(throws: UseCaseError.self) { _ = try await store.grant("Robert'); DROP TABLE users;--", actor: .installation(commandLine: "test")) }
+            await #expect(throws: UseCaseError.self) { _ = try await store.grant("postgres", actor: .installation(commandLine: "test")) }
+            await #expect(throws: UseCaseError.self) { _ = try await store.revoke("roadmap_analyst", actor: .installation(commandLine: "test")) }
+            await #expect(throws: UseCaseError.self) { try await store.revoke("nobody_here", actor: .installation(commandLine: "test")) }
             let name = "analyst_" + UUID().uuidString.prefix(8).lowercased()
-            let first = try await store.grant(name)
-            let again = try await store.grant(name)
+            let first = try await store.grant(name, actor: .installation(commandLine: "test"))
+            let again = try await store.grant(name, actor: .installation(commandLine: "test"))
             #expect(first.password != again.password)
-            #expect(try await store.list().contains(name))
-            try await store.revoke(name)
-            #expect(!(try await store.list().contains(name)))
+            #expect(try await store.list(scope: .installation(commandLine: "test")).contains(name))
+            try await store.revoke(name, actor: .installation(commandLine: "test"))
+            #expect(!(try await store.list(scope: .installation(commandLine: "test")).contains(name)))
         }
     }
 }

@@ -46,7 +46,7 @@ struct ImportStoreTests {
     @Test func importsTheOrderItsPlanAndOneAssignmentPerActionAndExecutor() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
-            let outcome = try await store.importPlan(try Self.order770())
+            let outcome = try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             #expect(outcome.order == .init(number: "770", date: "2018-06-25", issuer: "Комитет образования"))
             #expect(outcome.goals == 1)
             #expect(outcome.tasks == 4)
@@ -58,7 +58,7 @@ struct ImportStoreTests {
             let rows = try await counts(lease)
             #expect(rows["assignments"] == 7)
             #expect(rows["action_tasks"] == 12)
-            #expect(rows["events"] == 1)
+            #expect(rows["events"] == 2, "the plan's and the order's history record the import")
             let march = try await lease.pool.withConnection { (connection) throws in
                 try connection.query("""
                     SELECT a.due_on FROM assignments a JOIN actions x ON x.id = a.action_id WHERE x.deadline_text = 'Март 2019' LIMIT 1
@@ -71,9 +71,9 @@ struct ImportStoreTests {
     @Test func aSecondImportOfTheSameDocumentChangesNoRow() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
-            try await store.importPlan(try Self.order770())
+            try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             let before = try await counts(lease)
-            let again = try await store.importPlan(try Self.order770())
+            let again = try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             #expect(!again.changed)
             #expect(again.assignmentsCreated == 0)
             #expect(again.createdOrganizations.isEmpty)
@@ -84,7 +84,7 @@ struct ImportStoreTests {
     @Test func aDryRunWritesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let before = try await counts(lease)
-            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(dryRun: true))
+            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(dryRun: true), actor: .installation(commandLine: "test"))
             #expect(outcome.dryRun)
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await counts(lease) == before)
@@ -95,7 +95,7 @@ struct ImportStoreTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let before = try await counts(lease)
             let error = await #expect(throws: ImportError.self) {
-                try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(strict: true))
+                try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(strict: true), actor: .installation(commandLine: "test"))
             }
             guard case .unknownOrganizations(let names) = error else {
                 Issue.record("expected unknown organisations, got \(String(describing: error))")
@@ -111,7 +111,7 @@ struct ImportStoreTests {
             var draft = try Self.order770()
             draft.order?.date = nil
             await #expect(throws: ImportError.orderIncomplete("no order date")) {
-                try await ImportStore(database: lease.database).importPlan(draft)
+                try await ImportStore(database: lease.database).importPlan(draft, actor: .installation(commandLine: "test"))
             }
         }
     }
@@ -119,7 +119,7 @@ struct ImportStoreTests {
     @Test func aCorrectedVersionUpdatesWhatChangedAndKeepsReports() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
-            try await store.importPlan(try Self.order770())
+            try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             // A school reports on the seminar.
             try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("""
@@ -131,7 +131,7 @@ struct ImportStoreTests {
             }
             // The corrected order moves the seminar to November and drops the school from it.
             let corrected = try Self.order770(deadline: "Ноябрь 2018", thirdExecutors: "Комитет образования, МКУ «Центр сопровождения образовательной деятельности»")
-            let outcome = try await store.importPlan(corrected)
+            let outcome = try await store.importPlan(corrected, actor: .installation(commandLine: "test"))
             #expect(outcome.changed)
             #expect(outcome.assignmentsCreated == 0)
             let rows = try await lease.pool.withConnection { (connection) throws in
@@ -149,7 +149,7 @@ struct ImportStoreTests {
 
             // Dropping an action nobody reported on deletes it; the one with a report stays.
             let shorter = try Self.order770(actions: 2)
-            let third = try await store.importPlan(shorter)
+            let third = try await store.importPlan(shorter, actor: .installation(commandLine: "test"))
             #expect(third.changed)
             let actions = try await lease.pool.withConnection { (connection) throws in
                 try connection.query("SELECT count(*) AS n FROM actions").first?.decode(Int.self, "n")
@@ -173,14 +173,14 @@ struct ImportStoreTests {
             let keys = try await foreignKeys(lease)
             #expect(keys.count == 4)
             let store = ImportStore(database: lease.database)
-            let outcome = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1))
+            let outcome = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1), actor: .installation(commandLine: "test"))
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await foreignKeys(lease) == keys)
             let rows = try await counts(lease)
             #expect(rows["assignments"] == 7)
             #expect(rows["action_executors"] == 7)
             // The same rows as the row-by-row path: a second import finds nothing to change.
-            let again = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1))
+            let again = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1), actor: .installation(commandLine: "test"))
             #expect(!again.changed)
             #expect(try await counts(lease) == rows)
             // The restored keys are enforced.
@@ -197,7 +197,7 @@ struct ImportStoreTests {
             let keys = try await foreignKeys(lease)
             let holder = try PostgresConnection(configuration: lease.pool.configuration)
             try holder.execute(script: "BEGIN; SELECT count(*) FROM assignments")
-            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1))
+            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1), actor: .installation(commandLine: "test"))
             try holder.execute(script: "COMMIT")
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await foreignKeys(lease) == keys)
@@ -208,7 +208,7 @@ struct ImportStoreTests {
     @Test func aDocumentNamingOneSchoolTwiceGivesItOneAssignment() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let draft = try Self.order770(thirdExecutors: "МАОУ СОШ № 5, МАОУ «СОШ № 5»")
-            let outcome = try await ImportStore(database: lease.database).importPlan(draft)
+            let outcome = try await ImportStore(database: lease.database).importPlan(draft, actor: .installation(commandLine: "test"))
             #expect(outcome.assignmentsCreated == 5)
         }
     }

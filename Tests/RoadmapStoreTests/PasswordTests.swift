@@ -11,10 +11,10 @@ struct PasswordTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let users = UserStore(database: lease.database)
             let stranger = "203.0.113.9"
-            _ = try await users.addUser(login: "ivanova", role: .coordinator, organizationID: nil)
+            _ = try await users.addUser(login: "ivanova", role: .coordinator, organizationID: nil, actor: .installation(commandLine: "test"))
             #expect(try await users.signIn(login: "ivanova", password: "anything-at-all", address: stranger) == .refused, "no password yet")
-            await #expect(throws: UseCaseError.self) { try await users.setPassword(login: "ivanova", password: "short") }
-            try await users.setPassword(login: "ivanova", password: "Тамбов-2018-пароль")
+            await #expect(throws: UseCaseError.self) { try await users.setPassword(login: "ivanova", password: "short", actor: .installation(commandLine: "test")) }
+            try await users.setPassword(login: "ivanova", password: "Тамбов-2018-пароль", actor: .installation(commandLine: "test"))
 
             let stored = try await lease.pool.withConnection { connection in
                 try connection.query("SELECT password_hash FROM users WHERE login = 'ivanova'").first?.decode(String.self, "password_hash")
@@ -48,12 +48,12 @@ struct PasswordTests {
                 return
             }
             // Setting a new password unlocks it.
-            try await users.setPassword(login: "ivanova", password: "Новый-пароль-2019")
+            try await users.setPassword(login: "ivanova", password: "Новый-пароль-2019", actor: .installation(commandLine: "test"))
             guard case .signedIn = try await users.signIn(login: "ivanova", password: "Новый-пароль-2019", address: stranger) else {
                 Issue.record("a new password unlocks the account")
                 return
             }
-            _ = try await users.disableUser(login: "ivanova")
+            _ = try await users.disableUser(login: "ivanova", actor: .installation(commandLine: "test"))
             #expect(try await users.signIn(login: "ivanova", password: "Новый-пароль-2019", address: stranger) == .refused)
         }
     }
@@ -62,10 +62,10 @@ struct PasswordTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let users = UserStore(database: lease.database)
             let sessions = SessionStore(database: lease.database)
-            _ = try await users.addUser(login: "petrova", role: .viewer, organizationID: nil)
-            _ = try await users.addUser(login: "sidorov", role: .viewer, organizationID: nil)
-            try await users.setPassword(login: "petrova", password: "first-password-1")
-            try await users.setPassword(login: "sidorov", password: "other-password-1")
+            _ = try await users.addUser(login: "petrova", role: .viewer, organizationID: nil, actor: .installation(commandLine: "test"))
+            _ = try await users.addUser(login: "sidorov", role: .viewer, organizationID: nil, actor: .installation(commandLine: "test"))
+            try await users.setPassword(login: "petrova", password: "first-password-1", actor: .installation(commandLine: "test"))
+            try await users.setPassword(login: "sidorov", password: "other-password-1", actor: .installation(commandLine: "test"))
             guard case .signedIn(let petrova) = try await users.signIn(login: "petrova", password: "first-password-1", address: "127.0.0.1"),
                   case .signedIn(let sidorov) = try await users.signIn(login: "sidorov", password: "other-password-1", address: "127.0.0.1") else {
                 Issue.record("both sign in")
@@ -74,7 +74,7 @@ struct PasswordTests {
             let first = try await sessions.open(for: petrova)
             let second = try await sessions.open(for: petrova)
             let other = try await sessions.open(for: sidorov)
-            try await users.setPassword(login: "petrova", password: "second-password-2")
+            try await users.setPassword(login: "petrova", password: "second-password-2", actor: .installation(commandLine: "test"))
             #expect(try await sessions.session(token: first.token) == nil)
             #expect(try await sessions.session(token: second.token) == nil)
             #expect(try await sessions.session(token: other.token) != nil, "another user's session stays")

@@ -75,7 +75,7 @@ struct UserTokenCommandTests {
             #expect(badRole.status == 2)
             let unknownOrganization = try run(["user", "add", "x", "--role", "executor", "--organization", UUID().uuidString], lease)
             #expect(unknownOrganization.status == 1)
-            #expect(unknownOrganization.stderr.contains("no organisation"))
+            #expect(unknownOrganization.stderr.contains("No organization"))
             let badLogin = try run(["user", "add", "иванова", "--role", "viewer"], lease)
             #expect(badLogin.status == 1)
             #expect(badLogin.stderr.contains("login"))

@@ -112,7 +112,7 @@ extension Components.Schemas.Event {
     init(_ record: EventRecord) throws {
         let data = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(record.dataJSON.utf8))
         self.init(
-            id: record.id, occurredAt: record.occurredAt, actorId: record.actorID?.wire, actorRole: record.actorRole,
+            id: record.id, occurredAt: record.occurredAt, actorId: record.actorID?.wire, actorRole: record.actorRole, actorCommand: record.actorCommand,
             entityType: Components.Schemas.EntityType(rawValue: record.entityType) ?? .organization,
             entityId: record.entityID.wire, event: record.event, reason: record.reason,
             data: .init(additionalProperties: data))

@@ -23,19 +23,25 @@ extension WebController {
         (.executor, "исполнитель (учреждение)"), (.coordinator, "координатор комитета"), (.viewer, "наблюдатель"), (.admin, "администратор"),
     ]
 
-    static func requireAdmin(_ live: SessionStore.Live) throws {
-        guard live.principal.role == .admin else { throw Problem.forbidden("Организациями и пользователями управляет только администратор.") }
+    /// The page is for whoever may manage organisations or users; each form's rule is the
+    /// use case's.
+    static func requireAdministration(_ live: SessionStore.Live) throws {
+        let policy = AccessPolicy(live.principal)
+        guard policy.may(.manageOrganizations) == .allowed || policy.may(.manageUsers) == .allowed else {
+            throw Problem.forbidden("Организациями и пользователями управляют сотрудники комитета.")
+        }
     }
 
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdmin(live)
+        try Self.requireAdministration(live)
         let search = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
         let found = try await organizations.list(kind: nil, query: search?.isEmpty == false ? search : nil, limit: 200, cursor: nil)
         let kindNames = Dictionary(uniqueKeysWithValues: Self.organizationKinds.map { ($0.value, $0.name) })
         let roleNames = Dictionary(uniqueKeysWithValues: Self.roles.map { ($0.value, $0.name) })
-        let users = try await self.users.listUsers()
+        let mayManageUsers = AccessPolicy(live.principal).may(.manageUsers) == .allowed
+        let users = mayManageUsers ? try await self.users.listUsers(scope: live.principal) : []
         let context: [String: Any] = [
             "title": "Администрирование", "user": await userContext(live), "csrf": live.csrfToken,
             "notice": notice as Any, "error": error as Any, "q": search ?? "",
@@ -46,6 +52,7 @@ extension WebController {
             "more": found.nextCursor != nil,
             "kinds": Self.organizationKinds.map { ["value": $0.value, "name": $0.name] },
             "roles": Self.roles.map { ["value": $0.value.rawValue, "name": $0.name] },
+            "mayManageUsers": mayManageUsers,
             "users": users.map { user in
                 ["login": user.login, "role": roleNames[user.role] ?? user.role.rawValue, "organization": user.organizationName ?? "",
                  "disabled": user.disabled, "self": user.id == live.principal.userID] as [String: Any]
@@ -63,7 +70,7 @@ extension WebController {
 
     func addOrganization(_ request: Request) async throws -> Response {
         guard let (live, form) = try await checkedForm(OrganizationForm.self, request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdmin(live)
+        try Self.requireAdministration(live)
         let shortName = form.short_name?.trimmingCharacters(in: .whitespaces)
         do {
             let created = try await organizations.create(
@@ -92,7 +99,7 @@ extension WebController {
 
     func addUser(_ request: Request) async throws -> Response {
         guard let (live, form) = try await checkedForm(UserForm.self, request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdmin(live)
+        try Self.requireAdministration(live)
         let login = form.login?.trimmingCharacters(in: .whitespaces) ?? ""
         guard let role = form.role.flatMap(Role.init(rawValue:)) else {
             return try await adminPage(request, error: "Выберите роль.", status: .unprocessableContent)
@@ -107,8 +114,7 @@ extension WebController {
             return try await adminPage(request, error: "Пароль должен быть не короче 10 знаков.", status: .unprocessableContent)
         }
         do {
-            _ = try await users.addUser(login: login, role: role, organizationID: organizationID, actor: live.principal)
-            try await users.setPassword(login: login, password: password, actor: live.principal)
+            _ = try await users.addUser(login: login, role: role, organizationID: organizationID, password: password, actor: live.principal)
         } catch let error as UseCaseError {
             let message = switch error {
             case .invalid(let field, _) where field == "login": "Имя пользователя: от 1 до 64 латинских букв, цифр и знаков . _ @ -"
@@ -124,11 +130,12 @@ extension WebController {
 
     func disableUser(_ request: Request, login: String) async throws -> Response {
         guard let (live, _) = try await checkedForm(ConfirmForm.self, request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdmin(live)
-        guard login.lowercased() != live.principal.login.lowercased() else {
+        try Self.requireAdministration(live)
+        do {
+            _ = try await users.disableUser(login: login, actor: live.principal)
+        } catch UseCaseError.conflict {
             return try await adminPage(request, error: "Нельзя отключить собственную учётную запись.", status: .unprocessableContent)
         }
-        _ = try await users.disableUser(login: login, actor: live.principal)
         return try await adminPage(request, notice: "Пользователь «\(login)» отключён; его сеансы и токены больше не действуют.")
     }
 }

@@ -112,11 +112,12 @@ extension WebController {
 
     func runImport(data: Data, fileName: String, fields: [String: String], dryRun: Bool, actor: Principal) async throws -> ImportOutcome {
         do {
-            let document = try DocumentReader.read(data: data, fileName: fileName)
-            let draft = try PlanDocumentParser().parse(document)
-            return try await imports.importPlan(draft, options: ImportOptions(
-                dryRun: dryRun, orderNumber: fields["order_number"], orderDate: fields["order_date"].flatMap(CalendarDate.init(iso:)),
-                issuer: fields["issuer"], actorID: actor.userID.uuidString))
+            return try await imports.importDocument(
+                data, fileName: fileName,
+                options: ImportOptions(
+                    dryRun: dryRun, orderNumber: fields["order_number"], orderDate: fields["order_date"].flatMap(CalendarDate.init(iso:)),
+                    issuer: fields["issuer"]),
+                actor: actor)
         } catch let error as DocumentReadError {
             throw ImportFailure(message: "Файл «\(fileName)» не прочитан: \(error)")
         } catch let error as PlanParseError {

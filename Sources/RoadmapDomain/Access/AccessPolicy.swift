@@ -17,6 +17,13 @@ public struct AccessPolicy: Sendable {
         return .hidden
     }
 
+    /// May the principal change the account `userID` (its password, its own tokens)? Each
+    /// user may change their own; an administrator anybody's.
+    public func mayChangeAccount(_ userID: UUID) -> AccessDecision {
+        if principal.isUser(userID) || may(.manageUsers) == .allowed { return .allowed }
+        return .forbidden("Only an administrator changes another user's account.")
+    }
+
     /// May the principal read a plan-level thing (an order, a goal, an action) in which
     /// its organisation has `ownAssignments` assignments?
     public func readPlan(ownAssignments: Int) -> AccessDecision {
@@ -33,7 +40,11 @@ public struct AccessPolicy: Sendable {
         case .viewer:
             return .forbidden("A viewer reads everything and changes nothing.")
         case .coordinator:
-            return .allowed
+            switch capability {
+            case .manageUsers: return .forbidden("Only an administrator manages users and their tokens.")
+            case .manageAnalysts: return .forbidden("Only an administrator grants analysts' logins.")
+            default: return .allowed
+            }
         case .executor:
             switch capability {
             case .startAssignment, .submitReport, .requestExtension:
@@ -49,6 +60,10 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only the committee's staff accept or return reports.")
             case .decideExtension:
                 return .forbidden("Only the committee's staff approve or reject extensions.")
+            case .manageUsers:
+                return .forbidden("Only an administrator manages users and their tokens.")
+            case .manageAnalysts:
+                return .forbidden("Only an administrator grants analysts' logins.")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapDomain
 import RoadmapPostgres
 
 /// Logins for analysts: PostgreSQL roles in `roadmap_analyst` (created by the migration
@@ -22,7 +23,8 @@ public struct AnalystStore: Sendable {
 
     /// Creates the login `name` in `roadmap_analyst`, or gives an existing analyst a new
     /// password; its sessions are read-only by default.
-    public func grant(_ name: String) async throws -> Grant {
+    public func grant(_ name: String, actor: Principal) async throws -> Grant {
+        try OrganizationStore.require(AccessPolicy(actor).may(.manageAnalysts))
         try Self.validate(name)
         let password = Self.generatePassword()
         return try await database.transaction { connection in
@@ -56,7 +58,8 @@ public struct AnalystStore: Sendable {
     }
 
     /// Drops the login `name`; refuses roles that are not analysts.
-    public func revoke(_ name: String) async throws {
+    public func revoke(_ name: String, actor: Principal) async throws {
+        try OrganizationStore.require(AccessPolicy(actor).may(.manageAnalysts))
         try Self.validate(name)
         try await database.transaction { connection in
             guard let row = try connection.query("""
@@ -70,8 +73,9 @@ public struct AnalystStore: Sendable {
     }
 
     /// The analysts' logins.
-    public func list() async throws -> [String] {
-        try await database.withConnection { connection in
+    public func list(scope: Principal) async throws -> [String] {
+        try OrganizationStore.require(AccessPolicy(scope).may(.manageAnalysts))
+        return try await database.withConnection { connection in
             try connection.query("""
                 SELECT rolname FROM pg_roles
                 WHERE rolname <> \(Self.groupRole) AND pg_has_role(oid, \(Self.groupRole), 'MEMBER') AND NOT rolsuper

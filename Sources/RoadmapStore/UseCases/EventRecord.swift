@@ -7,6 +7,8 @@ public struct EventRecord: Sendable, Hashable {
     public let occurredAt: Date
     public let actorID: UUID?
     public let actorRole: String?
+    /// The command line, when the installation's administrator acted.
+    public let actorCommand: String?
     public let entityType: String
     public let entityID: UUID
     public let event: String
@@ -19,6 +21,7 @@ public struct EventRecord: Sendable, Hashable {
         occurredAt = try row.decode(Date.self, "occurred_at")
         actorID = try row.decode(UUID?.self, "actor_id")
         actorRole = try row.decode(String?.self, "actor_role")
+        actorCommand = try row.decode(String?.self, "actor_command")
         entityType = try row.decode(String.self, "entity_type")
         entityID = try row.decode(UUID.self, "entity_id")
         event = try row.decode(String.self, "event")

@@ -33,7 +33,7 @@ public struct ExtensionStore: Sendable {
             }
             guard let id = try connection.query("""
                 INSERT INTO deadline_extensions (assignment_id, requested_by, previous_due_on, requested_due_on, reason)
-                VALUES (\(assignmentID), \(actor.userID), \(current), \(dueOn), \(reason)) RETURNING id
+                VALUES (\(assignmentID), \(actor.recordedUserID), \(current), \(dueOn), \(reason)) RETURNING id
                 """).first?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             try EventLog.record(connection, actor: actor, entityType: "extension", entityID: id, event: "requested", reason: reason,
                                 data: ["assignment_id": assignmentID.uuidString.lowercased(), "from": current.iso, "to": dueOn.iso])
@@ -66,7 +66,7 @@ public struct ExtensionStore: Sendable {
                 throw UseCaseError.conflict("The assignment is \(assignment.status.russianName); its deadline cannot move.")
             }
             try connection.execute("""
-                UPDATE deadline_extensions SET status = \(approve ? "approved" : "rejected"), decided_by = \(actor.userID),
+                UPDATE deadline_extensions SET status = \(approve ? "approved" : "rejected"), decided_by = \(actor.recordedUserID),
                     decided_at = now(), decision_comment = \(comment), version = version + 1, updated_at = now()
                 WHERE id = \(id)
                 """)

@@ -49,22 +49,35 @@ public struct OrderStore: Sendable {
         try await database.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }
     }
 
-    /// Finds an order by «NUMBER/YYYY-MM-DD» (the way people cite them) or by id.
+    /// Finds an order the way people cite it: «770/2018-06-25» (number and date), «770»
+    /// when only one order the principal may see has that number, or its id.
     public func find(_ reference: String, asOf: CalendarDate, scope: Principal) async throws -> OrderRecord {
         if let id = UUID(uuidString: reference) { return try await get(id, asOf: asOf, scope: scope) }
-        guard let slash = reference.lastIndex(of: "/"),
-              let date = CalendarDate(iso: String(reference[reference.index(after: slash)...])) else {
-            throw UseCaseError.invalid(field: "order", reason: "«\(reference)» is neither an id nor NUMBER/YYYY-MM-DD (e.g. 770/2018-06-25)")
+        var number = reference.trimmingCharacters(in: .whitespaces)
+        var date: CalendarDate?
+        if let slash = number.lastIndex(of: "/"), let day = CalendarDate(iso: String(number[number.index(after: slash)...])) {
+            date = day
+            number = String(number[..<slash]).trimmingCharacters(in: .whitespaces)
         }
-        let number = String(reference[..<slash]).trimmingCharacters(in: .whitespaces)
-        let ids = try await database.withConnection { connection in
-            try connection.query("SELECT id FROM orders WHERE number = \(number) AND issued_on = \(date)").rows.map { try $0.decode(UUID.self, "id") }
+        guard !number.isEmpty else {
+            throw UseCaseError.invalid(field: "order", reason: "«\(reference)» is neither an id, a number nor NUMBER/YYYY-MM-DD (e.g. 770/2018-06-25)")
         }
-        guard ids.count == 1, let id = ids.first else {
-            if ids.count > 1 { throw UseCaseError.conflict("\(ids.count) orders are № \(number) of \(date.iso); name one by its id.") }
+        let found = try await database.withConnection { [number, date] connection in
+            try connection.query("""
+                SELECT o.id, o.issued_on FROM orders o
+                WHERE o.number = \(number) AND (\(date)::date IS NULL OR o.issued_on = \(date)::date)
+                ORDER BY o.issued_on, o.id
+                """).rows.map { (id: try $0.decode(UUID.self, "id"), date: try $0.decode(CalendarDate.self, "issued_on")) }
+                .filter { try RollupQuery.visible(filter: "p.order_id = \($0.id)", scope: scope, on: connection) }
+        }
+        guard found.count == 1, let only = found.first else {
+            if found.count > 1 {
+                let citations = found.prefix(5).map { "\(number)/\($0.date.iso)" }.joined(separator: ", ")
+                throw UseCaseError.conflict("\(found.count) orders are № \(number) (\(citations)); name one as NUMBER/YYYY-MM-DD or by its id.")
+            }
             throw UseCaseError.notFound(entity: "order", id: reference)
         }
-        return try await get(id, asOf: asOf, scope: scope)
+        return try await get(only.id, asOf: asOf, scope: scope)
     }
 
     static func get(_ id: UUID, asOf: CalendarDate, scope: Principal, on connection: PostgresConnection) throws -> OrderRecord {

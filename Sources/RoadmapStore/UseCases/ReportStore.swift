@@ -20,6 +20,9 @@ public struct ReportStore: Sendable {
         let today = clock.today()
         let submission = try submission.validated(today: today)
         if let key = idempotencyKey {
+            guard !actor.isInstallation else {
+                throw UseCaseError.invalid(field: "Idempotency-Key", reason: "needs a user to be kept for; act as one with --as")
+            }
             guard (1...255).contains(key.utf8.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
                 throw UseCaseError.invalid(field: "Idempotency-Key", reason: "must be 1–255 printable ASCII characters without spaces")
             }
@@ -48,7 +51,7 @@ public struct ReportStore: Sendable {
             let target = try AssignmentStore.transition(assignment.status, .submitReport)
             guard let id = try connection.query("""
                 INSERT INTO reports (assignment_id, submitted_by, done_on, text, evidence_urls)
-                VALUES (\(assignmentID), \(actor.userID), \(submission.doneOn), \(submission.text), \(submission.evidenceURLs))
+                VALUES (\(assignmentID), \(actor.recordedUserID), \(submission.doneOn), \(submission.text), \(submission.evidenceURLs))
                 RETURNING id
                 """).first?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             try connection.execute("""
@@ -114,7 +117,7 @@ public struct ReportStore: Sendable {
             }
             let target = try AssignmentStore.transition(assignment.status, accept ? .accept : .returnForRework)
             try connection.execute("""
-                UPDATE reports SET status = \(accept ? "accepted" : "returned"), reviewed_by = \(actor.userID), reviewed_at = now(),
+                UPDATE reports SET status = \(accept ? "accepted" : "returned"), reviewed_by = \(actor.recordedUserID), reviewed_at = now(),
                     review_comment = \(comment), version = version + 1, updated_at = now()
                 WHERE id = \(id)
                 """)

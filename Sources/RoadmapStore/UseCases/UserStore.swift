@@ -14,8 +14,10 @@ public struct UserStore: Sendable {
     // MARK: Users
 
     public func addUser(
-        login: String, role: Role, organizationID: UUID?, displayName: String? = nil, actor: Principal? = nil
+        login: String, role: Role, organizationID: UUID?, displayName: String? = nil, password: String? = nil, actor: Principal
     ) async throws -> UserRecord {
+        try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
+        if let password { try Self.validate(password: password) }
         guard login.range(of: #"^[A-Za-z0-9._@-]{1,64}$"#, options: .regularExpression) != nil else {
             throw UseCaseError.invalid(field: "login", reason: "use 1–64 Latin letters, digits and . _ @ - (got «\(login)»)")
         }
@@ -38,12 +40,17 @@ public struct UserStore: Sendable {
             }
             try EventLog.record(connection, actor: actor, entityType: "user", entityID: id, event: "created",
                                 data: ["role": role.rawValue])
+            if let password {
+                try connection.execute("UPDATE users SET password_hash = crypt(\(password), gen_salt('bf', 10)) WHERE id = \(id)")
+                try EventLog.record(connection, actor: actor, entityType: "user", entityID: id, event: "password_set")
+            }
             return try Self.user(id: id, on: connection)
         }
     }
 
-    public func listUsers() async throws -> [UserRecord] {
-        try await database.withConnection { connection in
+    public func listUsers(scope: Principal) async throws -> [UserRecord] {
+        try OrganizationStore.require(AccessPolicy(scope).may(.manageUsers))
+        return try await database.withConnection { connection in
             try connection.query("""
                 SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
                 ORDER BY lower(u.login)
@@ -51,30 +58,71 @@ public struct UserStore: Sendable {
         }
     }
 
-    public func user(login: String) async throws -> UserRecord {
+    /// A user by login: any user to an administrator, only oneself to anybody else.
+    public func user(login: String, scope: Principal) async throws -> UserRecord {
+        let user = try await user(login: login)
+        guard scope.isUser(user.id) || AccessPolicy(scope).may(.manageUsers) == .allowed else {
+            throw UseCaseError.notFound(entity: "user", id: login)
+        }
+        return user
+    }
+
+    func user(login: String) async throws -> UserRecord {
         try await database.withConnection { connection in try Self.user(login: login, on: connection) }
     }
 
-    /// The first admin who is not disabled: whom the CLI acts as by default.
-    public func firstAdmin() async throws -> UserRecord? {
-        try await database.withConnection { connection in
-            try connection.query("""
-                SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-                WHERE u.role = 'admin' AND u.disabled_at IS NULL ORDER BY u.created_at, u.id LIMIT 1
-                """).first.map(UserRecord.init(row:))
+    /// Whom a command acts as: the user `login`; or, with no login, the installation's
+    /// administrator (recorded by `commandLine`), which only whoever owns the database may
+    /// be: the private embedded cluster, or a connection as a PostgreSQL superuser. On a
+    /// shared database any other connection must name its user.
+    public func actor(login: String?, commandLine: String) async throws -> Principal {
+        if let login {
+            let user = try await user(login: login)
+            guard !user.disabled else { throw UseCaseError.forbidden("User «\(user.login)» is disabled.") }
+            return Principal(userID: user.id, login: user.login, role: user.role, organizationID: user.organizationID)
         }
+        if database.isPrivate { return .installation(commandLine: commandLine) }
+        let superuser = try await database.withConnection { connection in
+            try connection.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").first?.decode(Bool.self, "rolsuper") ?? false
+        }
+        guard superuser else {
+            throw UseCaseError.forbidden(
+                "This database is shared and the connection is not a superuser: name the user to act as with --as LOGIN.")
+        }
+        return .installation(commandLine: commandLine)
     }
 
-    /// Disables a user: its tokens stop working at once; its history stays.
-    public func disableUser(login: String, actor: Principal? = nil) async throws -> UserRecord {
-        try await database.transaction { connection in
+    /// Disables a user: its tokens and sessions stop working at once; its history stays.
+    /// Nobody disables their own account (the last administrator cannot lock everyone out).
+    public func disableUser(login: String, actor: Principal) async throws -> UserRecord {
+        try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
+        return try await database.transaction { connection in
             let user = try Self.user(login: login, on: connection)
+            guard !actor.isUser(user.id) else { throw UseCaseError.conflict("You cannot disable your own account.") }
             try connection.execute("""
                 UPDATE users SET disabled_at = coalesce(disabled_at, now()), version = version + 1, updated_at = now()
                 WHERE id = \(user.id)
                 """)
             try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "disabled")
             return try Self.user(id: user.id, on: connection)
+        }
+    }
+
+    /// The password rule: 10 characters or more, at most the 72 bytes bcrypt reads.
+    static func validate(password: String) throws(UseCaseError) {
+        guard password.count >= 10 else {
+            throw .invalid(field: "password", reason: "must be at least 10 characters long")
+        }
+        guard password.utf8.count <= 72 else {
+            throw .invalid(field: "password", reason: "must be at most 72 bytes (bcrypt reads no further)")
+        }
+    }
+
+    /// Refuses a change to `user`'s account by anybody but the user or an administrator;
+    /// another user's account is not found for them, as it is not theirs to know.
+    static func requireAccount(_ user: UserRecord, actor: Principal) throws {
+        guard AccessPolicy(actor).mayChangeAccount(user.id) == .allowed else {
+            throw UseCaseError.notFound(entity: "user", id: user.login)
         }
     }
 
@@ -97,7 +145,8 @@ public struct UserStore: Sendable {
     // MARK: Tokens
 
     /// Issues a token for `login`, valid for `lifetime` seconds (forever when nil).
-    public func issueToken(login: String, name: String? = nil, lifetime: TimeInterval? = nil, actor: Principal? = nil) async throws -> IssuedToken {
+    /// A user issues their own tokens; an administrator anybody's.
+    public func issueToken(login: String, name: String? = nil, lifetime: TimeInterval? = nil, actor: Principal) async throws -> IssuedToken {
         if let lifetime, lifetime <= 0 {
             throw UseCaseError.invalid(field: "expires-in", reason: "must be a positive duration")
         }
@@ -106,6 +155,7 @@ public struct UserStore: Sendable {
         let seconds = lifetime.map { Int($0) }
         return try await database.transaction { connection in
             let user = try Self.user(login: login, on: connection)
+            try Self.requireAccount(user, actor: actor)
             guard !user.disabled else { throw UseCaseError.conflict("User «\(user.login)» is disabled.") }
             let row = try connection.query("""
                 WITH t AS (
@@ -124,7 +174,8 @@ public struct UserStore: Sendable {
     }
 
     /// Revokes a token by its id or its listed prefix; revoking twice is not an error.
-    public func revokeToken(_ idOrPrefix: String, actor: Principal? = nil) async throws -> TokenRecord {
+    /// A user revokes their own tokens; an administrator anybody's.
+    public func revokeToken(_ idOrPrefix: String, actor: Principal) async throws -> TokenRecord {
         try await database.transaction { connection in
             let matches: [PostgresRow]
             if let id = UUID(uuidString: idOrPrefix) {
@@ -137,6 +188,9 @@ public struct UserStore: Sendable {
                     throw UseCaseError.conflict("\(matches.count) tokens start with «\(idOrPrefix)»; name one by its id.")
                 }
                 throw UseCaseError.notFound(entity: "token", id: idOrPrefix)
+            }
+            if let owner = try connection.query("SELECT user_id FROM api_tokens WHERE id = \(id)").first?.decode(UUID.self, "user_id") {
+                try Self.requireAccount(try Self.user(id: owner, on: connection), actor: actor)
             }
             let row = try connection.query("""
                 WITH t AS (UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id) RETURNING *)
@@ -153,8 +207,9 @@ public struct UserStore: Sendable {
         }
     }
 
-    public func listTokens(login: String? = nil) async throws -> [TokenRecord] {
-        try await database.withConnection { connection in
+    public func listTokens(login: String? = nil, scope: Principal) async throws -> [TokenRecord] {
+        try OrganizationStore.require(AccessPolicy(scope).may(.manageUsers))
+        return try await database.withConnection { connection in
             try connection.query("""
                 SELECT t.*, u.login FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE \(login)::text IS NULL OR lower(u.login) = lower(\(login))
@@ -208,15 +263,11 @@ extension UserStore {
     /// Sets a user's password, hashed by PostgreSQL's pgcrypto with bcrypt (cost 10); the
     /// password itself is never stored or logged. A new password unlocks the account and
     /// signs the user out everywhere.
-    public func setPassword(login: String, password: String, actor: Principal? = nil) async throws {
-        guard password.count >= 10 else {
-            throw UseCaseError.invalid(field: "password", reason: "must be at least 10 characters long")
-        }
-        guard password.utf8.count <= 72 else {
-            throw UseCaseError.invalid(field: "password", reason: "must be at most 72 bytes (bcrypt reads no further)")
-        }
+    public func setPassword(login: String, password: String, actor: Principal) async throws {
+        try Self.validate(password: password)
         try await database.transaction { connection in
             let user = try Self.user(login: login, on: connection)
+            try Self.requireAccount(user, actor: actor)
             try connection.execute("""
                 UPDATE users SET password_hash = crypt(\(password), gen_salt('bf', 10)), version = version + 1, updated_at = now()
                 WHERE id = \(user.id)

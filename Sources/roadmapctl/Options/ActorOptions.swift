@@ -3,25 +3,33 @@ import Foundation
 import RoadmapDomain
 import RoadmapStore
 
-/// Whom a command acts as: `--as USER`, default the first admin. The same rules and the
-/// same history events as the API follow from acting as a named user.
+/// Whom a command acts as: `--as USER`; without it, on the installation's own embedded
+/// cluster or as a PostgreSQL superuser, the installation's administrator, recorded in
+/// history by the command line. The same rules and history events as the API follow.
 struct ActorOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: ArgumentHelp("The user to act as (default: the first admin).", valueName: "login"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "The user to act as (default: the installation's administrator, on the embedded cluster or as a database superuser).",
+        valueName: "login"))
     var login: String?
 
     func principal(_ database: Database) async throws -> Principal {
-        let users = UserStore(database: database)
-        let user: UserRecord
-        if let login {
-            user = try await users.user(login: login)
-        } else {
-            guard let admin = try await users.firstAdmin() else {
-                throw CommandError("there is no admin to act as; add one (`roadmapctl user add NAME --role admin`) or pass --as USER")
+        try await UserStore(database: database).actor(login: login, commandLine: Self.commandLine)
+    }
+
+    /// This process's command line as history keeps it: the program's name and its
+    /// arguments, with any password or token value left out.
+    static var commandLine: String {
+        var words = ["roadmapctl"]
+        var hideNext = false
+        for argument in CommandLine.arguments.dropFirst() {
+            if hideNext {
+                words.append("…")
+                hideNext = false
+                continue
             }
-            user = admin
+            words.append(argument.contains(" ") ? "'\(argument)'" : argument)
+            if ["--password", "--token", "--database-url"].contains(argument) { hideNext = true }
         }
-        guard !user.disabled else { throw CommandError("user «\(user.login)» is disabled") }
-        return Principal(userID: user.id, login: user.login, role: user.role, organizationID: user.organizationID)
+        return words.joined(separator: " ")
     }
 }
-

@@ -14,8 +14,10 @@ struct AnalystGrant: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        let grant = try await database.withDatabase { db in try await AnalystStore(database: db).grant(name) }
+        let grant = try await database.withDatabase { db in try await AnalystStore(database: db).grant(name, actor: try await actor.principal(db)) }
         print("Analyst «\(grant.name)» may read the views of schema analytics (see docs/analytics.md); the password is shown only now.")
         print(grant.url)
     }

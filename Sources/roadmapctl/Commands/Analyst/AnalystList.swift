@@ -14,8 +14,10 @@ struct AnalystList: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        let names = try await database.withDatabase { db in try await AnalystStore(database: db).list() }
+        let names = try await database.withDatabase { db in try await AnalystStore(database: db).list(scope: try await actor.principal(db)) }
         try Output.list(names, format: format, columns: ["analyst"]) { [$0] }
     }
 }

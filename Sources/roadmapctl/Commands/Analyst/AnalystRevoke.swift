@@ -14,8 +14,10 @@ struct AnalystRevoke: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        try await database.withDatabase { db in try await AnalystStore(database: db).revoke(name) }
+        try await database.withDatabase { db in try await AnalystStore(database: db).revoke(name, actor: try await actor.principal(db)) }
         print("Removed analyst «\(name)».")
     }
 }

@@ -51,6 +51,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func validate() throws {
         if let date, CalendarDate(iso: date) == nil {
             throw ValidationError("--date must be a real date as YYYY-MM-DD, got «\(date)»")
@@ -70,16 +72,21 @@ struct ImportCommand: AsyncParsableCommand {
             throw CommandError("cannot read \(file): \(error.localizedDescription)")
         }
         let progress = ImportProgress()
-        progress.say("reading \(url.lastPathComponent) (\(data.count / 1024) KiB)…")
-        let document = try DocumentReader.read(data: data, fileName: url.lastPathComponent)
-        progress.say("reading the plan out of \(document.tables.count) table(s)…")
-        let draft = try PlanDocumentParser(academicYear: academicYear).parse(document)
-        progress.say("writing \(draft.actionCount) actions in one transaction…")
-
+        let name = url.lastPathComponent
         let options = ImportOptions(
             dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
             issuer: issuer, owner: owner)
-        let outcome = try await database.withDatabase { db in try await ImportStore(database: db).importPlan(draft, options: options) }
+        let outcome = try await database.withDatabase { db in
+            try await ImportStore(database: db).importDocument(
+                data, fileName: name, academicYear: academicYear, options: options, actor: try await actor.principal(db)
+            ) { stage in
+                switch stage {
+                case .reading(let bytes): progress.say("reading \(name) (\(bytes / 1024) KiB)…")
+                case .parsing(let tables): progress.say("reading the plan out of \(tables) table(s)…")
+                case .writing(let actions): progress.say("writing \(actions) actions in one transaction…")
+                }
+            }
+        }
         progress.done()
         switch format {
         case .json:
@@ -89,6 +96,13 @@ struct ImportCommand: AsyncParsableCommand {
         case .table, .csv:
             print(ImportCommand.describe(outcome, file: url.lastPathComponent))
         }
+    }
+
+    /// Names to read at a glance: all of a few; of many, the first and how many more
+    /// (a region's 500 schools are counted, not listed; `--format json` lists them).
+    static func summary(_ names: [String], shown: Int = 5) -> String {
+        guard names.count > shown + 2 else { return names.joined(separator: "; ") }
+        return names.prefix(shown).joined(separator: "; ") + "; … and \(names.count - shown) more"
     }
 
     static func describe(_ outcome: ImportOutcome, file: String) -> String {
@@ -102,10 +116,12 @@ struct ImportCommand: AsyncParsableCommand {
         lines.append("Goals:      \(outcome.goals)")
         lines.append("Tasks:      \(outcome.tasks)")
         lines.append("Actions:    \(outcome.actions)  (deadlines not understood: \(outcome.deadlinesUnparsed))")
-        lines.append("Executors:  \(outcome.executors.joined(separator: "; "))")
-        if !outcome.partners.isEmpty { lines.append("Partners:   \(outcome.partners.joined(separator: "; "))") }
+        let created = Set(outcome.createdOrganizations)
+        let newExecutors = outcome.executors.filter(created.contains).count
+        lines.append("Executors:  \(outcome.executors.count)\(newExecutors > 0 ? " (\(newExecutors) new)" : ""): \(Self.summary(outcome.executors))")
+        if !outcome.partners.isEmpty { lines.append("Partners:   \(outcome.partners.count): \(Self.summary(outcome.partners))") }
         if !outcome.createdOrganizations.isEmpty {
-            lines.append("New organisations: \(outcome.createdOrganizations.joined(separator: "; "))")
+            lines.append("New organisations: \(outcome.createdOrganizations.count): \(Self.summary(outcome.createdOrganizations))")
         }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
         for warning in outcome.warnings { lines.append("warning: \(warning)") }

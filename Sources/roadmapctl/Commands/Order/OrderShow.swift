@@ -11,7 +11,7 @@ struct OrderShow: AsyncParsableCommand {
         discussion: "Example:\n  roadmapctl order show 770/2018-06-25 --as-of 2019-04-01"
     )
 
-    @Argument(help: "The order: id or NUMBER/YYYY-MM-DD.")
+    @Argument(help: "The order: NUMBER/YYYY-MM-DD, its number alone when no other order has it, or its id.")
     var order: String
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge overdue on this day (default today).", valueName: "YYYY-MM-DD"))
@@ -25,6 +25,8 @@ struct OrderShow: AsyncParsableCommand {
 
     struct Node: Encodable {
         let kind: String
+        /// The action's id, for `assign`, `status` and the API.
+        var id: String?
         let number: String
         let title: String
         let deadline: String?
@@ -63,7 +65,8 @@ struct OrderShow: AsyncParsableCommand {
                      total: task.rollup.total, done: task.rollup.count(.done), overdue: task.rollup.overdue, children: [])
             }
             let actions = goal.actions.map { action in
-                Node(kind: "action", number: "\(index + 1).\(action.position)", title: action.title, deadline: action.deadlineText,
+                Node(kind: "action", id: action.id.uuidString.lowercased(), number: "\(index + 1).\(action.position)",
+                     title: action.title, deadline: action.deadlineText,
                      period: action.deadlinePeriod.map { "\($0.first.russian)–\($0.last.russian)" } ?? (action.deadlineParsed ? "без срока" : "не распознан"),
                      executors: action.executors.map(\.name),
                      total: action.rollup.total, done: action.rollup.count(.done), overdue: action.rollup.overdue, children: [])
@@ -77,6 +80,14 @@ struct OrderShow: AsyncParsableCommand {
                     deadline: nil, period: nil, executors: nil, total: total, done: done, overdue: overdue, children: goals)
     }
 
+    /// A list of names short enough to read: all of a few, the first of many and a count.
+    static func summary(_ names: [String], shown: Int = 5) -> String {
+        guard names.count > shown + 2 else { return names.joined(separator: "; ") }
+        let rest = names.count - shown
+        let institutions = RussianPlural.form(names.count, one: "учреждение", few: "учреждения", many: "учреждений")
+        return "\(names.count) \(institutions): \(names.prefix(shown).joined(separator: "; ")) и ещё \(rest)"
+    }
+
     static func render(_ node: Node, depth: Int) -> [String] {
         let indent = String(repeating: "  ", count: depth)
         let progress = Progress.text(done: node.done, total: node.total, overdue: node.overdue)
@@ -88,8 +99,9 @@ struct OrderShow: AsyncParsableCommand {
             lines = ["\(indent)Задача \(node.number). \(node.title)"]
         case "action":
             lines = ["\(indent)\(node.number). \(node.title)  [\(node.overdue > 0 ? Terminal.red(progress) : progress)]",
+                     "\(indent)    id: \(node.id ?? "")",
                      "\(indent)    срок: \(node.deadline ?? "") (\(node.period ?? ""))",
-                     "\(indent)    исполнители: \((node.executors ?? []).joined(separator: "; "))"]
+                     "\(indent)    исполнители: \(Self.summary(node.executors ?? []))"]
         default:
             lines = ["\(indent)Цель \(node.number). \(node.title)  [\(progress)]"]
         }

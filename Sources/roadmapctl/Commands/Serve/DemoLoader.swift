@@ -11,6 +11,9 @@ struct DemoLoader {
     let database: Database
     let logger: Logger
 
+    /// The demo is loaded by the installation's administrator, as `serve --demo` says.
+    static let installation = Principal.installation(commandLine: "roadmapctl serve --demo")
+
     /// Per-document context a person would give on the command line.
     static let academicYears: [String: Int] = [
         "000_ddb912d28cb13497.txt": 2022,
@@ -23,7 +26,7 @@ struct DemoLoader {
         for document in DemoData.documents {
             let source = TextDocumentReader.read(document.text, name: document.name)
             let draft = try PlanDocumentParser(academicYear: Self.academicYears[document.name]).parse(source)
-            let outcome = try await store.importPlan(draft)
+            let outcome = try await store.importPlan(draft, actor: Self.installation)
             logger.info("demo document imported", metadata: [
                 "document": "\(document.name)", "actions": "\(outcome.actions)",
                 "assignments_created": "\(outcome.assignmentsCreated)",
@@ -46,14 +49,15 @@ struct DemoLoader {
     /// can be tried at once. Returns the tokens by login.
     func issueDemoTokens() async throws -> [(login: String, token: String)] {
         let store = UserStore(database: database)
-        let existing = Set(try await store.listUsers().map(\.login))
+        let existing = Set(try await store.listUsers(scope: Self.installation).map(\.login))
         var tokens: [(login: String, token: String)] = []
         for user in Self.users {
             if !existing.contains(user.login) {
-                _ = try await store.addUser(login: user.login, role: user.role, organizationID: user.organization)
-                try await store.setPassword(login: user.login, password: Self.password)
+                _ = try await store.addUser(login: user.login, role: user.role, organizationID: user.organization,
+                                            password: Self.password, actor: Self.installation)
             }
-            tokens.append((user.login, try await store.issueToken(login: user.login, name: "demo", lifetime: 86_400).token))
+            tokens.append((user.login, try await store.issueToken(login: user.login, name: "demo", lifetime: 86_400,
+                                                                  actor: Self.installation).token))
         }
         return tokens
     }

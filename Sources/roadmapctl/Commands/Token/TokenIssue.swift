@@ -27,6 +27,8 @@ struct TokenIssue: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func validate() throws {
         if let expiresIn, DurationText.seconds(expiresIn) == nil {
             throw ValidationError("--expires-in must be a positive number of days, hours or minutes like 90d, 12h or 30m; got «\(expiresIn)»")
@@ -37,7 +39,7 @@ struct TokenIssue: AsyncParsableCommand {
     func run() async throws {
         let lifetime = expiresIn.flatMap(DurationText.seconds)
         let issued = try await database.withDatabase { db in
-            try await UserStore(database: db).issueToken(login: name, name: label, lifetime: lifetime)
+            try await UserStore(database: db).issueToken(login: name, name: label, lifetime: lifetime, actor: try await actor.principal(db))
         }
         switch format {
         case .json:

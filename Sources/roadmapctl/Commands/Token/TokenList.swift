@@ -18,8 +18,10 @@ struct TokenList: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        let tokens = try await database.withDatabase { db in try await UserStore(database: db).listTokens(login: name) }
+        let tokens = try await database.withDatabase { db in try await UserStore(database: db).listTokens(login: name, scope: try await actor.principal(db)) }
         let formatter = ISO8601DateFormatter()
         try Output.list(tokens, format: format, columns: ["prefix", "user", "label", "created", "expires", "state"]) { token in
             let state = token.revokedAt != nil ? "revoked" : (token.expiresAt.map { $0 < Date() } == true ? "expired" : "active")

@@ -14,8 +14,10 @@ struct TokenRevoke: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        let record = try await database.withDatabase { db in try await UserStore(database: db).revokeToken(token) }
+        let record = try await database.withDatabase { db in try await UserStore(database: db).revokeToken(token, actor: try await actor.principal(db)) }
         print("Revoked token \(record.prefix)… of «\(record.login)».")
     }
 }

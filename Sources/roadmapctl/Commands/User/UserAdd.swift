@@ -3,13 +3,13 @@ import Foundation
 import RoadmapDomain
 import RoadmapStore
 
-/// `roadmapctl user add NAME --role ROLE [--organization ORG_ID]`.
+/// `roadmapctl user add NAME --role ROLE [--organization ORG]`.
 struct UserAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a user.",
         discussion: """
-            An executor belongs to one organisation (--organization, its id from `org list`).
+            An executor belongs to one organisation (--organization: its id from `org list`, or its name).
 
             Example:
               roadmapctl user add school5 --role executor --organization 6f1c2a9e-… --password-stdin < password.txt
@@ -36,10 +36,9 @@ struct UserAdd: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func validate() throws {
-        if let organization, UUID(uuidString: organization) == nil {
-            throw ValidationError("--organization must be an organisation id (a UUID), got «\(organization)»")
-        }
         if role == .executor, organization == nil {
             throw ValidationError("an executor needs --organization")
         }
@@ -48,14 +47,11 @@ struct UserAdd: AsyncParsableCommand {
     func run() async throws {
         let password = passwordStdin ? try PasswordInput.read() : nil
         let user = try await database.withDatabase { db in
-            let store = UserStore(database: db)
-            if let password, password.count < 10 {
-                throw UseCaseError.invalid(field: "password", reason: "must be at least 10 characters long")
-            }
-            let user = try await store.addUser(
-                login: name, role: role, organizationID: organization.flatMap(UUID.init(uuidString:)), displayName: displayName)
-            if let password { try await store.setPassword(login: user.login, password: password) }
-            return user
+            var organizationID: UUID?
+            if let organization { organizationID = try await OrganizationStore(database: db).resolve(organization).id }
+            return try await UserStore(database: db).addUser(
+                login: name, role: role, organizationID: organizationID, displayName: displayName, password: password,
+                actor: try await actor.principal(db))
         }
         try Output.print(user, format: format) {
             "Added \(user.role.rawValue) «\(user.login)» (id \(user.id.uuidString.lowercased()))"

@@ -14,8 +14,10 @@ struct UserDisable: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        let user = try await database.withDatabase { db in try await UserStore(database: db).disableUser(login: name) }
+        let user = try await database.withDatabase { db in try await UserStore(database: db).disableUser(login: name, actor: try await actor.principal(db)) }
         print("Disabled «\(user.login)».")
     }
 }

@@ -14,8 +14,10 @@ struct UserList: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func run() async throws {
-        let users = try await database.withDatabase { db in try await UserStore(database: db).listUsers() }
+        let users = try await database.withDatabase { db in try await UserStore(database: db).listUsers(scope: try await actor.principal(db)) }
         try Output.list(users, format: format, columns: ["login", "role", "organization", "status"]) { user in
             [user.login, user.role.rawValue, user.organizationName ?? "", user.disabled ? "disabled" : "active"]
         }

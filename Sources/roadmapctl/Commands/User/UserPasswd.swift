@@ -18,13 +18,15 @@ struct UserPasswd: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var actor: ActorOptions
+
     func validate() throws {
         guard passwordStdin else { throw ValidationError("pass the password on standard input with --password-stdin") }
     }
 
     func run() async throws {
         let password = try PasswordInput.read()
-        try await database.withDatabase { db in try await UserStore(database: db).setPassword(login: name, password: password) }
+        try await database.withDatabase { db in try await UserStore(database: db).setPassword(login: name, password: password, actor: try await actor.principal(db)) }
         print("Password of «\(name)» set.")
     }
 }

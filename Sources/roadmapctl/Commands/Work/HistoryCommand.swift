@@ -25,12 +25,14 @@ struct HistoryCommand: AsyncParsableCommand {
         let at: Date
         let event: String
         let actorRole: String?
+        let actorCommand: String?
         let reason: String?
         let data: String
 
         enum CodingKeys: String, CodingKey {
             case at, event, reason, data
             case actorRole = "actor_role"
+            case actorCommand = "actor_command"
         }
     }
 
@@ -53,10 +55,12 @@ struct HistoryCommand: AsyncParsableCommand {
                 try await EventStore(database: db).list(entityType: type, entityID: id, limit: 500, cursor: $0, scope: principal)
             }
         }
-        let rows = events.map { Row(at: $0.occurredAt, event: $0.event, actorRole: $0.actorRole, reason: $0.reason, data: $0.dataJSON) }
+        let rows = events.map {
+            Row(at: $0.occurredAt, event: $0.event, actorRole: $0.actorRole, actorCommand: $0.actorCommand, reason: $0.reason, data: $0.dataJSON)
+        }
         let formatter = ISO8601DateFormatter()
         try Output.list(rows, format: format, columns: ["when", "event", "by", "reason", "details"]) { row in
-            [formatter.string(from: row.at), row.event, row.actorRole ?? "system", row.reason ?? "", row.data]
+            [formatter.string(from: row.at), row.event, row.actorCommand ?? row.actorRole ?? "system", row.reason ?? "", row.data]
         }
     }
 }
