@@ -130,11 +130,18 @@ struct ReportFlowTests {
             #expect(moved.string("due_on") == "2019-05-31")
             #expect(moved.string("original_due_on") == "2019-03-31")
             #expect(moved["overdue"] as? Bool == false)
-            #expect(try await api.call(.post, "/v1/extensions/\(extensionID)/reject", token: fixture.coordinator).status == 409)
+            #expect(try await api.call(.post, "/v1/extensions/\(extensionID)/reject", token: fixture.coordinator,
+                                       json: #"{"comment": "Поздно"}"#).status == 409)
 
             let other = try await api.call(.post, "/v1/assignments/\(plan.assignmentB)/extensions", token: fixture.executorB,
                                            json: #"{"due_on": "2019-04-30", "reason": "Ремонт"}"#)
-            let rejected = try await api.call(.post, "/v1/extensions/\(try #require(other.string("id")))/reject", token: fixture.coordinator)
+            let otherID = try #require(other.string("id"))
+            // A refusal says why, in the API as on the page.
+            let bare = try await api.call(.post, "/v1/extensions/\(otherID)/reject", token: fixture.coordinator)
+            #expect(bare.status == 422)
+            #expect((bare["invalid_fields"] as? [[String: Any]])?.first?["name"] as? String == "comment")
+            let rejected = try await api.call(.post, "/v1/extensions/\(otherID)/reject", token: fixture.coordinator,
+                                              json: #"{"comment": "Срок установлен приказом"}"#)
             #expect(rejected.string("status") == "rejected")
             #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentB)", token: fixture.executorB).string("due_on") == "2019-03-31")
             let history = try await api.call(.get, "/v1/events?entity_type=assignment&entity_id=\(plan.assignmentA)", token: fixture.coordinator)

@@ -44,11 +44,11 @@ struct AnalyticsTests {
         }
         let reports = ReportStore(database: Database(pool: pool))
         let first = try await reports.submit(assignmentID: ids[0], ReportSubmission(doneOn: CalendarDate(iso: "2018-10-20")!, text: "Проведено"), idempotencyKey: nil, actor: actor)
-        _ = try await reports.review(first.report.id, accept: true, comment: nil, ifVersion: nil, actor: actor)
+        _ = try await reports.review(first.report.id, decision: .accept, comment: nil, ifVersion: nil, actor: actor)
         let second = try await reports.submit(assignmentID: ids[1], ReportSubmission(doneOn: CalendarDate(iso: "2018-10-25")!, text: "Черновик"), idempotencyKey: nil, actor: actor)
-        _ = try await reports.review(second.report.id, accept: false, comment: "Нет программы", ifVersion: nil, actor: actor)
+        _ = try await reports.review(second.report.id, decision: .returnForRework, comment: "Нет программы", ifVersion: nil, actor: actor)
         let extensionRecord = try await ExtensionStore(database: Database(pool: pool)).request(assignmentID: ids[2], dueOn: CalendarDate(iso: "2019-12-31")!, reason: "Ремонт", actor: actor)
-        _ = try await ExtensionStore(database: Database(pool: pool)).decide(extensionRecord.id, approve: true, comment: nil, ifVersion: nil, actor: actor)
+        _ = try await ExtensionStore(database: Database(pool: pool)).decide(extensionRecord.id, decision: .approve, comment: nil, ifVersion: nil, actor: actor)
     }
 
     /// Runs `body` connected as a fresh analyst login, then removes the login.

@@ -61,7 +61,7 @@ extension APIHandler {
         let actor = try RequestPrincipal.require()
         let comment: String? = if case .json(let body)? = input.body { body.comment } else { nil }
         let record = try await reports.review(
-            try RequestValues.pathID(input.path.id, entity: "report"), accept: true, comment: comment,
+            try RequestValues.pathID(input.path.id, entity: "report"), decision: .accept, comment: comment,
             ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "report"), actor: actor)
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
@@ -70,7 +70,7 @@ extension APIHandler {
         let actor = try RequestPrincipal.require()
         guard case .json(let body) = input.body else { throw Problem.badRequest("Send the comment as JSON.") }
         let record = try await reports.review(
-            try RequestValues.pathID(input.path.id, entity: "report"), accept: false, comment: body.comment,
+            try RequestValues.pathID(input.path.id, entity: "report"), decision: .returnForRework, comment: body.comment,
             ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "report"), actor: actor)
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }

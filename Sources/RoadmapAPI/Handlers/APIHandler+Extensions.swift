@@ -23,7 +23,7 @@ extension APIHandler {
         let actor = try RequestPrincipal.require()
         let comment: String? = if case .json(let body)? = input.body { body.comment } else { nil }
         let record = try await extensions.decide(
-            try RequestValues.pathID(input.path.id, entity: "extension"), approve: true, comment: comment,
+            try RequestValues.pathID(input.path.id, entity: "extension"), decision: .approve, comment: comment,
             ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "extension"), actor: actor)
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
@@ -32,7 +32,7 @@ extension APIHandler {
         let actor = try RequestPrincipal.require()
         let comment: String? = if case .json(let body)? = input.body { body.comment } else { nil }
         let record = try await extensions.decide(
-            try RequestValues.pathID(input.path.id, entity: "extension"), approve: false, comment: comment,
+            try RequestValues.pathID(input.path.id, entity: "extension"), decision: .reject, comment: comment,
             ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "extension"), actor: actor)
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }

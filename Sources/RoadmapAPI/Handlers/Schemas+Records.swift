@@ -92,7 +92,7 @@ extension Components.Schemas.Report {
     init(_ record: ReportRecord) {
         self.init(
             id: record.id.wire, assignmentId: record.assignmentID.wire, doneOn: record.doneOn.iso, text: record.text,
-            evidenceUrls: record.evidenceURLs, status: Components.Schemas.Report.StatusPayload(rawValue: record.status) ?? .submitted,
+            evidenceUrls: record.evidenceURLs, status: Components.Schemas.Report.StatusPayload(rawValue: record.status.rawValue) ?? .submitted,
             reviewComment: record.reviewComment, reviewedAt: record.reviewedAt, createdAt: record.createdAt, version: record.version)
     }
 }
@@ -102,7 +102,7 @@ extension Components.Schemas.Extension {
         self.init(
             id: record.id.wire, assignmentId: record.assignmentID.wire, previousDueOn: record.previousDueOn?.iso,
             requestedDueOn: record.requestedDueOn.iso, reason: record.reason,
-            status: Components.Schemas.Extension.StatusPayload(rawValue: record.status) ?? .requested,
+            status: Components.Schemas.Extension.StatusPayload(rawValue: record.status.rawValue) ?? .requested,
             decisionComment: record.decisionComment, decidedAt: record.decidedAt, createdAt: record.createdAt,
             version: record.version)
     }

@@ -223,7 +223,7 @@ extension WebController {
         }
         let comment = form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            _ = try await reports.review(reportID, accept: decision == "accept", comment: comment?.isEmpty == true ? nil : comment,
+            _ = try await reports.review(reportID, decision: decision == "accept" ? .accept : .returnForRework, comment: comment?.isEmpty == true ? nil : comment,
                                          ifVersion: form.version, actor: live.principal)
         } catch let error as UseCaseError {
             if case .notFound = error { throw error }
@@ -246,7 +246,7 @@ extension WebController {
         }
         let comment = form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            _ = try await extensions.decide(extensionID, approve: decision == "approve", comment: comment?.isEmpty == true ? nil : comment,
+            _ = try await extensions.decide(extensionID, decision: decision == "approve" ? .approve : .reject, comment: comment?.isEmpty == true ? nil : comment,
                                             ifVersion: form.version, actor: live.principal)
         } catch let error as UseCaseError {
             if case .notFound = error { throw error }

@@ -259,7 +259,6 @@ struct WebController: Sendable {
         let record = try await assignments.get(assignmentID, asOf: today, scope: live.principal)
         let reports = try await reports.list(assignmentID: assignmentID, scope: live.principal)
         let statusName = record.overdue ? "\(record.status.russianName), \(AssignmentStatus.overdueRussianName)" : record.status.russianName
-        let reportStatus = ["submitted": "на проверке", "accepted": "принят", "returned": "возвращён"]
         let policy = AccessPolicy(live.principal)
         let canReport = policy.may(.submitReport, ownedBy: record.executorID) == .allowed && record.status.allows(.submitReport)
         let canExtend = policy.may(.requestExtension, ownedBy: record.executorID) == .allowed && !record.status.isClosed
@@ -273,7 +272,7 @@ struct WebController: Sendable {
             "notice": notice as Any, "error": error as Any,
             "hasReports": !reports.isEmpty,
             "reports": reports.map { report in
-                ["doneOn": report.doneOn.russian, "text": report.text, "status": reportStatus[report.status] ?? report.status,
+                ["doneOn": report.doneOn.russian, "text": report.text, "status": report.status.russianName,
                  "comment": report.reviewComment ?? ""]
             },
             "user": await userContext(live), "csrf": live.csrfToken,

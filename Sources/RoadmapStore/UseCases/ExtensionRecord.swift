@@ -9,7 +9,7 @@ public struct ExtensionRecord: Sendable, Hashable {
     public let previousDueOn: CalendarDate?
     public let requestedDueOn: CalendarDate
     public let reason: String
-    public let status: String
+    public let status: ExtensionStatus
     public let decisionComment: String?
     public let decidedAt: Date?
     public let createdAt: Date
@@ -21,7 +21,10 @@ public struct ExtensionRecord: Sendable, Hashable {
         previousDueOn = try row.decode(CalendarDate?.self, "previous_due_on")
         requestedDueOn = try row.decode(CalendarDate.self, "requested_due_on")
         reason = try row.decode(String.self, "reason")
-        status = try row.decode(String.self, "status")
+        guard let status = ExtensionStatus(rawValue: try row.decode(String.self, "status")) else {
+            throw PostgresError(.unexpected, message: "unknown status «\(try row.decode(String.self, "status"))»")
+        }
+        self.status = status
         decisionComment = try row.decode(String?.self, "decision_comment")
         decidedAt = try row.decode(Date?.self, "decided_at")
         createdAt = try row.decode(Date.self, "created_at")

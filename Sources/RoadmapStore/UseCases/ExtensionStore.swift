@@ -54,19 +54,21 @@ public struct ExtensionStore: Sendable {
         return try ExtensionRecord(row: row)
     }
 
-    public func decide(_ id: UUID, approve: Bool, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ExtensionRecord {
+    /// Approves (the due day moves, the original is kept) or rejects (with a required
+    /// comment) a request, as `ExtensionStatus` rules.
+    public func decide(_ id: UUID, decision: ExtensionStatus.Decision, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ExtensionRecord {
         let comment = try TypedText.field(comment, "comment").flatMap { $0.isEmpty ? nil : $0 }
+        let approve = decision == .approve
         return try await database.transaction { connection in
             let request = try Self.get(id, scope: actor, forUpdate: true, on: connection)
             let assignment = try AssignmentStore.get(request.assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.decideExtension, ownedBy: assignment.executorID))
             try UseCaseError.check(version: request.version, expected: ifVersion, entity: "extension")
-            guard request.status == "requested" else { throw UseCaseError.conflict("The extension was already \(request.status).") }
-            if approve, assignment.status.isClosed {
-                throw UseCaseError.conflict("The assignment is \(assignment.status.russianName); its deadline cannot move.")
+            let decided = try UseCaseError.deciding { () throws(DecisionError) in
+                try request.status.deciding(decision, comment: comment, assignment: assignment.status)
             }
             try connection.execute("""
-                UPDATE deadline_extensions SET status = \(approve ? "approved" : "rejected"), decided_by = \(actor.recordedUserID),
+                UPDATE deadline_extensions SET status = \(decided.rawValue), decided_by = \(actor.recordedUserID),
                     decided_at = now(), decision_comment = \(comment), version = version + 1, updated_at = now()
                 WHERE id = \(id)
                 """)

@@ -9,7 +9,7 @@ public struct ReportRecord: Sendable, Hashable, Codable {
     public let doneOn: CalendarDate
     public let text: String
     public let evidenceURLs: [String]
-    public let status: String
+    public let status: ReportStatus
     public let reviewComment: String?
     public let reviewedAt: Date?
     public let createdAt: Date
@@ -31,7 +31,10 @@ public struct ReportRecord: Sendable, Hashable, Codable {
         doneOn = try row.decode(CalendarDate.self, "done_on")
         text = try row.decode(String.self, "text")
         evidenceURLs = try row.decode([String].self, "evidence_urls")
-        status = try row.decode(String.self, "status")
+        guard let status = ReportStatus(rawValue: try row.decode(String.self, "status")) else {
+            throw PostgresError(.unexpected, message: "unknown status «\(try row.decode(String.self, "status"))»")
+        }
+        self.status = status
         reviewComment = try row.decode(String?.self, "review_comment")
         reviewedAt = try row.decode(Date?.self, "reviewed_at")
         createdAt = try row.decode(Date.self, "created_at")

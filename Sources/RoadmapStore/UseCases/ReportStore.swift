@@ -101,23 +101,20 @@ public struct ReportStore: Sendable {
         }
     }
 
-    /// Accepts (the assignment is done) or returns (with a required comment) a report.
-    public func review(_ id: UUID, accept: Bool, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ReportRecord {
+    /// Accepts (the assignment is done) or returns (with a required comment) a report, as
+    /// `ReportStatus` rules.
+    public func review(_ id: UUID, decision: ReportStatus.Decision, comment: String?, ifVersion: Int?, actor: Principal) async throws -> ReportRecord {
         let comment = try TypedText.field(comment, "comment").flatMap { $0.isEmpty ? nil : $0 }
-        if !accept, comment == nil {
-            throw UseCaseError.invalid(field: "comment", reason: "say what must be reworked: a comment is required to return a report")
-        }
+        let accept = decision == .accept
         return try await database.transaction { connection in
             let report = try Self.get(id, scope: actor, forUpdate: true, on: connection)
             let assignment = try AssignmentStore.get(report.assignmentID, asOf: clock.today(), scope: actor, forUpdate: true, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.reviewReport, ownedBy: assignment.executorID))
             try UseCaseError.check(version: report.version, expected: ifVersion, entity: "report")
-            guard report.status == "submitted" else {
-                throw UseCaseError.conflict("The report was already \(report.status).")
-            }
-            let target = try AssignmentStore.transition(assignment.status, accept ? .accept : .returnForRework)
+            let decided = try UseCaseError.deciding { () throws(DecisionError) in try report.status.deciding(decision, comment: comment) }
+            let target = try AssignmentStore.transition(assignment.status, decision.assignmentTransition)
             try connection.execute("""
-                UPDATE reports SET status = \(accept ? "accepted" : "returned"), reviewed_by = \(actor.recordedUserID), reviewed_at = now(),
+                UPDATE reports SET status = \(decided.rawValue), reviewed_by = \(actor.recordedUserID), reviewed_at = now(),
                     review_comment = \(comment), version = version + 1, updated_at = now()
                 WHERE id = \(id)
                 """)

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapDomain
 
 /// Why a use case refused: each case maps to one HTTP status and one CLI exit code, and
 /// its message says what was wrong and where, without internals.
@@ -39,5 +40,19 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Throws `.stale` when `expected` is given and differs from `current`.
     static func check(version current: Int, expected: Int?, entity: String) throws(UseCaseError) {
         if let expected, expected != current { throw .stale(entity: entity, current: current) }
+    }
+
+    /// Runs a domain decision, its refusal said as the use case says it: a thing already
+    /// decided is a conflict, a missing comment an invalid field.
+    static func deciding<T>(_ decide: () throws(DecisionError) -> T) throws(UseCaseError) -> T {
+        do {
+            return try decide()
+        } catch {
+            switch error {
+            case .alreadyDecided(let current): throw .conflict("It was already \(current).")
+            case .commentRequired: throw .invalid(field: "comment", reason: error.description)
+            case .assignmentClosed(let status): throw .conflict("The assignment is \(status.rawValue); its deadline cannot move.")
+            }
+        }
     }
 }

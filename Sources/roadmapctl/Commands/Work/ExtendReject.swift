@@ -19,7 +19,7 @@ struct ExtendReject: AsyncParsableCommand {
     func run() async throws {
         let record = try await database.withDatabase { db in
             try await ExtensionStore(database: db).decide(
-                try Reference.id(extensionID, entity: "EXTENSION"), approve: false, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
+                try Reference.id(extensionID, entity: "EXTENSION"), decision: .reject, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
         print("Extension \(record.id.uuidString.lowercased()) rejected.")
     }

@@ -19,7 +19,7 @@ struct ReportAccept: AsyncParsableCommand {
     func run() async throws {
         let record = try await database.withDatabase { db in
             try await ReportStore(database: db).review(
-                try Reference.id(report, entity: "REPORT"), accept: true, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
+                try Reference.id(report, entity: "REPORT"), decision: .accept, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
         print("Report \(record.id.uuidString.lowercased()) accepted.")
     }
