@@ -23,8 +23,8 @@ public struct AssignmentStore: Sendable {
         if let executorID = filter.executorID { conditions.append("s.executor_id = \(executorID)") }
         if let status = filter.status { conditions.append("s.status = \(status.rawValue)") }
         switch filter.overdue {
-        case true?: conditions.append("s.status NOT IN ('done', 'cancelled') AND s.due_on < \(asOf)")
-        case false?: conditions.append("NOT (s.status NOT IN ('done', 'cancelled') AND coalesce(s.due_on < \(asOf), false))")
+        case true?: conditions.append("analytics.is_overdue(s.status, s.due_on, \(asOf))")
+        case false?: conditions.append("NOT analytics.is_overdue(s.status, s.due_on, \(asOf))")
         case nil: break
         }
         if let from = filter.dueFrom { conditions.append("s.due_on >= \(from)") }

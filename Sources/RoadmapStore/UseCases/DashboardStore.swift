@@ -89,7 +89,7 @@ public struct DashboardStore: Sendable {
             try connection.query("""
                 SELECT s.executor_id, o.name, count(*)::int AS overdue
                 FROM assignments s JOIN organizations o ON o.id = s.executor_id
-                WHERE s.status NOT IN ('done', 'cancelled') AND s.due_on < \(asOf)
+                WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))
                 GROUP BY s.executor_id, o.name ORDER BY overdue DESC, o.name LIMIT \(limit)
                 """).rows.map { row in
                 OverdueSchool(executorID: try row.decode(UUID.self, "executor_id"), executorName: try row.decode(String.self, "name"),

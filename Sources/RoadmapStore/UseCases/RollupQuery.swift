@@ -14,8 +14,8 @@ enum RollupQuery {
         let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
         let rows = try connection.query("""
             SELECT \(key) AS key, s.status, count(*)::int AS n,
-                   (count(*) FILTER (WHERE s.status NOT IN ('done', 'cancelled') AND s.due_on < \(asOf)))::int AS overdue,
-                   min(s.due_on) FILTER (WHERE s.status NOT IN ('done', 'cancelled')) AS earliest
+                   (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
             FROM assignments s
             JOIN actions ac ON ac.id = s.action_id
             JOIN goals g ON g.id = ac.goal_id
