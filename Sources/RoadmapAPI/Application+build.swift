@@ -31,9 +31,10 @@ public func buildRouter(
     publicURL: URL? = nil
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let web = try WebController(database: database, clock: clock, cookies: SessionCookies(publicURL: publicURL))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestMetricsMiddleware())
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(pages: web.errorPages))
     router.add(middleware: BodyLimitMiddleware(maximumBytes: limits.maximumBodyBytes, maximumImportBytes: limits.maximumImportBytes))
     HealthController(schema: try SchemaStore(database: database)).addRoutes(to: router)
     router.get("/openapi.yaml") { _, _ in
@@ -45,7 +46,7 @@ public func buildRouter(
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(database: database))))
     }
-    try WebController(database: database, clock: clock, cookies: SessionCookies(publicURL: publicURL)).addRoutes(to: router)
+    web.addRoutes(to: router)
     let api = router.group()
         .add(middleware: AuthMiddleware(users: UserStore(database: database), limits: limits))
         .add(middleware: ContractMiddleware())

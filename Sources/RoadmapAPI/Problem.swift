@@ -24,6 +24,8 @@ public struct Problem: HTTPResponseError, Sendable {
     public var detail: String
     public var invalidFields: [InvalidField]
     public var headers: HTTPFields
+    /// What a page says instead of `detail`, for refusals only the pages make.
+    var pageText: PageText?
 
     public init(
         _ status: HTTPResponse.Status, type: String, title: String, detail: String,
@@ -38,6 +40,18 @@ public struct Problem: HTTPResponseError, Sendable {
     }
 
     static let typeBase = "https://roadmap.example/problems/"
+
+    /// The same problem, said on a page by `text` from the catalogue.
+    func onPage(_ text: PageText) -> Problem {
+        var problem = self
+        problem.pageText = text
+        return problem
+    }
+
+    /// The Russian sentence a page shows for this problem.
+    var russianMessage: String {
+        pageText?.russian ?? PageText.problem(type: type, status: Int(status.code))
+    }
 
     struct Body: Encodable {
         var type: String
@@ -78,17 +92,9 @@ public struct Problem: HTTPResponseError, Sendable {
         return request.headers[.accept]?.contains("text/html") ?? false
     }
 
+    /// The problem as a bare Russian page (the service's pages add the menu: `ErrorPages`).
     func page(requestID: String?) -> Response {
-        let heading = switch status.code {
-        case 400: "Запрос не понят"
-        case 403: "Доступ запрещён"
-        case 404: "Не найдено"
-        case 413: "Файл слишком большой"
-        case 422: "Данные не приняты"
-        case 429: "Слишком много запросов"
-        case 503: "Сервис временно недоступен"
-        default: status.code >= 500 ? "Ошибка сервера" : "Запрос не выполнен"
-        }
+        let heading = PageText.heading(status: Int(status.code))
         func escaped(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -97,7 +103,7 @@ public struct Problem: HTTPResponseError, Sendable {
             <!DOCTYPE html>
             <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(heading) — Дорожные карты</title><link rel="stylesheet" href="/static/app.css"></head>
-            <body><main id="main"><h1>\(heading)</h1><p>\(escaped(detail))</p>
+            <body><main id="main"><h1>\(heading)</h1><p>\(escaped(russianMessage))</p>
             \(requestID.map { "<p class=\"muted\">Номер запроса: \(escaped($0))</p>" } ?? "")
             <p><a href="/">На главную</a></p></main></body></html>
             """

@@ -10,40 +10,52 @@ import RoadmapStore
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
+    /// Renders a problem as a Russian page, with the menu of the signed-in user, for a
+    /// browser asking for a page; nil keeps the plain page of `Problem`.
+    let pages: ErrorPages?
+
+    init(pages: ErrorPages? = nil) {
+        self.pages = pages
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        var response: Response
+        let problem: Problem
         do {
-            response = try await next(request, context)
-        } catch let problem as Problem {
-            response = try problem.response(from: request, context: context)
+            return Self.finish(try await next(request, context), request: request, context: context, start: start)
+        } catch let error as Problem {
+            problem = error
         } catch let error as UseCaseError {
             if case .unavailable(let cause) = error {
                 context.logger.error("database unavailable", metadata: ["error": "\(cause)", "request_id": "\(context.requestID)"])
             }
-            response = try Problem.from(error).response(from: request, context: context)
+            problem = Problem.from(error)
         } catch let error as ServerError {
-            guard let problem = Self.problem(for: error) else {
+            if let known = Self.problem(for: error) {
+                problem = known
+            } else {
                 context.logger.error("unhandled error", metadata: [
                     "operation": "\(error.operationID)", "error": "\(String(reflecting: error.underlyingError))",
                     "request_id": "\(context.requestID)"])
-                response = try Problem.internalError(requestID: context.requestID).response(from: request, context: context)
-                return Self.finish(response, request: request, context: context, start: start)
+                problem = Problem.internalError(requestID: context.requestID)
             }
-            response = try problem.response(from: request, context: context)
         } catch let error as HTTPError where error.status == .notFound && !RouteTable.api.methods(for: request.uri.path).isEmpty {
             let allowed = RouteTable.api.methods(for: request.uri.path).joined(separator: ", ")
-            response = try Problem(.methodNotAllowed, type: "method-not-allowed", title: "Method not allowed",
-                                   detail: "\(request.method.rawValue) is not allowed here; use \(allowed).", headers: [.allow: allowed])
-                .response(from: request, context: context)
+            problem = Problem(.methodNotAllowed, type: "method-not-allowed", title: "Method not allowed",
+                              detail: "\(request.method.rawValue) is not allowed here; use \(allowed).", headers: [.allow: allowed])
         } catch let error as HTTPError {
-            let problem = Problem(
+            problem = Problem(
                 error.status, type: error.status == .notFound ? "not-found" : "http-\(error.status.code)",
                 title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase, headers: error.headers)
-            response = try problem.response(from: request, context: context)
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "request_id": "\(context.requestID)"])
-            response = try Problem.internalError(requestID: context.requestID).response(from: request, context: context)
+            problem = Problem.internalError(requestID: context.requestID)
+        }
+        let response: Response
+        if Problem.wantsPage(request), let pages {
+            response = await pages.render(problem, request, context.requestID)
+        } else {
+            response = try problem.response(from: request, context: context)
         }
         return Self.finish(response, request: request, context: context, start: start)
     }

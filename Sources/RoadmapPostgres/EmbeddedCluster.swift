@@ -201,7 +201,9 @@ public struct EmbeddedCluster: Sendable {
 
             """
         if forTesting {
+            // Test suites run many databases at once, each with a pool of its own.
             settings += """
+                max_connections = 400
                 fsync = off
                 synchronous_commit = off
                 full_page_writes = off

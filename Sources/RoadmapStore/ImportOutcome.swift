@@ -23,7 +23,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public var executors: [String]
     public var partners: [String]
     public var deadlinesUnparsed: Int
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
     /// Organisations the import created because no known one matched.
     public var createdOrganizations: [String]
     /// Assignments created by this run (0 on a repeated import).
@@ -50,7 +50,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         try container.encode(executors, forKey: .executors)
         try container.encode(partners, forKey: .partners)
         try container.encode(deadlinesUnparsed, forKey: .deadlinesUnparsed)
-        try container.encode(warnings, forKey: .warnings)
+        try container.encode(warnings.map(\.description), forKey: .warnings)
         try container.encode(createdOrganizations, forKey: .createdOrganizations)
         try container.encode(assignmentsCreated, forKey: .assignmentsCreated)
         try container.encode(changed, forKey: .changed)

@@ -13,7 +13,7 @@ final class OrganizationDirectory {
     /// The same, by the text as written: a plan repeats its executors on every row.
     private var resolvedText: [String: (id: UUID, name: String)] = [:]
     private(set) var created: [String] = []
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [ImportWarning] = []
     private(set) var unknown: [String] = []
     let strict: Bool
 
@@ -49,7 +49,7 @@ final class OrganizationDirectory {
         case .matched(let organization, let confidence):
             guard let id = UUID(uuidString: organization.id) else { return nil }
             if confidence == .probable {
-                warnings.append("«\(name)» was taken to be «\(organization.name)» (probable match); add it as an alias to confirm")
+                warnings.append(ImportWarning(.probableMatch(name: name, organization: organization.name)))
             }
             resolved[key] = (id, organization.name)
             return (id, organization.name)

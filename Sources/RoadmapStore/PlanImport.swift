@@ -16,7 +16,7 @@ struct PlanImport {
     private var changedRows = 0
     /// Whether this import created the plan, so none of its rows existed before.
     private var planIsNew = false
-    private var warnings: [String] = []
+    private var warnings: [ImportWarning] = []
 
     init(connection: PostgresConnection, draft: PlanDraft, options: ImportOptions, actor: Principal) {
         self.connection = connection
@@ -152,7 +152,7 @@ struct PlanImport {
                                 """)
                         } else if !agreementWarning {
                             agreementWarning = true
-                            warnings.append("the document marks agreements («Договор») but names no owner: give --owner to record them")
+                            warnings.append(ImportWarning(.agreementsWithoutOwner, file: draft.sourceName))
                         }
                     }
                 }
@@ -311,7 +311,7 @@ struct PlanImport {
                     WHERE action_id = \(actionID) AND status NOT IN ('done', 'cancelled')
                     """)
                 if cancelled > 0 {
-                    warnings.append("«\(try row.decode(String.self, "title"))» is no longer in the document; it has reports, so it was kept and its open assignments cancelled")
+                    warnings.append(ImportWarning(.removedActionKept(title: try row.decode(String.self, "title")), file: draft.sourceName))
                 }
             } else {
                 _ = try execute("DELETE FROM assignments WHERE action_id = \(actionID)")

@@ -52,6 +52,7 @@ struct BodyLimitTests {
             let page = try post(port: port, path: "/login", size: 100 * 1024, chunked: true, headers: ["Accept: text/html"])
             #expect(page.status == 413)
             #expect(page.body.contains("<html"), "\(page.body.prefix(300))")
+            #expect(page.body.contains("Слишком большой объём"))
         }
     }
 

@@ -120,8 +120,8 @@ struct PlanDocumentParserTests {
         #expect(plan.actions.map(\.deadline.kind) == [.unparsed, .unparsed])
         #expect(plan.actions.map(\.deadline.text) == ["Сентябрь", "когда получится"])
         #expect(plan.warnings.count == 2)
-        #expect(plan.warnings[0].hasPrefix("p.txt, line 3"))
-        #expect(plan.warnings[1].hasPrefix("p.txt, line 4"))
+        #expect(plan.warnings[0].description.hasPrefix("p.txt, line 3"))
+        #expect(plan.warnings[1].description.hasPrefix("p.txt, line 4"))
     }
 
     /// Deadlines without a year take it from the period the explicit ones and the order span.

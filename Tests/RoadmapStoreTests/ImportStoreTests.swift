@@ -155,7 +155,7 @@ struct ImportStoreTests {
                 try connection.query("SELECT count(*) AS n FROM actions").first?.decode(Int.self, "n")
             }
             #expect(actions == 3)
-            #expect(third.warnings.contains { $0.contains("has reports") })
+            #expect(third.warnings.contains { $0.description.contains("has reports") })
         }
     }
 

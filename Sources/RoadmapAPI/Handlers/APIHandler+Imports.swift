@@ -32,7 +32,7 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(
             order: outcome.order.map { .init(number: $0.number, date: $0.date, issuer: $0.issuer) },
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, executors: outcome.executors,
-            partners: outcome.partners, deadlinesUnparsed: outcome.deadlinesUnparsed, warnings: outcome.warnings,
+            partners: outcome.partners, deadlinesUnparsed: outcome.deadlinesUnparsed, warnings: outcome.warnings.map(\.description),
             createdOrganizations: outcome.createdOrganizations, assignmentsCreated: outcome.assignmentsCreated,
             changed: outcome.changed, dryRun: outcome.dryRun))))
     }

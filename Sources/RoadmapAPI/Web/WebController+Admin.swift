@@ -3,8 +3,9 @@ import Hummingbird
 import RoadmapDomain
 import RoadmapStore
 
-/// Administration for admins: organisations (list, search, add) and users (list, add with
-/// a password, disable). The same stores and rules as `roadmapctl org` and `user`.
+/// Administration: organisations (list, search, add) for the committee's staff, users
+/// (list, add with a password, disable) for administrators. The same use cases and rules as
+/// `roadmapctl org` and `user`, and as the API.
 extension WebController {
     func addAdminRoutes(to router: Router<AppRequestContext>) {
         router.get("/admin") { request, _ in try await self.adminPage(request) }
@@ -28,11 +29,12 @@ extension WebController {
     static func requireAdministration(_ live: SessionStore.Live) throws {
         let policy = AccessPolicy(live.principal)
         guard policy.may(.manageOrganizations) == .allowed || policy.may(.manageUsers) == .allowed else {
-            throw Problem.forbidden("Организациями и пользователями управляют сотрудники комитета.")
+            throw Problem.forbidden("Only the committee's staff manage organisations and users.").onPage(.administrationForbidden)
         }
     }
 
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,
+                   organizationForm: AdminPage.OrganizationInput = .init(), userForm: AdminPage.UserInput = .init(),
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireAdministration(live)
@@ -42,23 +44,22 @@ extension WebController {
         let roleNames = Dictionary(uniqueKeysWithValues: Self.roles.map { ($0.value, $0.name) })
         let mayManageUsers = AccessPolicy(live.principal).may(.manageUsers) == .allowed
         let users = mayManageUsers ? try await self.users.listUsers(scope: live.principal) : []
-        let context: [String: Any] = [
-            "title": "Администрирование", "user": await userContext(live), "csrf": live.csrfToken,
-            "notice": notice as Any, "error": error as Any, "q": search ?? "",
-            "organizations": found.items.map { org in
-                ["id": org.id.uuidString.lowercased(), "name": org.name, "kind": kindNames[org.kind] ?? org.kind,
-                 "aliases": org.aliases.joined(separator: "; ")]
+        let model = AdminPage(
+            user: await pageUser(live), csrf: live.csrfToken, notice: notice, error: error, q: search ?? "",
+            organizations: found.items.map { org in
+                AdminPage.Organization(id: org.id.uuidString.lowercased(), name: org.name, kind: kindNames[org.kind] ?? org.kind,
+                                       aliases: org.aliases.joined(separator: "; "))
             },
-            "more": found.nextCursor != nil,
-            "kinds": Self.organizationKinds.map { ["value": $0.value, "name": $0.name] },
-            "roles": Self.roles.map { ["value": $0.value.rawValue, "name": $0.name] },
-            "mayManageUsers": mayManageUsers,
-            "users": users.map { user in
-                ["login": user.login, "role": roleNames[user.role] ?? user.role.rawValue, "organization": user.organizationName ?? "",
-                 "disabled": user.disabled, "self": user.id == live.principal.userID] as [String: Any]
+            more: found.nextCursor != nil,
+            kinds: Self.organizationKinds.map { AdminPage.Choice(value: $0.value, name: $0.name, selected: $0.value == organizationForm.kind) },
+            mayManageUsers: mayManageUsers,
+            roles: Self.roles.map { AdminPage.Choice(value: $0.value.rawValue, name: $0.name, selected: $0.value.rawValue == userForm.role) },
+            users: users.map { user in
+                AdminPage.User(login: user.login, role: roleNames[user.role] ?? user.role.rawValue, organization: user.organizationName ?? "",
+                               disabled: user.disabled, isSelf: live.principal.isUser(user.id))
             },
-        ]
-        return try page("admin", context, status: status)
+            organizationForm: organizationForm, userForm: userForm)
+        return try page(model, status: status)
     }
 
     struct OrganizationForm: Decodable, CSRFCarrying {
@@ -70,22 +71,24 @@ extension WebController {
 
     func addOrganization(_ request: Request) async throws -> Response {
         guard let (live, form) = try await checkedForm(OrganizationForm.self, request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdministration(live)
-        let shortName = form.short_name?.trimmingCharacters(in: .whitespaces)
+        var typed = AdminPage.OrganizationInput(name: form.name ?? "", shortName: form.short_name ?? "", kind: form.kind ?? "")
+        let shortName = typed.shortName.trimmingCharacters(in: .whitespaces)
         do {
             let created = try await organizations.create(
-                OrganizationChange(name: form.name?.trimmingCharacters(in: .whitespaces), kind: form.kind,
-                                   shortName: shortName?.isEmpty == false ? shortName : nil),
+                OrganizationChange(name: typed.name, kind: typed.kind, shortName: shortName.isEmpty ? nil : shortName),
                 actor: live.principal)
-            return try await adminPage(request, notice: "Организация «\(created.name)» добавлена.")
+            return try await adminPage(request, notice: "\(PageText.organizationAdded.russian) «\(created.name)»")
         } catch let error as UseCaseError {
-            let message = switch error {
-            case .invalid(let field, _) where field == "name": "Укажите название организации."
-            case .invalid(let field, _) where field == "kind": "Выберите вид организации."
-            case .conflict: "Такая организация уже есть."
-            default: "Организация не добавлена: \(error.description)"
+            var message: String?
+            switch error {
+            case .invalid("name", let reason): typed.nameError = Self.textProblem(reason) ?? PageText.organizationNameEmpty.russian
+            case .invalid("short_name", let reason): message = Self.textProblem(reason) ?? PageText.validation.russian
+            case .invalid("kind", _): typed.kindError = PageText.organizationKindMissing.russian
+            case .conflict: typed.nameError = PageText.organizationExists.russian
+            case .forbidden: message = PageText.administrationForbidden.russian
+            default: throw error
             }
-            return try await adminPage(request, error: message, status: .unprocessableContent)
+            return try await adminPage(request, error: message, organizationForm: typed, status: .unprocessableContent)
         }
     }
 
@@ -99,43 +102,45 @@ extension WebController {
 
     func addUser(_ request: Request) async throws -> Response {
         guard let (live, form) = try await checkedForm(UserForm.self, request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdministration(live)
-        let login = form.login?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard let role = form.role.flatMap(Role.init(rawValue:)) else {
-            return try await adminPage(request, error: "Выберите роль.", status: .unprocessableContent)
+        var typed = AdminPage.UserInput(
+            login: form.login?.trimmingCharacters(in: .whitespaces) ?? "", role: form.role ?? "",
+            organization: form.organization?.trimmingCharacters(in: .whitespaces) ?? "")
+        guard let role = Role(rawValue: typed.role) else {
+            typed.roleError = PageText.userRoleMissing.russian
+            return try await adminPage(request, userForm: typed, status: .unprocessableContent)
         }
-        let organizationText = form.organization?.trimmingCharacters(in: .whitespaces) ?? ""
-        let organizationID = organizationText.isEmpty ? nil : UUID(uuidString: organizationText)
-        if !organizationText.isEmpty, organizationID == nil {
-            return try await adminPage(request, error: "Код организации не распознан: «\(organizationText)». Скопируйте его из списка организаций.",
-                                       status: .unprocessableContent)
-        }
-        guard let password = form.password, password.count >= 10 else {
-            return try await adminPage(request, error: "Пароль должен быть не короче 10 знаков.", status: .unprocessableContent)
+        let organizationID = typed.organization.isEmpty ? nil : UUID(uuidString: typed.organization)
+        if !typed.organization.isEmpty, organizationID == nil {
+            typed.organizationError = PageText.userOrganizationUnknown.russian
+            return try await adminPage(request, userForm: typed, status: .unprocessableContent)
         }
         do {
-            _ = try await users.addUser(login: login, role: role, organizationID: organizationID, password: password, actor: live.principal)
+            _ = try await users.addUser(login: typed.login, role: role, organizationID: organizationID, password: form.password ?? "",
+                                        actor: live.principal)
         } catch let error as UseCaseError {
-            let message = switch error {
-            case .invalid(let field, _) where field == "login": "Имя пользователя: от 1 до 64 латинских букв, цифр и знаков . _ @ -"
-            case .invalid(let field, _) where field == "organization": "Исполнителю нужна организация: укажите её код."
-            case .conflict: "Пользователь «\(login)» уже есть."
-            case .notFound: "Организация с кодом «\(organizationText)» не найдена."
-            default: "Пользователь не добавлен: \(error.description)"
+            var message: String?
+            switch error {
+            case .invalid("login", _): typed.loginError = PageText.userLoginInvalid.russian
+            case .invalid("organization", let reason):
+                typed.organizationError = reason.hasPrefix("no organisation") ? PageText.userOrganizationUnknown.russian
+                    : PageText.userOrganizationMissing.russian
+            case .invalid("password", _): typed.passwordError = PageText.userPasswordShort.russian
+            case .conflict: typed.loginError = PageText.userExists.russian
+            case .forbidden: message = PageText.forbidden.russian
+            default: throw error
             }
-            return try await adminPage(request, error: message, status: .unprocessableContent)
+            return try await adminPage(request, error: message, userForm: typed, status: .unprocessableContent)
         }
-        return try await adminPage(request, notice: "Пользователь «\(login)» добавлен.")
+        return try await adminPage(request, notice: "\(PageText.userAdded.russian) «\(typed.login)»")
     }
 
     func disableUser(_ request: Request, login: String) async throws -> Response {
         guard let (live, _) = try await checkedForm(ConfirmForm.self, request) else { return Self.redirect(to: "/login") }
-        try Self.requireAdministration(live)
         do {
             _ = try await users.disableUser(login: login, actor: live.principal)
         } catch UseCaseError.conflict {
-            return try await adminPage(request, error: "Нельзя отключить собственную учётную запись.", status: .unprocessableContent)
+            return try await adminPage(request, error: PageText.userSelfDisable.russian, status: .unprocessableContent)
         }
-        return try await adminPage(request, notice: "Пользователь «\(login)» отключён; его сеансы и токены больше не действуют.")
+        return try await adminPage(request, notice: "«\(login)»: \(PageText.userDisabled.russian)")
     }
 }

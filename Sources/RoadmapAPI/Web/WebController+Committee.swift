@@ -32,32 +32,28 @@ extension WebController {
             .filter { !$0.status.isClosed }
         let waiting = try await dashboard.waitingReports(scope: principal, limit: 20)
         let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal, limit: 10)
-        let context: [String: Any] = [
-            "title": "Панель", "today": today.russian, "user": await userContext(live),
-            "hasOrders": !orderList.isEmpty,
-            "orders": orderList.map { Self.orderRow($0) },
-            "hasDue": !due.isEmpty, "dueCount": due.count,
-            "due": due.map { item in
-                ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "", "title": item.actionTitle,
-                 "executor": item.executorName, "status": item.status.russianName,
-                 "left": item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? ""]
+        let model = DashboardPage(
+            user: await pageUser(live), today: today.russian,
+            hasOrders: !orderList.isEmpty, orders: orderList.map(Self.orderRow),
+            hasDue: !due.isEmpty, dueCount: due.count,
+            due: due.map { item in
+                DashboardPage.DueRow(
+                    id: item.id.uuidString.lowercased(), due: item.dueOn?.russian ?? "", title: item.actionTitle,
+                    executor: item.executorName, status: item.status.russianName,
+                    left: item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? "")
             },
-            "hasWaiting": !waiting.isEmpty, "waitingCount": waiting.count,
-            "waiting": waiting.map { ["executor": $0.executorName, "title": $0.actionTitle, "doneOn": $0.doneOn.russian] },
-            "hasSchools": !schools.isEmpty,
-            "schools": schools.map { ["name": $0.executorName, "overdue": Self.actionsCount($0.overdue)] },
-        ]
-        return try page("dashboard", context)
+            hasWaiting: !waiting.isEmpty, waitingCount: waiting.count, waiting: waiting.map(waitingRow),
+            hasSchools: !schools.isEmpty, schools: schools.map(Self.overdueSchool))
+        return try page(model)
     }
 
-    static func orderRow(_ order: OrderRecord) -> [String: Any] {
+    static func orderRow(_ order: OrderRecord) -> OrderRow {
         let rollup = order.rollup
-        let relevant = rollup.total - rollup.count(.cancelled)
-        return [
-            "id": order.id.uuidString.lowercased(), "number": order.number, "date": order.date.russian, "title": order.title,
-            "issuer": order.issuerName, "done": rollup.count(.done), "total": relevant,
-            "percent": Int((rollup.shareDone * 100).rounded()), "overdue": rollup.overdue, "hasOverdue": rollup.overdue > 0,
-        ]
+        return OrderRow(
+            id: order.id.uuidString.lowercased(), number: order.number, date: order.date.russian, title: order.title,
+            issuer: order.issuerName, done: rollup.count(.done), total: rollup.total - rollup.count(.cancelled),
+            percent: Int((rollup.shareDone * 100).rounded()), overdue: rollup.overdue, hasOverdue: rollup.overdue > 0,
+            controller: order.controller)
     }
 
     static func actionsCount(_ count: Int) -> String {
@@ -79,6 +75,7 @@ extension WebController {
         let overdueOnly = query["overdue"].map { $0 == "1" || $0 == "on" } ?? false
         let executorID = query["executor"].flatMap { UUID(uuidString: String($0)) }
         let month = query["month"].flatMap { CalendarDate(iso: "\($0)-01") }
+        let filtered = overdueOnly || executorID != nil || month != nil
 
         var filter = AssignmentFilter(orderID: orderID, executorID: executorID)
         if overdueOnly { filter.overdue = true }
@@ -109,10 +106,10 @@ extension WebController {
             for item in listed { executors[item.executorID] = item.executorName }
         }
 
-        var goals: [[String: Any]] = []
+        var goals: [OrderPage.Goal] = []
         for plan in tree.plans {
             for goal in plan.goals {
-                var actions: [[String: Any]] = []
+                var actions: [OrderPage.Action] = []
                 for action in goal.actions {
                     // A school picks only among its own; the committee among all of the plan's.
                     for executor in action.executors where principal.role.seesEverything {
@@ -120,92 +117,88 @@ extension WebController {
                     }
                     let items = (byAction[action.id] ?? []).sorted { $0.executorName < $1.executorName }
                     // With a filter on, an action with nothing left to show is left out.
-                    if (overdueOnly || executorID != nil || month != nil), items.isEmpty { continue }
+                    if filtered, items.isEmpty { continue }
                     let rows = items.prefix(40).map { item in
-                        ["id": item.id.uuidString.lowercased(), "executor": item.executorName, "due": item.dueOn?.russian ?? "без срока",
-                         "status": item.overdue ? "\(item.status.russianName), \(AssignmentStatus.overdueRussianName)" : item.status.russianName,
-                         "statusClass": item.overdue ? "st-overdue" : "st-\(item.status.rawValue)"]
+                        OrderPage.Assignment(
+                            id: item.id.uuidString.lowercased(), executor: item.executorName, due: item.dueOn?.russian ?? "без срока",
+                            status: Self.statusName(item), statusClass: item.overdue ? "st-overdue" : "st-\(item.status.rawValue)")
                     }
                     let roles = action.executors.compactMap(\.personRole)
-                    actions.append([
-                        "position": "\(goal.position).\(action.position)", "title": action.title,
-                        "result": action.expectedResult ?? "", "hasResult": !(action.expectedResult ?? "").isEmpty,
-                        "deadline": action.deadlineText,
-                        "period": action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",
-                        "parsed": action.deadlineParsed,
-                        "roles": roles.joined(separator: ", "), "hasRoles": !roles.isEmpty,
-                        "assignments": Array(rows), "hasAssignments": !rows.isEmpty,
-                        "more": items.count > rows.count ? "и ещё \(items.count - rows.count)" : "",
-                    ])
+                    actions.append(OrderPage.Action(
+                        position: "\(goal.position).\(action.position)", title: action.title,
+                        result: action.expectedResult ?? "", hasResult: !(action.expectedResult ?? "").isEmpty,
+                        deadline: action.deadlineText,
+                        period: action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",
+                        parsed: action.deadlineParsed, roles: roles.joined(separator: ", "), hasRoles: !roles.isEmpty,
+                        assignments: Array(rows), hasAssignments: !rows.isEmpty,
+                        more: items.count > rows.count ? "и ещё \(items.count - rows.count)" : ""))
                 }
-                if actions.isEmpty, overdueOnly || executorID != nil || month != nil { continue }
+                if actions.isEmpty, filtered { continue }
                 let rollup = goal.rollup
-                goals.append([
-                    "position": goal.position, "title": goal.title,
-                    "done": rollup.count(.done), "total": rollup.total - rollup.count(.cancelled),
-                    "tasks": goal.tasks.map { ["position": $0.position, "title": $0.title] }, "hasTasks": !goal.tasks.isEmpty,
-                    "actions": actions,
-                ])
+                goals.append(OrderPage.Goal(
+                    position: goal.position, title: goal.title, done: rollup.count(.done), total: rollup.total - rollup.count(.cancelled),
+                    tasks: goal.tasks.map { OrderPage.Task(position: $0.position, title: $0.title) }, hasTasks: !goal.tasks.isEmpty,
+                    actions: actions))
             }
         }
         let base = "/orders/\(orderID.uuidString.lowercased())"
-        let context: [String: Any] = [
-            "title": "Приказ № \(order.number) от \(order.date.russian)", "user": await userContext(live),
-            "order": Self.orderRow(order), "orderTitle": order.title, "signatory": order.signatory ?? "", "controller": order.controller ?? "",
-            "hasController": order.controller != nil,
-            "base": base, "overdueChecked": overdueOnly,
-            "executors": executors.sorted { $0.value < $1.value }.map { id, name in
-                ["id": id.uuidString.lowercased(), "name": name, "selected": id == executorID]
+        let model = OrderPage(
+            title: "Приказ № \(order.number) от \(order.date.russian)", user: await pageUser(live),
+            order: Self.orderRow(order), orderTitle: order.title, base: base, overdueChecked: overdueOnly,
+            executors: executors.sorted { $0.value < $1.value }.map { id, name in
+                OrderPage.Choice(id: id.uuidString.lowercased(), name: name, selected: id == executorID)
             },
-            "months": months.keys.sorted().map { first in
+            months: months.keys.sorted().map { first in
                 let entry = months[first] ?? (0, 0, 0)
-                return ["value": String(first.iso.prefix(7)), "name": first.russianMonth, "total": entry.total, "done": entry.done,
-                        "overdue": entry.overdue, "hasOverdue": entry.overdue > 0, "widest": widest,
-                        "selected": first == month] as [String: Any]
+                return OrderPage.Month(
+                    value: String(first.iso.prefix(7)), name: first.russianMonth, total: entry.total, done: entry.done,
+                    overdue: entry.overdue, hasOverdue: entry.overdue > 0, widest: widest, selected: first == month)
             },
-            "hasMonths": !months.isEmpty,
-            "goals": goals, "hasGoals": !goals.isEmpty, "truncated": truncated, "limit": Self.orderPageLimit,
-            "filtered": overdueOnly || executorID != nil || month != nil,
-        ]
-        return try page("order", context)
+            hasMonths: !months.isEmpty, goals: goals, hasGoals: !goals.isEmpty, truncated: truncated, limit: Self.orderPageLimit,
+            filtered: filtered)
+        return try page(model)
     }
 
     // MARK: Review queue
 
-    func reviewPage(_ request: Request, notice: String? = nil, error: String? = nil,
+    func reviewPage(_ request: Request, notice: String? = nil, error: String? = nil, typed: ReviewPage.Typed? = nil,
                     status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard AccessPolicy(live.principal).may(.reviewReport) == .allowed else {
-            throw Problem.forbidden("Отчёты рассматривают только координаторы комитета.")
+            throw Problem.forbidden("Only the committee's staff review reports.").onPage(.reviewForbidden)
         }
-        let waiting = try await dashboard.waitingReports(scope: live.principal, limit: 50)
         // One query for the whole queue: the report's text and version come with it.
-        let items: [[String: Any]] = waiting.map { entry in
-            [
-                "id": entry.reportID.uuidString.lowercased(), "assignment": entry.assignmentID.uuidString.lowercased(),
-                "executor": entry.executorName, "title": entry.actionTitle, "doneOn": entry.doneOn.russian, "text": entry.text,
-                "links": entry.evidenceURLs, "hasLinks": !entry.evidenceURLs.isEmpty, "version": entry.version,
-            ]
-        }
+        let waiting = try await dashboard.waitingReports(scope: live.principal, limit: 50)
         let requests = try await dashboard.waitingExtensions(scope: live.principal, limit: 50)
         let sent = request.uri.queryParameters["done"].map(String.init)
-        let messages = [
-            "accepted": "Отчёт принят.", "returned": "Отчёт возвращён на доработку.",
-            "approved": "Срок перенесён.", "rejected": "В переносе срока отказано.",
+        let messages: [String: PageText] = [
+            "accepted": .reviewAccepted, "returned": .reviewReturned, "approved": .extensionApproved, "rejected": .extensionRejected,
         ]
-        let message = notice ?? sent.flatMap { messages[$0] }
-        let context: [String: Any] = [
-            "title": "Отчёты на проверке", "user": await userContext(live), "csrf": live.csrfToken,
-            "reports": items, "hasReports": !items.isEmpty, "count": items.count,
-            "extensions": requests.map { item in
-                ["id": item.extensionID.uuidString.lowercased(), "assignment": item.assignmentID.uuidString.lowercased(),
-                 "executor": item.executorName, "title": item.actionTitle, "current": item.currentDueOn?.russian ?? "без срока",
-                 "requested": item.requestedDueOn.russian, "reason": item.reason, "version": item.version] as [String: Any]
+        func typedComment(_ id: String) -> (String, String?) {
+            guard let typed, typed.id == id else { return ("", nil) }
+            return (typed.comment, typed.error)
+        }
+        let model = ReviewPage(
+            user: await pageUser(live), csrf: live.csrfToken, notice: notice ?? sent.flatMap { messages[$0]?.russian }, error: error,
+            count: waiting.count, hasReports: !waiting.isEmpty,
+            reports: waiting.map { entry in
+                let id = entry.reportID.uuidString.lowercased()
+                let (comment, commentError) = typedComment(id)
+                return ReviewPage.Report(
+                    id: id, assignment: entry.assignmentID.uuidString.lowercased(), executor: entry.executorName,
+                    title: entry.actionTitle, doneOn: entry.doneOn.russian, text: entry.text, links: entry.evidenceURLs,
+                    hasLinks: !entry.evidenceURLs.isEmpty, version: entry.version, comment: comment, commentError: commentError)
             },
-            "hasExtensions": !requests.isEmpty, "extensionCount": requests.count,
-            "notice": message as Any, "error": error as Any,
-        ]
-        return try page("review", context, status: status)
+            extensionCount: requests.count, hasExtensions: !requests.isEmpty,
+            extensions: requests.map { item in
+                let id = item.extensionID.uuidString.lowercased()
+                let (comment, commentError) = typedComment(id)
+                return ReviewPage.Request(
+                    id: id, assignment: item.assignmentID.uuidString.lowercased(), executor: item.executorName,
+                    title: item.actionTitle, current: item.currentDueOn?.russian ?? "без срока", requested: item.requestedDueOn.russian,
+                    reason: item.reason, version: item.version, comment: comment, commentError: commentError)
+            })
+        return try page(model, status: status)
     }
 
     struct ReviewForm: Decodable, CSRFCarrying {
@@ -218,46 +211,52 @@ extension WebController {
     func review(_ request: Request, id: String) async throws -> Response {
         guard let (live, form) = try await checkedForm(ReviewForm.self, request) else { return Self.redirect(to: "/login") }
         guard let reportID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "report", id: id) }
-        guard let decision = form.decision, decision == "accept" || decision == "return" else {
-            return try await reviewPage(request, error: "Выберите: принять или вернуть.", status: .unprocessableContent)
+        guard let decision = form.decision.flatMap({ ["accept": ReportStatus.Decision.accept, "return": .returnForRework][$0] }) else {
+            return try await reviewPage(request, error: PageText.reviewChoose.russian, status: .unprocessableContent)
         }
-        let comment = form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = form.comment ?? ""
         do {
-            _ = try await reports.review(reportID, decision: decision == "accept" ? .accept : .returnForRework, comment: comment?.isEmpty == true ? nil : comment,
-                                         ifVersion: form.version, actor: live.principal)
+            _ = try await reports.review(reportID, decision: decision, comment: comment, ifVersion: form.version, actor: live.principal)
         } catch let error as UseCaseError {
-            if case .notFound = error { throw error }
-            let message = switch error {
-            case .invalid(let field, _) where field == "comment": "Чтобы вернуть отчёт, напишите комментарий: что доработать."
-            case .stale, .conflict: "Этот отчёт уже рассмотрен или изменился. Список обновлён."
-            case .forbidden: "Рассматривать отчёты может только координатор комитета."
-            default: "Решение не принято: \(error.description)"
+            switch error {
+            case .notFound: throw error
+            case .invalid("comment", let reason):
+                let message = Self.textProblem(reason) ?? PageText.reviewCommentRequired.russian
+                return try await reviewPage(request, typed: ReviewPage.Typed(id: reportID.uuidString.lowercased(), comment: comment, error: message),
+                                            status: .unprocessableContent)
+            case .stale, .conflict:
+                return try await reviewPage(request, error: PageText.reviewAlreadyDecided.russian, status: .unprocessableContent)
+            case .forbidden:
+                return try await reviewPage(request, error: PageText.reviewForbidden.russian, status: .unprocessableContent)
+            default: throw error
             }
-            return try await reviewPage(request, error: message, status: .unprocessableContent)
         }
-        return Self.redirect(to: "/review?done=\(decision == "accept" ? "accepted" : "returned")")
+        return Self.redirect(to: "/review?done=\(decision == .accept ? "accepted" : "returned")")
     }
 
     func decide(_ request: Request, id: String) async throws -> Response {
         guard let (live, form) = try await checkedForm(ReviewForm.self, request) else { return Self.redirect(to: "/login") }
         guard let extensionID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "extension", id: id) }
-        guard let decision = form.decision, decision == "approve" || decision == "reject" else {
-            return try await reviewPage(request, error: "Выберите: перенести срок или отказать.", status: .unprocessableContent)
+        guard let decision = form.decision.flatMap(ExtensionStatus.Decision.init(rawValue:)) else {
+            return try await reviewPage(request, error: PageText.extensionChoose.russian, status: .unprocessableContent)
         }
-        let comment = form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = form.comment ?? ""
         do {
-            _ = try await extensions.decide(extensionID, decision: decision == "approve" ? .approve : .reject, comment: comment?.isEmpty == true ? nil : comment,
-                                            ifVersion: form.version, actor: live.principal)
+            _ = try await extensions.decide(extensionID, decision: decision, comment: comment, ifVersion: form.version, actor: live.principal)
         } catch let error as UseCaseError {
-            if case .notFound = error { throw error }
-            let message = switch error {
-            case .invalid(let field, _) where field == "comment": "Чтобы отказать, напишите комментарий: почему срок не переносится."
-            case .stale, .conflict: "Этот запрос уже рассмотрен или изменился. Список обновлён."
-            case .forbidden: "Переносить сроки может только координатор комитета."
-            default: "Решение не принято: \(error.description)"
+            switch error {
+            case .notFound: throw error
+            case .invalid("comment", let reason):
+                let message = Self.textProblem(reason) ?? PageText.extensionCommentRequired.russian
+                return try await reviewPage(request, typed: ReviewPage.Typed(id: extensionID.uuidString.lowercased(), comment: comment, error: message),
+                                            status: .unprocessableContent)
+            case .stale, .conflict:
+                return try await reviewPage(request, error: PageText.reviewAlreadyDecided.russian, status: .unprocessableContent)
+            case .forbidden:
+                return try await reviewPage(request, error: PageText.extensionForbidden.russian, status: .unprocessableContent)
+            default: throw error
             }
-            return try await reviewPage(request, error: message, status: .unprocessableContent)
         }
-        return Self.redirect(to: "/review?done=\(decision == "approve" ? "approved" : "rejected")")
+        return Self.redirect(to: "/review?done=\(decision == .approve ? "approved" : "rejected")")
     }
 }

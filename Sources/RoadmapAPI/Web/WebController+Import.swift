@@ -15,19 +15,17 @@ extension WebController {
     }
 
     func importPage(_ request: Request, error: String? = nil, status: HTTPResponse.Status = .ok,
-                    fields: [String: String] = [:]) async throws -> Response {
+                    fields: [String: String] = [:], dateError: String? = nil) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireImport(live)
-        let context: [String: Any] = [
-            "title": "Импорт плана", "user": await userContext(live), "csrf": live.csrfToken, "error": error as Any,
-            "number": fields["order_number"] ?? "", "date": fields["order_date"] ?? "", "issuer": fields["issuer"] ?? "",
-        ]
-        return try page("import", context, status: status)
+        return try page(ImportPage(
+            user: await pageUser(live), csrf: live.csrfToken, error: error, number: fields["order_number"] ?? "",
+            date: fields["order_date"] ?? "", dateError: dateError, issuer: fields["issuer"] ?? ""), status: status)
     }
 
     static func requireImport(_ live: SessionStore.Live) throws {
         if case .forbidden = AccessPolicy(live.principal).may(.managePlans) {
-            throw Problem.forbidden("Планы загружают только координаторы комитета.")
+            throw Problem.forbidden("Only the committee's staff import plans.").onPage(.importForbidden)
         }
     }
 
@@ -41,19 +39,17 @@ extension WebController {
         do {
             form = try UploadedForm(contentType: request.headers[.contentType], body: body)
         } catch {
-            return try await importPage(request, error: "Файл не получен: \(error). Выберите файл и отправьте форму ещё раз.",
-                                        status: .badRequest)
+            return try await importPage(request, error: "\(PageText.importFileNotReceived.russian) (\(error))", status: .badRequest)
         }
         guard let csrf = form.fields["csrf"], Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
         let fields = form.fields.filter { ["order_number", "order_date", "issuer"].contains($0.key) }
             .mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
         guard let file = form.files.first(where: { $0.fieldName == "document" }), !file.data.isEmpty else {
-            return try await importPage(request, error: "Выберите файл плана (.docx, .xlsx, .csv или .txt).",
-                                        status: .unprocessableContent, fields: fields)
+            return try await importPage(request, error: PageText.importNoFile.russian, status: .unprocessableContent, fields: fields)
         }
         let fileName = (file.fileName as NSString).lastPathComponent
         if let date = fields["order_date"], CalendarDate(iso: date) == nil {
-            return try await importPage(request, error: "Дата приказа не распознана: «\(date)».", status: .unprocessableContent, fields: fields)
+            return try await importPage(request, status: .unprocessableContent, fields: fields, dateError: PageText.importBadDate.russian)
         }
         let preview: ImportOutcome
         do {
@@ -67,18 +63,16 @@ extension WebController {
     }
 
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome) async throws -> Response {
-        let context: [String: Any] = [
-            "title": "Проверка перед импортом", "user": await userContext(live), "csrf": live.csrfToken,
-            "id": uploadID.uuidString.lowercased(), "fileName": fileName,
-            "order": outcome.order.map { ["number": $0.number, "date": CalendarDate(iso: $0.date)?.russian ?? $0.date, "issuer": $0.issuer] } as Any,
-            "goals": outcome.goals, "tasks": outcome.tasks, "actions": outcome.actions, "assignments": outcome.assignmentsCreated,
-            "unparsed": outcome.deadlinesUnparsed, "hasUnparsed": outcome.deadlinesUnparsed > 0,
-            "executors": outcome.executors, "executorCount": outcome.executors.count,
-            "created": outcome.createdOrganizations, "hasCreated": !outcome.createdOrganizations.isEmpty,
-            "warnings": outcome.warnings, "hasWarnings": !outcome.warnings.isEmpty,
-            "unchanged": !outcome.changed,
-        ]
-        return try page("import-preview", context)
+        let model = ImportPreviewPage(
+            user: await pageUser(live), csrf: live.csrfToken, id: uploadID.uuidString.lowercased(), fileName: fileName,
+            order: outcome.order.map {
+                ImportPreviewPage.Order(number: $0.number, date: CalendarDate(iso: $0.date)?.russian ?? $0.date, issuer: $0.issuer)
+            },
+            goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, assignments: outcome.assignmentsCreated,
+            unparsed: outcome.deadlinesUnparsed, hasUnparsed: outcome.deadlinesUnparsed > 0, executorCount: outcome.executors.count,
+            created: outcome.createdOrganizations, hasCreated: !outcome.createdOrganizations.isEmpty,
+            warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed)
+        return try page(model)
     }
 
     struct ConfirmForm: Decodable, CSRFCarrying {
@@ -119,11 +113,11 @@ extension WebController {
                     issuer: fields["issuer"]),
                 actor: actor)
         } catch let error as DocumentReadError {
-            throw ImportFailure(message: "Файл «\(fileName)» не прочитан: \(error)")
+            throw ImportFailure(message: PageText.russian(importFailure: error, file: fileName))
         } catch let error as PlanParseError {
-            throw ImportFailure(message: "В файле «\(fileName)» не найден план: \(error)")
+            throw ImportFailure(message: PageText.russian(importFailure: error, file: fileName))
         } catch let error as ImportError {
-            throw ImportFailure(message: "Импорт «\(fileName)» отклонён: \(error)")
+            throw ImportFailure(message: PageText.russian(importFailure: error, file: fileName))
         }
     }
 }

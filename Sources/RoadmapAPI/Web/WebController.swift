@@ -5,9 +5,11 @@ import Mustache
 import RoadmapDomain
 import RoadmapStore
 
-/// The web pages: sign-in and sign-out, and «Мои сроки», the first screen after sign-in.
-/// Server-rendered HTML in Russian; every form works without JavaScript and carries a
-/// CSRF token; sessions live in HttpOnly, SameSite=Lax cookies.
+/// The web pages: sign-in and sign-out, «Мои сроки», and one assignment with its forms.
+/// Server-rendered HTML in Russian from typed view models (`Pages/`), every sentence from
+/// the `PageText` catalogue; every form works without JavaScript and carries a CSRF token;
+/// a refused form comes back as typed with the error by its field. Handlers parse, call one
+/// use case and render: the rules are the use cases'.
 struct WebController: Sendable {
     let users: UserStore
     let sessions: SessionStore
@@ -62,7 +64,7 @@ struct WebController: Sendable {
         router.get("/") { request, _ in try await self.home(request) }
         router.get("/assignments/{id}") { request, context in
             let sent = request.uri.queryParameters["sent"] != nil
-            return try await self.assignmentPage(request, id: context.parameters.get("id") ?? "", notice: sent ? "Отчёт отправлен на проверку." : nil)
+            return try await self.assignmentPage(request, id: context.parameters.get("id") ?? "", notice: sent ? PageText.reportSent.russian : nil)
         }
         router.post("/assignments/{id}/report") { request, context in try await self.submitReport(request, id: context.parameters.get("id") ?? "") }
         router.post("/assignments/{id}/extension") { request, context in
@@ -74,8 +76,7 @@ struct WebController: Sendable {
     }
 
     /// A form whose CSRF token is missing or not the session's: forged, or from an old page.
-    /// The pages' problems speak Russian: only browsers reach these routes.
-    static let staleForm = Problem.forbidden("Форма устарела или отправлена не с нашей страницы. Обновите страницу и повторите.")
+    static let staleForm = Problem.forbidden("The form is stale or was not sent from this site.").onPage(.staleForm)
 
     /// The live session of the request's cookie, or nil (the caller redirects to /login).
     func signedIn(_ request: Request) async throws -> SessionStore.Live? {
@@ -91,24 +92,28 @@ struct WebController: Sendable {
         return (live, form)
     }
 
-    /// What the header of every page shows of the signed-in user, and which menu items.
-    func userContext(_ live: SessionStore.Live) async -> [String: Any] {
-        let principal = live.principal
+    /// What the header of every page shows of the signed-in user.
+    func pageUser(_ live: SessionStore.Live) async -> PageUser {
         var organizationName: String?
-        if let organizationID = principal.organizationID {
+        if let organizationID = live.principal.organizationID {
             organizationName = try? await organizations.get(organizationID).name
         }
-        let policy = AccessPolicy(principal)
-        var context: [String: Any] = [
-            "login": principal.login, "csrf": live.csrfToken,
-            "committee": principal.role.seesEverything,
-            "mayReview": policy.may(.reviewReport) == .allowed,
-            "mayImport": policy.may(.managePlans) == .allowed,
-            "admin": principal.role == .admin,
-        ]
-        // Absent rather than nil: Mustache would print «nil».
-        if let organizationName { context["organization"] = organizationName }
-        return context
+        return PageUser(live, organization: organizationName)
+    }
+
+    /// Error pages with the menu of whoever is signed in.
+    var errorPages: ErrorPages {
+        ErrorPages { problem, request, requestID in
+            let live = try? await signedIn(request)
+            let user = await live.asyncMap { await pageUser($0) }
+            let heading = PageText.heading(status: Int(problem.status.code))
+            let model = ErrorPage(
+                title: heading, user: user, heading: heading, message: problem.russianMessage,
+                requestID: problem.status.code >= 500 ? requestID : nil)
+            var response = (try? page(model, status: problem.status)) ?? problem.page(requestID: requestID)
+            for field in problem.headers where field.name != .contentType { response.headers.append(field) }
+            return response
+        }
     }
 
     // MARK: Sign-in
@@ -119,14 +124,14 @@ struct WebController: Sendable {
         var csrf: String?
     }
 
-    func loginPage(_ request: Request, error: String? = nil, login: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func loginPage(_ request: Request, error: PageText? = nil, login: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         if error == nil, let token = request.cookies[cookies.sessionName]?.value, try await sessions.session(token: token) != nil {
             return Self.redirect(to: "/")
         }
         // The form token is bound to a pre-session kept by the server, not merely echoed
         // from a cookie, so nobody can sign a browser in to an account of their choosing.
         let challenge = try await sessions.openSignIn()
-        var response = try page("login", ["title": "Вход", "csrf": challenge.csrfToken, "error": error as Any, "login": login ?? ""], status: status)
+        var response = try page(LoginPage(csrf: challenge.csrfToken, login: login ?? "", error: error?.russian), status: status)
         response.setCookie(cookies.signIn(challenge.token, maxAge: SessionStore.signInMinutes * 60))
         return response
     }
@@ -135,30 +140,22 @@ struct WebController: Sendable {
         let form = try await Self.form(LoginForm.self, request)
         guard let csrf = form.csrf, let challenge = request.cookies[cookies.signInName]?.value,
               try await sessions.redeemSignIn(token: challenge, csrf: csrf) else {
-            return try await loginPage(request, error: "Форма устарела. Войдите ещё раз.", login: form.login, status: .forbidden)
+            return try await loginPage(request, error: .signInStale, login: form.login, status: .forbidden)
         }
         guard let login = form.login?.trimmingCharacters(in: .whitespaces), !login.isEmpty, let password = form.password, !password.isEmpty else {
-            return try await loginPage(request, error: "Введите имя пользователя и пароль.", login: form.login, status: .unprocessableContent)
+            return try await loginPage(request, error: .signInEmpty, login: form.login, status: .unprocessableContent)
         }
         let address = context.clientKey
-        if let wait = signInFailures.isExhausted(address) {
-            let minutes = max(1, Int((Double(wait.components.seconds) / 60).rounded(.up)))
-            let unit = RussianPlural.form(minutes, one: "минуту", few: "минуты", many: "минут")
-            return try await loginPage(
-                request, error: "Слишком много неудачных попыток входа с этого адреса; попробуйте через \(minutes) \(unit).",
-                login: login, status: .tooManyRequests)
+        if signInFailures.isExhausted(address) != nil {
+            return try await loginPage(request, error: .signInThrottled, login: login, status: .tooManyRequests)
         }
         switch try await users.signIn(login: login, password: password, address: address) {
         case .refused:
             _ = signInFailures.take(address)
-            return try await loginPage(request, error: "Неверное имя пользователя или пароль.", login: login, status: .unauthorized)
-        case .locked(let until):
+            return try await loginPage(request, error: .signInRefused, login: login, status: .unauthorized)
+        case .locked:
             _ = signInFailures.take(address)
-            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            let form = RussianPlural.form(minutes, one: "минуту", few: "минуты", many: "минут")
-            return try await loginPage(
-                request, error: "Слишком много неудачных попыток входа. Учётная запись заблокирована; попробуйте через \(minutes) \(form).",
-                login: login, status: .tooManyRequests)
+            return try await loginPage(request, error: .signInLocked, login: login, status: .tooManyRequests)
         case .signedIn(let principal):
             let opened = try await sessions.open(for: principal)
             var response = Self.redirect(to: "/")
@@ -188,13 +185,11 @@ struct WebController: Sendable {
     // MARK: «Мои сроки»
 
     func home(_ request: Request) async throws -> Response {
-        guard let token = request.cookies[cookies.sessionName]?.value, let live = try await sessions.session(token: token) else {
-            return Self.redirect(to: "/login")
-        }
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         let principal = live.principal
         let today = clock.today()
-        var context: [String: Any] = ["title": "Мои сроки", "today": today.russian]
-        context["user"] = await userContext(live)
+        var school: HomePage.School?
+        var committee: HomePage.Committee?
         if principal.role == .executor {
             // One read of the school's own work; each list below is a view of it.
             let mine = try await Page.all { try await assignments.list(AssignmentFilter(), asOf: today, limit: 500, cursor: $0, scope: principal) }
@@ -207,77 +202,73 @@ struct WebController: Sendable {
                 return due >= today && due <= weekAhead
             }
             let returned = open.filter { $0.status == .returned }
-            context["school"] = [
-                "overdueCount": overdue.count, "hasOverdue": !overdue.isEmpty,
-                "overdue": overdue.map { item in
-                    ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
-                     "late": item.dueOn.map { RussianPlural.days($0.days(until: today)) } ?? ""]
-                },
-                "soonCount": soon.count, "hasSoon": !soon.isEmpty,
-                "soon": soon.map { item in
-                    ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "", "title": item.actionTitle, "status": item.status.russianName,
-                     "left": item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? ""]
-                },
-                "returnedCount": returned.count, "hasReturned": !returned.isEmpty,
-                "returned": returned.map { ["id": $0.id.uuidString.lowercased(), "due": $0.dueOn?.russian ?? "", "title": $0.actionTitle] },
-                "openCount": open.count, "hasOpen": !open.isEmpty,
-                "open": open.map { item in
-                    ["id": item.id.uuidString.lowercased(), "due": item.dueOn?.russian ?? "без срока", "title": item.actionTitle,
-                     "status": item.overdue ? "\(item.status.russianName), \(AssignmentStatus.overdueRussianName)" : item.status.russianName,
-                     "overdue": item.overdue] as [String: Any]
-                },
-            ] as [String: Any]
+            func row(_ item: AssignmentRecord) -> HomePage.Row {
+                HomePage.Row(
+                    id: item.id.uuidString.lowercased(), due: item.dueOn?.russian ?? "без срока", title: item.actionTitle,
+                    status: Self.statusName(item), late: item.dueOn.map { RussianPlural.days($0.days(until: today)) } ?? "",
+                    left: item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? "", overdue: item.overdue)
+            }
+            school = HomePage.School(
+                overdueCount: overdue.count, hasOverdue: !overdue.isEmpty, overdue: overdue.map(row),
+                soonCount: soon.count, hasSoon: !soon.isEmpty, soon: soon.map(row),
+                returnedCount: returned.count, hasReturned: !returned.isEmpty, returned: returned.map(row),
+                openCount: open.count, hasOpen: !open.isEmpty, open: open.map(row))
         } else {
             let waiting = try await dashboard.waitingReports(scope: principal)
             let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal)
-            let formatter = DateFormatter()
-            formatter.dateFormat = "dd.MM.yyyy HH:mm"
-            formatter.timeZone = clock.timeZone
-            context["committee"] = [
-                "waitingCount": waiting.count, "hasWaiting": !waiting.isEmpty,
-                "waiting": waiting.map { report in
-                    ["submitted": formatter.string(from: report.submittedAt), "executor": report.executorName,
-                     "title": report.actionTitle, "doneOn": report.doneOn.russian]
-                },
-                "hasSchools": !schools.isEmpty,
-                "schools": schools.map { ["name": $0.executorName, "overdue": RussianPlural.form($0.overdue, one: "\($0.overdue) мероприятие", few: "\($0.overdue) мероприятия", many: "\($0.overdue) мероприятий")] },
-            ] as [String: Any]
+            committee = HomePage.Committee(
+                waitingCount: waiting.count, hasWaiting: !waiting.isEmpty, waiting: waiting.map(waitingRow),
+                hasSchools: !schools.isEmpty, schools: schools.map(Self.overdueSchool))
         }
-        return try page("home", context)
+        return try page(HomePage(user: await pageUser(live), today: today.russian, school: school, committee: committee))
+    }
+
+    func waitingRow(_ report: DashboardStore.WaitingReport) -> HomePage.WaitingReport {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd.MM.yyyy HH:mm"
+        formatter.timeZone = clock.timeZone
+        return HomePage.WaitingReport(
+            submitted: formatter.string(from: report.submittedAt), executor: report.executorName, title: report.actionTitle,
+            doneOn: report.doneOn.russian)
+    }
+
+    static func overdueSchool(_ school: DashboardStore.OverdueSchool) -> HomePage.OverdueSchool {
+        HomePage.OverdueSchool(name: school.executorName, overdue: actionsCount(school.overdue))
+    }
+
+    /// «в работе» or «в работе, просрочено».
+    static func statusName(_ item: AssignmentRecord) -> String {
+        item.overdue ? "\(item.status.russianName), \(AssignmentStatus.overdueRussianName)" : item.status.russianName
     }
 
     // MARK: An assignment: its facts, the report form, the reports so far
 
     func assignmentPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
+                        report: AssignmentPage.ReportInput = .init(), extensionRequest: AssignmentPage.ExtensionInput = .init(),
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let token = request.cookies[cookies.sessionName]?.value, let live = try await sessions.session(token: token) else {
-            return Self.redirect(to: "/login")
-        }
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
         let today = clock.today()
         // The store answers "not found" for another organisation's work, whatever the URL.
         let record = try await assignments.get(assignmentID, asOf: today, scope: live.principal)
         let reports = try await reports.list(assignmentID: assignmentID, scope: live.principal)
-        let statusName = record.overdue ? "\(record.status.russianName), \(AssignmentStatus.overdueRussianName)" : record.status.russianName
         let policy = AccessPolicy(live.principal)
         let canReport = policy.may(.submitReport, ownedBy: record.executorID) == .allowed && record.status.allows(.submitReport)
         let canExtend = policy.may(.requestExtension, ownedBy: record.executorID) == .allowed && !record.status.isClosed
             && record.dueOn != nil
-        let context: [String: Any] = [
-            "title": record.actionTitle, "id": record.id.uuidString.lowercased(), "executor": record.executorName,
-            "deadline": record.deadlineText, "due": record.dueOn?.russian ?? "без срока",
-            "moved": record.originalDueOn != nil && record.originalDueOn != record.dueOn, "original": record.originalDueOn?.russian ?? "",
-            "status": statusName, "overdue": record.overdue, "canReport": canReport, "todayISO": today.iso,
-            "canExtend": canExtend, "extendMin": (record.dueOn?.adding(days: 1) ?? today).iso,
-            "notice": notice as Any, "error": error as Any,
-            "hasReports": !reports.isEmpty,
-            "reports": reports.map { report in
-                ["doneOn": report.doneOn.russian, "text": report.text, "status": report.status.russianName,
-                 "comment": report.reviewComment ?? ""]
+        let model = AssignmentPage(
+            title: record.actionTitle, user: await pageUser(live), csrf: live.csrfToken, id: record.id.uuidString.lowercased(),
+            executor: record.executorName, deadline: record.deadlineText, due: record.dueOn?.russian ?? "без срока",
+            moved: record.originalDueOn != nil && record.originalDueOn != record.dueOn, original: record.originalDueOn?.russian ?? "",
+            status: Self.statusName(record), overdue: record.overdue, canReport: canReport, canExtend: canExtend,
+            todayISO: today.iso, extendMin: (record.dueOn?.adding(days: 1) ?? today).iso, notice: notice, error: error,
+            hasReports: !reports.isEmpty,
+            reports: reports.map { report in
+                AssignmentPage.Report(doneOn: report.doneOn.russian, text: report.text, status: report.status.russianName,
+                                      comment: report.reviewComment ?? "")
             },
-            "user": await userContext(live), "csrf": live.csrfToken,
-        ]
-        return try page("assignment", context, status: status)
+            report: report, extensionRequest: extensionRequest)
+        return try page(model, status: status)
     }
 
     struct ReportForm: Decodable, CSRFCarrying {
@@ -290,17 +281,28 @@ struct WebController: Sendable {
     func submitReport(_ request: Request, id: String) async throws -> Response {
         guard let (live, form) = try await checkedForm(ReportForm.self, request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
-        guard let doneText = form.done_on, let doneOn = CalendarDate(iso: doneText) else {
-            return try await assignmentPage(request, id: id, error: "Укажите дату выполнения.", status: .unprocessableContent)
+        var typed = AssignmentPage.ReportInput(doneOn: form.done_on ?? "", text: form.text ?? "", evidence: form.evidence ?? "")
+        guard let doneOn = CalendarDate(iso: typed.doneOn) else {
+            typed.doneOnError = PageText.reportDoneOnMissing.russian
+            return try await assignmentPage(request, id: id, report: typed, status: .unprocessableContent)
         }
-        let links = (form.evidence ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let links = typed.evidence.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
             _ = try await reports.submit(
-                assignmentID: assignmentID, ReportSubmission(doneOn: doneOn, text: form.text ?? "", evidenceURLs: links),
+                assignmentID: assignmentID, ReportSubmission(doneOn: doneOn, text: typed.text, evidenceURLs: links),
                 idempotencyKey: nil, actor: live.principal)
         } catch let error as UseCaseError {
-            if case .notFound = error { throw error }
-            return try await assignmentPage(request, id: id, error: Self.russian(error), status: .unprocessableContent)
+            var message: String?
+            switch error {
+            case .notFound: throw error
+            case .invalid("text", let reason): typed.textError = Self.textProblem(reason) ?? PageText.reportTextEmpty.russian
+            case .invalid("done_on", _): typed.doneOnError = PageText.reportDoneOnFuture.russian
+            case .invalid(let field, _) where field.hasPrefix("evidence_urls"): typed.evidenceError = PageText.reportEvidenceInvalid.russian
+            case .conflict: message = PageText.reportNotNow.russian
+            case .forbidden: message = PageText.reportForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await assignmentPage(request, id: id, error: message, report: typed, status: .unprocessableContent)
         }
         return Self.redirect(to: "/assignments/\(assignmentID.uuidString.lowercased())?sent=1")
     }
@@ -314,41 +316,39 @@ struct WebController: Sendable {
     func requestExtension(_ request: Request, id: String) async throws -> Response {
         guard let (live, form) = try await checkedForm(ExtensionForm.self, request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
-        guard let dueText = form.due_on, let dueOn = CalendarDate(iso: dueText) else {
-            return try await assignmentPage(request, id: id, error: "Укажите новый срок.", status: .unprocessableContent)
+        var typed = AssignmentPage.ExtensionInput(dueOn: form.due_on ?? "", reason: form.reason ?? "")
+        guard let dueOn = CalendarDate(iso: typed.dueOn) else {
+            typed.dueOnError = PageText.extensionDueMissing.russian
+            return try await assignmentPage(request, id: id, extensionRequest: typed, status: .unprocessableContent)
         }
         do {
-            _ = try await extensions.request(assignmentID: assignmentID, dueOn: dueOn, reason: form.reason ?? "", actor: live.principal)
+            _ = try await extensions.request(assignmentID: assignmentID, dueOn: dueOn, reason: typed.reason, actor: live.principal)
         } catch let error as UseCaseError {
-            if case .notFound = error { throw error }
-            let message = switch error {
-            case .invalid(let field, _) where field == "reason": "Объясните, почему нужен перенос срока."
-            case .invalid(let field, _) where field == "due_on": "Новый срок должен быть позже нынешнего."
-            case .conflict: "Запрос на перенос срока уже ждёт решения, или мероприятие закрыто."
-            default: "Запрос не принят: \(error.description)"
+            var message: String?
+            switch error {
+            case .notFound: throw error
+            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? PageText.extensionReasonEmpty.russian
+            case .invalid("due_on", _): typed.dueOnError = PageText.extensionDueTooEarly.russian
+            case .conflict: message = PageText.extensionNotNow.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
             }
-            return try await assignmentPage(request, id: id, error: message, status: .unprocessableContent)
+            return try await assignmentPage(request, id: id, error: message, extensionRequest: typed, status: .unprocessableContent)
         }
-        return try await assignmentPage(request, id: id, notice: "Запрос на перенос срока отправлен в комитет.")
+        return try await assignmentPage(request, id: id, notice: PageText.extensionSent.russian)
     }
 
-    /// A refusal in words a school deputy reads.
-    static func russian(_ error: UseCaseError) -> String {
-        switch error {
-        case .invalid(let field, _) where field == "text": "Опишите, что сделано."
-        case .invalid(let field, _) where field == "done_on": "Дата выполнения не может быть позже сегодняшней."
-        case .invalid(let field, _) where field.hasPrefix("evidence_urls"): "Ссылка на подтверждение должна начинаться с http:// или https://."
-        case .conflict: "Отчёт сейчас отправить нельзя: он уже на проверке или мероприятие закрыто."
-        case .forbidden: "Отправлять отчёт может только исполнитель."
-        default: "Отчёт не принят: \(error.description)"
-        }
+    /// The catalogue's words when a text was refused for its characters (the use case's
+    /// reason names a control character); nil for any other reason.
+    static func textProblem(_ reason: String) -> String? {
+        reason.contains("U+") ? PageText.textControlCharacters.russian : nil
     }
 
     // MARK: Helpers
 
-    func page(_ name: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = pages.render(context, withTemplate: name) else {
-            throw Problem.internalError(requestID: "template \(name)")
+    /// Renders `model` with its template.
+    func page<Model: PageModel>(_ model: Model, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = pages.render(model, withTemplate: Model.template) else {
+            throw Problem.internalError(requestID: "template \(Model.template)")
         }
         return Response(
             status: status,
@@ -363,7 +363,7 @@ struct WebController: Sendable {
         do {
             return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))
         } catch {
-            throw Problem.badRequest("Форма не прочитана: отправьте её ещё раз со страницы.")
+            throw Problem.badRequest("The form could not be read.").onPage(.unreadableForm)
         }
     }
 
@@ -377,5 +377,13 @@ struct WebController: Sendable {
         let b = Array(right.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Optional {
+    /// `map` with an asynchronous transform.
+    func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
+        guard let self else { return nil }
+        return await transform(self)
     }
 }

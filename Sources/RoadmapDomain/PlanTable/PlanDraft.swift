@@ -12,10 +12,10 @@ public struct PlanDraft: Sendable, Equatable {
     public var period: DatePeriod?
     public var goals: [GoalDraft]
     /// Things a person should look at; the import goes on.
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
 
     public init(sourceName: String, order: OrderHeader? = nil, title: String = "", academicYear: Int? = nil,
-                period: DatePeriod? = nil, goals: [GoalDraft] = [], warnings: [String] = []) {
+                period: DatePeriod? = nil, goals: [GoalDraft] = [], warnings: [ImportWarning] = []) {
         self.sourceName = sourceName
         self.order = order
         self.title = title

@@ -28,7 +28,7 @@ extension PlanReading {
             let names = Self.partnerNames(in: partnerCell)
             guard !names.isEmpty else {
                 if row.contains(where: { !$0.text.isEmpty }) {
-                    warnings.append("\(place(location)): a row with no partner was skipped")
+                    warnings.append(ImportWarning(.rowWithoutPartner, file: file, location: location))
                 }
                 continue
             }

@@ -29,7 +29,7 @@ struct PlanReading {
     let context: DeadlineContext
     var pendingGoals: [PendingGoal] = []
     var actions: [PendingAction] = []
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
 
     init(file: String, context: DeadlineContext) {
         self.file = file
@@ -38,7 +38,6 @@ struct PlanReading {
 
     var actionCount: Int { actions.count }
 
-    func place(_ location: SourceLocation) -> String { "\(file), \(location)" }
 
     // MARK: - Tables of actions
 
@@ -91,7 +90,7 @@ struct PlanReading {
             guard !action.isEmpty else {
                 if !cells.isEmpty {
                     let location = row.first { !$0.text.isEmpty }?.location ?? SourceLocation()
-                    warnings.append("\(place(location)): a row with no planned action was skipped")
+                    warnings.append(ImportWarning(.rowWithoutAction, file: file, location: location))
                 }
                 continue
             }
@@ -189,7 +188,7 @@ struct PlanReading {
         }
         let retry: DeadlineContext? = period.map { context == .none ? .planPeriod($0) : context }
         for index in actions.indices {
-            let location = place(actions[index].location)
+            let location = actions[index].location
             if let source = actions[index].recurrenceSource {
                 actions[index].deadline = recurringDeadline(in: source, context: retry ?? context, at: location)
                 continue
@@ -200,15 +199,15 @@ struct PlanReading {
                     actions[index].deadline = deadline
                 } else {
                     actions[index].deadline = .unparsed(text)
-                    warnings.append("\(location): deadline «\(text)» kept as text: \(error)")
+                    warnings.append(ImportWarning(.deadlineKeptAsText(text: text, reason: "\(error)"), file: file, location: location))
                 }
             } else if text.isEmpty, actions[index].deadline == nil {
                 actions[index].deadline = Deadline(text: "", kind: .noDueDate, period: nil)
                 if actions[index].fromActionTable {
-                    warnings.append("\(location): no deadline given; the action has no due date")
+                    warnings.append(ImportWarning(.noDeadline, file: file, location: location))
                 }
             } else if let deadline = actions[index].deadline, !deadline.isParsed {
-                warnings.append("\(location): deadline «\(text)» could not be read; kept as text for a person")
+                warnings.append(ImportWarning(.deadlineUnreadable(text: text), file: file, location: location))
             }
         }
         return period
@@ -216,15 +215,14 @@ struct PlanReading {
 
     /// «Экскурсии 2 раза в год»: a recurring deadline; without a period to repeat in, the
     /// recurrence is kept without occurrences and a warning asks for the academic year.
-    mutating func recurringDeadline(in text: String, context: DeadlineContext, at location: String) -> Deadline {
+    mutating func recurringDeadline(in text: String, context: DeadlineContext, at location: SourceLocation) -> Deadline {
         let parser = DeadlineParser()
         if let deadline = try? parser.recurringDeadline(mentionedIn: text, in: context) {
             return deadline
         }
         // Learn the recurrence in any period, then drop the period nobody gave.
         if let probe = try? parser.recurringDeadline(mentionedIn: text, in: .calendarYear(2000)) {
-            warnings.append("\(location): «\(probe.text)» recurs, but the plan's period is unknown;"
-                + " give the academic year to create its occurrences")
+            warnings.append(ImportWarning(.recurrenceWithoutPeriod(text: probe.text), file: file, location: location))
             return Deadline(text: probe.text, kind: .recurring, period: nil, recurrence: probe.recurrence, occurrences: [])
         }
         return Deadline(text: "", kind: .noDueDate, period: nil)

@@ -1,0 +1,238 @@
+import Foundation
+import RoadmapDomain
+import RoadmapImport
+import RoadmapStore
+
+/// Every sentence the pages say that is not data, in Russian, from one catalogue keyed by
+/// stable codes. The API keeps its English `detail` and stable problem `type`; a page
+/// turns the same refusals into these words, so nothing English reaches a page.
+enum PageText: String, CaseIterable, Sendable {
+    // Forms and sign-in
+    case staleForm = "form.stale"
+    case unreadableForm = "form.unreadable"
+    case signInStale = "sign-in.stale"
+    case signInEmpty = "sign-in.empty"
+    case signInRefused = "sign-in.refused"
+    case signInThrottled = "sign-in.throttled"
+    case signInLocked = "sign-in.locked"
+    // Reports
+    case reportDoneOnMissing = "report.done_on.missing"
+    case reportDoneOnFuture = "report.done_on.future"
+    case reportTextEmpty = "report.text.empty"
+    case reportTextInvalid = "report.text.invalid"
+    case reportEvidenceInvalid = "report.evidence.invalid"
+    case reportNotNow = "report.conflict"
+    case reportForbidden = "report.forbidden"
+    case reportSent = "report.sent"
+    // Extensions
+    case extensionDueMissing = "extension.due_on.missing"
+    case extensionDueTooEarly = "extension.due_on.early"
+    case extensionReasonEmpty = "extension.reason.empty"
+    case extensionNotNow = "extension.conflict"
+    case extensionSent = "extension.sent"
+    // The review queue
+    case reviewChoose = "review.choose"
+    case reviewCommentRequired = "review.comment.required"
+    case reviewAlreadyDecided = "review.decided"
+    case reviewForbidden = "review.forbidden"
+    case reviewAccepted = "review.accepted"
+    case reviewReturned = "review.returned"
+    case extensionChoose = "extension.choose"
+    case extensionCommentRequired = "extension.comment.required"
+    case extensionForbidden = "extension.forbidden"
+    case extensionApproved = "extension.approved"
+    case extensionRejected = "extension.rejected"
+    // Import
+    case importForbidden = "import.forbidden"
+    case importNoFile = "import.file.missing"
+    case importBadDate = "import.order_date.invalid"
+    case importFileNotReceived = "import.file.unreceived"
+    // Administration
+    case administrationForbidden = "admin.forbidden"
+    case organizationNameEmpty = "organization.name.empty"
+    case organizationKindMissing = "organization.kind.missing"
+    case organizationExists = "organization.exists"
+    case organizationAdded = "organization.added"
+    case userLoginInvalid = "user.login.invalid"
+    case userRoleMissing = "user.role.missing"
+    case userOrganizationMissing = "user.organization.missing"
+    case userOrganizationUnknown = "user.organization.unknown"
+    case userPasswordShort = "user.password.short"
+    case userExists = "user.exists"
+    case userAdded = "user.added"
+    case userDisabled = "user.disabled"
+    case userSelfDisable = "user.disable.self"
+    // Text typed with characters the service refuses (control characters, bidi overrides)
+    case textControlCharacters = "text.control"
+    // Error pages, by problem type
+    case notFound = "not-found"
+    case forbidden
+    case tooLarge = "too-large"
+    case badRequest = "bad-request"
+    case badParameter = "bad-parameter"
+    case validation
+    case conflict
+    case stale
+    case rateLimited = "rate-limited"
+    case serviceUnavailable = "service-unavailable"
+    case internalError = "internal-error"
+    case methodNotAllowed = "method-not-allowed"
+    case unsupportedMediaType = "unsupported-media-type"
+
+    var russian: String {
+        switch self {
+        case .staleForm: "Форма устарела или отправлена не с нашей страницы. Обновите страницу и повторите."
+        case .unreadableForm: "Форма не прочитана: отправьте её ещё раз со страницы."
+        case .signInStale: "Форма устарела. Войдите ещё раз."
+        case .signInEmpty: "Введите имя пользователя и пароль."
+        case .signInRefused: "Неверное имя пользователя или пароль."
+        case .signInThrottled: "Слишком много неудачных попыток входа с этого адреса; попробуйте позже."
+        case .signInLocked: "Слишком много неудачных попыток входа. Учётная запись заблокирована; попробуйте позже."
+        case .reportDoneOnMissing: "Укажите дату выполнения."
+        case .reportDoneOnFuture: "Дата выполнения не может быть позже сегодняшней."
+        case .reportTextEmpty: "Опишите, что сделано."
+        case .reportTextInvalid: "В тексте есть управляющие символы; уберите их."
+        case .reportEvidenceInvalid: "Ссылка на подтверждение должна начинаться с http:// или https://."
+        case .reportNotNow: "Отчёт сейчас отправить нельзя: он уже на проверке или мероприятие закрыто."
+        case .reportForbidden: "Отправлять отчёт может только исполнитель."
+        case .reportSent: "Отчёт отправлен на проверку."
+        case .extensionDueMissing: "Укажите новый срок."
+        case .extensionDueTooEarly: "Новый срок должен быть позже нынешнего."
+        case .extensionReasonEmpty: "Объясните, почему нужен перенос срока."
+        case .extensionNotNow: "Запрос на перенос срока уже ждёт решения, или мероприятие закрыто."
+        case .extensionSent: "Запрос на перенос срока отправлен в комитет."
+        case .reviewChoose: "Выберите: принять или вернуть."
+        case .reviewCommentRequired: "Чтобы вернуть отчёт, напишите комментарий: что доработать."
+        case .reviewAlreadyDecided: "Этот отчёт уже рассмотрен или изменился. Список обновлён."
+        case .reviewForbidden: "Отчёты рассматривают только координаторы комитета."
+        case .reviewAccepted: "Отчёт принят."
+        case .reviewReturned: "Отчёт возвращён на доработку."
+        case .extensionChoose: "Выберите: перенести срок или отказать."
+        case .extensionCommentRequired: "Чтобы отказать, напишите комментарий: почему срок не переносится."
+        case .extensionForbidden: "Переносить сроки может только координатор комитета."
+        case .extensionApproved: "Срок перенесён."
+        case .extensionRejected: "В переносе срока отказано."
+        case .importForbidden: "Планы загружают только координаторы комитета."
+        case .importNoFile: "Выберите файл плана (.docx, .xlsx, .csv или .txt)."
+        case .importBadDate: "Дата приказа не распознана."
+        case .importFileNotReceived: "Файл не получен. Выберите файл и отправьте форму ещё раз."
+        case .administrationForbidden: "Организациями и пользователями управляют сотрудники комитета."
+        case .organizationNameEmpty: "Укажите название организации."
+        case .organizationKindMissing: "Выберите вид организации."
+        case .organizationExists: "Такая организация уже есть."
+        case .organizationAdded: "Организация добавлена."
+        case .userLoginInvalid: "Имя пользователя: от 1 до 64 латинских букв, цифр и знаков . _ @ -"
+        case .userRoleMissing: "Выберите роль."
+        case .userOrganizationMissing: "Исполнителю нужна организация: укажите её код."
+        case .userOrganizationUnknown: "Организация с таким кодом не найдена. Скопируйте код из списка организаций."
+        case .userPasswordShort: "Пароль должен быть не короче 10 знаков и не длиннее 72 байт."
+        case .userExists: "Пользователь с таким именем уже есть."
+        case .userAdded: "Пользователь добавлен."
+        case .userDisabled: "Пользователь отключён; его сеансы и токены больше не действуют."
+        case .userSelfDisable: "Нельзя отключить собственную учётную запись."
+        case .textControlCharacters: "В тексте есть управляющие символы или знаки смены направления письма; уберите их."
+        case .notFound: "Такой страницы или записи нет, или у вас нет к ней доступа."
+        case .forbidden: "У вас нет прав на это действие."
+        case .tooLarge: "Отправлено слишком много данных: файл или текст больше допустимого."
+        case .badRequest, .badParameter: "Запрос не понят. Вернитесь на предыдущую страницу и повторите."
+        case .validation: "Данные не приняты: проверьте поля формы."
+        case .conflict: "Действие сейчас невозможно: запись изменилась или уже обработана. Обновите страницу."
+        case .stale: "Запись изменил кто-то другой. Обновите страницу и повторите."
+        case .rateLimited: "Слишком много запросов. Подождите немного и повторите."
+        case .serviceUnavailable: "Сервис временно недоступен: база данных не отвечает. Повторите через минуту."
+        case .internalError: "Что-то пошло не так на нашей стороне. Сообщите номер запроса администратору."
+        case .methodNotAllowed: "Так к этой странице обратиться нельзя."
+        case .unsupportedMediaType: "Данные отправлены в неподдерживаемом виде."
+        }
+    }
+
+    /// The heading of an error page for `status`.
+    static func heading(status: Int) -> String {
+        switch status {
+        case 400: "Запрос не понят"
+        case 403: "Доступ запрещён"
+        case 404: "Не найдено"
+        case 405: "Действие недоступно"
+        case 409: "Действие невозможно"
+        case 412: "Запись изменилась"
+        case 413: "Слишком большой объём"
+        case 415: "Неподдерживаемые данные"
+        case 422: "Данные не приняты"
+        case 429: "Слишком много запросов"
+        case 503: "Сервис временно недоступен"
+        default: status >= 500 ? "Ошибка сервера" : "Запрос не выполнен"
+        }
+    }
+
+    /// The words for a problem `type`, or a general sentence for its status.
+    static func problem(type: String, status: Int) -> String {
+        if let known = PageText(rawValue: type) { return known.russian }
+        return status >= 500 ? PageText.internalError.russian : PageText.badRequest.russian
+    }
+
+    // MARK: The importer, in Russian
+
+    /// Where in a document, as a person reads it: «строка 12», «ячейка B7».
+    static func place(_ location: SourceLocation?) -> String {
+        guard let location else { return "" }
+        var parts: [String] = []
+        if let cell = location.cell { parts.append("ячейка \(cell)") }
+        if let line = location.line { parts.append("строка \(line)") }
+        if let row = location.row, location.cell == nil { parts.append("строка таблицы \(row)") }
+        if let column = location.column, location.cell == nil { parts.append("столбец \(column)") }
+        return parts.joined(separator: ", ")
+    }
+
+    static func russian(_ warning: ImportWarning) -> String {
+        let place = [warning.file.map { "«\($0)»" }, Optional(Self.place(warning.location)).flatMap { $0.isEmpty ? nil : $0 }]
+            .compactMap { $0 }.joined(separator: ", ")
+        let prefix = place.isEmpty ? "" : place + ": "
+        switch warning.kind {
+        case .rowWithoutAction: return prefix + "строка без мероприятия пропущена."
+        case .rowWithoutPartner: return prefix + "строка без социального партнёра пропущена."
+        case .deadlineKeptAsText(let text, _): return prefix + "срок «\(text)» не распознан и сохранён как текст; проверьте его."
+        case .noDeadline: return prefix + "срок не указан: у мероприятия не будет даты исполнения."
+        case .deadlineUnreadable(let text): return prefix + "срок «\(text)» не распознан и сохранён как текст; проверьте его."
+        case .recurrenceWithoutPeriod(let text):
+            return prefix + "«\(text)» повторяется, но период плана неизвестен: укажите учебный год, чтобы создать повторения."
+        case .agreementsWithoutOwner: return prefix + "в документе отмечены договоры, но не указано, чей это план."
+        case .removedActionKept(let title):
+            return "Мероприятия «\(title)» больше нет в документе; по нему есть отчёты, поэтому оно сохранено, а открытые назначения отменены."
+        case .probableMatch(let name, let organization):
+            return "«\(name)» сопоставлено с «\(organization)» (вероятное совпадение); добавьте псевдоним, чтобы подтвердить."
+        }
+    }
+
+    /// Why a file was refused, for the import page.
+    static func russian(importFailure error: any Error, file: String) -> String {
+        switch error {
+        case let error as DocumentReadError:
+            return switch error {
+            case .empty: "Файл «\(file)» пуст."
+            case .unreadable, .malformed: "Файл «\(file)» не прочитан: он повреждён или это не документ этого формата."
+            case .unsupportedEncoding: "Файл «\(file)» в неизвестной кодировке: сохраните его в UTF-8 или Windows-1251."
+            case .tooLarge(_, let limit): "Файл «\(file)» слишком большой (предел — \(limit))."
+            case .limitExceeded(_, let location, _):
+                "В файле «\(file)» слишком много строк, ячеек или текста\(location.map { " (\(Self.place($0)))" } ?? "")."
+            case .forbiddenContent: "Файл «\(file)» отклонён: в нём недопустимое содержимое (шифрование, внешние ссылки)."
+            case .unsupportedFormat: "Формат файла «\(file)» не поддерживается: загрузите .docx, .xlsx, .csv или .txt."
+            }
+        case let error as PlanParseError:
+            return switch error {
+            case .noPlanTable: "В файле «\(file)» не найден план: нет таблицы с мероприятиями, сроками и исполнителями."
+            case .noActions(_, let location):
+                "В файле «\(file)» найден заголовок плана (\(Self.place(location))), но под ним нет ни одного мероприятия."
+            }
+        case let error as ImportError:
+            return switch error {
+            case .orderIncomplete: "В файле «\(file)» нет реквизитов приказа: укажите номер, дату и кто издал."
+            case .unknownOrganizations(let names):
+                "Исполнители не найдены среди организаций: \(names.map { "«\($0)»" }.joined(separator: ", "))."
+            case .ambiguousOrganization(let name, let candidates):
+                "«\(name)» подходит к нескольким организациям (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): добавьте псевдоним нужной."
+            }
+        default:
+            return "Импорт файла «\(file)» не выполнен."
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Administration: organisations (search, add) for the committee's staff, users (add,
+/// disable) for administrators; a refused form comes back as typed, errors by its fields.
+struct AdminPage: PageModel {
+    static let template = "admin"
+    let title = "Администрирование"
+    let user: PageUser?
+    let csrf: String
+    let notice: String?
+    let error: String?
+    let q: String
+    let organizations: [Organization]
+    let more: Bool
+    let kinds: [Choice]
+    let mayManageUsers: Bool
+    let roles: [Choice]
+    let users: [User]
+    let organizationForm: OrganizationInput
+    let userForm: UserInput
+
+    struct Organization: Sendable {
+        let id: String
+        let name: String
+        let kind: String
+        let aliases: String
+    }
+
+    struct Choice: Sendable {
+        let value: String
+        let name: String
+        let selected: Bool
+    }
+
+    struct User: Sendable {
+        let login: String
+        let role: String
+        let organization: String
+        let disabled: Bool
+        let isSelf: Bool
+    }
+
+    struct OrganizationInput: Sendable {
+        var name = ""
+        var shortName = ""
+        var kind = ""
+        var nameError: String?
+        var kindError: String?
+    }
+
+    struct UserInput: Sendable {
+        var login = ""
+        var role = ""
+        var organization = ""
+        var loginError: String?
+        var roleError: String?
+        var organizationError: String?
+        var passwordError: String?
+    }
+}

@@ -1,0 +1,59 @@
+/// Something an import did that a person should look at: a row skipped, a deadline kept as
+/// text, a name matched by a guess. A value with its facts, so each adapter says it in its
+/// own language (English on the CLI and API, Russian on the pages).
+public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
+    /// What happened.
+    public enum Kind: Hashable, Sendable {
+        /// A table row with text but no planned action was skipped.
+        case rowWithoutAction
+        /// A partner table's row with text but no partner was skipped.
+        case rowWithoutPartner
+        /// A deadline the parser refused, kept as text; `reason` is the parser's (English).
+        case deadlineKeptAsText(text: String, reason: String)
+        /// An action from a plan table with no deadline: it has no due date.
+        case noDeadline
+        /// A deadline that could not be read, kept as text for a person.
+        case deadlineUnreadable(text: String)
+        /// A recurring deadline in a plan whose period is unknown: no occurrences yet.
+        case recurrenceWithoutPeriod(text: String)
+        /// Agreements are marked, but the plan's owner was not given.
+        case agreementsWithoutOwner
+        /// An action dropped from the document still has reports: kept, its open work cancelled.
+        case removedActionKept(title: String)
+        /// An executor's name was taken to be an organisation by a probable match.
+        case probableMatch(name: String, organization: String)
+    }
+
+    public var kind: Kind
+    /// The document, when the warning is about a place in it.
+    public var file: String?
+    /// The place in the document, when known.
+    public var location: SourceLocation?
+
+    public init(_ kind: Kind, file: String? = nil, location: SourceLocation? = nil) {
+        self.kind = kind
+        self.file = file
+        self.location = location
+    }
+
+    /// In English, for the CLI, the API and logs.
+    public var description: String {
+        let place = [file, location.map(\.description)].compactMap { $0 }.joined(separator: ", ")
+        let prefix = place.isEmpty ? "" : "\(place): "
+        switch kind {
+        case .rowWithoutAction: return prefix + "a row with no planned action was skipped"
+        case .rowWithoutPartner: return prefix + "a row with no partner was skipped"
+        case .deadlineKeptAsText(let text, let reason): return prefix + "deadline «\(text)» kept as text: \(reason)"
+        case .noDeadline: return prefix + "no deadline given; the action has no due date"
+        case .deadlineUnreadable(let text): return prefix + "deadline «\(text)» could not be read; kept as text for a person"
+        case .recurrenceWithoutPeriod(let text):
+            return prefix + "«\(text)» recurs, but the plan's period is unknown; give the academic year to create its occurrences"
+        case .agreementsWithoutOwner:
+            return prefix + "the document marks agreements («Договор») but names no owner: give --owner to record them"
+        case .removedActionKept(let title):
+            return prefix + "«\(title)» is no longer in the document; it has reports, so it was kept and its open assignments cancelled"
+        case .probableMatch(let name, let organization):
+            return prefix + "«\(name)» was taken to be «\(organization)» (probable match); add it as an alias to confirm"
+        }
+    }
+}
