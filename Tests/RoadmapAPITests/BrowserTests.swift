@@ -86,8 +86,17 @@ struct BrowserTests {
             #expect(home.contains("Просрочено"))
             try await browser.click("main table a[href^='/assignments/']")
             let assignmentURL = try await browser.location()
+            // A link the service refuses: the page comes back with everything typed and the
+            // error beside the field.
             try await browser.fill("#done_on", "2019-03-15")
             try await browser.fill("#text", "Семинар проведён, 24 участника.")
+            try await browser.fill("#evidence", "школа.рф/новости")
+            try await browser.click("form[action$='/report'] button[type=submit]")
+            let refused = try await browser.text()
+            #expect(refused.contains("Ссылка на подтверждение должна начинаться с http://"), "\(refused)")
+            #expect(try await browser.evaluate("document.querySelector('#text').value") as? String == "Семинар проведён, 24 участника.")
+            #expect(try await browser.evaluate("document.querySelector('#done_on').value") as? String == "2019-03-15")
+            try await save("refused-report")
             try await browser.fill("#evidence", "https://school.example/news/seminar")
             try await browser.click("form[action$='/report'] button[type=submit]")
             #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
