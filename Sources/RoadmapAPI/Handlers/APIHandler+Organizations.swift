@@ -3,9 +3,9 @@ import RoadmapStore
 
 extension APIHandler {
     func listOrganizations(_ input: Operations.ListOrganizations.Input) async throws -> Operations.ListOrganizations.Output {
-        _ = try RequestPrincipal.require()
+        let scope = try RequestPrincipal.require()
         let page = try await organizations.list(
-            kind: input.query.kind?.rawValue, query: input.query.q, limit: input.query.limit, cursor: input.query.cursor)
+            kind: input.query.kind?.rawValue, query: input.query.q, limit: input.query.limit, cursor: input.query.cursor, scope: scope)
         return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Organization.init), nextCursor: page.nextCursor))))
     }
 
@@ -22,8 +22,8 @@ extension APIHandler {
     }
 
     func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
-        _ = try RequestPrincipal.require()
-        let record = try await organizations.get(try RequestValues.pathID(input.path.id, entity: "organization"))
+        let scope = try RequestPrincipal.require()
+        let record = try await organizations.get(try RequestValues.pathID(input.path.id, entity: "organization"), scope: scope)
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
 

@@ -40,7 +40,7 @@ struct APIHandler: APIProtocol {
         let principal = try RequestPrincipal.require()
         var organizationName: String?
         if let organizationID = principal.organizationID {
-            organizationName = try? await organizations.get(organizationID).name
+            organizationName = try? await organizations.get(organizationID, scope: principal).name
         }
         return .ok(.init(body: .json(.init(
             id: principal.userID.wire, login: principal.login,

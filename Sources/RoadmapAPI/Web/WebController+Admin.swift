@@ -39,7 +39,7 @@ extension WebController {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireAdministration(live)
         let search = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
-        let found = try await organizations.list(kind: nil, query: search?.isEmpty == false ? search : nil, limit: 200, cursor: nil)
+        let found = try await organizations.list(kind: nil, query: search?.isEmpty == false ? search : nil, limit: 200, cursor: nil, scope: live.principal)
         let kindNames = Dictionary(uniqueKeysWithValues: Self.organizationKinds.map { ($0.value, $0.name) })
         let roleNames = Dictionary(uniqueKeysWithValues: Self.roles.map { ($0.value, $0.name) })
         let mayManageUsers = AccessPolicy(live.principal).may(.manageUsers) == .allowed

@@ -96,7 +96,7 @@ struct WebController: Sendable {
     func pageUser(_ live: SessionStore.Live) async -> PageUser {
         var organizationName: String?
         if let organizationID = live.principal.organizationID {
-            organizationName = try? await organizations.get(organizationID).name
+            organizationName = try? await organizations.get(organizationID, scope: live.principal).name
         }
         return PageUser(live, organization: organizationName)
     }

@@ -24,6 +24,12 @@ public struct AccessPolicy: Sendable {
         return .forbidden("Only an administrator changes another user's account.")
     }
 
+    /// May the principal read the directory of organisations (names, kinds, aliases)? It
+    /// is public within the service: schools pick partners and see who else takes part.
+    public func readDirectory() -> AccessDecision {
+        .allowed
+    }
+
     /// May the principal read a plan-level thing (an order, a goal, an action) in which
     /// its organisation has `ownAssignments` assignments?
     public func readPlan(ownAssignments: Int) -> AccessDecision {

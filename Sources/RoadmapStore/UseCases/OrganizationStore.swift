@@ -11,8 +11,10 @@ public struct OrganizationStore: Sendable {
     }
 
     /// Organisations by name. `query` is normalised the way imports match names, so
-    /// «сош 5» finds «МБОУ «СОШ № 5»», and it searches aliases too.
-    public func list(kind: String?, query: String?, limit: Int?, cursor: String?) async throws -> Page<OrganizationRecord> {
+    /// «сош 5» finds «МБОУ «СОШ № 5»», and it searches aliases too. The directory of
+    /// organisations is public within the service: every role reads it.
+    public func list(kind: String?, query: String?, limit: Int?, cursor: String?, scope: Principal) async throws -> Page<OrganizationRecord> {
+        try Self.require(AccessPolicy(scope).readDirectory())
         let limit = try Cursor.limit(limit)
         if let kind, !OrganizationChange.kinds.contains(kind) {
             throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
@@ -49,9 +51,9 @@ public struct OrganizationStore: Sendable {
     /// The organisation a person means by `reference`: its id, or a name or alias as
     /// written («СОШ № 5»), matched by normalised name; a text that fits several is refused
     /// with their names, never guessed.
-    public func resolve(_ reference: String) async throws -> OrganizationRecord {
-        if let id = UUID(uuidString: reference) { return try await get(id) }
-        let found = try await list(kind: nil, query: reference, limit: 20, cursor: nil).items
+    public func resolve(_ reference: String, scope: Principal) async throws -> OrganizationRecord {
+        if let id = UUID(uuidString: reference) { return try await get(id, scope: scope) }
+        let found = try await list(kind: nil, query: reference, limit: 20, cursor: nil, scope: scope).items
         let key = OrganizationName(reference).key
         if let exact = found.first(where: { OrganizationName($0.name).key == key || $0.aliases.contains { OrganizationName($0).key == key } }) {
             return exact
@@ -64,8 +66,9 @@ public struct OrganizationStore: Sendable {
         return only
     }
 
-    public func get(_ id: UUID) async throws -> OrganizationRecord {
-        try await database.withConnection { connection in try Self.get(id, on: connection) }
+    public func get(_ id: UUID, scope: Principal) async throws -> OrganizationRecord {
+        try Self.require(AccessPolicy(scope).readDirectory())
+        return try await database.withConnection { connection in try Self.get(id, on: connection) }
     }
 
     static func get(_ id: UUID, on connection: PostgresConnection) throws -> OrganizationRecord {

@@ -72,7 +72,7 @@ struct StatusCommand: AsyncParsableCommand {
             let scope = try await actor.principal(db)
             var filter = AssignmentFilter(overdue: overdue ? true : nil)
             if let order { filter.orderID = try await OrderStore(database: db).find(order, asOf: day, scope: scope).id }
-            if let executor { filter.executorID = try await OrganizationStore(database: db).resolve(executor).id }
+            if let executor { filter.executorID = try await OrganizationStore(database: db).resolve(executor, scope: try await actor.principal(db)).id }
             if let dueWithin, let days = Self.days(dueWithin) {
                 filter.dueFrom = day
                 filter.dueTo = day.adding(days: days)

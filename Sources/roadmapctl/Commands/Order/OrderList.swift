@@ -53,7 +53,7 @@ struct OrderList: AsyncParsableCommand {
         let orders = try await database.withDatabase { db in
             let scope = try await actor.principal(db)
             var issuerID: UUID?
-            if let issuer { issuerID = try await OrganizationStore(database: db).resolve(issuer).id }
+            if let issuer { issuerID = try await OrganizationStore(database: db).resolve(issuer, scope: try await actor.principal(db)).id }
             return try await Page.all {
                 try await OrderStore(database: db).list(year: year, issuerID: issuerID, asOf: day, limit: 500, cursor: $0, scope: scope)
             }

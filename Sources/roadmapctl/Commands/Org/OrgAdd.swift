@@ -34,7 +34,7 @@ struct OrgAdd: AsyncParsableCommand {
     func run() async throws {
         let record = try await database.withDatabase { db in
             var parentID: UUID?
-            if let parent { parentID = try await OrganizationStore(database: db).resolve(parent).id }
+            if let parent { parentID = try await OrganizationStore(database: db).resolve(parent, scope: try await actor.principal(db)).id }
             return try await OrganizationStore(database: db).create(
                 OrganizationChange(name: name, kind: kind.rawValue, shortName: shortName, parentID: parentID, aliases: aliases),
                 actor: try await actor.principal(db))

@@ -24,7 +24,7 @@ struct OrgAlias: AsyncParsableCommand {
 
     func run() async throws {
         let record = try await database.withDatabase { db in
-            let current = try await OrganizationStore(database: db).resolve(organization)
+            let current = try await OrganizationStore(database: db).resolve(organization, scope: try await actor.principal(db))
             return try await OrganizationStore(database: db).update(
                 current.id, OrganizationChange(aliases: current.aliases + aliases), ifVersion: current.version,
                 actor: try await actor.principal(db))

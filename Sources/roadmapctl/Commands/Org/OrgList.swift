@@ -18,12 +18,14 @@ struct OrgList: AsyncParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let records = try await database.withDatabase { db in
             let store = OrganizationStore(database: db)
-            return try await Page.all { try await store.list(kind: kind?.rawValue, query: search, limit: 500, cursor: $0) }
+            let scope = try await actor.principal(db)
+            return try await Page.all { try await store.list(kind: kind?.rawValue, query: search, limit: 500, cursor: $0, scope: scope) }
         }
         try Output.list(records, format: format, columns: ["id", "kind", "name", "short name", "aliases"]) { record in
             [record.id.uuidString.lowercased(), record.kind, record.name, record.shortName ?? "", record.aliases.joined(separator: "; ")]

@@ -15,10 +15,11 @@ struct OrgShow: AsyncParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let record = try await database.withDatabase { db in try await OrganizationStore(database: db).resolve(organization) }
+        let record = try await database.withDatabase { db in try await OrganizationStore(database: db).resolve(organization, scope: try await actor.principal(db)) }
         try Output.print(record, format: format) {
             Output.table([
                 ["id", record.id.uuidString.lowercased()], ["name", record.name], ["short name", record.shortName ?? ""],

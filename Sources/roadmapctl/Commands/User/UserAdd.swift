@@ -48,7 +48,7 @@ struct UserAdd: AsyncParsableCommand {
         let password = passwordStdin ? try PasswordInput.read() : nil
         let user = try await database.withDatabase { db in
             var organizationID: UUID?
-            if let organization { organizationID = try await OrganizationStore(database: db).resolve(organization).id }
+            if let organization { organizationID = try await OrganizationStore(database: db).resolve(organization, scope: try await actor.principal(db)).id }
             return try await UserStore(database: db).addUser(
                 login: name, role: role, organizationID: organizationID, displayName: displayName, password: password,
                 actor: try await actor.principal(db))

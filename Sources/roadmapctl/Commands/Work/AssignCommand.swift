@@ -34,7 +34,7 @@ struct AssignCommand: AsyncParsableCommand {
             let current = try await store.action(id, asOf: CommitteeClock().today(), scope: principal)
             var ids = current.executors.compactMap(\.organizationID)
             for name in organizations {
-                let organization = try await OrganizationStore(database: db).resolve(name).id
+                let organization = try await OrganizationStore(database: db).resolve(name, scope: try await actor.principal(db)).id
                 if remove { ids.removeAll { $0 == organization } } else if !ids.contains(organization) { ids.append(organization) }
             }
             return try await store.updateAction(id, ActionChange(executorIDs: ids), ifVersion: current.version, asOf: CommitteeClock().today(), actor: principal)
