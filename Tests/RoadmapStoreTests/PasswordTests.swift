@@ -80,4 +80,51 @@ struct PasswordTests {
             #expect(try await sessions.session(token: other.token) != nil, "another user's session stays")
         }
     }
+
+    /// Not a timing assertion: PostgreSQL's own function statistics show that signing in
+    /// as a login that does not exist runs bcrypt just as a wrong password does, so the
+    /// answer takes as long either way.
+    @Test func anUnknownLoginRunsABcryptToo() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            try await lease.pool.withConnection { connection in
+                try connection.execute(script: "ALTER DATABASE \(SQL.quoteIdentifier(lease.name)) SET track_functions = 'all'")
+            }
+            // Connections opened from here on track calls of C functions such as crypt().
+            let tracked = PostgresPool(configuration: lease.configuration, maximumConnections: 1)
+            let users = UserStore(database: Database(pool: tracked))
+            func cryptCalls() async throws -> Int {
+                try await lease.pool.withConnection { connection in
+                    try connection.query("""
+                        SELECT coalesce(sum(calls), 0)::int AS n FROM pg_stat_user_functions WHERE funcname = 'crypt'
+                        """).first?.decode(Int.self, "n") ?? 0
+                }
+            }
+            func callsAfter(_ signIn: () async throws -> Void) async throws -> Int {
+                let before = try await cryptCalls()
+                try await signIn()
+                // The one backend of `tracked` reports its statistics as soon as it is idle.
+                _ = try await tracked.withConnection { try $0.query("SELECT pg_stat_force_next_flush()") }
+                for _ in 0..<50 {
+                    let now = try await cryptCalls()
+                    if now > before { return now - before }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                return 0
+            }
+            _ = try await users.addUser(login: "ivanova", role: .viewer, organizationID: nil, password: "right-password-1",
+                                        actor: .installation(commandLine: "test"))
+            _ = try await callsAfter {}
+            let known = try await callsAfter {
+                let answer = try await users.signIn(login: "ivanova", password: "wrong-password", address: "127.0.0.1")
+                #expect(answer == .refused)
+            }
+            let unknown = try await callsAfter {
+                let answer = try await users.signIn(login: "nobody", password: "wrong-password", address: "127.0.0.1")
+                #expect(answer == .refused)
+            }
+            #expect(known >= 1)
+            #expect(unknown == known, "an unknown login costs as many bcrypt rounds as a known one")
+            await tracked.close()
+        }
+    }
 }
