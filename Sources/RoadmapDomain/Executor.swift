@@ -37,6 +37,10 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         "медицинская сестра", "медсестра", "медицинский работник", "советник директора",
         "обучающиеся", "учащиеся", "ученики", "специалист", "специалисты", "тьютор", "психолог",
         "педагоги", "сотрудники", "члены", "ответственный", "ответственные", "коллектив",
+        // Posts of a committee or a school, named as responsible in place of a person.
+        "заместитель", "заместители", "начальник", "начальники", "председатель", "секретарь", "эксперт",
+        "эксперты", "консультант", "главный специалист", "ведущий специалист", "куратор", "кураторы",
+        "координатор", "инспектор", "рабочая группа",
     ]
     /// Role stems matched at the start of the first word («родители», «родительский комитет»).
     static let roleStems = ["родител", "воспитател", "воспитанник", "заведующ", "вожат", "замдиректор"]
@@ -81,7 +85,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         let isRole = normalizedRoleStarts.contains { start in
             joined == start || joined.hasPrefix(start + " ")
         } || roleStems.contains { joined.hasPrefix($0) }
-        if isRole { return .personRole }
+        if isRole || isPerson(name, text: text) { return .personRole }
         if Marker.committee.contains(where: has) { return .committee }
         if Marker.kindergarten.contains(where: has) { return .kindergarten }
         if Marker.supplementary.contains(where: has) { return .municipalInstitution }
@@ -89,6 +93,20 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         if Marker.partner.contains(where: has) { return .partner }
         if Marker.municipal.contains(where: has) { return .municipalInstitution }
         return .other
+    }
+
+    /// A person named by surname and initials («Петрова И.И.», «И. И. Петрова», «Петрова И.И.,
+    /// заместитель начальника») and no organisation's marker: «МАОУ СОШ № 5 имени Ю.А.Гагарина»
+    /// has initials too, and is a school.
+    static func isPerson(_ name: String) -> Bool {
+        isPerson(name, text: " " + OrganizationName.words(of: name).joined(separator: " ") + " ")
+    }
+
+    static func isPerson(_ name: String, text: String) -> Bool {
+        guard name.contains(/(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.?(?![а-яё])/) else { return false }
+        guard !text.contains(" имени "), !text.contains(" им ") else { return false }
+        let markers = Marker.committee + Marker.kindergarten + Marker.supplementary + Marker.school + Marker.partner + Marker.municipal
+        return !markers.contains { $0.wholeWord ? text.contains($0.spaced + " ") : text.contains($0.spaced) }
     }
 
     /// Role openings normalised once: classification runs for every executor of every row.

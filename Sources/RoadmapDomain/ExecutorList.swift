@@ -67,6 +67,11 @@ public struct ExecutorList: Hashable, Sendable {
                !isMunicipality(part)
             {
                 result[result.count - 1] = previous + ", " + part
+            } else if let first = part.first, first.isLowercase, let previous = result.last,
+                      Executor.isPerson(previous), Executor.kind(of: part) == .personRole
+            {
+                // «Петрова И.И., заместитель начальника»: a person and the post they hold.
+                result[result.count - 1] = previous + ", " + part
             } else {
                 result.append(part)
             }

@@ -2,11 +2,11 @@ import Foundation
 import RoadmapDomain
 
 /// The import's one way in: reads an uploaded or given file into a `SourceDocument` by its
-/// extension (.docx, .xlsx, .csv, .txt), under `ReadLimits`, and refuses anything else
+/// extension (.docx, .xlsx, .csv, .tsv, .txt), under `ReadLimits`, and refuses anything else
 /// with an error that names the file.
 public enum DocumentReader {
     /// The extensions read, in the words of an error message.
-    public static let supportedExtensions = ["docx", "xlsx", "csv", "txt"]
+    public static let supportedExtensions = ["docx", "xlsx", "csv", "tsv", "txt"]
 
     public static func read(
         data: Data, fileName: String, limits: ReadLimits = .standard
@@ -20,7 +20,8 @@ public enum DocumentReader {
         case "docx": return try DocxReader.read(data: data, name: fileName, limits: limits)
         case "xlsx": return try XlsxReader.read(data: data, name: fileName, limits: limits)
         case "csv": return try CSVReader.read(data: data, name: fileName, limits: limits)
-        case "txt": return try TextDocumentReader.read(data: data, name: fileName, limits: limits)
+        // Tab-separated values are text with tab tables, which the text reader reads.
+        case "txt", "tsv": return try TextDocumentReader.read(data: data, name: fileName, limits: limits)
         case "doc", "xls":
             throw .unsupportedFormat(
                 file: fileName,
@@ -29,7 +30,7 @@ public enum DocumentReader {
             let shown = pathExtension.isEmpty ? "a file without an extension" : "a .\(pathExtension) file"
             throw .unsupportedFormat(
                 file: fileName,
-                reason: "\(shown) cannot be imported; use .docx, .xlsx, .csv or .txt")
+                reason: "\(shown) cannot be imported; use .docx, .xlsx, .csv, .tsv or .txt")
         }
     }
 }

@@ -71,6 +71,10 @@ public enum TextDocumentReader {
                 let (table, next) = readPipeTable(lines, from: index)
                 if !table.rows.isEmpty { blocks.append(.table(table)) }
                 index = next
+            } else if startsBarePipeTable(lines, at: index) {
+                let (table, next) = readBarePipeTable(lines, from: index)
+                if !table.rows.isEmpty { blocks.append(.table(table)) }
+                index = next
             } else if startsTabTable(lines, at: index) {
                 let (table, next) = readTabTable(lines, from: index)
                 if !table.rows.isEmpty { blocks.append(.table(table)) }
@@ -158,6 +162,29 @@ public enum TextDocumentReader {
         return trimmed.hasPrefix("|") && trimmed.dropFirst().contains("|")
     }
 
+    /// Separators of a pipe row written without the outer pipes («№ | Мероприятие | Срок»):
+    /// the unescaped `|` between cells.
+    static func barePipeCount(_ line: String) -> Int {
+        var count = 0
+        var previous: Character?
+        for character in line {
+            if character == "|" && previous != "\\" { count += 1 }
+            previous = character
+        }
+        return count
+    }
+
+    /// A table without outer pipes starts where two lines in a row (a header and a row, or
+    /// a header and its `---|---` rule) split into the same three or more cells; prose
+    /// seldom holds two pipes, let alone on two lines alike.
+    static func startsBarePipeTable(_ lines: [String], at index: Int) -> Bool {
+        let line = lines[index]
+        let pipes = barePipeCount(line)
+        guard pipes >= 2, !isPipeRow(line), index + 1 < lines.count else { return false }
+        let next = lines[index + 1]
+        return barePipeCount(next) == pipes || (isPipeSeparator(next) && next.contains("|"))
+    }
+
     /// `|---|:--:|` lines between the header and the body.
     static func isPipeSeparator(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -188,6 +215,29 @@ public enum TextDocumentReader {
                                location: SourceLocation(line: index + 1, row: row, column: column + 1))
                 })
             }
+            index += 1
+        }
+        return (SourceTable(rows: rows), index)
+    }
+
+    /// A pipe table without outer pipes: rows go on while lines split into as many cells
+    /// as the header (a rule line is skipped; a blank line or prose ends the table).
+    static func readBarePipeTable(_ lines: [String], from start: Int) -> (SourceTable, Int) {
+        let pipes = barePipeCount(lines[start])
+        var rows: [[SourceCell]] = []
+        var index = start
+        while index < lines.count {
+            let line = lines[index]
+            if isPipeSeparator(line) && line.contains("|") {
+                index += 1
+                continue
+            }
+            guard !isBlank(line), barePipeCount(line) == pipes else { break }
+            let row = rows.count + 1
+            rows.append(splitPipes(line).enumerated().map { column, text in
+                SourceCell(text: cleanCell(text.replacingOccurrences(of: "\\|", with: "|")),
+                           location: SourceLocation(line: index + 1, row: row, column: column + 1))
+            })
             index += 1
         }
         return (SourceTable(rows: rows), index)

@@ -111,6 +111,18 @@ struct ExecutorListTests {
         ("воспитатели групп", .personRole),
         ("Администрация города Тамбова", .other),
         ("Педагогический колледж", .partner),
+        // Persons and posts are responsible persons, never organisations.
+        ("Петрова И.И.", .personRole),
+        ("И.И. Петрова", .personRole),
+        ("Петрова И. И., заместитель начальника", .personRole),
+        ("заместитель начальника управления", .personRole),
+        ("Начальник отдела общего образования", .personRole),
+        ("Члены рабочей группы", .personRole),
+        ("Руководители ОО", .personRole),
+        ("Главный специалист Сидоров П.П.", .personRole),
+        ("МАОУ СОШ № 5 имени Ю.А.Гагарина", .school),
+        ("МБОУ «СОШ № 1 им. А.С. Пушкина»", .school),
+        ("Комитет образования", .committee),
     ])
     func classify(_ name: String, _ kind: ExecutorKind) {
         #expect(Executor.kind(of: name) == kind)
@@ -121,5 +133,12 @@ struct ExecutorListTests {
         #expect(ExecutorKind.allCases.map(\.rawValue) == [
             "committee", "municipal_institution", "school", "kindergarten", "partner", "person_role", "other",
         ])
+    }
+
+    @Test func aPersonWithAPostStaysOneResponsiblePerson() {
+        let list = ExecutorList(parsing: "Петрова И.И., заместитель начальника; МКУ «ЦСОД»")
+        #expect(list.executors.map(\.name) == ["Петрова И.И, заместитель начальника", "МКУ «ЦСОД»"])
+        #expect(list.executors.map(\.kind) == [.personRole, .municipalInstitution])
+        #expect(list.organizations.map(\.name) == ["МКУ «ЦСОД»"])
     }
 }

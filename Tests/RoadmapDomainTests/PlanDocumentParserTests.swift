@@ -50,6 +50,11 @@ struct PlanDocumentParserTests {
         ("№ п/п", .number), ("Направления взаимодействия. Название учреждений", .partner),
         ("Социальный партер", .partner), ("Цель взаимодействия", .purpose), ("Формы взаимодействия", .forms),
         ("Социальный эффект", .effect),
+        // Wordings of real plans the samples did not have.
+        ("Мероприятия", .action), ("Направления деятельности", .action), ("Содержание работы", .action), ("Виды работ", .action),
+        ("Срок исполнения", .deadline), ("Сроки", .deadline), ("Дата проведения", .deadline), ("Время проведения", .deadline),
+        ("Период", .deadline), ("Ответственные", .executor), ("Ответственные лица", .executor), ("Соисполнители", .executor),
+        ("Показатель", .result), ("Форма отчётности", .result), ("Итоговый документ", .result), ("Ожидаемый результат", .result),
     ])
     func recognisesColumn(header: String, expected: PlanColumn) {
         #expect(PlanColumn(header: header) == expected)

@@ -155,4 +155,33 @@ struct TextDocumentReaderTests {
             try TextDocumentReader.read(data: text, name: "w.txt", limits: ReadLimits(maxColumns: 1))
         }
     }
+
+    @Test func aPipeTableWithoutOuterPipesIsATable() throws {
+        let text = """
+            План работы
+
+            Направления деятельности | Сроки | Ответственные лица
+            ---|---|---
+            Совещание с руководителями ОО | январь 2024 | Петрова И.И.
+            Мониторинг \\| анализ | ежеквартально | МКУ «ЦСОД»
+
+            Один | символ в прозе не делает таблицу.
+            """
+        let document = TextDocumentReader.read(text, name: "b.txt")
+        let tables = document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }
+        let table = try #require(tables.first)
+        #expect(tables.count == 1)
+        #expect(table.rows.count == 3)
+        #expect(table.rows[0].map(\.text) == ["Направления деятельности", "Сроки", "Ответственные лица"])
+        #expect(table.rows[2].map(\.text) == ["Мониторинг | анализ", "ежеквартально", "МКУ «ЦСОД»"])
+        #expect(table.rows[1][0].location.line == 5)
+        #expect(document.blocks.contains { if case .paragraph(let text, _) = $0 { text.hasPrefix("Один |") } else { false } })
+    }
+
+    @Test func aTSVFileIsReadAsATabTable() throws {
+        let data = Data("Мероприятие\tОтветственный\tСрок\nСеминар\tМАОУ СОШ № 5\tмарт 2024\n".utf8)
+        let document = try DocumentReader.read(data: data, fileName: "plan.tsv")
+        let table = try #require(document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }.first)
+        #expect(table.rows.map { $0.map(\.text) } == [["Мероприятие", "Ответственный", "Срок"], ["Семинар", "МАОУ СОШ № 5", "март 2024"]])
+    }
 }
