@@ -229,3 +229,42 @@ struct PlanDocumentParserTests {
         #expect(OrderHeaderReader.ordinaryCase("КОМИТЕТ ОБРАЗОВАНИЯ", vocabulary: vocabulary) == "Комитет образования")
     }
 }
+
+/// Tables copied from web pages with one cell per line, as the corpus of real plans has them.
+@Suite("Plan tables copied one cell per line")
+struct CellRunTableTests {
+    func paragraphs(_ lines: [String]) -> SourceDocument {
+        SourceDocument(name: "web.txt", blocks: lines.enumerated().map { .paragraph($1, location: SourceLocation(line: $0 + 1)) })
+    }
+
+    @Test func cellsBetweenPipeLinesWithSectionsAndRestartingNumbers() throws {
+        let lines = ["План (дорожная карта) подготовки к ГИА-11 в 2024 году",
+                     "N п/п", "|", "Направления деятельности", "|", "Сроки", "|", "Ответственные лица", "|",
+                     "I. Нормативно-правовое обеспечение", "|",
+                     "1", "|", "Приведение базы документов в соответствие", "|", "в течение всего периода", "|", "Б.С. Муртазов", "|",
+                     "2", "|", "Информирование участников", "|", "до 25 числа каждого месяца", "|", "Ф.Л. Балкизова", "|",
+                     "II. Работа с педагогами", "|",
+                     "1", "|", "Семинар для учителей", "|", "январь-февраль 2024", "|", "Комитет образования"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Приведение базы документов в соответствие", "Информирование участников", "Семинар для учителей"])
+        #expect(plan.actions.map(\.deadline.text) == ["в течение всего периода", "до 25 числа каждого месяца", "январь-февраль 2024"])
+        #expect(plan.actions[0].executors.map(\.kind) == [.personRole], "a person, never an organisation")
+        #expect(plan.actions[2].executors.map(\.name) == ["Комитет образования"])
+        #expect(plan.title.hasPrefix("План (дорожная карта)"))
+    }
+
+    @Test func cellsEndingWithAPipeWithoutANumberColumn() throws {
+        let lines = ["Мероприятие |", "Дата проведения |", "Ответственные |",
+                     "Линейка памяти |", "8 мая 2024 |", "Классные руководители |",
+                     "Акция «Бессмертный полк» |", "9 мая 2024 |", "МАОУ СОШ № 5 |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Линейка памяти", "Акция «Бессмертный полк»"])
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2024-05-08", "2024-05-09"])
+    }
+
+    @Test func proseWithoutAHeaderRunIsStillRefused() {
+        #expect(throws: PlanParseError.self) {
+            try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))
+        }
+    }
+}

@@ -36,14 +36,19 @@ public struct PlanDocumentParser: Sendable {
     /// The plan the document holds; throws when it holds no plan table.
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
         let file = document.name
-        let plans = document.tables.compactMap { table in PlanTableLayout(table: table).map { (table, $0) } }
-        guard !plans.isEmpty else { throw .noPlanTable(file: file, reason: Self.whyNoPlanTable(document)) }
-
+        var plans = document.tables.compactMap { table in PlanTableLayout(table: table).map { (table, $0) } }
         // Text above the first plan table: the header, the title, goals and tasks.
         var prose: [(text: String, location: SourceLocation)] = []
-        for block in document.blocks {
-            if case .table(let table) = block, table == plans[0].0 { break }
-            if case .paragraph(let text, let location) = block { prose.append((text, location)) }
+        if plans.isEmpty, let rebuilt = CellRunTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+            // A copy from a web page with one cell per line.
+            plans = [(rebuilt.table, layout)]
+            prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
+        } else {
+            guard !plans.isEmpty else { throw .noPlanTable(file: file, reason: Self.whyNoPlanTable(document)) }
+            for block in document.blocks {
+                if case .table(let table) = block, table == plans[0].0 { break }
+                if case .paragraph(let text, let location) = block { prose.append((text, location)) }
+            }
         }
         var draft = PlanDraft(sourceName: file)
         draft.order = Self.merging(OrderHeaderReader().read(prose), with: order)
