@@ -35,15 +35,44 @@ public struct DeadlineParser: Sendable {
     }
 
     /// Normalised text with the spellings the tokenizer should not have to know: ordinal
-    /// endings («1-й», «2-е», «5-го») and «кв-л» dropped, Latin one-letter prepositions fixed.
+    /// endings («1-й», «2-е», «5-го») and «кв-л» dropped, Latin one-letter prepositions fixed;
+    /// and what real plans write around a date: a time of day («22 июня 10.00 ч.», «10 апреля
+    /// 12:00»), a comma between month and year («Август, 2022»), spaces inside a date («3 .05.
+    /// 2015г»), «по-31.01.», a doubled preposition («с 5 по по 25 марта»), «2006 г. 4 квартал»,
+    /// and weeks of a month («3, 4 неделя октября» → 15–28 October).
     static func prepared(_ text: String) -> String {
         var result = RussianText.normalizedForReading(text)
+        // Times of day say when on the day, not which day.
+        result = result.replacingOccurrences(of: #"(?:\s*,)?\s*(?:в\s+)?\b\d{1,2}:\d{2}\b(?:\s*ч\b\.?)?"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\s*(?:в\s+)?\b\d{1,2}\.\d{2}\s*(?:ч\b\.?|час\w*)"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=[а-я])\s+\d{1,2}\.00\b\.?"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(
+            of: #"\b((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)\s*,\s*(\d{4})\b"#,
+            with: "$1 $2", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(\d)\.\s+(\d)"#, with: "$1.$2", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\b(с|по|до|в)\s+\1\b"#, with: "$1", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(\d{4})\s*(?:г\.?|года?)\s*(\d)\s*(квартал|кв\b\.?|полугоди)"#, with: "$2 $3 $1",
+                                             options: .regularExpression)
+        result = Self.weeksOfMonth(result)
         result = result.replacingOccurrences(
             of: #"(\d)\s*-\s*(?:ый|ий|ой|го|ого|его|ое|ее|ая|е|й|м|ом|х|ых)(?![а-я])"#, with: "$1",
             options: .regularExpression)
         result = result.replacingOccurrences(of: "кв-л", with: "кв")
         result = result.replacingOccurrences(of: #"(?<![a-z])c(?= ?\d)"#, with: "с", options: .regularExpression)
         return result
+    }
+
+    /// «3 неделя февраля», «3, 4 неделя октября», «4 неделя сентябрь» → the days of those
+    /// weeks (1–7, 8–14, 15–21, 22–28); a fifth week is left as it is, since months differ.
+    static func weeksOfMonth(_ text: String) -> String {
+        guard let match = text.firstMatch(of: /\b([1-4])(?:\s*(?:,|и|-)\s*([1-4]))?\s*недел[а-я]*\s+([а-я]+)/),
+              let first = Int(match.output.1) else { return text }
+        let last = match.output.2.flatMap { Int($0) } ?? first
+        guard first <= last else { return text }
+        let days = "\((first - 1) * 7 + 1)-\(last * 7) \(match.output.3)"
+        return text.replacingCharacters(in: match.range, with: days)
     }
 
     func read(_ tokens: [DeadlineToken], text: String, context: DeadlineContext) throws(Failure) -> Deadline {

@@ -152,8 +152,10 @@ struct DeadlinePoint: Hashable, Sendable {
     var phrase: String {
         let romans = ["I", "II", "III", "IV"]
         switch unit {
-        case .day(let day, let month): return "\(day) \(Self.genitiveMonths[month - 1])"
-        case .month(let month): return Self.months[month - 1]
+        // A month outside 1…12 («12.00» read as a date) is said as written, never indexed.
+        case .day(let day, let month):
+            return Self.genitiveMonths.indices.contains(month - 1) ? "\(day) \(Self.genitiveMonths[month - 1])" : "\(day).\(month)"
+        case .month(let month): return Self.months.indices.contains(month - 1) ? Self.months[month - 1] : "\(month)"
         case .quarter(let quarter): return (1...4).contains(quarter) ? "\(romans[quarter - 1]) квартал" : "квартал"
         case .half(let half): return "\(half) полугодие"
         case .year: return endOnly ? "конец года" : "год"

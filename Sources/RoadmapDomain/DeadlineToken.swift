@@ -93,6 +93,12 @@ enum DeadlineToken: Hashable, Sendable {
                 // dd.mm[.yyyy]
                 if first.digits <= 2, first.end + 1 < characters.count, characters[first.end] == ".",
                    let second = digitRun(from: first.end + 1), second.digits <= 2 {
+                    // «12.00» is a time of day, «31.13» nothing: no date, so nothing a reader places.
+                    guard (1...12).contains(second.value), (1...31).contains(first.value) else {
+                        tokens.append(.word("\(first.value).\(second.value)"))
+                        index = second.end
+                        continue
+                    }
                     if second.end + 1 < characters.count, characters[second.end] == ".",
                        let third = digitRun(from: second.end + 1), third.digits == 4 || third.digits == 2 {
                         let year = third.digits == 2 ? 2000 + third.value : third.value
