@@ -51,10 +51,21 @@ public struct ImportStore: Sendable {
     ) async throws -> ImportOutcome {
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
         progress(.reading(bytes: data.count))
-        let document = try DocumentReader.read(data: data, fileName: fileName)
+        // Reading may wait up to a minute on LibreOffice's converter: never on the caller's
+        // (an event loop's or the cooperative pool's) thread.
+        let document = try await Self.offCooperativePool { try DocumentReader.read(data: data, fileName: fileName) }
         progress(.parsing(tables: document.tables.count))
         let draft = try PlanDocumentParser(academicYear: academicYear).parse(document)
         progress(.writing(actions: draft.actionCount))
         return try await importPlan(draft, options: options, actor: actor)
+    }
+
+    /// Runs blocking `work` on a thread of Dispatch's global pool and waits for it.
+    static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
     }
 }

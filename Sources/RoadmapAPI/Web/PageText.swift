@@ -113,7 +113,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .extensionApproved: "Срок перенесён."
         case .extensionRejected: "В переносе срока отказано."
         case .importForbidden: "Планы загружают только координаторы комитета."
-        case .importNoFile: "Выберите файл плана (.docx, .xlsx, .csv, .tsv или .txt)."
+        case .importNoFile: "Выберите файл плана (.docx, .xlsx, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt)."
         case .importBadDate: "Дата приказа не распознана."
         case .importFileNotReceived: "Файл не получен. Выберите файл и отправьте форму ещё раз."
         case .administrationForbidden: "Организациями и пользователями управляют сотрудники комитета."
@@ -215,7 +215,7 @@ enum PageText: String, CaseIterable, Sendable {
             case .limitExceeded(_, let location, _):
                 "В файле «\(file)» слишком много строк, ячеек или текста\(location.map { " (\(Self.place($0)))" } ?? "")."
             case .forbiddenContent: "Файл «\(file)» отклонён: в нём недопустимое содержимое (шифрование, внешние ссылки)."
-            case .unsupportedFormat: "Формат файла «\(file)» не поддерживается: загрузите .docx, .xlsx, .csv, .tsv или .txt."
+            case .unsupportedFormat: "Формат файла «\(file)» не поддерживается: загрузите .docx, .xlsx, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt."
             }
         case let error as PlanParseError:
             return switch error {
