@@ -274,21 +274,22 @@ struct PlanImport {
             _ = try execute("""
                 UPDATE actions SET title = \(action.title), expected_result = \(action.expectedResult), venue = \(action.venue),
                        deadline_text = \(deadline.text), deadline_kind = \(kind), deadline_period = \(deadline.period),
-                       deadline_recurrence = \(recurrence), deadline_parsed = \(deadline.isParsed),
+                       deadline_recurrence = \(recurrence), deadline_parsed = \(deadline.isParsed), section = \(action.section),
                        version = version + 1, updated_at = now()
                 WHERE id = \(existing)
-                  AND (title, expected_result, venue, deadline_text, deadline_kind, deadline_period, deadline_recurrence, deadline_parsed)
+                  AND (title, expected_result, venue, deadline_text, deadline_kind, deadline_period, deadline_recurrence, deadline_parsed,
+                       section)
                       IS DISTINCT FROM (\(action.title), \(action.expectedResult), \(action.venue), \(deadline.text), \(kind),
-                                        \(deadline.period)::daterange, \(recurrence), \(deadline.isParsed))
+                                        \(deadline.period)::daterange, \(recurrence), \(deadline.isParsed), \(action.section)::text)
                 """)
             return existing
         }
         changedRows += 1
         guard let created = try id("""
             INSERT INTO actions (goal_id, position, title, expected_result, venue, deadline_text, deadline_kind,
-                                 deadline_period, deadline_recurrence, deadline_parsed)
+                                 deadline_period, deadline_recurrence, deadline_parsed, section)
             VALUES (\(goalID), \(position), \(action.title), \(action.expectedResult), \(action.venue), \(deadline.text),
-                    \(kind), \(deadline.period), \(recurrence), \(deadline.isParsed))
+                    \(kind), \(deadline.period), \(recurrence), \(deadline.isParsed), \(action.section))
             RETURNING id
             """) else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id") }
         return created

@@ -71,4 +71,31 @@ struct ImportAPITests {
             #expect(try await count("actions", fixture) == 0)
         }
     }
+
+    @Test func sectionsOfAPlanTableReachThePlanAndThePage() async throws {
+        try await APIFixture.run { api, fixture in
+            let text = """
+                № | Мероприятия | Срок исполнения | Ответственные
+                I. Нормативно-правовое обеспечение | | |
+                1 | Издание приказа о подготовке к ГИА | сентябрь 2023 | МАОУ СОШ № 5
+                II. Работа с педагогами | | |
+                1 | Семинар для учителей | ноябрь 2023 | МАОУ СОШ № 5
+                """
+            var headers: HTTPFields = [.authorization: "Bearer \(fixture.coordinator)", .contentType: "application/octet-stream"]
+            headers[.contentLength] = String(Data(text.utf8).count)
+            let response = try await api.client.executeRequest(
+                uri: "/v1/imports?file_name=gia.txt&order_number=12&order_date=2023-09-01&issuer=%D0%9A%D0%BE%D0%BC%D0%B8%D1%82%D0%B5%D1%82%20%D0%BE%D0%B1%D1%80%D0%B0%D0%B7%D0%BE%D0%B2%D0%B0%D0%BD%D0%B8%D1%8F",
+                method: .post, headers: headers, body: ByteBuffer(string: text))
+            #expect(response.status == 200, "\(String(buffer: response.body))")
+            let orders = try await api.call(.get, "/v1/orders?year=2023", token: fixture.viewer)
+            let orderID = try #require(orders.items.first?["id"] as? String)
+            let tree = try await api.call(.get, "/v1/orders/\(orderID)/plan", token: fixture.viewer)
+            let actions = ((tree["plans"] as? [[String: Any]])?.first?["goals"] as? [[String: Any]])?.first?["actions"] as? [[String: Any]] ?? []
+            #expect(actions.map { $0["section"] as? String } == ["I. Нормативно-правовое обеспечение", "II. Работа с педагогами"])
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let page = try await pages.get(api, "/orders/\(orderID)", cookies: coordinator.cookie)
+            #expect(page.html.contains(#"<tr class="section"><th colspan="4" scope="rowgroup">II. Работа с педагогами</th></tr>"#))
+        }
+    }
 }

@@ -268,3 +268,30 @@ struct CellRunTableTests {
         }
     }
 }
+
+@Suite("Sections of a plan table")
+struct PlanSectionTests {
+    @Test func sectionRowsGroupTheActionsBelowAndAreNeitherGoalsNorSkippedRows() throws {
+        let plan = try PlanDocumentParser().parse(document("gia.txt", table: [
+            ["№", "Мероприятия", "Срок исполнения", "Ответственные"],
+            ["I. Нормативно-правовое обеспечение", "", "", ""],
+            ["1", "Издание приказа о подготовке к ГИА", "сентябрь 2023", "Комитет образования"],
+            ["2", "Разработка плана-графика", "до 01.10.2023", "Руководители ОО"],
+            ["Раздел 2. Работа с педагогами", "", "", ""],
+            ["1", "Семинар для учителей", "ноябрь 2023", "МАОУ СОШ № 5"],
+        ]))
+        #expect(plan.actions.map(\.title) == ["Издание приказа о подготовке к ГИА", "Разработка плана-графика", "Семинар для учителей"])
+        #expect(plan.actions.map(\.section) == ["I. Нормативно-правовое обеспечение", "I. Нормативно-правовое обеспечение",
+                                                "Раздел 2. Работа с педагогами"])
+        #expect(plan.goals.count == 1, "sections are not goals")
+        #expect(plan.warnings.isEmpty, "\(plan.warnings)")
+        #expect(plan.actions[1].executors.map(\.kind) == [.personRole])
+    }
+
+    @Test func aTableWithoutSectionsHasNone() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["Мероприятие", "Срок", "Ответственный"], ["Семинар", "Март 2019", "Комитет образования"],
+        ]))
+        #expect(plan.actions.map(\.section) == [nil])
+    }
+}

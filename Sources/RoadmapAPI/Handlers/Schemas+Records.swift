@@ -42,7 +42,7 @@ extension Components.Schemas.Action {
     init(_ record: ActionRecord) {
         self.init(
             id: record.id.wire, goalId: record.goalID.wire, position: record.position, title: record.title,
-            expectedResult: record.expectedResult, venue: record.venue,
+            expectedResult: record.expectedResult, venue: record.venue, section: record.section,
             deadline: .init(
                 text: record.deadlineText, kind: record.deadlineKind, parsed: record.deadlineParsed,
                 firstDay: record.deadlinePeriod?.first.iso, lastDay: record.deadlinePeriod?.last.iso,

@@ -110,6 +110,7 @@ extension WebController {
         for plan in tree.plans {
             for goal in plan.goals {
                 var actions: [OrderPage.Action] = []
+                var section: String?
                 for action in goal.actions {
                     // A school picks only among its own; the committee among all of the plan's.
                     for executor in action.executors where principal.role.seesEverything {
@@ -124,8 +125,10 @@ extension WebController {
                             status: Self.statusName(item), statusClass: item.overdue ? "st-overdue" : "st-\(item.status.rawValue)")
                     }
                     let roles = action.executors.compactMap(\.personRole)
+                    let sectionStart = action.section != section ? action.section : nil
+                    section = action.section
                     actions.append(OrderPage.Action(
-                        position: "\(goal.position).\(action.position)", title: action.title,
+                        sectionStart: sectionStart, position: "\(goal.position).\(action.position)", title: action.title,
                         result: action.expectedResult ?? "", hasResult: !(action.expectedResult ?? "").isEmpty,
                         deadline: action.deadlineText,
                         period: action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",

@@ -101,10 +101,14 @@ public struct ActionDraft: Sendable, Equatable {
     public var taskPositions: [Int]
     /// Where the action's row starts, for messages.
     public var location: SourceLocation
+    /// The section («раздел») the action stands in: a heading row spanning the table
+    /// («I. Нормативно-правовое обеспечение»), a grouping of its own, not a goal.
+    public var section: String?
 
     public init(title: String, expectedResult: String? = nil, venue: String? = nil, deadline: Deadline,
                 executors: [Executor] = [], partners: [PartnerDraft] = [], taskPositions: [Int] = [],
-                location: SourceLocation = SourceLocation()) {
+                location: SourceLocation = SourceLocation(), section: String? = nil) {
+        self.section = section
         self.title = title
         self.expectedResult = expectedResult
         self.venue = venue

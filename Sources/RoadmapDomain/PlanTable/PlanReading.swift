@@ -23,6 +23,7 @@ struct PlanReading {
         var partners: [PartnerDraft] = []
         var recurrenceSource: String?
         var fromActionTable: Bool
+        var section: String?
     }
 
     let file: String
@@ -30,6 +31,8 @@ struct PlanReading {
     var pendingGoals: [PendingGoal] = []
     var actions: [PendingAction] = []
     var warnings: [ImportWarning] = []
+    /// The section heading the rows read now stand under.
+    var section: String?
 
     init(file: String, context: DeadlineContext) {
         self.file = file
@@ -73,6 +76,12 @@ struct PlanReading {
                 continueStructure(structureText)
             }
 
+            if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) {
+                // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
+                section = heading
+                previousAction = nil
+                continue
+            }
             let action = cells[.action] ?? ""
             let deadlineCell = deadlineColumn.map { row.indices.contains($0) ? row[$0] : nil } ?? nil
             let deadlineEmpty = (cells[.deadline] ?? "").isEmpty
@@ -103,9 +112,24 @@ struct PlanReading {
                 ?? SourceLocation()
             actions.append(PendingAction(
                 goal: pendingGoals.isEmpty ? nil : pendingGoals.count - 1, cells: cells, location: location,
-                deadlineText: deadlineText, fromActionTable: true))
+                deadlineText: deadlineText, fromActionTable: true, section: section))
             previousAction = actions.count - 1
         }
+    }
+
+    /// The title of a section row: one text alone in the row («I. Нормативно-правовое
+    /// обеспечение», «Раздел 2. Работа с педагогами», «1. Организационное обеспечение»), a
+    /// numbered heading of two words or more that starts with a capital; nil for any other row.
+    static func sectionHeading(_ row: [SourceCell]) -> String? {
+        let texts = row.map(\.text).filter { !$0.isEmpty }
+        guard Set(texts).count == 1, let text = texts.first, text.count <= 300 else { return nil }
+        let line = RussianText.collapsingWhitespace(text)
+        guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+(\p{Lu}\S*(?:\s+\S+)+)$/) else {
+            return nil
+        }
+        // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
+        guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
+        return goalTitle(line)
     }
 
     static func hasGoalMarker(_ text: String) -> Bool {
@@ -259,7 +283,7 @@ struct PlanReading {
                 deadline: action.deadline ?? Deadline(text: "", kind: .noDueDate, period: nil),
                 executors: action.cells[.executor].map(executors(in:)) ?? [],
                 partners: action.partners,
-                location: action.location)
+                location: action.location, section: action.section)
             if let goal = action.goal { goals[goal].actions.append(draft) } else { loose.append(draft) }
         }
         if !loose.isEmpty || goals.isEmpty {

@@ -17,6 +17,8 @@ public struct ActionRecord: Sendable {
     public let title: String
     public let expectedResult: String?
     public let venue: String?
+    /// The section heading the action stands under, when its plan table has sections.
+    public let section: String?
     public let deadlineText: String
     public let deadlineKind: String
     public let deadlineParsed: Bool
@@ -29,7 +31,7 @@ public struct ActionRecord: Sendable {
 
     static let columns: SQL = """
         ac.id, ac.goal_id, ac.position, ac.title, ac.expected_result, ac.venue, ac.deadline_text, ac.deadline_kind,
-        ac.deadline_parsed, ac.deadline_period, ac.deadline_recurrence, ac.version
+        ac.deadline_parsed, ac.deadline_period, ac.deadline_recurrence, ac.version, ac.section
         """
 
     /// Loads the actions `filter` selects (over `ac`) that `scope` may see, with the
@@ -65,7 +67,7 @@ public struct ActionRecord: Sendable {
             return ActionRecord(
                 id: id, goalID: try row.decode(UUID.self, "goal_id"), position: try row.decode(Int.self, "position"),
                 title: try row.decode(String.self, "title"), expectedResult: try row.decode(String?.self, "expected_result"),
-                venue: try row.decode(String?.self, "venue"), deadlineText: try row.decode(String.self, "deadline_text"),
+                venue: try row.decode(String?.self, "venue"), section: try row.decode(String?.self, "section"), deadlineText: try row.decode(String.self, "deadline_text"),
                 deadlineKind: try row.decode(String.self, "deadline_kind"), deadlineParsed: try row.decode(Bool.self, "deadline_parsed"),
                 deadlinePeriod: try row.decode(DatePeriod?.self, "deadline_period"),
                 deadlineRecurrence: try row.decode(String?.self, "deadline_recurrence"),

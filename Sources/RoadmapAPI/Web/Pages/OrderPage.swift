@@ -49,6 +49,8 @@ struct OrderPage: PageModel {
     }
 
     struct Action: Sendable {
+        /// The section heading, on the first action of each section.
+        let sectionStart: String?
         let position: String
         let title: String
         let result: String

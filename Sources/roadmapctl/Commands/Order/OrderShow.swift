@@ -27,6 +27,8 @@ struct OrderShow: AsyncParsableCommand {
         let kind: String
         /// The action's id, for `assign`, `status` and the API.
         var id: String?
+        /// The section heading the action stands under.
+        var section: String?
         let number: String
         let title: String
         let deadline: String?
@@ -65,7 +67,8 @@ struct OrderShow: AsyncParsableCommand {
                      total: task.rollup.total, done: task.rollup.count(.done), overdue: task.rollup.overdue, children: [])
             }
             let actions = goal.actions.map { action in
-                Node(kind: "action", id: action.id.uuidString.lowercased(), number: "\(index + 1).\(action.position)",
+                Node(kind: "action", id: action.id.uuidString.lowercased(), section: action.section,
+                     number: "\(index + 1).\(action.position)",
                      title: action.title, deadline: action.deadlineText,
                      period: action.deadlinePeriod.map { "\($0.first.russian)–\($0.last.russian)" } ?? (action.deadlineParsed ? "без срока" : "не распознан"),
                      executors: action.executors.map(\.name),
@@ -105,6 +108,15 @@ struct OrderShow: AsyncParsableCommand {
         default:
             lines = ["\(indent)Цель \(node.number). \(node.title)  [\(progress)]"]
         }
-        return lines + node.children.flatMap { render($0, depth: depth + 1) }
+        var section: String?
+        var childLines: [String] = []
+        for child in node.children {
+            if child.kind == "action", let heading = child.section, heading != section {
+                childLines.append("\(String(repeating: "  ", count: depth + 1))Раздел: \(heading)")
+            }
+            if child.kind == "action" { section = child.section }
+            childLines += render(child, depth: depth + 1)
+        }
+        return lines + childLines
     }
 }
