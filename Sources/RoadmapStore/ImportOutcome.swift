@@ -32,9 +32,11 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public var changed: Bool
     /// True when nothing was written (`--dry-run`).
     public var dryRun: Bool
+    /// The plan as read, action by action (a dry run only).
+    public var preview: ImportPreview?
 
     enum CodingKeys: String, CodingKey {
-        case order, goals, tasks, actions, executors, partners, warnings, changed
+        case order, goals, tasks, actions, executors, partners, warnings, changed, preview
         case deadlinesUnparsed = "deadlines_unparsed"
         case createdOrganizations = "created_organizations"
         case assignmentsCreated = "assignments_created"
@@ -55,6 +57,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         try container.encode(assignmentsCreated, forKey: .assignmentsCreated)
         try container.encode(changed, forKey: .changed)
         try container.encode(dryRun, forKey: .dryRun)
+        try container.encodeIfPresent(preview, forKey: .preview)
     }
 }
 

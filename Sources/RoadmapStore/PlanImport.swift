@@ -80,6 +80,7 @@ struct PlanImport {
         }
         var executorNames = OrderedNames()
         var partnerNames = OrderedNames()
+        var preview = options.dryRun ? ImportPreview() : nil
         var unparsed = 0
         var agreementWarning = false
         for (goalIndex, goal) in draft.goals.enumerated() {
@@ -113,8 +114,27 @@ struct PlanImport {
                 // Two spellings of one school in a cell make one executor and one assignment.
                 var assigned = Set<UUID>()
                 var roles = Set<String>()
+                var shown: ImportPreview.Action?
+                if let listed = preview?.actions.count, listed < ImportPreview.actionLimit {
+                    shown = ImportPreview.Action(
+                        section: action.section, title: action.title, deadline: action.deadline.text,
+                        period: action.deadline.period.map { "\($0.first.iso)..\($0.last.iso)" }, deadlineRead: action.deadline.isParsed,
+                        executors: [], moreExecutors: 0)
+                } else if preview != nil {
+                    preview?.moreActions += 1
+                }
+                defer { if let shown { preview?.actions.append(shown) } }
+                func show(_ written: String, _ organization: String?, _ match: ImportPreview.Match) {
+                    guard shown != nil else { return }
+                    if shown?.executors.count ?? 0 < ImportPreview.executorLimit {
+                        shown?.executors.append(.init(written: written, organization: organization, match: match))
+                    } else {
+                        shown?.moreExecutors += 1
+                    }
+                }
                 for (position, executor) in action.executors.enumerated() {
                     if executor.kind == .personRole {
+                        show(executor.name, nil, .person)
                         executorNames.insert(executor.name)
                         guard roles.insert(executor.name.lowercased()).inserted else { continue }
                         executorRows.append([newID(), actionBinding, .init(text: nil, type: .uuid), .init(executor.name),
@@ -123,6 +143,7 @@ struct PlanImport {
                     }
                     guard let organization = try directory.resolve(executor.name, kind: executor.kind) else { continue }
                     executorNames.insert(organization.name)
+                    show(executor.name, organization.name, directory.created.contains(organization.name) ? .new : .matched)
                     guard assigned.insert(organization.id).inserted else { continue }
                     let executorBinding = PostgresBinding(organization.id)
                     executorRows.append([newID(), actionBinding, executorBinding, .init(text: nil, type: .text),
@@ -181,7 +202,7 @@ struct PlanImport {
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
             executors: executorNames.names, partners: partnerNames.names, deadlinesUnparsed: unparsed, warnings: warnings,
             createdOrganizations: directory.created, assignmentsCreated: created, changed: changedRows > 0,
-            dryRun: options.dryRun)
+            dryRun: options.dryRun, preview: preview)
     }
 
     // MARK: - Upserts that leave matching rows untouched

@@ -149,6 +149,11 @@ struct TypedPagesTests {
                                                                   "issuer": "Комитет образования"], file: ("plan.csv", Data(text.utf8))))
             #expect(preview.status == 200, "\(preview.html)")
             #expect(preview.html.contains("не распознан"), "\(preview.html)")
+            // The plan as read: each action, its deadline and how each executor was taken.
+            #expect(preview.html.contains("План, как он прочитан"))
+            #expect(preview.html.contains("<td>Семинар</td>"))
+            #expect(preview.html.contains("срок не распознан: сохранится текстом"))
+            #expect(preview.html.contains("МАОУ СОШ № 5") && preview.html.contains("найдено"))
             #expect(!preview.html.contains("could not be read") && !preview.html.contains("kept as text"))
         }
     }

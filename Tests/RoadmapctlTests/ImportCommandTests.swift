@@ -25,6 +25,19 @@ struct ImportCommandTests {
             let dry = try importFile("004_153ef6bb7bb7f341.txt", ["--dry-run"], into: lease)
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(try object(dry.stdout)["dry_run"] as? Bool == true)
+            // The dry run shows the plan as read, action by action.
+            let preview = try #require(try object(dry.stdout)["preview"] as? [String: Any])
+            let actions = try #require(preview["actions"] as? [[String: Any]])
+            #expect(actions.count == 3)
+            #expect(actions.first?["deadline"] as? String == "Сентябрь 2018 – апрель 2019")
+            #expect(actions.first?["period"] as? String == "2018-09-01..2019-04-30")
+            let executors = try #require(actions.first?["executors"] as? [[String: Any]])
+            #expect(executors.compactMap { $0["match"] as? String }.allSatisfy { ["matched", "new", "person"].contains($0) })
+            #expect(!executors.isEmpty)
+            let table = try runner.run(["import", Self.fixtures.appendingPathComponent("004_153ef6bb7bb7f341.txt").path, "--dry-run",
+                                        "--database-url", lease.connectionString])
+            #expect(table.stdout.contains("The plan as read:"), "\(table.stdout)")
+            #expect(table.stdout.contains("deadline «Сентябрь 2018 – апрель 2019» → 2018-09-01..2019-04-30"))
             let orders = try await lease.pool.withConnection { try $0.query("SELECT count(*) AS n FROM orders").first?.decode(Int.self, "n") }
             #expect(orders == 0)
 

@@ -71,8 +71,39 @@ extension WebController {
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, assignments: outcome.assignmentsCreated,
             unparsed: outcome.deadlinesUnparsed, hasUnparsed: outcome.deadlinesUnparsed > 0, executorCount: outcome.executors.count,
             created: outcome.createdOrganizations, hasCreated: !outcome.createdOrganizations.isEmpty,
-            warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed)
+            warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,
+            plan: Self.previewRows(outcome.preview), hasPlan: !(outcome.preview?.actions.isEmpty ?? true),
+            moreActions: (outcome.preview?.moreActions ?? 0) > 0 ? "и ещё \(outcome.preview?.moreActions ?? 0) мероприятий" : "")
         return try page(model)
+    }
+
+    /// The dry run's actions as the preview page lists them.
+    static func previewRows(_ preview: ImportPreview?) -> [ImportPreviewPage.Row] {
+        var section: String?
+        return (preview?.actions ?? []).enumerated().map { index, action in
+            defer { section = action.section }
+            let period = action.period.flatMap { text -> String? in
+                let days = text.split(separator: ".").filter { !$0.isEmpty }.map(String.init)
+                guard days.count == 2, let first = CalendarDate(iso: days[0]), let last = CalendarDate(iso: days[1]) else { return nil }
+                return first == last ? first.russian : "\(first.russian) – \(last.russian)"
+            }
+            return ImportPreviewPage.Row(
+                sectionStart: action.section != section ? action.section : nil, number: index + 1, title: action.title,
+                deadline: action.deadline.isEmpty ? "не указан" : action.deadline,
+                period: period ?? (action.deadlineRead ? "без срока" : "срок не распознан: сохранится текстом"),
+                deadlineRead: action.deadlineRead,
+                executors: action.executors.map { executor in
+                    switch executor.match {
+                    case .matched:
+                        ImportPreviewPage.Executor(written: executor.written,
+                                                   organization: executor.organization == executor.written ? nil : executor.organization,
+                                                   tag: "найдено", tagClass: "tag-ok")
+                    case .new: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "новая организация", tagClass: "tag-new")
+                    case .person: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "лицо", tagClass: "tag-person")
+                    }
+                },
+                more: action.moreExecutors > 0 ? "и ещё \(action.moreExecutors)" : "")
+        }
     }
 
     struct ConfirmForm: Decodable, CSRFCarrying {

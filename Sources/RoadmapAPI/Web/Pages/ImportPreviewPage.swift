@@ -19,6 +19,29 @@ struct ImportPreviewPage: PageModel {
     let warnings: [String]
     let hasWarnings: Bool
     let unchanged: Bool
+    let plan: [Row]
+    let hasPlan: Bool
+    let moreActions: String
+
+    /// One action as read.
+    struct Row: Sendable {
+        let sectionStart: String?
+        let number: Int
+        let title: String
+        let deadline: String
+        let period: String
+        let deadlineRead: Bool
+        let executors: [Executor]
+        let more: String
+    }
+
+    /// An executor as written, and how it was taken: «найдено», «новая организация», «лицо».
+    struct Executor: Sendable {
+        let written: String
+        let organization: String?
+        let tag: String
+        let tagClass: String
+    }
 
     struct Order: Sendable {
         let number: String

@@ -125,6 +125,29 @@ struct ImportCommand: AsyncParsableCommand {
         }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
         for warning in outcome.warnings { lines.append("warning: \(warning)") }
+        if let preview = outcome.preview, !preview.actions.isEmpty {
+            lines.append("")
+            lines.append("The plan as read:")
+            var section: String?
+            for (index, action) in preview.actions.enumerated() {
+                if let heading = action.section, heading != section { lines.append("  \(heading)") }
+                section = action.section
+                let period = action.period ?? (action.deadlineRead ? "no due date" : "NOT READ: kept as text for a person")
+                lines.append("    \(index + 1). \(action.title)")
+                lines.append("       deadline «\(action.deadline)» → \(period)")
+                let executors = action.executors.map { executor in
+                    switch executor.match {
+                    case .person: "\(executor.written) (person)"
+                    case .new: "\(executor.written) (NEW organisation)"
+                    case .matched:
+                        executor.organization == executor.written ? "\(executor.written)" : "\(executor.written) = \(executor.organization ?? "")"
+                    }
+                }
+                let more = action.moreExecutors > 0 ? "; … and \(action.moreExecutors) more" : ""
+                lines.append("       executors: \(executors.joined(separator: "; "))\(more)")
+            }
+            if preview.moreActions > 0 { lines.append("    … and \(preview.moreActions) more actions") }
+        }
         return lines.joined(separator: "\n")
     }
 }
