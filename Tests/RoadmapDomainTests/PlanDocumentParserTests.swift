@@ -295,3 +295,25 @@ struct PlanSectionTests {
         #expect(plan.actions.map(\.section) == [nil])
     }
 }
+
+@Suite("Short names a document defines")
+struct AliasDefinitionTests {
+    @Test func definitionsAreFoundWithTheirLongNames() {
+        let found = AliasDefinitions.find(in: [
+            "В соответствии с приказом Министерства образования Республики Мордовия (далее – Министерство) приказываю:",
+            "Муниципальное казённое учреждение «Центр сопровождения образовательной деятельности» (далее - ЦСОД)",
+            "Ответственные (далее — исполнители) отчитываются ежемесячно.",
+        ])
+        #expect(found["министерство"] == "Министерства образования Республики Мордовия")
+        #expect(found["цсод"] == "Муниципальное казённое учреждение «Центр сопровождения образовательной деятельности»")
+        #expect(found["исполнители"] == nil, "a definition of something that is not an organisation is not an alias")
+    }
+
+    @Test func rowsNamingTheShortNameMeanTheOrganisation() throws {
+        let plan = try PlanDocumentParser().parse(document(
+            paragraphs: ["Комитет образования администрации города Тамбова (далее – Комитет) утверждает план."],
+            table: [["Мероприятие", "Срок", "Ответственный"], ["Семинар", "Март 2019", "Комитет, МАОУ СОШ № 5"]]))
+        #expect(plan.actions.first?.executors.map(\.name) == ["Комитет образования администрации города Тамбова", "МАОУ СОШ № 5"])
+        #expect(plan.actions.first?.executors.first?.kind == .committee)
+    }
+}

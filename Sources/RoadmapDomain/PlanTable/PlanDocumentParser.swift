@@ -70,7 +70,8 @@ public struct PlanDocumentParser: Sendable {
             throw .noActions(file: file, location: location)
         }
         draft.period = reading.resolveDeadlines(orderDate: draft.order?.date)
-        draft.goals = reading.goals(fallback: proseGoal, planTitle: draft.title)
+        let texts = document.paragraphs.map(\.text) + document.tables.flatMap { $0.rows.flatMap { $0.map(\.text) } }
+        draft.goals = reading.goals(fallback: proseGoal, planTitle: draft.title, aliases: AliasDefinitions.find(in: texts))
         draft.warnings = reading.warnings
         return draft
     }

@@ -256,7 +256,7 @@ struct PlanReading {
 
     /// The goals with their actions; actions before any goal of the tables go to `fallback`
     /// (the goal of the text above the table) or to a goal named after the plan.
-    func goals(fallback: GoalDraft?, planTitle: String) -> [GoalDraft] {
+    func goals(fallback: GoalDraft?, planTitle: String, aliases: [String: String] = [:]) -> [GoalDraft] {
         var goals = pendingGoals.map { pending in
             GoalDraft(
                 title: Self.goalTitle(pending.title),
@@ -271,7 +271,10 @@ struct PlanReading {
         var executorLists: [String: [Executor]] = [:]
         func executors(in cell: String) -> [Executor] {
             if let known = executorLists[cell] { return known }
-            let parsed = ExecutorList(parsing: cell).executors
+            // A short name the document defined («Министерство») stands for the long one.
+            let parsed = ExecutorList(parsing: cell).executors.map { executor in
+                aliases[RussianText.folded(executor.name)].map { Executor(name: $0) } ?? executor
+            }
             executorLists[cell] = parsed
             return parsed
         }
