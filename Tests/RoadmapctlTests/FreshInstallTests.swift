@@ -54,8 +54,18 @@ struct FreshInstallTests {
             let refused = try runner.run(["order", "list", "--database-url", plainURL])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("--as"), "\(refused.stderr)")
-            // As the superuser the installation's administrator acts.
+            // As the superuser the installation's administrator acts, recorded by its command
+            // line without the database URL, whichever way the option was written.
             #expect(try runner.run(["org", "list", "--database-url", lease.connectionString]).status == 0)
+            let added = try runner.run(["org", "add", "МБОУ СОШ № 77", "--kind", "school", "--database-url=\(lease.connectionString)"])
+            #expect(added.status == 0, "\(added.stderr)")
+            let command = try await lease.pool.withConnection { connection in
+                try connection.query("SELECT actor_command FROM events WHERE entity_type = 'organization' AND event = 'created'")
+                    .first?.decode(String?.self, "actor_command")
+            }
+            let recorded = try #require(command)
+            #expect(recorded.contains("org add") && recorded.contains("--database-url=…"), "\(recorded)")
+            #expect(!recorded.contains(lease.connectionString) && !recorded.contains("postgres"), "\(recorded)")
         }
     }
 }

@@ -42,7 +42,7 @@ extension WebController {
                     executor: item.executorName, status: item.status.russianName,
                     left: item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? "")
             },
-            hasWaiting: !waiting.isEmpty, waitingCount: waiting.count, waiting: waiting.map(waitingRow),
+            hasWaiting: !waiting.isEmpty, waitingCount: waiting.count, waiting: waitingRows(waiting),
             hasSchools: !schools.isEmpty, schools: schools.map(Self.overdueSchool))
         return try page(model)
     }

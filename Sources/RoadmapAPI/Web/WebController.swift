@@ -216,20 +216,24 @@ struct WebController: Sendable {
         } else {
             let waiting = try await dashboard.waitingReports(scope: principal)
             let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal)
+            let rows = waitingRows(waiting)
             committee = HomePage.Committee(
-                waitingCount: waiting.count, hasWaiting: !waiting.isEmpty, waiting: waiting.map(waitingRow),
+                waitingCount: waiting.count, hasWaiting: !waiting.isEmpty, waiting: rows,
                 hasSchools: !schools.isEmpty, schools: schools.map(Self.overdueSchool))
         }
         return try page(HomePage(user: await pageUser(live), today: today.russian, school: school, committee: committee))
     }
 
-    func waitingRow(_ report: DashboardStore.WaitingReport) -> HomePage.WaitingReport {
+    /// Reports waiting, their arrival in the committee's time zone.
+    func waitingRows(_ reports: [DashboardStore.WaitingReport]) -> [HomePage.WaitingReport] {
         let formatter = DateFormatter()
         formatter.dateFormat = "dd.MM.yyyy HH:mm"
         formatter.timeZone = clock.timeZone
-        return HomePage.WaitingReport(
-            submitted: formatter.string(from: report.submittedAt), executor: report.executorName, title: report.actionTitle,
-            doneOn: report.doneOn.russian)
+        return reports.map { report in
+            HomePage.WaitingReport(
+                submitted: formatter.string(from: report.submittedAt), executor: report.executorName, title: report.actionTitle,
+                doneOn: report.doneOn.russian)
+        }
     }
 
     static func overdueSchool(_ school: DashboardStore.OverdueSchool) -> HomePage.OverdueSchool {

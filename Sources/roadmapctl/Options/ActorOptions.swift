@@ -16,19 +16,28 @@ struct ActorOptions: ParsableArguments {
         try await UserStore(database: database).actor(login: login, commandLine: Self.commandLine)
     }
 
+    /// Options whose values history must not keep (a URL may hold a password).
+    static let secretOptions = ["--password", "--token", "--database-url", "--smtp-url"]
+
     /// This process's command line as history keeps it: the program's name and its
-    /// arguments, with any password or token value left out.
-    static var commandLine: String {
+    /// arguments, with any password, token or database URL left out.
+    static var commandLine: String { recorded(Array(CommandLine.arguments.dropFirst())) }
+
+    static func recorded(_ arguments: [String]) -> String {
         var words = ["roadmapctl"]
         var hideNext = false
-        for argument in CommandLine.arguments.dropFirst() {
+        for argument in arguments {
             if hideNext {
                 words.append("…")
                 hideNext = false
                 continue
             }
+            if let option = secretOptions.first(where: { argument.hasPrefix($0 + "=") }) {
+                words.append(option + "=…")
+                continue
+            }
             words.append(argument.contains(" ") ? "'\(argument)'" : argument)
-            if ["--password", "--token", "--database-url"].contains(argument) { hideNext = true }
+            if secretOptions.contains(argument) { hideNext = true }
         }
         return words.joined(separator: " ")
     }
