@@ -1,7 +1,8 @@
 /// Finds which known organisation a free-text name in a plan or report means.
 ///
-/// The rules, in order: an exact normalised name; a registered alias; then a probable match on
-/// the parts of the name (see `OrganizationMatch.Confidence.probable`). At each step several
+/// The rules, in order: an exact normalised name; a registered alias; the name or an alias
+/// with its spaces ignored, as a probable match (a PDF of narrow columns breaks long words
+/// where the line ends: «сопровожде ния»); then a probable match on the parts of the name (see `OrganizationMatch.Confidence.probable`). At each step several
 /// candidates make the result `.ambiguous`, never a guess. Different numbers («СОШ № 5» and
 /// «СОШ № 15») or different types («Гимназия № 5» and «СОШ № 5») never match.
 public struct OrganizationMatcher: Sendable {
@@ -16,6 +17,7 @@ public struct OrganizationMatcher: Sendable {
     /// matches cost one lookup however many organisations a region has.
     private var byName: [String: [Int]] = [:]
     private var byAlias: [String: [Int]] = [:]
+    private var bySpelling: [String: [Int]] = [:]
 
     public init(_ organizations: [KnownOrganization]) {
         organizations.forEach { add($0) }
@@ -26,6 +28,7 @@ public struct OrganizationMatcher: Sendable {
         let entry = Entry(organization: organization, name: OrganizationName(organization.name), aliases: organization.aliases.map(OrganizationName.init))
         byName[entry.name.key, default: []].append(entries.count)
         for alias in entry.aliases { byAlias[alias.key, default: []].append(entries.count) }
+        for name in [entry.name] + entry.aliases { bySpelling[Self.spelling(name), default: []].append(entries.count) }
         entries.append(entry)
     }
 
@@ -36,10 +39,17 @@ public struct OrganizationMatcher: Sendable {
         if let result = Self.result(exact, .exact) { return result }
         let alias = (byAlias[query.key] ?? []).map { entries[$0] }
         if let result = Self.result(alias, .alias) { return result }
+        let spelled = (bySpelling[Self.spelling(query)] ?? []).map { entries[$0] }
+        if let result = Self.result(spelled, .probable) { return result }
         let probable = entries.filter { entry in
             ([entry.name] + entry.aliases).contains { Self.isCompatible(query, $0) }
         }
         return Self.result(probable, .probable) ?? .none
+    }
+
+    /// The normalised name with no spaces at all.
+    static func spelling(_ name: OrganizationName) -> String {
+        name.key.filter { !$0.isWhitespace }
     }
 
     static func result(_ entries: [Entry], _ confidence: OrganizationMatch.Confidence) -> OrganizationMatch? {

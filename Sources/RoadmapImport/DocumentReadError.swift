@@ -23,13 +23,23 @@ public enum DocumentReadError: Error, Hashable, Sendable, CustomStringConvertibl
     case malformed(file: String, location: SourceLocation?, reason: String)
     /// The file extension names a format no reader handles.
     case unsupportedFormat(file: String, reason: String)
+    /// The document is encrypted: it opens only with a password, which the import never asks for.
+    case encrypted(file: String)
+    /// A PDF with no text to read: a scan or photographs of pages.
+    case noTextLayer(file: String)
+    /// Reading this format needs a program that is not installed (`package` is Debian's);
+    /// `alternative` is the format to save the file as instead.
+    case toolMissing(file: String, tool: String, package: String, alternative: String)
+    /// The helper program reading the file ran past its time limit and was stopped.
+    case timedOut(file: String, tool: String, seconds: Int)
 
     /// The file the error is about.
     public var file: String {
         switch self {
         case .unreadable(let file, _), .empty(let file), .unsupportedEncoding(let file, _, _),
              .tooLarge(let file, _), .limitExceeded(let file, _, _), .forbiddenContent(let file, _),
-             .malformed(let file, _, _), .unsupportedFormat(let file, _):
+             .malformed(let file, _, _), .unsupportedFormat(let file, _), .encrypted(let file),
+             .noTextLayer(let file), .toolMissing(let file, _, _, _), .timedOut(let file, _, _):
             file
         }
     }
@@ -53,6 +63,14 @@ public enum DocumentReadError: Error, Hashable, Sendable, CustomStringConvertibl
             "\(file)" + (location.map { ", \($0)" } ?? "") + ": \(reason); nothing was imported"
         case .unsupportedFormat(let file, let reason):
             "\(file): \(reason); nothing was imported"
+        case .encrypted(let file):
+            "\(file): the document is protected by a password; save a copy without the password and import that; nothing was imported"
+        case .noTextLayer(let file):
+            "\(file): the PDF has no text layer (a scan?); import the original document, or a PDF saved from it; nothing was imported"
+        case .toolMissing(let file, let tool, let package, let alternative):
+            "\(file): reading it needs \(tool), which is not installed here (apt-get install \(package)); or save the file as \(alternative); nothing was imported"
+        case .timedOut(let file, let tool, let seconds):
+            "\(file): \(tool) took longer than \(seconds) s to read it and was stopped; nothing was imported"
         }
     }
 }

@@ -4,9 +4,8 @@ import Foundation
 /// .docx, .xls and .ods into .xlsx — with LibreOffice's headless converter (Debian's
 /// `libreoffice-writer-nogui` and `libreoffice-calc-nogui`), so the one reader of each kind
 /// reads them. The converter is someone else's large program fed a hostile file, so it runs
-/// as a separate process in a throwaway folder and profile, with a time limit (`timeout`),
-/// a memory limit (`prlimit`) and, where the system allows, no network (`unshare`); what it
-/// writes is read under the same `ReadLimits` as an upload.
+/// as a `ConfinedCommand` in a throwaway folder and profile; what it writes is read under
+/// the same `ReadLimits` as an upload.
 public struct OfficeConverter: Sendable {
     /// The converter program; nil when LibreOffice is not installed.
     public var executable: String?
@@ -49,9 +48,7 @@ public struct OfficeConverter: Sendable {
         }
         guard let executable else {
             let package = target == "xlsx" ? "libreoffice-calc-nogui" : "libreoffice-writer-nogui"
-            throw .unsupportedFormat(
-                file: fileName,
-                reason: "reading .\(pathExtension) needs LibreOffice, which is not installed here (apt-get install \(package)); or save the file as .\(target)")
+            throw .toolMissing(file: fileName, tool: "LibreOffice", package: package, alternative: ".\(target)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-convert-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -67,10 +64,8 @@ public struct OfficeConverter: Sendable {
             executable, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo", "--nofirststartwizard",
             "-env:UserInstallation=file://\(folder.path)/profile", "--convert-to", target, "--outdir", output.path, input.path,
         ]
-        let outcome = Self.run(Self.confined(arguments, timeLimit: timeLimit, memoryLimit: memoryLimit), in: folder)
-        if outcome.status == 124 || outcome.status == 137 {
-            throw .unreadable(file: fileName, reason: "the converter took longer than \(timeLimit) s and was stopped")
-        }
+        let outcome = ConfinedCommand(timeLimit: timeLimit, memoryLimit: memoryLimit).run(arguments, in: folder)
+        if outcome.timedOut { throw .timedOut(file: fileName, tool: "LibreOffice", seconds: timeLimit) }
         let converted = output.appendingPathComponent("document.\(target)")
         guard outcome.status == 0, let bytes = try? Data(contentsOf: converted), !bytes.isEmpty else {
             throw .unreadable(
@@ -90,46 +85,5 @@ public struct OfficeConverter: Sendable {
         case "odt", "ods": return bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
         default: return false
         }
-    }
-
-    /// The command with its limits: `timeout` kills it (and its children) after the time
-    /// limit, `prlimit` caps its memory, and `unshare` gives it no network where permitted.
-    static func confined(_ command: [String], timeLimit: Int, memoryLimit: Int) -> [String] {
-        var wrapped = ["timeout", "--kill-after=5", String(timeLimit), "prlimit", "--as=\(memoryLimit)", "--"] + command
-        if let isolation = networkIsolation { wrapped = isolation + wrapped }
-        return wrapped
-    }
-
-    /// `unshare` with a network namespace of its own, as root or through a user namespace;
-    /// nil where the system permits neither (then the converter runs with the host's network,
-    /// and still opens no document over it: nothing in a file makes it fetch).
-    static let networkIsolation: [String]? = {
-        for candidate in [["unshare", "--net"], ["unshare", "--user", "--map-root-user", "--net"]] {
-            if run(candidate + ["true"], in: FileManager.default.temporaryDirectory).status == 0 { return candidate }
-        }
-        return nil
-    }()
-
-    /// Runs `command` (found on PATH) and waits; its output is discarded.
-    static func run(_ command: [String], in folder: URL) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = folder.path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return (127, "\(error)")
-        }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output.prefix(4096), as: UTF8.self))
     }
 }

@@ -72,6 +72,38 @@ struct ImportAPITests {
         }
     }
 
+    static let popplerInstalled = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        || ProcessInfo.processInfo.environment["ROADMAP_CONVERTER_TESTS"] == "required"
+
+    /// A PDF plan goes in like any other; a password-protected file and a scan are refused with
+    /// a reason in English here and in Russian on the page, and nothing is written.
+    @Test(.enabled(if: popplerInstalled))
+    func pdfPlansAreReadAndProtectedOrScannedFilesAreRefused() async throws {
+        try await APIFixture.run { api, fixture in
+            let pdf = try await upload(api, "pdf/gia-plan.pdf", token: fixture.coordinator, query: "&dry_run=true&order_number=512&order_date=2013-10-14&issuer=Отдел%20образования")
+            #expect(pdf.status == 200, "\(pdf.text)")
+            #expect(pdf["actions"] as? Int == 14)
+
+            let encrypted = try await upload(api, "encrypted.docx", token: fixture.coordinator)
+            #expect(encrypted.status == 422)
+            #expect(encrypted.string("detail")?.contains("protected by a password") == true, "\(encrypted.text)")
+            let scanned = try await upload(api, "pdf/scanned.pdf", token: fixture.coordinator)
+            #expect(scanned.status == 422)
+            #expect(scanned.string("detail")?.contains("no text layer") == true, "\(scanned.text)")
+
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            for (name, russian) in [("encrypted.docx", "защищён паролем"), ("pdf/scanned.pdf", "похоже, это скан"), ("encrypted.xlsx", "защищён паролем")] {
+                let data = try Data(contentsOf: Self.fixtures.appendingPathComponent(name))
+                let page = try await pages.upload(api, coordinator.cookie, pages.multipart(["csrf": coordinator.csrf], file: (name, data)))
+                #expect(page.status == 422)
+                #expect(page.html.contains(russian), "\(name): \(page.html)")
+            }
+            #expect(try await count("orders", fixture) == 0)
+            #expect(try await count("actions", fixture) == 0)
+        }
+    }
+
     @Test func sectionsOfAPlanTableReachThePlanAndThePage() async throws {
         try await APIFixture.run { api, fixture in
             let text = """

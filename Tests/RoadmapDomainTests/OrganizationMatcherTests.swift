@@ -63,6 +63,10 @@ struct OrganizationMatcherTests {
         ("детский сад № 24", "kg24", .probable),
         ("МАДОУ «Журавушка» № 24", "kg24", .probable),
         ("СОШ № 15", "school15", .probable),
+        // Long words broken where a narrow PDF column ended.
+        ("МКУ «Центр сопровожде ния образовательной деятельности»", "csod", .probable),
+        ("МАОУ СОШ № 5 имени Ю.А.Гагари на", "school5", .probable),
+        ("Комитет образова ния", "committee", .probable),
     ])
     func matches(_ text: String, _ id: String, _ confidence: OrganizationMatch.Confidence) {
         let result = Self.matcher.match(text)

@@ -36,7 +36,7 @@ struct OfficeConverterTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let soffice = try #require(OfficeConverter.locate())
-        let made = OfficeConverter.run([soffice, "--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--convert-to", format,
+        let made = ConfinedCommand.run([soffice, "--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--convert-to", format,
                                         "--outdir", folder.path, Self.fixtures.appendingPathComponent(source).path], in: folder)
         #expect(made.status == 0, "\(made.output)")
         let name = source.replacingOccurrences(of: source.split(separator: ".").last.map(String.init) ?? "", with: format)

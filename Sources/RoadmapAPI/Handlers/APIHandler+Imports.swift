@@ -23,9 +23,9 @@ extension APIHandler {
                     orderDate: try RequestValues.optionalDate(query.orderDate, field: "order_date"), issuer: query.issuer),
                 actor: actor)
         } catch let error as DocumentReadError {
-            throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(fileName): \(error)")
+            throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(error)")
         } catch let error as PlanParseError {
-            throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(fileName): \(error)")
+            throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(error)")
         } catch let error as ImportError {
             throw Problem(.unprocessableContent, type: "import-refused", title: "Import refused", detail: "\(fileName): \(error)")
         }

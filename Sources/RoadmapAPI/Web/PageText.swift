@@ -176,6 +176,7 @@ enum PageText: String, CaseIterable, Sendable {
     static func place(_ location: SourceLocation?) -> String {
         guard let location else { return "" }
         var parts: [String] = []
+        if let page = location.page { parts.append("страница \(page)") }
         if let cell = location.cell { parts.append("ячейка \(cell)") }
         if let line = location.line { parts.append("строка \(line)") }
         if let row = location.row, location.cell == nil { parts.append("строка таблицы \(row)") }
@@ -215,7 +216,13 @@ enum PageText: String, CaseIterable, Sendable {
             case .limitExceeded(_, let location, _):
                 "В файле «\(file)» слишком много строк, ячеек или текста\(location.map { " (\(Self.place($0)))" } ?? "")."
             case .forbiddenContent: "Файл «\(file)» отклонён: в нём недопустимое содержимое (шифрование, внешние ссылки)."
-            case .unsupportedFormat: "Формат файла «\(file)» не поддерживается: загрузите .docx, .xlsx, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt."
+            case .unsupportedFormat: "Формат файла «\(file)» не поддерживается: загрузите .docx, .xlsx, .pdf, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt."
+            case .encrypted: "Файл «\(file)» защищён паролем: сохраните копию без пароля и загрузите её."
+            case .noTextLayer:
+                "В PDF-файле «\(file)» нет текста — похоже, это скан. Загрузите исходный документ (.docx, .doc, .odt) или PDF, сохранённый из него."
+            case .toolMissing(_, let tool, _, let alternative):
+                "Для чтения файла «\(file)» нужна программа \(tool), а она не установлена на сервере. Сохраните файл как \(alternative) или обратитесь к администратору."
+            case .timedOut(_, _, let seconds): "Файл «\(file)» не удалось прочитать за \(seconds) с: он слишком сложный или повреждён."
             }
         case let error as PlanParseError:
             return switch error {

@@ -53,6 +53,8 @@ struct PlanReading {
         var previousAction: Int?
 
         for row in table.rows.dropFirst(layout.headerRow + 1) {
+            // «1 | 2 | 3 | 4» under the header numbers the columns, not an action.
+            if Self.isColumnNumbering(row) { continue }
             var cells: [PlanColumn: String] = [:]
             var structure: [String] = []
             for (column, cell) in row.enumerated() where !cell.text.isEmpty {
@@ -115,6 +117,15 @@ struct PlanReading {
                 deadlineText: deadlineText, fromActionTable: true, section: section))
             previousAction = actions.count - 1
         }
+    }
+
+    /// Whether the row only numbers the columns: «1 | 2 | 3 | 4», two numbers or more, each one
+    /// more than the one before.
+    static func isColumnNumbering(_ row: [SourceCell]) -> Bool {
+        let numbers = row.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            .map { Int($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
+        guard numbers.count >= 2, let first = numbers.first ?? nil else { return false }
+        return numbers.enumerated().allSatisfy { $0.element == first + $0.offset }
     }
 
     /// The title of a section row: one text alone in the row («I. Нормативно-правовое

@@ -32,13 +32,16 @@ public struct SourceDocument: Sendable, Equatable {
 /// Where something stands in a source file, in words a user can find it by: a line of a
 /// text file, a row and column of a table, a cell of a sheet («B7»).
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The page of a PDF.
+    public var page: Int?
     public var line: Int?
     public var row: Int?
     public var column: Int?
     /// A spreadsheet reference («B7») when the source has one.
     public var cell: String?
 
-    public init(line: Int? = nil, row: Int? = nil, column: Int? = nil, cell: String? = nil) {
+    public init(page: Int? = nil, line: Int? = nil, row: Int? = nil, column: Int? = nil, cell: String? = nil) {
+        self.page = page
         self.line = line
         self.row = row
         self.column = column
@@ -47,6 +50,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         var parts: [String] = []
+        if let page { parts.append("page \(page)") }
         if let cell { parts.append("cell \(cell)") }
         if let line { parts.append("line \(line)") }
         if let row, cell == nil { parts.append("row \(row)") }

@@ -9,7 +9,7 @@ import RoadmapStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a plan document (.txt, .docx, .xlsx, .csv).",
+        abstract: "Import a plan document (.docx, .xlsx, .pdf, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv, .txt).",
         discussion: """
             The order comes from the document's header or from the flags. Executors are matched
             to known organisations; unknown ones are created (or refused with --strict).

@@ -1,0 +1,384 @@
+import RoadmapDomain
+
+/// Recovers a plan table from the positions of a PDF's words, where the file itself keeps no
+/// table at all: only words drawn at places.
+///
+/// 1. Words on one baseline make a line; a line splits into runs where the gap between two
+///    words is much wider than a space (the padding between two cells).
+/// 2. Columns start where runs of table lines (lines of two runs or more) start again and
+///    again: a cell's text is aligned to its column's left edge.
+/// 3. In each column, runs one line pitch apart make a block: the text of one cell. A run
+///    that crosses into the next column is a line across the table (a section «I. …»).
+/// 4. Blocks whose heights overlap stand in one row, whether the cells are aligned to the
+///    top or centred. A block that overlaps several rows of a column with more blocks is a
+///    merged cell: its text goes to the first of them, and the rest are marked merged.
+/// 5. The table runs from its first row with three filled columns to its last with two;
+///    lines before and after it are paragraphs. A row cut by a page break (its first column
+///    empty at the top of the next page, or a section line that goes on) is joined again,
+///    and a header repeated on a new page is dropped.
+enum PDFLayout {
+    /// A piece of a line: words with no cell gap between them.
+    struct Run {
+        var words: [PDFPage.Word]
+        var page: Int
+        var xMin: Double { words.first?.xMin ?? 0 }
+        var xMax: Double { words.map(\.xMax).max() ?? 0 }
+        var yMin: Double { words.map(\.yMin).min() ?? 0 }
+        var yMax: Double { words.map(\.yMax).max() ?? 0 }
+        var text: String { words.map(\.text).joined(separator: " ") }
+    }
+
+    /// One cell's text as drawn: runs of one column, a line pitch apart.
+    struct Block {
+        var column: Int
+        var runs: [Run]
+        /// A line across the table: a section or a heading row.
+        var spansTable: Bool
+        /// The rightmost point text reaches in the block's column: a word that ends there was
+        /// broken because it did not fit.
+        var rightEdge: Double? = nil
+        var yMin: Double { runs.map(\.yMin).min() ?? 0 }
+        var yMax: Double { runs.map(\.yMax).max() ?? 0 }
+
+        func overlaps(_ other: Block) -> Bool {
+            min(yMax, other.yMax) - max(yMin, other.yMin) > 1
+        }
+
+        var text: String {
+            var lines: [(text: String, brokenAtEdge: Bool)] = []
+            for run in runs {
+                let single = run.words.count == 1
+                let word = run.words.last
+                let letters = word.map { $0.text.count } ?? 1
+                let charWidth = word.map { ($0.xMax - $0.xMin) / Double(max(letters, 1)) } ?? 0
+                let atEdge = rightEdge.map { edge in single && letters >= 4 && run.xMax >= edge - 0.6 * charWidth } ?? false
+                lines.append((run.text, atEdge && word?.text.last?.isLetter == true))
+            }
+            return PDFLayout.join(lines)
+        }
+    }
+
+    /// A row of the page: the blocks that stand side by side.
+    struct Row {
+        var blocks: [Block]
+        /// Columns covered by a merged cell that started in an earlier row.
+        var mergedColumns: Set<Int> = []
+        var yMin: Double { blocks.map(\.yMin).min() ?? 0 }
+        var yMax: Double { blocks.map(\.yMax).max() ?? 0 }
+        var spansTable: Bool { blocks.count == 1 && blocks[0].spansTable }
+        var filledColumns: Set<Int> { Set(blocks.filter { !$0.spansTable }.map(\.column)) }
+    }
+
+    static func document(name: String, pages: [PDFPage]) -> SourceDocument {
+        let lines = pages.map { page in Self.lines(of: page.words) }
+        let allWords = pages.flatMap(\.words)
+        let heights = allWords.map(\.height).sorted()
+        let medianHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
+        let gaps = lines.flatMap { $0 }.flatMap { line in zip(line, line.dropFirst()).map { $1.xMin - $0.xMax } }
+            .filter { $0 > 0 }.sorted()
+        let space = gaps.isEmpty ? medianHeight / 4 : gaps[gaps.count / 2]
+        let cellGap = max(2 * space, 0.3 * medianHeight)
+
+        let runLines: [[[Run]]] = zip(pages, lines).map { page, lines in
+            lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap) }
+        }
+        let starts = Self.columnStarts(runLines.flatMap { $0 }, tolerance: 2)
+        let geometry = Geometry(
+            starts: starts, medianHeight: medianHeight,
+            pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight),
+            rightEdges: Self.rightEdges(runLines, starts: starts))
+        let pageRows = runLines.map { Self.rows($0, geometry: geometry) }
+
+        var blocks: [SourceDocument.Block] = []
+        var table: [Row] = []
+        var tableOpen = false
+        var header: [String]?
+        var lineNumber = 0
+
+        func flushTable() {
+            if !table.isEmpty { blocks.append(.table(Self.sourceTable(table, columns: starts.count, name: name))) }
+            table = []
+            tableOpen = false
+        }
+        func paragraphs(_ rows: ArraySlice<Row>, page: Int) {
+            let runs = rows.flatMap { $0.blocks.flatMap(\.runs) }.sorted { ($0.yMin, $0.xMin) < ($1.yMin, $1.xMin) }
+            var line: [Run] = []
+            func emit() {
+                guard !line.isEmpty else { return }
+                lineNumber += 1
+                let text = line.sorted { $0.xMin < $1.xMin }.map(\.text).joined(separator: " ")
+                blocks.append(.paragraph(text, location: SourceLocation(page: page, line: lineNumber)))
+                line = []
+            }
+            for run in runs {
+                if let last = line.last, abs(run.yMin - last.yMin) > 0.5 * medianHeight { emit() }
+                line.append(run)
+            }
+            emit()
+        }
+
+        for (pageIndex, page) in pages.enumerated() {
+            let rows = pageRows[pageIndex]
+            let wide = min(3, max(starts.count, 1))
+            let first = tableOpen ? rows.startIndex : rows.firstIndex { $0.filledColumns.count >= wide }
+            guard let first else {
+                paragraphs(rows[...], page: page.number)
+                continue
+            }
+            if !tableOpen { paragraphs(rows[..<first], page: page.number) }
+            var last = rows.lastIndex { $0.filledColumns.count >= min(2, wide) } ?? first
+            // Lines across the table at the foot of a page, when the next page goes on with the
+            // table, are a section or a goal cut by the page break.
+            if let next = pageRows.dropFirst(pageIndex + 1).first?.first, next.spansTable || next.filledColumns.count >= 2,
+               rows[(last + 1)...].allSatisfy(\.spansTable) {
+                last = rows.endIndex - 1
+            }
+            var body = Array(rows[first...max(first, last)])
+            if tableOpen, let top = body.first, let previous = table.last {
+                let texts = Self.texts(of: top, columns: starts.count)
+                if texts == header {
+                    body.removeFirst()
+                } else if Self.continues(top, after: previous, in: table) {
+                    table[table.count - 1].blocks += top.blocks
+                    body.removeFirst()
+                }
+            }
+            if header == nil, let top = body.first { header = Self.texts(of: top, columns: starts.count) }
+            table += body
+            tableOpen = true
+            if last < rows.endIndex - 1 {
+                flushTable()
+                paragraphs(rows[(last + 1)...], page: page.number)
+            }
+        }
+        flushTable()
+        return SourceDocument(name: name, blocks: blocks)
+    }
+
+    /// Words grouped into lines by their vertical centres, each line left to right.
+    static func lines(of words: [PDFPage.Word]) -> [[PDFPage.Word]] {
+        var lines: [[PDFPage.Word]] = []
+        for word in words.sorted(by: { $0.yCenter < $1.yCenter }) {
+            if let last = lines.last?.first, abs(word.yCenter - last.yCenter) < 0.4 * min(word.height, last.height) {
+                lines[lines.count - 1].append(word)
+            } else {
+                lines.append([word])
+            }
+        }
+        return lines.map { $0.sorted { $0.xMin < $1.xMin } }
+    }
+
+    static func runs(of line: [PDFPage.Word], page: Int, cellGap: Double) -> [Run] {
+        var runs: [Run] = []
+        for word in line {
+            if let last = runs.last?.words.last, word.xMin - last.xMax <= cellGap {
+                runs[runs.count - 1].words.append(word)
+            } else {
+                runs.append(Run(words: [word], page: page))
+            }
+        }
+        return runs
+    }
+
+    /// Left edges where runs of lines with two runs or more start at least twice.
+    static func columnStarts(_ lines: [[Run]], tolerance: Double) -> [Double] {
+        let edges = lines.filter { $0.count >= 2 }.flatMap { $0.map(\.xMin) }.sorted()
+        var clusters: [[Double]] = []
+        for edge in edges {
+            if let last = clusters.last?.last, edge - last <= tolerance {
+                clusters[clusters.count - 1].append(edge)
+            } else {
+                clusters.append([edge])
+            }
+        }
+        let starts = clusters.filter { $0.count >= 2 }.compactMap(\.first)
+        return starts.isEmpty ? [edges.first ?? 0] : starts
+    }
+
+    static func column(of run: Run, starts: [Double]) -> Int {
+        starts.lastIndex { $0 <= run.xMin + 2 } ?? 0
+    }
+
+    /// What the whole document says about its table: where columns start and end, and the
+    /// distance between two lines of one cell.
+    struct Geometry {
+        var starts: [Double]
+        var medianHeight: Double
+        var pitch: Double
+        /// The rightmost point text reaches in each column.
+        var rightEdges: [Double]
+    }
+
+    /// The commonest distance between two runs of one column that follow each other closely:
+    /// the line pitch of a cell's text.
+    static func pitch(_ pages: [[[Run]]], starts: [Double], medianHeight: Double) -> Double {
+        var deltas: [Int: Int] = [:]
+        for page in pages {
+            var byColumn: [Int: [Run]] = [:]
+            for run in page.flatMap({ $0 }) { byColumn[Self.column(of: run, starts: starts), default: []].append(run) }
+            for runs in byColumn.values {
+                let sorted = runs.sorted { $0.yMin < $1.yMin }
+                for (upper, lower) in zip(sorted, sorted.dropFirst()) {
+                    let delta = lower.yMin - upper.yMin
+                    if delta > 0.7 * medianHeight, delta < 1.8 * medianHeight { deltas[Int((delta * 10).rounded()), default: 0] += 1 }
+                }
+            }
+        }
+        guard let common = deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return 1.2 * medianHeight }
+        // Jitter of a tenth of a point either way belongs to the same pitch.
+        let near = deltas.filter { abs($0.key - common) <= 1 }
+        return Double(near.keys.max() ?? common) / 10
+    }
+
+    static func rightEdges(_ pages: [[[Run]]], starts: [Double]) -> [Double] {
+        var edges = Array(repeating: 0.0, count: starts.count)
+        for run in pages.flatMap({ $0.flatMap { $0 } }) {
+            let column = Self.column(of: run, starts: starts)
+            if column + 1 >= starts.count || run.xMax <= starts[column + 1] + 2 { edges[column] = max(edges[column], run.xMax) }
+        }
+        return edges
+    }
+
+    /// The rows of one page: blocks per column, grouped by overlapping heights.
+    static func rows(_ lines: [[Run]], geometry: Geometry) -> [Row] {
+        let starts = geometry.starts
+        let medianHeight = geometry.medianHeight
+        var spanning: [Block] = []
+        var columns = Array(repeating: [Run](), count: starts.count)
+        for run in lines.flatMap({ $0 }) {
+            let column = Self.column(of: run, starts: starts)
+            if column + 1 < starts.count, run.xMax > starts[column + 1] + 2 {
+                spanning.append(Block(column: column, runs: [run], spansTable: true))
+            } else {
+                columns[column].append(run)
+            }
+        }
+        // Lines across the table one pitch apart are one heading of several lines.
+        spanning.sort { $0.yMin < $1.yMin }
+        var headings: [Block] = []
+        for block in spanning {
+            if let last = headings.last, block.yMin - last.yMax < 0.6 * medianHeight {
+                headings[headings.count - 1].runs += block.runs
+            } else {
+                headings.append(block)
+            }
+        }
+
+        var blocks: [Block] = []
+        for (column, runs) in columns.enumerated() where !runs.isEmpty {
+            let sorted = runs.sorted { $0.yMin < $1.yMin }
+            let pitch = geometry.pitch
+            let edge = geometry.rightEdges[column]
+            var current = Block(column: column, runs: [sorted[0]], spansTable: false, rightEdge: edge)
+            for run in sorted.dropFirst() {
+                let previous = current.runs[current.runs.count - 1]
+                let crossesHeading = headings.contains { $0.yMin > previous.yMin && $0.yMin < run.yMin }
+                if run.yMin - previous.yMin > pitch + 0.3 || crossesHeading {
+                    blocks.append(current)
+                    current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge)
+                } else {
+                    current.runs.append(run)
+                }
+            }
+            blocks.append(current)
+        }
+
+        // A block that overlaps two blocks of a column with more of them is a merged cell.
+        let counts = Dictionary(grouping: blocks, by: \.column).mapValues(\.count)
+        func isMerged(_ block: Block) -> Bool {
+            for (column, count) in counts where column != block.column && count > (counts[block.column] ?? 0) {
+                if blocks.filter({ $0.column == column && $0.overlaps(block) }).count >= 2 { return true }
+            }
+            return false
+        }
+        let merged = blocks.filter(isMerged)
+        let plain = blocks.filter { !isMerged($0) } + headings
+
+        var rows: [Row] = []
+        for block in plain.sorted(by: { $0.yMin < $1.yMin }) {
+            if let last = rows.last, !block.spansTable, !last.spansTable, block.yMin < last.yMax - 1 {
+                rows[rows.count - 1].blocks.append(block)
+            } else {
+                rows.append(Row(blocks: [block]))
+            }
+        }
+        for block in merged {
+            let covered = rows.indices.filter { index in
+                !rows[index].spansTable && rows[index].blocks.contains { $0.overlaps(block) }
+            }
+            guard let first = covered.first else {
+                rows.append(Row(blocks: [block]))
+                continue
+            }
+            rows[first].blocks.append(block)
+            for index in covered.dropFirst() { rows[index].mergedColumns.insert(block.column) }
+        }
+        return rows.sorted { $0.yMin < $1.yMin }
+    }
+
+    /// Whether `row`, at the top of a page, is the rest of `previous`, cut by the page break.
+    static func continues(_ row: Row, after previous: Row, in table: [Row]) -> Bool {
+        if row.spansTable && previous.spansTable { return true }
+        guard !row.spansTable, !previous.spansTable else { return false }
+        let body = table.dropFirst().filter { !$0.spansTable }
+        guard body.count >= 2 else { return false }
+        let firstFilled = body.filter { $0.filledColumns.contains(0) }.count
+        return firstFilled * 5 >= body.count * 4 && !row.filledColumns.contains(0)
+    }
+
+    static func texts(of row: Row, columns: Int) -> [String] {
+        (0..<max(columns, 1)).map { column in
+            row.blocks.filter { $0.column == column }.sorted { $0.yMin < $1.yMin }.map(\.text).joined(separator: "\n")
+        }
+    }
+
+    static func sourceTable(_ rows: [Row], columns: Int, name: String) -> SourceTable {
+        let width = max(columns, 1)
+        let cells: [[SourceCell]] = rows.enumerated().map { index, row in
+            let page = row.blocks.first?.runs.first?.page
+            if row.spansTable {
+                let location = SourceLocation(page: page, row: index + 1, column: 1)
+                return [SourceCell(text: row.blocks[0].text, location: location)]
+                    + (1..<width).map { SourceCell(text: "", location: SourceLocation(page: page, row: index + 1, column: $0 + 1), mergedFromLeft: true) }
+            }
+            let texts = Self.texts(of: row, columns: width)
+            return texts.enumerated().map { column, text in
+                SourceCell(
+                    text: text, location: SourceLocation(page: page, row: index + 1, column: column + 1),
+                    mergedFromAbove: text.isEmpty && row.mergedColumns.contains(column))
+            }
+        }
+        return SourceTable(rows: cells)
+    }
+
+    /// The lines of one cell as one text: a word broken with a hyphen at the end of a line is
+    /// joined again («нормативно-» «правовых»), and so is a word too long for its column,
+    /// broken where the line ended («Ответственн» «ый»); a line that starts a numbered item
+    /// («2.», «2.1.», «а)») starts a line of its own, as it did in the document.
+    static func join(_ lines: [(text: String, brokenAtEdge: Bool)]) -> String {
+        var text = ""
+        var brokenAtEdge = false
+        defer { _ = brokenAtEdge }
+        for (line, broken) in lines {
+            defer { brokenAtEdge = broken }
+            if text.isEmpty {
+                text = line
+            } else if text.hasSuffix("-") || brokenAtEdge, let first = line.first, first.isLowercase {
+                text += line
+            } else if Self.startsItem(line) {
+                text += "\n" + line
+            } else {
+                text += " " + line
+            }
+        }
+        return text
+    }
+
+    static func startsItem(_ line: String) -> Bool {
+        let head = line.prefix { !$0.isWhitespace }
+        guard let last = head.last, last == "." || last == ")" else { return false }
+        let body = head.dropLast()
+        if body.count == 1, let letter = body.first, letter.isLetter, letter.isLowercase { return true }
+        return !body.isEmpty && body.allSatisfy { $0.isNumber || $0 == "." } && body.first?.isNumber == true
+    }
+}

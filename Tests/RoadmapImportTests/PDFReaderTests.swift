@@ -1,0 +1,134 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@testable import RoadmapImport
+
+/// PDFs with a text layer, read through poppler's `pdftotext` with the table recovered from
+/// the words' positions, and PDFs that must be refused: a scan, a password, a bomb. The
+/// fixtures in `Fixtures/pdf` were made by `scripts/make-pdf-fixtures.sh` (LibreOffice, as
+/// committees' PDFs are made from Word and Writer files). CI installs poppler-utils and
+/// requires these tests (`ROADMAP_CONVERTER_TESTS=required`); elsewhere they are skipped
+/// without it.
+@Suite("PDF plans")
+struct PDFReaderTests {
+    static let installed = ConfinedCommand.isInstalled("pdftotext")
+    static let required = ProcessInfo.processInfo.environment["ROADMAP_CONVERTER_TESTS"] == "required"
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func read(_ name: String) throws -> SourceDocument {
+        let folder = name.hasSuffix(".pdf") ? "pdf/" : ""
+        let data = try Data(contentsOf: fixtures.appendingPathComponent(folder + name))
+        return try DocumentReader.read(data: data, fileName: name)
+    }
+
+    @Test func popplerIsInstalledWhereItIsRequired() {
+        if Self.required { #expect(Self.installed, "pdftotext (poppler-utils) must be installed: CI requires the PDF tests") }
+    }
+
+    @Test(.enabled(if: installed || required))
+    func order770AsPDFReadsAsTheDocx() throws {
+        let document = try Self.read("order770.pdf")
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let text, let location): print("P \(location): \(text)")
+            case .table(let table): for row in table.rows { print("R " + row.map { ($0.mergedFromAbove ? "^" : "") + ($0.mergedFromLeft ? "<" : "") + $0.text.replacingOccurrences(of: "\n", with: "⏎") }.joined(separator: " | ")) }
+            }
+        }
+        let pdf = try PlanDocumentParser().parse(document)
+        let docx = try PlanDocumentParser().parse(try Self.read("order770.docx"))
+        #expect(pdf.order?.number == "770")
+        #expect(pdf.order?.date == docx.order?.date)
+        #expect(pdf.goals.count == docx.goals.count)
+        #expect(pdf.taskCount == docx.taskCount)
+        // A word too long for its narrow column is broken where the line ends, and a PDF keeps
+        // no sign of whether a space stood there: the letters are the docx's, the spaces may not be.
+        func letters(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+        #expect(pdf.actions.map { letters($0.title) } == docx.actions.map { letters($0.title) })
+        #expect(pdf.actions.map(\.deadline) == docx.actions.map(\.deadline))
+        #expect(pdf.actions.map { $0.executors.map { letters($0.name) } } == docx.actions.map { $0.executors.map { letters($0.name) } })
+        #expect(pdf.actions.map { $0.executors.map(\.kind) } == docx.actions.map { $0.executors.map(\.kind) })
+    }
+
+    @Test(.enabled(if: installed || required))
+    func aPlanWithSectionsAndRestartingNumbersIsReadByPosition() throws {
+        let document = try Self.read("gia-plan.pdf")
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let text, let location): print("P \(location): \(text)")
+            case .table(let table): for row in table.rows { print("R " + row.map { ($0.mergedFromAbove ? "^" : "") + ($0.mergedFromLeft ? "<" : "") + $0.text.replacingOccurrences(of: "\n", with: "⏎") }.joined(separator: " | ")) }
+            }
+        }
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actionCount == 14)
+        for action in plan.actions { print(action.section ?? "-", "|", action.title, "|", action.deadline.text, action.deadline.kind, "|", action.executors) }
+    }
+}
+
+extension PDFReaderTests {
+    static func refusal(_ name: String, timeLimit: Int = 30) -> (error: DocumentReadError?, seconds: Double) {
+        let start = ContinuousClock.now
+        do {
+            let data = try Data(contentsOf: fixtures.appendingPathComponent("pdf/" + name))
+            _ = try PDFReader.read(data: data, name: name, timeLimit: timeLimit)
+            return (nil, 0)
+        } catch let error as DocumentReadError {
+            let elapsed = ContinuousClock.now - start
+            return (error, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        } catch {
+            Issue.record("unexpected \(error)")
+            return (nil, 0)
+        }
+    }
+
+    @Test(.enabled(if: installed || required))
+    func aScanIsRefusedAsHavingNoText() {
+        let (error, _) = Self.refusal("scanned.pdf")
+        #expect(error == .noTextLayer(file: "scanned.pdf"))
+        #expect("\(error.map { "\($0)" } ?? "")".contains("no text layer"))
+    }
+
+    @Test(.enabled(if: installed || required))
+    func aPasswordProtectedPDFIsRefusedAsEncrypted() {
+        #expect(Self.refusal("encrypted.pdf").error == .encrypted(file: "encrypted.pdf"))
+    }
+
+    @Test(.enabled(if: installed || required))
+    func aThousandPagesAreRefusedBeforeTheyAreRead() {
+        guard case .limitExceeded(_, _, let limit) = Self.refusal("bomb-pages.pdf").error else {
+            Issue.record("a PDF of 1000 pages must be refused")
+            return
+        }
+        #expect(limit.contains("1000 pages"))
+    }
+
+    /// Forms that draw each other ten times, nine deep: `pdftotext` would draw a billion words.
+    @Test(.enabled(if: installed || required))
+    func aDrawingBombIsStoppedInBoundedTime() {
+        let (error, seconds) = Self.refusal("bomb-forms.pdf", timeLimit: 2)
+        #expect(error == .timedOut(file: "bomb-forms.pdf", tool: "pdftotext", seconds: 2))
+        #expect(seconds < 15, "stopped after \(seconds) s")
+    }
+
+    @Test(.enabled(if: installed || required), arguments: [
+        ("plan.pdf", Data("not a pdf at all".utf8)),
+        ("plan.pdf", Data("%PDF-1.4\n1 0 obj\n<< broken".utf8)),
+        ("plan.pdf", Data()),
+    ])
+    func whatIsNotAReadablePDFIsRefused(name: String, data: Data) {
+        do {
+            _ = try DocumentReader.read(data: data, fileName: name)
+            Issue.record("\(data.count) bytes must be refused")
+        } catch let error as DocumentReadError {
+            #expect(error.file == name)
+            #expect("\(error)".contains("nothing was imported"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func withoutPopplerTheMessageSaysWhatToInstall() {
+        let error = DocumentReadError.toolMissing(file: "plan.pdf", tool: "pdftotext", package: "poppler-utils", alternative: ".docx")
+        #expect("\(error)".contains("apt-get install poppler-utils"))
+    }
+}
