@@ -23,15 +23,94 @@ public struct DeadlineParser: Sendable {
     /// Parses `text`; throws only when the text was understood but the context cannot place it.
     public func parse(_ text: String, in context: DeadlineContext = .none) throws(DeadlineError) -> Deadline {
         let original = RussianText.nfc(text)
-        let tokens = DeadlineToken.tokens(in: Self.prepared(original))
+        let prepared = Self.prepared(original)
         do {
-            return try read(tokens, text: original, context: context)
+            return try read(DeadlineToken.tokens(in: prepared), text: original, context: context)
         } catch {
             switch error {
-            case .unreadable: return .unparsed(original)
+            case .unreadable:
+                for candidate in Self.rereadings(of: prepared) {
+                    if let deadline = try? read(DeadlineToken.tokens(in: candidate.text), text: original, context: context),
+                       candidate.accepts(deadline.kind) {
+                        return deadline
+                    }
+                }
+                return .unparsed(original)
             case .context(let deadlineError): throw deadlineError
             }
         }
+    }
+
+    /// Another way to read a text the parser could not read whole, and the kinds of deadline
+    /// that reading may give.
+    struct Rereading {
+        var text: String
+        var kinds: Set<Deadline.Kind>?
+
+        func accepts(_ kind: Deadline.Kind) -> Bool { kinds?.contains(kind) ?? true }
+    }
+
+    /// Words that make a text a deadline of its own: a remainder holding one is not a mere note.
+    static let dateWords = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|раз\b|раза\b|ежедн|еженед|ежемес|ежекв|ежегод|квартал|\bкв\b|полугод|недел|числ|\bдо\b|\bпо\b|\bс\b|после|позднее|срок|график|план|год|согласов|необходим|мере|уточн|\d{1,2}\.\d{1,2}|\b(?:19|20)\d{2}\b)"#
+
+    /// What real plans write around a date that the reader need not understand, tried in turn
+    /// when the whole text cannot be read:
+    /// 1. notes in brackets without a digit or a term («(в любой день указанного периода)», but
+    ///    not «(по согласованию)»);
+    /// 2. dates written one after another with no comma («03.10 10.10», «Декабрь 2020г.
+    ///    Февраль 2021г.»): a list;
+    /// 3. «2 раза в год, октябрь, апрель»: the times named; periods separated by «;», each
+    ///    followed by what happens in it;
+    /// 4. a date followed by where or at what time it happens («6 мая, Сясьстрой, ул. Ленина»,
+    ///    «27 ноября ДК "Строитель"»): the date, when what follows names no other date or term.
+    static func rereadings(of prepared: String) -> [Rereading] {
+        var candidates: [Rereading] = []
+        var withoutNotes = prepared
+        for note in prepared.matches(of: #/\s*\([^()\d]*\)/#).reversed()
+        where String(note.output).range(of: Self.dateWords, options: .regularExpression) == nil {
+            withoutNotes.replaceSubrange(note.range, with: " ")
+        }
+        withoutNotes = withoutNotes.trimmingCharacters(in: .whitespaces)
+        if withoutNotes != prepared { candidates.append(Rereading(text: withoutNotes)) }
+
+        let date = #"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*(?:г\b\.?)?|\d{1,2}\.\d{1,2}\.?|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}\s*(?:г\b\.?|года?)?)"#
+        let listed = withoutNotes.replacingOccurrences(
+            of: #"(?<=\d|г\.|г|года|год)\s+(?=\d{1,2}\.\d{1,2}|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4})"#,
+            with: ", ", options: .regularExpression)
+        if listed != withoutNotes, withoutNotes.range(of: "^(?:\(date)\\s*)+$", options: .regularExpression) != nil {
+            candidates.append(Rereading(text: listed, kinds: [.list]))
+        }
+
+        // «2 раза в год, октябрь, апрель»: the months named are the two times.
+        if let match = withoutNotes.firstMatch(of: #/^([2-4])\s+раза\s+в\s+год\s*,\s*(.+)$/#),
+           let times = Int(match.output.1), match.output.2.split(separator: ",").count == times {
+            candidates.append(Rereading(text: String(match.output.2), kinds: [.list]))
+        }
+        // «01.02.2021 – 11.02.2021 классный тур; 15.02.2021 – 25.02.2021 школьный тур»: periods
+        // with what happens in each.
+        if withoutNotes.contains(";") {
+            let parts = withoutNotes.split(separator: ";").map { part in
+                var words = part.split(separator: " ")
+                while let last = words.last, !last.contains(where: \.isNumber),
+                      String(last).range(of: Self.dateWords, options: .regularExpression) == nil {
+                    words.removeLast()
+                }
+                return words.joined(separator: " ")
+            }
+            if parts.count >= 2, parts.allSatisfy({ $0.contains(where: \.isNumber) }) {
+                candidates.append(Rereading(text: parts.joined(separator: ", "), kinds: [.list]))
+            }
+        }
+
+        let single: Set<Deadline.Kind> = [.day, .dayRange, .dueDate]
+        let words = withoutNotes.split(separator: " ", omittingEmptySubsequences: true)
+        for cut in stride(from: words.count - 1, through: 1, by: -1) {
+            let head = words[..<cut].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+            let rest = words[cut...].joined(separator: " ")
+            guard rest.range(of: Self.dateWords, options: .regularExpression) == nil, rest.first?.isNumber != true else { continue }
+            candidates.append(Rereading(text: head, kinds: single))
+        }
+        return candidates
     }
 
     /// Normalised text with the spellings the tokenizer should not have to know: ordinal
@@ -42,6 +121,19 @@ public struct DeadlineParser: Sendable {
     /// and weeks of a month («3, 4 неделя октября» → 15–28 October).
     static func prepared(_ text: String) -> String {
         var result = RussianText.normalizedForReading(text)
+        // A weekday after a date («12.05.2023 (пятница)», «22.04. (пт)», «21.03 пон») repeats the date.
+        result = result.replacingOccurrences(
+            of: #"(?<=[\d.г])\s*\(?\s*(?:пн|вт|ср|чт|пт|сб|вс|пон|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье)\s*\.?\s*\)?(?![а-я])"#,
+            with: "", options: .regularExpression)
+        // Times of day say when on the day, not which day: «08:30 - 12:30», «9.30 -13.00», «16.30»
+        // (a dd.mm with minutes past 12 or 00 is no date).
+        result = Self.withoutTimeRanges(result)
+        result = result.replacingOccurrences(
+            of: #"(?:\s*,)?\s*(?:в\s+)?(?<![\d.])\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?![\d.]|\.\d)(?:\s*ч\b\.?)?"#, with: "", options: .regularExpression)
+        // «начало апреля», «в середине мая»: the month.
+        result = result.replacingOccurrences(
+            of: #"\b(?:в\s+)?(?:начал[оеа]|середин[аеуы])\s+(?=(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))"#,
+            with: "", options: .regularExpression)
         // Times of day say when on the day, not which day.
         result = result.replacingOccurrences(of: #"(?:\s*,)?\s*(?:в\s+)?\b\d{1,2}:\d{2}\b(?:\s*ч\b\.?)?"#, with: "", options: .regularExpression)
         result = result.replacingOccurrences(of: #"\s*(?:в\s+)?\b\d{1,2}\.\d{2}\s*(?:ч\b\.?|час\w*)"#, with: "", options: .regularExpression)
@@ -61,6 +153,21 @@ public struct DeadlineParser: Sendable {
             options: .regularExpression)
         result = result.replacingOccurrences(of: "кв-л", with: "кв")
         result = result.replacingOccurrences(of: #"(?<![a-z])c(?= ?\d)"#, with: "с", options: .regularExpression)
+        return result
+    }
+
+    /// Removes time ranges («08:30 - 12:30», «10.00 – 12.00 ч»), but not a range of days
+    /// («10.10-21.10»): a dotted time is one whose minutes could not be a month.
+    static func withoutTimeRanges(_ text: String) -> String {
+        var result = text
+        let pattern = #/(?:\s*,)?\s*(?:в\s+|с\s+)?\b(\d{1,2})([:.])(\d{2})\s*(?:-|–|—|до)\s*(\d{1,2})([:.])(\d{2})\b(?:\s*ч\b\.?)?/#
+        while let match = result.firstMatch(of: pattern) {
+            func isTime(_ separator: Substring, _ minutes: Substring) -> Bool {
+                separator == ":" || (Int(minutes).map { $0 == 0 || $0 > 12 } ?? false)
+            }
+            guard isTime(match.output.2, match.output.3) || isTime(match.output.5, match.output.6) else { break }
+            result.replaceSubrange(match.range, with: "")
+        }
         return result
     }
 

@@ -44,6 +44,7 @@ struct DeadlineCase: Sendable, CustomTestStringConvertible {
 
 let y2019 = DeadlineContext.calendarYear(2019)
 let ay2022 = DeadlineContext.academicYear(startingIn: 2022)
+let ay2023 = DeadlineContext.academicYear(startingIn: 2023)
 
 func plan(_ text: String) -> DeadlineContext {
     guard let period = DatePeriod(parsing: text) else { fatalError("bad test period \(text)") }
