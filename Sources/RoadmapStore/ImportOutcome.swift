@@ -26,6 +26,8 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public var warnings: [ImportWarning]
     /// Organisations the import created because no known one matched.
     public var createdOrganizations: [String]
+    /// Names a coordinator chose to mean a known organisation, now its aliases: «name → organisation».
+    public var addedAliases: [String] = []
     /// Assignments created by this run (0 on a repeated import).
     public var assignmentsCreated: Int
     /// True when the run changed any row; false for a repeated import of the same file.
@@ -39,6 +41,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         case order, goals, tasks, actions, executors, partners, warnings, changed, preview
         case deadlinesUnparsed = "deadlines_unparsed"
         case createdOrganizations = "created_organizations"
+        case addedAliases = "added_aliases"
         case assignmentsCreated = "assignments_created"
         case dryRun = "dry_run"
     }
@@ -54,6 +57,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         try container.encode(deadlinesUnparsed, forKey: .deadlinesUnparsed)
         try container.encode(warnings.map(\.description), forKey: .warnings)
         try container.encode(createdOrganizations, forKey: .createdOrganizations)
+        try container.encode(addedAliases, forKey: .addedAliases)
         try container.encode(assignmentsCreated, forKey: .assignmentsCreated)
         try container.encode(changed, forKey: .changed)
         try container.encode(dryRun, forKey: .dryRun)
@@ -98,10 +102,15 @@ public struct ImportOptions: Sendable {
     /// From how many new assignments on a plan's first import the foreign keys are
     /// checked once for all rows rather than row by row (see `ForeignKeySuspension`).
     public var bulkAssignments: Int
+    /// Executor names, as written, taken as a known organisation or as a person instead of
+    /// created (the import page's choices).
+    public var executorChoices: [String: ExecutorChoice]
 
     public init(dryRun: Bool = false, strict: Bool = false, orderNumber: String? = nil, orderDate: CalendarDate? = nil,
-                issuer: String? = nil, owner: String? = nil, bulkAssignments: Int = 20_000) {
+                issuer: String? = nil, owner: String? = nil, bulkAssignments: Int = 20_000,
+                executorChoices: [String: ExecutorChoice] = [:]) {
         self.bulkAssignments = bulkAssignments
+        self.executorChoices = executorChoices
         self.dryRun = dryRun
         self.strict = strict
         self.orderNumber = orderNumber

@@ -20,8 +20,13 @@ public struct ImportStore: Sendable {
     /// Imports `draft` as `actor` (who must be allowed to change plans). With
     /// `options.dryRun` everything runs (matching, counting, the same checks) and is then
     /// rolled back.
+    /// A choice that makes a name an organisation's alias changes the organisation: it needs
+    /// the right to manage organisations too.
     public func importPlan(_ draft: PlanDraft, options: ImportOptions = ImportOptions(), actor: Principal) async throws -> ImportOutcome {
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+        if options.executorChoices.values.contains(where: { $0 != .person }) {
+            try OrganizationStore.require(AccessPolicy(actor).may(.manageOrganizations))
+        }
         do {
             return try await database.transaction { connection in
                 var run = PlanImport(connection: connection, draft: draft, options: options, actor: actor)

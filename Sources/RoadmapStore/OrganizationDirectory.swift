@@ -15,6 +15,8 @@ final class OrganizationDirectory {
     private(set) var created: [String] = []
     private(set) var warnings: [ImportWarning] = []
     private(set) var unknown: [String] = []
+    /// Names made aliases of a chosen organisation: (alias, organisation id, organisation name).
+    private(set) var adopted: [(alias: String, id: UUID, name: String)] = []
     let strict: Bool
 
     init(connection: PostgresConnection, strict: Bool) throws {
@@ -70,6 +72,36 @@ final class OrganizationDirectory {
             resolved[key] = (id, name)
             return (id, name)
         }
+    }
+
+    /// The organisation `id`, which a coordinator says `name` means: `name` becomes its alias.
+    /// Refused when the organisation does not exist, or when `name` is already the name or an
+    /// alias of another one.
+    func adopt(_ name: String, as id: UUID) throws -> (id: UUID, name: String) {
+        if let hit = resolvedText[name], hit.id == id { return hit }
+        guard let row = try connection.query("SELECT name FROM organizations WHERE id = \(id)").first else {
+            throw UseCaseError.notFound(entity: "organisation", id: id.uuidString.lowercased())
+        }
+        let organization = (id: id, name: try row.decode(String.self, "name"))
+        switch matcher.match(name) {
+        case .matched(let other, .exact), .matched(let other, .alias):
+            guard other.id == id.uuidString.lowercased() else {
+                throw UseCaseError.conflict("«\(name)» is already the name or an alias of «\(other.name)»")
+            }
+        default:
+            let key = OrganizationName(name).key
+            guard !key.isEmpty else {
+                throw UseCaseError.invalid(field: "executor", reason: "«\(name)» has no letters or digits to match by")
+            }
+            let added = try connection.execute("""
+                INSERT INTO organization_aliases (organization_id, alias, normalized_alias)
+                VALUES (\(id), \(name), \(key)) ON CONFLICT DO NOTHING
+                """)
+            if added > 0 { adopted.append((name, id, organization.name)) }
+        }
+        resolvedText[name] = organization
+        resolved[OrganizationName(name).key] = organization
+        return organization
     }
 
     /// The organisation kind stored for an executor kind.

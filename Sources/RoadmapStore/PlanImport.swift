@@ -81,6 +81,7 @@ struct PlanImport {
         var executorNames = OrderedNames()
         var partnerNames = OrderedNames()
         var preview = options.dryRun ? ImportPreview() : nil
+        let choices = ExecutorChoice.byName(options.executorChoices)
         var unparsed = 0
         var agreementWarning = false
         for (goalIndex, goal) in draft.goals.enumerated() {
@@ -133,7 +134,8 @@ struct PlanImport {
                     }
                 }
                 for (position, executor) in action.executors.enumerated() {
-                    if executor.kind == .personRole {
+                    let choice = choices[OrganizationName(executor.name).key]
+                    if executor.kind == .personRole || choice == .person {
                         show(executor.name, nil, .person)
                         executorNames.insert(executor.name)
                         guard roles.insert(executor.name.lowercased()).inserted else { continue }
@@ -141,7 +143,13 @@ struct PlanImport {
                                              .init(position + 1), .init(executor.name)])
                         continue
                     }
-                    guard let organization = try directory.resolve(executor.name, kind: executor.kind) else { continue }
+                    let chosen: (id: UUID, name: String)?
+                    if case .organization(let id) = choice {
+                        chosen = try directory.adopt(executor.name, as: id)
+                    } else {
+                        chosen = try directory.resolve(executor.name, kind: executor.kind)
+                    }
+                    guard let organization = chosen else { continue }
                     executorNames.insert(organization.name)
                     show(executor.name, organization.name, directory.created.contains(organization.name) ? .new : .matched)
                     guard assigned.insert(organization.id).inserted else { continue }
@@ -188,6 +196,10 @@ struct PlanImport {
         let created = try syncExecutorsAndAssignments(actions: importedActions, executors: executorRows, assignments: assignmentRows,
                                                       fresh: planIsNew)
         warnings += directory.warnings
+        for adopted in directory.adopted {
+            try EventLog.record(connection, actor: actor, entityType: "organization", entityID: adopted.id, event: "alias_added",
+                                reason: draft.sourceName, data: ["alias": adopted.alias])
+        }
 
         if changedRows > 0 {
             let facts = ["actions": String(draft.actionCount), "assignments_created": String(created), "rows_changed": String(changedRows)]
@@ -201,7 +213,8 @@ struct PlanImport {
         return ImportOutcome(
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
             executors: executorNames.names, partners: partnerNames.names, deadlinesUnparsed: unparsed, warnings: warnings,
-            createdOrganizations: directory.created, assignmentsCreated: created, changed: changedRows > 0,
+            createdOrganizations: directory.created, addedAliases: directory.adopted.map { "\($0.alias) → \($0.name)" },
+            assignmentsCreated: created, changed: changedRows > 0 || !directory.adopted.isEmpty,
             dryRun: options.dryRun, preview: preview)
     }
 

@@ -59,7 +59,11 @@ struct BrowserTests {
             #expect(preview.contains("Проверка перед импортом"), "\(preview)")
             #expect(preview.contains("№ 770 от 25.06.2018"))
             #expect(try await Self.count(fixture, "actions") == 0, "the preview writes nothing")
-            try await browser.click("form[action$='/confirm'] button[type=submit]")
+            // The one executor no organisation matches is offered a choice; it stays new.
+            #expect(preview.contains("Исполнители, которых нет среди организаций"))
+            #expect(try await browser.evaluate("document.querySelector('input[name=c0][value=new]').checked") as? Bool == true)
+            try await save("import-preview")
+            try await browser.click("form[action$='/confirm'] button[value=import]")
             #expect(try await browser.location().contains("/orders/"))
             let order = try await browser.text()
             #expect(order.contains("Приказ № 770 от 25.06.2018"), "\(order)")

@@ -240,3 +240,80 @@ extension WebPagesTests {
         }
     }
 }
+
+/// The import preview's choices: a name the import did not find can be a known organisation
+/// (which then gets it as an alias), a person or a new organisation; a wrong choice comes back
+/// with what was typed and writes nothing.
+@Suite("Web: choosing what unknown executors are")
+struct ImportChoicesPageTests {
+    static let plan = """
+        Мероприятие\tСрок\tОтветственные
+        Совещание руководителей\tсентябрь 2024\tУправление образования города
+        Методический семинар\tоктябрь 2024\tМетодический кабинет
+        Конкурс рисунков\tноябрь 2024\tДом детского творчества
+        """
+
+    func encoded(_ pairs: [(String, String)]) -> String {
+        pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    }
+
+    @Test func unknownExecutorsBecomeAnAliasAPersonOrANewOrganisation() async throws {
+        try await APIFixture.run { api, fixture in
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let organizations = try await pages.count(fixture, "organizations")
+            let actions = try await pages.count(fixture, "actions")
+            let aliases = try await pages.count(fixture, "organization_aliases")
+            let preview = try await pages.upload(api, coordinator.cookie, pages.multipart(
+                ["csrf": coordinator.csrf, "order_number": "12", "order_date": "2024-08-30", "issuer": "Комитет образования"],
+                file: ("plan.tsv", Data(Self.plan.utf8))))
+            #expect(preview.status == 200, "\(preview.html)")
+            for name in ["Управление образования города", "Методический кабинет", "Дом детского творчества"] {
+                #expect(preview.html.contains("<legend>\(name)</legend>"), "\(name) is offered a choice")
+            }
+            let id = try #require(preview.html.range(of: #"action="/import/"#).map { preview.html[$0.upperBound...].prefix { $0 != "/" } })
+            func names(_ html: String) -> [(String, String)] {
+                (0..<3).compactMap { index in
+                    html.range(of: "name=\"n\(index)\" value=\"").map { range in
+                        ("n\(index)", String(html[range.upperBound...].prefix { $0 != "\"" }))
+                    }
+                }
+            }
+            let written = names(preview.html)
+            #expect(written.count == 3)
+            func choice(_ name: String) -> Int { written.firstIndex { $0.1 == name } ?? -1 }
+            let office = choice("Управление образования города"), cabinet = choice("Методический кабинет")
+
+            // A known organisation that does not exist: refused, as typed, nothing written.
+            let wrong = try await pages.post(api, "/import/\(id)/confirm", form: encoded([("csrf", coordinator.csrf), ("step", "import")] + written + [
+                ("c\(office)", "existing"), ("o\(office)", "Комитет культуры"), ("c\(cabinet)", "person"),
+            ]), cookies: coordinator.cookie)
+            #expect(wrong.status == 422)
+            #expect(wrong.html.contains("Такой организации нет"))
+            #expect(wrong.html.contains("value=\"Комитет культуры\""), "what was typed is kept")
+            #expect(wrong.html.contains("aria-invalid=\"true\""))
+            #expect(try await pages.count(fixture, "actions") == actions)
+
+            // Checked again with the choices: the preview follows them and still writes nothing.
+            let valid = written + [("c\(office)", "existing"), ("o\(office)", "Комитет образования"), ("c\(cabinet)", "person")]
+            let again = try await pages.post(api, "/import/\(id)/confirm", form: encoded([("csrf", coordinator.csrf), ("step", "preview")] + valid),
+                                             cookies: coordinator.cookie)
+            #expect(again.status == 200, "\(again.html)")
+            #expect(again.html.contains("Управление образования города → Комитет образования"))
+            #expect(try await pages.count(fixture, "organization_aliases") == aliases)
+
+            let done = try await pages.post(api, "/import/\(id)/confirm", form: encoded([("csrf", coordinator.csrf), ("step", "import")] + valid),
+                                            cookies: coordinator.cookie)
+            #expect(done.status == 303, "\(done.html)")
+            #expect(try await pages.count(fixture, "organizations") == organizations + 1, "only «Дом детского творчества» is new")
+            let facts = try await fixture.pool.withConnection { connection in
+                (try connection.query("SELECT count(*)::int AS n FROM organization_aliases WHERE alias = 'Управление образования города' AND organization_id = \(fixture.committee)").first?.decode(Int.self, "n"),
+                 try connection.query("SELECT count(*)::int AS n FROM action_executors WHERE person_role = 'Методический кабинет' AND organization_id IS NULL").first?.decode(Int.self, "n"),
+                 try connection.query("SELECT count(*)::int AS n FROM events WHERE entity_type = 'organization' AND event = 'alias_added'").first?.decode(Int.self, "n"))
+            }
+            #expect(facts.0 == 1, "the name is now the committee's alias")
+            #expect(facts.1 == 1, "the cabinet is a person on the action")
+            #expect(facts.2 == 1, "the alias is in the history")
+        }
+    }
+}

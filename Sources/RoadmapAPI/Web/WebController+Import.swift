@@ -59,10 +59,25 @@ extension WebController {
         }
         let uploadID = try await uploads.save(fileName: fileName.isEmpty ? "document" : fileName, content: file.data,
                                               options: fields, owner: live.principal)
-        return try await previewPage(live, uploadID: uploadID, fileName: fileName, outcome: preview)
+        return try await previewPage(live, uploadID: uploadID, fileName: fileName, outcome: preview,
+                                     choices: Self.choices(for: preview.createdOrganizations))
     }
 
-    func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome) async throws -> Response {
+    /// The coordinator's answer for one name the import did not find.
+    struct ChoiceInput: Sendable {
+        var written: String
+        /// «new», «person» or «existing».
+        var kind: String
+        var existing: String
+        var error: PageText?
+    }
+
+    static func choices(for created: [String]) -> [ChoiceInput] {
+        created.map { ChoiceInput(written: $0, kind: "new", existing: "", error: nil) }
+    }
+
+    func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
+                     choices: [ChoiceInput], error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let model = ImportPreviewPage(
             user: await pageUser(live), csrf: live.csrfToken, id: uploadID.uuidString.lowercased(), fileName: fileName,
             order: outcome.order.map {
@@ -70,11 +85,16 @@ extension WebController {
             },
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, assignments: outcome.assignmentsCreated,
             unparsed: outcome.deadlinesUnparsed, hasUnparsed: outcome.deadlinesUnparsed > 0, executorCount: outcome.executors.count,
-            created: outcome.createdOrganizations, hasCreated: !outcome.createdOrganizations.isEmpty,
+            choices: choices.enumerated().map { index, choice in
+                ImportPreviewPage.Choice(
+                    index: index, written: choice.written, isNew: choice.kind == "new", isPerson: choice.kind == "person",
+                    isExisting: choice.kind == "existing", existing: choice.existing, error: choice.error?.russian)
+            },
+            hasChoices: !choices.isEmpty, error: error,
             warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,
             plan: Self.previewRows(outcome.preview), hasPlan: !(outcome.preview?.actions.isEmpty ?? true),
             moreActions: (outcome.preview?.moreActions ?? 0) > 0 ? "и ещё \(outcome.preview?.moreActions ?? 0) мероприятий" : "")
-        return try page(model)
+        return try page(model, status: status)
     }
 
     /// The dry run's actions as the preview page lists them.
@@ -106,21 +126,59 @@ extension WebController {
         }
     }
 
+    /// A form that carries nothing but its CSRF token.
     struct ConfirmForm: Decodable, CSRFCarrying {
         var csrf: String?
     }
 
+    /// The preview's form: the step asked for («preview» again with the choices, or «import»),
+    /// and for each name the import did not find, `nN` (the name), `cN` (new, person or
+    /// existing) and `oN` (the known organisation, as typed).
     func confirmImport(_ request: Request, id: String) async throws -> Response {
-        guard let (live, _) = try await checkedForm(ConfirmForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        let form = try await Self.form([String: String].self, request)
+        guard let csrf = form["csrf"], Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
         try Self.requireImport(live)
         guard let uploadID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "upload", id: id) }
         let upload = try await uploads.get(uploadID, owner: live.principal)
+
+        var inputs: [ChoiceInput] = []
+        var chosen: [String: ExecutorChoice] = [:]
+        for index in 0..<ImportPreview.executorLimit * 10 {
+            guard let written = form["n\(index)"], !written.isEmpty else { break }
+            var input = ChoiceInput(written: written, kind: form["c\(index)"] ?? "new",
+                                    existing: (form["o\(index)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), error: nil)
+            switch input.kind {
+            case "person": chosen[written] = .person
+            case "existing":
+                if input.existing.isEmpty {
+                    input.error = .importChoiceMissing
+                } else {
+                    do {
+                        chosen[written] = .organization(try await organizations.resolve(input.existing, scope: live.principal).id)
+                    } catch UseCaseError.notFound {
+                        input.error = .importChoiceUnknown
+                    } catch UseCaseError.conflict {
+                        input.error = .importChoiceAmbiguous
+                    }
+                }
+            default: input.kind = "new"
+            }
+            inputs.append(input)
+        }
+
+        let refused = inputs.contains { $0.error != nil }
         let outcome: ImportOutcome
         do {
-            outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options, dryRun: false,
-                                          actor: live.principal)
+            outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options,
+                                          dryRun: refused || form["step"] == "preview", actor: live.principal, choices: chosen)
         } catch let failure as ImportFailure {
             return try await importPage(request, error: failure.message, status: .unprocessableContent, fields: upload.options)
+        }
+        if outcome.dryRun {
+            return try await previewPage(live, uploadID: uploadID, fileName: upload.fileName, outcome: outcome, choices: inputs,
+                                         error: refused ? PageText.importChoicesRefused.russian : nil,
+                                         status: refused ? .unprocessableContent : .ok)
         }
         try await uploads.delete(uploadID, owner: live.principal)
         if let summary = outcome.order {
@@ -135,13 +193,14 @@ extension WebController {
         let message: String
     }
 
-    func runImport(data: Data, fileName: String, fields: [String: String], dryRun: Bool, actor: Principal) async throws -> ImportOutcome {
+    func runImport(data: Data, fileName: String, fields: [String: String], dryRun: Bool, actor: Principal,
+                   choices: [String: ExecutorChoice] = [:]) async throws -> ImportOutcome {
         do {
             return try await imports.importDocument(
                 data, fileName: fileName,
                 options: ImportOptions(
                     dryRun: dryRun, orderNumber: fields["order_number"], orderDate: fields["order_date"].flatMap(CalendarDate.init(iso:)),
-                    issuer: fields["issuer"]),
+                    issuer: fields["issuer"], executorChoices: choices),
                 actor: actor)
         } catch let error as DocumentReadError {
             throw ImportFailure(message: PageText.russian(importFailure: error, file: fileName))

@@ -14,8 +14,10 @@ struct ImportPreviewPage: PageModel {
     let unparsed: Int
     let hasUnparsed: Bool
     let executorCount: Int
-    let created: [String]
-    let hasCreated: Bool
+    /// What each executor name the import did not find is: new, a person, or a known organisation.
+    let choices: [Choice]
+    let hasChoices: Bool
+    let error: String?
     let warnings: [String]
     let hasWarnings: Bool
     let unchanged: Bool
@@ -41,6 +43,17 @@ struct ImportPreviewPage: PageModel {
         let organization: String?
         let tag: String
         let tagClass: String
+    }
+
+    /// A name the import did not find, with the coordinator's choice, kept as typed.
+    struct Choice: Sendable {
+        let index: Int
+        let written: String
+        let isNew: Bool
+        let isPerson: Bool
+        let isExisting: Bool
+        let existing: String
+        let error: String?
     }
 
     struct Order: Sendable {
