@@ -253,6 +253,31 @@ struct CellRunTableTests {
         #expect(plan.title.hasPrefix("План (дорожная карта)"))
     }
 
+    /// A date in a deadline cell («25.04.13.») is no row number; a cell wrapped over two lines
+    /// ends at its «|»; numbers with no heading of their own are a column.
+    @Test func wrappedCellsDatesThatLookLikeNumbersAndAnUnnamedNumberColumn() throws {
+        let lines = ["№ п/п |", "Мероприятия |", "Сроки |", "Ответственные |",
+                     "1. |", "Конкурс рисунков |", "25.04.13. |", "Ртищева И.Б., Попова", "К.О. |",
+                     "2. |", "Концерт |", "29.04.13. |", "Классные руководители |",
+                     "3. |", "Акция «Обелиск» |", "30.04.13. |", "ДО «Сокол» |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Конкурс рисунков", "Концерт", "Акция «Обелиск»"])
+        #expect(plan.actions[0].executors.map(\.kind) == [.personRole, .personRole], "\(plan.actions[0].executors)")
+
+        let unnamed = ["Мероприятия", "Сроки.", "Ответственные", "1.", "Информационный час", "январь", "Зав. по ВР",
+                       "2.", "Конкурс песни", "февраль", "Руководитель физ. воспитания,", "Зав. по ВР", "3", "Встреча", "март", "Зав. библиотекой"]
+        let read = try PlanDocumentParser().parse(paragraphs(unnamed))
+        #expect(read.actions.map(\.title) == ["Информационный час", "Конкурс песни", "Встреча"])
+        #expect(read.actions.map(\.deadline.text) == ["январь", "февраль", "март"])
+        #expect(read.actions.map(\.section) == [nil, nil, nil], "a responsible cell's second line is no section")
+    }
+
+    @Test(arguments: [("2", "1", true), ("1.2", "1.1", true), ("2", "1.3", true), ("1.1", "1", true), ("1", "3", true),
+                      ("25.04.13.", "2.", false), ("5", "2", false), ("1.3", "2", false)])
+    func rowNumbersFollowEachOther(_ next: String, _ last: String, _ follows: Bool) {
+        #expect(CellRunTable.follows(next, CellRunTable.levels(last)) == follows)
+    }
+
     @Test func cellsEndingWithAPipeWithoutANumberColumn() throws {
         let lines = ["Мероприятие |", "Дата проведения |", "Ответственные |",
                      "Линейка памяти |", "8 мая 2024 |", "Классные руководители |",

@@ -15,11 +15,21 @@ enum CellRunTable {
     /// (the document's heading); nil when no run of header cells names a planned action.
     static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
         let cells = Self.cells(paragraphs)
-        guard let (start, width) = header(in: cells.map(\.cell.text)) else { return nil }
-        let header = cells[start..<(start + width)]
-        let numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
-        var rows: [[SourceCell]] = [header.map { SourceCell(text: $0.cell.text, location: $0.cell.location) }]
+        guard let (start, headerWidth) = header(in: cells.map(\.cell.text)) else { return nil }
+        let header = cells[start..<(start + headerWidth)]
+        var numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
+        var headerRow = header.map { SourceCell(text: $0.cell.text, location: $0.cell.location) }
+        var width = headerWidth
+        // «Мероприятия | Сроки | Ответственные» then «1.»: the numbers' column has no heading.
+        let firstCells = cells.dropFirst(start + headerWidth).prefix(2).map(\.cell.text)
+        if !numbered, firstCells.contains(where: { Self.isRowNumber($0) && [[1], [1, 1]].contains(Self.levels($0)) }) {
+            numbered = true
+            headerRow.insert(SourceCell(text: "№", location: headerRow[0].location), at: 0)
+            width += 1
+        }
+        var rows: [[SourceCell]] = [headerRow]
         var current: [Cell] = []
+        var lastNumber: [Int]?
         func finish() {
             defer { current = [] }
             guard !current.isEmpty else { return }
@@ -37,18 +47,20 @@ enum CellRunTable {
             } + (texts.count < width && texts.count > 1
                  ? Array(repeating: SourceCell(text: "", location: current[0].location), count: width - texts.count) : []))
         }
-        for (cell, _) in cells[(start + width)...] {
+        for (cell, _) in cells[(start + header.count)...] {
             if numbered {
-                if Self.isRowNumber(cell.text) {
+                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber) {
                     finish()
+                    lastNumber = Self.levels(cell.text)
                     current = [cell]
-                } else if current.isEmpty {
+                } else if current.isEmpty || (current.count >= width && Self.isHeading(cell.text)) {
                     // A text where a row number should be: a section spanning the table.
+                    finish()
                     current = [cell]
                     finish()
                 } else {
+                    // The rest of a row, however many lines its last cell takes.
                     current.append(cell)
-                    if current.count == width { finish() }
                 }
             } else {
                 current.append(cell)
@@ -64,6 +76,11 @@ enum CellRunTable {
     /// one cell); otherwise each paragraph is a cell, a «|» at its end or start dropped.
     static func cells(_ paragraphs: [(text: String, location: SourceLocation)]) -> [(cell: Cell, paragraph: Int)] {
         let separated = paragraphs.filter { $0.text == "|" }.count >= 3
+        // Cells ended by «|»: from the first such line on, most lines end so.
+        let firstEnded = paragraphs.firstIndex { $0.text.hasSuffix("|") && $0.text != "|" }
+        let after = firstEnded.map { paragraphs[$0...].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } } ?? []
+        let terminated = !separated && after.count >= 6 && after.filter { $0.text.hasSuffix("|") }.count * 10 >= after.count * 7
+        var seenTerminator = false
         var result: [(cell: Cell, paragraph: Int)] = []
         var pending: (cell: Cell, paragraph: Int)?
         var seenSeparator = false
@@ -89,9 +106,32 @@ enum CellRunTable {
                 }
                 continue
             }
+            let ended = text.hasSuffix("|")
             while text.hasSuffix("|") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
             while text.hasPrefix("|") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
-            guard !text.isEmpty else { continue }
+            guard !text.isEmpty else {
+                // A «|» alone ends the cell wrapped over the lines before it.
+                if ended, terminated, let cell = pending {
+                    result.append(cell)
+                    pending = nil
+                }
+                continue
+            }
+            if terminated, seenTerminator {
+                // «Ртищева И.Б., Попова» then «К.О. |»: a cell wrapped over lines ends at its «|».
+                if var cell = pending {
+                    cell.cell.text += " " + text
+                    pending = cell
+                } else {
+                    pending = (Cell(text: text, location: paragraph.location), index)
+                }
+                if ended, let cell = pending {
+                    result.append(cell)
+                    pending = nil
+                }
+                continue
+            }
+            if ended { seenTerminator = true }
             result.append((Cell(text: text, location: paragraph.location), index))
         }
         if let cell = pending { result.append(cell) }
@@ -113,7 +153,8 @@ enum CellRunTable {
             var probe = index
             while probe < texts.count, texts[probe].count <= 60 {
                 if let kind = PlanColumn(header: texts[probe]) {
-                    if kinds.contains(kind) { break }
+                    // «Исполнители | Соисполнители»: a second executor column.
+                    if kinds.contains(kind), kind != .executor { break }
                     kinds.append(kind)
                     end = probe + 1
                 } else if probe + 1 >= texts.count || PlanColumn(header: texts[probe + 1]) == nil {
@@ -122,11 +163,43 @@ enum CellRunTable {
                 probe += 1
             }
             if end - index >= 3, kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
+                // A numbered table's header runs to its first row: short headings the columns
+                // do not know («Источник финансирования») belong to it too.
+                if kinds.first == .number {
+                    while end < texts.count, texts[end].count <= 40, !isRowNumber(texts[end]),
+                          texts[end].first.map({ !$0.isNumber && !"IVX".contains($0) }) ?? false {
+                        end += 1
+                    }
+                }
                 return (index, end - index)
             }
             index += 1
         }
         return nil
+    }
+
+    /// «I. Организационное обеспечение», «Раздел 2. …», «2. Работа с педагогами»: a section's
+    /// heading, not the rest of a row.
+    static func isHeading(_ text: String) -> Bool {
+        text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+    }
+
+    /// The levels of a row number: «1.3.» → [1, 3].
+    static func levels(_ text: String) -> [Int] {
+        text.split(whereSeparator: { $0 == "." || $0 == ")" }).compactMap { Int($0) }
+    }
+
+    /// Whether `text` can be the row number after `last`: the next at some level («1.3» →
+    /// «1.4», «2»), the first below it («1» → «1.1»), or a new count («1») after a section; not
+    /// a date in a deadline cell («25.04.13.» after «2.»).
+    static func follows(_ text: String, _ last: [Int]?) -> Bool {
+        let next = levels(text)
+        guard let last, !next.isEmpty else { return true }
+        if next == [1] { return true }
+        if next.count == last.count + 1 { return Array(next.prefix(last.count)) == last && next.last == 1 }
+        guard next.count <= last.count else { return false }
+        let depth = next.count
+        return Array(next.prefix(depth - 1)) == Array(last.prefix(depth - 1)) && next[depth - 1] == last[depth - 1] + 1
     }
 
     /// «1», «2.», «1.3», «10)»: a row's number in a numbered plan.

@@ -50,7 +50,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         let text = RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header)))
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
-        for (column, stems) in Self.stems where stems.contains(where: { text.contains($0) }) {
+        // «форм» starts a word («Формы взаимодействия»), never ends one («Информационный час»).
+        func names(_ stem: String) -> Bool {
+            stem.hasPrefix("форм") ? text.hasPrefix(stem) || text.contains(" " + stem) : text.contains(stem)
+        }
+        for (column, stems) in Self.stems where stems.contains(where: names) {
             // «№ п/п» is short; «Наименование учреждения № …» is not a number column.
             if column == .number && text.count > 12 { continue }
             self = column
