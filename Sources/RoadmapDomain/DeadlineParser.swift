@@ -21,7 +21,9 @@ public struct DeadlineParser: Sendable {
     typealias Failure = DeadlinePoint.Failure
 
     /// Parses `text`; throws only when the text was understood but the context cannot place it.
-    public func parse(_ text: String, in context: DeadlineContext = .none) throws(DeadlineError) -> Deadline {
+    /// With `rereading` false, a text is read whole or not at all (no notes, places or times
+    /// around a date are set aside): for finding where a deadline ends in a run of words.
+    public func parse(_ text: String, in context: DeadlineContext = .none, rereading: Bool = true) throws(DeadlineError) -> Deadline {
         let original = RussianText.nfc(text)
         let prepared = Self.prepared(original)
         do {
@@ -29,7 +31,7 @@ public struct DeadlineParser: Sendable {
         } catch {
             switch error {
             case .unreadable:
-                for candidate in Self.rereadings(of: prepared) {
+                for candidate in rereading ? Self.rereadings(of: prepared) : [] {
                     if let deadline = try? read(DeadlineToken.tokens(in: candidate.text), text: original, context: context),
                        candidate.accepts(deadline.kind) {
                         return deadline
@@ -184,6 +186,8 @@ public struct DeadlineParser: Sendable {
 
     func read(_ tokens: [DeadlineToken], text: String, context: DeadlineContext) throws(Failure) -> Deadline {
         guard !tokens.isEmpty else { throw .unreadable }
+        // «г.», «год» alone name no year.
+        if tokens.allSatisfy({ if case .yearWord = $0 { true } else { false } }) { throw .unreadable }
         if Self.isNoDueDate(tokens) {
             return Deadline(text: text, kind: .noDueDate, period: nil, occurrences: [])
         }
@@ -238,12 +242,15 @@ public struct DeadlineParser: Sendable {
     static func wholePeriodPhrase(_ tokens: [DeadlineToken]) -> Bool? {
         var hasMarker = false
         var academic = false
+        var words = 0
         for token in tokens {
             switch token {
             case .word(let word):
                 guard wholePeriodWords.contains(word) else { return nil }
+                words += 1
                 if wholePeriodMarkers.contains(word) { hasMarker = true }
-            case .yearWord: hasMarker = true
+            // «в течение года», «весь год»; «г.» or «год» alone says nothing.
+            case .yearWord: if words > 0 { hasMarker = true }
             case .academic: academic = true; hasMarker = true
             case .comma: continue
             default: return nil

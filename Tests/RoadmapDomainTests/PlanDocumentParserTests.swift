@@ -272,6 +272,26 @@ struct CellRunTableTests {
         #expect(read.actions.map(\.section) == [nil, nil, nil], "a responsible cell's second line is no section")
     }
 
+    /// Rows that lost their cell borders: one line per row, or the whole table on one line.
+    @Test func rowsFlattenedToLinesAreSplitAtTheirDeadline() throws {
+        let lines = ["План мероприятий к юбилею школы",
+                     "№ п/п Мероприятие Срок проведения Ответственные",
+                     "1 2 3 4",
+                     "1. Классные часы о подвиге народа к 9 мая По плану Классные руководители 1-9 классов",
+                     "2. Выпуск стенных газет до 3 .05. 2024г Классные руководители 5-9 классов",
+                     "3. Митинг у обелиска «Ко Дню Победы» 9 мая Чуева Г.Х., учитель истории"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Классные часы о подвиге народа к 9 мая", "Выпуск стенных газет", "Митинг у обелиска «Ко Дню Победы»"])
+        #expect(plan.actions.map(\.deadline.text) == ["По плану", "до 3 .05. 2024г", "9 мая"])
+        #expect(plan.actions[2].executors.map(\.kind) == [.personRole], "\(plan.actions[2].executors)")
+
+        let oneLine = ["План мероприятий. №п/п Мероприятие Дата Ответственный 1. Викторина по книге (7–9 кл.) февраль Смирнова Н. Э. "
+                       + "2. Смотр самодеятельности 17 марта Асеева Л. И. 3. Выставка книг Март-апрель Школьная библиотека"]
+        let flat = try PlanDocumentParser().parse(paragraphs(oneLine))
+        #expect(flat.actions.map(\.title) == ["Викторина по книге (7–9 кл.)", "Смотр самодеятельности", "Выставка книг"])
+        #expect(flat.actions.map(\.deadline.text) == ["февраль", "17 марта", "Март-апрель"])
+    }
+
     @Test(arguments: [("2", "1", true), ("1.2", "1.1", true), ("2", "1.3", true), ("1.1", "1", true), ("1", "3", true),
                       ("25.04.13.", "2.", false), ("5", "2", false), ("1.3", "2", false)])
     func rowNumbersFollowEachOther(_ next: String, _ last: String, _ follows: Bool) {

@@ -43,6 +43,11 @@ public struct PlanDocumentParser: Sendable {
             // A copy from a web page with one cell per line.
             plans = [(rebuilt.table, layout)]
             prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
+        } else if plans.isEmpty, let rebuilt = FlattenedRowTable.rebuild(document.paragraphs),
+                  let layout = PlanTableLayout(table: rebuilt.table) {
+            // A copy that lost the cell borders: one line per row.
+            plans = [(rebuilt.table, layout)]
+            prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
         } else {
             guard !plans.isEmpty else { throw .noPlanTable(file: file, reason: Self.whyNoPlanTable(document)) }
             for block in document.blocks {

@@ -1,0 +1,161 @@
+/// A plan table whose rows lost their cell borders: a web page or a PDF copied as text gives
+/// each row as one line, «1. Классные часы о подвиге народа По плану Классные руководители»,
+/// or the whole table as one line of such rows. The header line names the columns in order
+/// («№ п/п Мероприятие Сроки Ответственные»); rows start at row numbers that follow each other
+/// («1.», «2.», …). In each row the deadline is the last stretch of words that reads as a
+/// deadline; the words before it are the action, the words after it the executors.
+enum FlattenedRowTable {
+    /// The columns a flattened row can be split into, in the header's order.
+    static let splittable: Set<PlanColumn> = [.number, .action, .deadline, .executor]
+
+    /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header;
+    /// nil when no line holds a header of an action, a deadline and an executor column.
+    static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+        for (index, paragraph) in paragraphs.enumerated() {
+            guard let (columns, headerEnd) = header(in: paragraph.text) else { continue }
+            var text = String(paragraph.text[headerEnd...])
+            var location = paragraph.location
+            for next in paragraphs.dropFirst(index + 1) { text += "\n" + next.text }
+            location.column = nil
+            let rows = Self.rows(in: text)
+            var table: [[SourceCell]] = [columns.map { SourceCell(text: $0.heading, location: location) }]
+            for (number, body) in rows {
+                guard let cells = split(body, into: columns.map(\.kind), number: number) else { continue }
+                let rowNumber = table.count + 1
+                table.append(cells.enumerated().map { column, text in
+                    var cellLocation = location
+                    cellLocation.row = rowNumber
+                    cellLocation.column = column + 1
+                    return SourceCell(text: text, location: cellLocation)
+                })
+            }
+            guard table.count > 1 else { continue }
+            return (SourceTable(rows: table), index)
+        }
+        return nil
+    }
+
+    /// The header's columns and where it ends in `line`: three known columns or more, an
+    /// action, a deadline and an executor among them, nothing but those four kinds.
+    static func header(in line: String) -> (columns: [(kind: PlanColumn, heading: String)], end: String.Index)? {
+        let words = line.split(whereSeparator: \.isWhitespace)
+        var best: (columns: [(kind: PlanColumn, heading: String)], end: String.Index)?
+        var start = 0
+        while start < words.count {
+            var columns: [(kind: PlanColumn, heading: String)] = []
+            var probe = start
+            while probe < words.count {
+                let word = String(words[probe])
+                if let kind = PlanColumn(header: word), Self.splittable.contains(kind) {
+                    if let last = columns.last, last.kind == kind {
+                        columns[columns.count - 1].heading += " " + word
+                    } else if columns.contains(where: { $0.kind == kind }) {
+                        break
+                    } else {
+                        columns.append((kind, word))
+                    }
+                } else if let last = columns.last, word.first?.isLowercase == true || word.first == "(" {
+                    // «Срок исполнения», «Ответственный (исполнитель)»: the rest of a heading.
+                    columns[columns.count - 1].heading += " " + word
+                } else {
+                    break
+                }
+                probe += 1
+            }
+            let kinds = Set(columns.map(\.kind))
+            if columns.count >= 3, kinds.isSuperset(of: [.action, .deadline, .executor]) {
+                let end = words[probe - 1].endIndex
+                if best == nil { best = (columns, end) }
+                break
+            }
+            start += 1
+        }
+        return best
+    }
+
+    /// The rows of the text after the header: each starts at a row number that follows the
+    /// one before («1.», «2.», «2.1»); a numbering row «1 2 3 4» is skipped.
+    static func rows(in text: String) -> [(number: String, body: String)] {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        var rows: [(number: String, body: String)] = []
+        var last: [Int]?
+        var body: [String] = []
+        var number: String?
+        var index = 0
+        // «1 2 3 4» right under the header.
+        while index < words.count, words[index] == String(index + 1) { index += 1 }
+        if index < 2 { index = 0 }
+        for word in words[index...] {
+            let isNumber = CellRunTable.isRowNumber(word) && CellRunTable.follows(word, last)
+                && (last != nil || CellRunTable.levels(word) == [1])
+                && !(body.last.map { Self.joinsNumber($0) } ?? false)
+            if isNumber {
+                if let number { rows.append((number, body.joined(separator: " "))) }
+                number = word
+                last = CellRunTable.levels(word)
+                body = []
+            } else if number != nil {
+                body.append(word)
+            }
+        }
+        if let number { rows.append((number, body.joined(separator: " "))) }
+        return rows
+    }
+
+    /// Whether a number after `word` belongs to it («до 25», «к 9.05.», «№ 5», «12», «(7–9»).
+    static func joinsNumber(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return ["до", "к", "с", "по", "№", "n", "от", "в", "на", "и", "-", "–"].contains(lower)
+            || word.last?.isNumber == true || word.hasSuffix(",")
+    }
+
+    /// `body` split into the cells of `kinds` (one row), the deadline found as the stretch of
+    /// at most eight words that ends last and reads as a deadline; nil when no action is left.
+    static func split(_ body: String, into kinds: [PlanColumn], number: String) -> [String]? {
+        let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return nil }
+        var deadline: Range<Int>?
+        for end in stride(from: words.count, through: 2, by: -1) {
+            for start in max(1, end - 8)..<end where Self.readsAsDeadline(words[start..<end].joined(separator: " ")) {
+                deadline = start..<end
+                break
+            }
+            if deadline != nil { break }
+        }
+        let action: String
+        let when: String
+        let who: String
+        if let deadline {
+            action = words[..<deadline.lowerBound].joined(separator: " ")
+            when = words[deadline].joined(separator: " ")
+            who = words[deadline.upperBound...].joined(separator: " ")
+        } else {
+            action = words.joined(separator: " ")
+            when = ""
+            who = ""
+        }
+        guard !action.isEmpty else { return nil }
+        let deadlineFirst = (kinds.firstIndex(of: .deadline) ?? 0) < (kinds.firstIndex(of: .executor) ?? 0)
+        return kinds.map { kind in
+            switch kind {
+            case .number: number
+            case .action: action
+            case .deadline: deadlineFirst ? when : ""
+            case .executor: deadlineFirst ? who : ""
+            default: ""
+            }
+        }
+    }
+
+    /// Whether `text` is a deadline as plans write them: read by the parser (in any year), or
+    /// a deadline with no date («По плану», «В течение месячника»).
+    static func readsAsDeadline(_ text: String) -> Bool {
+        let folded = RussianText.folded(text)
+        if ["по плану", "по графику", "в течение месячника", "в течение месяца", "в течение недели", "в ходе месячника"]
+            .contains(folded) { return true }
+        // A bracketed note («(по согласованию)») belongs to the cell it ends.
+        guard !text.contains("("), !text.contains(")"),
+              let deadline = try? DeadlineParser().parse(text, in: .academicYear(startingIn: 2000), rereading: false) else { return false }
+        return deadline.kind != .unparsed
+    }
+}
