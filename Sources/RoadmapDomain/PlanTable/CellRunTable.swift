@@ -75,11 +75,14 @@ enum CellRunTable {
     /// The cells of the copy: a line of «|» alone separates cells (the lines between them are
     /// one cell); otherwise each paragraph is a cell, a «|» at its end or start dropped.
     static func cells(_ paragraphs: [(text: String, location: SourceLocation)]) -> [(cell: Cell, paragraph: Int)] {
-        let separated = paragraphs.filter { $0.text == "|" }.count >= 3
-        // Cells ended by «|»: from the first such line on, most lines end so.
+        // Cells ended by «|»: from the first such line on, most lines end so (a «|» alone
+        // between rows changes nothing).
         let firstEnded = paragraphs.firstIndex { $0.text.hasSuffix("|") && $0.text != "|" }
-        let after = firstEnded.map { paragraphs[$0...].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } } ?? []
-        let terminated = !separated && after.count >= 6 && after.filter { $0.text.hasSuffix("|") }.count * 10 >= after.count * 7
+        let after = firstEnded.map {
+            paragraphs[$0...].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && $0.text != "|" }
+        } ?? []
+        let terminated = after.count >= 6 && after.filter { $0.text.hasSuffix("|") }.count * 10 >= after.count * 7
+        let separated = !terminated && paragraphs.filter { $0.text == "|" }.count >= 3
         var seenTerminator = false
         var result: [(cell: Cell, paragraph: Int)] = []
         var pending: (cell: Cell, paragraph: Int)?

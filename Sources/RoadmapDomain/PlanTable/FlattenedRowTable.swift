@@ -54,8 +54,14 @@ enum FlattenedRowTable {
                     } else {
                         columns.append((kind, word))
                     }
-                } else if let last = columns.last, word.first?.isLowercase == true || word.first == "(" {
+                } else if !columns.isEmpty, word.first?.isLowercase == true || word.first == "(" {
                     // «Срок исполнения», «Ответственный (исполнитель)»: the rest of a heading.
+                    columns[columns.count - 1].heading += " " + word
+                } else if !columns.isEmpty, words.dropFirst(probe + 1).prefix(3).contains(where: {
+                    PlanColumn(header: String($0)).map(Self.splittable.contains) ?? false
+                }) {
+                    // A column the rows cannot be split by («Участники (классы)») between known
+                    // ones: its words go with the executors' cell.
                     columns[columns.count - 1].heading += " " + word
                 } else {
                     break
@@ -85,10 +91,14 @@ enum FlattenedRowTable {
         // «1 2 3 4» right under the header.
         while index < words.count, words[index] == String(index + 1) { index += 1 }
         if index < 2 { index = 0 }
+        // Row numbers are written alike: «1.», «2.» (a bare «1» then is a class, «1 - 11»).
+        var dotted: Bool?
         for word in words[index...] {
             let isNumber = CellRunTable.isRowNumber(word) && CellRunTable.follows(word, last)
                 && (last != nil || CellRunTable.levels(word) == [1])
+                && dotted.map { $0 == (word.last == "." || word.last == ")") } ?? true
                 && !(body.last.map { Self.joinsNumber($0) } ?? false)
+            if isNumber, dotted == nil { dotted = word.last == "." || word.last == ")" }
             if isNumber {
                 if let number { rows.append((number, body.joined(separator: " "))) }
                 number = word
