@@ -292,6 +292,18 @@ struct CellRunTableTests {
         #expect(flat.actions.map(\.deadline.text) == ["февраль", "17 марта", "Март-апрель"])
     }
 
+    /// Cells between «|» on lines that do not follow the rows; «1. | Организационные
+    /// мероприятия» with «1.1.» below it heads a section.
+    @Test func aStreamOfPipeSeparatedCellsWithNumberedSubsections() throws {
+        let lines = ["Перечень мероприятий по подготовке к ГИА-9",
+                     "№ п/п | Мероприятия | Сроки проведения | Ответственные исполнители | 1. | Организационные мероприятия |",
+                     "| | 1.1. | Распределение функций | до 25 ноября 2023г. | Министерство | 1.2. | Утверждение схемы",
+                     "проведения ГИА-9 | до 25 ноября 2023г. | Министерство | 2. | Информационная работа | | 2.1. | Горячая линия | в течение года | Министерство |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Распределение функций", "Утверждение схемы проведения ГИА-9", "Горячая линия"])
+        #expect(plan.actions.map(\.section) == ["1. Организационные мероприятия", "1. Организационные мероприятия", "2. Информационная работа"])
+    }
+
     @Test(arguments: [("2", "1", true), ("1.2", "1.1", true), ("2", "1.3", true), ("1.1", "1", true), ("1", "3", true),
                       ("25.04.13.", "2.", false), ("5", "2", false), ("1.3", "2", false)])
     func rowNumbersFollowEachOther(_ next: String, _ last: String, _ follows: Bool) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plan table copied from a web page that puts one cell per line: the header's cells one
 /// after another («№ п/п», «Мероприятия», «Сроки», «Ответственные»), then each row's cells,
 /// with or without a line of «|» between cells, or «|» ending each cell. Rebuilt into rows
@@ -14,6 +16,9 @@ enum CellRunTable {
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header
     /// (the document's heading); nil when no run of header cells names a planned action.
     static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+        // Lines holding several cells between «|» are a stream of cells, not one cell a line.
+        let inner = paragraphs.filter { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).contains("|") }
+        guard inner.count < 2 else { return nil }
         let cells = Self.cells(paragraphs)
         guard let (start, headerWidth) = header(in: cells.map(\.cell.text)) else { return nil }
         let header = cells[start..<(start + headerWidth)]
@@ -69,7 +74,36 @@ enum CellRunTable {
         }
         finish()
         guard rows.count > 1 else { return nil }
+        if numbered { rows = Self.numberedHeadings(rows) }
         return (SourceTable(rows: rows), cells[start].paragraph)
+    }
+
+    /// A copy whose «|» separate cells but whose lines do not follow rows: a whole table on
+    /// one line, or a row broken over lines at random. From the first line with a «|» on,
+    /// the text is one stream of cells; the rows come back from the header and the numbers.
+    static func rebuild(pipeStream lines: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+        guard let first = lines.firstIndex(where: { $0.text.contains("|") }),
+              lines[first...].map({ $0.text.filter { $0 == "|" }.count }).reduce(0, +) >= 6 else { return nil }
+        var cells: [(text: String, location: SourceLocation)] = []
+        var pending = ""
+        var pendingLocation = lines[first].location
+        for line in lines[first...] {
+            let pieces = line.text.split(separator: "|", omittingEmptySubsequences: false)
+            for (index, piece) in pieces.enumerated() {
+                let text = piece.trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty, text != "^" {
+                    if pending.isEmpty { pendingLocation = line.location }
+                    pending += pending.isEmpty ? text : " " + text
+                }
+                if index < pieces.count - 1, !pending.isEmpty {
+                    cells.append((pending, pendingLocation))
+                    pending = ""
+                }
+            }
+        }
+        if !pending.isEmpty { cells.append((pending, pendingLocation)) }
+        guard let rebuilt = rebuild(cells) else { return nil }
+        return (rebuilt.table, first)
     }
 
     /// The cells of the copy: a line of «|» alone separates cells (the lines between them are
@@ -154,7 +188,8 @@ enum CellRunTable {
             var end = index
             var kinds: [PlanColumn] = []
             var probe = index
-            while probe < texts.count, texts[probe].count <= 60 {
+            // A row number ends the header: «1.» is the first row, whatever follows it.
+            while probe < texts.count, texts[probe].count <= 60, probe == index || !isRowNumber(texts[probe]) {
                 if let kind = PlanColumn(header: texts[probe]) {
                     // «Исполнители | Соисполнители»: a second executor column.
                     if kinds.contains(kind), kind != .executor { break }
@@ -185,6 +220,22 @@ enum CellRunTable {
     /// heading, not the rest of a row.
     static func isHeading(_ text: String) -> Bool {
         text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+    }
+
+    /// «1. | Организационные мероприятия» followed by «1.1. | …»: a numbered row with nothing
+    /// but a title, whose next row is numbered below it, heads a section; it becomes one cell.
+    static func numberedHeadings(_ rows: [[SourceCell]]) -> [[SourceCell]] {
+        var result = rows
+        for index in rows.indices.dropFirst().dropLast() {
+            let row = rows[index]
+            let filled = row.filter { !$0.text.isEmpty }
+            guard filled.count == 2, row.count >= 2, isRowNumber(row[0].text), !row[1].text.isEmpty,
+                  let next = rows[index + 1].first, isRowNumber(next.text) else { continue }
+            let levels = levels(row[0].text), below = Self.levels(next.text)
+            guard below.count == levels.count + 1, Array(below.prefix(levels.count)) == levels else { continue }
+            result[index] = [SourceCell(text: row[0].text + " " + row[1].text, location: row[0].location)]
+        }
+        return result
     }
 
     /// The levels of a row number: «1.3.» → [1, 3].

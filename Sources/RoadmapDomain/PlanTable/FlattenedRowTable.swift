@@ -17,6 +17,8 @@ enum FlattenedRowTable {
             var location = paragraph.location
             for next in paragraphs.dropFirst(index + 1) { text += "\n" + next.text }
             location.column = nil
+            // Cells between «|» are no flattened rows: `CellRunTable` reads them.
+            guard text.filter({ $0 == "|" }).count < 6 else { return nil }
             let rows = Self.rows(in: text)
             var table: [[SourceCell]] = [columns.map { SourceCell(text: $0.heading, location: location) }]
             for (number, body) in rows {

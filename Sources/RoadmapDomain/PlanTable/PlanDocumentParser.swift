@@ -34,6 +34,27 @@ public struct PlanDocumentParser: Sendable {
     }
 
     /// The plan the document holds; throws when it holds no plan table.
+    /// Whether rows of different widths hold more filled cells than the header has headings:
+    /// a text copy whose lines do not follow the table's rows (a Word or Excel table has one
+    /// grid for all its rows).
+    static func isIrregular(_ table: SourceTable, headerRow: Int) -> Bool {
+        guard table.rows.indices.contains(headerRow), Set(table.rows.map(\.count)).count > 1 else { return false }
+        let headings = table.rows[headerRow].filter { !$0.text.isEmpty }.count
+        return table.rows.dropFirst(headerRow + 1).contains { row in row.filter { !$0.text.isEmpty }.count > headings }
+    }
+
+    /// The document as lines of text again: paragraphs as they are, a table's rows with «|»
+    /// between cells.
+    static func lines(of document: SourceDocument) -> [(text: String, location: SourceLocation)] {
+        document.blocks.flatMap { block -> [(text: String, location: SourceLocation)] in
+            switch block {
+            case .paragraph(let text, let location): [(text, location)]
+            case .table(let table):
+                table.rows.map { row in ("| " + row.map(\.text).joined(separator: " | ") + " |", row.first?.location ?? SourceLocation()) }
+            }
+        }
+    }
+
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
         let file = document.name
         var plans = document.tables.compactMap { table in PlanTableLayout(table: table).map { (table, $0) } }
@@ -48,6 +69,12 @@ public struct PlanDocumentParser: Sendable {
             // A copy that lost the cell borders: one line per row.
             plans = [(rebuilt.table, layout)]
             prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
+        } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow),
+                  let rebuilt = CellRunTable.rebuild(pipeStream: Self.lines(of: document)),
+                  let layout = PlanTableLayout(table: rebuilt.table) {
+            // Cells between «|» whose lines do not follow the rows.
+            plans = [(rebuilt.table, layout)]
+            prose = Array(Self.lines(of: document).prefix(rebuilt.headerStart))
         } else {
             guard !plans.isEmpty else { throw .noPlanTable(file: file, reason: Self.whyNoPlanTable(document)) }
             for block in document.blocks {
