@@ -11,6 +11,7 @@ import Testing
 struct CorpusTests {
     struct Expected: Decodable {
         let actions: Int
+        let deadline_phrases: [String]?
     }
 
     struct Meta: Decodable {
@@ -123,12 +124,17 @@ extension CorpusTests {
                 let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: file))
                 got = "\(plan.actionCount)"
                 read += 1
+                // Right: the count, and every deadline the hand count lists read as a deadline.
+                let squeeze = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                let deadlines = Set(plan.actions.map { squeeze($0.deadline.text) })
+                let missing = (meta.expected.deadline_phrases ?? []).map(squeeze).filter { !deadlines.contains($0) }
+                if !missing.isEmpty { got += " (deadlines not found: \(missing.prefix(3).joined(separator: "; ")))" }
                 if ProcessInfo.processInfo.environment["ROADMAP_CORPUS_SHOW"]?.split(separator: ",").contains(Substring(name)) == true {
                     for action in plan.actions {
                         print("CORPUS   \(action.title.prefix(60)) | \(action.deadline.text) [\(action.deadline.kind)] | \(action.executors.map(\.name).joined(separator: "; "))")
                     }
                 }
-                if range.contains(plan.actionCount) { right += 1 }
+                if range.contains(plan.actionCount), missing.isEmpty { right += 1 }
             } catch {
                 got = "refused: \(String(describing: error).prefix(90))"
                 if ProcessInfo.processInfo.environment["ROADMAP_CORPUS_SHOW"]?.split(separator: ",").contains(Substring(name)) == true,

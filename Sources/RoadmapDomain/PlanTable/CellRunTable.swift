@@ -33,13 +33,16 @@ enum CellRunTable {
             width += 1
         }
         var rows: [[SourceCell]] = [headerRow]
+        let kinds = headerRow.map { PlanColumn(header: $0.text) }
         var current: [Cell] = []
         var lastNumber: [Int]?
         func finish() {
             defer { current = [] }
             guard !current.isEmpty else { return }
             var texts = current.map(\.text)
-            if texts.count > width {
+            if numbered, texts.count > 2, Self.misplaced(texts, width: width, kinds: kinds), let typed = Self.byContent(texts, kinds: kinds) {
+                texts = typed
+            } else if texts.count > width {
                 // More cells than columns: the last column holds the rest (a list broken over lines).
                 texts = Array(texts.prefix(width - 1)) + [texts.dropFirst(width - 1).joined(separator: "\n")]
             }
@@ -220,6 +223,43 @@ enum CellRunTable {
     /// heading, not the rest of a row.
     static func isHeading(_ text: String) -> Bool {
         text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+    }
+
+    /// Whether a row's texts cannot stand in the columns by position: more or fewer than the
+    /// columns, or the deadline column's text is no deadline while another text is one.
+    static func misplaced(_ texts: [String], width: Int, kinds: [PlanColumn?]) -> Bool {
+        if texts.count != width { return true }
+        guard let deadline = kinds.firstIndex(of: .deadline), texts.indices.contains(deadline) else { return false }
+        func isDeadline(_ text: String) -> Bool {
+            FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil
+        }
+        return !isDeadline(texts[deadline]) && texts.dropFirst(2).contains(where: isDeadline)
+    }
+
+    /// A numbered row whose copy dropped its empty cells (or split one over lines), put back
+    /// in its columns by what each text is: after the number and the action, a text that
+    /// reads as a deadline or a time of day goes to the deadline, a short one before any
+    /// deadline to a column between them («Категория участников»), the rest to the executors.
+    /// Nil when the header has no action right after the number, or no deadline.
+    static func byContent(_ texts: [String], kinds: [PlanColumn?]) -> [String]? {
+        guard kinds.count >= 3, kinds[0] == .number, kinds[1] == .action,
+              let deadlineColumn = kinds.firstIndex(of: .deadline) else { return nil }
+        let executorColumn = kinds.firstIndex(of: .executor) ?? kinds.count - 1
+        var columns = Array(repeating: [String](), count: kinds.count)
+        columns[0] = [texts[0]]
+        columns[1] = [texts[1]]
+        var sawDeadline = false
+        for text in texts.dropFirst(2) {
+            if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
+                columns[deadlineColumn].append(text)
+                sawDeadline = true
+            } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty {
+                columns[2].append(text)
+            } else {
+                columns[executorColumn].append(text)
+            }
+        }
+        return columns.map { $0.joined(separator: "\n") }
     }
 
     /// «1. | Организационные мероприятия» followed by «1.1. | …»: a numbered row with nothing

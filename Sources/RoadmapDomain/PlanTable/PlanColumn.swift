@@ -40,6 +40,8 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // «Направления деятельности» lists what is done, as «Мероприятия» does; a partners'
         // table names «Направления взаимодействия» and institutions.
         (.action, ["направления деятельности", "направление деятельности", "направления работы", "направление работы"]),
+        // «Направления, мероприятия»: the column lists actions, whatever it groups them by.
+        (.action, ["мероприяти"]),
         (.partner, ["партн", "партер", "направлени", "учрежден", "организаци"]),
         (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ"]),
     ]
