@@ -34,6 +34,22 @@ public struct PlanDocumentParser: Sendable {
     }
 
     /// The plan the document holds; throws when it holds no plan table.
+    /// «Наименование мероприятия | Срок | …» over rows «1. | Семинар | март | …»: the numbers
+    /// have no heading, so every heading stands one column to the left of its cells. The header
+    /// gets a «№» in front, and the layout is read again.
+    static func withUnnamedNumbers(_ table: SourceTable, _ layout: PlanTableLayout) -> (SourceTable, PlanTableLayout) {
+        let header = layout.headerRow
+        guard table.rows.indices.contains(header), layout.columns[0] != .number, layout.columns[0] != nil else { return (table, layout) }
+        let body = table.rows.dropFirst(header + 1).filter { row in row.contains { !$0.text.isEmpty } }
+        let numbered = body.filter { row in row.first.map { CellRunTable.isRowNumber($0.text) } ?? false }
+        guard body.count >= 2, numbered.count * 2 >= body.count else { return (table, layout) }
+        var shifted = table
+        let first = table.rows[header].first?.location ?? SourceLocation()
+        shifted.rows[header] = [SourceCell(text: "№", location: first)] + table.rows[header]
+        guard let relaid = PlanTableLayout(table: shifted) else { return (table, layout) }
+        return (shifted, relaid)
+    }
+
     /// Whether rows of different widths hold more filled cells than the header has headings:
     /// a text copy whose lines do not follow the table's rows (a Word or Excel table has one
     /// grid for all its rows).
@@ -57,7 +73,9 @@ public struct PlanDocumentParser: Sendable {
 
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
         let file = document.name
-        var plans = document.tables.compactMap { table in PlanTableLayout(table: table).map { (table, $0) } }
+        var plans = document.tables.compactMap { table in
+            PlanTableLayout(table: table).map { layout in Self.withUnnamedNumbers(table, layout) }
+        }
         // Text above the first plan table: the header, the title, goals and tasks.
         var prose: [(text: String, location: SourceLocation)] = []
         if plans.isEmpty, let rebuilt = CellRunTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
