@@ -48,6 +48,21 @@ struct ConfinedCommand: Sendable {
         return nil
     }()
 
+    /// A new throwaway folder holding `data` as `inputName`, for a helper to read; the caller
+    /// removes the folder. The error names `file`.
+    static func scratch(_ data: Data, as inputName: String, file: String) throws(DocumentReadError) -> (folder: URL, input: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-\(UUID().uuidString)")
+        let input = folder.appendingPathComponent(inputName)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: input)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw .unreadable(file: file, reason: "the file could not be prepared for reading: \(error.localizedDescription)")
+        }
+        return (folder, input)
+    }
+
     /// Whether `name` is an executable on PATH.
     static func isInstalled(_ name: String) -> Bool {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")

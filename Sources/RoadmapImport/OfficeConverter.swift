@@ -50,13 +50,11 @@ public struct OfficeConverter: Sendable {
             let package = target == "xlsx" ? "libreoffice-calc-nogui" : "libreoffice-writer-nogui"
             throw .toolMissing(file: fileName, tool: "LibreOffice", package: package, alternative: ".\(target)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-convert-\(UUID().uuidString)")
+        let (folder, input) = try ConfinedCommand.scratch(data, as: "document.\(pathExtension)", file: fileName)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("document.\(pathExtension)")
         let output = folder.appendingPathComponent("out")
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try data.write(to: input)
         } catch {
             throw .unreadable(file: fileName, reason: "the file could not be prepared for conversion: \(error.localizedDescription)")
         }

@@ -358,7 +358,6 @@ enum PDFLayout {
     static func join(_ lines: [(text: String, brokenAtEdge: Bool)]) -> String {
         var text = ""
         var brokenAtEdge = false
-        defer { _ = brokenAtEdge }
         for (line, broken) in lines {
             defer { brokenAtEdge = broken }
             if text.isEmpty {

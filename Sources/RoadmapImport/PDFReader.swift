@@ -23,16 +23,9 @@ public enum PDFReader {
         guard ConfinedCommand.isInstalled("pdftotext"), ConfinedCommand.isInstalled("pdfinfo") else {
             throw .toolMissing(file: name, tool: "pdftotext", package: "poppler-utils", alternative: ".docx")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-pdf-\(UUID().uuidString)")
+        let (folder, input) = try ConfinedCommand.scratch(data, as: "document.pdf", file: name)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("document.pdf")
         let output = folder.appendingPathComponent("words.html")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: input)
-        } catch {
-            throw .unreadable(file: name, reason: "the file could not be prepared for reading: \(error.localizedDescription)")
-        }
         // The text of a page is a few kilobytes; a page's worth of words with their boxes some
         // tens. What is written beyond the limit is a bomb, and `prlimit` stops it.
         let outputLimit = max(limits.maxUncompressedSize, 1 << 20)
