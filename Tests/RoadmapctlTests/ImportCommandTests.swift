@@ -112,6 +112,31 @@ struct ImportCommandTests {
         }
     }
 
+    /// The preview's choices from the terminal: a name that is a person, a name that is a known
+    /// organisation's (which gets it as an alias); an unknown organisation is refused.
+    @Test func executorsCanBeDeclaredPersonsOrAKnownOrganisation() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let first = try object(try importFile("004_153ef6bb7bb7f341.txt", into: lease).stdout)
+            #expect((first["created_organizations"] as? [String])?.contains { $0.contains("Центр сопровождения") } == true)
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;ЦСОД\nКонкурс;Апрель 2019;Методический кабинет\n".utf8)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("choices-\(UUID().uuidString).csv")
+            try plan.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let base = ["import", file.path, "--format", "json", "--database-url", lease.connectionString]
+            let unknown = try runner.run(base + ["--alias", "ЦСОД=Центр, которого нет"])
+            #expect(unknown.status == 1, "\(unknown.stdout)")
+            #expect(unknown.stderr.contains("Центр, которого нет"), "\(unknown.stderr)")
+            let done = try runner.run(base + ["--person", "Методический кабинет",
+                                              "--alias", "ЦСОД=МКУ «Центр сопровождения образовательной деятельности»"])
+            #expect(done.status == 0, "\(done.stderr)")
+            let outcome = try object(done.stdout)
+            #expect(outcome["created_organizations"] as? [String] == [])
+            #expect((outcome["added_aliases"] as? [String])?.first?.hasPrefix("ЦСОД → ") == true)
+            let bad = try runner.run(base + ["--alias", "ЦСОД"])
+            #expect(bad.status == 2, "\(bad.stderr)")
+        }
+    }
+
     @Test func proseOnlyIsRefusedAndWritesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let outcome = try importFile("003_e4c257c19e74403b.txt", into: lease)

@@ -19,6 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
               roadmapctl import prikaz-770.docx --dry-run
               roadmapctl import plan.csv --order 770 --date 2018-06-25 --issuer "Комитет образования" --format json
               roadmapctl import partners-2022.txt --academic-year 2022 --owner "МАДОУ Детский сад № 1"
+              roadmapctl import plan.pdf --person "Методический кабинет" --alias "ЦСОД=МКУ «Центр сопровождения образовательной деятельности»"
             """
     )
 
@@ -46,6 +47,15 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Refuse executors that match no known organisation instead of creating them.")
     var strict = false
 
+    @Option(name: .customLong("person"), help: ArgumentHelp(
+        "An executor name that is a person or a post, not an organisation (repeat for several).", valueName: "name"))
+    var persons: [String] = []
+
+    @Option(name: .customLong("alias"), help: ArgumentHelp(
+        "An executor name that means a known organisation, which gets the name as an alias (repeat for several).",
+        valueName: "name=organisation"))
+    var aliases: [String] = []
+
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -61,6 +71,12 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--academic-year must be a year like 2022, got \(academicYear)")
         }
         if format == .csv { throw ValidationError("--format takes table or json") }
+        for alias in aliases {
+            let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--alias takes NAME=ORGANISATION (the name as the document writes it, then a known organisation's name, alias or id), got «\(alias)»")
+            }
+        }
     }
 
     func run() async throws {
@@ -73,12 +89,19 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let progress = ImportProgress()
         let name = url.lastPathComponent
-        let options = ImportOptions(
-            dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
-            issuer: issuer, owner: owner)
         let outcome = try await database.withDatabase { db in
-            try await ImportStore(database: db).importDocument(
-                data, fileName: name, academicYear: academicYear, options: options, actor: try await actor.principal(db)
+            let principal = try await actor.principal(db)
+            var choices: [String: ExecutorChoice] = [:]
+            for person in persons { choices[person] = .person }
+            for alias in aliases {
+                let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                choices[parts[0]] = .organization(try await OrganizationStore(database: db).resolve(parts[1], scope: principal).id)
+            }
+            let options = ImportOptions(
+                dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
+                issuer: issuer, owner: owner, executorChoices: choices)
+            return try await ImportStore(database: db).importDocument(
+                data, fileName: name, academicYear: academicYear, options: options, actor: principal
             ) { stage in
                 switch stage {
                 case .reading(let bytes): progress.say("reading \(name) (\(bytes / 1024) KiB)…")
@@ -123,6 +146,7 @@ struct ImportCommand: AsyncParsableCommand {
         if !outcome.createdOrganizations.isEmpty {
             lines.append("New organisations: \(outcome.createdOrganizations.count): \(Self.summary(outcome.createdOrganizations))")
         }
+        if !outcome.addedAliases.isEmpty { lines.append("Aliases added: \(Self.summary(outcome.addedAliases))") }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
         for warning in outcome.warnings { lines.append("warning: \(warning)") }
         if let preview = outcome.preview, !preview.actions.isEmpty {
