@@ -55,7 +55,13 @@ enum CellRunTable {
             } + (texts.count < width && texts.count > 1
                  ? Array(repeating: SourceCell(text: "", location: current[0].location), count: width - texts.count) : []))
         }
-        for (cell, _) in cells[(start + header.count)...] {
+        // «1», «2», «3», «4» right under the header number its columns.
+        var bodyStart = start + header.count
+        let numbering = cells[bodyStart...].prefix(headerWidth).map(\.cell.text)
+        if numbering.count == headerWidth, numbering.enumerated().allSatisfy({ $0.element == String($0.offset + 1) }) {
+            bodyStart += headerWidth
+        }
+        for (cell, _) in cells[bodyStart...] {
             if numbered {
                 if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber) {
                     finish()
@@ -191,8 +197,8 @@ enum CellRunTable {
             var end = index
             var kinds: [PlanColumn] = []
             var probe = index
-            // A row number ends the header: «1.» is the first row, whatever follows it.
-            while probe < texts.count, texts[probe].count <= 60, probe == index || !isRowNumber(texts[probe]) {
+            // A row number or a section ends the header: «1.», «I. Организационная работа».
+            while probe < texts.count, texts[probe].count <= 60, probe == index || !isRowNumber(texts[probe]) && !isHeading(texts[probe]) {
                 if let kind = PlanColumn(header: texts[probe]) {
                     // «Исполнители | Соисполнители»: a second executor column.
                     if kinds.contains(kind), kind != .executor { break }

@@ -34,6 +34,31 @@ public struct PlanDocumentParser: Sendable {
     }
 
     /// The plan the document holds; throws when it holds no plan table.
+    /// A header over two rows («Наименование | Срок | Ответственный» above «мероприятия |
+    /// исполнения | исполнитель»): the second row's words, all lower case and short, with no
+    /// digit, are the rest of the headings above them; the two become one header row.
+    static func joiningHeaderRows(_ table: SourceTable) -> SourceTable {
+        for index in table.rows.indices.prefix(5) where index + 1 < table.rows.count {
+            let row = table.rows[index], next = table.rows[index + 1]
+            guard row.filter({ PlanColumn(header: $0.text) != nil }).count >= 2 else { continue }
+            let rest = next.map(\.text).filter { !$0.isEmpty }
+            guard !rest.isEmpty, rest.allSatisfy({ text in
+                text.count <= 30 && !text.contains(where: \.isNumber)
+                    && (text.first?.isLowercase == true || RussianText.folded(text) == "п/п")
+            }) else { continue }
+            var joined = table
+            joined.rows[index] = row.enumerated().map { column, cell in
+                var cell = cell
+                let below = column < next.count ? next[column].text : ""
+                cell.text = [cell.text, below].filter { !$0.isEmpty }.joined(separator: " ")
+                return cell
+            }
+            joined.rows.remove(at: index + 1)
+            return joined
+        }
+        return table
+    }
+
     /// «Наименование мероприятия | Срок | …» over rows «1. | Семинар | март | …»: the numbers
     /// have no heading, so every heading stands one column to the left of its cells. The header
     /// gets a «№» in front, and the layout is read again.
@@ -73,7 +98,7 @@ public struct PlanDocumentParser: Sendable {
 
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
         let file = document.name
-        var plans = document.tables.compactMap { table in
+        var plans = document.tables.map(Self.joiningHeaderRows).compactMap { table in
             PlanTableLayout(table: table).map { layout in Self.withUnnamedNumbers(table, layout) }
         }
         // Text above the first plan table: the header, the title, goals and tasks.
