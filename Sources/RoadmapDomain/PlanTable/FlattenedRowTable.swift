@@ -22,6 +22,10 @@ enum FlattenedRowTable {
             let rows = Self.rows(in: text)
             var table: [[SourceCell]] = [columns.map { SourceCell(text: $0.heading, location: location) }]
             for (number, body) in rows {
+                if number == Self.sectionMark {
+                    table.append([SourceCell(text: body, location: location)])
+                    continue
+                }
                 guard let cells = split(body, into: columns.map(\.kind), number: number) else { continue }
                 let rowNumber = table.count + 1
                 table.append(cells.enumerated().map { column, text in
@@ -47,7 +51,13 @@ enum FlattenedRowTable {
             var columns: [(kind: PlanColumn, heading: String)] = []
             var probe = start
             while probe < words.count {
-                let word = String(words[probe])
+                var word = String(words[probe])
+                // «Направления деятельности» names an action column; «Направления» alone would not.
+                if probe + 1 < words.count, let kind = PlanColumn(header: word + " " + words[probe + 1]), Self.splittable.contains(kind),
+                   PlanColumn(header: word).map({ !Self.splittable.contains($0) }) ?? true {
+                    word += " " + words[probe + 1]
+                    probe += 1
+                }
                 if let kind = PlanColumn(header: word), Self.splittable.contains(kind) {
                     if let last = columns.last, last.kind == kind {
                         columns[columns.count - 1].heading += " " + word
@@ -84,7 +94,12 @@ enum FlattenedRowTable {
     /// The rows of the text after the header: each starts at a row number that follows the
     /// one before («1.», «2.», «2.1»); a numbering row «1 2 3 4» is skipped.
     static func rows(in text: String) -> [(number: String, body: String)] {
-        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        // A line that heads a section («II. Работа с педагогами») stands as a row of its own.
+        let marked = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+\S+|[IVXLC]{1,6}[.)])\s+\p{Lu}/) != nil ? "\u{1}" + trimmed : trimmed
+        }.joined(separator: "\n")
+        let words = marked.split(whereSeparator: \.isWhitespace).map(String.init)
         var rows: [(number: String, body: String)] = []
         var last: [Int]?
         var body: [String] = []
@@ -96,6 +111,12 @@ enum FlattenedRowTable {
         // Row numbers are written alike: «1.», «2.» (a bare «1» then is a class, «1 - 11»).
         var dotted: Bool?
         for word in words[index...] {
+            if word.hasPrefix("\u{1}") {
+                if let number { rows.append((number, body.joined(separator: " "))) }
+                number = Self.sectionMark
+                body = [String(word.dropFirst())]
+                continue
+            }
             let isNumber = CellRunTable.isRowNumber(word) && CellRunTable.follows(word, last)
                 && (last != nil || CellRunTable.levels(word) == [1])
                 && dotted.map { $0 == (word.last == "." || word.last == ")") } ?? true
@@ -113,6 +134,9 @@ enum FlattenedRowTable {
         if let number { rows.append((number, body.joined(separator: " "))) }
         return rows
     }
+
+    /// The number a section row carries in `rows(in:)`: its text is the section's title.
+    static let sectionMark = "\u{1}"
 
     /// Whether a number after `word` belongs to it («до 25», «к 9.05.», «№ 5», «12», «(7–9»).
     static func joinsNumber(_ word: String) -> Bool {
