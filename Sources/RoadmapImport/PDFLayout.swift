@@ -209,8 +209,7 @@ enum PDFLayout {
         var rightEdges: [Double]
     }
 
-    /// The commonest distance between two runs of one column that follow each other closely:
-    /// the line pitch of a cell's text.
+    /// The distance between two lines of one cell's text.
     static func pitch(_ pages: [[[Run]]], starts: [Double], medianHeight: Double) -> Double {
         var deltas: [Int: Int] = [:]
         for page in pages {
@@ -224,10 +223,15 @@ enum PDFLayout {
                 }
             }
         }
-        guard let common = deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return 1.2 * medianHeight }
-        // Jitter of a tenth of a point either way belongs to the same pitch.
-        let near = deltas.filter { abs($0.key - common) <= 1 }
-        return Double(near.keys.max() ?? common) / 10
+        // Runs of one cell stand one line pitch apart; runs of two rows of one-line cells stand
+        // further apart, and in a small table may be the commoner. The pitch is the smallest
+        // distance seen twice or more (a tenth of a point of jitter either way belongs to it).
+        let repeated = deltas.keys.sorted().filter { key in (key - 1...key + 1).reduce(0) { $0 + (deltas[$1] ?? 0) } >= 2 }
+        guard let smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
+            return 1.2 * medianHeight
+        }
+        let near = deltas.keys.filter { abs($0 - smallest) <= 1 }
+        return Double(near.max() ?? smallest) / 10
     }
 
     static func rightEdges(_ pages: [[[Run]]], starts: [Double]) -> [Double] {
@@ -377,7 +381,8 @@ enum PDFLayout {
         let head = line.prefix { !$0.isWhitespace }
         guard let last = head.last, last == "." || last == ")" else { return false }
         let body = head.dropLast()
-        if body.count == 1, let letter = body.first, letter.isLetter, letter.isLowercase { return true }
+        // «а)», «б)»; not «г.», which is «год».
+        if body.count == 1, last == ")", let letter = body.first, letter.isLetter, letter.isLowercase { return true }
         return !body.isEmpty && body.allSatisfy { $0.isNumber || $0 == "." } && body.first?.isNumber == true
     }
 }

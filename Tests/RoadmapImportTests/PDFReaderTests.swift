@@ -121,3 +121,50 @@ extension PDFReaderTests {
         #expect("\(error)".contains("apt-get install poppler-utils"))
     }
 }
+
+extension PDFReaderTests {
+    /// The layout matrix's plan saved as PDF by LibreOffice (HTML tables, as a web page saved
+    /// to PDF: cells centred vertically), in every column order and two sets of headings, with
+    /// a numbering row and a header over two rows: every PDF reads as the same plan.
+    @Test(.enabled(if: (installed && OfficeConverter.locate() != nil) || required))
+    func thePlanInEveryColumnOrderAsPDF() throws {
+        let soffice = try #require(OfficeConverter.locate())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-pdf-matrix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var names: [String] = []
+        for (orderIndex, order) in LayoutVariationTests.orders.enumerated() {
+            for variant in [0, 3] {
+                let rows = LayoutVariationTests.rows(order: order, variant: variant, numberingRow: variant == 3, twoRowHeader: false)
+                let body = rows.map { row -> String in
+                    if row.dropFirst().allSatisfy(\.isEmpty) {
+                        return "<tr><td colspan=\"\(row.count)\">\(row[0])</td></tr>"
+                    }
+                    return "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>"
+                }.joined(separator: "\n")
+                let html = """
+                    <html><head><meta charset="utf-8"></head><body>
+                    <p>План мероприятий («дорожная карта») на 2024/2025 учебный год</p>
+                    <table border="1" cellspacing="0" cellpadding="4" width="100%">\(body)</table>
+                    <p>Начальник отдела образования ________ И.И. Петрова</p></body></html>
+                    """
+                let name = "plan-\(orderIndex)-\(variant)"
+                try html.write(to: folder.appendingPathComponent("\(name).html"), atomically: true, encoding: .utf8)
+                names.append(name)
+            }
+        }
+        let made = ConfinedCommand.run(
+            [soffice, "--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--infilter=HTML (StarWriter)",
+             "--convert-to", "pdf", "--outdir", folder.path] + names.map { folder.appendingPathComponent("\($0).html").path }, in: folder)
+        #expect(made.status == 0, "\(made.output)")
+        let expected = LayoutVariationTests.sections.flatMap(\.1)
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent("\(name).pdf"))
+            let plan = try PlanDocumentParser(academicYear: 2024).parse(try DocumentReader.read(data: data, fileName: "\(name).pdf"))
+            #expect(plan.actions.map(\.title) == expected.map(\.title), "\(name)")
+            #expect(plan.actions.map(\.deadline.text) == expected.map(\.deadline), "\(name)")
+            #expect(plan.actions.compactMap(\.section).count == 4, "\(name): \(plan.actions.map(\.section))")
+        }
+    }
+}
+
