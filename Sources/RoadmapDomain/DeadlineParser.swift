@@ -55,8 +55,30 @@ public struct DeadlineParser: Sendable {
     /// Words that make a text a deadline of its own: a remainder holding one is not a mere note.
     static let dateWords = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|раз\b|раза\b|ежедн|еженед|ежемес|ежекв|ежегод|квартал|\bкв\b|полугод|недел|числ|\bдо\b|\bпо\b|\bс\b|после|позднее|срок|график|план|год|согласов|необходим|мере|уточн|\d{1,2}\.\d{1,2}|\b(?:19|20)\d{2}\b)"#
 
+    /// The words of a deadline as a narrow column or a PDF's line wrap breaks them:
+    /// «Сен- тябрь», «декаб- ря», «сентяб рь», «в тече- ние»; and a dash left at the end.
+    static func unbroken(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: #"(?<=[а-я])-\s+(?=[а-я])"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\s*[-–—]\s*$"#, with: "", options: .regularExpression)
+        let vocabulary = #"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|квартал|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн)[а-я]*$"#
+        func known(_ word: Substring) -> Bool { String(word).range(of: vocabulary, options: .regularExpression) != nil }
+        var words = result.split(separator: " ")
+        var index = 0
+        while index + 1 < words.count {
+            let left = words[index], right = words[index + 1]
+            if left.allSatisfy(\.isLetter), right.allSatisfy(\.isLetter), !known(left), !known(right), known(left + right) {
+                words[index] = left + right
+                words.remove(at: index + 1)
+            } else {
+                index += 1
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
     /// What real plans write around a date that the reader need not understand, tried in turn
     /// when the whole text cannot be read:
+    /// 0. words broken by a line wrap («Сен- тябрь», «сентяб рь») joined again;
     /// 1. notes in brackets without a digit or a term («(в любой день указанного периода)», but
     ///    not «(по согласованию)»);
     /// 2. dates written one after another with no comma («03.10 10.10», «Декабрь 2020г.
@@ -74,6 +96,8 @@ public struct DeadlineParser: Sendable {
         }
         withoutNotes = withoutNotes.trimmingCharacters(in: .whitespaces)
         if withoutNotes != prepared { candidates.append(Rereading(text: withoutNotes)) }
+        let unbroken = Self.unbroken(withoutNotes)
+        if unbroken != withoutNotes { candidates.append(Rereading(text: unbroken)) }
 
         let date = #"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*(?:г\b\.?)?|\d{1,2}\.\d{1,2}\.?|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}\s*(?:г\b\.?|года?)?)"#
         let listed = withoutNotes.replacingOccurrences(
