@@ -74,6 +74,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unknownOrganizations([String])
     /// A name fits several organisations equally well: a person must choose.
     case ambiguousOrganization(name: String, candidates: [String])
+    /// Organisations chosen for executor names that are none, or several, of the known ones.
+    case choicesRefused([RefusedChoice])
 
     public var description: String {
         switch self {
@@ -83,6 +85,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return "--strict: \(names.count) executor(s) match no known organisation: \(names.map { "«\($0)»" }.joined(separator: ", ")); add them with `roadmapctl org add` or as aliases"
         case .ambiguousOrganization(let name, let candidates):
             return "«\(name)» fits several organisations equally well (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): add an alias to the right one"
+        case .choicesRefused(let refused):
+            return "the organisations chosen for executors are not known: " + refused.map(\.description).joined(separator: "; ")
         }
     }
 }

@@ -74,18 +74,35 @@ final class OrganizationDirectory {
         }
     }
 
-    /// The organisation `id`, which a coordinator says `name` means: `name` becomes its alias.
-    /// Refused when the organisation does not exist, or when `name` is already the name or an
-    /// alias of another one.
-    func adopt(_ name: String, as id: UUID) throws -> (id: UUID, name: String) {
-        if let hit = resolvedText[name], hit.id == id { return hit }
-        guard let row = try connection.query("SELECT name FROM organizations WHERE id = \(id)").first else {
-            throw UseCaseError.notFound(entity: "organisation", id: id.uuidString.lowercased())
+    /// The known organisation `reference` names (an id, a name or an alias as typed), or
+    /// why it names none: a refusal listing the candidates when it fits several.
+    func find(_ reference: String, for name: String) throws -> Result<(id: UUID, name: String), RefusedChoice> {
+        if let id = UUID(uuidString: reference) {
+            guard let row = try connection.query("SELECT name FROM organizations WHERE id = \(id)").first else {
+                return .failure(RefusedChoice(name: name, reference: reference, candidates: []))
+            }
+            return .success((id, try row.decode(String.self, "name")))
         }
-        let organization = (id: id, name: try row.decode(String.self, "name"))
+        switch matcher.match(reference) {
+        case .matched(let organization, _):
+            guard let id = UUID(uuidString: organization.id) else {
+                return .failure(RefusedChoice(name: name, reference: reference, candidates: []))
+            }
+            return .success((id, organization.name))
+        case .ambiguous(let candidates):
+            return .failure(RefusedChoice(name: name, reference: reference, candidates: candidates.map(\.name)))
+        case .none:
+            return .failure(RefusedChoice(name: name, reference: reference, candidates: []))
+        }
+    }
+
+    /// The organisation a coordinator says `name` means: `name` becomes its alias. Refused
+    /// when `name` is already the name or an alias of another one.
+    func adopt(_ name: String, as organization: (id: UUID, name: String)) throws -> (id: UUID, name: String) {
+        if let hit = resolvedText[name], hit.id == organization.id { return hit }
         switch matcher.match(name) {
         case .matched(let other, .exact), .matched(let other, .alias):
-            guard other.id == id.uuidString.lowercased() else {
+            guard other.id == organization.id.uuidString.lowercased() else {
                 throw UseCaseError.conflict("«\(name)» is already the name or an alias of «\(other.name)»")
             }
         default:
@@ -95,9 +112,9 @@ final class OrganizationDirectory {
             }
             let added = try connection.execute("""
                 INSERT INTO organization_aliases (organization_id, alias, normalized_alias)
-                VALUES (\(id), \(name), \(key)) ON CONFLICT DO NOTHING
+                VALUES (\(organization.id), \(name), \(key)) ON CONFLICT DO NOTHING
                 """)
-            if added > 0 { adopted.append((name, id, organization.name)) }
+            if added > 0 { adopted.append((name, organization.id, organization.name)) }
         }
         resolvedText[name] = organization
         resolved[OrganizationName(name).key] = organization

@@ -82,6 +82,17 @@ struct PlanImport {
         var partnerNames = OrderedNames()
         var preview = options.dryRun ? ImportPreview() : nil
         let choices = ExecutorChoice.byName(options.executorChoices)
+        // The organisations chosen for executor names, found before anything is read.
+        var chosenOrganizations: [String: (id: UUID, name: String)] = [:]
+        var refusedChoices: [RefusedChoice] = []
+        for (name, choice) in options.executorChoices.sorted(by: { $0.key < $1.key }) {
+            guard case .organization(let reference) = choice else { continue }
+            switch try directory.find(reference, for: name) {
+            case .success(let organization): chosenOrganizations[OrganizationName(name).key] = organization
+            case .failure(let refusal): refusedChoices.append(refusal)
+            }
+        }
+        if !refusedChoices.isEmpty { throw ImportError.choicesRefused(refusedChoices) }
         var unparsed = 0
         var agreementWarning = false
         for (goalIndex, goal) in draft.goals.enumerated() {
@@ -144,8 +155,8 @@ struct PlanImport {
                         continue
                     }
                     let chosen: (id: UUID, name: String)?
-                    if case .organization(let id) = choice {
-                        chosen = try directory.adopt(executor.name, as: id)
+                    if let organization = chosenOrganizations[OrganizationName(executor.name).key] {
+                        chosen = try directory.adopt(executor.name, as: organization)
                     } else {
                         chosen = try directory.resolve(executor.name, kind: executor.kind)
                     }

@@ -245,6 +245,8 @@ enum PageText: String, CaseIterable, Sendable {
                 "Исполнители не найдены среди организаций: \(names.map { "«\($0)»" }.joined(separator: ", "))."
             case .ambiguousOrganization(let name, let candidates):
                 "«\(name)» подходит к нескольким организациям (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): добавьте псевдоним нужной."
+            case .choicesRefused(let refused):
+                "Не найдены организации, выбранные для исполнителей: \(refused.map { "«\($0.name)» → «\($0.reference)»" }.joined(separator: ", "))."
             }
         default:
             return "Импорт файла «\(file)» не выполнен."

@@ -154,24 +154,32 @@ extension WebController {
                 if input.existing.isEmpty {
                     input.error = .importChoiceMissing
                 } else {
-                    do {
-                        chosen[written] = .organization(try await organizations.resolve(input.existing, scope: live.principal).id)
-                    } catch UseCaseError.notFound {
-                        input.error = .importChoiceUnknown
-                    } catch UseCaseError.conflict {
-                        input.error = .importChoiceAmbiguous
-                    }
+                    chosen[written] = .organization(input.existing)
                 }
             default: input.kind = "new"
             }
             inputs.append(input)
         }
 
-        let refused = inputs.contains { $0.error != nil }
-        let outcome: ImportOutcome
+        var refused = inputs.contains { $0.error != nil }
+        var outcome: ImportOutcome
         do {
-            outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options,
-                                          dryRun: refused || form["step"] == "preview", actor: live.principal, choices: chosen)
+            do {
+                outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options,
+                                              dryRun: refused || form["step"] == "preview", actor: live.principal, choices: chosen)
+            } catch ImportError.choicesRefused(let refusals) {
+                // Each organisation typed that is none or several of the known ones: said beside
+                // its field, and the plan shown with the choices that stand.
+                for refusal in refusals {
+                    chosen[refusal.name] = nil
+                    if let index = inputs.firstIndex(where: { $0.written == refusal.name }) {
+                        inputs[index].error = refusal.candidates.isEmpty ? .importChoiceUnknown : .importChoiceAmbiguous
+                    }
+                }
+                refused = true
+                outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options,
+                                              dryRun: true, actor: live.principal, choices: chosen)
+            }
         } catch let failure as ImportFailure {
             return try await importPage(request, error: failure.message, status: .unprocessableContent, fields: upload.options)
         }
@@ -207,6 +215,7 @@ extension WebController {
         } catch let error as PlanParseError {
             throw ImportFailure(message: PageText.russian(importFailure: error, file: fileName))
         } catch let error as ImportError {
+            if case .choicesRefused = error { throw error }
             throw ImportFailure(message: PageText.russian(importFailure: error, file: fileName))
         }
     }

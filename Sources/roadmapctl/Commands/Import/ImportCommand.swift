@@ -95,7 +95,7 @@ struct ImportCommand: AsyncParsableCommand {
             for person in persons { choices[person] = .person }
             for alias in aliases {
                 let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                choices[parts[0]] = .organization(try await OrganizationStore(database: db).resolve(parts[1], scope: principal).id)
+                choices[parts[0]] = .organization(parts[1])
             }
             let options = ImportOptions(
                 dryRun: dryRun, strict: strict, orderNumber: orderNumber, orderDate: date.flatMap(CalendarDate.init(iso:)),
