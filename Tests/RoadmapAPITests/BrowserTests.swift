@@ -63,6 +63,10 @@ struct BrowserTests {
             #expect(preview.contains("Исполнители, которых нет среди организаций"))
             #expect(try await browser.evaluate("document.querySelector('input[name=c0][value=new]').checked") as? Bool == true)
             try await save("import-preview")
+            // The preview is reached by a POST: checked at 200 % zoom here, where it stands.
+            try await browser.resize(width: 640)
+            #expect(try await browser.horizontalOverflow() <= 0, "the import preview scrolls sideways at 200 % zoom")
+            try await browser.resize(width: 1280)
             try await browser.click("form[action$='/confirm'] button[value=import]")
             #expect(try await browser.location().contains("/orders/"))
             let order = try await browser.text()

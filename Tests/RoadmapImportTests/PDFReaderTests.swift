@@ -123,9 +123,9 @@ extension PDFReaderTests {
 }
 
 extension PDFReaderTests {
-    /// The layout matrix's plan saved as PDF by LibreOffice (HTML tables, as a web page saved
-    /// to PDF: cells centred vertically), in every column order and two sets of headings, with
-    /// a numbering row and a header over two rows: every PDF reads as the same plan.
+    /// The layout matrix's plan saved as PDF by LibreOffice, in every column order and two sets
+    /// of headings, with cells centred (a web page) or at the top (Word), with and without a
+    /// numbering row: every PDF reads as the same plan.
     @Test(.enabled(if: (installed && OfficeConverter.locate() != nil) || required))
     func thePlanInEveryColumnOrderAsPDF() throws {
         let soffice = try #require(OfficeConverter.locate())
@@ -140,7 +140,8 @@ extension PDFReaderTests {
                     if row.dropFirst().allSatisfy(\.isEmpty) {
                         return "<tr><td colspan=\"\(row.count)\">\(row[0])</td></tr>"
                     }
-                    return "<tr>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>"
+                    // Word's cells stand at the top; a web page's in the middle.
+                    return "<tr>" + row.map { "<td\(variant == 3 ? " valign=\"top\"" : "")>\($0)</td>" }.joined() + "</tr>"
                 }.joined(separator: "\n")
                 let html = """
                     <html><head><meta charset="utf-8"></head><body>
