@@ -10,8 +10,10 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
 
     /// How an executor's name was taken.
     public enum Match: String, Sendable, Equatable, Encodable {
-        /// A known organisation (by name, alias or a probable match).
+        /// A known organisation, by its name or an alias.
         case matched
+        /// A known organisation matched only probably (by the parts of the name): to confirm.
+        case probable
         /// No organisation matched: one will be created.
         case new
         /// A person, post or role: kept on the action, not an organisation.

@@ -15,6 +15,8 @@ final class OrganizationDirectory {
     private(set) var created: [String] = []
     private(set) var warnings: [ImportWarning] = []
     private(set) var unknown: [String] = []
+    /// Names matched only probably, as written.
+    private(set) var probable: Set<String> = []
     /// Names made aliases of a chosen organisation: (alias, organisation id, organisation name).
     private(set) var adopted: [(alias: String, id: UUID, name: String)] = []
     let strict: Bool
@@ -52,6 +54,7 @@ final class OrganizationDirectory {
             guard let id = UUID(uuidString: organization.id) else { return nil }
             if confidence == .probable {
                 warnings.append(ImportWarning(.probableMatch(name: name, organization: organization.name)))
+                probable.insert(name)
             }
             resolved[key] = (id, organization.name)
             return (id, organization.name)

@@ -162,7 +162,8 @@ struct PlanImport {
                     }
                     guard let organization = chosen else { continue }
                     executorNames.insert(organization.name)
-                    show(executor.name, organization.name, directory.created.contains(organization.name) ? .new : .matched)
+                    show(executor.name, organization.name,
+                         directory.created.contains(organization.name) ? .new : directory.probable.contains(executor.name) ? .probable : .matched)
                     guard assigned.insert(organization.id).inserted else { continue }
                     let executorBinding = PostgresBinding(organization.id)
                     executorRows.append([newID(), actionBinding, executorBinding, .init(text: nil, type: .text),

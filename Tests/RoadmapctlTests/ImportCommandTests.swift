@@ -32,7 +32,7 @@ struct ImportCommandTests {
             #expect(actions.first?["deadline"] as? String == "Сентябрь 2018 – апрель 2019")
             #expect(actions.first?["period"] as? String == "2018-09-01..2019-04-30")
             let executors = try #require(actions.first?["executors"] as? [[String: Any]])
-            #expect(executors.compactMap { $0["match"] as? String }.allSatisfy { ["matched", "new", "person"].contains($0) })
+            #expect(executors.compactMap { $0["match"] as? String }.allSatisfy { ["matched", "probable", "new", "person"].contains($0) })
             #expect(!executors.isEmpty)
             let table = try runner.run(["import", Self.fixtures.appendingPathComponent("004_153ef6bb7bb7f341.txt").path, "--dry-run",
                                         "--database-url", lease.connectionString])

@@ -60,7 +60,7 @@ extension WebController {
         let uploadID = try await uploads.save(fileName: fileName.isEmpty ? "document" : fileName, content: file.data,
                                               options: fields, owner: live.principal)
         return try await previewPage(live, uploadID: uploadID, fileName: fileName, outcome: preview,
-                                     choices: Self.choices(for: preview.createdOrganizations))
+                                     choices: Self.choices(for: preview))
     }
 
     /// The coordinator's answer for one name the import did not find.
@@ -72,8 +72,16 @@ extension WebController {
         var error: PageText?
     }
 
-    static func choices(for created: [String]) -> [ChoiceInput] {
-        created.map { ChoiceInput(written: $0, kind: "new", existing: "", error: nil) }
+    /// The names a coordinator should settle: each one the import would create (new by
+    /// default), and each one it matched only probably (that organisation by default, so
+    /// confirming makes the name its alias).
+    static func choices(for outcome: ImportOutcome) -> [ChoiceInput] {
+        let created = outcome.createdOrganizations.map { ChoiceInput(written: $0, kind: "new", existing: "", error: nil) }
+        let probable = outcome.warnings.compactMap { warning -> ChoiceInput? in
+            guard case .probableMatch(let name, let organization) = warning.kind else { return nil }
+            return ChoiceInput(written: name, kind: "existing", existing: organization, error: nil)
+        }
+        return created + probable
     }
 
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
@@ -118,6 +126,8 @@ extension WebController {
                         ImportPreviewPage.Executor(written: executor.written,
                                                    organization: executor.organization == executor.written ? nil : executor.organization,
                                                    tag: "найдено", tagClass: "tag-ok")
+                    case .probable:
+                        ImportPreviewPage.Executor(written: executor.written, organization: executor.organization, tag: "вероятно", tagClass: "tag-new")
                     case .new: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "новая организация", tagClass: "tag-new")
                     case .person: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "лицо", tagClass: "tag-person")
                     }

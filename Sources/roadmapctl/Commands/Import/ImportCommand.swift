@@ -163,6 +163,7 @@ struct ImportCommand: AsyncParsableCommand {
                     switch executor.match {
                     case .person: "\(executor.written) (person)"
                     case .new: "\(executor.written) (NEW organisation)"
+                    case .probable: "\(executor.written) = \(executor.organization ?? "") (probably)"
                     case .matched:
                         executor.organization == executor.written ? "\(executor.written)" : "\(executor.written) = \(executor.organization ?? "")"
                     }
