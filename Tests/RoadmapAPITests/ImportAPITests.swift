@@ -23,6 +23,39 @@ struct ImportAPITests {
         return APIResponse(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
     }
 
+    func upload(_ api: APIClient, data: Data, name: String, token: String, query: String = "") async throws -> APIResponse {
+        var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/octet-stream"]
+        headers[.contentLength] = String(data.count)
+        let response = try await api.client.executeRequest(
+            uri: "/v1/imports?file_name=\(name)\(query)", method: .post, headers: headers, body: ByteBuffer(bytes: data))
+        return APIResponse(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
+    }
+
+    /// The preview's choices over HTTP: `person=` and `alias=NAME=ORGANISATION`, repeated.
+    @Test func executorsCanBeDeclaredPersonsOrAKnownOrganisation() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;ЦСОД\nКонкурс;Апрель 2019;Методический кабинет\n".utf8)
+            func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            let person = "&person=" + encoded("Методический кабинет")
+            let bad = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator, query: person + "&alias=" + encoded("ЦСОД"))
+            #expect(bad.status == 422)
+            #expect(bad.problemType == "validation")
+            let unknown = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator,
+                                           query: person + "&alias=" + encoded("ЦСОД=Комитет культуры"))
+            #expect(unknown.status == 422)
+            #expect(unknown.problemType == "import-refused")
+            #expect(try await count("organization_aliases", fixture) == 0)
+            let done = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator,
+                                        query: person + "&alias=" + encoded("ЦСОД=Комитет образования"))
+            #expect(done.status == 200, "\(done.text)")
+            #expect(done["created_organizations"] as? [String] == [])
+            #expect(done["added_aliases"] as? [String] == ["ЦСОД → Комитет образования"])
+            #expect(try await count("organization_aliases", fixture) == 1)
+            let viewer = try await upload(api, data: plan, name: "plan2.csv", token: fixture.viewer, query: person)
+            #expect(viewer.status == 403)
+        }
+    }
+
     func count(_ table: String, _ fixture: APIFixture) async throws -> Int? {
         try await fixture.pool.withConnection { try $0.query("SELECT count(*)::int AS n FROM \(unescaped: table)").first?.decode(Int.self, "n") }
     }

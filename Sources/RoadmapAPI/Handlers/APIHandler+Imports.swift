@@ -14,13 +14,24 @@ extension APIHandler {
         let data = Data(try await [UInt8](collecting: body, upTo: .max))
         let query = input.query
         let fileName = query.fileName
+        var choices: [String: ExecutorChoice] = [:]
+        for person in query.person ?? [] { choices[person] = .person }
+        for (index, alias) in (query.alias ?? []).enumerated() {
+            let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw Problem.invalid("alias[\(index)] must be NAME=ORGANISATION, got «\(alias)»",
+                                      fields: [Problem.InvalidField(name: "alias[\(index)]", reason: "not NAME=ORGANISATION")])
+            }
+            choices[parts[0]] = .organization(parts[1])
+        }
         let outcome: ImportOutcome
         do {
             outcome = try await imports.importDocument(
                 data, fileName: fileName, academicYear: query.academicYear,
                 options: ImportOptions(
                     dryRun: query.dryRun ?? false, strict: query.strict ?? false, orderNumber: query.orderNumber,
-                    orderDate: try RequestValues.optionalDate(query.orderDate, field: "order_date"), issuer: query.issuer),
+                    orderDate: try RequestValues.optionalDate(query.orderDate, field: "order_date"), issuer: query.issuer,
+                    executorChoices: choices),
                 actor: actor)
         } catch let error as DocumentReadError {
             throw Problem(.unprocessableContent, type: "unreadable-document", title: "Unreadable document", detail: "\(error)")
@@ -33,7 +44,8 @@ extension APIHandler {
             order: outcome.order.map { .init(number: $0.number, date: $0.date, issuer: $0.issuer) },
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, executors: outcome.executors,
             partners: outcome.partners, deadlinesUnparsed: outcome.deadlinesUnparsed, warnings: outcome.warnings.map(\.description),
-            createdOrganizations: outcome.createdOrganizations, assignmentsCreated: outcome.assignmentsCreated,
+            createdOrganizations: outcome.createdOrganizations, addedAliases: outcome.addedAliases,
+            assignmentsCreated: outcome.assignmentsCreated,
             changed: outcome.changed, dryRun: outcome.dryRun))))
     }
 }
