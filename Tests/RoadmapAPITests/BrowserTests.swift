@@ -49,8 +49,18 @@ struct BrowserTests {
                 try await browser.screenshot().write(to: folder.appendingPathComponent("\(name).png"))
             }
 
-            // The coordinator imports order № 770: upload, preview, confirm.
+            // The coordinator imports order № 770: upload, preview, confirm. First a scan, refused in Russian.
             try await signIn("coord", "coordinator-password")
+            if ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+                try await browser.navigate(to: "\(site)/import")
+                try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/pdf/scanned.pdf").path, to: "#document")
+                try await browser.click("form[action='/import'] button[type=submit]")
+                #expect(try await browser.text().contains("похоже, это скан"))
+                try await save("import-refused-scan")
+                try await browser.resize(width: 640)
+                #expect(try await browser.horizontalOverflow() <= 0, "the refused import scrolls sideways at 200 % zoom")
+                try await browser.resize(width: 1280)
+            }
             try await browser.navigate(to: "\(site)/import")
             let document = Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/order770.docx").path
             try await browser.attach(document, to: "#document")
@@ -71,6 +81,20 @@ struct BrowserTests {
             try await browser.resize(width: 640)
             #expect(try await browser.horizontalOverflow() <= 0, "the import preview scrolls sideways at 200 % zoom")
             try await browser.resize(width: 1280)
+            // An organisation that does not exist: refused beside its field, the typed text kept.
+            _ = try await browser.evaluate("document.querySelector('input[name=c0][value=existing]').checked = true")
+            try await browser.fill("input[name=o0]", "Комитет культуры")
+            try await browser.click("form[action$='/confirm'] button[value=preview]")
+            let refusedChoice = try await browser.text()
+            #expect(refusedChoice.contains("Такой организации нет"), "\(refusedChoice)")
+            #expect(try await browser.evaluate("document.querySelector('input[name=o0]').value") as? String == "Комитет культуры")
+            #expect(try await browser.evaluate("document.querySelectorAll('.choice .field-error').length") as? Int == 1, "only the refused field is marked")
+            try await save("import-choice-refused")
+            try await browser.resize(width: 640)
+            #expect(try await browser.horizontalOverflow() <= 0, "the refused preview scrolls sideways at 200 % zoom")
+            try await browser.resize(width: 1280)
+            #expect(try await Self.count(fixture, "actions") == 0, "a refused choice writes nothing")
+            _ = try await browser.evaluate("document.querySelector('input[name=c0][value=new]').checked = true")
             try await browser.click("form[action$='/confirm'] button[value=import]")
             #expect(try await browser.location().contains("/orders/"))
             let order = try await browser.text()

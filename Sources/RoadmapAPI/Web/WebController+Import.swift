@@ -96,7 +96,7 @@ extension WebController {
             choices: choices.enumerated().map { index, choice in
                 ImportPreviewPage.Choice(
                     index: index, written: choice.written, isNew: choice.kind == "new", isPerson: choice.kind == "person",
-                    isExisting: choice.kind == "existing", existing: choice.existing, error: choice.error?.russian)
+                    isExisting: choice.kind == "existing", existing: choice.existing, fieldError: choice.error?.russian)
             },
             hasChoices: !choices.isEmpty, error: error,
             warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,

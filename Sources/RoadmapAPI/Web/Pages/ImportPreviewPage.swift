@@ -53,7 +53,8 @@ struct ImportPreviewPage: PageModel {
         let isPerson: Bool
         let isExisting: Bool
         let existing: String
-        let error: String?
+        /// Named apart from the page's `error`: a section looks a missing name up in the page.
+        let fieldError: String?
     }
 
     struct Order: Sendable {
