@@ -136,6 +136,15 @@ public struct DeadlineParser: Sendable {
             guard rest.range(of: Self.dateWords, options: .regularExpression) == nil, rest.first?.isNumber != true else { continue }
             candidates.append(Rereading(text: head, kinds: single))
         }
+        // «Образовательные учреждения 10 - 12 июня 2003 г.»: a place, then the date.
+        for cut in 1..<max(1, words.count) {
+            let head = words[..<cut].joined(separator: " ")
+            let tail = words[cut...].joined(separator: " ")
+            guard tail.first?.isNumber == true, !head.contains(where: \.isNumber),
+                  head.range(of: Self.dateWords, options: .regularExpression) == nil else { continue }
+            candidates.append(Rereading(text: tail, kinds: single))
+            break
+        }
         return candidates
     }
 

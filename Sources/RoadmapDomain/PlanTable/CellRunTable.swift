@@ -163,6 +163,13 @@ enum CellRunTable {
                 }
                 continue
             }
+            if terminated, seenTerminator, pending == nil, !ended, isHeading(text), index + 1 < paragraphs.count,
+               case let next = paragraphs[index + 1].text.trimmingCharacters(in: CharacterSet(charactersIn: " |")),
+               next.isEmpty || isRowNumber(next) {
+                // «1. Общесистемные мероприятия» without a «|», then row «1. |»: a section line.
+                result.append((Cell(text: text, location: paragraph.location), index))
+                continue
+            }
             if terminated, seenTerminator {
                 // «Ртищева И.Б., Попова» then «К.О. |»: a cell wrapped over lines ends at its «|».
                 if var cell = pending {
@@ -201,7 +208,8 @@ enum CellRunTable {
             while probe < texts.count, texts[probe].count <= 60, probe == index || !isRowNumber(texts[probe]) && !isHeading(texts[probe]) {
                 if let kind = PlanColumn(header: texts[probe]) {
                     // «Исполнители | Соисполнители»: a second executor column.
-                    if kinds.contains(kind), kind != .executor { break }
+                    // «Начало | Окончание»: a second deadline column ends the period.
+                    if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) { break }
                     kinds.append(kind)
                     end = probe + 1
                 } else if probe + 1 >= texts.count || PlanColumn(header: texts[probe + 1]) == nil {

@@ -28,7 +28,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     static let stems: [(PlanColumn, [String])] = [
         (.number, ["№", "п/п", "номер"]),
         (.executor, ["ответствен", "исполнител"]),
-        (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени"]),
+        (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "начало", "окончани"]),
         (.venue, ["место"]),
         (.effect, ["эффект"]),
         // «Форма отчётности», «Итоговый документ» say what the action yields, not how
@@ -52,6 +52,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         let text = RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header)))
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
+        // Legal databases print «№» as a Latin «N»: «N», «N п/п», «No».
+        if text.wholeMatch(of: /(?:n|no|n°)\.?(?:\s*п\/п)?/) != nil {
+            self = .number
+            return
+        }
         // «форм» starts a word («Формы взаимодействия»), never ends one («Информационный час»).
         func names(_ stem: String) -> Bool {
             stem.hasPrefix("форм") ? text.hasPrefix(stem) || text.contains(" " + stem) : text.contains(stem)

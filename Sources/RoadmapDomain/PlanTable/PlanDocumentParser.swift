@@ -112,7 +112,7 @@ public struct PlanDocumentParser: Sendable {
             // A copy that lost the cell borders: one line per row.
             plans = [(rebuilt.table, layout)]
             prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
-        } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow),
+        } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction,
                   let rebuilt = CellRunTable.rebuild(pipeStream: Self.lines(of: document)),
                   let layout = PlanTableLayout(table: rebuilt.table) {
             // Cells between «|» whose lines do not follow the rows.

@@ -106,6 +106,13 @@ struct PlanReading {
                 continue
             }
             var deadlineText = cells[.deadline] ?? ""
+            if let endColumn = layout.endColumn, row.indices.contains(endColumn) {
+                // «20.03.2008 | 30.12.2008» under «Начало | Окончание»: one period.
+                let end = row[endColumn].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !end.isEmpty, end != deadlineText {
+                    deadlineText = deadlineText.isEmpty ? end : "\(deadlineText) – \(end)"
+                }
+            }
             if deadlineText.isEmpty, inheritsDeadline || (deadlineCell?.mergedFromAbove ?? false) {
                 deadlineText = lastDeadline
             }

@@ -14,34 +14,64 @@ public struct PlanTableLayout: Hashable, Sendable {
     public let headerRow: Int
     /// Column index → what it holds; unrecognised columns are absent.
     public let columns: [Int: PlanColumn]
+    /// A second deadline column that ends the period the first begins: «Срок начала | Срок
+    /// окончания», «Плановое начало | Плановое окончание».
+    public let endColumn: Int?
 
-    public init(kind: Kind, headerRow: Int, columns: [Int: PlanColumn]) {
+    public init(kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil) {
         self.kind = kind
         self.headerRow = headerRow
         self.columns = columns
+        self.endColumn = endColumn
     }
 
     /// Finds the header among the first rows: the first row naming an action column, or a
-    /// partner column, together with at least one other known column. Nil: not a plan table.
+    /// partner column, together with at least one other known column. A row naming only the
+    /// number and the action («N | Наименование документа |» of a header broken over lines)
+    /// gives way to a later row that names more. Nil: not a plan table.
     public init?(table: SourceTable) {
+        var weak: PlanTableLayout?
         for (index, row) in table.rows.prefix(4).enumerated() {
             var columns: [Int: PlanColumn] = [:]
+            var end: Int?
             for (column, cell) in row.enumerated() {
-                guard let kind = PlanColumn(header: cell.text), !columns.values.contains(kind) else { continue }
+                guard let kind = PlanColumn(header: cell.text) else { continue }
+                guard !columns.values.contains(kind) else {
+                    if kind == .deadline, end == nil, Self.namesAnEnd(cell.text) { end = column }
+                    continue
+                }
                 columns[column] = kind
             }
             guard columns.count >= 2 else { continue }
             let kinds = Set(columns.values)
+            let layout: PlanTableLayout
             if kinds.contains(.action) {
-                self.init(kind: .actions, headerRow: index, columns: columns)
+                layout = PlanTableLayout(kind: .actions, headerRow: index, columns: columns, endColumn: end)
+            } else if kinds.contains(.partner) {
+                layout = PlanTableLayout(kind: .partners, headerRow: index, columns: columns)
+            } else {
+                continue
+            }
+            if !layout.namesOnlyTheAction {
+                self = layout
                 return
             }
-            if kinds.contains(.partner) {
-                self.init(kind: .partners, headerRow: index, columns: columns)
-                return
-            }
+            weak = weak ?? layout
         }
-        return nil
+        guard let weak else { return nil }
+        self = weak
+    }
+
+    /// «Срок окончания», «Плановое окончание», «Дата завершения», «Конец».
+    static func namesAnEnd(_ header: String) -> Bool {
+        let text = RussianText.folded(header)
+        return ["оконч", "заверш", "конец"].contains { text.contains($0) }
+    }
+
+    /// Whether the header names the action and nothing else but the number: a header whose
+    /// other headings went to lines below (a text copy), or a table that is hardly a plan.
+    public var namesOnlyTheAction: Bool {
+        Set(columns.values).subtracting([.number]).count < 2
     }
 
     /// The column holding `kind`, if the table has one.

@@ -1,0 +1,93 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@testable import RoadmapImport
+
+/// Shapes met in new development documents of the corpus, each written small here so that a
+/// change which loses one fails by name, not only as a lower corpus rate.
+@Suite("Plan shapes from the development corpus")
+struct PlanShapeTests {
+    private func plan(_ text: String, name: String = "plan.txt") throws -> PlanDraft {
+        try PlanDocumentParser().parse(try DocumentReader.read(data: Data(text.utf8), fileName: name))
+    }
+
+    /// Legal databases print «№» as a Latin «N»; the header's cells come one per line.
+    @Test func latinNumberSignHeadsTheNumberColumn() throws {
+        for header in ["N", "N п/п", "No", "№"] {
+            #expect(PlanColumn(header: header) == .number, "\(header)")
+        }
+        #expect(PlanColumn(header: "Nota bene") == nil)
+        let text = """
+            N |
+            Наименование мероприятия |
+            Сроки проведения |
+            Исполнители |
+            Соисполнители |
+            Источник финансирования |
+            1. Общесистемные мероприятия
+            | |||||
+            1. |
+            Поддержка профессиональных ассоциаций |
+            Ежегодно |
+            Департамент общего образования |
+            2. |
+            Конкурс методических разработок |
+            IV квартал 2024 г. |
+            Департамент общего образования |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Поддержка профессиональных ассоциаций", "Конкурс методических разработок"])
+        #expect(read.actions.map(\.deadline.text) == ["Ежегодно", "IV квартал 2024 г."])
+        #expect(read.actions.map(\.section) == ["1. Общесистемные мероприятия", "1. Общесистемные мероприятия"])
+    }
+
+    /// «N | Наименование документа |» then the other headings on lines below: the first line
+    /// names only the number and the action, so the cells are read as one stream.
+    @Test func aHeaderBrokenOverPipeLines() throws {
+        let text = """
+            График предоставления отчетных документов
+            N | Наименование документа |
+            Контролирующий орган | Сроки предоставления отчетных форм |
+            Ответственный |
+            1. | Отчет о расходах бюджета |
+            Рособразование |
+            Ежемесячно до 15 числа месяца, следующего за отчетным периодом |
+            Трегубова Г.В. |
+            2. | Отчет о численности классных руководителей |
+            Рособразование |
+            до 20 января 2008 г. |
+            Трегубова Г.В. |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Отчет о расходах бюджета", "Отчет о численности классных руководителей"])
+        #expect(read.actions.map(\.deadline.text) == ["Ежемесячно до 15 числа месяца, следующего за отчетным периодом", "до 20 января 2008 г."])
+        #expect(read.actions[1].deadline.period?.last.iso == "2008-01-20")
+    }
+
+    /// «Плановое начало | Плановое окончание»: two dates make one period.
+    @Test func startAndEndColumnsMakeOnePeriod() throws {
+        let text = """
+            | № | Наименование мероприятия | Ответственный исполнитель | Плановое начало | Плановое окончание |
+            |---|---|---|---|---|
+            | 1 | Заключение соглашения | Управление образования | 20.03.2008 | 30.12.2008 |
+            | 2 | Отчёт о выполнении | Управление образования | | 15.01.2009 |
+            | 3 | Семинар | Управление образования | 05.02.2009 | 05.02.2009 |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["20.03.2008 – 30.12.2008", "15.01.2009", "05.02.2009"])
+        #expect(read.actions[0].deadline.period?.first.iso == "2008-03-20")
+        #expect(read.actions[0].deadline.period?.last.iso == "2008-12-30")
+        #expect(read.actions.map(\.executors.first?.name) == ["Управление образования", "Управление образования", "Управление образования"])
+    }
+
+    /// «Место и дата проведения»: the place, then the date; the date is the deadline.
+    @Test func aPlaceBeforeTheDateInOneCell() throws {
+        let deadline = try DeadlineParser().parse("Библиотеки образовательных учреждений 9 - 11 июня 2003 г.")
+        #expect(deadline.period?.first.iso == "2003-06-09")
+        #expect(deadline.period?.last.iso == "2003-06-11")
+        // A place alone is no date, and strict reading does not look for one inside.
+        #expect(try DeadlineParser().parse("Образовательные учреждения").isParsed == false)
+        #expect(try DeadlineParser().parse("Библиотеки 9 - 11 июня 2003 г.", rereading: false).isParsed == false)
+    }
+}
