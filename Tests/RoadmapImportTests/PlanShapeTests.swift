@@ -90,4 +90,19 @@ struct PlanShapeTests {
         #expect(try DeadlineParser().parse("Образовательные учреждения").isParsed == false)
         #expect(try DeadlineParser().parse("Библиотеки 9 - 11 июня 2003 г.", rereading: false).isParsed == false)
     }
+
+    /// Rows that lost their borders: «октябрь, в течение года» is one deadline cell, though
+    /// only «в течение года» reads on its own.
+    @Test func aListedMonthBeforeTheDeadlineFoundStaysInTheCell() throws {
+        let text = """
+            № п/п Наименование мероприятия Срок исполнения Участники (классы) Ответственный
+            1. Урок общения «Слава тебе, Солдат» в течение года 1 - 11 Классные руководители
+            2. Беседы с представителями патриотического Центра октябрь, в течение года 9-11 Каменская В.А.
+            3. Организация фотовыставки «Город в войну». ноябрь 1 - 11 Лапина О.В.
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Урок общения «Слава тебе, Солдат»", "Беседы с представителями патриотического Центра",
+                                              "Организация фотовыставки «Город в войну»."])
+        #expect(read.actions.map(\.deadline.text) == ["в течение года", "октябрь, в течение года", "ноябрь"])
+    }
 }

@@ -158,6 +158,11 @@ enum FlattenedRowTable {
             }
             if deadline != nil { break }
         }
+        // «октябрь, в течение года»: a deadline listed before the one found belongs to the cell.
+        while let found = deadline, found.lowerBound > 1, words[found.lowerBound - 1].hasSuffix(","),
+              Self.readsAsDeadline(String(words[found.lowerBound - 1].dropLast())) {
+            deadline = (found.lowerBound - 1)..<found.upperBound
+        }
         let action: String
         let when: String
         let who: String
