@@ -74,6 +74,24 @@ public enum RussianText {
         return result
     }
 
+    /// Words a narrow column broke with a hyphen joined again: «вза- имодействии» →
+    /// «взаимодействии», «образова-\nния» → «образования». A part that ends as the first part
+    /// of a compound does («учебно- воспитательный», «психолого- педагогический») keeps its
+    /// hyphen; a month before a range («сентябрь- октябрь») is left as written.
+    public static func joiningWrappedWords(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var result = text
+        for match in text.matches(of: /(\p{L}+)-[ \t\n]+(\p{Ll}+)/).reversed() {
+            let left = String(match.output.1), right = String(match.output.2)
+            guard left.last?.isLowercase == true,
+                  folded(left).wholeMatch(of: /(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*|по|и|или/) == nil
+            else { continue }
+            let compound = left.count >= 5 && ["но", "ко", "ро", "го", "во"].contains(String(folded(left).suffix(2)))
+            result.replaceSubrange(match.range, with: compound ? left + "-" + right : left + right)
+        }
+        return result
+    }
+
     /// Every dash as ASCII `-` (a soft hyphen is dropped).
     public static func unifyingDashes(_ text: String) -> String {
         String(text.compactMap { character -> Character? in

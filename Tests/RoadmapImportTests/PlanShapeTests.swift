@@ -105,4 +105,109 @@ struct PlanShapeTests {
                                               "Организация фотовыставки «Город в войну»."])
         #expect(read.actions.map(\.deadline.text) == ["в течение года", "октябрь, в течение года", "ноябрь"])
     }
+
+    /// Cells ended by «|» and wrapped over short lines, the number's heading «N» / «п/п |»
+    /// wrapped before the first «|», a numbering row with its empty cells dropped, and a
+    /// subprogramme, a goal and a task spanning the table.
+    @Test func cellsWrappedOverShortLinesWithAGoalAndATask() throws {
+        let text = """
+            N
+            п/п |
+            Наименование направления, блока
+            мероприятий, мероприятия |
+            Плановый срок
+            исполнения |
+            Исполнители |
+            1 |
+            2 |
+            |
+            |
+            Подпрограмма 1 "Дошкольное образование" |
+            Цель 1. Создание условий для развития детей |
+            |
+            Задача 1.1. Повышение доступности
+            дошкольных услуг |
+            |
+            |
+            1. |
+            Ведение мониторинга сети
+            дошкольных организаций |
+            2008 - 2010
+            ежемесячно |
+            Управление
+            образования |
+            2. |
+            Финансовая поддержка
+            частных детских садов |
+            2008 - 2010 |
+            Управление
+            образования |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Ведение мониторинга сети дошкольных организаций", "Финансовая поддержка частных детских садов"])
+        #expect(read.actions.map(\.deadline.text) == ["2008 - 2010 ежемесячно", "2008 - 2010"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Управление образования"], ["Управление образования"]])
+        let goal = try #require(read.goals.first { $0.title == "Создание условий для развития детей" })
+        #expect(goal.tasks.map(\.title) == ["Повышение доступности дошкольных услуг"])
+        #expect(goal.actions.map(\.taskPositions) == [[1], [1]])
+        #expect(goal.actions.map(\.section) == ["Подпрограмма 1 \"Дошкольное образование\"", "Подпрограмма 1 \"Дошкольное образование\""])
+    }
+
+    /// The title's last lines run into the header («организацией» reads as a column name);
+    /// the header starts at its number column.
+    @Test func titleLinesBeforeANumberedHeaderAreNotHeadings() throws {
+        let text = """
+            П Л А Н
+            работы школьной комиссии по осуществлению контроля за
+            организацией
+            и качеством школьного питания
+            №№ |
+            Мероприятия |
+            Сроки
+            исполнения |
+            Ответственные |
+            1. |
+            Проверка двухнедельного меню |
+            сентябрь январь |
+            Школьная комиссия, медсестра |
+            2. |
+            Контроль за соблюдением графика работы столовой |
+            октябрь, февраль |
+            Завхоз школы |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Проверка двухнедельного меню", "Контроль за соблюдением графика работы столовой"])
+        #expect(read.actions.map(\.deadline.text) == ["сентябрь январь", "октябрь, февраль"])
+    }
+
+    /// One paragraph a cell, and row 2 lost its number: it is a row of its own, not the rest
+    /// of row 1.
+    @Test func aRowThatLostItsNumber() throws {
+        let text = """
+            №
+
+            Мероприятие
+
+            Дата проведения
+
+            1
+
+            Вводный инструктаж с персоналом школы
+
+            август
+
+            Приемка кабинетов к началу учебного года
+
+            август
+
+            3
+
+            Производственное совещание
+
+            сентябрь
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Вводный инструктаж с персоналом школы", "Приемка кабинетов к началу учебного года", "Производственное совещание"])
+        #expect(read.actions.map(\.deadline.text) == ["август", "август", "сентябрь"])
+    }
 }

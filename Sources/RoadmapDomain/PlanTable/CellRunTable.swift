@@ -40,6 +40,14 @@ enum CellRunTable {
             defer { current = [] }
             guard !current.isEmpty else { return }
             var texts = current.map(\.text)
+            if numbered, width >= 3, texts.count == 2 * width - 1, !current.contains(where: { isRowNumber($0.text) && $0.text != current[0].text }) {
+                // A row, then a whole row that lost its number: two rows.
+                let rest = Array(current[width...])
+                current = Array(current[..<width])
+                finish()
+                current = [Cell(text: "", location: rest[0].location)] + rest
+                texts = current.map(\.text)
+            }
             if numbered, texts.count > 2, Self.misplaced(texts, width: width, kinds: kinds), let typed = Self.byContent(texts, kinds: kinds) {
                 texts = typed
             } else if texts.count > width {
@@ -60,10 +68,15 @@ enum CellRunTable {
         let numbering = cells[bodyStart...].prefix(headerWidth).map(\.cell.text)
         if numbering.count == headerWidth, numbering.enumerated().allSatisfy({ $0.element == String($0.offset + 1) }) {
             bodyStart += headerWidth
+        } else {
+            // A numbering row with empty cells dropped: «1», «2», then a section's text.
+            let run = numbering.enumerated().prefix { $0.element == String($0.offset + 1) }.count
+            if run >= 2 { bodyStart += run }
         }
         for (cell, _) in cells[bodyStart...] {
             if numbered {
-                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber) {
+                // A full row then «3» after «1»: row 2 lost its number.
+                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 1 : 0) {
                     finish()
                     lastNumber = Self.levels(cell.text)
                     current = [cell]
@@ -124,9 +137,18 @@ enum CellRunTable {
         let after = firstEnded.map {
             paragraphs[$0...].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && $0.text != "|" }
         } ?? []
-        let terminated = after.count >= 6 && after.filter { $0.text.hasSuffix("|") }.count * 10 >= after.count * 7
-        let separated = !terminated && paragraphs.filter { $0.text == "|" }.count >= 3
+        // Cells wrapped over many short lines end less often than they run on; lone «|» lines
+        // (empty cells) are then still fewer than the cells ended by one.
+        let endedCount = after.filter { $0.text.hasSuffix("|") }.count
+        let loneCount = paragraphs.filter { $0.text.trimmingCharacters(in: .whitespaces) == "|" }.count
+        let terminated = after.count >= 6 && (endedCount * 10 >= after.count * 7 || endedCount > loneCount * 2)
+        let separated = !terminated && loneCount >= 3
         var seenTerminator = false
+        // «N» then «п/п |»: the number's heading wrapped before the first «|».
+        let wrappedNumber = terminated ? firstEnded.flatMap { first in
+            first > 0 && PlanColumn(header: paragraphs[first - 1].text) == .number
+                && !paragraphs[first - 1].text.hasSuffix("|") ? first - 1 : nil
+        } : nil
         var result: [(cell: Cell, paragraph: Int)] = []
         var pending: (cell: Cell, paragraph: Int)?
         var seenSeparator = false
@@ -170,7 +192,12 @@ enum CellRunTable {
                 result.append((Cell(text: text, location: paragraph.location), index))
                 continue
             }
-            if terminated, seenTerminator {
+            if terminated, ended, let cell = pending, PlanColumn(header: text) == .number, PlanColumn(header: cell.cell.text) != .number {
+                // The title's lines, then «N |»: the table's header starts here.
+                result.append(cell)
+                pending = nil
+            }
+            if terminated, seenTerminator || index == wrappedNumber || pending != nil {
                 // «Ртищева И.Б., Попова» then «К.О. |»: a cell wrapped over lines ends at its «|».
                 if var cell = pending {
                     cell.cell.text += " " + text
@@ -181,6 +208,7 @@ enum CellRunTable {
                 if ended, let cell = pending {
                     result.append(cell)
                     pending = nil
+                    seenTerminator = true
                 }
                 continue
             }
@@ -216,6 +244,13 @@ enum CellRunTable {
                     break
                 }
                 probe += 1
+            }
+            // «организацией | и качеством питания | №№ | Мероприятия | …»: the title's last lines
+            // ran into the header, which starts at its number column.
+            if kinds.first != .number, kinds.dropFirst().contains(.number),
+               let number = (index..<end).first(where: { PlanColumn(header: texts[$0]) == .number }), number > index {
+                index = number
+                continue
             }
             if end - index >= 3, kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
@@ -300,14 +335,15 @@ enum CellRunTable {
     /// Whether `text` can be the row number after `last`: the next at some level («1.3» →
     /// «1.4», «2»), the first below it («1» → «1.1»), or a new count («1») after a section; not
     /// a date in a deadline cell («25.04.13.» after «2.»).
-    static func follows(_ text: String, _ last: [Int]?) -> Bool {
+    static func follows(_ text: String, _ last: [Int]?, skipping skip: Int = 0) -> Bool {
         let next = levels(text)
         guard let last, !next.isEmpty else { return true }
         if next == [1] { return true }
         if next.count == last.count + 1 { return Array(next.prefix(last.count)) == last && next.last == 1 }
         guard next.count <= last.count else { return false }
         let depth = next.count
-        return Array(next.prefix(depth - 1)) == Array(last.prefix(depth - 1)) && next[depth - 1] == last[depth - 1] + 1
+        return Array(next.prefix(depth - 1)) == Array(last.prefix(depth - 1))
+            && (last[depth - 1] + 1...last[depth - 1] + 1 + skip).contains(next[depth - 1])
     }
 
     /// «1», «2.», «1.3», «10)»: a row's number in a numbered plan.

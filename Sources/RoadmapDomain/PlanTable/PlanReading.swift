@@ -9,6 +9,8 @@ struct PlanReading {
         var title: String
         var tasksText = ""
         var hasTasks = false
+        /// Tasks given as rows of their own («Задача 1.1. …»), after those of `tasksText`.
+        var taskRows: [String] = []
         var direction: String?
         var expectedResult: String?
     }
@@ -24,6 +26,8 @@ struct PlanReading {
         var recurrenceSource: String?
         var fromActionTable: Bool
         var section: String?
+        /// The task row («Задача 1.1. …») the action stands under: its index in `taskRows`.
+        var taskRow: Int?
     }
 
     let file: String
@@ -33,6 +37,8 @@ struct PlanReading {
     var warnings: [ImportWarning] = []
     /// The section heading the rows read now stand under.
     var section: String?
+    /// The task row the rows read now stand under.
+    var taskRow: Int?
 
     init(file: String, context: DeadlineContext) {
         self.file = file
@@ -78,6 +84,19 @@ struct PlanReading {
                 continueStructure(structureText)
             }
 
+            if !hasMarker, structureText.isEmpty, let numbered = Self.numberedGoalOrTask(row) {
+                // «Цель 1. …», «Задача 1.1. …» across the table.
+                if numbered.isGoal {
+                    pendingGoals.append(PendingGoal(title: numbered.title))
+                    taskRow = nil
+                } else {
+                    if pendingGoals.isEmpty { pendingGoals.append(PendingGoal(title: "")) }
+                    pendingGoals[pendingGoals.count - 1].taskRows.append(numbered.title)
+                    taskRow = pendingGoals[pendingGoals.count - 1].taskRows.count - 1
+                }
+                previousAction = nil
+                continue
+            }
             if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) {
                 // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
                 section = heading
@@ -121,7 +140,7 @@ struct PlanReading {
                 ?? SourceLocation()
             actions.append(PendingAction(
                 goal: pendingGoals.isEmpty ? nil : pendingGoals.count - 1, cells: cells, location: location,
-                deadlineText: deadlineText, fromActionTable: true, section: section))
+                deadlineText: deadlineText, fromActionTable: true, section: section, taskRow: taskRow))
             previousAction = actions.count - 1
         }
     }
@@ -142,12 +161,23 @@ struct PlanReading {
         let texts = row.map(\.text).filter { !$0.isEmpty }
         guard Set(texts).count == 1, let text = texts.first, text.count <= 300 else { return nil }
         let line = RussianText.collapsingWhitespace(text)
-        guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+(\p{Lu}\S*(?:\s+\S+)+)$/) else {
+        guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/) else {
             return nil
         }
         // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
         guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
         return goalTitle(line)
+    }
+
+    /// «Цель 1. Создание условий …», «Задача 1.1. Повышение доступности …» alone in a row.
+    static func numberedGoalOrTask(_ row: [SourceCell]) -> (isGoal: Bool, title: String)? {
+        let texts = row.map(\.text).filter { !$0.isEmpty }
+        guard Set(texts).count == 1, let text = texts.first, text.count <= 600 else { return nil }
+        let line = RussianText.collapsingWhitespace(text)
+        guard let match = line.firstMatch(of: /^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/) else {
+            return nil
+        }
+        return (RussianText.folded(String(match.output.1)) == "цель", goalTitle(String(match.output.2)))
     }
 
     static func hasGoalMarker(_ text: String) -> Bool {
@@ -272,6 +302,12 @@ struct PlanReading {
 
     // MARK: - Output
 
+    /// The position of the task row an action stands under, after the goal's listed tasks.
+    func taskPosition(of action: PendingAction) -> Int? {
+        guard let goal = action.goal, let row = action.taskRow else { return nil }
+        return PlanDocumentParser.numberedItems(pendingGoals[goal].tasksText).count + row + 1
+    }
+
     /// The goals with their actions; actions before any goal of the tables go to `fallback`
     /// (the goal of the text above the table) or to a goal named after the plan.
     func goals(fallback: GoalDraft?, planTitle: String, aliases: [String: String] = [:]) -> [GoalDraft] {
@@ -279,7 +315,7 @@ struct PlanReading {
             GoalDraft(
                 title: Self.goalTitle(pending.title),
                 expectedResult: pending.expectedResult,
-                tasks: PlanDocumentParser.numberedItems(pending.tasksText).enumerated().map {
+                tasks: (PlanDocumentParser.numberedItems(pending.tasksText) + pending.taskRows).enumerated().map {
                     TaskDraft(position: $0.offset + 1, title: $0.element)
                 },
                 direction: pending.direction)
@@ -290,7 +326,7 @@ struct PlanReading {
         func executors(in cell: String) -> [Executor] {
             if let known = executorLists[cell] { return known }
             // A short name the document defined («Министерство») stands for the long one.
-            let parsed = ExecutorList(parsing: cell).executors.map { executor in
+            let parsed = ExecutorList(parsing: RussianText.joiningWrappedWords(cell)).executors.map { executor in
                 aliases[RussianText.folded(executor.name)].map { Executor(name: $0) } ?? executor
             }
             executorLists[cell] = parsed
@@ -298,12 +334,13 @@ struct PlanReading {
         }
         for action in actions {
             let draft = ActionDraft(
-                title: RussianText.collapsingWhitespace(action.cells[.action] ?? ""),
-                expectedResult: action.cells[.result].map(RussianText.collapsingWhitespace),
-                venue: action.cells[.venue].map(RussianText.collapsingWhitespace),
+                title: RussianText.collapsingWhitespace(RussianText.joiningWrappedWords(action.cells[.action] ?? "")),
+                expectedResult: action.cells[.result].map { RussianText.collapsingWhitespace(RussianText.joiningWrappedWords($0)) },
+                venue: action.cells[.venue].map { RussianText.collapsingWhitespace(RussianText.joiningWrappedWords($0)) },
                 deadline: action.deadline ?? Deadline(text: "", kind: .noDueDate, period: nil),
                 executors: action.cells[.executor].map(executors(in:)) ?? [],
                 partners: action.partners,
+                taskPositions: taskPosition(of: action).map { [$0] } ?? [],
                 location: action.location, section: action.section)
             if let goal = action.goal { goals[goal].actions.append(draft) } else { loose.append(draft) }
         }
