@@ -210,4 +210,20 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.title) == ["Вводный инструктаж с персоналом школы", "Приемка кабинетов к началу учебного года", "Производственное совещание"])
         #expect(read.actions.map(\.deadline.text) == ["август", "август", "сентябрь"])
     }
+
+    /// Cells between lines of «|», no numbers: a section in capitals and a line that goes on
+    /// the row above («Анализ:» then «показателей заболеваемости;») would put every later
+    /// row out of step; the deadlines keep them in step.
+    @Test func unnumberedRowsKeepInStepByTheirDeadlines() throws {
+        let cells = ["Мероприятия", "Сроки", "Исполнитель", "ПРОФИЛАКТИЧЕСКАЯ РАБОТА", "Анализ:", "в течение года",
+                     "медицинская сестра", "показателей заболеваемости за квартал;", "Лечебно-оздоровительной работы;",
+                     "ежемесячно", "медицинская сестра,\nврач-педиатр", "Анализ летней оздоровительной работы",
+                     "август", "медицинская сестра"]
+        let read = try plan(cells.joined(separator: "\n|\n"))
+        #expect(read.actions.map(\.title) == ["Анализ: показателей заболеваемости за квартал;", "Лечебно-оздоровительной работы;",
+                                              "Анализ летней оздоровительной работы"])
+        #expect(read.actions.map(\.deadline.text) == ["в течение года", "ежемесячно", "август"])
+        #expect(read.actions.map(\.section) == ["ПРОФИЛАКТИЧЕСКАЯ РАБОТА", "ПРОФИЛАКТИЧЕСКАЯ РАБОТА", "ПРОФИЛАКТИЧЕСКАЯ РАБОТА"])
+        #expect(read.actions[1].executors.map(\.name) == ["медицинская сестра", "врач-педиатр"])
+    }
 }

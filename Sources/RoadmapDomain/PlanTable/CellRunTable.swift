@@ -34,6 +34,7 @@ enum CellRunTable {
         }
         var rows: [[SourceCell]] = [headerRow]
         let kinds = headerRow.map { PlanColumn(header: $0.text) }
+        let deadlineColumn = kinds.firstIndex(of: .deadline)
         var current: [Cell] = []
         var lastNumber: [Int]?
         func finish() {
@@ -73,7 +74,7 @@ enum CellRunTable {
             let run = numbering.enumerated().prefix { $0.element == String($0.offset + 1) }.count
             if run >= 2 { bodyStart += run }
         }
-        for (cell, _) in cells[bodyStart...] {
+        for (offset, (cell, _)) in cells[bodyStart...].enumerated() {
             if numbered {
                 // A full row then «3» after «1»: row 2 lost its number.
                 if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 1 : 0) {
@@ -91,6 +92,22 @@ enum CellRunTable {
                 }
             } else {
                 current.append(cell)
+                // Unnumbered rows keep in step by their deadline: where it should stand and a
+                // text that is no deadline does, the row's first text is a section spanning
+                // the table or the rest of the row above.
+                let next = bodyStart + offset + 1 < cells.count ? cells[bodyStart + offset + 1].cell.text : nil
+                if let deadline = deadlineColumn, deadline > 0, current.count == deadline + 1,
+                   !Self.looksLikeDeadline(current[deadline].text), let next, Self.looksLikeDeadline(next) {
+                    let first = current.removeFirst()
+                    if Self.isSectionLine(first.text) || rows.count < 2 {
+                        let kept = current
+                        current = [first]
+                        finish()
+                        current = kept
+                    } else if let action = kinds.firstIndex(of: .action), rows[rows.count - 1].indices.contains(action) {
+                        rows[rows.count - 1][action].text += " " + first.text
+                    }
+                }
                 if current.count == width { finish() }
             }
         }
@@ -272,6 +289,25 @@ enum CellRunTable {
     /// heading, not the rest of a row.
     static func isHeading(_ text: String) -> Bool {
         text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+    }
+
+    /// A deadline cell as plans write them, read or not: «в течение года», «по плану
+    /// поликлиники», «один раз в квартал», «до 25 числа», a date.
+    static func looksLikeDeadline(_ text: String) -> Bool {
+        if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil { return true }
+        let folded = RussianText.folded(text)
+        return folded.count <= 80 && ["по плану", "по графику", "в течение", "по мере", "по согласованию", "ежедн", "еженед",
+                                       "ежемес", "ежекв", "ежегод", "постоянно", "в период", "до ", "раз в ", "один раз", "1 раз"]
+            .contains { folded.hasPrefix($0) }
+    }
+
+    /// A row of one text spanning the table: «I. Организационная работа», «ПРОФИЛАКТИЧЕСКАЯ
+    /// РАБОТА», a month («Сентябрь») heading the rows of that month.
+    static func isSectionLine(_ text: String) -> Bool {
+        if isHeading(text) { return true }
+        let letters = text.filter(\.isLetter)
+        if letters.count >= 4, letters.allSatisfy(\.isUppercase) { return true }
+        return FlattenedRowTable.readsAsDeadline(text) && text.split(separator: " ").count <= 2
     }
 
     /// Whether a row's texts cannot stand in the columns by position: more or fewer than the

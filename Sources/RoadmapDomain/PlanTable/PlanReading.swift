@@ -161,6 +161,9 @@ struct PlanReading {
         let texts = row.map(\.text).filter { !$0.isEmpty }
         guard Set(texts).count == 1, let text = texts.first, text.count <= 300 else { return nil }
         let line = RussianText.collapsingWhitespace(text)
+        // «ПРОФИЛАКТИЧЕСКАЯ РАБОТА» alone across the table.
+        let letters = line.filter(\.isLetter)
+        if letters.count >= 6, letters.allSatisfy(\.isUppercase), line.count <= 120 { return line }
         guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/) else {
             return nil
         }
