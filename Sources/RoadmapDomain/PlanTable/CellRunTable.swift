@@ -171,6 +171,8 @@ enum CellRunTable {
         var seenSeparator = false
         for (index, paragraph) in paragraphs.enumerated() {
             var text = paragraph.text
+            // «---|---|---|» under the header: a rule, no cell.
+            if text.contains("-"), text.contains("|"), text.allSatisfy({ "-|:+ \t".contains($0) }) { continue }
             if separated {
                 if text == "|" {
                     if let cell = pending { result.append(cell) }
@@ -296,6 +298,9 @@ enum CellRunTable {
     static func looksLikeDeadline(_ text: String) -> Bool {
         if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil { return true }
         let folded = RussianText.folded(text)
+        if folded.count <= 80, folded.firstMatch(of: /^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|[ivx]{1,3}\s+(?:квартал|полугод)|\d{1,2}\s+(?:квартал|полугод))/) != nil {
+            return true
+        }
         return folded.count <= 80 && ["по плану", "по графику", "в течение", "по мере", "по согласованию", "ежедн", "еженед",
                                        "ежемес", "ежекв", "ежегод", "постоянно", "в период", "до ", "раз в ", "один раз", "1 раз"]
             .contains { folded.hasPrefix($0) }
@@ -313,8 +318,11 @@ enum CellRunTable {
     /// Whether a row's texts cannot stand in the columns by position: more or fewer than the
     /// columns, or the deadline column's text is no deadline while another text is one.
     static func misplaced(_ texts: [String], width: Int, kinds: [PlanColumn?]) -> Bool {
+        guard let deadline = kinds.firstIndex(of: .deadline), texts.indices.contains(deadline) else { return texts.count != width }
+        // A row cut short (the copy ends, or its last cells were empty) stands by position
+        // when its deadline does.
+        if texts.count < width, looksLikeDeadline(texts[deadline]) { return false }
         if texts.count != width { return true }
-        guard let deadline = kinds.firstIndex(of: .deadline), texts.indices.contains(deadline) else { return false }
         func isDeadline(_ text: String) -> Bool {
             FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil
         }
@@ -335,7 +343,7 @@ enum CellRunTable {
         columns[1] = [texts[1]]
         var sawDeadline = false
         for text in texts.dropFirst(2) {
-            if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
+            if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
                 columns[deadlineColumn].append(text)
                 sawDeadline = true
             } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty {
