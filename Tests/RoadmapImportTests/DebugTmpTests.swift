@@ -8,6 +8,7 @@ import Testing
         let document = try DocumentReader.read(data: Data(contentsOf: URL(fileURLWithPath: path)), fileName: "x.txt")
         for block in document.blocks { print("DBG", block) }
         for cell in CellRunTable.cells(document.paragraphs) { print("DBG CELL", cell.cell.text) }
+        for row in CellRunTable.rebuild(pipeStream: PlanDocumentParser.lines(of: document))?.table.rows ?? [] { print("DBG PIPEROW", row.map(\.text)) }
     }
 }
 @Suite struct DebugTmp2 {

@@ -260,4 +260,60 @@ struct PlanShapeTests {
                                                       "Сентябрь - декабрь 2025 года, далее - ежегодно"])
         #expect(read.actions.map { $0.executors.map(\.name) } == [["Заведующий"], ["Заместитель заведующего по безопасности"], ["Научный отдел"]])
     }
+
+    /// A council's plan: «Тема» / «Рассматриваемые вопросы» name the actions; agendas with
+    /// their own numbers stay inside the row.
+    @Test func topicsAndQuestionsNameTheActions() throws {
+        for header in ["Тема", "Рассматриваемые вопросы", "Повестка дня", "Дела", "Тематика"] {
+            #expect(PlanColumn(header: header) == .action, "\(header)")
+        }
+        #expect(PlanColumn(header: "Система оценки") == nil)
+        let text = """
+            План работы попечительского совета на 2021-2022 учебный год
+            № п\\п |
+            Тема |
+            Сроки проведения |
+            Ответственный |
+            1 |
+            Организационное собрание: 1. Итоги работы за 2020/2021 год 2.Избрание членов совета |
+            Сентябрь |
+            Председатель попечительского совета |
+            2 |
+            Заседание совета по вопросам: 1. Новогодние праздники 2. Сбор средств |
+            Декабрь |
+            Председатель попечительского совета |
+            """
+        let read = try plan(text)
+        #expect(read.actions.count == 2)
+        #expect(read.actions.map(\.deadline.period?.first.iso) == ["2021-09-01", "2021-12-01"])
+    }
+
+    /// A header on one line with «|», rows without numbers, each after a lone «|», their
+    /// cells split between «|» and line ends; the «№ п/п» column is filled by no row.
+    @Test func aNumberColumnNoRowFills() throws {
+        let text = """
+            План работы по аттестации педагогических работников на 2017 – 2018 учебный год
+            № п/п | Мероприятия | Сроки | Ответственный | Выход |
+            |
+            Создание школьной аттестационной комиссии. |
+            август 2017 г. | Директор
+            школы
+            |
+            Пакет
+            документов
+            |
+            |
+            Ознакомление коллектива с документами по аттестации. | Педсовет
+            август 2017 г. |
+            Директор
+            школы
+            |
+            Информация
+            |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Создание школьной аттестационной комиссии.", "Ознакомление коллектива с документами по аттестации."])
+        #expect(read.actions.map(\.deadline.text) == ["август 2017 г.", "Педсовет август 2017 г."])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Директор школы"], ["Директор школы"]])
+    }
 }

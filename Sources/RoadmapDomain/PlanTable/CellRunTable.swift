@@ -37,9 +37,14 @@ enum CellRunTable {
         let deadlineColumn = kinds.firstIndex(of: .deadline)
         var current: [Cell] = []
         var lastNumber: [Int]?
+        // «№ п/п» heads a column no row fills: the rows are read without it.
+        var numberless = false
         func finish() {
             defer { current = [] }
             guard !current.isEmpty else { return }
+            if numberless, current.count > 1 || !isSectionLine(current[0].text) {
+                current.insert(Cell(text: "", location: current[0].location), at: 0)
+            }
             var texts = current.map(\.text)
             if numbered, width >= 3, texts.count == 2 * width - 1, !current.contains(where: { isRowNumber($0.text) && $0.text != current[0].text }) {
                 // A row, then a whole row that lost its number: two rows.
@@ -74,6 +79,14 @@ enum CellRunTable {
             let run = numbering.enumerated().prefix { $0.element == String($0.offset + 1) }.count
             if run >= 2 { bodyStart += run }
         }
+        if numbered, kinds.first == .number,
+           !cells[bodyStart...].prefix(2 * width).contains(where: { Self.isRowNumber($0.cell.text) }) {
+            numbered = false
+            numberless = true
+        }
+        // The cells a row of the stream has, and where its deadline stands among them.
+        let rowWidth = numberless ? width - 1 : width
+        let rowDeadline = deadlineColumn.map { numberless ? $0 - 1 : $0 }
         for (offset, (cell, _)) in cells[bodyStart...].enumerated() {
             if numbered {
                 // A full row then «3» after «1»: row 2 lost its number.
@@ -96,7 +109,7 @@ enum CellRunTable {
                 // text that is no deadline does, the row's first text is a section spanning
                 // the table or the rest of the row above.
                 let next = bodyStart + offset + 1 < cells.count ? cells[bodyStart + offset + 1].cell.text : nil
-                if let deadline = deadlineColumn, deadline > 0, current.count == deadline + 1,
+                if let deadline = rowDeadline, deadline > 0, current.count == deadline + 1,
                    !Self.looksLikeDeadline(current[deadline].text), let next, Self.looksLikeDeadline(next) {
                     let first = current.removeFirst()
                     if Self.isSectionLine(first.text) || rows.count < 2 {
@@ -108,7 +121,7 @@ enum CellRunTable {
                         rows[rows.count - 1][action].text += " " + first.text
                     }
                 }
-                if current.count == width { finish() }
+                if current.count == rowWidth { finish() }
             }
         }
         finish()

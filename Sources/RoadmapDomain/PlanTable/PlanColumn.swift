@@ -34,7 +34,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // «Форма отчётности», «Итоговый документ» say what the action yields, not how
         // partners work together («Формы взаимодействия»).
         (.result, ["форма отчет", "формы отчет", "отчетност", "итоговый документ", "итоговые документы"]),
-        (.forms, ["форм"]),
+        (.forms, [" форм"]),
         (.result, ["результат", "показател"]),
         (.purpose, ["цель"]),
         // «Направления деятельности» lists what is done, as «Мероприятия» does; a partners'
@@ -43,7 +43,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // «Направления, мероприятия»: the column lists actions, whatever it groups them by.
         (.action, ["мероприяти"]),
         (.partner, ["партн", "партер", "направлени", "учрежден", "организаци"]),
-        (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ"]),
+        // «Тема», «Рассматриваемые вопросы», «Повестка дня», «Дела»: a council's or a school's
+        // plan names what is done so.
+        (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ", " тема", " темы",
+                   " тематика", " вопрос", "повестк", " дела"]),
     ]
 
     /// The kind of column a header names, or nil when it names none (an empty header, a goal
@@ -57,9 +60,12 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             self = .number
             return
         }
-        // «форм» starts a word («Формы взаимодействия»), never ends one («Информационный час»).
+        // A stem written with a space starts a word: «Формы взаимодействия», never «Информационный
+        // час»; «Тема», never «Система».
         func names(_ stem: String) -> Bool {
-            stem.hasPrefix("форм") ? text.hasPrefix(stem) || text.contains(" " + stem) : text.contains(stem)
+            guard stem.hasPrefix(" ") else { return text.contains(stem) }
+            let word = String(stem.dropFirst())
+            return text.hasPrefix(word) || text.contains(stem)
         }
         for (column, stems) in Self.stems where stems.contains(where: names) {
             // «№ п/п» is short; «Наименование учреждения № …» is not a number column.

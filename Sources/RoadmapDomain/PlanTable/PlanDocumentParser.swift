@@ -108,11 +108,12 @@ public struct PlanDocumentParser: Sendable {
             plans = [(rebuilt.table, layout)]
             prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
         } else if plans.isEmpty, let rebuilt = FlattenedRowTable.rebuild(document.paragraphs),
-                  let layout = PlanTableLayout(table: rebuilt.table) {
+                  let layout = PlanTableLayout(table: rebuilt.table), rebuilt.table.rows.count > layout.headerRow + 1 {
             // A copy that lost the cell borders: one line per row.
             plans = [(rebuilt.table, layout)]
             prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
-        } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction,
+        } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction
+                    || plans[0].0.rows.count <= plans[0].1.headerRow + 1,
                   let rebuilt = CellRunTable.rebuild(pipeStream: Self.lines(of: document)),
                   let layout = PlanTableLayout(table: rebuilt.table) {
             // Cells between «|» whose lines do not follow the rows.
