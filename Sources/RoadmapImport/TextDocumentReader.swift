@@ -204,7 +204,21 @@ public enum TextDocumentReader {
                 index = next
                 continue
             }
-            guard isPipeRow(line) else { break }
+            guard isPipeRow(line) else {
+                // «в течение года |» under «| 2.1. | Мероприятия … |»: the row's last cells, one a
+                // line, when the copy broke a row (the table goes on after them).
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let filled = { (row: [SourceCell]) in row.filter { !$0.text.isEmpty }.count >= 2 }
+                guard trimmed.hasSuffix("|"), let last = rows.last, filled(last), rows.filter(filled).count >= 2,
+                      lines[(index + 1)...].prefix(6).contains(where: isPipeRow) else { break }
+                let texts = splitPipes(String(trimmed.dropLast())).map { cleanCell($0) }.filter { !$0.isEmpty }
+                for text in texts {
+                    let last = rows.count - 1
+                    rows[last].append(SourceCell(text: text, location: SourceLocation(line: index + 1, row: last + 1, column: rows[last].count + 1)))
+                }
+                index += 1
+                continue
+            }
             if !isPipeSeparator(line) {
                 var inner = line.trimmingCharacters(in: .whitespaces).dropFirst()
                 if inner.hasSuffix("|") && !inner.hasSuffix("\\|") { inner = inner.dropLast() }

@@ -316,4 +316,22 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["август 2017 г.", "Педсовет август 2017 г."])
         #expect(read.actions.map { $0.executors.map(\.name) } == [["Директор школы"], ["Директор школы"]])
     }
+
+    /// A pipe table whose copy broke one row: its last cells come one a line, then the table
+    /// goes on. A table of empty «||||» lines does not take the lines after it as cells.
+    @Test func aPipeRowBrokenOverLines() throws {
+        let text = """
+            | № | Наименование мероприятия | Дата проведения | К-во уч-ков |
+            |---|---|---|---|
+            | 1. Мероприятия для воспитанников ДОУ | |||
+            | 1.1 | Театрализованные представления в детских садах | Март-апрель 2011 | 1200 |
+            | 2.1. | Участие в программе «Класс, свободный от курения» |
+            в течение 2011 года |
+            20 |
+            |
+            | 3.1 | Приобретение билетов в театры | июнь 2011 | 300 |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["Март-апрель 2011", "в течение 2011 года", "июнь 2011"])
+    }
 }
