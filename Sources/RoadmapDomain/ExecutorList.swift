@@ -62,7 +62,10 @@ public struct ExecutorList: Hashable, Sendable {
     static func mergingContinuations(_ parts: [String]) -> [String] {
         var result: [String] = []
         for part in parts {
-            if let first = part.first, first.isLowercase, let previous = result.last,
+            if let previous = result.last, Self.describesThePrevious(part) {
+                // «Заместитель директора, курирующий вопрос аттестации»: a clause, not a name.
+                result[result.count - 1] = previous + ", " + part
+            } else if let first = part.first, first.isLowercase, let previous = result.last,
                Executor.kind(of: part) != .personRole, Executor.kind(of: previous) != .personRole,
                !isMunicipality(part)
             {
@@ -77,6 +80,15 @@ public struct ExecutorList: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    /// A part that opens with a participle or «ответственный за» says something of the part
+    /// before it: «курирующий вопрос …», «ответственный за питание», «назначенный приказом».
+    static func describesThePrevious(_ part: String) -> Bool {
+        guard let word = part.split(separator: " ").first, word.first?.isLowercase == true else { return false }
+        let folded = RussianText.folded(String(word))
+        if folded.hasPrefix("ответственн"), part.split(separator: " ").dropFirst().first == "за" { return true }
+        return folded.count >= 6 && folded.firstMatch(of: /(?:ющ|ащ|ящ|ущ|вш|ем|им|енн|анн)(?:ий|ая|ее|ие|ый|ого|его)$/) != nil
     }
 
     /// Splits at «,» and «;» outside quotes and parentheses; nil when quotes never close.
