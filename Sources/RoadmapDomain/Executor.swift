@@ -82,11 +82,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         func has(_ marker: Marker) -> Bool {
             marker.wholeWord ? text.contains(marker.spaced + " ") : text.contains(marker.spaced)
         }
-        let joined = words.joined(separator: " ")
-        let isRole = normalizedRoleStarts.contains { start in
-            joined == start || joined.hasPrefix(start + " ")
-        } || roleStems.contains { joined.hasPrefix($0) }
-        if isRole || isPerson(name, text: text) { return .personRole }
+        if startsWithRole(words: words) || isPerson(name, text: text) { return .personRole }
         if Marker.committee.contains(where: has) { return .committee }
         if Marker.kindergarten.contains(where: has) { return .kindergarten }
         if Marker.supplementary.contains(where: has) { return .municipalInstitution }
@@ -94,6 +90,19 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         if Marker.partner.contains(where: has) { return .partner }
         if Marker.municipal.contains(where: has) { return .municipalInstitution }
         return .other
+    }
+
+    /// Whether the name opens with a post or a role («Заместитель директора по УВР»,
+    /// «родители»), not with a person's name.
+    static func startsWithRole(_ name: String) -> Bool {
+        startsWithRole(words: OrganizationName.words(of: name))
+    }
+
+    static func startsWithRole(words: [String]) -> Bool {
+        let joined = words.joined(separator: " ")
+        return normalizedRoleStarts.contains { start in
+            joined == start || joined.hasPrefix(start + " ")
+        } || roleStems.contains { joined.hasPrefix($0) }
     }
 
     /// A person named by surname and initials («Петрова И.И.», «И. И. Петрова», «Петрова И.И.,

@@ -53,7 +53,50 @@ public struct ExecutorList: Hashable, Sendable {
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
-        return mergingContinuations((parts ?? []).map(clean).filter { !$0.isEmpty })
+        return mergingContinuations((parts ?? []).flatMap(splittingPersons).flatMap(splittingPosts).map(clean).filter { !$0.isEmpty })
+    }
+
+    /// «Заведующий Заместитель заведующего по безопасности»: two posts without a comma, the
+    /// second starting with a capital where a post starts.
+    static func splittingPosts(_ part: String) -> [String] {
+        let words = part.split(separator: " ")
+        guard words.count >= 2, Executor.kind(of: part) == .personRole else { return [part] }
+        for index in 1..<words.count {
+            let word = words[index], before = words[index - 1]
+            guard word.first?.isUppercase == true, word.dropFirst().allSatisfy(\.isLowercase), before.last?.isLetter == true else { continue }
+            let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
+            if Executor.kind(of: head) == .personRole, Executor.startsWithRole(tail) {
+                return [head] + splittingPosts(tail)
+            }
+        }
+        return [part]
+    }
+
+    /// «Едигарева Н.В. Григорьева Л.В. Ступина О.В. Руководители МОУ», «Н.Е. Байрачный К.А.
+    /// Федоренко»: persons one after another without a comma, each a name of their own; the
+    /// text around them too. A part with one person («Директор школы Пирогова В.А.») stays.
+    static func splittingPersons(_ part: String) -> [String] {
+        let initialsFirst = part.matches(of: /(?:^|[^\p{L}.])(\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/)
+            .map { $0.output.1.startIndex..<$0.output.1.endIndex }
+        let surnameFirst = part.matches(of: /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}\.\s?\p{Lu}\.?)(?!\p{L})/)
+            .map { $0.output.1.startIndex..<$0.output.1.endIndex }
+        // «Едигарева Н.В. Григорьева Л.В.» reads both ways; the way the text starts with wins.
+        let matches: [Range<String.Index>]
+        switch (initialsFirst.first?.lowerBound, surnameFirst.first?.lowerBound) {
+        case let (initials?, surname?) where initials != surname: matches = initials < surname ? initialsFirst : surnameFirst
+        default: matches = initialsFirst.count >= surnameFirst.count ? initialsFirst : surnameFirst
+        }
+        guard matches.count >= 2 else { return [part] }
+        var pieces: [String] = []
+        var from = part.startIndex
+        for range in matches {
+            pieces.append(String(part[from..<range.lowerBound]))
+            pieces.append(String(part[range]))
+            from = range.upperBound
+        }
+        pieces.append(String(part[from...]))
+        return pieces.map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;"))) }
+            .filter { $0.contains(where: \.isLetter) }
     }
 
     /// «МБУ Центр психолого-педагогической, медицинской и социальной помощи» is one name: a part
@@ -71,7 +114,7 @@ public struct ExecutorList: Hashable, Sendable {
             {
                 result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
-                      Executor.isPerson(previous), Executor.kind(of: part) == .personRole
+                      Executor.isPerson(previous), Executor.kind(of: part) == .personRole, !Self.isPlural(part)
             {
                 // «Петрова И.И., заместитель начальника»: a person and the post they hold.
                 result[result.count - 1] = previous + ", " + part
@@ -82,11 +125,21 @@ public struct ExecutorList: Hashable, Sendable {
         return result
     }
 
+    /// «классные руководители», «руководители ШМО»: a group, not the post of the person before.
+    static func isPlural(_ part: String) -> Bool {
+        guard let word = part.split(separator: " ").first else { return false }
+        return RussianText.folded(String(word)).firstMatch(of: /(?:ые|ие|ели|ики|ты|ры|ны|ги|ки|ля)$/) != nil
+    }
+
     /// A part that opens with a participle or «ответственный за» says something of the part
     /// before it: «курирующий вопрос …», «ответственный за питание», «назначенный приказом».
     static func describesThePrevious(_ part: String) -> Bool {
         guard let word = part.split(separator: " ").first, word.first?.isLowercase == true else { return false }
         let folded = RussianText.folded(String(word))
+        // Posts named so: «заведующий», «управляющий», «ведущий специалист».
+        if ["заведующ", "управляющ", "ведущ", "исполняющ", "служащ", "учащ", "обучающ", "трудящ"].contains(where: folded.hasPrefix) {
+            return false
+        }
         if folded.hasPrefix("ответственн"), part.split(separator: " ").dropFirst().first == "за" { return true }
         return folded.count >= 6 && folded.firstMatch(of: /(?:ющ|ащ|ящ|ущ|вш|ем|им|енн|анн)(?:ий|ая|ее|ие|ый|ого|его)$/) != nil
     }

@@ -12,6 +12,9 @@ struct CorpusTests {
     struct Expected: Decodable {
         let actions: Int
         let deadline_phrases: [String]?
+        let sections: Int?
+        let organisations: [String]?
+        let persons: [String]?
     }
 
     struct Meta: Decodable {
@@ -125,7 +128,7 @@ extension CorpusTests {
         let folder = try #require(Bundle.module.url(forResource: "corpus", withExtension: nil, subdirectory: "Fixtures"))
             .appendingPathComponent(part)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
-        var read = 0, right = 0
+        var read = 0, right = 0, sectionsRight = 0, namesExpected = 0, namesFound = 0
         for file in names {
             let name = String(file.dropLast(4))
             let meta = try JSONDecoder().decode(Meta.self, from: Data(contentsOf: folder.appendingPathComponent("\(name).json")))
@@ -149,6 +152,20 @@ extension CorpusTests {
                     }
                 }
                 if range.contains(plan.actionCount), missing.isEmpty { right += 1 }
+                // Also measured, not part of «right»: the sections (the last one of a cut copy
+                // may have no action yet), and the executors' names as the hand count wrote them.
+                let sections = Set(plan.actions.compactMap(\.section)).count
+                let expectedSections = meta.expected.sections ?? 0
+                if sections == expectedSections || sections == expectedSections - 1 && (meta.partial_rows ?? 0) > 0 { sectionsRight += 1 }
+                let fold = { (text: String) in RussianText.folded(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+                    .trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) }
+                let executorNames = Set(plan.actions.flatMap { $0.executors.map { fold($0.name) } })
+                let listed = Set(((meta.expected.organisations ?? []) + (meta.expected.persons ?? [])).map(fold))
+                namesExpected += listed.count
+                namesFound += listed.filter(executorNames.contains).count
+                if ProcessInfo.processInfo.environment["ROADMAP_CORPUS_NAMES"] != nil, !listed.isSubset(of: executorNames) {
+                    print("CORPUS NAMES \(name): missing \(listed.subtracting(executorNames).sorted()) got \(executorNames.subtracting(listed).sorted())")
+                }
             } catch {
                 got = "refused: \(String(describing: error).prefix(90))"
                 if ProcessInfo.processInfo.environment["ROADMAP_CORPUS_SHOW"]?.split(separator: ",").contains(Substring(name)) == true,
@@ -159,5 +176,6 @@ extension CorpusTests {
             print("CORPUS \(part)/\(name): expected \(range), got \(got)")
         }
         print("CORPUS \(part): read \(read) of \(names.count), right count \(right)")
+        print("CORPUS \(part): sections right in \(sectionsRight) of \(names.count); executors' names found \(namesFound) of \(namesExpected)")
     }
 }
