@@ -334,4 +334,39 @@ struct PlanShapeTests {
         let read = try plan(text)
         #expect(read.actions.map(\.deadline.text) == ["Март-апрель 2011", "в течение 2011 года", "июнь 2011"])
     }
+
+    /// A section line after the header, then «|||||» (its empty cells), is no heading; a row
+    /// whose action cell is empty gives no action.
+    @Test func aSectionRightAfterTheHeaderAndARowWithoutAnAction() throws {
+        let text = """
+            План работы попечительского совета на 2022/2023 учебный год
+            № п/п |
+            Содержание работы |
+            Сроки проведения |
+            Ответственные |
+            Отметка о выполнении |
+            |
+            Общие собрания попечительского совета |
+            |||||
+            1 |
+            Итоги работы по подготовке к учебному году |
+            Сентябрь 2022 |
+            Председатель попечительского совета |
+            ||
+            2 |
+            |
+            Март, 2023 |
+            Заведующий |
+            ||
+            3 |
+            Отчёт о работе за год |
+            Май, 2023 |
+            Заведующий |
+            ||
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Итоги работы по подготовке к учебному году", "Отчёт о работе за год"])
+        #expect(read.actions.map(\.section) == ["Общие собрания попечительского совета", "Общие собрания попечительского совета"])
+        #expect(read.warnings.contains { $0.kind == .rowWithoutAction })
+    }
 }

@@ -20,7 +20,17 @@ enum CellRunTable {
         let inner = paragraphs.filter { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).contains("|") }
         guard inner.count < 2 else { return nil }
         let cells = Self.cells(paragraphs)
-        guard let (start, headerWidth) = header(in: cells.map(\.cell.text)) else { return nil }
+        // A text followed by a line of «|» alone («|||||», read as an empty table, so a line
+        // the paragraphs skip) spans the table: a section, never a heading. Copies with a
+        // blank line after every cell tell nothing so.
+        let skipsLine = cells.indices.filter { index in
+            let next = cells[index].paragraph + 1
+            guard paragraphs.indices.contains(next), let line = paragraphs[cells[index].paragraph].location.line,
+                  let nextLine = paragraphs[next].location.line else { return false }
+            return nextLine > line + 1
+        }
+        let spanning = skipsLine.count * 3 < cells.count ? Set(skipsLine) : []
+        guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning) else { return nil }
         let header = cells[start..<(start + headerWidth)]
         var numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
         var headerRow = header.map { SourceCell(text: $0.cell.text, location: $0.cell.location) }
@@ -254,7 +264,7 @@ enum CellRunTable {
     /// The first run of three or more header cells naming a planned action and a deadline or
     /// an executor: its start and width. A short cell the columns do not know («Классы»,
     /// «Участники») may stand between known ones.
-    static func header(in texts: [String]) -> (start: Int, width: Int)? {
+    static func header(in texts: [String], spanning: Set<Int> = []) -> (start: Int, width: Int)? {
         var index = 0
         while index < texts.count {
             guard PlanColumn(header: texts[index]) != nil else {
@@ -288,7 +298,7 @@ enum CellRunTable {
                 // A numbered table's header runs to its first row: short headings the columns
                 // do not know («Источник финансирования») belong to it too.
                 if kinds.first == .number {
-                    while end < texts.count, texts[end].count <= 40, !isRowNumber(texts[end]),
+                    while end < texts.count, texts[end].count <= 40, !isRowNumber(texts[end]), !spanning.contains(end),
                           texts[end].first.map({ !$0.isNumber && !"IVX".contains($0) }) ?? false {
                         end += 1
                     }
@@ -353,9 +363,14 @@ enum CellRunTable {
         let executorColumn = kinds.firstIndex(of: .executor) ?? kinds.count - 1
         var columns = Array(repeating: [String](), count: kinds.count)
         columns[0] = [texts[0]]
-        columns[1] = [texts[1]]
         var sawDeadline = false
-        for text in texts.dropFirst(2) {
+        // «3 | | Март, 2023 | Заведующий»: the action cell is empty, the first text is the deadline.
+        var rest = texts.dropFirst(1)
+        if let first = rest.first, !Self.looksLikeDeadline(first) || rest.dropFirst().contains(where: Self.looksLikeDeadline) {
+            columns[1] = [first]
+            rest = rest.dropFirst()
+        }
+        for text in rest {
             if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
                 columns[deadlineColumn].append(text)
                 sawDeadline = true

@@ -97,7 +97,7 @@ struct PlanReading {
                 previousAction = nil
                 continue
             }
-            if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) {
+            if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) {
                 // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
                 section = heading
                 previousAction = nil
@@ -170,6 +170,19 @@ struct PlanReading {
         // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
         guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
         return goalTitle(line)
+    }
+
+    /// A row whose only text stands where the row numbers do and is none: a section merged
+    /// across the table («Общие собрания попечительского совета»).
+    static func textInTheNumberColumn(_ row: [SourceCell], layout: PlanTableLayout) -> String? {
+        guard let number = layout.index(of: .number), row.indices.contains(number) else { return nil }
+        let filled = row.enumerated().filter { !$0.element.text.isEmpty }
+        guard filled.count == 1, filled[0].offset == number else { return nil }
+        let text = RussianText.collapsingWhitespace(filled[0].element.text)
+        // Not an editor's note «(Позиция в редакции …)», not the rest of a heading («ный»).
+        guard !CellRunTable.isRowNumber(text), text.filter(\.isLetter).count >= 3, text.count <= 300,
+              let first = text.first, first.isUppercase || "«\"".contains(first) else { return nil }
+        return goalTitle(text)
     }
 
     /// «Цель 1. Создание условий …», «Задача 1.1. Повышение доступности …» alone in a row.
