@@ -369,4 +369,37 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.section) == ["Общие собрания попечительского совета", "Общие собрания попечительского совета"])
         #expect(read.warnings.contains { $0.kind == .rowWithoutAction })
     }
+
+    /// Text from a PDF, a fragment a line and no borders: the last heading wrapped
+    /// («ответствен» / «ный»), actions over several lines before their deadline, a deadline
+    /// a word a line («в» / «течение» / «года»).
+    @Test func fragmentsALineWithoutBorders() throws {
+        let text = """
+            План деятельности ДОУ по предупреждению дорожно-транспортного травматизма
+            содержание
+            сроки
+            ответствен
+            ный
+            1.
+            КОНСУЛЬТАЦИИ
+            -«Взаимодействие с родителями по
+            обучению правилам дорожного движения»
+            сентябрь
+            Старший
+            воспитатель
+            2.
+            Обзор литературы по ПДД:
+            -журналы «Дошкольное воспитание»
+            в
+            течение
+            года
+            Старший
+            воспитатель
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["КОНСУЛЬТАЦИИ -«Взаимодействие с родителями по обучению правилам дорожного движения»",
+                                              "Обзор литературы по ПДД: -журналы «Дошкольное воспитание»"])
+        #expect(read.actions.map(\.deadline.text) == ["сентябрь", "в течение года"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Старший воспитатель"], ["Старший воспитатель"]])
+    }
 }

@@ -42,6 +42,14 @@ enum CellRunTable {
             headerRow.insert(SourceCell(text: "№", location: headerRow[0].location), at: 0)
             width += 1
         }
+        // «ответствен» then «ный»: the last heading wrapped; its end is no row.
+        var bodyStart = start + header.count
+        while bodyStart < cells.count, let first = cells[bodyStart].cell.text.first, first.isLowercase,
+              cells[bodyStart].cell.text.count <= 12, !cells[bodyStart].cell.text.contains(where: \.isNumber),
+              !Self.looksLikeDeadline(cells[bodyStart].cell.text), let last = headerRow.indices.last {
+            headerRow[last].text += " " + cells[bodyStart].cell.text
+            bodyStart += 1
+        }
         var rows: [[SourceCell]] = [headerRow]
         let kinds = headerRow.map { PlanColumn(header: $0.text) }
         let deadlineColumn = kinds.firstIndex(of: .deadline)
@@ -56,7 +64,8 @@ enum CellRunTable {
                 current.insert(Cell(text: "", location: current[0].location), at: 0)
             }
             var texts = current.map(\.text)
-            if numbered, width >= 3, texts.count == 2 * width - 1, !current.contains(where: { isRowNumber($0.text) && $0.text != current[0].text }) {
+            if numbered, width >= 3, texts.count == 2 * width - 1, !current.contains(where: { isRowNumber($0.text) && $0.text != current[0].text }),
+               deadlineColumn.map({ looksLikeDeadline(texts[$0]) && looksLikeDeadline(texts[width + $0 - 1]) }) ?? true {
                 // A row, then a whole row that lost its number: two rows.
                 let rest = Array(current[width...])
                 current = Array(current[..<width])
@@ -80,7 +89,6 @@ enum CellRunTable {
                  ? Array(repeating: SourceCell(text: "", location: current[0].location), count: width - texts.count) : []))
         }
         // «1», «2», «3», «4» right under the header number its columns.
-        var bodyStart = start + header.count
         let numbering = cells[bodyStart...].prefix(headerWidth).map(\.cell.text)
         if numbering.count == headerWidth, numbering.enumerated().allSatisfy({ $0.element == String($0.offset + 1) }) {
             bodyStart += headerWidth
@@ -316,6 +324,33 @@ enum CellRunTable {
         text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
     }
 
+    /// «в» / «течение» / «года» a word a line: one deadline, when the words read as one and
+    /// none of them alone does.
+    static func joiningBrokenDeadlines(_ texts: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < texts.count {
+            var joined = false
+            for length in stride(from: 4, through: 2, by: -1) where index + length <= texts.count {
+                let pieces = texts[index..<(index + length)]
+                guard pieces.allSatisfy({ $0.count <= 10 && !$0.contains("\n") }),
+                      !pieces.contains(where: FlattenedRowTable.readsAsDeadline) else { continue }
+                let text = pieces.joined(separator: " ")
+                if FlattenedRowTable.readsAsDeadline(text) {
+                    result.append(text)
+                    index += length
+                    joined = true
+                    break
+                }
+            }
+            if !joined {
+                result.append(texts[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
     /// A deadline cell as plans write them, read or not: «в течение года», «по плану
     /// поликлиники», «один раз в квартал», «до 25 числа», a date.
     static func looksLikeDeadline(_ text: String) -> Bool {
@@ -363,6 +398,7 @@ enum CellRunTable {
         let executorColumn = kinds.firstIndex(of: .executor) ?? kinds.count - 1
         var columns = Array(repeating: [String](), count: kinds.count)
         columns[0] = [texts[0]]
+        let texts = Self.joiningBrokenDeadlines(texts)
         var sawDeadline = false
         // «3 | | Март, 2023 | Заведующий»: the action cell is empty, the first text is the deadline.
         var rest = texts.dropFirst(1)
@@ -376,6 +412,9 @@ enum CellRunTable {
                 sawDeadline = true
             } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty {
                 columns[2].append(text)
+            } else if !sawDeadline, deadlineColumn == 2, rest.contains(where: looksLikeDeadline) {
+                // The action wrapped over lines before its deadline.
+                columns[1].append(text)
             } else {
                 columns[executorColumn].append(text)
             }
