@@ -402,4 +402,25 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["сентябрь", "в течение года"])
         #expect(read.actions.map { $0.executors.map(\.name) } == [["Старший воспитатель"], ["Старший воспитатель"]])
     }
+
+    /// Rows without borders, a line each, numbered as the copy numbers them: sections share
+    /// the actions' numbers or repeat them, and are told by having no deadline.
+    @Test func flattenedLinesWhoseNumbersRepeat() throws {
+        let text = """
+            План мероприятий по обеспечению отдыха детей в 2014 году
+            N п/п Наименование мероприятия Срок исполнения Исполнитель
+            1 2 3 4
+            1. Координация и организация оздоровительной кампании
+            1 Проведение заседаний межведомственной комиссии по готовности лагерей. май Комиссия
+            1 Обеспечение закупок продуктов питания для лагерей. май Комитет по экономике
+            2. Мероприятия по проведению Года учителя
+            3. Торжественное открытие Года учителя февраль 2014 года Министерство образования
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["май", "май", "февраль 2014 года"])
+        #expect(read.actions.map(\.section) == ["1. Координация и организация оздоровительной кампании",
+                                                "1. Координация и организация оздоровительной кампании",
+                                                "2. Мероприятия по проведению Года учителя"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Комиссия"], ["Комитет по экономике"], ["Министерство образования"]])
+    }
 }

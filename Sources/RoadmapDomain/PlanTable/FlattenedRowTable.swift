@@ -94,6 +94,7 @@ enum FlattenedRowTable {
     /// The rows of the text after the header: each starts at a row number that follows the
     /// one before («1.», «2.», «2.1»); a numbering row «1 2 3 4» is skipped.
     static func rows(in text: String) -> [(number: String, body: String)] {
+        if let rows = rowsByLine(in: text) { return rows }
         // A line that heads a section («II. Работа с педагогами») stands as a row of its own.
         let marked = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -133,6 +134,49 @@ enum FlattenedRowTable {
         }
         if let number { rows.append((number, body.joined(separator: " "))) }
         return rows
+    }
+
+    /// A copy that kept a line a row: most lines start with a row number and a capital
+    /// («1. Проведение заседаний … в течение 2010 года министерство …»). Then each such line
+    /// starts a row, whatever its number (copies repeat or skip numbers), a line without a
+    /// number goes on the row above, and a numbered line with no deadline that another row
+    /// follows is a section («1. Организационные мероприятия»). Nil for other copies.
+    static func rowsByLine(in text: String) -> [(number: String, body: String)]? {
+        var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // «1 2 3 4» under the header numbers the columns.
+        if let first = lines.first, first.split(separator: " ").enumerated().allSatisfy({ $0.element == String($0.offset + 1) }),
+           first.split(separator: " ").count >= 3 {
+            lines.removeFirst()
+        }
+        func numbered(_ line: String) -> (number: String, body: String)? {
+            guard let match = line.firstMatch(of: /^(\d{1,3}(?:\.\d{1,3}){0,2}[.)]?)\s+([«"\p{Lu}].*)$/) else { return nil }
+            return (String(match.output.1), String(match.output.2))
+        }
+        let starts = lines.filter { numbered($0) != nil }.count
+        guard starts >= 2, starts * 10 >= lines.count * 8 else { return nil }
+        var rows: [(number: String, body: String)] = []
+        for line in lines {
+            if let row = numbered(line) {
+                rows.append(row)
+            } else if !rows.isEmpty {
+                rows[rows.count - 1].body += " " + line
+            }
+        }
+        for index in rows.indices.dropLast() where rows[index].body.count <= 200 && !hasDeadline(rows[index].body) {
+            rows[index] = (sectionMark, rows[index].number + " " + rows[index].body)
+        }
+        return rows
+    }
+
+    /// Whether some stretch of the words reads as a deadline.
+    static func hasDeadline(_ body: String) -> Bool {
+        let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
+        for end in stride(from: words.count, through: 1, by: -1) {
+            for start in max(0, end - 8)..<end where readsAsDeadline(words[start..<end].joined(separator: " ")) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The number a section row carries in `rows(in:)`: its text is the section's title.
