@@ -168,11 +168,12 @@ enum FlattenedRowTable {
         return rows
     }
 
-    /// Whether some stretch of the words reads as a deadline.
+    /// Whether some stretch of the words is a deadline as plans write them («по согласованию»
+    /// too).
     static func hasDeadline(_ body: String) -> Bool {
         let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
         for end in stride(from: words.count, through: 1, by: -1) {
-            for start in max(0, end - 8)..<end where readsAsDeadline(words[start..<end].joined(separator: " ")) {
+            for start in max(0, end - 8)..<end where CellRunTable.looksLikeDeadline(words[start..<end].joined(separator: " ")) {
                 return true
             }
         }
