@@ -8,13 +8,15 @@ public enum DemoData {
         try await database.withConnection { try load(on: $0) }
     }
 
-    /// Loads every demo script in one transaction. Blocking: run it on a pool thread.
+    /// Loads every demo script in one transaction, then gives the organisations the normalised
+    /// names matching computes (the scripts carry placeholders). Blocking: run it on a pool thread.
     static func load(on connection: PostgresConnection) throws {
         try connection.transaction { tx in
             for script in EmbeddedSQL.demo {
                 try tx.execute(script: script.text)
             }
         }
+        try OrganizationKeys.refresh(on: connection)
     }
 
     /// The sample documents (`demo/*.txt`) the demo imports, as name and text.

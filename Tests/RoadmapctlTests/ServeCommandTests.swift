@@ -87,5 +87,13 @@ struct ServeCommandTests {
         kill(again.processIdentifier, SIGINT)
         again.waitUntilExit()
         #expect(again.terminationStatus == 0)
+
+        // README's commands find the demo school by the name people write.
+        let runner = RoadmapctlRunner()
+        let school = try runner.run(["status", "--executor", "СОШ № 5", "--due-within", "30d", "--format", "csv", "--data-dir", directory.path])
+        #expect(school.status == 0, "\(school.stderr)")
+        let all = try runner.run(["status", "--executor", "СОШ № 5", "--format", "csv", "--data-dir", directory.path])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("МАОУ СОШ № 5"))
     }
 }

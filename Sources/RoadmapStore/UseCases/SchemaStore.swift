@@ -26,6 +26,8 @@ public struct SchemaStore: Sendable {
         public var applied: [String]
         /// How many were applied before.
         public var alreadyApplied: Int
+        /// Organisations' and aliases' normalised names rewritten to the current rules.
+        public var keysRewritten: Int = 0
     }
 
     /// Whether the service may take requests, and if not, why.
@@ -41,9 +43,14 @@ public struct SchemaStore: Sendable {
 
     /// Applies every pending migration, each in its own transaction; safe to run from
     /// several processes at once.
+    /// Then rewrites the organisations' normalised names that older rules (or SQL written by
+    /// hand) left different from what matching computes today.
     public func migrate() async throws -> Outcome {
-        let outcome = try await database.withConnection { [migrator] connection in try migrator.migrate(on: connection) }
-        return Outcome(applied: outcome.applied, alreadyApplied: outcome.alreadyApplied)
+        try await database.withConnection { [migrator] connection in
+            let outcome = try migrator.migrate(on: connection)
+            let keys = try OrganizationKeys.refresh(on: connection)
+            return Outcome(applied: outcome.applied, alreadyApplied: outcome.alreadyApplied, keysRewritten: keys.names + keys.aliases)
+        }
     }
 
     /// Migrates a private database; refuses a shared one whose schema is behind, so one

@@ -36,6 +36,9 @@ struct MigrateCommand: AsyncParsableCommand {
                 } else {
                     for name in outcome.applied { print("applied  \(name)") }
                 }
+                if outcome.keysRewritten > 0 {
+                    print("Rewrote \(outcome.keysRewritten) organisation name keys to the current matching rules.")
+                }
             }
             await store.close()
         } catch {
