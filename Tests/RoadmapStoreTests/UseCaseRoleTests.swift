@@ -168,6 +168,57 @@ struct UseCaseRoleTests {
         }
     }
 
+    /// The committee moves a deadline itself, for one school or the whole action; schools ask
+    /// for an extension instead.
+    @Test func movingDeadlines() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let world = try await World.make(lease.database)
+            let moves = DeadlineMoveStore(database: world.database)
+            let assignments = AssignmentStore(database: world.database)
+            var day = try #require(CalendarDate(iso: "2019-04-20"))
+            for (name, principal) in world.roles {
+                day = try #require(day.adding(days: 1))
+                let expected: Outcome = switch name {
+                case "admin", "coordinator": .allowed
+                case "school A": .notFound
+                default: .forbidden
+                }
+                let got = await Self.outcome { try await _ = moves.move(assignmentID: world.assignmentB, to: day, reason: "Карантин", ifVersion: nil, actor: principal) }
+                #expect(got == expected, "move B's deadline as \(name): \(got), expected \(expected)")
+            }
+            let b = try await assignments.get(world.assignmentB, asOf: world.today, scope: world.coordinator)
+            #expect(b.dueOn?.iso == "2019-04-22", "moved by the admin and the coordinator only")
+            #expect(b.originalDueOn?.iso == "2019-03-31", "the day first planned is kept")
+
+            // The whole action, for both schools, as a coordinator; a stale version, no reason, the
+            // same day and a done assignment are refused and change nothing.
+            await expect(world, ["viewer": .forbidden, "school A": .forbidden, "school B": .forbidden], "move the whole action") {
+                try await _ = moves.move(actionID: world.sharedAction, to: day, reason: "Карантин", actor: $0)
+            }
+            let moved = try await moves.move(actionID: world.sharedAction, to: try #require(CalendarDate(iso: "2019-05-15")), reason: "Карантин", actor: world.coordinator)
+            #expect(Set(moved.map(\.id)) == [world.assignmentA, world.assignmentB])
+            #expect(moved.allSatisfy { $0.dueOn?.iso == "2019-05-15" })
+            await #expect(throws: UseCaseError.self) {
+                try await _ = moves.move(assignmentID: world.assignmentA, to: day, reason: "Карантин", ifVersion: 1, actor: world.coordinator)
+            }
+            await #expect(throws: UseCaseError.self) {
+                try await _ = moves.move(assignmentID: world.assignmentA, to: day, reason: "  ", ifVersion: nil, actor: world.coordinator)
+            }
+            await #expect(throws: UseCaseError.self) {
+                try await _ = moves.move(assignmentID: world.assignmentA, to: try #require(CalendarDate(iso: "2019-05-15")), reason: "Карантин",
+                                         ifVersion: nil, actor: world.coordinator)
+            }
+            let a = try await assignments.get(world.assignmentA, asOf: world.today, scope: world.coordinator)
+            #expect(a.dueOn?.iso == "2019-05-15")
+            // Every move is in the assignment's history, with who, why and both days.
+            let history = try await EventStore(database: world.database)
+                .list(entityType: "assignment", entityID: world.assignmentB, limit: 20, cursor: nil, scope: world.coordinator).items
+                .filter { $0.event == "deadline_moved" }
+            #expect(history.count == 3)
+            #expect(history.allSatisfy { $0.reason == "Карантин" && $0.dataJSON.contains("\"direct\"") })
+        }
+    }
+
     @Test func organizationsUsersAnalystsAndImports() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let world = try await World.make(lease.database)

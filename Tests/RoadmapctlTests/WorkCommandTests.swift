@@ -137,6 +137,37 @@ struct WorkCommandTests {
         }
     }
 
+    /// The committee moves a deadline itself: one school's, then the whole action's.
+    @Test func theCommitteeMovesDeadlinesDirectly() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let (_, _) = try setUp(lease)
+            let mine = try #require(try json(try run(["status", "--as", "school5", "--format", "json"], lease).stdout) as? [[String: Any]])
+            let target = try #require(mine.first?["id"] as? String)
+            let refused = try run(["deadline", "move", target, "--to", "2030-01-31", "--reason", "Сам", "--as", "school5"], lease)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("extension"))
+            let moved = try run(["deadline", "move", target, "--to", "2030-01-31", "--reason", "Карантин"], lease)
+            #expect(moved.status == 0, "\(moved.stderr)")
+            #expect(moved.stdout.contains("31.01.2030"), "\(moved.stdout)")
+            let after = try #require(try json(try run(["status", "--as", "school5", "--format", "json"], lease).stdout) as? [[String: Any]])
+            #expect(after.contains { $0["id"] as? String == target && $0["due_on"] as? String == "2030-01-31" })
+            let history = try run(["history", "assignment/\(target)", "--format", "json"], lease)
+            let events = try #require(try json(history.stdout) as? [[String: Any]], "\(history.stderr)")
+            #expect(events.contains { $0["event"] as? String == "deadline_moved" && $0["reason"] as? String == "Карантин" })
+
+            let actionID = try await lease.pool.withConnection { connection in
+                try connection.query("SELECT action_id FROM assignments WHERE id = \(try #require(UUID(uuidString: target)))").first?.decode(UUID.self, "action_id")
+            }
+            let whole = try run(["deadline", "move", "--action", try #require(actionID).uuidString, "--to", "2030-02-28", "--reason", "Перенос"], lease)
+            #expect(whole.status == 0, "\(whole.stderr)")
+            #expect(whole.stdout.split(separator: "\n").count >= 1)
+            #expect(try run(["deadline", "move", target, "--to", "2030-02-28"], lease).status == 2, "a reason is required")
+            #expect(try run(["deadline", "move", target, "--to", "31.02.2030", "--reason", "x"], lease).status == 2)
+            #expect(try run(["deadline", "move", target, "--action", target, "--to", "2030-02-28", "--reason", "x"], lease).status == 2)
+            #expect(try run(["deadline", "move", UUID().uuidString, "--to", "2030-02-28", "--reason", "x"], lease).status == 1)
+        }
+    }
+
     @Test func exportsOpenInExcelAndRunNoFormulas() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let (_, assignments) = try setUp(lease)

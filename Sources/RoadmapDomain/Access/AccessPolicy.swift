@@ -66,6 +66,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only the committee's staff accept or return reports.")
             case .decideExtension:
                 return .forbidden("Only the committee's staff approve or reject extensions.")
+            case .moveDeadline:
+                return .forbidden("Only the committee's staff move deadlines; ask for an extension instead.")
             case .manageUsers:
                 return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts:

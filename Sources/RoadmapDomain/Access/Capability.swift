@@ -16,6 +16,8 @@ public enum Capability: String, CaseIterable, Hashable, Sendable {
     case requestExtension
     /// Approve or reject an extension request.
     case decideExtension
+    /// Move a deadline directly, with a reason (the committee's own decision).
+    case moveDeadline
     /// Add, disable and unlock users; issue and revoke anybody's tokens; set anybody's password.
     case manageUsers
     /// Grant and revoke analysts' read-only SQL logins.
