@@ -23,6 +23,7 @@ struct AccessTests {
                 (.get, "/v1/assignments/\(plan.assignmentB)/reports", nil),
                 (.post, "/v1/assignments/\(plan.assignmentB)/reports", ReportFlowTests.report),
                 (.post, "/v1/assignments/\(plan.assignmentB)/extensions", #"{"due_on": "2019-05-30", "reason": "x"}"#),
+                (.post, "/v1/assignments/\(plan.assignmentB)/deadline", #"{"due_on": "2019-05-30", "reason": "x"}"#),
                 (.get, "/v1/reports/\(reportB)", nil),
                 (.post, "/v1/reports/\(reportB)/accept", nil),
                 (.post, "/v1/reports/\(reportB)/return", #"{"comment": "нет"}"#),
@@ -57,6 +58,8 @@ struct AccessTests {
                 (.post, "/v1/goals/\(plan.goal)/actions", #"{"title": "x", "deadline": "Май 2019", "executor_ids": []}"#),
                 (.patch, "/v1/actions/\(plan.action)", #"{"title": "x"}"#),
                 (.patch, "/v1/assignments/\(plan.assignmentA)", #"{"status": "cancelled"}"#),
+                (.post, "/v1/assignments/\(plan.assignmentA)/deadline", #"{"due_on": "2019-05-30", "reason": "x"}"#),
+                (.post, "/v1/actions/\(plan.action)/deadline", #"{"due_on": "2019-05-30", "reason": "x"}"#),
             ]
             for (method, path, body) in forbidden {
                 let response = try await api.call(method, path, token: fixture.executorA, json: body)

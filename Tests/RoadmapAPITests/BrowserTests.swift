@@ -145,6 +145,15 @@ struct BrowserTests {
             try await browser.fill("form.return textarea", "Приложите список участников.")
             try await browser.click("form.return button[type=submit]")
             #expect(try await browser.text().contains("Отчёт возвращён на доработку."))
+            // And moves the school's deadline itself, with a reason.
+            try await browser.navigate(to: assignmentURL)
+            try await browser.fill("#move_due", "2019-04-30")
+            try await browser.fill("#move_reason", "Семинар перенесён решением комитета")
+            try await browser.click("form[action$='/deadline'] button[type=submit]")
+            let moved = try await browser.text()
+            #expect(moved.contains("Срок перенесён."), "\(moved)")
+            #expect(moved.contains("Переносы срока") && moved.contains("30.04.2019"))
+            try await save("assignment-moved")
             try await signOut()
 
             // The school sees the comment and resubmits.

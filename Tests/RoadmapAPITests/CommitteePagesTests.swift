@@ -212,6 +212,50 @@ extension WebPagesTests {
         }
     }
 
+    /// The committee moves a deadline on the assignment's page; the school sees the move and
+    /// who decided it (the committee), not a form.
+    @Test func theCoordinatorMovesADeadlineOnTheAssignmentsPage() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let coordinator = try await session(api, fixture, "coord")
+            let page = try await get(api, "/assignments/\(plan.assignmentA)", cookies: coordinator.cookie)
+            #expect(page.html.contains("Перенести срок (решение комитета)"))
+            #expect(!page.html.contains("Запросить перенос"), "the committee does not ask itself")
+            let reason = try #require("Карантин в школе".addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let noReason = try await post(api, "/assignments/\(plan.assignmentA)/deadline",
+                                          form: "csrf=\(coordinator.csrf)&due_on=2019-04-30&reason=", cookies: coordinator.cookie)
+            #expect(noReason.status == 422)
+            #expect(noReason.html.contains(#"value="2019-04-30""#), "the date typed is kept")
+            #expect(noReason.html.contains(#"id="move_reason-error""#) && noReason.html.contains("Укажите причину"))
+            let sameDay = try await post(api, "/assignments/\(plan.assignmentA)/deadline",
+                                         form: "csrf=\(coordinator.csrf)&due_on=2019-03-31&reason=\(reason)", cookies: coordinator.cookie)
+            #expect(sameDay.status == 422)
+            #expect(sameDay.html.contains("Карантин в школе"), "the reason typed is kept")
+            #expect(sameDay.html.contains(#"id="move_due-error""#))
+            let forged = try await post(api, "/assignments/\(plan.assignmentA)/deadline",
+                                        form: "csrf=forged&due_on=2019-04-30&reason=\(reason)", cookies: coordinator.cookie)
+            #expect(forged.status == 403)
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator).string("due_on") == "2019-03-31",
+                    "nothing moved")
+
+            let moved = try await post(api, "/assignments/\(plan.assignmentA)/deadline",
+                                       form: "csrf=\(coordinator.csrf)&due_on=2019-04-30&reason=\(reason)", cookies: coordinator.cookie)
+            #expect(moved.status == 200)
+            #expect(moved.html.contains("Срок перенесён."))
+            #expect(moved.html.contains("Переносы срока") && moved.html.contains("решение комитета") && moved.html.contains("30.04.2019"))
+            #expect(moved.html.contains("coord"), "committee staff see who moved it")
+
+            let school = try await session(api, fixture, "school-a")
+            let seen = try await get(api, "/assignments/\(plan.assignmentA)", cookies: school.cookie)
+            #expect(seen.html.contains("Переносы срока") && seen.html.contains("Карантин в школе") && seen.html.contains("комитет"))
+            #expect(!seen.html.contains("Перенести срок (решение комитета)"), "a school asks for an extension instead")
+            let bySchool = try await post(api, "/assignments/\(plan.assignmentA)/deadline",
+                                          form: "csrf=\(school.csrf)&due_on=2019-05-31&reason=\(reason)", cookies: school.cookie)
+            #expect(bySchool.status == 422 || bySchool.status == 403)
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator).string("due_on") == "2019-04-30")
+        }
+    }
+
     @Test func aSchoolsHomeSplitsItsWorkIntoOverdueDueThisWeekReturnedAndEverythingOpen() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)  // «Семинар», due 31.03.2019: overdue

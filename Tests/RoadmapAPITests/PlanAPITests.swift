@@ -153,4 +153,36 @@ extension PlanAPITests {
             #expect(b.string("original_due_on") == "2019-05-31")
         }
     }
+
+    /// The committee moves a deadline itself: one school's with If-Match, then the whole
+    /// action's; bad bodies change nothing.
+    @Test func theCommitteeMovesDeadlinesDirectly() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let before = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator)
+            let etag = try #require(before.headers[.eTag])
+            let stale = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/deadline", token: fixture.coordinator,
+                                           json: #"{"due_on": "2019-04-30", "reason": "Карантин"}"#, headers: ["If-Match": "\"999\""])
+            #expect(stale.status == 412, "\(stale.text)")
+            let moved = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/deadline", token: fixture.coordinator,
+                                           json: #"{"due_on": "2019-04-30", "reason": "Карантин"}"#, headers: ["If-Match": etag])
+            #expect(moved.status == 200, "\(moved.text)")
+            #expect(moved.string("due_on") == "2019-04-30")
+            #expect(moved.string("original_due_on") == "2019-03-31")
+            for body in [#"{"due_on": "2019-04-31", "reason": "x"}"#, #"{"due_on": "2019-05-01", "reason": ""}"#, #"{"due_on": "2019-05-01"}"#,
+                         #"{"due_on": "2019-04-30", "reason": "x"}"#] {
+                let bad = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/deadline", token: fixture.coordinator, json: body)
+                #expect([400, 422].contains(bad.status), "\(body): \(bad.status) \(bad.text)")
+            }
+            let whole = try await api.call(.post, "/v1/actions/\(plan.action)/deadline", token: fixture.coordinator,
+                                           json: #"{"due_on": "2019-05-15", "reason": "Перенос семинара"}"#)
+            #expect(whole.status == 200, "\(whole.text)")
+            #expect(Set(whole.items.compactMap { $0["id"] as? String }) == [plan.assignmentA, plan.assignmentB])
+            let history = try await api.call(.get, "/v1/events?entity_type=assignment&entity_id=\(plan.assignmentB)", token: fixture.coordinator)
+            #expect(history.items.contains { $0["event"] as? String == "deadline_moved" && $0["reason"] as? String == "Перенос семинара" })
+            let missing = try await api.call(.post, "/v1/actions/\(UUID().uuidString)/deadline", token: fixture.coordinator,
+                                             json: #"{"due_on": "2019-05-15", "reason": "x"}"#)
+            #expect(missing.status == 404)
+        }
+    }
 }

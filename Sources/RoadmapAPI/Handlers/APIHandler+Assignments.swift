@@ -22,6 +22,24 @@ extension APIHandler {
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
 
+    func moveAssignmentDeadline(_ input: Operations.MoveAssignmentDeadline.Input) async throws -> Operations.MoveAssignmentDeadline.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the request as JSON.") }
+        let record = try await deadlines.move(
+            assignmentID: try RequestValues.pathID(input.path.id, entity: "assignment"), to: try RequestValues.date(body.dueOn, field: "due_on"),
+            reason: body.reason, ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "assignment"), actor: actor)
+        return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
+    }
+
+    func moveActionDeadline(_ input: Operations.MoveActionDeadline.Input) async throws -> Operations.MoveActionDeadline.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the request as JSON.") }
+        let moved = try await deadlines.move(
+            actionID: try RequestValues.pathID(input.path.id, entity: "action"), to: try RequestValues.date(body.dueOn, field: "due_on"),
+            reason: body.reason, actor: actor)
+        return .ok(.init(body: .json(.init(items: moved.map(Components.Schemas.Assignment.init), nextCursor: nil))))
+    }
+
     func updateAssignment(_ input: Operations.UpdateAssignment.Input) async throws -> Operations.UpdateAssignment.Output {
         let actor = try RequestPrincipal.require()
         let id = try RequestValues.pathID(input.path.id, entity: "assignment")

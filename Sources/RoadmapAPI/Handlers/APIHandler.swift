@@ -14,6 +14,7 @@ struct APIHandler: APIProtocol {
     let assignments: AssignmentStore
     let reports: ReportStore
     let extensions: ExtensionStore
+    let deadlines: DeadlineMoveStore
     let events: EventStore
     let imports: ImportStore
     let clock: CommitteeClock
@@ -26,6 +27,7 @@ struct APIHandler: APIProtocol {
         assignments = AssignmentStore(database: database)
         reports = ReportStore(database: database, clock: clock)
         extensions = ExtensionStore(database: database, clock: clock)
+        deadlines = DeadlineMoveStore(database: database, clock: clock)
         events = EventStore(database: database)
         imports = ImportStore(database: database)
         self.clock = clock

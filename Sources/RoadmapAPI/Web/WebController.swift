@@ -20,6 +20,8 @@ struct WebController: Sendable {
     let plans: PlanStore
     let reports: ReportStore
     let extensions: ExtensionStore
+    let deadlines: DeadlineMoveStore
+    let events: EventStore
     let imports: ImportStore
     let uploads: UploadStore
     let clock: CommitteeClock
@@ -41,6 +43,8 @@ struct WebController: Sendable {
         plans = PlanStore(database: database)
         reports = ReportStore(database: database, clock: clock)
         extensions = ExtensionStore(database: database, clock: clock)
+        deadlines = DeadlineMoveStore(database: database, clock: clock)
+        events = EventStore(database: database)
         imports = ImportStore(database: database)
         uploads = UploadStore(database: database)
         self.clock = clock
@@ -69,6 +73,9 @@ struct WebController: Sendable {
         router.post("/assignments/{id}/report") { request, context in try await self.submitReport(request, id: context.parameters.get("id") ?? "") }
         router.post("/assignments/{id}/extension") { request, context in
             try await self.requestExtension(request, id: context.parameters.get("id") ?? "")
+        }
+        router.post("/assignments/{id}/deadline") { request, context in
+            try await self.moveDeadline(request, id: context.parameters.get("id") ?? "")
         }
         addCommitteeRoutes(to: router)
         addImportRoutes(to: router)
@@ -249,7 +256,7 @@ struct WebController: Sendable {
 
     func assignmentPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
                         report: AssignmentPage.ReportInput = .init(), extensionRequest: AssignmentPage.ExtensionInput = .init(),
-                        status: HTTPResponse.Status = .ok) async throws -> Response {
+                        move: AssignmentPage.MoveInput = .init(), status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
         let today = clock.today()
@@ -258,21 +265,80 @@ struct WebController: Sendable {
         let reports = try await reports.list(assignmentID: assignmentID, scope: live.principal)
         let policy = AccessPolicy(live.principal)
         let canReport = policy.may(.submitReport, ownedBy: record.executorID) == .allowed && record.status.allows(.submitReport)
+        // The committee moves a deadline itself; only a school asks for it.
+        let canMove = policy.may(.moveDeadline, ownedBy: record.executorID) == .allowed && !record.status.isClosed && record.dueOn != nil
         let canExtend = policy.may(.requestExtension, ownedBy: record.executorID) == .allowed && !record.status.isClosed
-            && record.dueOn != nil
+            && record.dueOn != nil && !canMove
+        let moves = try await events.list(entityType: "assignment", entityID: assignmentID, limit: 200, cursor: nil, scope: live.principal)
+            .items.filter { $0.event == "deadline_moved" }
+            .map { Self.move($0, namesShown: live.principal.role.seesEverything, timeZone: clock.timeZone) }
         let model = AssignmentPage(
             title: record.actionTitle, user: await pageUser(live), csrf: live.csrfToken, id: record.id.uuidString.lowercased(),
             executor: record.executorName, deadline: record.deadlineText, due: record.dueOn?.russian ?? "без срока",
             moved: record.originalDueOn != nil && record.originalDueOn != record.dueOn, original: record.originalDueOn?.russian ?? "",
-            status: Self.statusName(record), overdue: record.overdue, canReport: canReport, canExtend: canExtend,
+            status: Self.statusName(record), overdue: record.overdue, canReport: canReport, canExtend: canExtend, canMove: canMove,
             todayISO: today.iso, extendMin: (record.dueOn?.adding(days: 1) ?? today).iso, notice: notice, error: error,
             hasReports: !reports.isEmpty,
             reports: reports.map { report in
                 AssignmentPage.Report(doneOn: report.doneOn.russian, text: report.text, status: report.status.russianName,
                                       comment: report.reviewComment ?? "")
             },
-            report: report, extensionRequest: extensionRequest)
+            report: report, extensionRequest: extensionRequest, move: move, hasMoves: !moves.isEmpty, moves: moves)
         return try page(model, status: status)
+    }
+
+    /// One `deadline_moved` event as the history table shows it; a school sees the committee's
+    /// role, not its staff's names.
+    static func move(_ event: EventRecord, namesShown: Bool, timeZone: TimeZone) -> AssignmentPage.Move {
+        struct Data: Decodable {
+            var from: String?
+            var to: String?
+            var direct: String?
+            var extension_id: String?
+        }
+        let data = (try? JSONDecoder().decode(Data.self, from: Foundation.Data(event.dataJSON.utf8))) ?? Data()
+        let role = event.actorRole.flatMap(Role.init(rawValue:))
+        let who = namesShown ? (event.actorName ?? (event.actorCommand != nil ? "администратор (командная строка)" : "—"))
+            : (role == .executor ? "школа" : "комитет")
+        let how = data.direct == "true" ? "решение комитета" : data.extension_id != nil ? "по запросу, одобрено" : "изменение плана"
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd.MM.yyyy HH:mm"
+        formatter.timeZone = timeZone
+        return AssignmentPage.Move(
+            when: formatter.string(from: event.occurredAt), who: who,
+            from: data.from.flatMap(CalendarDate.init(iso:))?.russian ?? "—", to: data.to.flatMap(CalendarDate.init(iso:))?.russian ?? "—",
+            how: how, reason: event.reason ?? "")
+    }
+
+    struct MoveForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var due_on: String?
+        var reason: String?
+    }
+
+    /// The committee moves the due day itself (`DeadlineMoveStore`).
+    func moveDeadline(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(MoveForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
+        var typed = AssignmentPage.MoveInput(dueOn: form.due_on ?? "", reason: form.reason ?? "")
+        guard let dueOn = CalendarDate(iso: typed.dueOn) else {
+            typed.dueOnError = PageText.moveDueMissing.russian
+            return try await assignmentPage(request, id: id, move: typed, status: .unprocessableContent)
+        }
+        do {
+            _ = try await deadlines.move(assignmentID: assignmentID, to: dueOn, reason: typed.reason, ifVersion: nil, actor: live.principal)
+        } catch let error as UseCaseError {
+            var message: String?
+            switch error {
+            case .notFound: throw error
+            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? PageText.moveReasonEmpty.russian
+            case .invalid("due_on", _): typed.dueOnError = PageText.moveDueSame.russian
+            case .conflict: message = PageText.moveNotNow.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await assignmentPage(request, id: id, error: message, move: typed, status: .unprocessableContent)
+        }
+        return try await assignmentPage(request, id: id, notice: PageText.moveDone.russian)
     }
 
     struct ReportForm: Decodable, CSRFCarrying {

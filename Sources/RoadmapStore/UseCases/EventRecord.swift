@@ -9,6 +9,9 @@ public struct EventRecord: Sendable, Hashable {
     public let actorRole: String?
     /// The command line, when the installation's administrator acted.
     public let actorCommand: String?
+    /// The acting user's display name, else login; nil for the installation. For committee
+    /// pages: the API shows roles only.
+    public let actorName: String?
     public let entityType: String
     public let entityID: UUID
     public let event: String
@@ -22,6 +25,7 @@ public struct EventRecord: Sendable, Hashable {
         actorID = try row.decode(UUID?.self, "actor_id")
         actorRole = try row.decode(String?.self, "actor_role")
         actorCommand = try row.decode(String?.self, "actor_command")
+        actorName = try row.decode(String?.self, "actor_name")
         entityType = try row.decode(String.self, "entity_type")
         entityID = try row.decode(UUID.self, "entity_id")
         event = try row.decode(String.self, "event")

@@ -31,7 +31,7 @@ public struct EventStore: Sendable {
             }
             return try connection.query("""
                 SELECT e.id, e.occurred_at, e.actor_id, coalesce(u.role, CASE WHEN e.actor_command IS NOT NULL THEN 'admin' END) AS actor_role,
-                       e.actor_command, e.entity_type, e.entity_id, e.event, e.reason, e.data
+                       e.actor_command, coalesce(u.display_name, u.login) AS actor_name, e.entity_type, e.entity_id, e.event, e.reason, e.data
                 FROM events e LEFT JOIN users u ON u.id = e.actor_id
                 WHERE e.entity_type = \(entityType) AND e.entity_id = \(entityID) AND e.id > \(after ?? 0)
                 ORDER BY e.id LIMIT \(limit + 1)

@@ -1,5 +1,6 @@
 /// One assignment: its facts, the report and extension forms (with what was typed and the
-/// error beside each field when refused), and the reports so far.
+/// error beside each field when refused), the committee's form to move the deadline, every
+/// move so far (who, when, why), and the reports so far.
 struct AssignmentPage: PageModel {
     static let template = "assignment"
     let title: String
@@ -15,6 +16,7 @@ struct AssignmentPage: PageModel {
     let overdue: Bool
     let canReport: Bool
     let canExtend: Bool
+    let canMove: Bool
     let todayISO: String
     let extendMin: String
     let notice: String?
@@ -23,6 +25,27 @@ struct AssignmentPage: PageModel {
     let reports: [Report]
     let report: ReportInput
     let extensionRequest: ExtensionInput
+    let move: MoveInput
+    let hasMoves: Bool
+    let moves: [Move]
+
+    /// One move of the due day.
+    struct Move: Sendable {
+        let when: String
+        let who: String
+        let from: String
+        let to: String
+        let how: String
+        let reason: String
+    }
+
+    /// The committee's move form as the coordinator left it.
+    struct MoveInput: Sendable {
+        var dueOn = ""
+        var reason = ""
+        var dueOnError: String?
+        var reasonError: String?
+    }
 
     struct Report: Sendable {
         let doneOn: String
