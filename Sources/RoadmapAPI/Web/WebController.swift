@@ -255,8 +255,8 @@ struct WebController: Sendable {
     // MARK: An assignment: its facts, the report form, the reports so far
 
     func assignmentPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
-                        report: AssignmentPage.ReportInput = .init(), extensionRequest: AssignmentPage.ExtensionInput = .init(),
-                        move: AssignmentPage.MoveInput = .init(), status: HTTPResponse.Status = .ok) async throws -> Response {
+                        report: AssignmentPage.ReportInput = .init(), extensionRequest: AssignmentPage.DeadlineInput = .init(),
+                        move: AssignmentPage.DeadlineInput = .init(), status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
         let today = clock.today()
@@ -310,35 +310,11 @@ struct WebController: Sendable {
             how: how, reason: event.reason ?? "")
     }
 
-    struct MoveForm: Decodable, CSRFCarrying {
-        var csrf: String?
-        var due_on: String?
-        var reason: String?
-    }
-
     /// The committee moves the due day itself (`DeadlineMoveStore`).
     func moveDeadline(_ request: Request, id: String) async throws -> Response {
-        guard let (live, form) = try await checkedForm(MoveForm.self, request) else { return Self.redirect(to: "/login") }
-        guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
-        var typed = AssignmentPage.MoveInput(dueOn: form.due_on ?? "", reason: form.reason ?? "")
-        guard let dueOn = CalendarDate(iso: typed.dueOn) else {
-            typed.dueOnError = PageText.moveDueMissing.russian
-            return try await assignmentPage(request, id: id, move: typed, status: .unprocessableContent)
+        try await submitDeadline(request, id: id, form: .committeeMove) { assignmentID, dueOn, reason, actor in
+            _ = try await deadlines.move(assignmentID: assignmentID, to: dueOn, reason: reason, ifVersion: nil, actor: actor)
         }
-        do {
-            _ = try await deadlines.move(assignmentID: assignmentID, to: dueOn, reason: typed.reason, ifVersion: nil, actor: live.principal)
-        } catch let error as UseCaseError {
-            var message: String?
-            switch error {
-            case .notFound: throw error
-            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? PageText.moveReasonEmpty.russian
-            case .invalid("due_on", _): typed.dueOnError = PageText.moveDueSame.russian
-            case .conflict: message = PageText.moveNotNow.russian
-            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
-            }
-            return try await assignmentPage(request, id: id, error: message, move: typed, status: .unprocessableContent)
-        }
-        return try await assignmentPage(request, id: id, notice: PageText.moveDone.russian)
     }
 
     struct ReportForm: Decodable, CSRFCarrying {
@@ -377,34 +353,62 @@ struct WebController: Sendable {
         return Self.redirect(to: "/assignments/\(assignmentID.uuidString.lowercased())?sent=1")
     }
 
-    struct ExtensionForm: Decodable, CSRFCarrying {
+    /// A new due date and its reason: the school's extension request and the committee's move.
+    struct DeadlineForm: Decodable, CSRFCarrying {
         var csrf: String?
         var due_on: String?
         var reason: String?
     }
 
     func requestExtension(_ request: Request, id: String) async throws -> Response {
-        guard let (live, form) = try await checkedForm(ExtensionForm.self, request) else { return Self.redirect(to: "/login") }
+        try await submitDeadline(request, id: id, form: .extensionRequest) { assignmentID, dueOn, reason, actor in
+            _ = try await extensions.request(assignmentID: assignmentID, dueOn: dueOn, reason: reason, actor: actor)
+        }
+    }
+
+    /// Which of the assignment page's two date-and-reason forms was sent, and its words.
+    enum DeadlineFormKind {
+        case extensionRequest, committeeMove
+
+        var dueMissing: PageText { self == .committeeMove ? .moveDueMissing : .extensionDueMissing }
+        var dueRefused: PageText { self == .committeeMove ? .moveDueSame : .extensionDueTooEarly }
+        var reasonEmpty: PageText { self == .committeeMove ? .moveReasonEmpty : .extensionReasonEmpty }
+        var notNow: PageText { self == .committeeMove ? .moveNotNow : .extensionNotNow }
+        var done: PageText { self == .committeeMove ? .moveDone : .extensionSent }
+    }
+
+    /// A new due date with its reason: `act` runs the use case; a refusal comes back on the
+    /// page with what was typed and the error by its field.
+    func submitDeadline(
+        _ request: Request, id: String, form kind: DeadlineFormKind,
+        act: (UUID, CalendarDate, String, Principal) async throws -> Void
+    ) async throws -> Response {
+        guard let (live, form) = try await checkedForm(DeadlineForm.self, request) else { return Self.redirect(to: "/login") }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
-        var typed = AssignmentPage.ExtensionInput(dueOn: form.due_on ?? "", reason: form.reason ?? "")
+        var typed = AssignmentPage.DeadlineInput(dueOn: form.due_on ?? "", reason: form.reason ?? "")
+        func refused(_ message: String?) async throws -> Response {
+            kind == .committeeMove
+                ? try await assignmentPage(request, id: id, error: message, move: typed, status: .unprocessableContent)
+                : try await assignmentPage(request, id: id, error: message, extensionRequest: typed, status: .unprocessableContent)
+        }
         guard let dueOn = CalendarDate(iso: typed.dueOn) else {
-            typed.dueOnError = PageText.extensionDueMissing.russian
-            return try await assignmentPage(request, id: id, extensionRequest: typed, status: .unprocessableContent)
+            typed.dueOnError = kind.dueMissing.russian
+            return try await refused(nil)
         }
         do {
-            _ = try await extensions.request(assignmentID: assignmentID, dueOn: dueOn, reason: typed.reason, actor: live.principal)
+            try await act(assignmentID, dueOn, typed.reason, live.principal)
         } catch let error as UseCaseError {
             var message: String?
             switch error {
             case .notFound: throw error
-            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? PageText.extensionReasonEmpty.russian
-            case .invalid("due_on", _): typed.dueOnError = PageText.extensionDueTooEarly.russian
-            case .conflict: message = PageText.extensionNotNow.russian
+            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? kind.reasonEmpty.russian
+            case .invalid("due_on", _): typed.dueOnError = kind.dueRefused.russian
+            case .conflict: message = kind.notNow.russian
             default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
             }
-            return try await assignmentPage(request, id: id, error: message, extensionRequest: typed, status: .unprocessableContent)
+            return try await refused(message)
         }
-        return try await assignmentPage(request, id: id, notice: PageText.extensionSent.russian)
+        return try await assignmentPage(request, id: id, notice: kind.done.russian)
     }
 
     /// The catalogue's words when a text was refused for its characters (the use case's

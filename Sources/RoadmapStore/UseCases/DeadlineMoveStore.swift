@@ -77,12 +77,19 @@ public struct DeadlineMoveStore: Sendable {
         guard dueOn != current else {
             throw UseCaseError.invalid(field: "due_on", reason: "the assignment is already due on \(dueOn.iso)")
         }
+        try setDueDay(of: assignment.id, from: current, to: dueOn, reason: reason, data: ["direct": "true"], actor: actor, on: connection)
+    }
+
+    /// The one way a due day moves (a committee's move, an approved extension): the day first
+    /// planned is kept, and the move is recorded with both days.
+    static func setDueDay(of assignmentID: UUID, from current: CalendarDate?, to dueOn: CalendarDate, reason: String,
+                          data: [String: String], actor: Principal, on connection: PostgresConnection) throws {
         try connection.execute("""
             UPDATE assignments SET due_on = \(dueOn), original_due_on = coalesce(original_due_on, due_on),
                 version = version + 1, updated_at = now()
-            WHERE id = \(assignment.id)
+            WHERE id = \(assignmentID)
             """)
-        try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignment.id, event: "deadline_moved",
-                            reason: reason, data: ["from": current.iso, "to": dueOn.iso, "direct": "true"])
+        try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignmentID, event: "deadline_moved",
+                            reason: reason, data: data.merging(["from": current?.iso ?? "", "to": dueOn.iso]) { _, new in new })
     }
 }

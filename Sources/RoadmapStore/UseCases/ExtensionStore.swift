@@ -75,14 +75,8 @@ public struct ExtensionStore: Sendable {
             try EventLog.record(connection, actor: actor, entityType: "extension", entityID: id, event: approve ? "approved" : "rejected",
                                 reason: comment)
             if approve {
-                try connection.execute("""
-                    UPDATE assignments SET due_on = \(request.requestedDueOn), original_due_on = coalesce(original_due_on, due_on),
-                        version = version + 1, updated_at = now()
-                    WHERE id = \(assignment.id)
-                    """)
-                try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignment.id, event: "deadline_moved",
-                                    reason: request.reason,
-                                    data: ["from": assignment.dueOn?.iso ?? "", "to": request.requestedDueOn.iso, "extension_id": id.uuidString.lowercased()])
+                try DeadlineMoveStore.setDueDay(of: assignment.id, from: assignment.dueOn, to: request.requestedDueOn, reason: request.reason,
+                                                data: ["extension_id": id.uuidString.lowercased()], actor: actor, on: connection)
             }
             return try Self.get(id, scope: actor, on: connection)
         }

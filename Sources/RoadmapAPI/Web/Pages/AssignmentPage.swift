@@ -24,8 +24,8 @@ struct AssignmentPage: PageModel {
     let hasReports: Bool
     let reports: [Report]
     let report: ReportInput
-    let extensionRequest: ExtensionInput
-    let move: MoveInput
+    let extensionRequest: DeadlineInput
+    let move: DeadlineInput
     let hasMoves: Bool
     let moves: [Move]
 
@@ -39,13 +39,6 @@ struct AssignmentPage: PageModel {
         let reason: String
     }
 
-    /// The committee's move form as the coordinator left it.
-    struct MoveInput: Sendable {
-        var dueOn = ""
-        var reason = ""
-        var dueOnError: String?
-        var reasonError: String?
-    }
 
     struct Report: Sendable {
         let doneOn: String
@@ -64,8 +57,9 @@ struct AssignmentPage: PageModel {
         var evidenceError: String?
     }
 
-    /// The extension form as the school left it.
-    struct ExtensionInput: Sendable {
+    /// A new due date with its reason, as it was left: the school's extension request, or the
+    /// committee's own move.
+    struct DeadlineInput: Sendable {
         var dueOn = ""
         var reason = ""
         var dueOnError: String?
