@@ -84,7 +84,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .unknownOrganizations(let names):
             return "--strict: \(names.count) executor(s) match no known organisation: \(names.map { "«\($0)»" }.joined(separator: ", ")); add them with `roadmapctl org add` or as aliases"
         case .ambiguousOrganization(let name, let candidates):
-            return "«\(name)» fits several organisations equally well (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): add an alias to the right one"
+            return "«\(name)» fits several organisations equally well (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): "
+                + "if they are one organisation, merge them (`roadmapctl org merge KEPT REMOVED`); otherwise add an alias to the right one"
         case .choicesRefused(let refused):
             return "the organisations chosen for executors are not known: " + refused.map(\.description).joined(separator: "; ")
         }

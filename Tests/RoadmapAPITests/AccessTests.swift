@@ -51,6 +51,7 @@ struct AccessTests {
             let forbidden: [(HTTPRequest.Method, String, String?)] = [
                 (.post, "/v1/organizations", #"{"name": "Новая", "kind": "school"}"#),
                 (.patch, "/v1/organizations/\(fixture.schoolA.uuidString)", #"{"short_name": "x"}"#),
+                (.post, "/v1/organizations/\(fixture.schoolA.uuidString)/merge", #"{"merge_id": "\#(fixture.schoolB.uuidString)"}"#),
                 (.post, "/v1/orders", #"{"number": "1", "date": "2019-01-01", "issuer_id": "\#(fixture.committee.uuidString)"}"#),
                 (.patch, "/v1/orders/\(plan.order)", #"{"title": "x"}"#),
                 (.post, "/v1/orders/\(plan.order)/goals", #"{"title": "x"}"#),

@@ -186,8 +186,12 @@ struct BrowserTests {
 
             // At 200 % zoom (a 1280-pixel screen gives 640 CSS pixels) nothing scrolls sideways.
             let orderURL = try #require(dashboard.isEmpty ? nil : try await browser.evaluate("document.querySelector('a[href^=\"/orders/\"]').href") as? String)
+            // Administration: organisations, with the form that merges two records of one.
+            try await browser.navigate(to: "\(site)/admin")
+            #expect(try await browser.text().contains("Объединить организации"))
+            try await save("admin")
             try await browser.resize(width: 640)
-            for page in ["\(site)/dashboard", orderURL, "\(site)/review", "\(site)/import", assignmentURL] {
+            for page in ["\(site)/dashboard", orderURL, "\(site)/review", "\(site)/import", assignmentURL, "\(site)/admin"] {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }

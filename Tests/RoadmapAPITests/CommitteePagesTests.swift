@@ -176,6 +176,39 @@ extension WebPagesTests {
         }
     }
 
+    /// Two records of one school made one on the admin page; a refused form keeps its fields.
+    @Test func theCommitteeMergesTwoRecordsOfOneSchoolOnTheAdminPage() async throws {
+        try await APIFixture.run { api, fixture in
+            let coordinator = try await session(api, fixture, "coord")
+            let page = try await get(api, "/admin", cookies: coordinator.cookie)
+            #expect(page.html.contains("Объединить организации"))
+            let twin = try await api.call(.post, "/v1/organizations", token: fixture.coordinator, json: #"{"name": "Лицей четырнадцать", "kind": "school"}"#)
+            #expect(twin.status == 201)
+            let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            let unknown = try await post(api, "/admin/organizations/merge",
+                                         form: "csrf=\(coordinator.csrf)&kept=\(encode("Нет такой"))&removed=\(encode("Лицей четырнадцать"))",
+                                         cookies: coordinator.cookie)
+            #expect(unknown.status == 422)
+            #expect(unknown.html.contains(#"id="merge-kept-error""#) && unknown.html.contains("Такой организации нет"))
+            #expect(unknown.html.contains("Лицей четырнадцать"), "what was typed is kept")
+            #expect(try await count(fixture, "organizations") == 4)
+            let forged = try await post(api, "/admin/organizations/merge",
+                                        form: "csrf=forged&kept=\(fixture.schoolB.uuidString)&removed=\(encode("Лицей четырнадцать"))", cookies: coordinator.cookie)
+            #expect(forged.status == 403)
+            let merged = try await post(api, "/admin/organizations/merge",
+                                        form: "csrf=\(coordinator.csrf)&kept=\(fixture.schoolB.uuidString)&removed=\(encode("Лицей четырнадцать"))",
+                                        cookies: coordinator.cookie)
+            #expect(merged.status == 200, "\(merged.html)")
+            #expect(merged.html.contains("Организации объединены"))
+            #expect(try await count(fixture, "organizations") == 3)
+            let school = try await session(api, fixture, "school-a")
+            let refused = try await post(api, "/admin/organizations/merge",
+                                         form: "csrf=\(school.csrf)&kept=\(fixture.schoolA.uuidString)&removed=\(fixture.schoolB.uuidString)", cookies: school.cookie)
+            #expect(refused.status == 403 || refused.status == 422)
+            #expect(try await count(fixture, "organizations") == 3)
+        }
+    }
+
     @Test func aSchoolRequestsAnExtensionOnItsPageAndTheCoordinatorMovesTheDeadline() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)

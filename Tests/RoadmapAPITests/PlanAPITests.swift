@@ -45,6 +45,20 @@ struct PlanAPITests {
             }
             let badKind = try await api.call(.post, "/v1/organizations", token: fixture.admin, json: #"{"name": "X", "kind": "university"}"#)
             #expect(badKind.status == 422 || badKind.status == 400)
+
+            // A second record of the school, merged into the first: its name is an alias now.
+            let twin = try await api.call(.post, "/v1/organizations", token: fixture.coordinator, json: #"{"name": "Двадцать вторая школа", "kind": "school"}"#)
+            let twinID = try #require(twin.string("id"))
+            let merged = try await api.call(.post, "/v1/organizations/\(id)/merge", token: fixture.coordinator, json: #"{"merge_id": "\#(twinID)"}"#)
+            #expect(merged.status == 200, "\(merged.text)")
+            #expect((merged["aliases"] as? [String])?.contains("Двадцать вторая школа") == true)
+            #expect(try await api.call(.get, "/v1/organizations/\(twinID)", token: fixture.coordinator).status == 404)
+            let itself = try await api.call(.post, "/v1/organizations/\(id)/merge", token: fixture.coordinator, json: #"{"merge_id": "\#(id)"}"#)
+            #expect(itself.status == 422)
+            let missing = try await api.call(.post, "/v1/organizations/\(id)/merge", token: fixture.coordinator, json: #"{"merge_id": "\#(UUID().uuidString)"}"#)
+            #expect(missing.status == 404)
+            let noBody = try await api.call(.post, "/v1/organizations/\(id)/merge", token: fixture.coordinator, json: #"{}"#)
+            #expect([400, 422].contains(noBody.status))
         }
     }
 

@@ -45,6 +45,14 @@ struct WorkCommandTests {
             #expect(try run(["org", "alias", "СОШ № 22", "школа двадцать два"], lease).status == 0)
             #expect(try run(["org", "show", "школа двадцать два", "--format", "json"], lease).stdout.contains("школа двадцать два"))
             #expect(try run(["org", "show", "Нет такой"], lease).status == 1)
+            // Two records of one school made one; the removed one's name finds the one kept.
+            #expect(try run(["org", "add", "Двадцать вторая школа", "--kind", "school"], lease).status == 0)
+            let merged = try run(["org", "merge", "СОШ № 22", "Двадцать вторая школа"], lease)
+            #expect(merged.status == 0, "\(merged.stderr)")
+            #expect(merged.stdout.contains("merged into «МБОУ «Средняя общеобразовательная школа № 22»»"), "\(merged.stdout)")
+            #expect(try run(["org", "show", "Двадцать вторая школа", "--format", "json"], lease).stdout.contains("Средняя общеобразовательная школа № 22"))
+            #expect(try run(["org", "merge", "СОШ № 22", "СОШ № 22"], lease).status == 1, "an organisation is not merged into itself")
+            #expect(try run(["org", "merge", "СОШ № 22", "Нет такой"], lease).status == 1)
 
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgs-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -27,6 +27,17 @@ extension APIHandler {
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
 
+    func mergeOrganization(_ input: Operations.MergeOrganization.Input) async throws -> Operations.MergeOrganization.Output {
+        let actor = try RequestPrincipal.require()
+        let id = try RequestValues.pathID(input.path.id, entity: "organization")
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the request as JSON.") }
+        guard let removed = try RequestValues.optionalID(body.mergeId, field: "merge_id") else {
+            throw Problem.badRequest("merge_id is required.")
+        }
+        let record = try await organizationMerge.merge(removed, into: id, actor: actor)
+        return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
+    }
+
     func updateOrganization(_ input: Operations.UpdateOrganization.Input) async throws -> Operations.UpdateOrganization.Output {
         let actor = try RequestPrincipal.require()
         let id = try RequestValues.pathID(input.path.id, entity: "organization")

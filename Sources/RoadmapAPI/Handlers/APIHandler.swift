@@ -9,6 +9,7 @@ import RoadmapStore
 struct APIHandler: APIProtocol {
     let users: UserStore
     let organizations: OrganizationStore
+    let organizationMerge: OrganizationMerge
     let orders: OrderStore
     let plans: PlanStore
     let assignments: AssignmentStore
@@ -22,6 +23,7 @@ struct APIHandler: APIProtocol {
     init(database: Database, clock: CommitteeClock = CommitteeClock()) {
         users = UserStore(database: database)
         organizations = OrganizationStore(database: database)
+        organizationMerge = OrganizationMerge(database: database)
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)
         assignments = AssignmentStore(database: database)

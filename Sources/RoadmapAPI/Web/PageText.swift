@@ -63,6 +63,11 @@ enum PageText: String, CaseIterable, Sendable {
     case organizationKindMissing = "organization.kind.missing"
     case organizationExists = "organization.exists"
     case organizationAdded = "organization.added"
+    case mergeUnknown = "organization.merge.unknown"
+    case mergeAmbiguous = "organization.merge.ambiguous"
+    case mergeSame = "organization.merge.same"
+    case mergeOverlap = "organization.merge.conflict"
+    case mergeDone = "organization.merge.done"
     case userLoginInvalid = "user.login.invalid"
     case userRoleMissing = "user.role.missing"
     case userOrganizationMissing = "user.organization.missing"
@@ -140,6 +145,11 @@ enum PageText: String, CaseIterable, Sendable {
         case .organizationKindMissing: "Выберите вид организации."
         case .organizationExists: "Такая организация уже есть."
         case .organizationAdded: "Организация добавлена."
+        case .mergeUnknown: "Такой организации нет: укажите название, другое название или код из списка."
+        case .mergeAmbiguous: "Под это название подходят несколько организаций: укажите код из списка."
+        case .mergeSame: "Это одна и та же организация."
+        case .mergeOverlap: "Объединить нельзя: у обеих одно и то же место в плане. Сначала уладьте его:"
+        case .mergeDone: "Организации объединены; прежнее название стало другим названием оставленной:"
         case .userLoginInvalid: "Имя пользователя: от 1 до 64 латинских букв, цифр и знаков . _ @ -"
         case .userRoleMissing: "Выберите роль."
         case .userOrganizationMissing: "Исполнителю нужна организация: укажите её код."
@@ -255,7 +265,8 @@ enum PageText: String, CaseIterable, Sendable {
             case .unknownOrganizations(let names):
                 "Исполнители не найдены среди организаций: \(names.map { "«\($0)»" }.joined(separator: ", "))."
             case .ambiguousOrganization(let name, let candidates):
-                "«\(name)» подходит к нескольким организациям (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): добавьте псевдоним нужной."
+                "«\(name)» подходит к нескольким организациям (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): "
+                    + "если это одна организация, объедините их (Администрирование → «Объединить организации»); иначе добавьте псевдоним нужной."
             case .choicesRefused(let refused):
                 "Не найдены организации, выбранные для исполнителей: \(refused.map { "«\($0.name)» → «\($0.reference)»" }.joined(separator: ", "))."
             }

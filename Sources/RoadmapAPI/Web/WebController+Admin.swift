@@ -10,6 +10,7 @@ extension WebController {
     func addAdminRoutes(to router: Router<AppRequestContext>) {
         router.get("/admin") { request, _ in try await self.adminPage(request) }
         router.post("/admin/organizations") { request, _ in try await self.addOrganization(request) }
+        router.post("/admin/organizations/merge") { request, _ in try await self.mergeOrganizations(request) }
         router.post("/admin/users") { request, _ in try await self.addUser(request) }
         router.post("/admin/users/{login}/disable") { request, context in
             try await self.disableUser(request, login: context.parameters.get("login") ?? "")
@@ -34,7 +35,8 @@ extension WebController {
     }
 
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,
-                   organizationForm: AdminPage.OrganizationInput = .init(), userForm: AdminPage.UserInput = .init(),
+                   organizationForm: AdminPage.OrganizationInput = .init(), mergeForm: AdminPage.MergeInput = .init(),
+                   userForm: AdminPage.UserInput = .init(),
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireAdministration(live)
@@ -58,7 +60,7 @@ extension WebController {
                 AdminPage.User(login: user.login, role: roleNames[user.role] ?? user.role.rawValue, organization: user.organizationName ?? "",
                                disabled: user.disabled, isSelf: live.principal.isUser(user.id))
             },
-            organizationForm: organizationForm, userForm: userForm)
+            organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm)
         return try page(model, status: status)
     }
 
@@ -89,6 +91,48 @@ extension WebController {
             default: throw error
             }
             return try await adminPage(request, error: message, organizationForm: typed, status: .unprocessableContent)
+        }
+    }
+
+    struct MergeForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var kept: String?
+        var removed: String?
+    }
+
+    /// Two records of one organisation made one (`OrganizationMerge`).
+    func mergeOrganizations(_ request: Request) async throws -> Response {
+        guard let (live, form) = try await checkedForm(MergeForm.self, request) else { return Self.redirect(to: "/login") }
+        var typed = AdminPage.MergeInput(kept: form.kept?.trimmingCharacters(in: .whitespaces) ?? "",
+                                         removed: form.removed?.trimmingCharacters(in: .whitespaces) ?? "")
+        func refused(_ message: String? = nil) async throws -> Response {
+            try await adminPage(request, error: message, mergeForm: typed, status: .unprocessableContent)
+        }
+        func resolve(_ reference: String) async throws -> (OrganizationRecord?, String?) {
+            do {
+                return (try await organizations.resolve(reference, scope: live.principal), nil)
+            } catch UseCaseError.notFound {
+                return (nil, PageText.mergeUnknown.russian)
+            } catch UseCaseError.conflict {
+                return (nil, PageText.mergeAmbiguous.russian)
+            }
+        }
+        let (kept, keptError) = try await resolve(typed.kept)
+        let (removed, removedError) = try await resolve(typed.removed)
+        typed.keptError = keptError
+        typed.removedError = removedError
+        guard let kept, let removed else { return try await refused() }
+        do {
+            let merged = try await organizationMerge.merge(removed.id, into: kept.id, actor: live.principal)
+            return try await adminPage(request, notice: "\(PageText.mergeDone.russian) «\(removed.name)» → «\(merged.name)».")
+        } catch let error as UseCaseError {
+            switch error {
+            case .invalid("merge_id", _): typed.removedError = PageText.mergeSame.russian
+                return try await refused()
+            case .conflict(let detail): return try await refused("\(PageText.mergeOverlap.russian) \(detail)")
+            case .forbidden: return try await refused(PageText.administrationForbidden.russian)
+            default: throw error
+            }
         }
     }
 

@@ -16,6 +16,7 @@ struct WebController: Sendable {
     let assignments: AssignmentStore
     let dashboard: DashboardStore
     let organizations: OrganizationStore
+    let organizationMerge: OrganizationMerge
     let orders: OrderStore
     let plans: PlanStore
     let reports: ReportStore
@@ -39,6 +40,7 @@ struct WebController: Sendable {
         assignments = AssignmentStore(database: database)
         dashboard = DashboardStore(database: database)
         organizations = OrganizationStore(database: database)
+        organizationMerge = OrganizationMerge(database: database)
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)
         reports = ReportStore(database: database, clock: clock)

@@ -29,11 +29,18 @@ public struct EventStore: Sendable {
             guard try Self.visible(entityType: entityType, entityID: entityID, scope: scope, on: connection) else {
                 throw UseCaseError.notFound(entity: entityType, id: entityID.uuidString.lowercased())
             }
+            // An organisation's history includes that of the records merged into it.
             return try connection.query("""
+                WITH RECURSIVE ids(id) AS (
+                    SELECT \(entityID)::uuid
+                    UNION
+                    SELECT (m.data->>'merged_id')::uuid FROM events m JOIN ids ON m.entity_id = ids.id
+                    WHERE \(entityType) = 'organization' AND m.entity_type = 'organization' AND m.event = 'merged'
+                )
                 SELECT e.id, e.occurred_at, e.actor_id, coalesce(u.role, CASE WHEN e.actor_command IS NOT NULL THEN 'admin' END) AS actor_role,
                        e.actor_command, coalesce(u.display_name, u.login) AS actor_name, e.entity_type, e.entity_id, e.event, e.reason, e.data
                 FROM events e LEFT JOIN users u ON u.id = e.actor_id
-                WHERE e.entity_type = \(entityType) AND e.entity_id = \(entityID) AND e.id > \(after ?? 0)
+                WHERE e.entity_type = \(entityType) AND e.entity_id IN (SELECT id FROM ids) AND e.id > \(after ?? 0)
                 ORDER BY e.id LIMIT \(limit + 1)
                 """).rows.map(EventRecord.init(row:))
         }

@@ -15,6 +15,7 @@ struct AdminPage: PageModel {
     let roles: [Choice]
     let users: [User]
     let organizationForm: OrganizationInput
+    let mergeForm: MergeInput
     let userForm: UserInput
 
     struct Organization: Sendable {
@@ -44,6 +45,15 @@ struct AdminPage: PageModel {
         var kind = ""
         var nameError: String?
         var kindError: String?
+    }
+
+    /// Two records of one organisation: the one kept and the one merged into it, by name,
+    /// other name or code.
+    struct MergeInput: Sendable {
+        var kept = ""
+        var removed = ""
+        var keptError: String?
+        var removedError: String?
     }
 
     struct UserInput: Sendable {

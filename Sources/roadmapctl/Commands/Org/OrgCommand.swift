@@ -13,6 +13,6 @@ struct OrgCommand: AsyncParsableCommand {
               roadmapctl org alias "СОШ № 22" "школа 22"
               roadmapctl org import schools.csv
             """,
-        subcommands: [OrgAdd.self, OrgList.self, OrgShow.self, OrgAlias.self, OrgImport.self]
+        subcommands: [OrgAdd.self, OrgList.self, OrgShow.self, OrgAlias.self, OrgMerge.self, OrgImport.self]
     )
 }
