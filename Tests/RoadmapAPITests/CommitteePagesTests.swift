@@ -209,6 +209,30 @@ extension WebPagesTests {
         }
     }
 
+    /// A user locked out by failed sign-ins is shown as such and unlocked by an administrator.
+    @Test func anAdministratorUnlocksAUserOnTheAdminPage() async throws {
+        try await APIFixture.run { api, fixture in
+            let users = UserStore(database: fixture.database)
+            try await users.setPassword(login: "school-a", password: "school-a-password", actor: .installation(commandLine: "test"))
+            for _ in 1...UserStore.lockoutThreshold {
+                _ = try await signIn(api, "school-a", "wrong-password")
+            }
+            #expect(try await signIn(api, "school-a", "school-a-password").status != 303, "locked")
+            let admin = try await session(api, fixture, "admin")
+            let page = try await get(api, "/admin", cookies: admin.cookie)
+            #expect(page.html.contains("заблокирован после неудачных входов"))
+            let forged = try await post(api, "/admin/users/school-a/unlock", form: "csrf=forged", cookies: admin.cookie)
+            #expect(forged.status == 403)
+            let coordinator = try await session(api, fixture, "coord")
+            let byCoordinator = try await post(api, "/admin/users/school-a/unlock", form: "csrf=\(coordinator.csrf)", cookies: coordinator.cookie)
+            #expect(byCoordinator.status == 403, "only an administrator manages users")
+            let unlocked = try await post(api, "/admin/users/school-a/unlock", form: "csrf=\(admin.csrf)", cookies: admin.cookie)
+            #expect(unlocked.status == 200)
+            #expect(unlocked.html.contains("блокировка снята"))
+            #expect(try await signIn(api, "school-a", "school-a-password").status == 303, "signs in again")
+        }
+    }
+
     @Test func aSchoolRequestsAnExtensionOnItsPageAndTheCoordinatorMovesTheDeadline() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)

@@ -58,6 +58,34 @@ struct PasswordTests {
         }
     }
 
+    /// An administrator lifts a lock; nobody else may; the list shows who is locked.
+    @Test func anAdministratorUnlocksAnAccount() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let users = UserStore(database: lease.database)
+            let installation = Principal.installation(commandLine: "test")
+            let address = "203.0.113.9"
+            _ = try await users.addUser(login: "kozlova", role: .coordinator, organizationID: nil, password: "Верный-пароль-1", actor: installation)
+            _ = try await users.addUser(login: "coord", role: .coordinator, organizationID: nil, actor: installation)
+            for _ in 1...UserStore.lockoutThreshold {
+                _ = try await users.signIn(login: "kozlova", password: "wrong-password", address: address)
+            }
+            guard case .locked = try await users.signIn(login: "kozlova", password: "Верный-пароль-1", address: address) else {
+                Issue.record("the account must be locked")
+                return
+            }
+            #expect(try await users.listUsers(scope: installation).first { $0.login == "kozlova" }?.locked == true)
+            let coordinator = try await users.actor(login: "coord", commandLine: "test")
+            await #expect(throws: UseCaseError.self) { _ = try await users.unlockUser(login: "kozlova", actor: coordinator) }
+            let unlocked = try await users.unlockUser(login: "kozlova", actor: installation)
+            #expect(!unlocked.locked)
+            guard case .signedIn = try await users.signIn(login: "kozlova", password: "Верный-пароль-1", address: address) else {
+                Issue.record("an unlocked account signs in at once")
+                return
+            }
+            await #expect(throws: UseCaseError.self) { _ = try await users.unlockUser(login: "nobody", actor: installation) }
+        }
+    }
+
     @Test func aNewPasswordEndsTheUsersSessions() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let users = UserStore(database: lease.database)

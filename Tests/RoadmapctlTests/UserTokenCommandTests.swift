@@ -92,4 +92,22 @@ struct UserTokenCommandTests {
             #expect(users == 1)
         }
     }
+
+    @Test func anAdministratorUnlocksAUser() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            #expect(try run(["user", "add", "kozlova", "--role", "viewer"], lease).status == 0)
+            try await lease.pool.withConnection { (connection) throws in
+                _ = try connection.execute("""
+                    INSERT INTO sign_in_failures (user_id, address, failures, locked_until)
+                    SELECT id, '203.0.113.9', 5, now() + interval '15 minutes' FROM users WHERE login = 'kozlova'
+                    """)
+            }
+            #expect(try run(["user", "list", "--format", "csv"], lease).stdout.contains("kozlova,viewer,,locked"))
+            let unlocked = try run(["user", "unlock", "kozlova"], lease)
+            #expect(unlocked.status == 0, "\(unlocked.stderr)")
+            #expect(unlocked.stdout.contains("Unlocked «kozlova»"))
+            #expect(try run(["user", "list", "--format", "csv"], lease).stdout.contains("kozlova,viewer,,active"))
+            #expect(try run(["user", "unlock", "nobody"], lease).status == 1)
+        }
+    }
 }

@@ -15,6 +15,9 @@ extension WebController {
         router.post("/admin/users/{login}/disable") { request, context in
             try await self.disableUser(request, login: context.parameters.get("login") ?? "")
         }
+        router.post("/admin/users/{login}/unlock") { request, context in
+            try await self.unlockUser(request, login: context.parameters.get("login") ?? "")
+        }
     }
 
     static let organizationKinds: [(value: String, name: String)] = [
@@ -58,7 +61,7 @@ extension WebController {
             roles: Self.roles.map { AdminPage.Choice(value: $0.value.rawValue, name: $0.name, selected: $0.value.rawValue == userForm.role) },
             users: users.map { user in
                 AdminPage.User(login: user.login, role: roleNames[user.role] ?? user.role.rawValue, organization: user.organizationName ?? "",
-                               disabled: user.disabled, isSelf: live.principal.isUser(user.id))
+                               disabled: user.disabled, locked: user.locked, isSelf: live.principal.isUser(user.id))
             },
             organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm)
         return try page(model, status: status)
@@ -186,5 +189,11 @@ extension WebController {
             return try await adminPage(request, error: PageText.userSelfDisable.russian, status: .unprocessableContent)
         }
         return try await adminPage(request, notice: "«\(login)»: \(PageText.userDisabled.russian)")
+    }
+
+    func unlockUser(_ request: Request, login: String) async throws -> Response {
+        guard let (live, _) = try await checkedForm(ConfirmForm.self, request) else { return Self.redirect(to: "/login") }
+        _ = try await users.unlockUser(login: login, actor: live.principal)
+        return try await adminPage(request, notice: "«\(login)»: \(PageText.userUnlocked.russian)")
     }
 }

@@ -11,10 +11,12 @@ public struct UserRecord: Sendable, Hashable, Codable {
     public let organizationID: UUID?
     public let organizationName: String?
     public let disabled: Bool
+    /// Failed sign-ins lock the account from some address now.
+    public let locked: Bool
     public let createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, login, role, disabled
+        case id, login, role, disabled, locked
         case displayName = "display_name"
         case organizationID = "organization_id"
         case organizationName = "organization_name"
@@ -33,11 +35,13 @@ public struct UserRecord: Sendable, Hashable, Codable {
         organizationID = try row.decode(UUID?.self, "organization_id")
         organizationName = try row.decode(String?.self, "organization_name")
         disabled = try row.decode(Date?.self, "disabled_at") != nil
+        locked = try row.decode(Bool.self, "locked")
         createdAt = try row.decode(Date.self, "created_at")
     }
 
     static let columns: SQL = """
         u.id, u.login, u.display_name, u.role, u.organization_id, o.name AS organization_name,
-        u.disabled_at, u.created_at
+        u.disabled_at, u.created_at,
+        EXISTS (SELECT 1 FROM sign_in_failures f WHERE f.user_id = u.id AND f.locked_until > now()) AS locked
         """
 }

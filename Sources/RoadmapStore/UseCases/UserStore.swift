@@ -108,6 +108,19 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Lifts every sign-in lock of a user (failed sign-ins from any address are forgotten), so
+    /// a user locked out by their own mistakes, or a stranger's, signs in again at once.
+    public func unlockUser(login: String, actor: Principal) async throws -> UserRecord {
+        try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
+        return try await database.transaction { connection in
+            let user = try Self.user(login: login, on: connection)
+            let lifted = try connection.execute("DELETE FROM sign_in_failures WHERE user_id = \(user.id)")
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "unlocked",
+                                data: ["addresses": String(lifted)])
+            return try Self.user(id: user.id, on: connection)
+        }
+    }
+
     /// The password rule: 10 characters or more, at most the 72 bytes bcrypt reads.
     static func validate(password: String) throws(UseCaseError) {
         guard password.count >= 10 else {

@@ -36,6 +36,7 @@ struct AdminPage: PageModel {
         let role: String
         let organization: String
         let disabled: Bool
+        let locked: Bool
         let isSelf: Bool
     }
 

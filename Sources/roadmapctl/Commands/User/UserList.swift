@@ -19,7 +19,7 @@ struct UserList: AsyncParsableCommand {
     func run() async throws {
         let users = try await database.withDatabase { db in try await UserStore(database: db).listUsers(scope: try await actor.principal(db)) }
         try Output.list(users, format: format, columns: ["login", "role", "organization", "status"]) { user in
-            [user.login, user.role.rawValue, user.organizationName ?? "", user.disabled ? "disabled" : "active"]
+            [user.login, user.role.rawValue, user.organizationName ?? "", user.disabled ? "disabled" : user.locked ? "locked" : "active"]
         }
     }
 }
