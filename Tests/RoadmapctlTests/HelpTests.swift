@@ -7,7 +7,7 @@ struct HelpTests {
 
     static let commands = [
         "serve", "migrate", "db start", "db stop", "db status", "db url", "deadline parse", "deadline move", "import",
-        "user add", "user list", "user disable", "user unlock", "user passwd", "token issue", "token list", "token revoke",
+        "user add", "user import", "user list", "user disable", "user unlock", "user passwd", "token issue", "token list", "token revoke",
         "analyst grant", "analyst list", "analyst revoke", "org add", "org list", "org show", "org alias", "org merge", "org import",
         "order list", "order show", "status", "assign", "report submit", "report accept", "report return",
         "extend request", "extend approve", "extend reject", "history", "export",

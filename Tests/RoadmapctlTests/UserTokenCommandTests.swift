@@ -110,4 +110,29 @@ struct UserTokenCommandTests {
             #expect(try run(["user", "unlock", "nobody"], lease).status == 1)
         }
     }
+
+    @Test func schoolUsersComeFromACSVFileWithPasswordsShownOnce() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            #expect(try run(["org", "add", "МАОУ СОШ № 5", "--kind", "school"], lease).status == 0)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let good = folder.appendingPathComponent("users.csv")
+            try "organization;login;email;full_name\r\nСОШ № 5;school5;school5@example.ru;Петрова И.И.\r\n".write(to: good, atomically: true, encoding: .utf8)
+            let imported = try run(["user", "import", good.path], lease)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let lines = imported.stdout.split(separator: "\n")
+            #expect(lines.first == "login;organization;password")
+            #expect(lines.dropFirst().first?.hasPrefix("school5;МАОУ СОШ № 5;") == true, "\(imported.stdout)")
+            #expect(imported.stderr.contains("shown once"))
+            // Again: the login exists, nothing is added, the line is named.
+            let again = try run(["user", "import", good.path], lease)
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("line 2"))
+            let bad = folder.appendingPathComponent("bad.csv")
+            try "школа;имя\r\nСОШ № 5;x\r\n".write(to: bad, atomically: true, encoding: .utf8)
+            #expect(try run(["user", "import", bad.path], lease).status == 1)
+            #expect(try run(["user", "import", folder.appendingPathComponent("missing.csv").path], lease).status != 0)
+        }
+    }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RoadmapImport
 import RoadmapStore
 
 /// `roadmapctl org import FILE.csv`: organisations in bulk, all or nothing.
@@ -28,13 +27,8 @@ struct OrgImport: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let url = URL(fileURLWithPath: file)
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CommandError("cannot read \(file): \(error.localizedDescription)") }
-        let document = try DocumentReader.read(data: data, fileName: url.lastPathComponent.hasSuffix(".csv") ? url.lastPathComponent : url.lastPathComponent + ".csv")
-        guard let table = document.tables.first, let header = table.rows.first else {
-            throw CommandError("\(file): no rows")
-        }
+        let table = try CSVFile.table(file)
+        guard let header = table.rows.first else { throw CommandError("\(file): no rows") }
         let names = header.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let nameColumn = names.firstIndex(of: "name"), let kindColumn = names.firstIndex(of: "kind") else {
             throw CommandError("\(file): the first row must name the columns name and kind (found: \(names.joined(separator: ", ")))")
