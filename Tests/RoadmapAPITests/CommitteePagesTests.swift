@@ -89,14 +89,14 @@ extension WebPagesTests {
         }
     }
 
-    func multipart(_ fields: [String: String], file: (name: String, data: Data)?) -> (contentType: String, body: ByteBuffer) {
+    func multipart(_ fields: [String: String], file: (name: String, data: Data)?, fileField: String = "document") -> (contentType: String, body: ByteBuffer) {
         let boundary = "----roadmap\(UUID().uuidString)"
         var body = Data()
         for (name, value) in fields {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         if let file {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"document\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
             body.append(file.data)
             body.append(Data("\r\n".utf8))
         }
@@ -104,9 +104,9 @@ extension WebPagesTests {
         return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(bytes: body))
     }
 
-    func upload(_ api: APIClient, _ cookie: String, _ form: (contentType: String, body: ByteBuffer)) async throws -> Page {
+    func upload(_ api: APIClient, _ cookie: String, _ form: (contentType: String, body: ByteBuffer), to path: String = "/import") async throws -> Page {
         let response = try await api.client.executeRequest(
-            uri: "/import", method: .post, headers: [.cookie: cookie, .contentType: form.contentType], body: form.body)
+            uri: path, method: .post, headers: [.cookie: cookie, .contentType: form.contentType], body: form.body)
         return Page(status: Int(response.status.code), headers: response.headers, html: String(buffer: response.body))
     }
 
@@ -230,6 +230,39 @@ extension WebPagesTests {
             #expect(unlocked.status == 200)
             #expect(unlocked.html.contains("блокировка снята"))
             #expect(try await signIn(api, "school-a", "school-a-password").status == 303, "signs in again")
+        }
+    }
+
+    /// School users from a CSV on the admin page: passwords shown once; a bad file names
+    /// its lines in Russian and adds nobody.
+    @Test func anAdministratorAddsSchoolUsersFromACSVFile() async throws {
+        try await APIFixture.run { api, fixture in
+            let admin = try await session(api, fixture, "admin")
+            let before = try await count(fixture, "users")
+            let bad = Data("organization;login;email\r\nМАОУ СОШ № 5;new.school5;x\r\nНет такой;new2;\r\n".utf8)
+            let refused = try await upload(api, admin.cookie, multipart(["csrf": admin.csrf], file: ("users.csv", bad), fileField: "users"), to: "/admin/users/import")
+            #expect(refused.status == 422)
+            #expect(refused.html.contains("строка 2") && refused.html.contains("не адрес электронной почты"))
+            #expect(refused.html.contains("строка 3") && refused.html.contains("нет такой организации"))
+            #expect(try await count(fixture, "users") == before, "nobody was added")
+            let forged = try await upload(api, admin.cookie, multipart(["csrf": "forged"], file: ("users.csv", bad), fileField: "users"), to: "/admin/users/import")
+            #expect(forged.status == 403)
+            let noFile = try await upload(api, admin.cookie, multipart(["csrf": admin.csrf], file: nil), to: "/admin/users/import")
+            #expect(noFile.status == 422)
+
+            let good = Data("organization;login;email;full_name\r\nМАОУ СОШ № 5;new.school5;school5@example.ru;Петрова И.И.\r\n".utf8)
+            let added = try await upload(api, admin.cookie, multipart(["csrf": admin.csrf], file: ("users.csv", good), fileField: "users"), to: "/admin/users/import")
+            #expect(added.status == 200, "\(added.html)")
+            #expect(added.html.contains("Пароли показаны один раз") && added.html.contains("new.school5"))
+            let password = try #require(added.html.range(of: #"<td><code>([A-Za-z0-9]{16})</code></td>"#, options: .regularExpression)
+                .map { String(added.html[$0].dropFirst(10).prefix(16)) })
+            #expect(try await signIn(api, "new.school5", password).status == 303, "the password shown signs in")
+            #expect(!(try await get(api, "/admin", cookies: admin.cookie).html.contains(password)), "shown once")
+
+            let coordinator = try await session(api, fixture, "coord")
+            let byCoordinator = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: ("users.csv", good), fileField: "users"),
+                                                 to: "/admin/users/import")
+            #expect(byCoordinator.status == 403)
         }
     }
 

@@ -63,12 +63,13 @@ struct UserImportTests {
             do {
                 _ = try await imports.importUsers(bad, actor: installation)
                 Issue.record("a table with bad rows was accepted")
-            } catch UseCaseError.invalid(_, let reason) {
-                for line in ["line 3", "line 4", "line 5", "line 6"] { #expect(reason.contains(line), "\(line) in: \(reason)") }
-                #expect(!reason.contains("line 2"))
+            } catch let refusal as UserImport.Refusal {
+                #expect(refusal.problems.map(\.line) == [3, 4, 5, 6])
+                #expect(refusal.problems.map(\.kind) == [.unknownOrganization, .badLogin, .loginTwice, .badEmail])
+                #expect(refusal.description.contains("line 3: no organisation «Нет такой школы»"))
             }
             // A login that exists already: the rows before it are not kept either.
-            await #expect(throws: UseCaseError.self) {
+            await #expect(throws: UserImport.Refusal.self) {
                 _ = try await imports.importUsers([UserImport.Row(line: 2, organization: "МАОУ СОШ № 5", login: "fresh"),
                                                    UserImport.Row(line: 3, organization: "МАОУ СОШ № 5", login: "taken")], actor: installation)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RoadmapDomain
+import RoadmapImport
 import RoadmapStore
 
 /// Administration: organisations (list, search, add) for the committee's staff, users
@@ -15,6 +16,7 @@ extension WebController {
         router.post("/admin/users/{login}/disable") { request, context in
             try await self.disableUser(request, login: context.parameters.get("login") ?? "")
         }
+        router.post("/admin/users/import") { request, _ in try await self.importUsers(request) }
         router.post("/admin/users/{login}/unlock") { request, context in
             try await self.unlockUser(request, login: context.parameters.get("login") ?? "")
         }
@@ -39,7 +41,7 @@ extension WebController {
 
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,
                    organizationForm: AdminPage.OrganizationInput = .init(), mergeForm: AdminPage.MergeInput = .init(),
-                   userForm: AdminPage.UserInput = .init(),
+                   userForm: AdminPage.UserInput = .init(), createdUsers: [AdminPage.CreatedUser] = [], importProblems: [String] = [],
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireAdministration(live)
@@ -63,7 +65,9 @@ extension WebController {
                 AdminPage.User(login: user.login, role: roleNames[user.role] ?? user.role.rawValue, organization: user.organizationName ?? "",
                                disabled: user.disabled, locked: user.locked, isSelf: live.principal.isUser(user.id))
             },
-            organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm)
+            organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm,
+            createdUsers: createdUsers, hasCreatedUsers: !createdUsers.isEmpty, importProblems: importProblems,
+            hasImportProblems: !importProblems.isEmpty)
         return try page(model, status: status)
     }
 
@@ -189,6 +193,51 @@ extension WebController {
             return try await adminPage(request, error: PageText.userSelfDisable.russian, status: .unprocessableContent)
         }
         return try await adminPage(request, notice: "«\(login)»: \(PageText.userDisabled.russian)")
+    }
+
+    /// School users from an uploaded CSV (`UserImport`): their passwords on the page once, or
+    /// every bad line in Russian and nothing added.
+    func importUsers(_ request: Request) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        let form: UploadedForm
+        switch try await checkedUpload(request, live: live) {
+        case .success(let read): form = read
+        case .failure: return try await adminPage(request, error: PageText.usersImportNoFile.russian, status: .badRequest)
+        }
+        guard let file = form.files.first(where: { $0.fieldName == "users" }), !file.data.isEmpty else {
+            return try await adminPage(request, error: PageText.usersImportNoFile.russian, status: .unprocessableContent)
+        }
+        do {
+            guard let table = try DocumentReader.read(data: file.data, fileName: "users.csv").tables.first else {
+                return try await adminPage(request, error: PageText.usersImportNoFile.russian, status: .unprocessableContent)
+            }
+            let rows = try UserImport.rows(of: table)
+            let created = try await userImport.importUsers(rows, actor: live.principal)
+            return try await adminPage(
+                request, notice: PageText.usersImportDone.russian,
+                createdUsers: created.map { AdminPage.CreatedUser(login: $0.login, organization: $0.organization, password: $0.password) })
+        } catch let refusal as UserImport.Refusal {
+            let problems = refusal.problems.prefix(50).map { "строка \($0.line): «\($0.value)» — \(Self.russian($0.kind))" }
+            return try await adminPage(request, error: PageText.usersImportRefused.russian, importProblems: problems, status: .unprocessableContent)
+        } catch UseCaseError.invalid(field: "file", _) {
+            return try await adminPage(request, error: PageText.usersImportNoColumns.russian, status: .unprocessableContent)
+        } catch UseCaseError.forbidden {
+            return try await adminPage(request, error: PageText.administrationForbidden.russian, status: .forbidden)
+        } catch is DocumentReadError {
+            return try await adminPage(request, error: PageText.usersImportNoFile.russian, status: .unprocessableContent)
+        }
+    }
+
+    static func russian(_ kind: UserImport.Refusal.Kind) -> String {
+        switch kind {
+        case .unknownOrganization: PageText.usersImportUnknownOrganization.russian
+        case .ambiguousOrganization: PageText.usersImportAmbiguousOrganization.russian
+        case .badLogin: PageText.usersImportBadLogin.russian
+        case .loginTwice: PageText.usersImportLoginTwice.russian
+        case .badEmail: PageText.usersImportBadEmail.russian
+        case .badName: PageText.usersImportBadName.russian
+        case .loginTaken: PageText.usersImportLoginTaken.russian
+        }
     }
 
     func unlockUser(_ request: Request, login: String) async throws -> Response {

@@ -29,19 +29,30 @@ extension WebController {
         }
     }
 
-    func uploadPlan(_ request: Request) async throws -> Response {
-        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
-        try Self.requireImport(live)
+    /// A `multipart/form-data` body read (BodyLimitMiddleware has bounded its size already)
+    /// with its CSRF token checked: a forged or stale form is refused here.
+    func checkedUpload(_ request: Request, live: SessionStore.Live) async throws -> Result<UploadedForm, UploadedForm.Failure> {
         var request = request
-        // BodyLimitMiddleware has bounded the upload by the import size limit already.
         let body = try await request.collectBody(upTo: .max)
         let form: UploadedForm
         do {
             form = try UploadedForm(contentType: request.headers[.contentType], body: body)
         } catch {
-            return try await importPage(request, error: "\(PageText.importFileNotReceived.russian) (\(error))", status: .badRequest)
+            return .failure(error)
         }
         guard let csrf = form.fields["csrf"], Self.same(csrf, live.csrfToken) else { throw Self.staleForm }
+        return .success(form)
+    }
+
+    func uploadPlan(_ request: Request) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        try Self.requireImport(live)
+        let form: UploadedForm
+        switch try await checkedUpload(request, live: live) {
+        case .success(let read): form = read
+        case .failure(let error):
+            return try await importPage(request, error: "\(PageText.importFileNotReceived.russian) (\(error))", status: .badRequest)
+        }
         let fields = form.fields.filter { ["order_number", "order_date", "issuer"].contains($0.key) }
             .mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
         guard let file = form.files.first(where: { $0.fieldName == "document" }), !file.data.isEmpty else {

@@ -17,6 +17,7 @@ struct WebController: Sendable {
     let dashboard: DashboardStore
     let organizations: OrganizationStore
     let organizationMerge: OrganizationMerge
+    let userImport: UserImport
     let orders: OrderStore
     let plans: PlanStore
     let reports: ReportStore
@@ -41,6 +42,7 @@ struct WebController: Sendable {
         dashboard = DashboardStore(database: database)
         organizations = OrganizationStore(database: database)
         organizationMerge = OrganizationMerge(database: database)
+        userImport = UserImport(database: database)
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)
         reports = ReportStore(database: database, clock: clock)

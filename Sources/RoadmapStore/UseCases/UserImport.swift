@@ -5,7 +5,7 @@ import RoadmapPostgres
 /// Users for many schools at once, from a table «organisation, login, e-mail, full name»:
 /// each row one executor of its organisation (by name, alias or id), with an initial
 /// password made here and shown once. All or nothing: any bad row refuses the whole table,
-/// every bad row named by its line.
+/// every bad row named by its line (`Refusal`).
 public struct UserImport: Sendable {
     let database: Database
 
@@ -27,6 +27,36 @@ public struct UserImport: Sendable {
             self.login = login
             self.email = email
             self.fullName = fullName
+        }
+    }
+
+    /// Why a table was refused: each bad row by its line. Nothing was written.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable {
+            case unknownOrganization, ambiguousOrganization, badLogin, loginTwice, badEmail, badName, loginTaken
+        }
+
+        public struct Problem: Sendable, Equatable {
+            public var line: Int
+            public var kind: Kind
+            public var value: String
+        }
+
+        public var problems: [Problem]
+
+        public var description: String {
+            problems.prefix(20).map { problem in
+                let what = switch problem.kind {
+                case .unknownOrganization: "no organisation «\(problem.value)»"
+                case .ambiguousOrganization: "«\(problem.value)» fits several organisations; give its id"
+                case .badLogin: "login «\(problem.value)» must be 1–64 Latin letters, digits and . _ @ -"
+                case .loginTwice: "login «\(problem.value)» is given twice"
+                case .badEmail: "«\(problem.value)» is not an e-mail address"
+                case .badName: "the full name has characters a name cannot have"
+                case .loginTaken: "a user with login «\(problem.value)» already exists"
+                }
+                return "line \(problem.line): \(what)"
+            }.joined(separator: "; ") + "; nothing was added"
         }
     }
 
@@ -66,33 +96,35 @@ public struct UserImport: Sendable {
         try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
         guard !rows.isEmpty else { throw UseCaseError.invalid(field: "file", reason: "no user rows") }
         guard rows.count <= 5000 else { throw UseCaseError.invalid(field: "file", reason: "at most 5000 users at once") }
-        var problems: [String] = []
+        var problems: [Refusal.Problem] = []
         var seen: Set<String> = []
         var organizations: [Int: OrganizationRecord] = [:]
         let directory = OrganizationStore(database: database)
         for row in rows {
             if row.login.range(of: #"^[A-Za-z0-9._@-]{1,64}$"#, options: .regularExpression) == nil {
-                problems.append("line \(row.line): login «\(row.login)» must be 1–64 Latin letters, digits and . _ @ -")
+                problems.append(.init(line: row.line, kind: .badLogin, value: row.login))
             } else if !seen.insert(row.login.lowercased()).inserted {
-                problems.append("line \(row.line): login «\(row.login)» is given twice")
+                problems.append(.init(line: row.line, kind: .loginTwice, value: row.login))
             }
             if let email = row.email, email.count > 254 || email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil {
-                problems.append("line \(row.line): «\(email)» is not an e-mail address")
+                problems.append(.init(line: row.line, kind: .badEmail, value: email))
             }
             if let name = row.fullName, Self.refusesName(name) {
-                problems.append("line \(row.line): the full name has characters a name cannot have")
+                problems.append(.init(line: row.line, kind: .badName, value: name))
             }
             do {
                 organizations[row.line] = try await directory.resolve(row.organization, scope: actor)
-            } catch let error as UseCaseError {
-                problems.append("line \(row.line): organisation «\(row.organization)»: \(error)")
+            } catch UseCaseError.conflict {
+                problems.append(.init(line: row.line, kind: .ambiguousOrganization, value: row.organization))
+            } catch UseCaseError.notFound {
+                problems.append(.init(line: row.line, kind: .unknownOrganization, value: row.organization))
             }
         }
-        if !problems.isEmpty { throw UseCaseError.invalid(field: "file", reason: problems.prefix(20).joined(separator: "; ")) }
+        if !problems.isEmpty { throw Refusal(problems: problems) }
         let resolved = organizations
         return try await database.transaction { connection in
             var created: [Created] = []
-            var taken: [String] = []
+            var taken: [Refusal.Problem] = []
             for row in rows {
                 guard let organization = resolved[row.line] else { continue }
                 let password = Self.password()
@@ -101,14 +133,14 @@ public struct UserImport: Sendable {
                     VALUES (\(row.login), \(row.fullName), \(row.email), 'executor', \(organization.id), crypt(\(password), gen_salt('bf', 10)))
                     ON CONFLICT DO NOTHING RETURNING id
                     """).first?.decode(UUID.self, "id") else {
-                    taken.append("line \(row.line): a user with login «\(row.login)» already exists")
+                    taken.append(.init(line: row.line, kind: .loginTaken, value: row.login))
                     continue
                 }
                 try EventLog.record(connection, actor: actor, entityType: "user", entityID: id, event: "created",
                                     data: ["role": "executor", "imported": "true"])
                 created.append(Created(login: row.login, organization: organization.name, password: password))
             }
-            if !taken.isEmpty { throw UseCaseError.invalid(field: "file", reason: taken.prefix(20).joined(separator: "; ")) }
+            if !taken.isEmpty { throw Refusal(problems: taken) }
             return created
         }
     }

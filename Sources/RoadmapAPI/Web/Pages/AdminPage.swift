@@ -17,6 +17,18 @@ struct AdminPage: PageModel {
     let organizationForm: OrganizationInput
     let mergeForm: MergeInput
     let userForm: UserInput
+    /// Users the CSV upload just made, with their passwords: shown on this page only.
+    let createdUsers: [CreatedUser]
+    let hasCreatedUsers: Bool
+    /// Why the CSV upload was refused, a line each.
+    let importProblems: [String]
+    let hasImportProblems: Bool
+
+    struct CreatedUser: Sendable {
+        let login: String
+        let organization: String
+        let password: String
+    }
 
     struct Organization: Sendable {
         let id: String
