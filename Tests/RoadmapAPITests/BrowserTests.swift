@@ -162,6 +162,10 @@ struct BrowserTests {
             try await browser.navigate(to: assignmentURL)
             let returned = try await browser.text()
             #expect(returned.contains("Приложите список участников."))
+            // The committee's move is listed for the school, decided by «комитет», with no form to move it.
+            #expect(returned.contains("Переносы срока") && returned.contains("комитет"))
+            #expect(!returned.contains("Перенести срок (решение комитета)"))
+            try await save("assignment-school")
             #expect(returned.contains("возвращён"))
             try await browser.fill("#done_on", "2019-03-15")
             try await browser.fill("#text", "Семинар проведён, 24 участника; список участников приложен.")
@@ -201,6 +205,24 @@ struct BrowserTests {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }
+            try await signOut()
+
+            // An administrator adds a school's users from a CSV; their passwords are shown once.
+            try await users.setPassword(login: "admin", password: "admin-password-1", actor: .installation(commandLine: "test"))
+            try await browser.resize(width: 1280)
+            try await signIn("admin", "admin-password-1")
+            let csv = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString).csv")
+            try "organization;login;email;full_name\nМАОУ СОШ № 5;teacher5;teacher5@example.ru;Петрова Ирина Ивановна\n"
+                .write(to: csv, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: csv) }
+            try await browser.navigate(to: "\(site)/admin")
+            try await browser.attach(csv.path, to: "#users-file")
+            try await browser.click("form[action='/admin/users/import'] button[type=submit]")
+            let imported = try await browser.text()
+            #expect(imported.contains("Пароли показаны один раз") && imported.contains("teacher5"), "\(imported)")
+            try await save("admin-users-imported")
+            try await browser.resize(width: 640)
+            #expect(try await browser.horizontalOverflow() <= 0, "the admin page with new passwords scrolls sideways at 200 % zoom")
         }
     }
 
