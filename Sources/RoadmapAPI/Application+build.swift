@@ -31,7 +31,8 @@ public func buildRouter(
     publicURL: URL? = nil
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    let web = try WebController(database: database, clock: clock, cookies: SessionCookies(publicURL: publicURL))
+    let useCases = UseCases(database: database, clock: clock)
+    let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware(pages: web.errorPages))
@@ -48,9 +49,9 @@ public func buildRouter(
     }
     web.addRoutes(to: router)
     let api = router.group()
-        .add(middleware: AuthMiddleware(users: UserStore(database: database), limits: limits))
+        .add(middleware: AuthMiddleware(users: useCases.users, limits: limits))
         .add(middleware: ContractMiddleware())
-    try APIHandler(database: database, clock: clock).registerHandlers(
+    try APIHandler(useCases: useCases).registerHandlers(
         on: api, serverURL: Servers.Server1.url(),
         configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
         middlewares: [EmptyBodyMiddleware(), HeaderDecodingMiddleware(), NullCursorMiddleware()])

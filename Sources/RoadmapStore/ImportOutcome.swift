@@ -1,3 +1,4 @@
+import Foundation
 import RoadmapDomain
 
 /// What an import created or would create: the counts and names `roadmapctl import
@@ -16,6 +17,10 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     }
 
     public var order: OrderSummary?
+    /// The order and the plan written (nil on a dry run, or for a plan with no order): what
+    /// `order withdraw` / `plan withdraw` take to undo the import.
+    public var orderID: UUID?
+    public var planID: UUID?
     public var goals: Int
     public var tasks: Int
     public var actions: Int
@@ -38,6 +43,8 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public var preview: ImportPreview?
 
     enum CodingKeys: String, CodingKey {
+        case orderID = "order_id"
+        case planID = "plan_id"
         case order, goals, tasks, actions, executors, partners, warnings, changed, preview
         case deadlinesUnparsed = "deadlines_unparsed"
         case createdOrganizations = "created_organizations"
@@ -49,6 +56,8 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if let order { try container.encode(order, forKey: .order) } else { try container.encodeNil(forKey: .order) }
+        try container.encodeIfPresent(orderID?.uuidString.lowercased(), forKey: .orderID)
+        try container.encodeIfPresent(planID?.uuidString.lowercased(), forKey: .planID)
         try container.encode(goals, forKey: .goals)
         try container.encode(tasks, forKey: .tasks)
         try container.encode(actions, forKey: .actions)
@@ -76,6 +85,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case ambiguousOrganization(name: String, candidates: [String])
     /// Organisations chosen for executor names that are none, or several, of the known ones.
     case choicesRefused([RefusedChoice])
+    /// The document's order or plan was withdrawn: importing it again would bring it back
+    /// piecemeal, so an administrator restores it first.
+    case withdrawn(String)
 
     public var description: String {
         switch self {
@@ -88,6 +100,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
                 + "if they are one organisation, merge them (`roadmapctl org merge KEPT REMOVED`); otherwise add an alias to the right one"
         case .choicesRefused(let refused):
             return "the organisations chosen for executors are not known: " + refused.map(\.description).joined(separator: "; ")
+        case .withdrawn(let what):
+            return "\(what) was withdrawn; an administrator restores it first (`roadmapctl order restore` or `roadmapctl plan restore`)"
         }
     }
 }

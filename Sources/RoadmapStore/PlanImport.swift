@@ -222,12 +222,17 @@ struct PlanImport {
                                     reason: draft.sourceName, data: facts.merging(["plan_id": planID.uuidString.lowercased()]) { $1 })
             }
         }
-        return ImportOutcome(
+        var outcome = ImportOutcome(
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
             executors: executorNames.names, partners: partnerNames.names, deadlinesUnparsed: unparsed, warnings: warnings,
             createdOrganizations: directory.created, addedAliases: directory.adopted.map { "\($0.alias) → \($0.name)" },
             assignmentsCreated: created, changed: changedRows > 0 || !directory.adopted.isEmpty,
             dryRun: options.dryRun, preview: preview)
+        if !options.dryRun {
+            outcome.orderID = orderID
+            outcome.planID = planID
+        }
+        return outcome
     }
 
     // MARK: - Upserts that leave matching rows untouched
@@ -235,6 +240,9 @@ struct PlanImport {
     private mutating func upsertOrder(issuer: UUID, number: String, date: CalendarDate, header: OrderHeader?) throws -> UUID {
         let title = header?.title ?? ""
         if let existing = try id("SELECT id FROM orders WHERE issuer_id = \(issuer) AND number = \(number) AND issued_on = \(date)") {
+            if try id("SELECT id FROM orders WHERE id = \(existing) AND withdrawn_at IS NOT NULL") != nil {
+                throw ImportError.withdrawn("order № \(number) of \(date.iso)")
+            }
             _ = try execute("""
                 UPDATE orders SET title = \(title), signatory = \(header?.signatory), controller = \(header?.controller),
                        version = version + 1, updated_at = now()
@@ -263,6 +271,9 @@ struct PlanImport {
                 """)
         }
         if let existing {
+            if try id("SELECT id FROM plans WHERE id = \(existing) AND withdrawn_at IS NOT NULL") != nil {
+                throw ImportError.withdrawn("the plan «\(title)»")
+            }
             _ = try execute("""
                 UPDATE plans SET title = \(title), period = \(draft.period), academic_year = \(draft.academicYear),
                        owner_id = coalesce(\(ownerID), owner_id), version = version + 1, updated_at = now()

@@ -26,6 +26,7 @@ struct Roadmapctl: AsyncParsableCommand {
             AnalystCommand.self,
             OrgCommand.self,
             OrderCommand.self,
+            PlanCommand.self,
             StatusCommand.self,
             AssignCommand.self,
             ReportCommand.self,

@@ -61,6 +61,8 @@ struct AccessTests {
                 (.patch, "/v1/assignments/\(plan.assignmentA)", #"{"status": "cancelled"}"#),
                 (.post, "/v1/assignments/\(plan.assignmentA)/deadline", #"{"due_on": "2019-05-30", "reason": "x"}"#),
                 (.post, "/v1/actions/\(plan.action)/deadline", #"{"due_on": "2019-05-30", "reason": "x"}"#),
+                (.post, "/v1/orders/\(plan.order)/withdraw", #"{"reason": "x"}"#),
+                (.post, "/v1/orders/\(plan.order)/restore", nil),
             ]
             for (method, path, body) in forbidden {
                 let response = try await api.call(method, path, token: fixture.executorA, json: body)
@@ -103,11 +105,42 @@ struct AccessTests {
                 (.post, "/v1/assignments/\(plan.assignmentA)/extensions", #"{"due_on": "2019-05-30", "reason": "x"}"#),
                 (.patch, "/v1/actions/\(plan.action)", #"{"title": "x"}"#),
                 (.post, "/v1/orders/\(plan.order)/goals", #"{"title": "x"}"#),
+                (.post, "/v1/orders/\(plan.order)/withdraw", #"{"reason": "x"}"#),
             ]
             for (method, path, body) in writes {
                 let response = try await api.call(method, path, token: fixture.viewer, json: body)
                 #expect(response.status == 403, "\(method) \(path) answered \(response.status)")
             }
+        }
+    }
+
+    /// A withdrawn order leaves the API's lists and the school's view; the committee still
+    /// reads it, an administrator alone restores it; history keeps both steps.
+    @Test func anOrderIsWithdrawnAndRestoredThroughTheAPI() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let empty = try await api.call(.post, "/v1/orders/\(plan.order)/withdraw", token: fixture.coordinator, json: #"{"reason": " "}"#)
+            #expect(empty.status == 422, "\(empty.text)")
+            let withdrawn = try await api.call(.post, "/v1/orders/\(plan.order)/withdraw", token: fixture.coordinator,
+                                               json: #"{"reason": "Импортирован по ошибке"}"#)
+            #expect(withdrawn.status == 200, "\(withdrawn.text)")
+            #expect(withdrawn.string("withdrawn_at") != nil)
+            #expect(try await api.call(.post, "/v1/orders/\(plan.order)/withdraw", token: fixture.coordinator,
+                                       json: #"{"reason": "Ещё раз"}"#).status == 409)
+            #expect(try await api.call(.get, "/v1/orders", token: fixture.coordinator).items.isEmpty)
+            #expect(try await api.call(.get, "/v1/assignments", token: fixture.coordinator).items.isEmpty)
+            #expect(try await api.call(.get, "/v1/orders/\(plan.order)", token: fixture.executorA).status == 404)
+            #expect(try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.executorA).status == 404)
+            #expect(try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA,
+                                       json: ReportFlowTests.report).status == 404)
+            #expect(try await api.call(.get, "/v1/orders/\(plan.order)", token: fixture.viewer).status == 200)
+            #expect(try await api.call(.post, "/v1/orders/\(plan.order)/restore", token: fixture.coordinator).status == 403)
+            let restored = try await api.call(.post, "/v1/orders/\(plan.order)/restore", token: fixture.admin, json: #"{"reason": "Ошибочно"}"#)
+            #expect(restored.status == 200, "\(restored.text)")
+            #expect(restored.json["withdrawn_at"] == nil || restored.json["withdrawn_at"] is NSNull)
+            #expect(try await api.call(.get, "/v1/assignments", token: fixture.executorA).items.count == 1)
+            let events = try await api.call(.get, "/v1/events?entity_type=order&entity_id=\(plan.order)", token: fixture.viewer).items
+            #expect(events.compactMap { $0["event"] as? String }.suffix(2) == ["withdrawn", "restored"])
         }
     }
 }

@@ -346,6 +346,48 @@ extension WebPagesTests {
         }
     }
 
+    /// A coordinator withdraws an order on its page (a reason is required and kept when
+    /// refused); the dashboard and the school lose it; an administrator restores it from the
+    /// admin page's list of what was withdrawn.
+    @Test func aCoordinatorWithdrawsAnOrderAndAnAdministratorRestoresIt() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let coordinator = try await session(api, fixture, "coord")
+            let school = try await session(api, fixture, "school-a")
+            let page = try await get(api, "/orders/\(plan.order)", cookies: coordinator.cookie)
+            #expect(page.html.contains("Отозвать приказ") && page.html.contains(#"<label for="withdraw_reason">Причина</label>"#))
+            #expect(!(try await get(api, "/orders/\(plan.order)", cookies: school.cookie)).html.contains("Отозвать приказ"))
+
+            let noReason = try await post(api, "/orders/\(plan.order)/withdraw", form: "csrf=\(coordinator.csrf)&reason=%20", cookies: coordinator.cookie)
+            #expect(noReason.status == 422)
+            #expect(noReason.html.contains(#"id="withdraw_reason-error""#) && noReason.html.contains("Укажите причину"))
+            let forged = try await post(api, "/orders/\(plan.order)/withdraw", form: "csrf=forged&reason=x", cookies: coordinator.cookie)
+            #expect(forged.status == 403)
+            let bySchool = try await post(api, "/orders/\(plan.order)/withdraw", form: "csrf=\(school.csrf)&reason=x", cookies: school.cookie)
+            #expect(bySchool.status == 422 || bySchool.status == 403)
+            #expect(try await api.call(.get, "/v1/orders", token: fixture.viewer).items.count == 1, "nothing withdrawn yet")
+
+            let reason = try #require("Импортирован по ошибке".addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let done = try await post(api, "/orders/\(plan.order)/withdraw", form: "csrf=\(coordinator.csrf)&reason=\(reason)", cookies: coordinator.cookie)
+            #expect(done.status == 303)
+            let after = try await get(api, try #require(done.headers[.location]), cookies: coordinator.cookie)
+            #expect(after.html.contains("Отозвано") && after.html.contains("Приказ отозван"))
+            #expect(!after.html.contains(#"action="/orders/\#(plan.order)/restore""#), "a coordinator does not restore")
+            let dashboard = try await get(api, "/dashboard", cookies: coordinator.cookie)
+            #expect(!dashboard.html.contains("/orders/\(plan.order)"))
+            #expect(try await get(api, "/orders/\(plan.order)", cookies: school.cookie).status == 404)
+            #expect(!(try await get(api, "/", cookies: school.cookie)).html.contains("Семинар"), "the school's deadlines lose it")
+
+            let admin = try await session(api, fixture, "admin")
+            let adminPage = try await get(api, "/admin", cookies: admin.cookie)
+            #expect(adminPage.html.contains("Отозванные приказы и планы") && adminPage.html.contains(#"action="/orders/\#(plan.order)/restore""#))
+            let restored = try await post(api, "/orders/\(plan.order)/restore", form: "csrf=\(admin.csrf)&reason=", cookies: admin.cookie)
+            #expect(restored.status == 303)
+            #expect(try await get(api, "/", cookies: school.cookie).html.contains("Семинар"))
+            #expect(try await api.call(.get, "/v1/orders", token: fixture.viewer).items.count == 1)
+        }
+    }
+
     @Test func aSchoolsHomeSplitsItsWorkIntoOverdueDueThisWeekReturnedAndEverythingOpen() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)  // «Семинар», due 31.03.2019: overdue

@@ -78,6 +78,23 @@ struct ImportAPITests {
 
             let orders = try await api.call(.get, "/v1/orders", token: fixture.viewer)
             #expect(orders.items.first?["number"] as? String == "770")
+            #expect(dry["plan_id"] == nil, "a dry run wrote no plan")
+            #expect(first["order_id"] as? String == orders.items.first?["id"] as? String)
+            #expect(again["plan_id"] as? String == first["plan_id"] as? String)
+
+            // Undoing the import: its plan, withdrawn, then brought back by an administrator.
+            let planID = try #require(first["plan_id"] as? String)
+            let plan = try await api.call(.get, "/v1/plans/\(planID)", token: fixture.viewer)
+            #expect(plan.status == 200 && plan["actions"] as? Int == 3 && plan["assignments"] as? Int == 7, "\(plan.text)")
+            #expect(try await api.call(.get, "/v1/plans/\(planID)", token: fixture.executorA).status == 404)
+            let withdrawn = try await api.call(.post, "/v1/plans/\(planID)/withdraw", token: fixture.coordinator, json: #"{"reason": "Не тот файл"}"#)
+            #expect(withdrawn.status == 200 && withdrawn["withdrawn_at"] is String, "\(withdrawn.text)")
+            #expect(try await api.call(.get, "/v1/assignments", token: fixture.viewer).items.isEmpty)
+            let refused = try await upload(api, "order770.docx", token: fixture.coordinator)
+            #expect(refused.status == 422 && refused.text.contains("withdrawn"), "\(refused.text)")
+            #expect(try await api.call(.post, "/v1/plans/\(planID)/restore", token: fixture.coordinator).status == 403)
+            #expect(try await api.call(.post, "/v1/plans/\(planID)/restore", token: fixture.admin).status == 200)
+            #expect(try await api.call(.get, "/v1/assignments", token: fixture.viewer).items.count == 7)
             let history = try await api.call(.get, "/v1/events?entity_type=import&entity_id=\(UUID().uuidString)", token: fixture.admin)
             #expect(history.status == 200)
         }

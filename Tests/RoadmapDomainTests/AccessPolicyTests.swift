@@ -34,7 +34,8 @@ struct AccessPolicyTests {
             #expect(policy.may(capability, ownedBy: otherSchool) == .hidden)
             if case .forbidden = policy.may(capability) {} else { Issue.record("\(capability) without an owner must be forbidden") }
         }
-        for capability in [Capability.manageOrganizations, .managePlans, .cancelAssignment, .reviewReport, .decideExtension] {
+        for capability in [Capability.manageOrganizations, .managePlans, .cancelAssignment, .reviewReport, .decideExtension,
+                           .moveDeadline, .withdrawPlans] {
             guard case .forbidden(let reason) = policy.may(capability, ownedBy: school) else {
                 Issue.record("\(capability) must be forbidden to an executor")
                 continue
@@ -48,7 +49,7 @@ struct AccessPolicyTests {
             if case .forbidden = AccessPolicy(principal(.viewer)).may(capability, ownedBy: school) {} else {
                 Issue.record("a viewer may not \(capability)")
             }
-            let adminOnly: Set<Capability> = [.manageUsers, .manageAnalysts]
+            let adminOnly: Set<Capability> = [.manageUsers, .manageAnalysts, .restorePlans]
             if adminOnly.contains(capability) {
                 if case .forbidden = AccessPolicy(principal(.coordinator)).may(capability) {} else {
                     Issue.record("a coordinator may not \(capability)")

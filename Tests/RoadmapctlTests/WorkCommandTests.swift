@@ -176,6 +176,41 @@ struct WorkCommandTests {
         }
     }
 
+    /// An import undone from the terminal: a plan with no order and an order, each withdrawn
+    /// with a reason and restored by the installation's administrator.
+    @Test func theCommitteeWithdrawsAndRestoresFromTheTerminal() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            _ = try setUp(lease)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("наш-отчёт-\(UUID().uuidString.prefix(6)).tsv")
+            try Data("№\tМероприятие\tСрок\tОтветственные\n1\tКонкурс чтецов\tМарт 2019\tСОШ № 5\n".utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let imported = try run(["import", file.path, "--academic-year", "2018"], lease)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains("roadmapctl plan withdraw"), "\(imported.stdout)")
+            let loose = try #require(try json(try run(["plan", "list", "--format", "json"], lease).stdout) as? [[String: Any]])
+            let planID = try #require(loose.first?["id"] as? String)
+            #expect(loose.count == 1 && loose.first?["assignments"] as? Int == 1)
+
+            #expect(try run(["plan", "withdraw", planID], lease).status == 2, "a reason is required")
+            #expect(try run(["plan", "withdraw", planID, "--reason", "Не тот файл", "--as", "school5"], lease).status == 1)
+            let withdrawn = try run(["plan", "withdraw", planID, "--reason", "Не тот файл"], lease)
+            #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+            #expect(try run(["plan", "withdraw", planID, "--reason", "Ещё раз"], lease).status == 1)
+            let listed = try #require(try json(try run(["plan", "list", "--withdrawn", "--format", "json"], lease).stdout) as? [[String: Any]])
+            #expect(listed.map { $0["id"] as? String } == [planID])
+            #expect(try run(["plan", "restore", planID], lease).status == 0)
+
+            let order = try run(["order", "withdraw", "770/2018-06-25", "--reason", "Импортирован по ошибке"], lease)
+            #expect(order.status == 0, "\(order.stderr)")
+            #expect(try #require(try json(try run(["order", "list", "--format", "json"], lease).stdout) as? [Any]).isEmpty)
+            let mine = try #require(try json(try run(["status", "--as", "school5", "--format", "json"], lease).stdout) as? [[String: Any]])
+            #expect(mine.count == 1, "the school keeps only the restored plan's assignment")
+            #expect(try run(["order", "restore", "770/2018-06-25", "--as", "school5"], lease).status == 1)
+            #expect(try run(["order", "restore", "770/2018-06-25"], lease).status == 0)
+            #expect(try #require(try json(try run(["order", "list", "--format", "json"], lease).stdout) as? [Any]).count == 1)
+        }
+    }
+
     @Test func exportsOpenInExcelAndRunNoFormulas() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let (_, assignments) = try setUp(lease)

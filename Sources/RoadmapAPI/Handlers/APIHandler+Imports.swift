@@ -48,6 +48,7 @@ extension APIHandler {
         }
         return .ok(.init(body: .json(.init(
             order: outcome.order.map { .init(number: $0.number, date: $0.date, issuer: $0.issuer) },
+            orderId: outcome.orderID?.wire, planId: outcome.planID?.wire,
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, executors: outcome.executors,
             partners: outcome.partners, deadlinesUnparsed: outcome.deadlinesUnparsed, warnings: outcome.warnings.map(\.description),
             createdOrganizations: outcome.createdOrganizations, addedAliases: outcome.addedAliases,

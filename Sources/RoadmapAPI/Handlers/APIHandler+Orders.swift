@@ -107,3 +107,45 @@ extension APIHandler {
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
 }
+
+extension APIHandler {
+    func withdrawOrder(_ input: Operations.WithdrawOrder.Input) async throws -> Operations.WithdrawOrder.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the reason as JSON.") }
+        let record = try await withdrawals.withdraw(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), reason: body.reason, asOf: clock.today(), actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+
+    func restoreOrder(_ input: Operations.RestoreOrder.Input) async throws -> Operations.RestoreOrder.Output {
+        let actor = try RequestPrincipal.require()
+        var reason: String?
+        if case .json(let body)? = input.body { reason = body.reason }
+        let record = try await withdrawals.restore(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), reason: reason, asOf: clock.today(), actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+
+    func getPlan(_ input: Operations.GetPlan.Input) async throws -> Operations.GetPlan.Output {
+        let actor = try RequestPrincipal.require()
+        let record = try await withdrawals.plan(try RequestValues.pathID(input.path.id, entity: "plan"), actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+
+    func withdrawPlan(_ input: Operations.WithdrawPlan.Input) async throws -> Operations.WithdrawPlan.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the reason as JSON.") }
+        let record = try await withdrawals.withdraw(
+            planID: try RequestValues.pathID(input.path.id, entity: "plan"), reason: body.reason, actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+
+    func restorePlan(_ input: Operations.RestorePlan.Input) async throws -> Operations.RestorePlan.Output {
+        let actor = try RequestPrincipal.require()
+        var reason: String?
+        if case .json(let body)? = input.body { reason = body.reason }
+        let record = try await withdrawals.restore(
+            planID: try RequestValues.pathID(input.path.id, entity: "plan"), reason: reason, actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+}

@@ -16,23 +16,25 @@ struct APIHandler: APIProtocol {
     let reports: ReportStore
     let extensions: ExtensionStore
     let deadlines: DeadlineMoveStore
+    let withdrawals: WithdrawalStore
     let events: EventStore
     let imports: ImportStore
     let clock: CommitteeClock
 
-    init(database: Database, clock: CommitteeClock = CommitteeClock()) {
-        users = UserStore(database: database)
-        organizations = OrganizationStore(database: database)
-        organizationMerge = OrganizationMerge(database: database)
-        orders = OrderStore(database: database)
-        plans = PlanStore(database: database)
-        assignments = AssignmentStore(database: database)
-        reports = ReportStore(database: database, clock: clock)
-        extensions = ExtensionStore(database: database, clock: clock)
-        deadlines = DeadlineMoveStore(database: database, clock: clock)
-        events = EventStore(database: database)
-        imports = ImportStore(database: database)
-        self.clock = clock
+    init(useCases: UseCases) {
+        users = useCases.users
+        organizations = useCases.organizations
+        organizationMerge = useCases.organizationMerge
+        orders = useCases.orders
+        plans = useCases.plans
+        assignments = useCases.assignments
+        reports = useCases.reports
+        extensions = useCases.extensions
+        deadlines = useCases.deadlines
+        withdrawals = useCases.withdrawals
+        events = useCases.events
+        imports = useCases.imports
+        clock = useCases.clock
     }
 
     /// The day "overdue" is judged on: the request's `as_of`, else today in the committee's zone.

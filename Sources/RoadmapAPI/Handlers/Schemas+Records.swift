@@ -34,7 +34,16 @@ extension Components.Schemas.Order {
         self.init(
             id: record.id.wire, number: record.number, date: record.date.iso, issuerId: record.issuerID.wire,
             issuerName: record.issuerName, title: record.title, signatory: record.signatory, controller: record.controller,
-            version: record.version, rollup: .init(record.rollup))
+            version: record.version, withdrawnAt: record.withdrawnAt, rollup: .init(record.rollup))
+    }
+}
+
+extension Components.Schemas.Plan {
+    init(_ record: PlanRecord) {
+        self.init(
+            id: record.id.wire, orderId: record.orderID?.wire, orderNumber: record.orderNumber, orderDate: record.orderDate?.iso,
+            title: record.title, sourceName: record.sourceName, actions: record.actions, assignments: record.assignments,
+            createdAt: record.createdAt, withdrawnAt: record.withdrawnAt)
     }
 }
 

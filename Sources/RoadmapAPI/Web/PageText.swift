@@ -36,6 +36,14 @@ enum PageText: String, CaseIterable, Sendable {
     case moveReasonEmpty = "move.reason.empty"
     case moveNotNow = "move.conflict"
     case moveDone = "move.done"
+    // Withdrawing and restoring an order or a plan
+    case withdrawReasonEmpty = "withdraw.reason.empty"
+    case withdrawNotNow = "withdraw.conflict"
+    case withdrawForbidden = "withdraw.forbidden"
+    case withdrawDone = "withdraw.done"
+    case restoreNotNow = "restore.conflict"
+    case restoreForbidden = "restore.forbidden"
+    case restoreDone = "restore.done"
     // The review queue
     case reviewChoose = "review.choose"
     case reviewCommentRequired = "review.comment.required"
@@ -133,6 +141,13 @@ enum PageText: String, CaseIterable, Sendable {
         case .moveReasonEmpty: "Укажите причину переноса."
         case .moveNotNow: "Срок этого исполнения сейчас нельзя перенести: оно выполнено, отменено или без срока."
         case .moveDone: "Срок перенесён."
+        case .withdrawReasonEmpty: "Укажите причину: почему приказ или план отзывается."
+        case .withdrawNotNow: "Уже отозван. Обновите страницу."
+        case .withdrawForbidden: "Отзывать приказы и планы могут только сотрудники комитета."
+        case .withdrawDone: "Отозвано: больше не видно в списках, счётчиках и у школ. История сохранена; администратор может восстановить."
+        case .restoreNotNow: "Восстановить нельзя: уже действует, или отозван весь приказ — восстановите приказ."
+        case .restoreForbidden: "Восстанавливать отозванное может только администратор."
+        case .restoreDone: "Восстановлено: снова видно в списках, счётчиках и у школ."
         case .reviewChoose: "Выберите: принять или вернуть."
         case .reviewCommentRequired: "Чтобы вернуть отчёт, напишите комментарий: что доработать."
         case .reviewAlreadyDecided: "Этот отчёт уже рассмотрен или изменился. Список обновлён."
@@ -293,6 +308,7 @@ enum PageText: String, CaseIterable, Sendable {
                     + "если это одна организация, объедините их (Администрирование → «Объединить организации»); иначе добавьте псевдоним нужной."
             case .choicesRefused(let refused):
                 "Не найдены организации, выбранные для исполнителей: \(refused.map { "«\($0.name)» → «\($0.reference)»" }.joined(separator: ", "))."
+            case .withdrawn: "План из файла «\(file)» был отозван. Чтобы загрузить его снова, администратор сначала восстанавливает его (Администрирование → «Отозванные»)."
             }
         default:
             return "Импорт файла «\(file)» не выполнен."

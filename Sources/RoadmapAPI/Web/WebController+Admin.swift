@@ -17,6 +17,12 @@ extension WebController {
             try await self.disableUser(request, login: context.parameters.get("login") ?? "")
         }
         router.post("/admin/users/import") { request, _ in try await self.importUsers(request) }
+        router.post("/admin/plans/{id}/withdraw") { request, context in
+            try await self.withdrawPlan(request, id: context.parameters.get("id") ?? "")
+        }
+        router.post("/admin/plans/{id}/restore") { request, context in
+            try await self.restorePlan(request, id: context.parameters.get("id") ?? "")
+        }
         router.post("/admin/users/{login}/unlock") { request, context in
             try await self.unlockUser(request, login: context.parameters.get("login") ?? "")
         }
@@ -42,7 +48,7 @@ extension WebController {
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,
                    organizationForm: AdminPage.OrganizationInput = .init(), mergeForm: AdminPage.MergeInput = .init(),
                    userForm: AdminPage.UserInput = .init(), createdUsers: [AdminPage.CreatedUser] = [], importProblems: [String] = [],
-                   status: HTTPResponse.Status = .ok) async throws -> Response {
+                   planForm: AdminPage.Plan? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireAdministration(live)
         let search = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
@@ -51,6 +57,19 @@ extension WebController {
         let roleNames = Dictionary(uniqueKeysWithValues: Self.roles.map { ($0.value, $0.name) })
         let mayManageUsers = AccessPolicy(live.principal).may(.manageUsers) == .allowed
         let users = mayManageUsers ? try await self.users.listUsers(scope: live.principal) : []
+        func row(_ plan: PlanRecord, day: Date) -> AdminPage.Plan {
+            var row = AdminPage.Plan(
+                id: plan.id.uuidString.lowercased(), name: plan.name,
+                order: plan.orderNumber.map { "№ \($0) от \(plan.orderDate?.russian ?? "")" }, orderID: plan.orderID?.uuidString.lowercased(),
+                actions: plan.actions, assignments: plan.assignments, day: clock.today(now: day).russian)
+            if let planForm, planForm.id == row.id {
+                row.reason = planForm.reason
+                row.reasonError = planForm.reasonError
+            }
+            return row
+        }
+        let loose = try await withdrawals.plans(withdrawn: false, actor: live.principal).map { row($0, day: $0.createdAt) }
+        let withdrawn = try await withdrawals.plans(withdrawn: true, actor: live.principal).map { row($0, day: $0.withdrawnAt ?? $0.createdAt) }
         let model = AdminPage(
             user: await pageUser(live), csrf: live.csrfToken, notice: notice, error: error, q: search ?? "",
             organizations: found.items.map { org in
@@ -67,7 +86,9 @@ extension WebController {
             },
             organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm,
             createdUsers: createdUsers, hasCreatedUsers: !createdUsers.isEmpty, importProblems: importProblems,
-            hasImportProblems: !importProblems.isEmpty)
+            hasImportProblems: !importProblems.isEmpty, loosePlans: loose, hasLoosePlans: !loose.isEmpty,
+            withdrawnPlans: withdrawn, hasWithdrawnPlans: !withdrawn.isEmpty,
+            mayRestore: AccessPolicy(live.principal).may(.restorePlans) == .allowed)
         return try page(model, status: status)
     }
 
@@ -244,5 +265,47 @@ extension WebController {
         guard let (live, _) = try await checkedForm(ConfirmForm.self, request) else { return Self.redirect(to: "/login") }
         _ = try await users.unlockUser(login: login, actor: live.principal)
         return try await adminPage(request, notice: "«\(login)»: \(PageText.userUnlocked.russian)")
+    }
+
+    /// Withdraws a plan imported with no order (`WithdrawalStore`).
+    func withdrawPlan(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ReasonForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let planID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "plan", id: id) }
+        let reason = form.reason ?? ""
+        do {
+            let plan = try await withdrawals.withdraw(planID: planID, reason: reason, actor: live.principal)
+            return try await adminPage(request, notice: "«\(plan.name)»: \(PageText.withdrawDone.russian)")
+        } catch let error as UseCaseError {
+            var typed = AdminPage.Plan(id: planID.uuidString.lowercased(), name: "", order: nil, orderID: nil, actions: 0, assignments: 0,
+                                       day: "", reason: reason)
+            var message: String?
+            switch error {
+            case .notFound: throw error
+            case .invalid("reason", let problem): typed.reasonError = Self.textProblem(problem) ?? PageText.withdrawReasonEmpty.russian
+            case .conflict: message = PageText.withdrawNotNow.russian
+            case .forbidden: message = PageText.withdrawForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await adminPage(request, error: message, planForm: typed, status: .unprocessableContent)
+        }
+    }
+
+    /// Restores a plan withdrawn on its own (an administrator); a withdrawn order is restored on its page.
+    func restorePlan(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ReasonForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let planID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "plan", id: id) }
+        do {
+            let plan = try await withdrawals.restore(planID: planID, reason: form.reason, actor: live.principal)
+            return try await adminPage(request, notice: "«\(plan.name)»: \(PageText.restoreDone.russian)")
+        } catch let error as UseCaseError {
+            let message: String
+            switch error {
+            case .notFound: throw error
+            case .conflict: message = PageText.restoreNotNow.russian
+            case .forbidden: message = PageText.restoreForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await adminPage(request, error: message, status: .unprocessableContent)
+        }
     }
 }

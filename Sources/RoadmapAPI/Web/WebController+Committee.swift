@@ -13,6 +13,8 @@ extension WebController {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.post("/orders/{id}/withdraw") { request, context in try await self.withdrawOrder(request, id: context.parameters.get("id") ?? "") }
+        router.post("/orders/{id}/restore") { request, context in try await self.restoreOrder(request, id: context.parameters.get("id") ?? "") }
         router.get("/review") { request, _ in try await self.reviewPage(request) }
         router.post("/reports/{id}/review") { request, context in try await self.review(request, id: context.parameters.get("id") ?? "") }
         router.post("/extensions/{id}/decision") { request, context in try await self.decide(request, id: context.parameters.get("id") ?? "") }
@@ -62,7 +64,8 @@ extension WebController {
 
     // MARK: An order: its plan, status per school, filters and a timeline
 
-    func orderPage(_ request: Request, id: String) async throws -> Response {
+    func orderPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
+                   withdraw typed: OrderPage.WithdrawForm? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
         let principal = live.principal
@@ -158,8 +161,66 @@ extension WebController {
                     overdue: entry.overdue, hasOverdue: entry.overdue > 0, widest: widest, selected: first == month)
             },
             hasMonths: !months.isEmpty, goals: goals, hasGoals: !goals.isEmpty, truncated: truncated, limit: Self.orderPageLimit,
-            filtered: filtered)
-        return try page(model)
+            filtered: filtered, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
+            withdrawnOn: order.withdrawnAt.map { clock.today(now: $0).russian },
+            withdraw: order.withdrawnAt == nil && AccessPolicy(principal).may(.withdrawPlans) == .allowed
+                ? typed ?? OrderPage.WithdrawForm() : nil,
+            canRestore: order.withdrawnAt != nil && AccessPolicy(principal).may(.restorePlans) == .allowed)
+        return try page(model, status: status)
+    }
+
+    /// The notice a redirect after a withdrawal or a restoration asks for (`?done=…`).
+    static func doneNotice(_ done: String?) -> String? {
+        switch done {
+        case "withdrawn": PageText.withdrawDone.russian
+        case "restored": PageText.restoreDone.russian
+        default: nil
+        }
+    }
+
+    struct ReasonForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var reason: String?
+    }
+
+    /// Withdraws an order (`WithdrawalStore`); a refused form comes back with the reason as typed.
+    func withdrawOrder(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ReasonForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        var typed = OrderPage.WithdrawForm(reason: form.reason ?? "")
+        do {
+            _ = try await withdrawals.withdraw(orderID: orderID, reason: typed.reason, asOf: clock.today(), actor: live.principal)
+        } catch let error as UseCaseError {
+            var message: String?
+            switch error {
+            case .notFound: throw error
+            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? PageText.withdrawReasonEmpty.russian
+            case .conflict: message = PageText.withdrawNotNow.russian
+            case .forbidden: message = PageText.withdrawForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await orderPage(request, id: id, error: message, withdraw: typed, status: .unprocessableContent)
+        }
+        return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=withdrawn")
+    }
+
+    /// Restores a withdrawn order (an administrator).
+    func restoreOrder(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ReasonForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        do {
+            _ = try await withdrawals.restore(orderID: orderID, reason: form.reason, asOf: clock.today(), actor: live.principal)
+        } catch let error as UseCaseError {
+            let message: String
+            switch error {
+            case .notFound: throw error
+            case .conflict: message = PageText.restoreNotNow.russian
+            case .forbidden: message = PageText.restoreForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await orderPage(request, id: id, error: message, status: .unprocessableContent)
+        }
+        return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=restored")
     }
 
     // MARK: Review queue

@@ -23,6 +23,7 @@ struct WebController: Sendable {
     let reports: ReportStore
     let extensions: ExtensionStore
     let deadlines: DeadlineMoveStore
+    let withdrawals: WithdrawalStore
     let events: EventStore
     let imports: ImportStore
     let uploads: UploadStore
@@ -34,24 +35,25 @@ struct WebController: Sendable {
     /// this process; the per-account lock is in the database.
     let signInFailures: RateLimiter
 
-    init(database: Database, clock: CommitteeClock, cookies: SessionCookies = SessionCookies(publicURL: nil),
+    init(useCases: UseCases, cookies: SessionCookies = SessionCookies(publicURL: nil),
          signInFailuresPerAddress: Double = 20) throws {
-        users = UserStore(database: database)
-        sessions = SessionStore(database: database)
-        assignments = AssignmentStore(database: database)
-        dashboard = DashboardStore(database: database)
-        organizations = OrganizationStore(database: database)
-        organizationMerge = OrganizationMerge(database: database)
-        userImport = UserImport(database: database)
-        orders = OrderStore(database: database)
-        plans = PlanStore(database: database)
-        reports = ReportStore(database: database, clock: clock)
-        extensions = ExtensionStore(database: database, clock: clock)
-        deadlines = DeadlineMoveStore(database: database, clock: clock)
-        events = EventStore(database: database)
-        imports = ImportStore(database: database)
-        uploads = UploadStore(database: database)
-        self.clock = clock
+        users = useCases.users
+        sessions = useCases.sessions
+        assignments = useCases.assignments
+        dashboard = useCases.dashboard
+        organizations = useCases.organizations
+        organizationMerge = useCases.organizationMerge
+        userImport = useCases.userImport
+        orders = useCases.orders
+        plans = useCases.plans
+        reports = useCases.reports
+        extensions = useCases.extensions
+        deadlines = useCases.deadlines
+        withdrawals = useCases.withdrawals
+        events = useCases.events
+        imports = useCases.imports
+        uploads = useCases.uploads
+        clock = useCases.clock
         self.cookies = cookies
         signInFailures = RateLimiter(rate: signInFailuresPerAddress / 900, burst: signInFailuresPerAddress)
         var templates: [String: MustacheTemplate] = [:]

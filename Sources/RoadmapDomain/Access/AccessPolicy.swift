@@ -49,6 +49,7 @@ public struct AccessPolicy: Sendable {
             switch capability {
             case .manageUsers: return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts: return .forbidden("Only an administrator grants analysts' logins.")
+            case .restorePlans: return .forbidden("Only an administrator restores a withdrawn order or plan.")
             default: return .allowed
             }
         case .executor:
@@ -68,6 +69,10 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only the committee's staff approve or reject extensions.")
             case .moveDeadline:
                 return .forbidden("Only the committee's staff move deadlines; ask for an extension instead.")
+            case .withdrawPlans:
+                return .forbidden("Only the committee's staff withdraw orders and plans.")
+            case .restorePlans:
+                return .forbidden("Only an administrator restores a withdrawn order or plan.")
             case .manageUsers:
                 return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts:

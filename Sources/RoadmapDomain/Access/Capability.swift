@@ -18,6 +18,10 @@ public enum Capability: String, CaseIterable, Hashable, Sendable {
     case decideExtension
     /// Move a deadline directly, with a reason (the committee's own decision).
     case moveDeadline
+    /// Withdraw an order or a plan (an import made by mistake): hidden, kept in history.
+    case withdrawPlans
+    /// Bring a withdrawn order or plan back.
+    case restorePlans
     /// Add, disable and unlock users; issue and revoke anybody's tokens; set anybody's password.
     case manageUsers
     /// Grant and revoke analysts' read-only SQL logins.

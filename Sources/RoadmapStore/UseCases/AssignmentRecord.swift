@@ -19,6 +19,8 @@ public struct AssignmentRecord: Sendable, Hashable {
     /// Derived as of the request's date, never stored.
     public let overdue: Bool
     public let version: Int
+    /// Its plan (or the plan's order) is withdrawn: kept, but no longer in force.
+    public let withdrawn: Bool
 
     init(row: PostgresRow, asOf: CalendarDate) throws {
         id = try row.decode(UUID.self, "id")
@@ -39,11 +41,13 @@ public struct AssignmentRecord: Sendable, Hashable {
         self.status = status
         overdue = status.isOverdue(dueDay: dueOn, asOf: asOf)
         version = try row.decode(Int.self, "version")
+        withdrawn = try row.decode(Bool.self, "withdrawn")
     }
 
     static let select: SQL = """
         SELECT s.id, s.action_id, ac.title AS action_title, p.order_id, s.executor_id, o.name AS executor_name,
-               s.occurrence, ac.deadline_text, s.period, s.due_on, s.original_due_on, s.status, s.version
+               s.occurrence, ac.deadline_text, s.period, s.due_on, s.original_due_on, s.status, s.version,
+               p.withdrawn_at IS NOT NULL AS withdrawn
         FROM assignments s
         JOIN actions ac ON ac.id = s.action_id
         JOIN goals g ON g.id = ac.goal_id

@@ -17,7 +17,7 @@ public struct AssignmentStore: Sendable {
             throw UseCaseError.invalid(field: "due_to", reason: "is before due_from")
         }
         let after = try cursor.map { (text) throws(UseCaseError) in try Cursor.decode(text, count: 2) }
-        var conditions: [SQL] = ["TRUE"]
+        var conditions: [SQL] = [Withdrawal.planInForce()]
         if !scope.role.seesEverything { conditions.append("s.executor_id = \(scope.organizationID)") }
         if let orderID = filter.orderID { conditions.append("p.order_id = \(orderID)") }
         if let executorID = filter.executorID { conditions.append("s.executor_id = \(executorID)") }
@@ -62,8 +62,11 @@ public struct AssignmentStore: Sendable {
             throw UseCaseError.notFound(entity: "assignment", id: id.uuidString.lowercased())
         }
         let record = try AssignmentRecord(row: row, asOf: asOf)
-        guard AccessPolicy(scope).read(ownedBy: record.executorID).isAllowed else {
+        guard AccessPolicy(scope).read(ownedBy: record.executorID).isAllowed, !record.withdrawn || scope.role.seesEverything else {
             throw UseCaseError.notFound(entity: "assignment", id: id.uuidString.lowercased())
+        }
+        if forUpdate, record.withdrawn {
+            throw UseCaseError.conflict("The plan of this assignment is withdrawn; an administrator may restore it first.")
         }
         return record
     }

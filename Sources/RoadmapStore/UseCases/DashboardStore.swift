@@ -38,7 +38,7 @@ public struct DashboardStore: Sendable {
                 SELECT r.id, r.assignment_id, ac.title, o.name, r.done_on, r.created_at, r.text, r.evidence_urls, r.version
                 FROM reports r JOIN assignments s ON s.id = r.assignment_id JOIN actions ac ON ac.id = s.action_id
                 JOIN organizations o ON o.id = s.executor_id
-                WHERE r.status = 'submitted' ORDER BY r.created_at, r.id LIMIT \(limit)
+                WHERE r.status = 'submitted' AND \(Withdrawal.assignmentInForce()) ORDER BY r.created_at, r.id LIMIT \(limit)
                 """).rows.map { row in
                 WaitingReport(
                     reportID: try row.decode(UUID.self, "id"), assignmentID: try row.decode(UUID.self, "assignment_id"),
@@ -70,7 +70,7 @@ public struct DashboardStore: Sendable {
                 SELECT e.id, e.assignment_id, ac.title, o.name, s.due_on, e.requested_due_on, e.reason, e.version
                 FROM deadline_extensions e JOIN assignments s ON s.id = e.assignment_id JOIN actions ac ON ac.id = s.action_id
                 JOIN organizations o ON o.id = s.executor_id
-                WHERE e.status = 'requested' ORDER BY e.created_at, e.id LIMIT \(limit)
+                WHERE e.status = 'requested' AND \(Withdrawal.assignmentInForce()) ORDER BY e.created_at, e.id LIMIT \(limit)
                 """).rows.map { row in
                 WaitingExtension(
                     extensionID: try row.decode(UUID.self, "id"), assignmentID: try row.decode(UUID.self, "assignment_id"),
@@ -89,7 +89,7 @@ public struct DashboardStore: Sendable {
             try connection.query("""
                 SELECT s.executor_id, o.name, count(*)::int AS overdue
                 FROM assignments s JOIN organizations o ON o.id = s.executor_id
-                WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))
+                WHERE analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(Withdrawal.assignmentInForce())
                 GROUP BY s.executor_id, o.name ORDER BY overdue DESC, o.name LIMIT \(limit)
                 """).rows.map { row in
                 OverdueSchool(executorID: try row.decode(UUID.self, "executor_id"), executorName: try row.decode(String.self, "name"),

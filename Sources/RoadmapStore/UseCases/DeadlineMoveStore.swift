@@ -36,6 +36,7 @@ public struct DeadlineMoveStore: Sendable {
             guard try connection.query("SELECT 1 FROM actions WHERE id = \(actionID)").first != nil else {
                 throw UseCaseError.notFound(entity: "action", id: actionID.uuidString.lowercased())
             }
+            try Withdrawal.refuseChange(under: "ac.id = \(actionID)", on: connection)
             if try connection.query("SELECT 1 FROM assignments WHERE action_id = \(actionID) AND occurrence > 1 LIMIT 1").first != nil {
                 throw UseCaseError.conflict("The action recurs; move its occurrences one by one.")
             }

@@ -33,7 +33,8 @@ public struct ExtensionRecord: Sendable, Hashable {
 
     static let select: SQL = """
         SELECT e.id, e.assignment_id, e.previous_due_on, e.requested_due_on, e.reason, e.status, e.decision_comment,
-               e.decided_at, e.created_at, e.version, s.executor_id
+               e.decided_at, e.created_at, e.version, s.executor_id,
+               NOT \(Withdrawal.assignmentInForce()) AS withdrawn
         FROM deadline_extensions e JOIN assignments s ON s.id = e.assignment_id
         """
 }

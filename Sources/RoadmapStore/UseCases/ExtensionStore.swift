@@ -48,7 +48,8 @@ public struct ExtensionStore: Sendable {
     static func get(_ id: UUID, scope: Principal, forUpdate: Bool = false, on connection: PostgresConnection) throws -> ExtensionRecord {
         let statement: SQL = forUpdate ? "\(ExtensionRecord.select) WHERE e.id = \(id) FOR UPDATE" : "\(ExtensionRecord.select) WHERE e.id = \(id)"
         guard let row = try connection.query(statement).first,
-              AccessPolicy(scope).read(ownedBy: try row.decode(UUID.self, "executor_id")).isAllowed else {
+              AccessPolicy(scope).read(ownedBy: try row.decode(UUID.self, "executor_id")).isAllowed,
+              try scope.role.seesEverything || !row.decode(Bool.self, "withdrawn") else {
             throw UseCaseError.notFound(entity: "extension", id: id.uuidString.lowercased())
         }
         return try ExtensionRecord(row: row)

@@ -13,6 +13,8 @@ public struct OrderRecord: Sendable, Hashable {
     public let signatory: String?
     public let controller: String?
     public let version: Int
+    /// When the order was withdrawn (hidden from lists and counts, kept); nil while in force.
+    public let withdrawnAt: Date?
     public var rollup: Rollup
 
     init(row: PostgresRow, rollup: Rollup) throws {
@@ -25,12 +27,13 @@ public struct OrderRecord: Sendable, Hashable {
         signatory = try row.decode(String?.self, "signatory")
         controller = try row.decode(String?.self, "controller")
         version = try row.decode(Int.self, "version")
+        withdrawnAt = try row.decode(Date?.self, "withdrawn_at")
         self.rollup = rollup
     }
 
     static let select: SQL = """
         SELECT o.id, o.number, o.issued_on, o.issuer_id, i.name AS issuer_name, o.title, o.signatory,
-               o.controller, o.version
+               o.controller, o.version, o.withdrawn_at
         FROM orders o JOIN organizations i ON i.id = o.issuer_id
         """
 }

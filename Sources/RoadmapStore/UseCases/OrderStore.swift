@@ -16,14 +16,14 @@ public struct OrderStore: Sendable {
     ) async throws -> Page<OrderRecord> {
         let limit = try Cursor.limit(limit)
         let after = try cursor.map { (text) throws(UseCaseError) in try Cursor.decode(text, count: 2) }
-        var conditions: [SQL] = ["TRUE"]
+        var conditions: [SQL] = ["o.withdrawn_at IS NULL"]
         if let year { conditions.append("extract(year FROM o.issued_on) = \(year)") }
         if let issuerID { conditions.append("o.issuer_id = \(issuerID)") }
         if !scope.role.seesEverything {
             conditions.append("""
                 EXISTS (SELECT 1 FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions ac ON ac.goal_id = g.id
                         JOIN assignments s ON s.action_id = ac.id
-                        WHERE p.order_id = o.id AND s.executor_id = \(scope.organizationID))
+                        WHERE p.order_id = o.id AND s.executor_id = \(scope.organizationID) AND \(Withdrawal.planInForce()))
                 """)
         }
         if let after {
@@ -129,6 +129,7 @@ public struct OrderStore: Sendable {
             let current = try Self.get(id, asOf: asOf, scope: actor, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
             try UseCaseError.check(version: current.version, expected: ifVersion, entity: "order")
+            try Withdrawal.refuseChange(under: "p.order_id = \(id)", on: connection)
             do {
                 try connection.execute("""
                     UPDATE orders SET number = \(change.number.map(OrganizationStore.clean) ?? current.number),

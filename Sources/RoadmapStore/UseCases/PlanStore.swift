@@ -71,6 +71,7 @@ public struct PlanStore: Sendable {
                 throw UseCaseError.notFound(entity: "order", id: orderID.uuidString.lowercased())
             }
             try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+            try Withdrawal.refuseChange(under: "p.order_id = \(orderID)", on: connection)
             var planID = try connection.query("SELECT id FROM plans WHERE order_id = \(orderID) ORDER BY position LIMIT 1").first?.decode(UUID.self, "id")
             if planID == nil {
                 planID = try connection.query("INSERT INTO plans (order_id, title) SELECT id, title FROM orders WHERE id = \(orderID) RETURNING id")
@@ -117,6 +118,7 @@ public struct PlanStore: Sendable {
             throw UseCaseError.notFound(entity: "goal", id: goalID.uuidString.lowercased())
         }
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+        try Withdrawal.refuseChange(under: "g.id = \(goalID)", on: connection)
     }
 
     public func action(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> ActionRecord {
@@ -168,6 +170,7 @@ public struct PlanStore: Sendable {
             let current = try Self.action(id, asOf: asOf, scope: actor, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
             try UseCaseError.check(version: current.version, expected: ifVersion, entity: "action")
+            try Withdrawal.refuseChange(under: "ac.id = \(id)", on: connection)
             var deadline: Deadline?
             if let text = change.deadline, text != current.deadlineText {
                 deadline = try Self.parseDeadline(text, goalID: current.goalID, on: connection)

@@ -43,7 +43,8 @@ public struct ReportRecord: Sendable, Hashable, Codable {
 
     static let select: SQL = """
         SELECT r.id, r.assignment_id, r.done_on, r.text, r.evidence_urls, r.status, r.review_comment,
-               r.reviewed_at, r.created_at, r.version, s.executor_id
+               r.reviewed_at, r.created_at, r.version, s.executor_id,
+               NOT \(Withdrawal.assignmentInForce()) AS withdrawn
         FROM reports r JOIN assignments s ON s.id = r.assignment_id
         """
 }

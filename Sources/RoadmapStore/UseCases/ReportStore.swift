@@ -87,7 +87,8 @@ public struct ReportStore: Sendable {
     static func get(_ id: UUID, scope: Principal, forUpdate: Bool = false, on connection: PostgresConnection) throws -> ReportRecord {
         let statement: SQL = forUpdate ? "\(ReportRecord.select) WHERE r.id = \(id) FOR UPDATE" : "\(ReportRecord.select) WHERE r.id = \(id)"
         guard let row = try connection.query(statement).first,
-              AccessPolicy(scope).read(ownedBy: try row.decode(UUID.self, "executor_id")).isAllowed else {
+              AccessPolicy(scope).read(ownedBy: try row.decode(UUID.self, "executor_id")).isAllowed,
+              try scope.role.seesEverything || !row.decode(Bool.self, "withdrawn") else {
             throw UseCaseError.notFound(entity: "report", id: id.uuidString.lowercased())
         }
         return try ReportRecord(row: row)

@@ -7,7 +7,7 @@ import RoadmapPostgres
 enum RollupQuery {
     /// Roll-ups keyed by `key` (an SQL expression over `s` (assignments), `ac` (actions),
     /// `g` (goals) and `p` (plans)), for the assignments `filter` selects; an executor's
-    /// roll-ups count its own assignments only.
+    /// roll-ups count its own assignments only, and nobody's count a withdrawn plan.
     static func rollups(
         key: SQL, filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
     ) throws -> [UUID: Rollup] {
@@ -20,7 +20,7 @@ enum RollupQuery {
             JOIN actions ac ON ac.id = s.action_id
             JOIN goals g ON g.id = ac.goal_id
             JOIN plans p ON p.id = g.plan_id
-            WHERE \(filter) AND \(own)
+            WHERE \(filter) AND \(own) AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
             """).rows
         var result: [UUID: Rollup] = [:]
@@ -40,7 +40,10 @@ enum RollupQuery {
     /// schools shows each school its own part and nothing of the others'.
     static func actionVisible(to scope: Principal) -> SQL {
         if scope.role.seesEverything { return "TRUE" }
-        return "EXISTS (SELECT 1 FROM assignments vs WHERE vs.action_id = ac.id AND vs.executor_id = \(scope.organizationID))"
+        return """
+            EXISTS (SELECT 1 FROM assignments vs WHERE vs.action_id = ac.id AND vs.executor_id = \(scope.organizationID))
+            AND \(Withdrawal.actionInForce())
+            """
     }
 
     /// The executors of an action `scope` may see, as a predicate over `e`
@@ -51,13 +54,13 @@ enum RollupQuery {
         return "(e.organization_id IS NULL OR e.organization_id = \(scope.organizationID))"
     }
 
-    /// Whether an executor has any assignment under `filter` (always true for other roles).
+    /// Whether an executor has any assignment in force under `filter` (always true for other roles).
     static func visible(filter: SQL, scope: Principal, on connection: PostgresConnection) throws -> Bool {
         if scope.role.seesEverything { return true }
         return try connection.query("""
             SELECT 1 FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
             JOIN plans p ON p.id = g.plan_id
-            WHERE \(filter) AND s.executor_id = \(scope.organizationID) LIMIT 1
+            WHERE \(filter) AND s.executor_id = \(scope.organizationID) AND \(Withdrawal.planInForce()) LIMIT 1
             """).first != nil
     }
 }

@@ -23,6 +23,27 @@ struct AdminPage: PageModel {
     /// Why the CSV upload was refused, a line each.
     let importProblems: [String]
     let hasImportProblems: Bool
+    /// Plans imported with no order (no order page shows them), each with a withdraw form.
+    let loosePlans: [Plan]
+    let hasLoosePlans: Bool
+    /// Withdrawn orders' plans and withdrawn plans; an administrator restores them.
+    let withdrawnPlans: [Plan]
+    let hasWithdrawnPlans: Bool
+    let mayRestore: Bool
+
+    struct Plan: Sendable {
+        let id: String
+        let name: String
+        /// «№ 770 от 25.06.2018» with its page, for a plan of an order.
+        let order: String?
+        let orderID: String?
+        let actions: Int
+        let assignments: Int
+        /// The day it was imported, or withdrawn.
+        let day: String
+        var reason = ""
+        var reasonError: String?
+    }
 
     struct CreatedUser: Sendable {
         let login: String

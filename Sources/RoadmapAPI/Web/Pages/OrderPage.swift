@@ -15,6 +15,20 @@ struct OrderPage: PageModel {
     let truncated: Bool
     let limit: Int
     let filtered: Bool
+    let csrf: String
+    let notice: String?
+    let error: String?
+    /// «Отозван 01.12.2026», while the order is withdrawn.
+    let withdrawnOn: String?
+    /// The withdraw form (staff, order in force) and what was typed in it.
+    let withdraw: WithdrawForm?
+    /// The restore button (an administrator, order withdrawn).
+    let canRestore: Bool
+
+    struct WithdrawForm: Sendable {
+        var reason: String = ""
+        var reasonError: String?
+    }
 
     struct Choice: Sendable {
         let id: String

@@ -148,6 +148,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if !outcome.addedAliases.isEmpty { lines.append("Aliases added: \(Self.summary(outcome.addedAliases))") }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
+        if let planID = outcome.planID?.uuidString.lowercased() {
+            lines.append(outcome.orderID == nil
+                ? "Plan:       \(planID) (undo: roadmapctl plan withdraw \(planID) --reason …)"
+                : "Plan:       \(planID) (undo: roadmapctl order withdraw \(outcome.orderID?.uuidString.lowercased() ?? "") --reason …)")
+        }
         for warning in outcome.warnings { lines.append("warning: \(warning)") }
         if let preview = outcome.preview, !preview.actions.isEmpty {
             lines.append("")

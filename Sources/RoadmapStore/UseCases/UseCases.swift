@@ -1,0 +1,43 @@
+import RoadmapDomain
+
+/// Every use case of the service over one database and one committee clock, made once: the
+/// API, the pages and the CLI reach the rules through these and nothing else.
+public struct UseCases: Sendable {
+    public let users: UserStore
+    public let sessions: SessionStore
+    public let organizations: OrganizationStore
+    public let organizationMerge: OrganizationMerge
+    public let userImport: UserImport
+    public let orders: OrderStore
+    public let plans: PlanStore
+    public let withdrawals: WithdrawalStore
+    public let assignments: AssignmentStore
+    public let dashboard: DashboardStore
+    public let reports: ReportStore
+    public let extensions: ExtensionStore
+    public let deadlines: DeadlineMoveStore
+    public let events: EventStore
+    public let imports: ImportStore
+    public let uploads: UploadStore
+    public let clock: CommitteeClock
+
+    public init(database: Database, clock: CommitteeClock = CommitteeClock()) {
+        users = UserStore(database: database)
+        sessions = SessionStore(database: database)
+        organizations = OrganizationStore(database: database)
+        organizationMerge = OrganizationMerge(database: database)
+        userImport = UserImport(database: database)
+        orders = OrderStore(database: database)
+        plans = PlanStore(database: database)
+        withdrawals = WithdrawalStore(database: database)
+        assignments = AssignmentStore(database: database)
+        dashboard = DashboardStore(database: database)
+        reports = ReportStore(database: database, clock: clock)
+        extensions = ExtensionStore(database: database, clock: clock)
+        deadlines = DeadlineMoveStore(database: database, clock: clock)
+        events = EventStore(database: database)
+        imports = ImportStore(database: database)
+        uploads = UploadStore(database: database)
+        self.clock = clock
+    }
+}
