@@ -12,11 +12,19 @@ public struct APILimits: Sendable {
     public var maximumBodyBytes: Int
     /// The largest document uploaded for import.
     public var maximumImportBytes: Int
+    /// The largest evidence file sent alone (`POST /v1/reports/{id}/files`): the domain's 20 MB.
+    public var maximumEvidenceFileBytes: Int
+    /// The largest report form with its files (the assignment page): above the 50 MB a report
+    /// may carry, so that a file too large reaches the form and is refused beside its field.
+    public var maximumReportFormBytes: Int
 
     public init(
         requestsPerSecond: Double = 50, burst: Double = 200, failedAuthenticationBurst: Double = 10,
-        failedAuthenticationsPerMinute: Double = 6, maximumBodyBytes: Int = 256 * 1024, maximumImportBytes: Int = 20 * 1024 * 1024
+        failedAuthenticationsPerMinute: Double = 6, maximumBodyBytes: Int = 256 * 1024, maximumImportBytes: Int = 20 * 1024 * 1024,
+        maximumEvidenceFileBytes: Int = 20 * 1024 * 1024, maximumReportFormBytes: Int = 64 * 1024 * 1024
     ) {
+        self.maximumEvidenceFileBytes = maximumEvidenceFileBytes
+        self.maximumReportFormBytes = maximumReportFormBytes
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
         self.failedAuthenticationBurst = failedAuthenticationBurst

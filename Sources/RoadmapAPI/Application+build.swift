@@ -36,7 +36,7 @@ public func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware(pages: web.errorPages))
-    router.add(middleware: BodyLimitMiddleware(maximumBytes: limits.maximumBodyBytes, maximumImportBytes: limits.maximumImportBytes))
+    router.add(middleware: BodyLimitMiddleware(limits: limits))
     HealthController(schema: try SchemaStore(database: database)).addRoutes(to: router)
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

@@ -7,11 +7,20 @@ import NIOCore
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    let maximumBytes: Int
-    let maximumImportBytes: Int
+    let limits: APILimits
+
+    /// The limit of the route `path` falls on: documents, evidence files, report forms with
+    /// their files, and everything else.
+    func limit(for path: String) -> Int {
+        let parts = path.split(separator: "/")
+        if path.hasPrefix("/v1/imports") || path == "/import" { return limits.maximumImportBytes }
+        if parts.count == 4, parts[0] == "v1", parts[1] == "reports", parts[3] == "files" { return limits.maximumEvidenceFileBytes }
+        if parts.count == 3, parts[0] == "assignments", parts[2] == "report" { return limits.maximumReportFormBytes }
+        return limits.maximumBodyBytes
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let limit = request.uri.path.hasPrefix("/v1/imports") || request.uri.path == "/import" ? maximumImportBytes : maximumBytes
+        let limit = limit(for: request.uri.path)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw Problem.contentTooLarge(limit: limit)
         }

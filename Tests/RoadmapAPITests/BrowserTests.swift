@@ -169,6 +169,8 @@ struct BrowserTests {
             #expect(returned.contains("возвращён"))
             try await browser.fill("#done_on", "2019-03-15")
             try await browser.fill("#text", "Семинар проведён, 24 участника; список участников приложен.")
+            // The list of participants as a PDF: the file goes with the report.
+            try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/pdf/order770.pdf").path, to: "#files")
             try await browser.click("form[action$='/report'] button[type=submit]")
             #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
             try await browser.navigate(to: "\(site)/")
@@ -178,6 +180,8 @@ struct BrowserTests {
             // The coordinator accepts; the dashboard shows one assignment done.
             try await signIn("coord", "coordinator-password")
             try await browser.navigate(to: "\(site)/review")
+            #expect(try await browser.text().contains("order770.pdf"), "the file waits with the report")
+            try await save("review-with-file")
             try await browser.click("form[action^='/reports/'] input[value='accept'] ~ button")
             #expect(try await browser.text().contains("Отчёт принят."))
             try await browser.navigate(to: "\(site)/dashboard")
@@ -190,6 +194,10 @@ struct BrowserTests {
 
             // At 200 % zoom (a 1280-pixel screen gives 640 CSS pixels) nothing scrolls sideways.
             let orderURL = try #require(dashboard.isEmpty ? nil : try await browser.evaluate("document.querySelector('a[href^=\"/orders/\"]').href") as? String)
+            // The evidence stays on the assignment's page once the report is accepted.
+            try await browser.navigate(to: assignmentURL)
+            #expect(try await browser.evaluate("document.querySelector('a[href^=\"/files/\"]').textContent") as? String == "order770.pdf")
+            try await save("assignment-evidence")
             // Administration: organisations, with the form that merges two records of one.
             try await browser.navigate(to: "\(site)/admin")
             #expect(try await browser.text().contains("Объединить организации"))

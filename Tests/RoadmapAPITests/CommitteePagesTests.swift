@@ -388,6 +388,56 @@ extension WebPagesTests {
         }
     }
 
+    /// A school attaches a PDF to its report on the assignment page; a program renamed .pdf
+    /// and a 60 MB file are refused beside the file field with what was typed kept and no
+    /// report sent; the committee downloads the file from the review queue, another school
+    /// cannot, and it stays on the page once the report is accepted.
+    @Test func aSchoolAttachesFilesToItsReportAndTheCommitteeDownloadsThem() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let school = try await session(api, fixture, "school-a")
+            let page = try await get(api, "/assignments/\(plan.assignmentA)", cookies: school.cookie)
+            #expect(page.html.contains(#"enctype="multipart/form-data""#) && page.html.contains(#"<input id="files" name="files" type="file" multiple"#))
+            let fields = ["csrf": school.csrf, "done_on": "2019-03-20", "text": "Семинар проведён"]
+            let path = "/assignments/\(plan.assignmentA)/report"
+
+            let program = Data(Array("MZ".utf8) + Array(repeating: 0x90, count: 500))
+            let renamed = try await upload(api, school.cookie, multipart(fields, file: ("акт.pdf", program), fileField: "files"), to: path)
+            #expect(renamed.status == 422)
+            #expect(renamed.html.contains(#"id="files-error""#) && renamed.html.contains("не PDF, не изображение и не документ"))
+            #expect(renamed.html.contains("Семинар проведён"), "the text typed is kept")
+            let huge = try await upload(api, school.cookie, multipart(fields, file: ("видео.pdf", Data(count: 60 * 1024 * 1024)), fileField: "files"), to: path)
+            #expect(huge.status == 422)
+            #expect(huge.html.contains(#"id="files-error""#) && huge.html.contains("не больше 20 МБ"), "\(huge.status)")
+            #expect(try await count(fixture, "reports") == 0, "nothing was sent")
+            #expect(try await count(fixture, "evidence_files") == 0)
+            let forged = try await upload(api, school.cookie, multipart(fields.merging(["csrf": "forged"]) { $1 }, file: ("акт.pdf", EvidenceAPITests.pdf), fileField: "files"), to: path)
+            #expect(forged.status == 403)
+
+            let sent = try await upload(api, school.cookie, multipart(fields, file: ("Акт проверки.pdf", EvidenceAPITests.pdf), fileField: "files"), to: path)
+            #expect(sent.status == 303, "\(sent.html)")
+            let after = try await get(api, "/assignments/\(plan.assignmentA)", cookies: school.cookie)
+            let link = try #require(after.html.range(of: #"href="/files/"#).map { String(after.html[$0.upperBound...].prefix(36)) })
+            #expect(after.html.contains("Акт проверки.pdf"))
+
+            let coordinator = try await session(api, fixture, "coord")
+            let review = try await get(api, "/review", cookies: coordinator.cookie)
+            #expect(review.html.contains("/files/\(link)") && review.html.contains("Акт проверки.pdf"))
+            let download = try await get(api, "/files/\(link)", cookies: coordinator.cookie)
+            #expect(download.status == 200 && download.headers[.contentType] == "application/pdf")
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(download.html == String(decoding: EvidenceAPITests.pdf, as: UTF8.self))
+            let other = try await session(api, fixture, "school-b")
+            #expect(try await get(api, "/files/\(link)", cookies: other.cookie).status == 404)
+            #expect(try await get(api, "/files/\(link)").headers[.location] == "/login")
+
+            let reportID = try #require(try await api.call(.get, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.coordinator).items.first?["id"] as? String)
+            #expect(try await api.call(.post, "/v1/reports/\(reportID)/accept", token: fixture.coordinator).status == 200)
+            let accepted = try await get(api, "/assignments/\(plan.assignmentA)", cookies: school.cookie)
+            #expect(accepted.html.contains("/files/\(link)"), "evidence stays visible after acceptance")
+        }
+    }
+
     @Test func aSchoolsHomeSplitsItsWorkIntoOverdueDueThisWeekReturnedAndEverythingOpen() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)  // «Семинар», due 31.03.2019: overdue

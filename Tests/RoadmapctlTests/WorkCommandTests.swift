@@ -211,6 +211,33 @@ struct WorkCommandTests {
         }
     }
 
+    /// A report with files from the terminal: a program renamed .pdf refuses the report.
+    @Test func aReportCarriesFilesFromTheTerminal() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            _ = try setUp(lease)
+            let mine = try #require(try json(try run(["status", "--as", "school5", "--format", "json"], lease).stdout) as? [[String: Any]])
+            let target = try #require(mine.first?["id"] as? String)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let good = folder.appendingPathComponent("акт.pdf")
+            let bad = folder.appendingPathComponent("список.pdf")
+            try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: good)
+            try Data(Array("MZ".utf8) + Array(repeating: 0x90, count: 100)).write(to: bad)
+            let arguments = ["report", "submit", target, "--done-on", "2018-10-20", "--text", "Проведено", "--as", "school5"]
+            let refused = try run(arguments + ["--file", good.path, "--file", bad.path], lease)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("список.pdf") || refused.stderr.contains("content"), "\(refused.stderr)")
+            #expect(try run(arguments + ["--file", folder.appendingPathComponent("нет.pdf").path], lease).status == 2)
+            let sent = try run(arguments + ["--file", good.path], lease)
+            #expect(sent.status == 0, "\(sent.stderr)")
+            let files = try await lease.pool.withConnection { connection in
+                try connection.query("SELECT count(*)::int AS n FROM evidence_files WHERE file_name = 'акт.pdf'").first?.decode(Int.self, "n")
+            }
+            #expect(files == 1)
+        }
+    }
+
     @Test func exportsOpenInExcelAndRunNoFormulas() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let (_, assignments) = try setUp(lease)

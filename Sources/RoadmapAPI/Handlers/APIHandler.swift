@@ -14,6 +14,7 @@ struct APIHandler: APIProtocol {
     let plans: PlanStore
     let assignments: AssignmentStore
     let reports: ReportStore
+    let evidence: EvidenceStore
     let extensions: ExtensionStore
     let deadlines: DeadlineMoveStore
     let withdrawals: WithdrawalStore
@@ -29,6 +30,7 @@ struct APIHandler: APIProtocol {
         plans = useCases.plans
         assignments = useCases.assignments
         reports = useCases.reports
+        evidence = useCases.evidence
         extensions = useCases.extensions
         deadlines = useCases.deadlines
         withdrawals = useCases.withdrawals

@@ -24,6 +24,7 @@ enum PageText: String, CaseIterable, Sendable {
     case reportNotNow = "report.conflict"
     case reportForbidden = "report.forbidden"
     case reportSent = "report.sent"
+    case reportFilesUnreadable = "report.files.unreadable"
     // Extensions
     case extensionDueMissing = "extension.due_on.missing"
     case extensionDueTooEarly = "extension.due_on.early"
@@ -131,6 +132,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .reportNotNow: "Отчёт сейчас отправить нельзя: он уже на проверке или мероприятие закрыто."
         case .reportForbidden: "Отправлять отчёт может только исполнитель."
         case .reportSent: "Отчёт отправлен на проверку."
+        case .reportFilesUnreadable: "Форму с файлами не удалось прочитать. Отчёт не отправлен: заполните форму и выберите файлы снова."
         case .extensionDueMissing: "Укажите новый срок."
         case .extensionDueTooEarly: "Новый срок должен быть позже нынешнего."
         case .extensionReasonEmpty: "Объясните, почему нужен перенос срока."
@@ -270,6 +272,28 @@ enum PageText: String, CaseIterable, Sendable {
         case .probableMatch(let name, let organization):
             return "«\(name)» сопоставлено с «\(organization)» (вероятное совпадение); добавьте псевдоним, чтобы подтвердить."
         }
+    }
+
+    /// Why a report's files were refused, beside the file field: the report was not sent.
+    static func russian(evidence refusal: EvidenceRefusal) -> String {
+        let reason: String
+        switch refusal {
+        case .badName: reason = "В имени файла есть управляющие символы, или оно длиннее 255 знаков."
+        case .file(_, let name, .extensionNotAccepted):
+            reason = "«\(name)»: такие файлы не принимаются. Прикладывайте PDF, фото и сканы (JPEG, PNG, GIF, WebP, TIFF, HEIC) или документы (Word, Excel, PowerPoint, OpenDocument, RTF)."
+        case .file(_, let name, .unknownContent):
+            reason = "«\(name)»: внутри не PDF, не изображение и не документ, как бы файл ни назывался. Такой файл не принимается."
+        case .file(_, let name, .contentDoesNotMatchName(let content, _)):
+            reason = "«\(name)»: внутри файл \(content.rawValue.uppercased()), а имя говорит другое. Переименуйте его в .\(content.extensions.sorted().first ?? content.rawValue)."
+        case .limits(.empty(let name)): reason = "«\(name)» пустой."
+        case .limits(.fileTooLarge(let name, let bytes, let limit)):
+            reason = "«\(name)» — \(WebController.russianSize(bytes)); файл может быть не больше \(WebController.russianSize(limit))."
+        case .limits(.reportTooLarge(let bytes, let limit)):
+            reason = "Файлы вместе — \(WebController.russianSize(bytes)); к отчёту можно приложить не больше \(WebController.russianSize(limit))."
+        case .limits(.tooManyFiles(let count, let limit)):
+            reason = "Выбрано файлов: \(count); к отчёту можно приложить не больше \(limit)."
+        }
+        return reason + " Отчёт не отправлен: выберите файлы снова."
     }
 
     /// Why a file was refused, for the import page.

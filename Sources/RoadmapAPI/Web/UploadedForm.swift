@@ -1,10 +1,9 @@
 import Foundation
-import MultipartKit
 import NIOCore
 import RoadmapDomain
 
 /// A `multipart/form-data` body, as the import page's form sends it: text fields and
-/// files, read with MultipartKit's parser.
+/// files (`MultipartBody`).
 struct UploadedForm {
     struct File {
         let fieldName: String
@@ -36,19 +35,9 @@ struct UploadedForm {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data"),
               let boundary = Self.parameters(contentType)["boundary"], !boundary.isEmpty, boundary.count <= 200
         else { throw .notMultipart }
-        let parser = MultipartParser(boundary: boundary)
-        var headers: [String: String] = [:]
-        var content = ByteBuffer()
-        var parts: [(headers: [String: String], content: ByteBuffer)] = []
-        parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { chunk in content.writeBuffer(&chunk) }
-        parser.onPartComplete = {
-            parts.append((headers, content))
-            headers = [:]
-            content = ByteBuffer()
-        }
+        let parts: [MultipartBody.Part]
         do {
-            try parser.execute(body)
+            parts = try MultipartBody(boundary: boundary, body: body).parts
         } catch {
             throw .malformed
         }

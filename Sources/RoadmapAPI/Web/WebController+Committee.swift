@@ -233,6 +233,7 @@ extension WebController {
         }
         // One query for the whole queue: the report's text and version come with it.
         let waiting = try await dashboard.waitingReports(scope: live.principal, limit: 50)
+        let files = try await evidence.list(reportIDs: waiting.map(\.reportID), scope: live.principal)
         let requests = try await dashboard.waitingExtensions(scope: live.principal, limit: 50)
         let sent = request.uri.queryParameters["done"].map(String.init)
         let messages: [String: PageText] = [
@@ -251,7 +252,8 @@ extension WebController {
                 return ReviewPage.Report(
                     id: id, assignment: entry.assignmentID.uuidString.lowercased(), executor: entry.executorName,
                     title: entry.actionTitle, doneOn: entry.doneOn.russian, text: entry.text, links: entry.evidenceURLs,
-                    hasLinks: !entry.evidenceURLs.isEmpty, version: entry.version, comment: comment, commentError: commentError)
+                    hasLinks: !entry.evidenceURLs.isEmpty, files: (files[entry.reportID] ?? []).map(Self.evidenceFile),
+                    hasFiles: files[entry.reportID]?.isEmpty == false, version: entry.version, comment: comment, commentError: commentError)
             },
             extensionCount: requests.count, hasExtensions: !requests.isEmpty,
             extensions: requests.map { item in

@@ -21,6 +21,7 @@ struct WebController: Sendable {
     let orders: OrderStore
     let plans: PlanStore
     let reports: ReportStore
+    let evidence: EvidenceStore
     let extensions: ExtensionStore
     let deadlines: DeadlineMoveStore
     let withdrawals: WithdrawalStore
@@ -47,6 +48,7 @@ struct WebController: Sendable {
         orders = useCases.orders
         plans = useCases.plans
         reports = useCases.reports
+        evidence = useCases.evidence
         extensions = useCases.extensions
         deadlines = useCases.deadlines
         withdrawals = useCases.withdrawals
@@ -76,6 +78,7 @@ struct WebController: Sendable {
             let sent = request.uri.queryParameters["sent"] != nil
             return try await self.assignmentPage(request, id: context.parameters.get("id") ?? "", notice: sent ? PageText.reportSent.russian : nil)
         }
+        router.get("/files/{id}") { request, context in try await self.downloadFile(request, id: context.parameters.get("id") ?? "") }
         router.post("/assignments/{id}/report") { request, context in try await self.submitReport(request, id: context.parameters.get("id") ?? "") }
         router.post("/assignments/{id}/extension") { request, context in
             try await self.requestExtension(request, id: context.parameters.get("id") ?? "")
@@ -269,6 +272,7 @@ struct WebController: Sendable {
         // The store answers "not found" for another organisation's work, whatever the URL.
         let record = try await assignments.get(assignmentID, asOf: today, scope: live.principal)
         let reports = try await reports.list(assignmentID: assignmentID, scope: live.principal)
+        let files = try await evidence.list(reportIDs: reports.map(\.id), scope: live.principal)
         let policy = AccessPolicy(live.principal)
         let canReport = policy.may(.submitReport, ownedBy: record.executorID) == .allowed && record.status.allows(.submitReport)
         // The committee moves a deadline itself; only a school asks for it.
@@ -286,11 +290,37 @@ struct WebController: Sendable {
             todayISO: today.iso, extendMin: (record.dueOn?.adding(days: 1) ?? today).iso, notice: notice, error: error,
             hasReports: !reports.isEmpty,
             reports: reports.map { report in
-                AssignmentPage.Report(doneOn: report.doneOn.russian, text: report.text, status: report.status.russianName,
-                                      comment: report.reviewComment ?? "")
+                let attached = (files[report.id] ?? []).map(Self.evidenceFile)
+                return AssignmentPage.Report(
+                    doneOn: report.doneOn.russian, text: report.text, status: report.status.russianName, comment: report.reviewComment ?? "",
+                    links: report.evidenceURLs, files: attached, hasEvidence: !attached.isEmpty || !report.evidenceURLs.isEmpty)
             },
-            report: report, extensionRequest: extensionRequest, move: move, hasMoves: !moves.isEmpty, moves: moves)
+            report: report, extensionRequest: extensionRequest, move: move, hasMoves: !moves.isEmpty, moves: moves,
+            accept: EvidenceFileType.acceptedExtensions.map { ".\($0)" }.joined(separator: ","))
         return try page(model, status: status)
+    }
+
+    static func evidenceFile(_ record: EvidenceFileRecord) -> AssignmentPage.EvidenceFile {
+        AssignmentPage.EvidenceFile(id: record.id.uuidString.lowercased(), name: record.fileName, size: Self.russianSize(record.sizeBytes))
+    }
+
+    /// «1,5 МБ», «300 КБ».
+    static func russianSize(_ bytes: Int) -> String {
+        EvidenceLimits.megabytes(bytes).replacingOccurrences(of: ".", with: ",")
+            .replacingOccurrences(of: "MB", with: "МБ").replacingOccurrences(of: "KB", with: "КБ")
+    }
+
+    /// A file of a report's evidence, downloaded (never shown in the page) by whoever may read
+    /// the report; anyone else is told there is no such file.
+    func downloadFile(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let fileID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "file", id: id) }
+        let file = try await evidence.download(fileID, scope: live.principal)
+        return Response(
+            status: .ok,
+            headers: [.contentType: file.record.mediaType, .contentDisposition: ContentDisposition.attachment(file.record.fileName),
+                      .cacheControl: "private, no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.content)))
     }
 
     /// One `deadline_moved` event as the history table shows it; a school sees the committee's
@@ -330,8 +360,29 @@ struct WebController: Sendable {
         var evidence: String?
     }
 
+    /// The report form: `multipart/form-data` with its files (a browser's), or a plain form
+    /// with links only.
     func submitReport(_ request: Request, id: String) async throws -> Response {
-        guard let (live, form) = try await checkedForm(ReportForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        let form: ReportForm
+        var files: [EvidenceUpload] = []
+        if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+            switch try await checkedUpload(request, live: live) {
+            case .success(let upload):
+                form = ReportForm(csrf: upload.fields["csrf"], done_on: upload.fields["done_on"], text: upload.fields["text"],
+                                  evidence: upload.fields["evidence"])
+                // A file input left empty still sends a part, with no name and no bytes.
+                files = upload.files.filter { $0.fieldName == "files" && !($0.fileName.isEmpty && $0.data.isEmpty) }
+                    .map { EvidenceUpload(fileName: $0.fileName, content: $0.data) }
+            case .failure:
+                var typed = AssignmentPage.ReportInput()
+                typed.filesError = PageText.reportFilesUnreadable.russian
+                return try await assignmentPage(request, id: id, report: typed, status: .badRequest)
+            }
+        } else {
+            guard let (_, plain) = try await checkedForm(ReportForm.self, request) else { return Self.redirect(to: "/login") }
+            form = plain
+        }
         guard let assignmentID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "assignment", id: id) }
         var typed = AssignmentPage.ReportInput(doneOn: form.done_on ?? "", text: form.text ?? "", evidence: form.evidence ?? "")
         guard let doneOn = CalendarDate(iso: typed.doneOn) else {
@@ -341,8 +392,11 @@ struct WebController: Sendable {
         let links = typed.evidence.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
             _ = try await reports.submit(
-                assignmentID: assignmentID, ReportSubmission(doneOn: doneOn, text: typed.text, evidenceURLs: links),
+                assignmentID: assignmentID, ReportSubmission(doneOn: doneOn, text: typed.text, evidenceURLs: links), files: files,
                 idempotencyKey: nil, actor: live.principal)
+        } catch let refusal as EvidenceRefusal {
+            typed.filesError = PageText.russian(evidence: refusal)
+            return try await assignmentPage(request, id: id, report: typed, status: .unprocessableContent)
         } catch let error as UseCaseError {
             var message: String?
             switch error {

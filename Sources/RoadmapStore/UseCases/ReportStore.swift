@@ -16,9 +16,13 @@ public struct ReportStore: Sendable {
     /// first report and creates nothing; the key with another request is refused; and two
     /// concurrent requests with one key create one report (the second waits for the first:
     /// PostgreSQL holds its insert of the key until the first transaction ends).
-    public func submit(assignmentID: UUID, _ submission: ReportSubmission, idempotencyKey: String?, actor: Principal) async throws -> ReportOutcome {
+    ///
+    /// `files` go with it as evidence (`EvidenceStore`): a file refused refuses the report too.
+    public func submit(assignmentID: UUID, _ submission: ReportSubmission, files: [EvidenceUpload] = [], idempotencyKey: String?,
+                       actor: Principal) async throws -> ReportOutcome {
         let today = clock.today()
         let submission = try submission.validated(today: today)
+        let evidence = try EvidenceStore.check(files, limits: EvidenceLimits())
         if let key = idempotencyKey {
             guard !actor.isInstallation else {
                 throw UseCaseError.invalid(field: "Idempotency-Key", reason: "needs a user to be kept for; act as one with --as")
@@ -62,6 +66,7 @@ public struct ReportStore: Sendable {
                                 data: ["assignment_id": assignmentID.uuidString.lowercased(), "done_on": submission.doneOn.iso])
             try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignmentID, event: "reported",
                                 data: ["from": assignment.status.rawValue, "to": target.rawValue, "report_id": id.uuidString.lowercased()])
+            _ = try EvidenceStore.insert(evidence, reportID: id, actor: actor, on: connection)
             let report = try Self.get(id, scope: actor, on: connection)
             if let key = idempotencyKey {
                 try connection.execute("""

@@ -14,6 +14,7 @@ public struct UseCases: Sendable {
     public let assignments: AssignmentStore
     public let dashboard: DashboardStore
     public let reports: ReportStore
+    public let evidence: EvidenceStore
     public let extensions: ExtensionStore
     public let deadlines: DeadlineMoveStore
     public let events: EventStore
@@ -33,6 +34,7 @@ public struct UseCases: Sendable {
         assignments = AssignmentStore(database: database)
         dashboard = DashboardStore(database: database)
         reports = ReportStore(database: database, clock: clock)
+        evidence = EvidenceStore(database: database)
         extensions = ExtensionStore(database: database, clock: clock)
         deadlines = DeadlineMoveStore(database: database, clock: clock)
         events = EventStore(database: database)

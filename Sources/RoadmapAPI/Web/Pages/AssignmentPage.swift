@@ -28,6 +28,8 @@ struct AssignmentPage: PageModel {
     let move: DeadlineInput
     let hasMoves: Bool
     let moves: [Move]
+    /// The file input's `accept`: the extensions evidence may have.
+    let accept: String
 
     /// One move of the due day.
     struct Move: Sendable {
@@ -45,6 +47,16 @@ struct AssignmentPage: PageModel {
         let text: String
         let status: String
         let comment: String
+        let links: [String]
+        let files: [EvidenceFile]
+        let hasEvidence: Bool
+    }
+
+    /// A file attached to a report, downloaded from `/files/{id}`.
+    struct EvidenceFile: Sendable {
+        let id: String
+        let name: String
+        let size: String
     }
 
     /// The report form as the school left it.
@@ -55,6 +67,8 @@ struct AssignmentPage: PageModel {
         var doneOnError: String?
         var textError: String?
         var evidenceError: String?
+        /// Why the files were refused (they must be chosen again: a browser keeps no file).
+        var filesError: String?
     }
 
     /// A new due date with its reason, as it was left: the school's extension request, or the

@@ -24,6 +24,8 @@ struct ReviewPage: PageModel {
         let text: String
         let links: [String]
         let hasLinks: Bool
+        let files: [AssignmentPage.EvidenceFile]
+        let hasFiles: Bool
         let version: Int
         let comment: String
         let commentError: String?
