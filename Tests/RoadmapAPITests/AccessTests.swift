@@ -143,4 +143,24 @@ struct AccessTests {
             #expect(events.compactMap { $0["event"] as? String }.suffix(2) == ["withdrawn", "restored"])
         }
     }
+
+    /// Search over the API finds by words and, for a school, only its own part.
+    @Test func searchFindsByWordsAndAnExecutorOnlyItsOwn() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let extra = try await api.call(.post, "/v1/goals/\(plan.goal)/actions", token: fixture.coordinator, json: """
+                {"title": "Олимпиада лицеистов", "deadline": "Май 2019", "executor_ids": ["\(fixture.schoolB.uuidString)"]}
+                """)
+            #expect(extra.status == 201)
+            let asCoordinator = try await api.call(.get, "/v1/search?q=%D0%BE%D0%BB%D0%B8%D0%BC%D0%BF", token: fixture.coordinator)
+            #expect(asCoordinator.status == 200, "\(asCoordinator.text)")
+            #expect((asCoordinator["actions"] as? [[String: Any]])?.map { $0["title"] as? String } == ["Олимпиада лицеистов"])
+            let asSchoolA = try await api.call(.get, "/v1/search?q=%D0%BE%D0%BB%D0%B8%D0%BC%D0%BF", token: fixture.executorA)
+            #expect((asSchoolA["actions"] as? [[String: Any]])?.isEmpty == true, "school A does not execute it")
+            let order = try await api.call(.get, "/v1/search?q=770", token: fixture.executorA)
+            #expect((order["orders"] as? [[String: Any]])?.map { $0["id"] as? String } == [plan.order])
+            #expect(try await api.call(.get, "/v1/search?q=%D1%8F", token: fixture.coordinator).status == 422)
+            #expect(try await api.call(.get, "/v1/search?q=x").status == 401)
+        }
+    }
 }

@@ -189,6 +189,12 @@ struct BrowserTests {
             #expect(dashboard.contains("№ 770 от 25.06.2018"))
             #expect(dashboard.contains("1 из "), "\(dashboard)")
             try await save("dashboard")
+            // The header's search box: words of an action, another form of them.
+            try await browser.fill("#site-search", "семинары педагогов")
+            try await browser.click("form.site-search button[type=submit]")
+            #expect(try await browser.text().contains("Современные педагогические технологии"))
+            #expect(try await browser.evaluate("document.querySelector('#site-search').value") as? String == "семинары педагогов")
+            try await save("search")
             let accepted = try await Self.count(fixture, "reports WHERE status = 'accepted'")
             #expect(accepted == 1)
 

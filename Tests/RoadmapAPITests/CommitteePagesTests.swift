@@ -438,6 +438,30 @@ extension WebPagesTests {
         }
     }
 
+    /// The search box in every page's header finds actions and orders by words; too short a
+    /// query is refused with a Russian message and the text kept in the box.
+    @Test func theHeaderSearchFindsActionsOrdersAndOrganisations() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let coordinator = try await session(api, fixture, "coord")
+            let dashboard = try await get(api, "/dashboard", cookies: coordinator.cookie)
+            #expect(dashboard.html.contains(#"<form method="get" action="/search" role="search""#))
+            #expect(dashboard.html.contains(#"<label for="site-search""#))
+            let query = try #require("семинары".addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let found = try await get(api, "/search?q=\(query)", cookies: coordinator.cookie)
+            #expect(found.status == 200)
+            #expect(found.html.contains("Мероприятия") && found.html.contains(#"href="/orders/\#(plan.order)""#))
+            #expect(found.html.contains(#"value="семинары""#), "the box keeps what was typed")
+            let school = try await get(api, "/search?q=%D0%BB%D0%B8%D1%86%D0%B5%D0%B9", cookies: coordinator.cookie)
+            #expect(school.html.contains("Организации") && school.html.contains("Лицей"))
+            let short = try await get(api, "/search?q=%D1%8F", cookies: coordinator.cookie)
+            #expect(short.status == 422 && short.html.contains("Введите от 2 до 200 букв или цифр"))
+            let nothing = try await get(api, "/search?q=%D0%B0%D0%B1%D1%80%D0%B0%D0%BA%D0%B0%D0%B4%D0%B0%D0%B1%D1%80%D0%B0", cookies: coordinator.cookie)
+            #expect(nothing.html.contains("Ничего не найдено"))
+            #expect(try await get(api, "/search?q=x").headers[.location] == "/login")
+        }
+    }
+
     @Test func aSchoolsHomeSplitsItsWorkIntoOverdueDueThisWeekReturnedAndEverythingOpen() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)  // «Семинар», due 31.03.2019: overdue

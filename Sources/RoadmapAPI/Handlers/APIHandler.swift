@@ -19,6 +19,7 @@ struct APIHandler: APIProtocol {
     let deadlines: DeadlineMoveStore
     let withdrawals: WithdrawalStore
     let events: EventStore
+    let searches: SearchStore
     let imports: ImportStore
     let clock: CommitteeClock
 
@@ -35,6 +36,7 @@ struct APIHandler: APIProtocol {
         deadlines = useCases.deadlines
         withdrawals = useCases.withdrawals
         events = useCases.events
+        searches = useCases.searches
         imports = useCases.imports
         clock = useCases.clock
     }

@@ -37,6 +37,8 @@ enum PageText: String, CaseIterable, Sendable {
     case moveReasonEmpty = "move.reason.empty"
     case moveNotNow = "move.conflict"
     case moveDone = "move.done"
+    // Search
+    case searchTooShort = "search.q.invalid"
     // Withdrawing and restoring an order or a plan
     case withdrawReasonEmpty = "withdraw.reason.empty"
     case withdrawNotNow = "withdraw.conflict"
@@ -143,6 +145,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .moveReasonEmpty: "Укажите причину переноса."
         case .moveNotNow: "Срок этого исполнения сейчас нельзя перенести: оно выполнено, отменено или без срока."
         case .moveDone: "Срок перенесён."
+        case .searchTooShort: "Введите от 2 до 200 букв или цифр: слова из названия мероприятия, приказа или организации."
         case .withdrawReasonEmpty: "Укажите причину: почему приказ или план отзывается."
         case .withdrawNotNow: "Уже отозван. Обновите страницу."
         case .withdrawForbidden: "Отзывать приказы и планы могут только сотрудники комитета."

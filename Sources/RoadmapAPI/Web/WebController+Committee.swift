@@ -15,6 +15,7 @@ extension WebController {
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/withdraw") { request, context in try await self.withdrawOrder(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/restore") { request, context in try await self.restoreOrder(request, id: context.parameters.get("id") ?? "") }
+        router.get("/search") { request, _ in try await self.searchPage(request) }
         router.get("/review") { request, _ in try await self.reviewPage(request) }
         router.post("/reports/{id}/review") { request, context in try await self.review(request, id: context.parameters.get("id") ?? "") }
         router.post("/extensions/{id}/decision") { request, context in try await self.decide(request, id: context.parameters.get("id") ?? "") }
@@ -221,6 +222,40 @@ extension WebController {
             return try await orderPage(request, id: id, error: message, status: .unprocessableContent)
         }
         return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=restored")
+    }
+
+    // MARK: Search
+
+    /// The header's search box: actions, orders and organisations by words (`SearchStore`).
+    func searchPage(_ request: Request) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        // A browser sends a GET form's spaces as «+»: read the query as the form it is.
+        struct Query: Decodable { var q: String? }
+        let typed = (try? URLEncodedFormDecoder().decode(Query.self, from: request.uri.query ?? ""))?.q ?? ""
+        let user = await pageUser(live)
+        func model(_ found: SearchResults?, error: String?) -> SearchPage {
+            let actions = (found?.actions ?? []).map { hit in
+                SearchPage.Action(
+                    title: hit.title, section: hit.section, deadline: hit.deadlineText,
+                    link: hit.orderID.map { "/orders/\($0.uuidString.lowercased())" },
+                    order: hit.orderNumber.map { "приказ № \($0) от \(hit.orderDate?.russian ?? "")" })
+            }
+            let orders = (found?.orders ?? []).map { hit in
+                SearchPage.Order(link: "/orders/\(hit.id.uuidString.lowercased())", name: "№ \(hit.number) от \(hit.date.russian)", title: hit.title)
+            }
+            let kinds = Dictionary(uniqueKeysWithValues: Self.organizationKinds.map { ($0.value, $0.name) })
+            let organizations = (found?.organizations ?? []).map { SearchPage.Organization(name: $0.name, kind: kinds[$0.kind] ?? $0.kind) }
+            return SearchPage(
+                user: user, siteSearch: typed, error: error, searched: found != nil, nothing: found?.isEmpty == true,
+                actions: actions, hasActions: !actions.isEmpty, orders: orders, hasOrders: !orders.isEmpty,
+                organizations: organizations, hasOrganizations: !organizations.isEmpty)
+        }
+        guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return try page(model(nil, error: nil)) }
+        do {
+            return try page(model(try await searches.search(typed, scope: live.principal), error: nil))
+        } catch UseCaseError.invalid(field: "q", _) {
+            return try page(model(nil, error: PageText.searchTooShort.russian), status: .unprocessableContent)
+        }
     }
 
     // MARK: Review queue

@@ -26,6 +26,7 @@ struct WebController: Sendable {
     let deadlines: DeadlineMoveStore
     let withdrawals: WithdrawalStore
     let events: EventStore
+    let searches: SearchStore
     let imports: ImportStore
     let uploads: UploadStore
     let clock: CommitteeClock
@@ -53,6 +54,7 @@ struct WebController: Sendable {
         deadlines = useCases.deadlines
         withdrawals = useCases.withdrawals
         events = useCases.events
+        searches = useCases.searches
         imports = useCases.imports
         uploads = useCases.uploads
         clock = useCases.clock

@@ -19,13 +19,7 @@ public struct OrderStore: Sendable {
         var conditions: [SQL] = ["o.withdrawn_at IS NULL"]
         if let year { conditions.append("extract(year FROM o.issued_on) = \(year)") }
         if let issuerID { conditions.append("o.issuer_id = \(issuerID)") }
-        if !scope.role.seesEverything {
-            conditions.append("""
-                EXISTS (SELECT 1 FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions ac ON ac.goal_id = g.id
-                        JOIN assignments s ON s.action_id = ac.id
-                        WHERE p.order_id = o.id AND s.executor_id = \(scope.organizationID) AND \(Withdrawal.planInForce()))
-                """)
-        }
+        conditions.append(Self.visible(to: scope))
         if let after {
             guard let date = CalendarDate(iso: after[0]), let id = UUID(uuidString: after[1]) else {
                 throw UseCaseError.invalid(field: "cursor", reason: "is not a cursor this service gave out")
@@ -43,6 +37,17 @@ public struct OrderStore: Sendable {
             return try rows.map { row in try OrderRecord(row: row, rollup: rollups[try row.decode(UUID.self, "id")] ?? .empty) }
         }
         return OrganizationStore.page(records, limit: limit) { [$0.date.iso, $0.id.uuidString] }
+    }
+
+    /// The orders `scope` may see, as a predicate over `o` (orders): all for the committee;
+    /// for an executor those where it has an assignment in force.
+    static func visible(to scope: Principal) -> SQL {
+        if scope.role.seesEverything { return "TRUE" }
+        return """
+            EXISTS (SELECT 1 FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions ac ON ac.goal_id = g.id
+                    JOIN assignments s ON s.action_id = ac.id
+                    WHERE p.order_id = o.id AND s.executor_id = \(scope.organizationID) AND \(Withdrawal.planInForce()))
+            """
     }
 
     public func get(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> OrderRecord {

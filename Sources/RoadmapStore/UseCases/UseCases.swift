@@ -18,6 +18,7 @@ public struct UseCases: Sendable {
     public let extensions: ExtensionStore
     public let deadlines: DeadlineMoveStore
     public let events: EventStore
+    public let searches: SearchStore
     public let imports: ImportStore
     public let uploads: UploadStore
     public let clock: CommitteeClock
@@ -38,6 +39,7 @@ public struct UseCases: Sendable {
         extensions = ExtensionStore(database: database, clock: clock)
         deadlines = DeadlineMoveStore(database: database, clock: clock)
         events = EventStore(database: database)
+        searches = SearchStore(database: database)
         imports = ImportStore(database: database)
         uploads = UploadStore(database: database)
         self.clock = clock
