@@ -462,6 +462,39 @@ extension WebPagesTests {
         }
     }
 
+    /// A coordinator renames an organisation and gives it other names on its admin page; the
+    /// import then knows it by them. An empty name, another organisation's name and a stale
+    /// form are refused and change nothing.
+    @Test func aCoordinatorEditsAnOrganisationAndItsOtherNames() async throws {
+        try await APIFixture.run { api, fixture in
+            let coordinator = try await session(api, fixture, "coord")
+            let id = fixture.schoolA.uuidString.lowercased()
+            let admin = try await get(api, "/admin", cookies: coordinator.cookie)
+            #expect(admin.html.contains(#"href="/admin/organizations/\#(id)""#))
+            let page = try await get(api, "/admin/organizations/\(id)", cookies: coordinator.cookie)
+            #expect(page.status == 200 && page.html.contains(#"<label for="org-aliases">"#))
+            let version = try #require(page.html.range(of: #"name="version" value=""#).map { String(page.html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            func save(_ name: String, _ aliases: String, version: String) async throws -> Page {
+                try await post(api, "/admin/organizations/\(id)", form: "csrf=\(coordinator.csrf)&version=\(version)&kind=school&short_name=&name=\(encode(name))&aliases=\(encode(aliases))",
+                               cookies: coordinator.cookie)
+            }
+            let empty = try await save(" ", "Пятая школа", version: version)
+            #expect(empty.status == 422 && empty.html.contains(#"id="org-name-error""#) && empty.html.contains("Пятая школа"))
+            let taken = try await save("МБОУ Лицей № 14", "", version: version)
+            #expect(taken.status == 422 && taken.html.contains("Такая организация уже есть."))
+            let saved = try await save("МАОУ «СОШ № 5 имени Ю.А. Гагарина»", "Пятая школа\nШкола № 5 г. Тамбова", version: version)
+            #expect(saved.status == 200 && saved.html.contains("Изменения сохранены."), "\(saved.html)")
+            let stale = try await save("МАОУ СОШ № 5", "", version: version)
+            #expect(stale.status == 409 && stale.html.contains("изменил кто-то другой"))
+            let record = try await api.call(.get, "/v1/organizations/\(id)", token: fixture.viewer)
+            #expect(record.string("name") == "МАОУ «СОШ № 5 имени Ю.А. Гагарина»")
+            #expect((record["aliases"] as? [String])?.sorted() == ["Пятая школа", "Школа № 5 г. Тамбова"])
+            let school = try await session(api, fixture, "school-a")
+            #expect(try await get(api, "/admin/organizations/\(id)", cookies: school.cookie).status == 403)
+        }
+    }
+
     @Test func aSchoolsHomeSplitsItsWorkIntoOverdueDueThisWeekReturnedAndEverythingOpen() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)  // «Семинар», due 31.03.2019: overdue

@@ -12,6 +12,12 @@ extension WebController {
         router.get("/admin") { request, _ in try await self.adminPage(request) }
         router.post("/admin/organizations") { request, _ in try await self.addOrganization(request) }
         router.post("/admin/organizations/merge") { request, _ in try await self.mergeOrganizations(request) }
+        router.get("/admin/organizations/{id}") { request, context in
+            try await self.organizationPage(request, id: context.parameters.get("id") ?? "")
+        }
+        router.post("/admin/organizations/{id}") { request, context in
+            try await self.updateOrganization(request, id: context.parameters.get("id") ?? "")
+        }
         router.post("/admin/users") { request, _ in try await self.addUser(request) }
         router.post("/admin/users/{login}/disable") { request, context in
             try await self.disableUser(request, login: context.parameters.get("login") ?? "")
@@ -307,5 +313,62 @@ extension WebController {
             }
             return try await adminPage(request, error: message, status: .unprocessableContent)
         }
+    }
+
+    /// One organisation's edit form, as stored or as typed.
+    func organizationPage(_ request: Request, id: String, notice: String? = nil, error: String? = nil,
+                          typed: OrganizationPage.Input? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        try Self.requireAdministration(live)
+        guard let organizationID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "organization", id: id) }
+        let record = try await organizations.get(organizationID, scope: live.principal)
+        let form = typed ?? OrganizationPage.Input(
+            name: record.name, shortName: record.shortName ?? "", kind: record.kind, aliases: record.aliases.joined(separator: "\n"),
+            version: record.version)
+        let model = OrganizationPage(
+            title: record.name, user: await pageUser(live), csrf: live.csrfToken, id: organizationID.uuidString.lowercased(),
+            notice: notice, error: error, form: form,
+            kinds: Self.organizationKinds.map { AdminPage.Choice(value: $0.value, name: $0.name, selected: $0.value == form.kind) })
+        return try page(model, status: status)
+    }
+
+    struct OrganizationEditForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var name: String?
+        var short_name: String?
+        var kind: String?
+        var aliases: String?
+        var version: String?
+    }
+
+    /// Saves an organisation's name, kind and other names (`OrganizationStore.update`), with
+    /// the version the form was made from: a change made meanwhile is not overwritten.
+    func updateOrganization(_ request: Request, id: String) async throws -> Response {
+        guard let (live, form) = try await checkedForm(OrganizationEditForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let organizationID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "organization", id: id) }
+        var typed = OrganizationPage.Input(name: form.name ?? "", shortName: form.short_name ?? "", kind: form.kind ?? "",
+                                           aliases: form.aliases ?? "", version: Int(form.version ?? "") ?? 0)
+        let aliases = typed.aliases.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            _ = try await organizations.update(
+                organizationID,
+                OrganizationChange(name: typed.name, kind: typed.kind, shortName: typed.shortName.trimmingCharacters(in: .whitespaces),
+                                   aliases: aliases),
+                ifVersion: typed.version, actor: live.principal)
+        } catch let error as UseCaseError {
+            var message: String?
+            switch error {
+            case .notFound: throw error
+            case .invalid("name", let reason): typed.nameError = Self.textProblem(reason) ?? PageText.organizationNameEmpty.russian
+            case .invalid(let field, let reason) where field.hasPrefix("aliases"):
+                typed.aliasesError = Self.textProblem(reason) ?? PageText.organizationAliasInvalid.russian
+            case .stale: return try await organizationPage(request, id: id, error: PageText.organizationStale.russian, status: .conflict)
+            case .conflict: typed.nameError = PageText.organizationExists.russian
+            case .forbidden: message = PageText.administrationForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await organizationPage(request, id: id, error: message, typed: typed, status: .unprocessableContent)
+        }
+        return try await organizationPage(request, id: id, notice: PageText.organizationSaved.russian)
     }
 }

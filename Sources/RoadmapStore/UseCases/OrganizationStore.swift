@@ -91,15 +91,11 @@ public struct OrganizationStore: Sendable {
             throw UseCaseError.invalid(field: "name", reason: "«\(name)» has no letters or digits")
         }
         return try await database.transaction { connection in
-            let key = OrganizationName(name).key
-            if let existing = try connection.query("SELECT id FROM organizations WHERE normalized_name = \(key)").first {
-                let id = try existing.decode(UUID.self, "id")
-                throw UseCaseError.conflict("An organisation with this name already exists (id \(id.uuidString.lowercased())).")
-            }
+            try Self.refuseDuplicate(of: name, except: nil, on: connection)
             if let parentID = change.parentID { _ = try Self.get(parentID, on: connection) }
             let id = try connection.query("""
                 INSERT INTO organizations (name, short_name, kind, parent_id, normalized_name)
-                VALUES (\(name), \(change.shortName.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }), \(kind), \(change.parentID), \(key))
+                VALUES (\(name), \(change.shortName.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }), \(kind), \(change.parentID), \(OrganizationName(name).key))
                 RETURNING id
                 """).first?.decode(UUID.self, "id")
             guard let id else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
@@ -127,6 +123,7 @@ public struct OrganizationStore: Sendable {
                 _ = try Self.get(parentID, on: connection)
             }
             let name = change.name.map(Self.clean) ?? current.name
+            try Self.refuseDuplicate(of: name, except: id, on: connection)
             try connection.execute("""
                 UPDATE organizations SET name = \(name), normalized_name = \(OrganizationName(name).key),
                     short_name = \(change.shortName.map(Self.clean).map { $0.isEmpty ? nil : $0 } ?? current.shortName),
@@ -141,6 +138,16 @@ public struct OrganizationStore: Sendable {
             try EventLog.record(connection, actor: actor, entityType: "organization", entityID: id, event: "updated",
                                 data: ["name": name])
             return try Self.get(id, on: connection)
+        }
+    }
+
+    /// Two organisations never share a normalised name: «МБОУ СОШ №5» is «МБОУ «СОШ № 5»».
+    static func refuseDuplicate(of name: String, except id: UUID?, on connection: PostgresConnection) throws {
+        let key = OrganizationName(name).key
+        if let existing = try connection.query(
+            "SELECT id FROM organizations WHERE normalized_name = \(key) AND id IS DISTINCT FROM \(id) LIMIT 1").first {
+            let other = try existing.decode(UUID.self, "id")
+            throw UseCaseError.conflict("An organisation with this name already exists (id \(other.uuidString.lowercased())).")
         }
     }
 
