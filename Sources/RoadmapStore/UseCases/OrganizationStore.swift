@@ -123,7 +123,10 @@ public struct OrganizationStore: Sendable {
                 _ = try Self.get(parentID, on: connection)
             }
             let name = change.name.map(Self.clean) ?? current.name
-            try Self.refuseDuplicate(of: name, except: id, on: connection)
+            // A duplicate made before the rule held is merged, not blocked from other edits.
+            if OrganizationName(name).key != OrganizationName(current.name).key {
+                try Self.refuseDuplicate(of: name, except: id, on: connection)
+            }
             try connection.execute("""
                 UPDATE organizations SET name = \(name), normalized_name = \(OrganizationName(name).key),
                     short_name = \(change.shortName.map(Self.clean).map { $0.isEmpty ? nil : $0 } ?? current.shortName),
