@@ -240,6 +240,138 @@ struct BrowserTests {
         }
     }
 
+    /// The cycle of #14 as a coordinator, a school and an administrator live it: an order with
+    /// one goal, two tasks and three actions made in the browser, three schools assigned
+    /// through «Все школы», a school's report with a PDF attached, one deadline moved, the
+    /// order withdrawn and restored, and two records of one school merged.
+    @Test func anOrderIsMadeReportedOnCorrectedWithdrawnAndRestoredInTheBrowser() async throws {
+        guard let chromium = HeadlessBrowser.locate() else {
+            if Self.required { Issue.record("Chromium is required (ROADMAP_BROWSER_TESTS=required) but was not found; apt-get install chromium") }
+            return
+        }
+        try await APIFixture.run(mode: .live) { api, fixture in
+            let port = try #require(api.client.port)
+            let site = "http://127.0.0.1:\(port)"
+            let installation = Principal.installation(commandLine: "test")
+            let organizations = OrganizationStore(database: fixture.database)
+            _ = try await organizations.create(OrganizationChange(name: "МБОУ Гимназия № 12", kind: "school"), actor: installation)
+            // The same gymnasium again, as someone once typed it.
+            _ = try await organizations.create(OrganizationChange(name: "Гимназия двенадцать", kind: "other"), actor: installation)
+            let users = UserStore(database: fixture.database)
+            for (login, password) in [("coord", "coordinator-password"), ("admin", "admin-password-1"), ("school-a", "school-a-password")] {
+                try await users.setPassword(login: login, password: password, actor: installation)
+            }
+            let browser = try HeadlessBrowser(binary: chromium)
+            try await browser.open()
+            func signIn(_ login: String, _ password: String) async throws {
+                try await browser.navigate(to: "\(site)/login")
+                try await browser.fill("#login", login)
+                try await browser.fill("#password", password)
+                try await browser.click("form[action='/login'] button[type=submit]")
+                #expect(try await browser.text().contains("Мои сроки"), "signed in as \(login)")
+            }
+            func signOut() async throws {
+                try await browser.click("form[action='/logout'] button[type=submit]")
+            }
+            func save(_ name: String) async throws {
+                let folder = Self.packageRoot.appendingPathComponent("docs/screenshots")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try await browser.screenshot().write(to: folder.appendingPathComponent("\(name).png"))
+            }
+
+            // The coordinator makes the order: a title left empty is refused beside its field.
+            try await signIn("coord", "coordinator-password")
+            try await browser.navigate(to: "\(site)/dashboard")
+            try await browser.click("a[href='/orders/new']")
+            try await browser.fill("#issuer_id", fixture.committee.uuidString.lowercased())
+            try await browser.fill("#number", "15")
+            try await browser.fill("#date", "2026-09-01")
+            try await browser.fill("#title", "   ")
+            try await browser.click("form[action='/orders/new'] button[type=submit]")
+            #expect(try await browser.text().contains("Заполните название."))
+            try await browser.fill("#title", "Об утверждении дорожной карты подготовки к государственной итоговой аттестации")
+            try await browser.click("form[action='/orders/new'] button[type=submit]")
+            #expect(try await browser.text().contains("Приказ создан."))
+            let editor = try await browser.location()
+            try await browser.fill("#new-goal", "Повышение качества подготовки выпускников")
+            try await browser.click("form[action$='/goals'] button[type=submit]")
+            for task in ["Организовать пробные экзамены", "Провести консультации для выпускников"] {
+                try await browser.fill("form[action$='/tasks'] input[name=title]", task)
+                try await browser.click("form[action$='/tasks'] button[type=submit]")
+            }
+            // Three actions, each for «Все школы»; the deadline is read before saving.
+            for (index, (title, deadline)) in [("Пробный экзамен по математике", "Март 2027"), ("Консультации по русскому языку", "ежемесячно"),
+                                               ("Родительское собрание", "Апрель 2027")].enumerated() {
+                try await browser.navigate(to: editor)
+                try await browser.click("a[href*='/actions/new']")
+                try await browser.fill("#title", title)
+                try await browser.fill("#deadline", deadline)
+                if index == 0 {
+                    try await browser.click("button[name=preview]")
+                    #expect(try await browser.text().contains("01.03.2027 – 31.03.2027"))
+                    _ = try await browser.evaluate("document.querySelector('#kind-school').checked = true")
+                    try await save("action-form")
+                }
+                _ = try await browser.evaluate("document.querySelector('#kind-school').checked = true")
+                try await browser.click("form.card button[type=submit]:not([name])")
+                #expect(try await browser.text().contains(title))
+            }
+            try await save("plan-editor")
+            let orderID = String(try #require(editor.components(separatedBy: "/orders/").last).prefix(36))
+            #expect(try await Self.count(fixture, "(SELECT DISTINCT action_id, executor_id FROM assignments) pairs") == 3 * 3, "three schools on each of three actions")
+            #expect(try await Self.count(fixture, "(SELECT DISTINCT executor_id FROM assignments) schools") == 3)
+            try await signOut()
+
+            // A school reports with a PDF attached.
+            try await signIn("school-a", "school-a-password")
+            try await browser.navigate(to: "\(site)/")
+            try await browser.click("main a[href^='/assignments/']")
+            let assignmentURL = try await browser.location()
+            try await browser.fill("#done_on", "2026-11-20")
+            try await browser.fill("#text", "Пробный экзамен проведён, протокол приложен.")
+            try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/pdf/order770.pdf").path, to: "#files")
+            try await browser.click("form[action$='/report'] button[type=submit]")
+            #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
+            try await signOut()
+
+            // The coordinator moves that school's deadline, then withdraws the order.
+            try await signIn("coord", "coordinator-password")
+            try await browser.navigate(to: assignmentURL)
+            #expect(try await browser.text().contains("order770.pdf"))
+            try await browser.fill("#move_due", "2027-05-31")
+            try await browser.fill("#move_reason", "Экзамен перенесён решением комитета")
+            try await browser.click("form[action$='/deadline'] button[type=submit]")
+            #expect(try await browser.text().contains("Срок перенесён."))
+            try await browser.navigate(to: "\(site)/orders/\(orderID)")
+            try await browser.fill("#withdraw_reason", "Приказ издан повторно под другим номером")
+            try await browser.click("form[action$='/withdraw'] button[type=submit]")
+            #expect(try await browser.text().contains("Приказ отозван"))
+            try await save("order-withdrawn")
+            try await browser.navigate(to: "\(site)/dashboard")
+            #expect(!(try await browser.text().contains("№ 15 от 01.09.2026")))
+            try await signOut()
+
+            // The administrator restores it, and merges the two records of the gymnasium.
+            try await signIn("admin", "admin-password-1")
+            try await browser.navigate(to: "\(site)/admin")
+            #expect(try await browser.text().contains("Отозванные приказы и планы"))
+            try await browser.click("form[action='/orders/\(orderID)/restore'] button[type=submit]")
+            #expect(try await browser.text().contains("Восстановлено"))
+            try await browser.navigate(to: "\(site)/admin")
+            try await browser.fill("#merge-kept", "МБОУ Гимназия № 12")
+            try await browser.fill("#merge-removed", "Гимназия двенадцать")
+            try await browser.click("form[action='/admin/organizations/merge'] button[type=submit]")
+            #expect(try await browser.text().contains("Организации объединены"))
+            try await browser.navigate(to: "\(site)/dashboard")
+            #expect(try await browser.text().contains("№ 15 от 01.09.2026"))
+            try await browser.resize(width: 640)
+            for page in [editor, "\(site)/orders/\(orderID)", assignmentURL] {
+                try await browser.navigate(to: page)
+                #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
+            }
+        }
+    }
+
     static func count(_ fixture: APIFixture, _ table: String) async throws -> Int {
         try await fixture.pool.withConnection { connection in
             try connection.query("SELECT count(*) AS n FROM \(unescaped: table)").first?.decode(Int.self, "n") ?? -1

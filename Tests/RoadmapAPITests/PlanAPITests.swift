@@ -98,7 +98,7 @@ struct PlanAPITests {
             let action = try await api.call(.get, "/v1/actions/\(plan.action)", token: fixture.coordinator)
             let tag = try #require(action.headers[.eTag])
             let dropB = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator,
-                                           json: #"{"executor_ids": ["\#(fixture.schoolA.uuidString)"], "deadline": "до 15.04.2019"}"#,
+                                           json: #"{"executor_ids": ["\#(fixture.schoolA.uuidString)"], "deadline": "до 15.04.2019", "reason": "Уточнён срок"}"#,
                                            headers: ["If-Match": tag])
             #expect(dropB.status == 200, "\(dropB.text)")
             let b = try await api.call(.get, "/v1/assignments/\(plan.assignmentB)", token: fixture.coordinator)
@@ -156,7 +156,10 @@ extension PlanAPITests {
                                                json: #"{"due_on": "2019-06-30", "reason": "Ремонт"}"#)
             let extensionID = try #require(requested.string("id"))
             #expect(try await api.call(.post, "/v1/extensions/\(extensionID)/approve", token: fixture.coordinator).status == 200)
-            let changed = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator, json: #"{"deadline": "Май 2019"}"#)
+            let unexplained = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator, json: #"{"deadline": "Май 2019"}"#)
+            #expect(unexplained.status == 422 && unexplained.text.contains("reason"), "a deadline that moves open assignments needs a reason")
+            let changed = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator,
+                                             json: #"{"deadline": "Май 2019", "reason": "Семинар перенесён"}"#)
             #expect(changed.status == 200, "\(changed.text)")
             let a = try await api.call(.get, "/v1/assignments/\(plan.assignmentA)", token: fixture.coordinator)
             #expect(a.string("due_on") == "2019-06-30", "the approved extension stays")

@@ -78,6 +78,7 @@ extension APIHandler {
         let change = ActionChange(
             title: body.title, expectedResult: body.expectedResult, venue: body.venue, deadline: body.deadline,
             executorIDs: try body.executorIds.enumerated().map { try RequestValues.id($1, field: "executor_ids[\($0)]") },
+            executorKinds: body.executorKinds?.map(\.rawValue),
             taskIDs: try (body.taskIds ?? []).enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") })
         let record = try await plans.createAction(
             goalID: try RequestValues.pathID(input.path.id, entity: "goal"), change, asOf: clock.today(), actor: actor)
@@ -100,7 +101,9 @@ extension APIHandler {
         let change = ActionChange(
             title: body.title, expectedResult: body.expectedResult, venue: body.venue, deadline: body.deadline,
             executorIDs: try body.executorIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "executor_ids[\($0)]") } },
-            taskIDs: try body.taskIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") } })
+            executorKinds: body.executorKinds?.map(\.rawValue),
+            taskIDs: try body.taskIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") } },
+            reason: body.reason)
         let record = try await plans.updateAction(
             id, change, ifVersion: try RequestValues.version(ifMatch: input.headers.ifMatch, entity: "action"),
             asOf: clock.today(), actor: actor)

@@ -166,7 +166,8 @@ extension WebController {
             withdrawnOn: order.withdrawnAt.map { clock.today(now: $0).russian },
             withdraw: order.withdrawnAt == nil && AccessPolicy(principal).may(.withdrawPlans) == .allowed
                 ? typed ?? OrderPage.WithdrawForm() : nil,
-            canRestore: order.withdrawnAt != nil && AccessPolicy(principal).may(.restorePlans) == .allowed)
+            canRestore: order.withdrawnAt != nil && AccessPolicy(principal).may(.restorePlans) == .allowed,
+            canEdit: order.withdrawnAt == nil && AccessPolicy(principal).may(.managePlans) == .allowed)
         return try page(model, status: status)
     }
 

@@ -91,6 +91,7 @@ struct WebController: Sendable {
         addCommitteeRoutes(to: router)
         addImportRoutes(to: router)
         addAdminRoutes(to: router)
+        addPlanEditorRoutes(to: router)
     }
 
     /// A form whose CSRF token is missing or not the session's: forged, or from an old page.

@@ -8,10 +8,17 @@ public struct ActionChange: Sendable, Hashable {
     /// The deadline as written («Март 2019»); the domain parses it.
     public var deadline: String?
     public var executorIDs: [UUID]?
+    /// Groups of executors added to `executorIDs`: every organisation of these kinds
+    /// («school»: все школы, «kindergarten»: все детские сады).
+    public var executorKinds: [String]?
     public var taskIDs: [UUID]?
+    /// Why the deadline changes: required when a new deadline moves open assignments.
+    public var reason: String?
 
     public init(title: String? = nil, expectedResult: String? = nil, venue: String? = nil, deadline: String? = nil,
-                executorIDs: [UUID]? = nil, taskIDs: [UUID]? = nil) {
+                executorIDs: [UUID]? = nil, executorKinds: [String]? = nil, taskIDs: [UUID]? = nil, reason: String? = nil) {
+        self.executorKinds = executorKinds
+        self.reason = reason
         self.title = title
         self.expectedResult = expectedResult
         self.venue = venue

@@ -151,7 +151,8 @@ public struct PlanStore: Sendable {
                 """).first
             guard let id = try row?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             try Self.setTasks(change.taskIDs ?? [], of: id, goalID: goalID, on: connection)
-            try Self.setExecutors(change.executorIDs ?? [], of: id, deadline: deadline, actor: actor, on: connection)
+            let executorIDs = try Self.executors(change.executorIDs ?? [], kinds: change.executorKinds ?? [], on: connection)
+            try Self.setExecutors(executorIDs, of: id, deadline: deadline, actor: actor, on: connection)
             try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "created",
                                 data: ["title": title, "deadline": deadline.text])
             return try Self.action(id, asOf: asOf, scope: actor, on: connection)
@@ -187,18 +188,33 @@ public struct PlanStore: Sendable {
                 WHERE id = \(id)
                 """)
             if let taskIDs = change.taskIDs { try Self.setTasks(taskIDs, of: id, goalID: current.goalID, on: connection) }
-            if change.executorIDs != nil || deadline != nil {
-                let executorIDs = change.executorIDs ?? current.executors.compactMap(\.organizationID)
+            if let deadline, deadline.period != current.deadlinePeriod || deadline.recurrence?.rawValue != current.deadlineRecurrence,
+               change.reason == nil, current.rollup.total - current.rollup.count(.done) - current.rollup.count(.cancelled) > 0 {
+                throw UseCaseError.invalid(field: "reason", reason: "the new deadline moves open assignments: say why")
+            }
+            if change.executorIDs != nil || change.executorKinds != nil || deadline != nil {
+                let executorIDs = try Self.executors(change.executorIDs ?? current.executors.compactMap(\.organizationID),
+                                                     kinds: change.executorKinds ?? [], on: connection)
                 let effective = try deadline ?? Self.parseDeadline(current.deadlineText, goalID: current.goalID, on: connection)
                 try Self.setExecutors(executorIDs, of: id, deadline: effective, actor: actor, on: connection)
             }
             var data: [String: String] = [:]
             if let title = change.title { data["title"] = title }
             if let deadline { data["deadline"] = deadline.text; data["previous_deadline"] = current.deadlineText }
+            if let kinds = change.executorKinds, !kinds.isEmpty { data["executor_kinds"] = kinds.joined(separator: ",") }
             if let executorIDs = change.executorIDs { data["executors"] = "\(Set(executorIDs).count)" }
-            try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "updated", data: data)
+            try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "updated", reason: change.reason, data: data)
             return try Self.action(id, asOf: asOf, scope: actor, on: connection)
         }
+    }
+
+    /// The executors named and every organisation of the kinds named, in that order, once each.
+    static func executors(_ ids: [UUID], kinds: [String], on connection: PostgresConnection) throws -> [UUID] {
+        guard !kinds.isEmpty else { return ids }
+        let members = try connection.query("SELECT id FROM organizations WHERE kind = ANY(\(kinds)) ORDER BY name, id")
+            .rows.map { try $0.decode(UUID.self, "id") }
+        var seen = Set<UUID>()
+        return (ids + members).filter { seen.insert($0).inserted }
     }
 
     /// Parses a deadline in its plan's context: the plan's period, its academic year, or the

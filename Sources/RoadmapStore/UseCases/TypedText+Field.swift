@@ -44,6 +44,10 @@ extension ActionChange {
         change.expectedResult = try TypedText.field(expectedResult, "expected_result")
         change.venue = try TypedText.field(venue, "venue")
         change.deadline = try TypedText.field(deadline, "deadline")
+        change.reason = try TypedText.field(reason, "reason").flatMap { $0.isEmpty ? nil : $0 }
+        if let kinds = executorKinds, let unknown = kinds.first(where: { !OrganizationChange.kinds.contains($0) }) {
+            throw .invalid(field: "executor_kinds", reason: "«\(unknown)» is none of \(OrganizationChange.kinds.joined(separator: ", "))")
+        }
         return change
     }
 }

@@ -24,6 +24,8 @@ struct OrderPage: PageModel {
     let withdraw: WithdrawForm?
     /// The restore button (an administrator, order withdrawn).
     let canRestore: Bool
+    /// The link to the plan editor (the committee's staff, order in force).
+    let canEdit: Bool
 
     struct WithdrawForm: Sendable {
         var reason: String = ""
