@@ -32,31 +32,16 @@ struct BrowserTests {
             let browser = try HeadlessBrowser(binary: chromium)
             try await browser.open()
 
-            func signIn(_ login: String, _ password: String) async throws {
-                try await browser.navigate(to: "\(site)/login")
-                try await browser.fill("#login", login)
-                try await browser.fill("#password", password)
-                try await browser.click("form[action='/login'] button[type=submit]")
-                #expect(try await browser.text().contains("Мои сроки"), "signed in as \(login)")
-            }
-            func signOut() async throws {
-                try await browser.click("form[action='/logout'] button[type=submit]")
-                #expect(try await browser.location().hasSuffix("/login"))
-            }
-            func save(_ name: String) async throws {
-                let folder = Self.packageRoot.appendingPathComponent("docs/screenshots")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try await browser.screenshot().write(to: folder.appendingPathComponent("\(name).png"))
-            }
+            let visitor = Visitor(browser: browser, site: site)
 
             // The coordinator imports order № 770: upload, preview, confirm. First a scan, refused in Russian.
-            try await signIn("coord", "coordinator-password")
+            try await visitor.signIn("coord", "coordinator-password")
             if ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
                 try await browser.navigate(to: "\(site)/import")
                 try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/pdf/scanned.pdf").path, to: "#document")
                 try await browser.click("form[action='/import'] button[type=submit]")
                 #expect(try await browser.text().contains("похоже, это скан"))
-                try await save("import-refused-scan")
+                try await visitor.save("import-refused-scan")
                 try await browser.resize(width: 640)
                 #expect(try await browser.horizontalOverflow() <= 0, "the refused import scrolls sideways at 200 % zoom")
                 try await browser.resize(width: 1280)
@@ -76,7 +61,7 @@ struct BrowserTests {
             #expect(preview.contains("вероятно"))
             #expect(try await browser.evaluate("document.querySelector('input[name=c1][value=existing]').checked") as? Bool == true)
             #expect(try await browser.evaluate("document.querySelector('input[name=o1]').value") as? String == "МАОУ СОШ № 5")
-            try await save("import-preview")
+            try await visitor.save("import-preview")
             // The preview is reached by a POST: checked at 200 % zoom here, where it stands.
             try await browser.resize(width: 640)
             #expect(try await browser.horizontalOverflow() <= 0, "the import preview scrolls sideways at 200 % zoom")
@@ -89,7 +74,7 @@ struct BrowserTests {
             #expect(refusedChoice.contains("Такой организации нет"), "\(refusedChoice)")
             #expect(try await browser.evaluate("document.querySelector('input[name=o0]').value") as? String == "Комитет культуры")
             #expect(try await browser.evaluate("document.querySelectorAll('.choice .field-error').length") as? Int == 1, "only the refused field is marked")
-            try await save("import-choice-refused")
+            try await visitor.save("import-choice-refused")
             try await browser.resize(width: 640)
             #expect(try await browser.horizontalOverflow() <= 0, "the refused preview scrolls sideways at 200 % zoom")
             try await browser.resize(width: 1280)
@@ -103,7 +88,7 @@ struct BrowserTests {
             #expect(order.contains("Сроки по месяцам"))
             let actions = try await Self.count(fixture, "actions")
             #expect(actions > 0)
-            try await save("order")
+            try await visitor.save("order")
 
             // A school of the order gets a user.
             let school = try await fixture.pool.withConnection { connection in
@@ -114,10 +99,10 @@ struct BrowserTests {
             }
             _ = try await users.addUser(login: "school770", role: .executor, organizationID: school, actor: .installation(commandLine: "test"))
             try await users.setPassword(login: "school770", password: "school-password", actor: .installation(commandLine: "test"))
-            try await signOut()
+            try await visitor.signOut()
 
             // The school sees its assignment and reports.
-            try await signIn("school770", "school-password")
+            try await visitor.signIn("school770", "school-password")
             let home = try await browser.text()
             #expect(home.contains("Просрочено"))
             try await browser.click("main table a[href^='/assignments/']")
@@ -132,14 +117,14 @@ struct BrowserTests {
             #expect(refused.contains("Ссылка на подтверждение должна начинаться с http://"), "\(refused)")
             #expect(try await browser.evaluate("document.querySelector('#text').value") as? String == "Семинар проведён, 24 участника.")
             #expect(try await browser.evaluate("document.querySelector('#done_on').value") as? String == "2019-03-15")
-            try await save("refused-report")
+            try await visitor.save("refused-report")
             try await browser.fill("#evidence", "https://school.example/news/seminar")
             try await browser.click("form[action$='/report'] button[type=submit]")
             #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
-            try await signOut()
+            try await visitor.signOut()
 
             // The coordinator returns it with a comment.
-            try await signIn("coord", "coordinator-password")
+            try await visitor.signIn("coord", "coordinator-password")
             try await browser.navigate(to: "\(site)/review")
             #expect(try await browser.text().contains("Семинар проведён, 24 участника."))
             try await browser.fill("form.return textarea", "Приложите список участников.")
@@ -153,11 +138,11 @@ struct BrowserTests {
             let moved = try await browser.text()
             #expect(moved.contains("Срок перенесён."), "\(moved)")
             #expect(moved.contains("Переносы срока") && moved.contains("30.04.2019"))
-            try await save("assignment-moved")
-            try await signOut()
+            try await visitor.save("assignment-moved")
+            try await visitor.signOut()
 
             // The school sees the comment and resubmits.
-            try await signIn("school770", "school-password")
+            try await visitor.signIn("school770", "school-password")
             #expect(try await browser.text().contains("Возвращено на доработку"))
             try await browser.navigate(to: assignmentURL)
             let returned = try await browser.text()
@@ -165,7 +150,7 @@ struct BrowserTests {
             // The committee's move is listed for the school, decided by «комитет», with no form to move it.
             #expect(returned.contains("Переносы срока") && returned.contains("комитет"))
             #expect(!returned.contains("Перенести срок (решение комитета)"))
-            try await save("assignment-school")
+            try await visitor.save("assignment-school")
             #expect(returned.contains("возвращён"))
             try await browser.fill("#done_on", "2019-03-15")
             try await browser.fill("#text", "Семинар проведён, 24 участника; список участников приложен.")
@@ -174,27 +159,27 @@ struct BrowserTests {
             try await browser.click("form[action$='/report'] button[type=submit]")
             #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
             try await browser.navigate(to: "\(site)/")
-            try await save("school")
-            try await signOut()
+            try await visitor.save("school")
+            try await visitor.signOut()
 
             // The coordinator accepts; the dashboard shows one assignment done.
-            try await signIn("coord", "coordinator-password")
+            try await visitor.signIn("coord", "coordinator-password")
             try await browser.navigate(to: "\(site)/review")
             #expect(try await browser.text().contains("order770.pdf"), "the file waits with the report")
-            try await save("review-with-file")
+            try await visitor.save("review-with-file")
             try await browser.click("form[action^='/reports/'] input[value='accept'] ~ button")
             #expect(try await browser.text().contains("Отчёт принят."))
             try await browser.navigate(to: "\(site)/dashboard")
             let dashboard = try await browser.text()
             #expect(dashboard.contains("№ 770 от 25.06.2018"))
             #expect(dashboard.contains("1 из "), "\(dashboard)")
-            try await save("dashboard")
+            try await visitor.save("dashboard")
             // The header's search box: words of an action, another form of them.
             try await browser.fill("#site-search", "семинары педагогов")
             try await browser.click("form.site-search button[type=submit]")
             #expect(try await browser.text().contains("Современные педагогические технологии"))
             #expect(try await browser.evaluate("document.querySelector('#site-search').value") as? String == "семинары педагогов")
-            try await save("search")
+            try await visitor.save("search")
             let accepted = try await Self.count(fixture, "reports WHERE status = 'accepted'")
             #expect(accepted == 1)
 
@@ -203,28 +188,28 @@ struct BrowserTests {
             // The evidence stays on the assignment's page once the report is accepted.
             try await browser.navigate(to: assignmentURL)
             #expect(try await browser.evaluate("document.querySelector('a[href^=\"/files/\"]').textContent") as? String == "order770.pdf")
-            try await save("assignment-evidence")
+            try await visitor.save("assignment-evidence")
             // Administration: organisations, with the form that merges two records of one.
             try await browser.navigate(to: "\(site)/admin")
             #expect(try await browser.text().contains("Объединить организации"))
-            try await save("admin")
+            try await visitor.save("admin")
             try await browser.resize(width: 640)
             for page in ["\(site)/dashboard", orderURL, "\(site)/review", "\(site)/import", assignmentURL, "\(site)/admin"] {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }
-            try await signOut()
-            try await signIn("school770", "school-password")
+            try await visitor.signOut()
+            try await visitor.signIn("school770", "school-password")
             for page in ["\(site)/", assignmentURL] {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }
-            try await signOut()
+            try await visitor.signOut()
 
             // An administrator adds a school's users from a CSV; their passwords are shown once.
             try await users.setPassword(login: "admin", password: "admin-password-1", actor: .installation(commandLine: "test"))
             try await browser.resize(width: 1280)
-            try await signIn("admin", "admin-password-1")
+            try await visitor.signIn("admin", "admin-password-1")
             let csv = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString).csv")
             try "organization;login;email;full_name\nМАОУ СОШ № 5;teacher5;teacher5@example.ru;Петрова Ирина Ивановна\n"
                 .write(to: csv, atomically: true, encoding: .utf8)
@@ -234,7 +219,7 @@ struct BrowserTests {
             try await browser.click("form[action='/admin/users/import'] button[type=submit]")
             let imported = try await browser.text()
             #expect(imported.contains("Пароли показаны один раз") && imported.contains("teacher5"), "\(imported)")
-            try await save("admin-users-imported")
+            try await visitor.save("admin-users-imported")
             try await browser.resize(width: 640)
             #expect(try await browser.horizontalOverflow() <= 0, "the admin page with new passwords scrolls sideways at 200 % zoom")
         }
@@ -263,24 +248,10 @@ struct BrowserTests {
             }
             let browser = try HeadlessBrowser(binary: chromium)
             try await browser.open()
-            func signIn(_ login: String, _ password: String) async throws {
-                try await browser.navigate(to: "\(site)/login")
-                try await browser.fill("#login", login)
-                try await browser.fill("#password", password)
-                try await browser.click("form[action='/login'] button[type=submit]")
-                #expect(try await browser.text().contains("Мои сроки"), "signed in as \(login)")
-            }
-            func signOut() async throws {
-                try await browser.click("form[action='/logout'] button[type=submit]")
-            }
-            func save(_ name: String) async throws {
-                let folder = Self.packageRoot.appendingPathComponent("docs/screenshots")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try await browser.screenshot().write(to: folder.appendingPathComponent("\(name).png"))
-            }
+            let visitor = Visitor(browser: browser, site: site)
 
             // The coordinator makes the order: a title left empty is refused beside its field.
-            try await signIn("coord", "coordinator-password")
+            try await visitor.signIn("coord", "coordinator-password")
             try await browser.navigate(to: "\(site)/dashboard")
             try await browser.click("a[href='/orders/new']")
             try await browser.fill("#issuer_id", fixture.committee.uuidString.lowercased())
@@ -310,20 +281,20 @@ struct BrowserTests {
                     try await browser.click("button[name=preview]")
                     #expect(try await browser.text().contains("01.03.2027 – 31.03.2027"))
                     _ = try await browser.evaluate("document.querySelector('#kind-school').checked = true")
-                    try await save("action-form")
+                    try await visitor.save("action-form")
                 }
                 _ = try await browser.evaluate("document.querySelector('#kind-school').checked = true")
                 try await browser.click("form.card button[type=submit]:not([name])")
                 #expect(try await browser.text().contains(title))
             }
-            try await save("plan-editor")
+            try await visitor.save("plan-editor")
             let orderID = String(try #require(editor.components(separatedBy: "/orders/").last).prefix(36))
             #expect(try await Self.count(fixture, "(SELECT DISTINCT action_id, executor_id FROM assignments) pairs") == 3 * 3, "three schools on each of three actions")
             #expect(try await Self.count(fixture, "(SELECT DISTINCT executor_id FROM assignments) schools") == 3)
-            try await signOut()
+            try await visitor.signOut()
 
             // A school reports with a PDF attached.
-            try await signIn("school-a", "school-a-password")
+            try await visitor.signIn("school-a", "school-a-password")
             try await browser.navigate(to: "\(site)/")
             try await browser.click("main a[href^='/assignments/']")
             let assignmentURL = try await browser.location()
@@ -332,10 +303,10 @@ struct BrowserTests {
             try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/pdf/order770.pdf").path, to: "#files")
             try await browser.click("form[action$='/report'] button[type=submit]")
             #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
-            try await signOut()
+            try await visitor.signOut()
 
             // The coordinator moves that school's deadline, then withdraws the order.
-            try await signIn("coord", "coordinator-password")
+            try await visitor.signIn("coord", "coordinator-password")
             try await browser.navigate(to: assignmentURL)
             #expect(try await browser.text().contains("order770.pdf"))
             try await browser.fill("#move_due", "2027-05-31")
@@ -346,13 +317,13 @@ struct BrowserTests {
             try await browser.fill("#withdraw_reason", "Приказ издан повторно под другим номером")
             try await browser.click("form[action$='/withdraw'] button[type=submit]")
             #expect(try await browser.text().contains("Приказ отозван"))
-            try await save("order-withdrawn")
+            try await visitor.save("order-withdrawn")
             try await browser.navigate(to: "\(site)/dashboard")
             #expect(!(try await browser.text().contains("№ 15 от 01.09.2026")))
-            try await signOut()
+            try await visitor.signOut()
 
             // The administrator restores it, and merges the two records of the gymnasium.
-            try await signIn("admin", "admin-password-1")
+            try await visitor.signIn("admin", "admin-password-1")
             try await browser.navigate(to: "\(site)/admin")
             #expect(try await browser.text().contains("Отозванные приказы и планы"))
             try await browser.click("form[action='/orders/\(orderID)/restore'] button[type=submit]")
@@ -369,6 +340,31 @@ struct BrowserTests {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }
+        }
+    }
+
+    /// A person at the browser: signs in and out, and saves what the page looks like.
+    struct Visitor {
+        let browser: HeadlessBrowser
+        let site: String
+
+        func signIn(_ login: String, _ password: String) async throws {
+            try await browser.navigate(to: "\(site)/login")
+            try await browser.fill("#login", login)
+            try await browser.fill("#password", password)
+            try await browser.click("form[action='/login'] button[type=submit]")
+            #expect(try await browser.text().contains("Мои сроки"), "signed in as \(login)")
+        }
+
+        func signOut() async throws {
+            try await browser.click("form[action='/logout'] button[type=submit]")
+            #expect(try await browser.location().hasSuffix("/login"))
+        }
+
+        func save(_ name: String) async throws {
+            let folder = BrowserTests.packageRoot.appendingPathComponent("docs/screenshots")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try await browser.screenshot().write(to: folder.appendingPathComponent("\(name).png"))
         }
     }
 

@@ -203,3 +203,44 @@ extension PlanAPITests {
         }
     }
 }
+
+extension PlanAPITests {
+    /// Goals, tasks and actions renamed, moved and removed over the API, through the use cases
+    /// the plan editor calls: what has a school's report stays.
+    @Test func goalsTasksAndActionsAreCorrectedOverTheAPI() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let token = fixture.coordinator
+            let renamed = try await api.call(.patch, "/v1/goals/\(plan.goal)", token: token, json: #"{"title": "Качество образования"}"#)
+            #expect(renamed.status == 200 && renamed.string("title") == "Качество образования" && renamed.string("order_id") == plan.order, "\(renamed.text)")
+            #expect(try await api.call(.patch, "/v1/goals/\(plan.goal)", token: token, json: #"{"title": " "}"#).status == 422)
+            let second = try #require(try await api.call(.post, "/v1/orders/\(plan.order)/goals", token: token, json: #"{"title": "Вторая"}"#).string("id"))
+            #expect(try await api.call(.post, "/v1/goals/\(second)/move", token: token, json: #"{"direction": "up"}"#).status == 204)
+            let tree = try await api.call(.get, "/v1/orders/\(plan.order)/plan", token: token)
+            let goals = ((tree["plans"] as? [[String: Any]])?.first?["goals"] as? [[String: Any]]) ?? []
+            #expect(goals.compactMap { $0["id"] as? String } == [second, plan.goal], "moved up")
+            #expect(try await api.call(.delete, "/v1/goals/\(plan.goal)", token: token).status == 409, "it still has an action")
+            #expect(try await api.call(.delete, "/v1/goals/\(second)", token: token).status == 204)
+
+            let task = try #require(try await api.call(.post, "/v1/goals/\(plan.goal)/tasks", token: token, json: #"{"title": "Задача"}"#).string("id"))
+            let changed = try await api.call(.patch, "/v1/tasks/\(task)", token: token, json: #"{"title": "Задача уточнена", "expected_result": "Отчёт"}"#)
+            #expect(changed.status == 200 && changed.string("expected_result") == "Отчёт")
+            let sideways = try await api.call(.post, "/v1/tasks/\(task)/move", token: token, json: #"{"direction": "sideways"}"#).status
+            #expect(sideways == 400 || sideways == 422)
+            #expect(try await api.call(.delete, "/v1/tasks/\(task)", token: token).status == 204)
+
+            // An action with a school's report stays; one without goes, with its assignments.
+            #expect(try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA, json: ReportFlowTests.report).status == 201)
+            #expect(try await api.call(.delete, "/v1/actions/\(plan.action)", token: token).status == 409)
+            let spare = try #require(try await api.call(.post, "/v1/goals/\(plan.goal)/actions", token: token, json: """
+                {"title": "Лишнее", "deadline": "Май 2019", "executor_ids": [], "executor_kinds": ["school"]}
+                """).string("id"))
+            #expect(try await api.call(.get, "/v1/assignments?order_id=\(plan.order)", token: token).items.count == 4, "both schools through the group")
+            #expect(try await api.call(.post, "/v1/actions/\(spare)/move", token: token, json: #"{"direction": "up"}"#).status == 204)
+            #expect(try await api.call(.delete, "/v1/actions/\(spare)", token: fixture.executorA).status == 403, "a school sees it, may not remove it")
+            #expect(try await api.call(.delete, "/v1/actions/\(spare)?reason=%D0%9E%D1%88%D0%B8%D0%B1%D0%BA%D0%B0", token: token).status == 204)
+            #expect(try await api.call(.get, "/v1/assignments?order_id=\(plan.order)", token: token).items.count == 2)
+            #expect(try await api.call(.patch, "/v1/goals/\(plan.goal)", token: fixture.viewer, json: #"{"title": "x"}"#).status == 403)
+        }
+    }
+}

@@ -108,4 +108,29 @@ extension WebPagesTests {
             #expect(forbidden.status == 403)
         }
     }
+
+    /// A saved list of organisations made on the admin page is offered on an action's form.
+    @Test func aSavedListIsMadeOnTheAdminPageAndOfferedForAnAction() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let me = try await session(api, fixture, "coord")
+            let bad = try await post(api, "/admin/lists", form: Self.form([("csrf", me.csrf), ("name", "Пилотные школы"), ("members", "Лицей № 14\nГимназия № 99")]),
+                                     cookies: me.cookie)
+            #expect(bad.status == 422 && bad.html.contains(#"id="list-members-error""#) && bad.html.contains("Гимназия № 99"))
+            #expect(try await count(fixture, "organization_lists") == 0)
+            let saved = try await post(api, "/admin/lists", form: Self.form([("csrf", me.csrf), ("name", "Пилотные школы"), ("members", "Лицей № 14")]),
+                                       cookies: me.cookie)
+            #expect(saved.status == 200 && saved.html.contains("Список сохранён"))
+            let form = try await get(api, "/goals/\(plan.goal)/actions/new?back=\(plan.order)", cookies: me.cookie)
+            #expect(form.html.contains("Список «Пилотные школы» (1)"))
+            let listID = try #require(try await api.call(.get, "/v1/organization-lists", token: fixture.coordinator).items.first?["id"] as? String)
+            let created = try await post(api, "/goals/\(plan.goal)/actions", form: Self.form([
+                ("csrf", me.csrf), ("back", plan.order), ("title", "Пилотный проект"), ("deadline", "Май 2019"), ("executor_list_ids", listID)]),
+                cookies: me.cookie)
+            #expect(created.status == 303)
+            let assigned = try await api.call(.get, "/v1/assignments?executor_id=\(fixture.schoolB.uuidString)", token: fixture.coordinator).items
+            #expect(assigned.count == 2, "the seminar and the list's project")
+        }
+    }
 }
+

@@ -79,6 +79,7 @@ extension APIHandler {
             title: body.title, expectedResult: body.expectedResult, venue: body.venue, deadline: body.deadline,
             executorIDs: try body.executorIds.enumerated().map { try RequestValues.id($1, field: "executor_ids[\($0)]") },
             executorKinds: body.executorKinds?.map(\.rawValue),
+            executorListIDs: try body.executorListIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "executor_list_ids[\($0)]") } },
             taskIDs: try (body.taskIds ?? []).enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") })
         let record = try await plans.createAction(
             goalID: try RequestValues.pathID(input.path.id, entity: "goal"), change, asOf: clock.today(), actor: actor)
@@ -102,6 +103,7 @@ extension APIHandler {
             title: body.title, expectedResult: body.expectedResult, venue: body.venue, deadline: body.deadline,
             executorIDs: try body.executorIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "executor_ids[\($0)]") } },
             executorKinds: body.executorKinds?.map(\.rawValue),
+            executorListIDs: try body.executorListIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "executor_list_ids[\($0)]") } },
             taskIDs: try body.taskIds.map { try $0.enumerated().map { try RequestValues.id($1, field: "task_ids[\($0)]") } },
             reason: body.reason)
         let record = try await plans.updateAction(
@@ -150,5 +152,61 @@ extension APIHandler {
         let record = try await withdrawals.restore(
             planID: try RequestValues.pathID(input.path.id, entity: "plan"), reason: reason, actor: actor)
         return .ok(.init(body: .json(.init(record))))
+    }
+}
+
+extension APIHandler {
+    func updateGoal(_ input: Operations.UpdateGoal.Input) async throws -> Operations.UpdateGoal.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the goal as JSON.") }
+        let record = try await plans.updateGoal(try RequestValues.pathID(input.path.id, entity: "goal"), title: body.title, actor: actor)
+        return .ok(.init(body: .json(.init(id: record.id.wire, orderId: record.orderID?.wire, planId: record.parentID.wire,
+                                           position: record.position, title: record.title, version: record.version))))
+    }
+
+    func removeGoal(_ input: Operations.RemoveGoal.Input) async throws -> Operations.RemoveGoal.Output {
+        try await plans.removeGoal(try RequestValues.pathID(input.path.id, entity: "goal"), actor: try RequestPrincipal.require())
+        return .noContent(.init())
+    }
+
+    func moveGoal(_ input: Operations.MoveGoal.Input) async throws -> Operations.MoveGoal.Output {
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the direction as JSON.") }
+        try await plans.move(goal: try RequestValues.pathID(input.path.id, entity: "goal"), body.direction == .up ? .up : .down,
+                             actor: try RequestPrincipal.require())
+        return .noContent(.init())
+    }
+
+    func updateTask(_ input: Operations.UpdateTask.Input) async throws -> Operations.UpdateTask.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the task as JSON.") }
+        let record = try await plans.updateTask(try RequestValues.pathID(input.path.id, entity: "task"), title: body.title,
+                                                expectedResult: body.expectedResult, actor: actor)
+        return .ok(.init(body: .json(.init(id: record.id.wire, goalId: record.parentID.wire, position: record.position, title: record.title,
+                                           expectedResult: record.expectedResult, version: record.version))))
+    }
+
+    func removeTask(_ input: Operations.RemoveTask.Input) async throws -> Operations.RemoveTask.Output {
+        try await plans.removeTask(try RequestValues.pathID(input.path.id, entity: "task"), actor: try RequestPrincipal.require())
+        return .noContent(.init())
+    }
+
+    func moveTask(_ input: Operations.MoveTask.Input) async throws -> Operations.MoveTask.Output {
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the direction as JSON.") }
+        try await plans.move(task: try RequestValues.pathID(input.path.id, entity: "task"), body.direction == .up ? .up : .down,
+                             actor: try RequestPrincipal.require())
+        return .noContent(.init())
+    }
+
+    func removeAction(_ input: Operations.RemoveAction.Input) async throws -> Operations.RemoveAction.Output {
+        try await plans.removeAction(try RequestValues.pathID(input.path.id, entity: "action"), reason: input.query.reason,
+                                     actor: try RequestPrincipal.require())
+        return .noContent(.init())
+    }
+
+    func moveAction(_ input: Operations.MoveAction.Input) async throws -> Operations.MoveAction.Output {
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the direction as JSON.") }
+        try await plans.move(action: try RequestValues.pathID(input.path.id, entity: "action"), body.direction == .up ? .up : .down,
+                             actor: try RequestPrincipal.require())
+        return .noContent(.init())
     }
 }

@@ -50,3 +50,26 @@ extension APIHandler {
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
 }
+
+extension APIHandler {
+    func listOrganizationLists(_ input: Operations.ListOrganizationLists.Input) async throws -> Operations.ListOrganizationLists.Output {
+        let lists = try await organizationLists.lists(scope: try RequestPrincipal.require())
+        return .ok(.init(body: .json(.init(items: lists.map(Components.Schemas.SavedList.init)))))
+    }
+
+    func saveOrganizationList(_ input: Operations.SaveOrganizationList.Input) async throws -> Operations.SaveOrganizationList.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the list as JSON.") }
+        let saved = try await organizationLists.save(
+            name: body.name, organizationIDs: try body.organizationIds.enumerated().map { try RequestValues.id($1, field: "organization_ids[\($0)]") },
+            actor: actor)
+        return .ok(.init(body: .json(.init(saved))))
+    }
+}
+
+extension Components.Schemas.SavedList {
+    init(_ record: OrganizationListRecord) {
+        self.init(id: record.id.wire, name: record.name, members: record.members.map { .init(id: $0.id.wire, name: $0.name) })
+    }
+}
+

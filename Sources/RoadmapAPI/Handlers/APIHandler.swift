@@ -10,6 +10,7 @@ struct APIHandler: APIProtocol {
     let users: UserStore
     let organizations: OrganizationStore
     let organizationMerge: OrganizationMerge
+    let organizationLists: OrganizationListStore
     let orders: OrderStore
     let plans: PlanStore
     let assignments: AssignmentStore
@@ -27,6 +28,7 @@ struct APIHandler: APIProtocol {
         users = useCases.users
         organizations = useCases.organizations
         organizationMerge = useCases.organizationMerge
+        organizationLists = useCases.organizationLists
         orders = useCases.orders
         plans = useCases.plans
         assignments = useCases.assignments

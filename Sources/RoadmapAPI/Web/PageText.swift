@@ -53,6 +53,10 @@ enum PageText: String, CaseIterable, Sendable {
     case actionDeadlineInvalid = "action.deadline.invalid"
     case actionReasonRequired = "action.reason.required"
     case actionExecutorsInvalid = "action.executors.invalid"
+    case listSaved = "list.saved"
+    case listRemoved = "list.removed"
+    case listNameEmpty = "list.name.empty"
+    case listEmpty = "list.organizations.empty"
     // Search
     case searchTooShort = "search.q.invalid"
     // Withdrawing and restoring an order or a plan
@@ -179,6 +183,10 @@ enum PageText: String, CaseIterable, Sendable {
         case .actionDeadlineInvalid: "Срок не удалось прочитать. Напишите, например, «Март 2019», «до 01.09.2019» или «ежеквартально»."
         case .actionReasonRequired: "Новый срок переносит открытые исполнения: укажите причину."
         case .actionExecutorsInvalid: "Среди исполнителей есть неизвестная организация; обновите страницу и выберите снова."
+        case .listSaved: "Список сохранён"
+        case .listRemoved: "Список удалён. Мероприятия, назначенные через него, сохранили своих исполнителей."
+        case .listNameEmpty: "Назовите список."
+        case .listEmpty: "Впишите хотя бы одну организацию, по одной в строке."
         case .searchTooShort: "Введите от 2 до 200 букв или цифр: слова из названия мероприятия, приказа или организации."
         case .withdrawReasonEmpty: "Укажите причину: почему приказ или план отзывается."
         case .withdrawNotNow: "Уже отозван. Обновите страницу."

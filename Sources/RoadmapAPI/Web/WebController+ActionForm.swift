@@ -14,6 +14,7 @@ extension WebController {
         var input: ActionFormPage.Input
         var executorIDs: [UUID]
         var kinds: [String]
+        var listIDs: [UUID] = []
         var taskIDs: [UUID]
     }
 
@@ -55,6 +56,7 @@ extension WebController {
         let names = Dictionary(all.map { ($0.id, $0.name) }) { first, _ in first }
         let kindNames = Dictionary(uniqueKeysWithValues: Self.organizationKinds.map { ($0.value, $0.name) })
         let byKind = Dictionary(grouping: all.filter { !chosen.contains($0.id) }, by: \.kind)
+        let savedLists = try await organizationLists.lists(scope: live.principal)
         let model = ActionFormPage(
             title: action == nil ? "Новое мероприятие" : "Мероприятие: \(action?.title ?? "")", user: await pageUser(live), csrf: live.csrfToken,
             action: action.map { "/actions/\($0.id.uuidString.lowercased())" } ?? "/goals/\(goal.uuidString.lowercased())/actions",
@@ -65,6 +67,10 @@ extension WebController {
             groups: Self.executorGroups.map { group in
                 ActionFormPage.Choice(value: group.kind, name: "\(group.name) (\(all.filter { $0.kind == group.kind }.count))",
                                       checked: current.kinds.contains(group.kind))
+            },
+            lists: savedLists.map { list in
+                ActionFormPage.Choice(value: list.id.uuidString.lowercased(), name: "Список «\(list.name)» (\(list.members.count))",
+                                      checked: current.listIDs.contains(list.id))
             },
             chosen: current.executorIDs.map { ActionFormPage.Choice(value: $0.uuidString.lowercased(), name: names[$0] ?? $0.uuidString, checked: true) },
             hasChosen: !current.executorIDs.isEmpty,
@@ -86,6 +92,7 @@ extension WebController {
                 names: fields["names"], reason: fields["reason"], version: Int(fields["version"]) ?? 0),
             executorIDs: fields.all("executor_ids").compactMap(UUID.init(uuidString:)),
             kinds: fields.all("executor_kinds").filter { kind in Self.executorGroups.contains { $0.kind == kind } },
+            listIDs: fields.all("executor_list_ids").compactMap(UUID.init(uuidString:)),
             taskIDs: fields.all("task_ids").compactMap(UUID.init(uuidString:)))
         var seen = Set<UUID>()
         typed.executorIDs = typed.executorIDs.filter { seen.insert($0).inserted }
@@ -130,7 +137,7 @@ extension WebController {
         typed.input.names = ""
         let change = ActionChange(
             title: typed.input.title, expectedResult: typed.input.expectedResult, venue: typed.input.venue, deadline: typed.input.deadline,
-            executorIDs: typed.executorIDs, executorKinds: typed.kinds, taskIDs: typed.taskIDs,
+            executorIDs: typed.executorIDs, executorKinds: typed.kinds, executorListIDs: typed.listIDs, taskIDs: typed.taskIDs,
             reason: typed.input.reason.isEmpty ? nil : typed.input.reason)
         do {
             let saved: ActionRecord

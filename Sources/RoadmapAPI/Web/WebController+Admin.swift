@@ -23,6 +23,8 @@ extension WebController {
             try await self.disableUser(request, login: context.parameters.get("login") ?? "")
         }
         router.post("/admin/users/import") { request, _ in try await self.importUsers(request) }
+        router.post("/admin/lists") { request, _ in try await self.saveList(request) }
+        router.post("/admin/lists/{id}/remove") { request, context in try await self.removeList(request, id: context.parameters.get("id") ?? "") }
         router.post("/admin/plans/{id}/withdraw") { request, context in
             try await self.withdrawPlan(request, id: context.parameters.get("id") ?? "")
         }
@@ -54,7 +56,7 @@ extension WebController {
     func adminPage(_ request: Request, notice: String? = nil, error: String? = nil,
                    organizationForm: AdminPage.OrganizationInput = .init(), mergeForm: AdminPage.MergeInput = .init(),
                    userForm: AdminPage.UserInput = .init(), createdUsers: [AdminPage.CreatedUser] = [], importProblems: [String] = [],
-                   planForm: AdminPage.Plan? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                   planForm: AdminPage.Plan? = nil, listForm: AdminPage.ListInput = .init(), status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireAdministration(live)
         let search = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces)
@@ -74,6 +76,7 @@ extension WebController {
             }
             return row
         }
+        let lists = try await organizationLists.lists(scope: live.principal)
         let loose = try await withdrawals.plans(withdrawn: false, actor: live.principal).map { row($0, day: $0.createdAt) }
         let withdrawn = try await withdrawals.plans(withdrawn: true, actor: live.principal).map { row($0, day: $0.withdrawnAt ?? $0.createdAt) }
         let model = AdminPage(
@@ -94,7 +97,12 @@ extension WebController {
             createdUsers: createdUsers, hasCreatedUsers: !createdUsers.isEmpty, importProblems: importProblems,
             hasImportProblems: !importProblems.isEmpty, loosePlans: loose, hasLoosePlans: !loose.isEmpty,
             withdrawnPlans: withdrawn, hasWithdrawnPlans: !withdrawn.isEmpty,
-            mayRestore: AccessPolicy(live.principal).may(.restorePlans) == .allowed)
+            mayRestore: AccessPolicy(live.principal).may(.restorePlans) == .allowed,
+            lists: lists.map { list in
+                AdminPage.SavedList(id: list.id.uuidString.lowercased(), name: list.name,
+                                    members: list.members.map(\.name).joined(separator: "; "), count: list.members.count)
+            },
+            hasLists: !lists.isEmpty, listForm: listForm)
         return try page(model, status: status)
     }
 
@@ -284,14 +292,7 @@ extension WebController {
         } catch let error as UseCaseError {
             var typed = AdminPage.Plan(id: planID.uuidString.lowercased(), name: "", order: nil, orderID: nil, actions: 0, assignments: 0,
                                        day: "", reason: reason)
-            var message: String?
-            switch error {
-            case .notFound: throw error
-            case .invalid("reason", let problem): typed.reasonError = Self.textProblem(problem) ?? PageText.withdrawReasonEmpty.russian
-            case .conflict: message = PageText.withdrawNotNow.russian
-            case .forbidden: message = PageText.withdrawForbidden.russian
-            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
-            }
+            let message = try Self.refusedWithdrawal(error, reasonError: &typed.reasonError)
             return try await adminPage(request, error: message, planForm: typed, status: .unprocessableContent)
         }
     }
@@ -304,14 +305,7 @@ extension WebController {
             let plan = try await withdrawals.restore(planID: planID, reason: form.reason, actor: live.principal)
             return try await adminPage(request, notice: "«\(plan.name)»: \(PageText.restoreDone.russian)")
         } catch let error as UseCaseError {
-            let message: String
-            switch error {
-            case .notFound: throw error
-            case .conflict: message = PageText.restoreNotNow.russian
-            case .forbidden: message = PageText.restoreForbidden.russian
-            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
-            }
-            return try await adminPage(request, error: message, status: .unprocessableContent)
+            return try await adminPage(request, error: try Self.refusedRestoration(error), status: .unprocessableContent)
         }
     }
 
@@ -370,5 +364,52 @@ extension WebController {
             return try await organizationPage(request, id: id, error: message, typed: typed, status: .unprocessableContent)
         }
         return try await organizationPage(request, id: id, notice: PageText.organizationSaved.russian)
+    }
+
+    struct ListForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var name: String?
+        var members: String?
+    }
+
+    /// Saves a list of organisations named one a line as documents write them.
+    func saveList(_ request: Request) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ListForm.self, request) else { return Self.redirect(to: "/login") }
+        var typed = AdminPage.ListInput(name: form.name ?? "", members: form.members ?? "")
+        var ids: [UUID] = []
+        var unknown: [String] = []
+        for name in typed.members.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            do {
+                ids.append(try await organizations.resolve(name, scope: live.principal).id)
+            } catch UseCaseError.notFound {
+                unknown.append("«\(name)» — нет такой организации")
+            } catch UseCaseError.conflict {
+                unknown.append("«\(name)» — подходит к нескольким, уточните")
+            }
+        }
+        if !unknown.isEmpty {
+            typed.membersError = unknown.joined(separator: "; ") + "."
+            return try await adminPage(request, listForm: typed, status: .unprocessableContent)
+        }
+        do {
+            let list = try await organizationLists.save(name: typed.name, organizationIDs: ids, actor: live.principal)
+            return try await adminPage(request, notice: "\(PageText.listSaved.russian) «\(list.name)»: \(list.members.count).")
+        } catch let error as UseCaseError {
+            var message: String?
+            switch error {
+            case .invalid("name", let reason): typed.nameError = Self.textProblem(reason) ?? PageText.listNameEmpty.russian
+            case .invalid("organization_ids", _): typed.membersError = PageText.listEmpty.russian
+            case .forbidden: message = PageText.administrationForbidden.russian
+            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+            }
+            return try await adminPage(request, error: message, listForm: typed, status: .unprocessableContent)
+        }
+    }
+
+    func removeList(_ request: Request, id: String) async throws -> Response {
+        guard let (live, _) = try await checkedForm(ReasonForm.self, request) else { return Self.redirect(to: "/login") }
+        guard let listID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "organization list", id: id) }
+        try await organizationLists.remove(listID, actor: live.principal)
+        return try await adminPage(request, notice: PageText.listRemoved.russian)
     }
 }

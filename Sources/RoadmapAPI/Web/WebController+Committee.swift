@@ -185,6 +185,28 @@ extension WebController {
         var reason: String?
     }
 
+    /// A withdrawal refused: the reason's problem beside its field, anything else above the page.
+    static func refusedWithdrawal(_ error: UseCaseError, reasonError: inout String?) throws -> String? {
+        switch error {
+        case .notFound: throw error
+        case .invalid("reason", let reason): reasonError = textProblem(reason) ?? PageText.withdrawReasonEmpty.russian
+        case .conflict: return PageText.withdrawNotNow.russian
+        case .forbidden: return PageText.withdrawForbidden.russian
+        default: return PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+        }
+        return nil
+    }
+
+    /// A restoration refused, said above the page.
+    static func refusedRestoration(_ error: UseCaseError) throws -> String {
+        switch error {
+        case .notFound: throw error
+        case .conflict: PageText.restoreNotNow.russian
+        case .forbidden: PageText.restoreForbidden.russian
+        default: PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
+        }
+    }
+
     /// Withdraws an order (`WithdrawalStore`); a refused form comes back with the reason as typed.
     func withdrawOrder(_ request: Request, id: String) async throws -> Response {
         guard let (live, form) = try await checkedForm(ReasonForm.self, request) else { return Self.redirect(to: "/login") }
@@ -193,14 +215,7 @@ extension WebController {
         do {
             _ = try await withdrawals.withdraw(orderID: orderID, reason: typed.reason, asOf: clock.today(), actor: live.principal)
         } catch let error as UseCaseError {
-            var message: String?
-            switch error {
-            case .notFound: throw error
-            case .invalid("reason", let reason): typed.reasonError = Self.textProblem(reason) ?? PageText.withdrawReasonEmpty.russian
-            case .conflict: message = PageText.withdrawNotNow.russian
-            case .forbidden: message = PageText.withdrawForbidden.russian
-            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
-            }
+            let message = try Self.refusedWithdrawal(error, reasonError: &typed.reasonError)
             return try await orderPage(request, id: id, error: message, withdraw: typed, status: .unprocessableContent)
         }
         return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=withdrawn")
@@ -213,14 +228,7 @@ extension WebController {
         do {
             _ = try await withdrawals.restore(orderID: orderID, reason: form.reason, asOf: clock.today(), actor: live.principal)
         } catch let error as UseCaseError {
-            let message: String
-            switch error {
-            case .notFound: throw error
-            case .conflict: message = PageText.restoreNotNow.russian
-            case .forbidden: message = PageText.restoreForbidden.russian
-            default: message = PageText.problem(type: Problem.from(error).type, status: Int(Problem.from(error).status.code))
-            }
-            return try await orderPage(request, id: id, error: message, status: .unprocessableContent)
+            return try await orderPage(request, id: id, error: try Self.refusedRestoration(error), status: .unprocessableContent)
         }
         return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=restored")
     }

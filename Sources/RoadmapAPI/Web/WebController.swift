@@ -17,6 +17,7 @@ struct WebController: Sendable {
     let dashboard: DashboardStore
     let organizations: OrganizationStore
     let organizationMerge: OrganizationMerge
+    let organizationLists: OrganizationListStore
     let userImport: UserImport
     let orders: OrderStore
     let plans: PlanStore
@@ -45,6 +46,7 @@ struct WebController: Sendable {
         dashboard = useCases.dashboard
         organizations = useCases.organizations
         organizationMerge = useCases.organizationMerge
+        organizationLists = useCases.organizationLists
         userImport = useCases.userImport
         orders = useCases.orders
         plans = useCases.plans

@@ -11,13 +11,17 @@ public struct ActionChange: Sendable, Hashable {
     /// Groups of executors added to `executorIDs`: every organisation of these kinds
     /// («school»: все школы, «kindergarten»: все детские сады).
     public var executorKinds: [String]?
+    /// Saved lists of organisations (`OrganizationListStore`) whose members are added too.
+    public var executorListIDs: [UUID]?
     public var taskIDs: [UUID]?
     /// Why the deadline changes: required when a new deadline moves open assignments.
     public var reason: String?
 
     public init(title: String? = nil, expectedResult: String? = nil, venue: String? = nil, deadline: String? = nil,
-                executorIDs: [UUID]? = nil, executorKinds: [String]? = nil, taskIDs: [UUID]? = nil, reason: String? = nil) {
+                executorIDs: [UUID]? = nil, executorKinds: [String]? = nil, executorListIDs: [UUID]? = nil, taskIDs: [UUID]? = nil,
+                reason: String? = nil) {
         self.executorKinds = executorKinds
+        self.executorListIDs = executorListIDs
         self.reason = reason
         self.title = title
         self.expectedResult = expectedResult

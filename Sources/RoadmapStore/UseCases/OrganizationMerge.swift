@@ -45,6 +45,11 @@ public struct OrganizationMerge: Sendable {
             try connection.execute("UPDATE action_partners SET organization_id = \(keptID) WHERE organization_id = \(removedID)")
             try connection.execute("UPDATE assignments SET executor_id = \(keptID), updated_at = now() WHERE executor_id = \(removedID)")
             try connection.execute("UPDATE users SET organization_id = \(keptID) WHERE organization_id = \(removedID)")
+            try connection.execute("""
+                INSERT INTO organization_list_members (list_id, organization_id)
+                SELECT list_id, \(keptID) FROM organization_list_members WHERE organization_id = \(removedID) ON CONFLICT DO NOTHING
+                """)
+            try connection.execute("DELETE FROM organization_list_members WHERE organization_id = \(removedID)")
             try connection.execute("UPDATE orders SET issuer_id = \(keptID) WHERE issuer_id = \(removedID)")
             try connection.execute("UPDATE plans SET owner_id = \(keptID) WHERE owner_id = \(removedID)")
             try connection.execute("UPDATE agreements SET organization_id = \(keptID) WHERE organization_id = \(removedID)")

@@ -34,11 +34,12 @@ extension PlanStore {
             try Self.lockItem(.goal, id, actor: actor, on: connection)
             let row = try connection.query("""
                 UPDATE goals SET title = \(title), version = version + 1, updated_at = now() WHERE id = \(id)
-                RETURNING plan_id, position, version
+                RETURNING plan_id, position, version, (SELECT order_id FROM plans WHERE plans.id = goals.plan_id) AS order_id
                 """).first
             guard let row else { throw UseCaseError.notFound(entity: "goal", id: id.uuidString.lowercased()) }
             try EventLog.record(connection, actor: actor, entityType: "goal", entityID: id, event: "updated", data: ["title": title])
-            return PlanItemRecord(id: id, parentID: try row.decode(UUID.self, "plan_id"), orderID: nil, position: try row.decode(Int.self, "position"),
+            return PlanItemRecord(id: id, parentID: try row.decode(UUID.self, "plan_id"), orderID: try row.decode(UUID?.self, "order_id"),
+                                  position: try row.decode(Int.self, "position"),
                                   title: title, expectedResult: nil, version: try row.decode(Int.self, "version"))
         }
     }

@@ -151,7 +151,8 @@ public struct PlanStore: Sendable {
                 """).first
             guard let id = try row?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             try Self.setTasks(change.taskIDs ?? [], of: id, goalID: goalID, on: connection)
-            let executorIDs = try Self.executors(change.executorIDs ?? [], kinds: change.executorKinds ?? [], on: connection)
+            let executorIDs = try Self.executors(change.executorIDs ?? [], kinds: change.executorKinds ?? [], lists: change.executorListIDs ?? [],
+                                                 on: connection)
             try Self.setExecutors(executorIDs, of: id, deadline: deadline, actor: actor, on: connection)
             try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "created",
                                 data: ["title": title, "deadline": deadline.text])
@@ -192,9 +193,9 @@ public struct PlanStore: Sendable {
                change.reason == nil, current.rollup.total - current.rollup.count(.done) - current.rollup.count(.cancelled) > 0 {
                 throw UseCaseError.invalid(field: "reason", reason: "the new deadline moves open assignments: say why")
             }
-            if change.executorIDs != nil || change.executorKinds != nil || deadline != nil {
+            if change.executorIDs != nil || change.executorKinds != nil || change.executorListIDs != nil || deadline != nil {
                 let executorIDs = try Self.executors(change.executorIDs ?? current.executors.compactMap(\.organizationID),
-                                                     kinds: change.executorKinds ?? [], on: connection)
+                                                     kinds: change.executorKinds ?? [], lists: change.executorListIDs ?? [], on: connection)
                 let effective = try deadline ?? Self.parseDeadline(current.deadlineText, goalID: current.goalID, on: connection)
                 try Self.setExecutors(executorIDs, of: id, deadline: effective, actor: actor, on: connection)
             }
@@ -202,17 +203,26 @@ public struct PlanStore: Sendable {
             if let title = change.title { data["title"] = title }
             if let deadline { data["deadline"] = deadline.text; data["previous_deadline"] = current.deadlineText }
             if let kinds = change.executorKinds, !kinds.isEmpty { data["executor_kinds"] = kinds.joined(separator: ",") }
+            if let lists = change.executorListIDs, !lists.isEmpty { data["executor_lists"] = "\(lists.count)" }
             if let executorIDs = change.executorIDs { data["executors"] = "\(Set(executorIDs).count)" }
             try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "updated", reason: change.reason, data: data)
             return try Self.action(id, asOf: asOf, scope: actor, on: connection)
         }
     }
 
-    /// The executors named and every organisation of the kinds named, in that order, once each.
-    static func executors(_ ids: [UUID], kinds: [String], on connection: PostgresConnection) throws -> [UUID] {
-        guard !kinds.isEmpty else { return ids }
-        let members = try connection.query("SELECT id FROM organizations WHERE kind = ANY(\(kinds)) ORDER BY name, id")
-            .rows.map { try $0.decode(UUID.self, "id") }
+    /// The executors named, then every organisation of the kinds named, then the members of
+    /// the saved lists named, once each.
+    static func executors(_ ids: [UUID], kinds: [String], lists: [UUID], on connection: PostgresConnection) throws -> [UUID] {
+        guard !kinds.isEmpty || !lists.isEmpty else { return ids }
+        let known = Set(try connection.query("SELECT id FROM organization_lists WHERE id = ANY(\(lists))").rows.map { try $0.decode(UUID.self, "id") })
+        if let missing = lists.first(where: { !known.contains($0) }) {
+            throw UseCaseError.invalid(field: "executor_list_ids", reason: "no saved list with id \(missing.uuidString.lowercased())")
+        }
+        let members = try connection.query("""
+            SELECT o.id FROM organizations o
+            WHERE o.kind = ANY(\(kinds)) OR o.id IN (SELECT organization_id FROM organization_list_members WHERE list_id = ANY(\(lists)))
+            ORDER BY o.name, o.id
+            """).rows.map { try $0.decode(UUID.self, "id") }
         var seen = Set<UUID>()
         return (ids + members).filter { seen.insert($0).inserted }
     }

@@ -7,6 +7,7 @@ public struct UseCases: Sendable {
     public let sessions: SessionStore
     public let organizations: OrganizationStore
     public let organizationMerge: OrganizationMerge
+    public let organizationLists: OrganizationListStore
     public let userImport: UserImport
     public let orders: OrderStore
     public let plans: PlanStore
@@ -28,6 +29,7 @@ public struct UseCases: Sendable {
         sessions = SessionStore(database: database)
         organizations = OrganizationStore(database: database)
         organizationMerge = OrganizationMerge(database: database)
+        organizationLists = OrganizationListStore(database: database)
         userImport = UserImport(database: database)
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)

@@ -18,6 +18,8 @@ struct ActionFormPage: PageModel {
     let tasks: [Choice]
     let hasTasks: Bool
     let groups: [Choice]
+    /// Saved lists of organisations, ticked like groups.
+    let lists: [Choice]
     let chosen: [Choice]
     let hasChosen: Bool
     let kinds: [Kind]

@@ -30,6 +30,24 @@ struct AdminPage: PageModel {
     let withdrawnPlans: [Plan]
     let hasWithdrawnPlans: Bool
     let mayRestore: Bool
+    /// Saved lists of organisations, and the form that saves one.
+    let lists: [SavedList]
+    let hasLists: Bool
+    let listForm: ListInput
+
+    struct SavedList: Sendable {
+        let id: String
+        let name: String
+        let members: String
+        let count: Int
+    }
+
+    struct ListInput: Sendable {
+        var name = ""
+        var members = ""
+        var nameError: String?
+        var membersError: String?
+    }
 
     struct Plan: Sendable {
         let id: String
