@@ -27,6 +27,7 @@ struct Roadmapctl: AsyncParsableCommand {
             OrgCommand.self,
             OrderCommand.self,
             PlanCommand.self,
+            NotifyCommand.self,
             StatusCommand.self,
             AssignCommand.self,
             ReportCommand.self,

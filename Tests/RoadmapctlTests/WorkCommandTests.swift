@@ -238,6 +238,28 @@ struct WorkCommandTests {
         }
     }
 
+    /// The daily reminder pass from the terminal: order № 770's October deadline is 7 days
+    /// ahead on 24 October 2018; a dry run and a second run queue nothing more.
+    @Test func theDailyPassQueuesRemindersOnceFromTheTerminal() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let (school, _) = try setUp(lease)
+            #expect(try run(["user", "add", "deputy5", "--role", "executor", "--organization", school, "--email", "нет адреса"], lease).status == 1)
+            #expect(try run(["user", "add", "deputy5", "--role", "executor", "--organization", school, "--email", "deputy@school5.example.ru"], lease).status == 0)
+            let dry = try run(["notify", "run", "--as-of", "2018-10-24", "--dry-run", "--format", "json"], lease)
+            #expect(dry.status == 0, "\(dry.stderr)")
+            let planned = try #require(try json(dry.stdout) as? [[String: Any]])
+            #expect(planned.map { $0["recipient"] as? String } == ["deputy@school5.example.ru"])
+            #expect((planned.first?["subject"] as? String)?.hasPrefix("Срок через 7 дней: Семинар") == true)
+            let queued = try run(["notify", "run", "--as-of", "2018-10-24"], lease)
+            #expect(queued.status == 0 && queued.stderr.contains("1 reminder(s) queued"), "\(queued.stderr)")
+            #expect(try run(["notify", "run", "--as-of", "2018-10-24"], lease).stderr.contains("0 reminder(s) queued, 1 queued before"))
+            #expect(try run(["notify", "run", "--as-of", "24.10.2018"], lease).status == 2)
+            #expect(try run(["notify", "run", "--as-of", "2018-10-24", "--as", "school5"], lease).status == 1)
+            let status = try #require(try json(try run(["notify", "status", "--format", "json"], lease).stdout) as? [[String: Any]])
+            #expect(status.first { $0["status"] as? String == "queued" }?["count"] as? Int == 1)
+        }
+    }
+
     @Test func exportsOpenInExcelAndRunNoFormulas() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let (_, assignments) = try setUp(lease)

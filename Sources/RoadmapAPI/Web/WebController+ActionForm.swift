@@ -119,19 +119,10 @@ extension WebController {
             }
         }
         // Executors named as documents write them.
-        var unknown: [String] = []
-        for name in typed.input.names.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            do {
-                let found = try await organizations.resolve(name, scope: live.principal)
-                if seen.insert(found.id).inserted { typed.executorIDs.append(found.id) }
-            } catch UseCaseError.notFound {
-                unknown.append("«\(name)» — нет такой организации")
-            } catch UseCaseError.conflict {
-                unknown.append("«\(name)» — подходит к нескольким, уточните")
-            }
-        }
-        if !unknown.isEmpty {
-            typed.input.namesError = unknown.joined(separator: "; ") + "."
+        let (named, unknown) = try await resolveNames(typed.input.names, live: live)
+        for id in named where seen.insert(id).inserted { typed.executorIDs.append(id) }
+        if let unknown {
+            typed.input.namesError = unknown
             return try await again()
         }
         typed.input.names = ""
@@ -165,4 +156,22 @@ extension WebController {
             return try await again(message)
         }
     }
+
+    /// Organisations named one a line as documents write them («СОШ № 5»): their ids, and
+    /// in Russian what no organisation, or several, answer to (nil when all were found).
+    func resolveNames(_ text: String, live: SessionStore.Live) async throws -> (ids: [UUID], problems: String?) {
+        var ids: [UUID] = []
+        var problems: [String] = []
+        for name in text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            do {
+                ids.append(try await organizations.resolve(name, scope: live.principal).id)
+            } catch UseCaseError.notFound {
+                problems.append("«\(name)» — нет такой организации")
+            } catch UseCaseError.conflict {
+                problems.append("«\(name)» — подходит к нескольким, уточните")
+            }
+        }
+        return (ids, problems.isEmpty ? nil : problems.joined(separator: "; ") + ".")
+    }
 }
+

@@ -376,19 +376,9 @@ extension WebController {
     func saveList(_ request: Request) async throws -> Response {
         guard let (live, form) = try await checkedForm(ListForm.self, request) else { return Self.redirect(to: "/login") }
         var typed = AdminPage.ListInput(name: form.name ?? "", members: form.members ?? "")
-        var ids: [UUID] = []
-        var unknown: [String] = []
-        for name in typed.members.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            do {
-                ids.append(try await organizations.resolve(name, scope: live.principal).id)
-            } catch UseCaseError.notFound {
-                unknown.append("«\(name)» — нет такой организации")
-            } catch UseCaseError.conflict {
-                unknown.append("«\(name)» — подходит к нескольким, уточните")
-            }
-        }
-        if !unknown.isEmpty {
-            typed.membersError = unknown.joined(separator: "; ") + "."
+        let (ids, unknown) = try await resolveNames(typed.members, live: live)
+        if let unknown {
+            typed.membersError = unknown
             return try await adminPage(request, listForm: typed, status: .unprocessableContent)
         }
         do {

@@ -50,6 +50,7 @@ public struct AccessPolicy: Sendable {
             case .manageUsers: return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts: return .forbidden("Only an administrator grants analysts' logins.")
             case .restorePlans: return .forbidden("Only an administrator restores a withdrawn order or plan.")
+            case .sendNotifications: return .forbidden("Only an administrator runs the reminder pass.")
             default: return .allowed
             }
         case .executor:
@@ -73,6 +74,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only the committee's staff withdraw orders and plans.")
             case .restorePlans:
                 return .forbidden("Only an administrator restores a withdrawn order or plan.")
+            case .sendNotifications:
+                return .forbidden("Only an administrator runs the reminder pass.")
             case .manageUsers:
                 return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts:

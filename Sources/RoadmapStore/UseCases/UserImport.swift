@@ -106,7 +106,7 @@ public struct UserImport: Sendable {
             } else if !seen.insert(row.login.lowercased()).inserted {
                 problems.append(.init(line: row.line, kind: .loginTwice, value: row.login))
             }
-            if let email = row.email, email.count > 254 || email.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) == nil {
+            if let email = row.email, !UserStore.isEmail(email) {
                 problems.append(.init(line: row.line, kind: .badEmail, value: email))
             }
             if let name = row.fullName, Self.refusesName(name) {

@@ -14,10 +14,15 @@ public struct UserStore: Sendable {
     // MARK: Users
 
     public func addUser(
-        login: String, role: Role, organizationID: UUID?, displayName: String? = nil, password: String? = nil, actor: Principal
+        login: String, role: Role, organizationID: UUID?, displayName: String? = nil, email: String? = nil, password: String? = nil,
+        actor: Principal
     ) async throws -> UserRecord {
         try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
         if let password { try Self.validate(password: password) }
+        let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        if let email, !Self.isEmail(email) {
+            throw UseCaseError.invalid(field: "email", reason: "«\(email)» is not an e-mail address")
+        }
         guard login.range(of: #"^[A-Za-z0-9._@-]{1,64}$"#, options: .regularExpression) != nil else {
             throw UseCaseError.invalid(field: "login", reason: "use 1–64 Latin letters, digits and . _ @ - (got «\(login)»)")
         }
@@ -31,8 +36,8 @@ public struct UserStore: Sendable {
                 throw UseCaseError.invalid(field: "organization", reason: "no organisation with id \(organizationID)")
             }
             let inserted = try connection.query("""
-                INSERT INTO users (login, display_name, role, organization_id)
-                VALUES (\(login), \(displayName), \(role.rawValue), \(organizationID))
+                INSERT INTO users (login, display_name, email, role, organization_id)
+                VALUES (\(login), \(displayName), \(email), \(role.rawValue), \(organizationID))
                 ON CONFLICT DO NOTHING RETURNING id
                 """)
             guard let id = try inserted.first?.decode(UUID.self, "id") else {
@@ -46,6 +51,11 @@ public struct UserStore: Sendable {
             }
             return try Self.user(id: id, on: connection)
         }
+    }
+
+    /// An address the outbox can send to: one «@», a dot in the domain, no spaces, at most 254 characters.
+    static func isEmail(_ text: String) -> Bool {
+        text.count <= 254 && text.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
     }
 
     public func listUsers(scope: Principal) async throws -> [UserRecord] {
@@ -336,4 +346,9 @@ extension UserStore {
                                        organizationID: try row.decode(UUID?.self, "organization_id")))
         }
     }
+}
+
+extension String {
+    /// nil for an empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

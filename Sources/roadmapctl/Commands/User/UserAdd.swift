@@ -25,6 +25,9 @@ struct UserAdd: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The organisation an executor acts for.", valueName: "org-id"))
     var organization: String?
 
+    @Option(help: "The user's e-mail address, where reminders go.")
+    var email: String?
+
     @Option(name: .customLong("display-name"), help: "The person's name, shown to administrators only.")
     var displayName: String?
 
@@ -50,7 +53,7 @@ struct UserAdd: AsyncParsableCommand {
             var organizationID: UUID?
             if let organization { organizationID = try await OrganizationStore(database: db).resolve(organization, scope: try await actor.principal(db)).id }
             return try await UserStore(database: db).addUser(
-                login: name, role: role, organizationID: organizationID, displayName: displayName, password: password,
+                login: name, role: role, organizationID: organizationID, displayName: displayName, email: email, password: password,
                 actor: try await actor.principal(db))
         }
         try Output.print(user, format: format) {

@@ -1,0 +1,112 @@
+import Foundation
+import RoadmapDomain
+import RoadmapPostgres
+
+/// The daily pass of the control loop: for a day, every open assignment the committee's
+/// `ReminderRule` chases that day gets a reminder queued in the outbox for each executor user
+/// of its school with an e-mail address. Idempotent per kind, assignment, day and recipient
+/// (`notifications.dedup_key`): running it twice, or on two instances at once, queues nothing
+/// new. A dry run queues nothing and says what it would.
+public struct ReminderPass: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// One reminder, queued or (on a dry run) to be.
+    public struct Item: Sendable, Hashable {
+        public let recipient: String
+        public let kind: String
+        public let assignmentID: UUID
+        public let subject: String
+    }
+
+    public struct Outcome: Sendable, Hashable {
+        /// Reminders queued by this run (or, on a dry run, that it would queue).
+        public let queued: [Item]
+        /// Reminders due today that an earlier run already queued.
+        public let alreadyQueued: Int
+        /// Assignments due a reminder whose school has no executor user with an e-mail address.
+        public let unreachable: Int
+    }
+
+    /// `publicURL` makes the links absolute («https://roadmap.example»); without it they are paths.
+    public func run(asOf: CalendarDate, dryRun: Bool, publicURL: String? = nil, actor: Principal) async throws -> Outcome {
+        try OrganizationStore.require(AccessPolicy(actor).may(.sendNotifications))
+        let base = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""
+        return try await database.transaction { connection in
+            let rule = try Self.rule(on: connection)
+            let dueDays = rule.dueDays(remindedOn: asOf)
+            // A superset of what the rule chases today, by index; the rule itself decides below.
+            let rows = try connection.query("""
+                SELECT s.id, s.status, s.due_on, ac.title, o.number, o.issued_on, e.name AS school,
+                       u.id AS user_id, u.email
+                FROM assignments s
+                JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
+                LEFT JOIN orders o ON o.id = p.order_id
+                JOIN organizations e ON e.id = s.executor_id
+                LEFT JOIN users u ON u.organization_id = s.executor_id AND u.role = 'executor' AND u.disabled_at IS NULL AND u.email IS NOT NULL
+                WHERE s.status NOT IN ('done', 'cancelled', 'reported') AND \(Withdrawal.planInForce())
+                  AND (s.due_on = ANY(\(dueDays)::date[])
+                       OR (s.due_on < \(asOf) AND ((\(asOf)::date - s.due_on - 1) % \(rule.overdueEvery)) = 0))
+                ORDER BY s.due_on, s.id, u.login
+                """).rows
+            var queued: [Item] = []
+            var already = 0
+            var unreachable = Set<UUID>()
+            for row in rows {
+                let assignmentID = try row.decode(UUID.self, "id")
+                guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")),
+                      let dueOn = try row.decode(CalendarDate?.self, "due_on"),
+                      let reminder = rule.reminder(status: status, dueOn: dueOn, asOf: asOf) else { continue }
+                guard let userID = try row.decode(UUID?.self, "user_id"), let email = try row.decode(String?.self, "email") else {
+                    unreachable.insert(assignmentID)
+                    continue
+                }
+                let order = try row.decode(String?.self, "number").map { number in
+                    "приказу № \(number) от \((try? row.decode(CalendarDate.self, "issued_on"))?.russian ?? "")"
+                }
+                let message = ReminderMessage(
+                    reminder, actionTitle: try row.decode(String.self, "title"), order: order, organization: try row.decode(String.self, "school"),
+                    dueOn: dueOn, link: "\(base)/assignments/\(assignmentID.uuidString.lowercased())")
+                let key = "\(reminder.kind):\(assignmentID.uuidString.lowercased()):\(asOf.iso):\(userID.uuidString.lowercased())"
+                let item = Item(recipient: email, kind: reminder.kind, assignmentID: assignmentID, subject: message.subject)
+                if dryRun {
+                    if try connection.query("SELECT 1 FROM notifications WHERE dedup_key = \(key)").first != nil { already += 1 } else { queued.append(item) }
+                    continue
+                }
+                let inserted = try connection.query("""
+                    INSERT INTO notifications (kind, recipient_id, recipient_email, assignment_id, subject, body_text, dedup_key)
+                    VALUES (\(reminder.kind), \(userID), \(email), \(assignmentID), \(message.subject), \(message.text), \(key))
+                    ON CONFLICT (dedup_key) DO NOTHING RETURNING id
+                    """).first != nil
+                if inserted { queued.append(item) } else { already += 1 }
+            }
+            return Outcome(queued: queued, alreadyQueued: already, unreachable: unreachable.count)
+        }
+    }
+
+    /// The committee's rule from its settings; the defaults when none is set.
+    static func rule(on connection: PostgresConnection) throws -> ReminderRule {
+        let settings = Dictionary(uniqueKeysWithValues: try connection.query("""
+            SELECT key, value FROM settings WHERE key IN ('reminder_days_before', 'reminder_overdue_every')
+            """).rows.map { (try $0.decode(String.self, "key"), try $0.decode(String.self, "value")) })
+        let days = settings["reminder_days_before"]?.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let every = settings["reminder_overdue_every"].flatMap { Int($0) }
+        do {
+            return try ReminderRule(daysBefore: days ?? [7, 1], overdueEvery: every ?? 7)
+        } catch {
+            throw UseCaseError.conflict("The committee's reminder settings are invalid: \(error).")
+        }
+    }
+
+    /// How many messages wait, went out and failed.
+    public func status(actor: Principal) async throws -> [String: Int] {
+        try OrganizationStore.require(AccessPolicy(actor).may(.sendNotifications))
+        return try await database.withConnection { connection in
+            Dictionary(uniqueKeysWithValues: try connection.query("SELECT status, count(*)::int AS n FROM notifications GROUP BY status").rows
+                .map { (try $0.decode(String.self, "status"), try $0.decode(Int.self, "n")) })
+        }
+    }
+}

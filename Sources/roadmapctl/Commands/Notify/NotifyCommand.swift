@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `roadmapctl notify …`: the control loop's outbox.
+struct NotifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify",
+        abstract: "Queue the day's reminders to schools; see what waits in the outbox.",
+        discussion: """
+            Examples:
+              roadmapctl notify run --as-of 2019-03-24 --dry-run
+              roadmapctl notify run --public-url https://roadmap.example
+              roadmapctl notify status
+            """,
+        subcommands: [NotifyRun.self, NotifyStatus.self]
+    )
+}
