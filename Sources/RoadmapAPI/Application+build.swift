@@ -32,7 +32,7 @@ public func buildRouter(
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let useCases = UseCases(database: database, clock: clock)
-    let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL))
+    let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL), publicURL: publicURL)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware(pages: web.errorPages))

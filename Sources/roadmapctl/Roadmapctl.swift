@@ -28,6 +28,7 @@ struct Roadmapctl: AsyncParsableCommand {
             OrderCommand.self,
             PlanCommand.self,
             NotifyCommand.self,
+            CalendarCommand.self,
             StatusCommand.self,
             AssignCommand.self,
             ReportCommand.self,

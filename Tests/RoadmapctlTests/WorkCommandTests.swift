@@ -257,6 +257,12 @@ struct WorkCommandTests {
             #expect(try run(["notify", "run", "--as-of", "2018-10-24", "--as", "school5"], lease).status == 1)
             let status = try #require(try json(try run(["notify", "status", "--format", "json"], lease).stdout) as? [[String: Any]])
             #expect(status.first { $0["status"] as? String == "queued" }?["count"] as? Int == 1)
+
+            // A school's calendar feed address, printed once; the installation has no deadlines of its own.
+            let feed = try run(["calendar", "issue", "--organization", "СОШ № 5", "--public-url", "https://roadmap.example/"], lease)
+            #expect(feed.status == 0 && feed.stdout.hasPrefix("https://roadmap.example/calendar/rm_") && feed.stdout.contains(".ics"), "\(feed.stderr)")
+            #expect(try run(["calendar", "issue"], lease).status == 1)
+            #expect(try run(["calendar", "issue", "--as", "school5"], lease).status == 0)
         }
     }
 

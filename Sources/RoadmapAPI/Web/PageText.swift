@@ -57,6 +57,8 @@ enum PageText: String, CaseIterable, Sendable {
     case listRemoved = "list.removed"
     case listNameEmpty = "list.name.empty"
     case listEmpty = "list.organizations.empty"
+    case calendarIssued = "calendar.issued"
+    case calendarRevoked = "calendar.revoked"
     // Search
     case searchTooShort = "search.q.invalid"
     // Withdrawing and restoring an order or a plan
@@ -187,6 +189,8 @@ enum PageText: String, CaseIterable, Sendable {
         case .listRemoved: "Список удалён. Мероприятия, назначенные через него, сохранили своих исполнителей."
         case .listNameEmpty: "Назовите список."
         case .listEmpty: "Впишите хотя бы одну организацию, по одной в строке."
+        case .calendarIssued: "Новый адрес календаря готов; прежний, если был, больше не работает."
+        case .calendarRevoked: "Календарь отключён: по прежнему адресу сроков больше нет."
         case .searchTooShort: "Введите от 2 до 200 букв или цифр: слова из названия мероприятия, приказа или организации."
         case .withdrawReasonEmpty: "Укажите причину: почему приказ или план отзывается."
         case .withdrawNotNow: "Уже отозван. Обновите страницу."

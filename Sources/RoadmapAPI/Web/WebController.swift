@@ -28,17 +28,20 @@ struct WebController: Sendable {
     let withdrawals: WithdrawalStore
     let events: EventStore
     let searches: SearchStore
+    let calendars: CalendarFeedStore
     let imports: ImportStore
     let uploads: UploadStore
     let clock: CommitteeClock
     let pages: MustacheLibrary
     let cookies: SessionCookies
+    /// The service's public address (`serve --public-url`), for links that leave the page.
+    let publicURL: URL?
     /// Failed sign-ins per client address, across accounts: one address cannot try
     /// password after password on every login. In memory and per instance: it protects
     /// this process; the per-account lock is in the database.
     let signInFailures: RateLimiter
 
-    init(useCases: UseCases, cookies: SessionCookies = SessionCookies(publicURL: nil),
+    init(useCases: UseCases, cookies: SessionCookies = SessionCookies(publicURL: nil), publicURL: URL? = nil,
          signInFailuresPerAddress: Double = 20) throws {
         users = useCases.users
         sessions = useCases.sessions
@@ -57,10 +60,12 @@ struct WebController: Sendable {
         withdrawals = useCases.withdrawals
         events = useCases.events
         searches = useCases.searches
+        calendars = useCases.calendars
         imports = useCases.imports
         uploads = useCases.uploads
         clock = useCases.clock
         self.cookies = cookies
+        self.publicURL = publicURL
         signInFailures = RateLimiter(rate: signInFailuresPerAddress / 900, burst: signInFailuresPerAddress)
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in EmbeddedAssets.files where name.hasSuffix(".mustache") {
@@ -94,6 +99,7 @@ struct WebController: Sendable {
         addImportRoutes(to: router)
         addAdminRoutes(to: router)
         addPlanEditorRoutes(to: router)
+        addCalendarRoutes(to: router)
     }
 
     /// A form whose CSRF token is missing or not the session's: forged, or from an old page.

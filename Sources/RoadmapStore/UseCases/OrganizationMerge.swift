@@ -50,6 +50,7 @@ public struct OrganizationMerge: Sendable {
                 SELECT list_id, \(keptID) FROM organization_list_members WHERE organization_id = \(removedID) ON CONFLICT DO NOTHING
                 """)
             try connection.execute("DELETE FROM organization_list_members WHERE organization_id = \(removedID)")
+            try connection.execute("UPDATE calendar_feeds SET organization_id = \(keptID) WHERE organization_id = \(removedID)")
             try connection.execute("UPDATE orders SET issuer_id = \(keptID) WHERE issuer_id = \(removedID)")
             try connection.execute("UPDATE plans SET owner_id = \(keptID) WHERE owner_id = \(removedID)")
             try connection.execute("UPDATE agreements SET organization_id = \(keptID) WHERE organization_id = \(removedID)")

@@ -20,6 +20,7 @@ public struct UseCases: Sendable {
     public let deadlines: DeadlineMoveStore
     public let events: EventStore
     public let searches: SearchStore
+    public let calendars: CalendarFeedStore
     public let imports: ImportStore
     public let uploads: UploadStore
     public let clock: CommitteeClock
@@ -42,6 +43,7 @@ public struct UseCases: Sendable {
         deadlines = DeadlineMoveStore(database: database, clock: clock)
         events = EventStore(database: database)
         searches = SearchStore(database: database)
+        calendars = CalendarFeedStore(database: database, clock: clock)
         imports = ImportStore(database: database)
         uploads = UploadStore(database: database)
         self.clock = clock
