@@ -303,6 +303,21 @@ struct BrowserTests {
             try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/pdf/order770.pdf").path, to: "#files")
             try await browser.click("form[action$='/report'] button[type=submit]")
             #expect(try await browser.text().contains("Отчёт отправлен на проверку."))
+            // The school searches its own work and subscribes to its deadlines in a calendar.
+            try await browser.fill("#site-search", "пробный экзамен")
+            try await browser.click("form.site-search button[type=submit]")
+            #expect(try await browser.text().contains("Пробный экзамен по математике"))
+            try await visitor.save("search-school")
+            try await browser.navigate(to: "\(site)/calendar")
+            try await browser.click("form[action='/calendar'] button[type=submit]")
+            #expect(try await browser.text().contains("Адрес вашего календаря"))
+            try await visitor.save("calendar")
+            try await browser.resize(width: 640)
+            for page in ["\(site)/calendar", "\(site)/search?q=%D1%8D%D0%BA%D0%B7%D0%B0%D0%BC%D0%B5%D0%BD", assignmentURL] {
+                try await browser.navigate(to: page)
+                #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom for a school")
+            }
+            try await browser.resize(width: 1280)
             try await visitor.signOut()
 
             // The coordinator moves that school's deadline, then withdraws the order.
@@ -333,10 +348,16 @@ struct BrowserTests {
             try await browser.fill("#merge-removed", "Гимназия двенадцать")
             try await browser.click("form[action='/admin/organizations/merge'] button[type=submit]")
             #expect(try await browser.text().contains("Организации объединены"))
+            // The organisation kept, edited on its own page.
+            try await browser.click("a[href^='/admin/organizations/']")
+            #expect(try await browser.text().contains("Другие названия (по одному в строке)"))
+            try await visitor.save("organization-edit")
+            let organizationURL = try await browser.location()
             try await browser.navigate(to: "\(site)/dashboard")
             #expect(try await browser.text().contains("№ 15 от 01.09.2026"))
             try await browser.resize(width: 640)
-            for page in [editor, "\(site)/orders/\(orderID)", assignmentURL] {
+            for page in [editor, "\(site)/orders/\(orderID)", assignmentURL, organizationURL, "\(site)/admin", "\(site)/orders/new",
+                         "\(site)/calendar"] {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }
