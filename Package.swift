@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "RoadmapPostgres", targets: ["RoadmapPostgres"]),
         .library(name: "RoadmapStore", targets: ["RoadmapStore"]),
         .library(name: "RoadmapAPI", targets: ["RoadmapAPI"]),
+        .library(name: "RoadmapMail", targets: ["RoadmapMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
@@ -73,6 +75,20 @@ let package = Package(
             ],
             plugins: ["EmbedSQLPlugin"]
         ),
+        // The control loop's delivery: the SMTP client (SwiftNIO, STARTTLS with NIOSSL), the
+        // e-mails made from the outbox, and the sender that delivers each message once.
+        .target(
+            name: "RoadmapMail",
+            dependencies: [
+                "RoadmapDomain",
+                "RoadmapStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The HTTP service. The server side of `openapi.yaml` (the contract) is generated
         // at build time, so the served document and the code cannot drift apart.
         .target(
@@ -107,6 +123,7 @@ let package = Package(
                 "RoadmapImport",
                 "RoadmapStore",
                 "RoadmapAPI",
+                "RoadmapMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -153,6 +170,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "RoadmapMailTests",
+            dependencies: ["RoadmapMail", "RoadmapStore", "RoadmapPostgres", "RoadmapDomain", "RoadmapTestSupport",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "RoadmapctlTests",

@@ -222,6 +222,10 @@ struct PlanImport {
                                     reason: draft.sourceName, data: facts.merging(["plan_id": planID.uuidString.lowercased()]) { $1 })
             }
         }
+        // Schools given new work hear of it from this transaction (a dry run is rolled back).
+        if created > 0 && !options.dryRun {
+            try Outbox.newWork(planID: planID, on: connection)
+        }
         var outcome = ImportOutcome(
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
             executors: executorNames.names, partners: partnerNames.names, deadlinesUnparsed: unparsed, warnings: warnings,

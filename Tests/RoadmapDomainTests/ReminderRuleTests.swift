@@ -33,21 +33,53 @@ struct ReminderRuleTests {
     }
 }
 
-@Suite("Reminders: the message a school reads")
-struct ReminderMessageTests {
-    @Test func theSubjectSaysWhatAndWhenAndTheBodyLinksToThePage() throws {
+@Suite("Notifications: the messages people read")
+struct NotificationMessageTests {
+    let work = NotificationMessage.Work(
+        actionTitle: "Фестиваль мастер-классов «Калейдоскоп педагогических идей»",
+        order: NotificationMessage.Work.order(number: "770", issuedOn: CalendarDate(iso: "2018-06-25")),
+        organization: "МАОУ СОШ № 5", assignmentPath: "/assignments/1")
+
+    @Test func aReminderSaysWhatAndWhenAndLinksToThePage() throws {
         let due = try #require(CalendarDate(iso: "2019-03-31"))
-        let soon = ReminderMessage(.dueIn(days: 7), actionTitle: "Фестиваль мастер-классов «Калейдоскоп педагогических идей»",
-                                   order: "приказу № 770 от 25.06.2018", organization: "МАОУ СОШ № 5", dueOn: due,
-                                   link: "https://roadmap.example/assignments/1")
+        let soon = NotificationMessage.reminder(.dueIn(days: 7), work: work, dueOn: due)
+        #expect(soon.kind == .dueSoon)
         #expect(soon.subject == "Срок через 7 дней: Фестиваль мастер-классов «Калейдоскоп педагогических идей»")
         #expect(soon.text.contains("Срок исполнения — 31.03.2019, через 7 дней."))
         #expect(soon.text.contains("по приказу № 770 от 25.06.2018."))
-        #expect(soon.text.contains("https://roadmap.example/assignments/1"))
-        let late = ReminderMessage(.overdue(days: 22), actionTitle: String(repeating: "очень длинное название ", count: 10),
-                                   order: nil, organization: "Лицей № 14", dueOn: due, link: "/assignments/2")
+        #expect(soon.linkPath == "/assignments/1")
+        let long = NotificationMessage.Work(actionTitle: String(repeating: "очень длинное название ", count: 10), order: nil,
+                                            organization: "Лицей № 14", assignmentPath: "/assignments/2")
+        let late = NotificationMessage.reminder(.overdue(days: 22), work: long, dueOn: due)
+        #expect(late.kind == .overdue)
         #expect(late.subject.hasPrefix("Просрочено на 22 дня: очень длинное"))
         #expect(late.subject.hasSuffix("…") && late.subject.count < 110)
         #expect(!late.text.contains("по приказу"))
+    }
+
+    @Test func decisionsCarryTheCoordinatorsCommentAndTheNewDueDay() throws {
+        let returned = NotificationMessage.reportReturned(work: work, comment: "Приложите программу фестиваля")
+        #expect(returned.kind == .reportReturned && returned.subject.hasPrefix("Отчёт возвращён: Фестиваль"))
+        #expect(returned.text.contains("Комментарий координатора: Приложите программу фестиваля"))
+        let accepted = NotificationMessage.reportAccepted(work: work, comment: nil)
+        #expect(accepted.subject.hasPrefix("Отчёт принят:") && !accepted.text.contains("Комментарий"))
+        let moved = NotificationMessage.extensionDecided(work: work, approved: true, dueOn: CalendarDate(iso: "2019-05-15"), comment: nil)
+        #expect(moved.subject.hasPrefix("Срок перенесён:") && moved.text.contains("Новый срок — 15.05.2019."))
+        let refused = NotificationMessage.extensionDecided(work: work, approved: false, dueOn: CalendarDate(iso: "2019-03-31"), comment: "Нет оснований")
+        #expect(refused.text.contains("Срок остаётся прежним: 31.03.2019.") && refused.text.contains("Нет оснований"))
+        let new = NotificationMessage.newWork(organization: "МАОУ СОШ № 5", order: "приказу № 770 от 25.06.2018", actions: 3,
+                                              firstDueOn: CalendarDate(iso: "2019-03-31"))
+        #expect(new.subject == "Новая работа: 3 мероприятия по приказу № 770 от 25.06.2018")
+        #expect(new.text.contains("Ближайший срок — 31.03.2019."))
+    }
+
+    @Test func retriesWaitLongerEachTimeAndStop() {
+        let retry = DeliveryRetry.standard
+        #expect(retry.wait(afterAttempt: 1) == 60)
+        #expect(retry.wait(afterAttempt: 2) == 120)
+        let longest: Double? = 21_600
+        #expect(retry.wait(afterAttempt: 11) == longest)
+        #expect(retry.wait(afterAttempt: 12) == nil)
+        #expect(NotificationMode.digest.queuedStatus == "held" && NotificationMode.off.queuedStatus == nil)
     }
 }

@@ -50,7 +50,7 @@ public struct AccessPolicy: Sendable {
             case .manageUsers: return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts: return .forbidden("Only an administrator grants analysts' logins.")
             case .restorePlans: return .forbidden("Only an administrator restores a withdrawn order or plan.")
-            case .sendNotifications: return .forbidden("Only an administrator runs the reminder pass.")
+            case .sendNotifications: return .forbidden("Only an administrator runs the reminder pass and sees the outbox.")
             default: return .allowed
             }
         case .executor:
@@ -75,7 +75,7 @@ public struct AccessPolicy: Sendable {
             case .restorePlans:
                 return .forbidden("Only an administrator restores a withdrawn order or plan.")
             case .sendNotifications:
-                return .forbidden("Only an administrator runs the reminder pass.")
+                return .forbidden("Only an administrator runs the reminder pass and sees the outbox.")
             case .manageUsers:
                 return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts:

@@ -79,6 +79,10 @@ public struct ExtensionStore: Sendable {
                 try DeadlineMoveStore.setDueDay(of: assignment.id, from: assignment.dueOn, to: request.requestedDueOn, reason: request.reason,
                                                 data: ["extension_id": id.uuidString.lowercased()], actor: actor, on: connection)
             }
+            let about = try Outbox.work(of: assignment.id, on: connection)
+            let message = NotificationMessage.extensionDecided(work: about.work, approved: approve, dueOn: about.dueOn, comment: comment)
+            try Outbox.toExecutors(of: about.executorID, message, assignmentID: assignment.id,
+                                   key: "extension_decided:\(id.uuidString.lowercased())", on: connection)
             return try Self.get(id, scope: actor, on: connection)
         }
     }

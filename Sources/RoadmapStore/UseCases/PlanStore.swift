@@ -347,5 +347,11 @@ public struct PlanStore: Sendable {
             try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: try row.decode(UUID.self, "id"),
                                 event: "reopened", reason: "executor added back to the action")
         }
+        // Schools given new work hear of it from this transaction.
+        if !created.isEmpty, let planID = try connection.query("""
+            SELECT g.plan_id FROM actions a JOIN goals g ON g.id = a.goal_id WHERE a.id = \(actionID)
+            """).first?.decode(UUID.self, "plan_id") {
+            try Outbox.newWork(planID: planID, on: connection)
+        }
     }
 }

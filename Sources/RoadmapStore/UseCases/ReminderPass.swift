@@ -31,22 +31,22 @@ public struct ReminderPass: Sendable {
         public let unreachable: Int
     }
 
-    /// `publicURL` makes the links absolute («https://roadmap.example»); without it they are paths.
-    public func run(asOf: CalendarDate, dryRun: Bool, publicURL: String? = nil, actor: Principal) async throws -> Outcome {
+    /// Links are kept as paths; the sender makes them addresses with the service's public URL.
+    public func run(asOf: CalendarDate, dryRun: Bool, actor: Principal) async throws -> Outcome {
         try OrganizationStore.require(AccessPolicy(actor).may(.sendNotifications))
-        let base = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""
         return try await database.transaction { connection in
             let rule = try Self.rule(on: connection)
             let dueDays = rule.dueDays(remindedOn: asOf)
             // A superset of what the rule chases today, by index; the rule itself decides below.
             let rows = try connection.query("""
                 SELECT s.id, s.status, s.due_on, ac.title, o.number, o.issued_on, e.name AS school,
-                       u.id AS user_id, u.email
+                       u.id AS user_id, u.email, coalesce(np.mode, 'now') AS mode
                 FROM assignments s
                 JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
                 LEFT JOIN orders o ON o.id = p.order_id
                 JOIN organizations e ON e.id = s.executor_id
                 LEFT JOIN users u ON u.organization_id = s.executor_id AND u.role = 'executor' AND u.disabled_at IS NULL AND u.email IS NOT NULL
+                LEFT JOIN notification_preferences np ON np.user_id = u.id AND np.kind = (CASE WHEN s.due_on < \(asOf) THEN 'overdue' ELSE 'due_soon' END)
                 WHERE s.status NOT IN ('done', 'cancelled', 'reported') AND \(Withdrawal.planInForce())
                   AND (s.due_on = ANY(\(dueDays)::date[])
                        OR (s.due_on < \(asOf) AND ((\(asOf)::date - s.due_on - 1) % \(rule.overdueEvery)) = 0))
@@ -64,12 +64,16 @@ public struct ReminderPass: Sendable {
                     unreachable.insert(assignmentID)
                     continue
                 }
-                let order = try row.decode(String?.self, "number").map { number in
-                    "приказу № \(number) от \((try? row.decode(CalendarDate.self, "issued_on"))?.russian ?? "")"
+                // A person who turned this kind off is not written to; one who wants it in
+                // the digest gets it held for the digest.
+                guard let queueStatus = NotificationMode(rawValue: try row.decode(String.self, "mode"))?.queuedStatus else { continue }
+                let order = try row.decode(String?.self, "number").map {
+                    NotificationMessage.Work.order(number: $0, issuedOn: try row.decode(CalendarDate?.self, "issued_on"))
                 }
-                let message = ReminderMessage(
-                    reminder, actionTitle: try row.decode(String.self, "title"), order: order, organization: try row.decode(String.self, "school"),
-                    dueOn: dueOn, link: "\(base)/assignments/\(assignmentID.uuidString.lowercased())")
+                let work = NotificationMessage.Work(
+                    actionTitle: try row.decode(String.self, "title"), order: order, organization: try row.decode(String.self, "school"),
+                    assignmentPath: "/assignments/\(assignmentID.uuidString.lowercased())")
+                let message = NotificationMessage.reminder(reminder, work: work, dueOn: dueOn)
                 let key = "\(reminder.kind):\(assignmentID.uuidString.lowercased()):\(asOf.iso):\(userID.uuidString.lowercased())"
                 let item = Item(recipient: email, kind: reminder.kind, assignmentID: assignmentID, subject: message.subject)
                 if dryRun {
@@ -77,8 +81,9 @@ public struct ReminderPass: Sendable {
                     continue
                 }
                 let inserted = try connection.query("""
-                    INSERT INTO notifications (kind, recipient_id, recipient_email, assignment_id, subject, body_text, dedup_key)
-                    VALUES (\(reminder.kind), \(userID), \(email), \(assignmentID), \(message.subject), \(message.text), \(key))
+                    INSERT INTO notifications (kind, recipient_id, recipient_email, assignment_id, subject, body_text, link_path, dedup_key, status)
+                    VALUES (\(reminder.kind), \(userID), \(email), \(assignmentID), \(message.subject), \(message.text), \(message.linkPath),
+                            \(key), \(queueStatus))
                     ON CONFLICT (dedup_key) DO NOTHING RETURNING id
                     """).first != nil
                 if inserted { queued.append(item) } else { already += 1 }
@@ -98,15 +103,6 @@ public struct ReminderPass: Sendable {
             return try ReminderRule(daysBefore: days ?? [7, 1], overdueEvery: every ?? 7)
         } catch {
             throw UseCaseError.conflict("The committee's reminder settings are invalid: \(error).")
-        }
-    }
-
-    /// How many messages wait, went out and failed.
-    public func status(actor: Principal) async throws -> [String: Int] {
-        try OrganizationStore.require(AccessPolicy(actor).may(.sendNotifications))
-        return try await database.withConnection { connection in
-            Dictionary(uniqueKeysWithValues: try connection.query("SELECT status, count(*)::int AS n FROM notifications GROUP BY status").rows
-                .map { (try $0.decode(String.self, "status"), try $0.decode(Int.self, "n")) })
         }
     }
 }

@@ -132,6 +132,12 @@ public struct ReportStore: Sendable {
                                 reason: comment)
             try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignment.id, event: accept ? "done" : "returned",
                                 reason: comment, data: ["from": assignment.status.rawValue, "to": target.rawValue, "report_id": id.uuidString.lowercased()])
+            // The school hears of the decision from the same transaction (the outbox).
+            let about = try Outbox.work(of: assignment.id, on: connection)
+            let message: NotificationMessage = accept ? .reportAccepted(work: about.work, comment: comment)
+                                                      : .reportReturned(work: about.work, comment: comment)
+            try Outbox.toExecutors(of: about.executorID, message, assignmentID: assignment.id,
+                                   key: "\(message.kind.rawValue):\(id.uuidString.lowercased())", on: connection)
             return try Self.get(id, scope: actor, on: connection)
         }
     }

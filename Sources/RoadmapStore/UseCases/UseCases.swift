@@ -21,6 +21,7 @@ public struct UseCases: Sendable {
     public let events: EventStore
     public let searches: SearchStore
     public let calendars: CalendarFeedStore
+    public let notifications: NotificationStore
     public let imports: ImportStore
     public let uploads: UploadStore
     public let clock: CommitteeClock
@@ -44,6 +45,7 @@ public struct UseCases: Sendable {
         events = EventStore(database: database)
         searches = SearchStore(database: database)
         calendars = CalendarFeedStore(database: database, clock: clock)
+        notifications = NotificationStore(database: database)
         imports = ImportStore(database: database)
         uploads = UploadStore(database: database)
         self.clock = clock

@@ -8,7 +8,6 @@ struct NotifyCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               roadmapctl notify run --as-of 2019-03-24 --dry-run
-              roadmapctl notify run --public-url https://roadmap.example
               roadmapctl notify status
             """,
         subcommands: [NotifyRun.self, NotifyStatus.self]

@@ -17,8 +17,6 @@ struct NotifyRun: AsyncParsableCommand {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day (default today).", valueName: "YYYY-MM-DD")) var asOf: String?
     @Flag(help: "Queue nothing; print what would be queued.") var dryRun = false
-    @Option(name: .customLong("public-url"), help: ArgumentHelp("The service's address, for the links in messages.", valueName: "URL"))
-    var publicURL: String?
     @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
     @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
@@ -32,15 +30,12 @@ struct NotifyRun: AsyncParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try Reference.date(asOf, option: "--as-of") }
-        if let publicURL, URL(string: publicURL)?.scheme?.hasPrefix("http") != true {
-            throw ValidationError("--public-url must be an http(s) address, got «\(publicURL)»")
-        }
     }
 
     func run() async throws {
         let day = try asOf.map { try Reference.date($0, option: "--as-of") } ?? CommitteeClock().today()
         let outcome = try await database.withDatabase { db in
-            try await ReminderPass(database: db).run(asOf: day, dryRun: dryRun, publicURL: publicURL, actor: try await actor.principal(db))
+            try await ReminderPass(database: db).run(asOf: day, dryRun: dryRun, actor: try await actor.principal(db))
         }
         let rows = outcome.queued.map {
             Row(recipient: $0.recipient, kind: $0.kind, assignment: $0.assignmentID.uuidString.lowercased(), subject: $0.subject)
