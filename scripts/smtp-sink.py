@@ -17,6 +17,7 @@ import asyncio
 import email
 import email.policy
 import json
+import signal
 import socket
 import ssl
 import sys
@@ -70,6 +71,9 @@ class Sink:
 
 
 def main():
+    # A parent may hand down SIGTERM blocked or ignored; this server stops on it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))

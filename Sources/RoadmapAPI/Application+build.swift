@@ -6,6 +6,7 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import RoadmapDomain
 import RoadmapStore
+import ServiceLifecycle
 
 /// How the HTTP service is run.
 public struct ServerConfiguration: Sendable {
@@ -59,18 +60,20 @@ public func buildRouter(
 }
 
 /// The application: the router served over HTTP/1.1, with the database pool as a service
-/// of the same service group so graceful shutdown closes it after the server stops.
+/// of the same service group so graceful shutdown closes it after the server stops, and
+/// `services` (the notification sender, the morning pass) beside it.
 public func buildApplication(
     configuration: ServerConfiguration,
     database: Database,
     logger: Logger,
+    services: [any Service] = [],
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(database: database, limits: configuration.limits, publicURL: configuration.publicURL)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "roadmap"),
-        services: [database],
+        services: [database] + services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

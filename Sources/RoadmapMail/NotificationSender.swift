@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// to the SMTP server over one session, and marks each sent the moment the server accepts
 /// it. A refused message is retried with back-off or, refused for good, left failed; a
 /// broken connection fails only the message in flight and gives the others back. Runs as a
-/// service of `serve --smtp-url` (every few seconds) or once from `notify send`.
+/// service of `serve --smtp-url` (every second) or once from `notify send`.
 public struct NotificationSender: Service {
     public struct Settings: Sendable {
         /// Messages claimed at once.
@@ -18,7 +18,7 @@ public struct NotificationSender: Service {
         /// How often the outbox is looked at when it was empty.
         public var interval: Duration
 
-        public init(batch: Int = 20, lease: Duration = .seconds(300), interval: Duration = .seconds(2)) {
+        public init(batch: Int = 20, lease: Duration = .seconds(300), interval: Duration = .seconds(1)) {
             self.batch = max(batch, 1)
             self.lease = lease
             self.interval = interval
@@ -35,6 +35,8 @@ public struct NotificationSender: Service {
         public var failed = 0
         /// Messages taken over from a sender that stopped while sending them.
         public var reclaimed = 0
+
+        public init() {}
     }
 
     let delivery: OutboxDelivery

@@ -174,24 +174,32 @@ public final class SMTPSession {
             do {
                 try await outbound.write(ByteBuffer(string: command + "\r\n"))
             } catch {
+                // The channel closed under us: its reason (a failed TLS handshake, …) waits in
+                // the inbound stream.
+                do { _ = try await responses.next() } catch { throw Self.explained(error, label: label) }
                 throw SMTPError.connection("writing \(label): \(error)")
             }
         }
         let reply: SMTPResponse?
         do {
             reply = try await responses.next()
-        } catch let error as SMTPError {
-            if case .timeout = error { throw SMTPError.timeout(command: label) }
-            throw error
-        } catch let error as NIOSSLError {
-            throw SMTPError.tls("\(error)")
-        } catch let error as BoringSSLError {
-            throw SMTPError.tls("\(error)")
         } catch {
-            throw SMTPError.connection("reading the reply to \(label): \(error)")
+            throw Self.explained(error, label: label)
         }
         guard let reply else { throw SMTPError.connection("the server closed the connection after \(label)") }
         guard codes.contains(reply.code) else { throw SMTPError.rejected(command: label, code: reply.code, text: reply.text) }
         return reply
+    }
+
+    /// An error off the channel as an `SMTPError` that says what failed.
+    static func explained(_ error: any Error, label: String) -> SMTPError {
+        switch error {
+        case let error as SMTPError:
+            if case .timeout = error { return .timeout(command: label) }
+            return error
+        case let error as NIOSSLError: return .tls("\(error)")
+        case let error as BoringSSLError: return .tls("\(error)")
+        default: return .connection("reading the reply to \(label): \(error)")
+        }
     }
 }

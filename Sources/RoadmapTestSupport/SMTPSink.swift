@@ -131,8 +131,11 @@ public final class SMTPSink: @unchecked Sendable {
         }
     }
 
+    /// Stops the server with SIGKILL (every message it took is already on disk): closing
+    /// its input is not enough, since a process started meanwhile by a parallel test may have
+    /// inherited the pipe, and the test process's blocked SIGTERM may be inherited too.
     public func stop() {
-        try? input.fileHandleForWriting.close()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }

@@ -54,7 +54,7 @@ public struct UserStore: Sendable {
     }
 
     /// An address the outbox can send to: one «@», a dot in the domain, no spaces, at most 254 characters.
-    static func isEmail(_ text: String) -> Bool {
+    public static func isEmail(_ text: String) -> Bool {
         text.count <= 254 && text.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
     }
 

@@ -34,13 +34,16 @@ struct DemoLoader {
         }
     }
 
-    /// The demo's users, one a role, with the school's deputy acting for СОШ № 5.
+    /// The demo's users, one a role, with the school's deputy acting for СОШ № 5. Their
+    /// addresses are in a reserved domain (.example): messages to them wait in the outbox.
     static let users: [(login: String, role: Role, organization: UUID?)] = [
         ("admin", .admin, nil),
         ("coordinator", .coordinator, nil),
         ("viewer", .viewer, nil),
         ("school5", .executor, UUID(uuidString: "00000000-0000-4000-8000-000000000003")),
     ]
+
+    static func email(_ login: String) -> String { "\(login)@demo.roadmap.example" }
 
     /// The demo users' password for the web pages (demo data only).
     static let password = "roadmap-demo"
@@ -54,7 +57,7 @@ struct DemoLoader {
         for user in Self.users {
             if !existing.contains(user.login) {
                 _ = try await store.addUser(login: user.login, role: user.role, organizationID: user.organization,
-                                            password: Self.password, actor: Self.installation)
+                                            email: Self.email(user.login), password: Self.password, actor: Self.installation)
             }
             tokens.append((user.login, try await store.issueToken(login: user.login, name: "demo", lifetime: 86_400,
                                                                   actor: Self.installation).token))

@@ -5,6 +5,7 @@ import Logging
 import RoadmapAPI
 import RoadmapDomain
 import RoadmapStore
+import ServiceLifecycle
 
 /// `roadmapctl serve`: migrates, then serves the HTTP API and pages until SIGINT/SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -18,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
             Examples:
               roadmapctl serve --demo
               roadmapctl serve --host 0.0.0.0 --port 8080 --database-url postgresql://roadmap@db/roadmap
+              ROADMAP_SMTP_PASSWORD=… roadmapctl serve --public-url https://roadmap.komitet.ru --smtp-url smtp://roadmap@mail.komitet.ru:587
             """
     )
 
@@ -41,9 +43,22 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "url"))
     var publicURL: String?
 
+    @Option(name: .customLong("reminders-at"), help: ArgumentHelp(
+        "When the daily reminder pass runs, committee time (it also runs at start once that time has passed).", valueName: "HH:MM"))
+    var remindersAt = "07:00"
+
+    @OptionGroup var mail: MailOptions
     @OptionGroup var database: DatabaseOptions
 
+    /// --reminders-at as hour and minute.
+    var reminderTime: (hour: Int, minute: Int)? {
+        let parts = remindersAt.split(separator: ":")
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        return (hour, minute)
+    }
+
     func validate() throws {
+        guard reminderTime != nil else { throw ValidationError("--reminders-at must be a time like 07:00, got «\(remindersAt)»") }
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
@@ -77,11 +92,19 @@ struct ServeCommand: AsyncParsableCommand {
             if startedCluster { _ = try? location.stopCluster() }
             throw error
         }
+        // The control loop: the morning pass always; the sender when a mail server is set
+        // (without one, messages wait in the outbox and show on «Уведомления»).
+        var loop: [any Service] = []
+        let time = reminderTime ?? (7, 0)
+        loop.append(MorningPass(database: store, clock: CommitteeClock(), hour: time.hour, minute: time.minute, logger: logger))
+        if let sender = try mail.sender(database: store, publicURL: publicURL ?? "http://\(host):\(port)", logger: logger) {
+            loop.append(sender)
+        }
         let app = try buildApplication(
             configuration: ServerConfiguration(
                 host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures),
                 publicURL: publicURL.flatMap(URL.init(string:))),
-            database: store, logger: logger,
+            database: store, logger: logger, services: loop,
             onServerRunning: { [host, demoTokens] port in
                 // Written unbuffered: scripts and tests wait for these lines on a pipe.
                 var lines = ""
