@@ -100,6 +100,67 @@ public struct NotificationMessage: Sendable, Hashable {
                                    text: text.joined(separator: "\n"), linkPath: "/")
     }
 
+    /// A line of a digest: what, and the page it links to («→ /path», which the sender makes
+    /// an address).
+    public struct Line: Sendable, Hashable {
+        public let text: String
+        public let path: String?
+
+        public init(_ text: String, path: String?) {
+            self.text = text
+            self.path = path
+        }
+
+        var rendered: String { path.map { "• \(text)\n  → \($0)" } ?? "• \(text)" }
+    }
+
+    /// The messages a person chose to get once a day, in one letter.
+    public static func digest(day: CalendarDate, lines: [Line]) -> NotificationMessage {
+        let count = "\(lines.count) \(RussianPlural.form(lines.count, one: "уведомление", few: "уведомления", many: "уведомлений"))"
+        let text = greeting + ["Уведомления за \(day.russian): \(count)", ""] + lines.map(\.rendered)
+            + ["", "Как получать уведомления, можно выбрать на странице «Уведомления»."]
+        return NotificationMessage(kind: .digest, subject: "Дайджест за \(day.russian): \(count)",
+                                   text: text.joined(separator: "\n"), linkPath: "/notifications")
+    }
+
+    /// One section of the coordinator's day: a heading with its count and the first lines.
+    public struct Section: Sendable, Hashable {
+        public let title: String
+        public let count: Int
+        public let lines: [Line]
+
+        public init(title: String, count: Int, lines: [Line]) {
+            self.title = title
+            self.count = count
+            self.lines = lines
+        }
+    }
+
+    /// The coordinator's day: what arrived for review, what became overdue, extension
+    /// requests waiting, schools that did not report in time, and work overdue for long.
+    /// Nil when every section is empty: nobody gets an empty letter.
+    public static func reviewDigest(day: CalendarDate, sections: [Section]) -> NotificationMessage? {
+        let filled = sections.filter { $0.count > 0 }
+        guard !filled.isEmpty else { return nil }
+        var text = greeting + ["Сводка на \(day.russian)."]
+        for section in filled {
+            text += ["", "\(section.title): \(section.count)"] + section.lines.map(\.rendered)
+            if section.count > section.lines.count { text.append("• … и ещё \(section.count - section.lines.count)") }
+        }
+        let summary = filled.map { "\($0.title.lowercased()) \($0.count)" }.joined(separator: ", ")
+        return NotificationMessage(kind: .reviewDigest, subject: NotificationMessage.short("Сводка на \(day.russian): \(summary)"),
+                                   text: text.joined(separator: "\n"), linkPath: "/dashboard")
+    }
+
+    /// Work of a school overdue for longer than the committee allows, to its head.
+    public static func escalation(organization: String, days: Int, lines: [Line]) -> NotificationMessage {
+        let count = "\(lines.count) \(RussianPlural.form(lines.count, one: "мероприятие", few: "мероприятия", many: "мероприятий"))"
+        let text = greeting + ["\(organization): \(count) просрочено более чем на \(RussianPlural.days(days)).", ""]
+            + lines.map(\.rendered) + ["", "Пожалуйста, проконтролируйте исполнение: отчитаться или попросить перенос срока можно на странице мероприятия."]
+        return NotificationMessage(kind: .escalation, subject: "Давно просрочено: \(count) — \(organization)",
+                                   text: text.joined(separator: "\n"), linkPath: "/")
+    }
+
     /// A subject line stays short: a long title is cut at a word.
     public static func short(_ title: String) -> String {
         guard title.count > 80 else { return title }

@@ -47,20 +47,46 @@ public struct ReminderRule: Sendable, Hashable {
         do { return try ReminderRule() } catch { preconditionFailure("the default reminder rule is valid") }
     }()
 
-    /// The reminder an assignment in `status`, due on `dueOn`, gets on `asOf`, if any.
-    public func reminder(status: AssignmentStatus, dueOn: CalendarDate?, asOf: CalendarDate) -> Reminder? {
-        guard !status.isClosed, status != .reported, let dueOn else { return nil }
-        let ahead = asOf.days(until: dueOn)
-        if ahead > 0 { return daysBefore.contains(ahead) ? .dueIn(days: ahead) : nil }
-        let late = -ahead
-        // The day after the due day is the first day it is overdue (the due day itself is not).
-        guard late >= 1, (late - 1) % overdueEvery == 0 else { return nil }
-        return .overdue(days: late)
+    /// The reminder an assignment in `status`, due on `dueOn`, gets on `asOf`, if any. Days
+    /// before the due day count working days of `calendar`; nothing is sent on a day off, and
+    /// an overdue reminder whose day falls on days off comes on the next working day.
+    public func reminder(status: AssignmentStatus, dueOn: CalendarDate?, asOf: CalendarDate,
+                         calendar: WorkingCalendar = .none) -> Reminder? {
+        guard !status.isClosed, status != .reported, let dueOn, calendar.isWorkingDay(asOf) else { return nil }
+        if dueOn > asOf {
+            let ahead = calendar.workingDays(after: asOf, through: dueOn)
+            return daysBefore.contains(ahead) ? .dueIn(days: ahead) : nil
+        }
+        // Overdue reminders fall on the day after the due day (the due day itself is not
+        // overdue) and every `overdueEvery` days after; one that fell on days off since the
+        // last working day comes today.
+        let late = dueOn.days(until: asOf)
+        guard late >= 1 else { return nil }
+        let before = calendar.previousWorkingDay(before: asOf).map { dueOn.days(until: $0) } ?? (late - 1)
+        // Is there a k ≥ 0 with before < 1 + k·every ≤ late?
+        let k = (late - 1) / overdueEvery
+        let lastTarget = 1 + k * overdueEvery
+        return lastTarget > before ? .overdue(days: late) : nil
     }
 
-    /// The due days of the assignments reminded before their deadline on `asOf`: `asOf`
-    /// plus each of `daysBefore`.
-    public func dueDays(remindedOn asOf: CalendarDate) -> [CalendarDate] {
-        daysBefore.compactMap { asOf.adding(days: $0) }
+    /// The due days whose assignments may get a reminder on `asOf`: those some working days
+    /// ahead, and those overdue by up to three years whose reminder falls today.
+    public func dueDays(remindedOn asOf: CalendarDate, calendar: WorkingCalendar = .none) -> [CalendarDate] {
+        guard calendar.isWorkingDay(asOf) else { return [] }
+        var days: [CalendarDate] = []
+        let furthest = daysBefore.max() ?? 0
+        var ahead = 0
+        var offset = 0
+        while ahead <= furthest, offset < 400 {
+            offset += 1
+            guard let day = asOf.adding(days: offset) else { break }
+            if calendar.isWorkingDay(day) { ahead += 1 }
+            if daysBefore.contains(ahead) { days.append(day) }
+        }
+        for back in 1...(3 * 366) {
+            guard let day = asOf.adding(days: -back) else { break }
+            if reminder(status: .planned, dueOn: day, asOf: asOf, calendar: calendar) != nil { days.append(day) }
+        }
+        return days
     }
 }

@@ -29,6 +29,7 @@ struct Roadmapctl: AsyncParsableCommand {
             PlanCommand.self,
             NotifyCommand.self,
             CalendarCommand.self,
+            WorkdaysCommand.self,
             StatusCommand.self,
             AssignCommand.self,
             ReportCommand.self,

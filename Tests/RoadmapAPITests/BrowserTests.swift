@@ -246,6 +246,8 @@ struct BrowserTests {
             for (login, password) in [("coord", "coordinator-password"), ("admin", "admin-password-1"), ("school-a", "school-a-password")] {
                 try await users.setPassword(login: login, password: password, actor: installation)
             }
+            // School A has an address: the new work and the decisions reach its «Уведомления» (no mail server here).
+            _ = try await users.setEmail(login: "school-a", "school5@example.ru", actor: installation)
             let browser = try HeadlessBrowser(binary: chromium)
             try await browser.open()
             let visitor = Visitor(browser: browser, site: site)
@@ -312,8 +314,16 @@ struct BrowserTests {
             try await browser.click("form[action='/calendar'] button[type=submit]")
             #expect(try await browser.text().contains("Адрес вашего календаря"))
             try await visitor.save("calendar")
+            // Its messages: the three actions it was given; reminders chosen for the digest.
+            try await browser.click("nav a[href='/notifications']")
+            #expect(try await browser.text().contains("Новая работа: 1 мероприятие по приказу № 15"))
+            _ = try await browser.evaluate("document.querySelector('input[name=due_soon][value=digest]').checked = true")
+            try await browser.click("form[action='/notifications'] button[type=submit]")
+            #expect(try await browser.text().contains("Сохранено: уведомления будут приходить так, как вы выбрали."))
+            _ = try await browser.evaluate("document.querySelector('ul.messages details').open = true")
+            try await visitor.save("notifications")
             try await browser.resize(width: 640)
-            for page in ["\(site)/calendar", "\(site)/search?q=%D1%8D%D0%BA%D0%B7%D0%B0%D0%BC%D0%B5%D0%BD", assignmentURL] {
+            for page in ["\(site)/calendar", "\(site)/search?q=%D1%8D%D0%BA%D0%B7%D0%B0%D0%BC%D0%B5%D0%BD", assignmentURL, "\(site)/notifications"] {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom for a school")
             }
@@ -355,9 +365,15 @@ struct BrowserTests {
             let organizationURL = try await browser.location()
             try await browser.navigate(to: "\(site)/dashboard")
             #expect(try await browser.text().contains("№ 15 от 01.09.2026"))
+            try await browser.navigate(to: "\(site)/admin/notifications")
+            #expect(try await browser.text().contains("Отправка уведомлений"))
+            try await visitor.save("outbox")
+            try await browser.navigate(to: "\(site)/admin/workdays")
+            #expect(try await browser.text().contains("Перенос с субботы 3 января"))
+            try await visitor.save("workdays")
             try await browser.resize(width: 640)
             for page in [editor, "\(site)/orders/\(orderID)", assignmentURL, organizationURL, "\(site)/admin", "\(site)/orders/new",
-                         "\(site)/calendar"] {
+                         "\(site)/calendar", "\(site)/admin/notifications", "\(site)/admin/workdays"] {
                 try await browser.navigate(to: page)
                 #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom")
             }

@@ -20,7 +20,11 @@ struct ReminderRuleTests {
         #expect(rule.reminder(status: .reported, dueOn: due, asOf: day("2019-04-01")) == nil, "reported work waits for the committee")
         #expect(rule.reminder(status: .cancelled, dueOn: due, asOf: day("2019-04-01")) == nil)
         #expect(rule.reminder(status: .planned, dueOn: nil, asOf: due) == nil)
-        #expect(rule.dueDays(remindedOn: day("2019-03-24")) == [day("2019-03-31"), day("2019-03-25")])
+        let days = rule.dueDays(remindedOn: day("2019-03-24"))
+        #expect(Array(days.prefix(2)) == [day("2019-03-25"), day("2019-03-31")], "1 and 7 days ahead")
+        #expect(Array(days.dropFirst(2).prefix(3)) == [day("2019-03-23"), day("2019-03-16"), day("2019-03-09")],
+                "overdue since yesterday, and weekly before")
+        #expect(days.count == 2 + (3 * 366 + 6) / 7, "overdue work is chased for three years")
     }
 
     @Test func aCommitteeSetsItsOwnDaysWithinReason() throws {

@@ -21,6 +21,7 @@ struct APIHandler: APIProtocol {
     let withdrawals: WithdrawalStore
     let events: EventStore
     let searches: SearchStore
+    let notifications: NotificationStore
     let imports: ImportStore
     let clock: CommitteeClock
 
@@ -39,6 +40,7 @@ struct APIHandler: APIProtocol {
         withdrawals = useCases.withdrawals
         events = useCases.events
         searches = useCases.searches
+        notifications = useCases.notifications
         imports = useCases.imports
         clock = useCases.clock
     }
@@ -49,14 +51,27 @@ struct APIHandler: APIProtocol {
     }
 
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        .ok(.init(body: .json(try await me())))
+    }
+
+    func updateMe(_ input: Operations.UpdateMe.Input) async throws -> Operations.UpdateMe.Output {
+        let principal = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send the change as JSON.") }
+        _ = try await users.setEmail(login: principal.login, body.email, actor: principal)
+        return .ok(.init(body: .json(try await me())))
+    }
+
+    /// The current user as `/v1/me` shows it.
+    func me() async throws -> Components.Schemas.Me {
         let principal = try RequestPrincipal.require()
         var organizationName: String?
         if let organizationID = principal.organizationID {
             organizationName = try? await organizations.get(organizationID, scope: principal).name
         }
-        return .ok(.init(body: .json(.init(
+        let email = principal.isInstallation ? nil : try await users.user(login: principal.login, scope: principal).email
+        return .init(
             id: principal.userID.wire, login: principal.login,
             role: Components.Schemas.Role(rawValue: principal.role.rawValue) ?? .viewer,
-            organizationId: principal.organizationID?.wire, organizationName: organizationName))))
+            organizationId: principal.organizationID?.wire, organizationName: organizationName, email: email)
     }
 }

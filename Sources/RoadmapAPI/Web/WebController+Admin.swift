@@ -91,7 +91,7 @@ extension WebController {
             roles: Self.roles.map { AdminPage.Choice(value: $0.value.rawValue, name: $0.name, selected: $0.value.rawValue == userForm.role) },
             users: users.map { user in
                 AdminPage.User(login: user.login, role: roleNames[user.role] ?? user.role.rawValue, organization: user.organizationName ?? "",
-                               disabled: user.disabled, locked: user.locked, isSelf: live.principal.isUser(user.id))
+                               email: user.email ?? "", disabled: user.disabled, locked: user.locked, isSelf: live.principal.isUser(user.id))
             },
             organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm,
             createdUsers: createdUsers, hasCreatedUsers: !createdUsers.isEmpty, importProblems: importProblems,
@@ -183,6 +183,7 @@ extension WebController {
         var login: String?
         var role: String?
         var organization: String?
+        var email: String?
         var password: String?
     }
 
@@ -190,7 +191,8 @@ extension WebController {
         guard let (live, form) = try await checkedForm(UserForm.self, request) else { return Self.redirect(to: "/login") }
         var typed = AdminPage.UserInput(
             login: form.login?.trimmingCharacters(in: .whitespaces) ?? "", role: form.role ?? "",
-            organization: form.organization?.trimmingCharacters(in: .whitespaces) ?? "")
+            organization: form.organization?.trimmingCharacters(in: .whitespaces) ?? "",
+            email: form.email?.trimmingCharacters(in: .whitespaces) ?? "")
         guard let role = Role(rawValue: typed.role) else {
             typed.roleError = PageText.userRoleMissing.russian
             return try await adminPage(request, userForm: typed, status: .unprocessableContent)
@@ -201,8 +203,8 @@ extension WebController {
             return try await adminPage(request, userForm: typed, status: .unprocessableContent)
         }
         do {
-            _ = try await users.addUser(login: typed.login, role: role, organizationID: organizationID, password: form.password ?? "",
-                                        actor: live.principal)
+            _ = try await users.addUser(login: typed.login, role: role, organizationID: organizationID, email: typed.email,
+                                        password: form.password ?? "", actor: live.principal)
         } catch let error as UseCaseError {
             var message: String?
             switch error {
@@ -211,6 +213,7 @@ extension WebController {
                 typed.organizationError = reason.hasPrefix("no organisation") ? PageText.userOrganizationUnknown.russian
                     : PageText.userOrganizationMissing.russian
             case .invalid("password", _): typed.passwordError = PageText.userPasswordShort.russian
+            case .invalid("email", _): typed.emailError = PageText.emailInvalid.russian
             case .conflict: typed.loginError = PageText.userExists.russian
             case .forbidden: message = PageText.forbidden.russian
             default: throw error

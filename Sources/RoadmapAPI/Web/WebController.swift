@@ -29,6 +29,8 @@ struct WebController: Sendable {
     let events: EventStore
     let searches: SearchStore
     let calendars: CalendarFeedStore
+    let notifications: NotificationStore
+    let workdays: WorkingCalendarStore
     let imports: ImportStore
     let uploads: UploadStore
     let clock: CommitteeClock
@@ -57,6 +59,8 @@ struct WebController: Sendable {
         evidence = useCases.evidence
         extensions = useCases.extensions
         deadlines = useCases.deadlines
+        notifications = useCases.notifications
+        workdays = useCases.workdays
         withdrawals = useCases.withdrawals
         events = useCases.events
         searches = useCases.searches
@@ -100,6 +104,9 @@ struct WebController: Sendable {
         addAdminRoutes(to: router)
         addPlanEditorRoutes(to: router)
         addCalendarRoutes(to: router)
+        addNotificationRoutes(to: router)
+        addOutboxRoutes(to: router)
+        addWorkdaysRoutes(to: router)
     }
 
     /// A form whose CSRF token is missing or not the session's: forged, or from an old page.

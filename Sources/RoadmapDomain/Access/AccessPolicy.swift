@@ -51,6 +51,7 @@ public struct AccessPolicy: Sendable {
             case .manageAnalysts: return .forbidden("Only an administrator grants analysts' logins.")
             case .restorePlans: return .forbidden("Only an administrator restores a withdrawn order or plan.")
             case .sendNotifications: return .forbidden("Only an administrator runs the reminder pass and sees the outbox.")
+            case .manageCalendar: return .forbidden("Only an administrator edits the production calendar.")
             default: return .allowed
             }
         case .executor:
@@ -80,6 +81,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only an administrator manages users and their tokens.")
             case .manageAnalysts:
                 return .forbidden("Only an administrator grants analysts' logins.")
+            case .manageCalendar:
+                return .forbidden("Only an administrator edits the production calendar.")
             }
         }
     }

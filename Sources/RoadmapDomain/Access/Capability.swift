@@ -28,4 +28,6 @@ public enum Capability: String, CaseIterable, Hashable, Sendable {
     case manageUsers
     /// Grant and revoke analysts' read-only SQL logins.
     case manageAnalysts
+    /// Edit the production calendar: days off, transferred working days, loaded years.
+    case manageCalendar
 }

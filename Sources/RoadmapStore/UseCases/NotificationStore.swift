@@ -81,6 +81,9 @@ public struct NotificationStore: Sendable {
         if let kind = modes.keys.first(where: { !NotificationKind.choosable.contains($0) }) {
             throw UseCaseError.invalid(field: "kind", reason: "«\(kind.rawValue)» is not a kind of message one chooses")
         }
+        if modes[.reviewDigest] == .digest {
+            throw UseCaseError.invalid(field: "review_digest", reason: "the coordinator's digest is itself daily: now or off")
+        }
         try await database.transaction { connection in
             for (kind, mode) in modes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 try connection.execute("""

@@ -61,7 +61,7 @@ enum Outbox {
     @discardableResult
     static func newWork(planID: UUID, on connection: PostgresConnection) throws -> Int {
         let rows = try connection.query("""
-            SELECT s.executor_id, e.name, count(*)::int AS n, min(s.due_on) AS first_due, o.number, o.issued_on, txid_current()::text AS tx
+            SELECT s.executor_id, e.name, count(DISTINCT s.action_id)::int AS n, min(s.due_on) AS first_due, o.number, o.issued_on, txid_current()::text AS tx
             FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
             LEFT JOIN orders o ON o.id = p.order_id JOIN organizations e ON e.id = s.executor_id
             WHERE g.plan_id = \(planID) AND s.created_at = now() AND s.status NOT IN ('done', 'cancelled')

@@ -29,6 +29,16 @@ public struct ReminderPass: Sendable {
         public let alreadyQueued: Int
         /// Assignments due a reminder whose school has no executor user with an e-mail address.
         public let unreachable: Int
+        /// Digests of held messages written (or, on a dry run, to be).
+        public let digests: Int
+        /// Coordinators' days written.
+        public let reviewDigests: Int
+        /// Letters to heads of schools about long-overdue work.
+        public let escalations: Int
+        /// The day is off in the production calendar: nothing was queued.
+        public let dayOff: Bool
+        /// Whether the day's year has a production calendar; without one every day counts.
+        public let calendarLoaded: Bool
     }
 
     /// Links are kept as paths; the sender makes them addresses with the service's public URL.
@@ -36,7 +46,14 @@ public struct ReminderPass: Sendable {
         try OrganizationStore.require(AccessPolicy(actor).may(.sendNotifications))
         return try await database.transaction { connection in
             let rule = try Self.rule(on: connection)
-            let dueDays = rule.dueDays(remindedOn: asOf)
+            let calendar = try WorkingCalendarStore.calendar(around: asOf, on: connection)
+            // Nothing is sent on a day off; what falls on days off comes on the next working day.
+            guard calendar.isWorkingDay(asOf) else {
+                return Outcome(queued: [], alreadyQueued: 0, unreachable: 0, digests: 0, reviewDigests: 0, escalations: 0,
+                               dayOff: true, calendarLoaded: true)
+            }
+            let dueDays = rule.dueDays(remindedOn: asOf, calendar: calendar)
+            let since = calendar.previousWorkingDay(before: asOf) ?? asOf.adding(days: -1) ?? asOf
             // A superset of what the rule chases today, by index; the rule itself decides below.
             let rows = try connection.query("""
                 SELECT s.id, s.status, s.due_on, ac.title, o.number, o.issued_on, e.name AS school,
@@ -48,18 +65,18 @@ public struct ReminderPass: Sendable {
                 LEFT JOIN users u ON u.organization_id = s.executor_id AND u.role = 'executor' AND u.disabled_at IS NULL AND u.email IS NOT NULL
                 LEFT JOIN notification_preferences np ON np.user_id = u.id AND np.kind = (CASE WHEN s.due_on < \(asOf) THEN 'overdue' ELSE 'due_soon' END)
                 WHERE s.status NOT IN ('done', 'cancelled', 'reported') AND \(Withdrawal.planInForce())
-                  AND (s.due_on = ANY(\(dueDays)::date[])
-                       OR (s.due_on < \(asOf) AND ((\(asOf)::date - s.due_on - 1) % \(rule.overdueEvery)) = 0))
+                  AND s.due_on = ANY(\(dueDays)::date[])
                 ORDER BY s.due_on, s.id, u.login
                 """).rows
             var queued: [Item] = []
             var already = 0
+            var batch: [(item: Item, user: UUID, message: NotificationMessage, key: String, status: String)] = []
             var unreachable = Set<UUID>()
             for row in rows {
                 let assignmentID = try row.decode(UUID.self, "id")
                 guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")),
                       let dueOn = try row.decode(CalendarDate?.self, "due_on"),
-                      let reminder = rule.reminder(status: status, dueOn: dueOn, asOf: asOf) else { continue }
+                      let reminder = rule.reminder(status: status, dueOn: dueOn, asOf: asOf, calendar: calendar) else { continue }
                 guard let userID = try row.decode(UUID?.self, "user_id"), let email = try row.decode(String?.self, "email") else {
                     unreachable.insert(assignmentID)
                     continue
@@ -76,20 +93,43 @@ public struct ReminderPass: Sendable {
                 let message = NotificationMessage.reminder(reminder, work: work, dueOn: dueOn)
                 let key = "\(reminder.kind):\(assignmentID.uuidString.lowercased()):\(asOf.iso):\(userID.uuidString.lowercased())"
                 let item = Item(recipient: email, kind: reminder.kind, assignmentID: assignmentID, subject: message.subject)
-                if dryRun {
-                    if try connection.query("SELECT 1 FROM notifications WHERE dedup_key = \(key)").first != nil { already += 1 } else { queued.append(item) }
-                    continue
-                }
-                let inserted = try connection.query("""
-                    INSERT INTO notifications (kind, recipient_id, recipient_email, assignment_id, subject, body_text, link_path, dedup_key, status)
-                    VALUES (\(reminder.kind), \(userID), \(email), \(assignmentID), \(message.subject), \(message.text), \(message.linkPath),
-                            \(key), \(queueStatus))
-                    ON CONFLICT (dedup_key) DO NOTHING RETURNING id
-                    """).first != nil
-                if inserted { queued.append(item) } else { already += 1 }
+                batch.append((item, userID, message, key, queueStatus))
             }
-            return Outcome(queued: queued, alreadyQueued: already, unreachable: unreachable.count)
+            // One statement for the day's reminders, not one a row: at region scale a day
+            // chases tens of thousands of assignments.
+            let keys = batch.map(\.key)
+            let written: Set<String>
+            if dryRun {
+                let existing = Set(try connection.query("SELECT dedup_key FROM notifications WHERE dedup_key = ANY(\(keys))")
+                    .rows.map { try $0.decode(String.self, "dedup_key") })
+                written = Set(keys).subtracting(existing)
+            } else {
+                written = Set(try connection.query("""
+                    INSERT INTO notifications (kind, recipient_id, recipient_email, assignment_id, subject, body_text, link_path, dedup_key, status)
+                    SELECT kind, recipient, email, assignment, subject, body, nullif(link, ''), key, status FROM unnest(\(batch.map(\.item.kind))::text[], \(batch.map(\.user))::uuid[], \(batch.map(\.item.recipient))::text[],
+                                         \(batch.map(\.item.assignmentID))::uuid[], \(batch.map(\.message.subject))::text[],
+                                         \(batch.map(\.message.text))::text[], \(batch.map { $0.message.linkPath ?? "" })::text[],
+                                         \(keys)::text[], \(batch.map(\.status))::text[])
+                        AS t(kind, recipient, email, assignment, subject, body, link, key, status)
+                    ON CONFLICT (dedup_key) DO NOTHING RETURNING dedup_key
+                    """).rows.map { try $0.decode(String.self, "dedup_key") })
+            }
+            for entry in batch {
+                if written.contains(entry.key) { queued.append(entry.item) } else { already += 1 }
+            }
+            // The day's letters, after the reminders (a reminder held for the digest goes in today's).
+            let letters = try DigestPass.run(asOf: asOf, since: since, escalateAfter: try Self.escalateAfter(on: connection), dryRun: dryRun,
+                                             on: connection)
+            return Outcome(queued: queued, alreadyQueued: already, unreachable: unreachable.count, digests: letters.digests,
+                           reviewDigests: letters.reviewDigests, escalations: letters.escalations, dayOff: false,
+                           calendarLoaded: calendar.covers(asOf))
         }
+    }
+
+    /// Days of overdue after which work is escalated (setting `escalate_after_days`, 14 by default).
+    static func escalateAfter(on connection: PostgresConnection) throws -> Int {
+        let text = try connection.query("SELECT value FROM settings WHERE key = 'escalate_after_days'").first?.decode(String.self, "value")
+        return text.flatMap { Int($0) }.map { min(max($0, 1), 365) } ?? 14
     }
 
     /// The committee's rule from its settings; the defaults when none is set.

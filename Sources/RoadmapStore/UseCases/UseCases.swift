@@ -22,6 +22,7 @@ public struct UseCases: Sendable {
     public let searches: SearchStore
     public let calendars: CalendarFeedStore
     public let notifications: NotificationStore
+    public let workdays: WorkingCalendarStore
     public let imports: ImportStore
     public let uploads: UploadStore
     public let clock: CommitteeClock
@@ -46,6 +47,7 @@ public struct UseCases: Sendable {
         searches = SearchStore(database: database)
         calendars = CalendarFeedStore(database: database, clock: clock)
         notifications = NotificationStore(database: database)
+        workdays = WorkingCalendarStore(database: database)
         imports = ImportStore(database: database)
         uploads = UploadStore(database: database)
         self.clock = clock

@@ -10,13 +10,15 @@ public struct UserRecord: Sendable, Hashable, Codable {
     public let role: Role
     public let organizationID: UUID?
     public let organizationName: String?
+    /// Where the outbox sends this user's messages; nil: nowhere (they stay on «Уведомления»).
+    public let email: String?
     public let disabled: Bool
     /// Failed sign-ins lock the account from some address now.
     public let locked: Bool
     public let createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, login, role, disabled, locked
+        case id, login, role, disabled, locked, email
         case displayName = "display_name"
         case organizationID = "organization_id"
         case organizationName = "organization_name"
@@ -34,13 +36,14 @@ public struct UserRecord: Sendable, Hashable, Codable {
         self.role = role
         organizationID = try row.decode(UUID?.self, "organization_id")
         organizationName = try row.decode(String?.self, "organization_name")
+        email = try row.decode(String?.self, "email")
         disabled = try row.decode(Date?.self, "disabled_at") != nil
         locked = try row.decode(Bool.self, "locked")
         createdAt = try row.decode(Date.self, "created_at")
     }
 
     static let columns: SQL = """
-        u.id, u.login, u.display_name, u.role, u.organization_id, o.name AS organization_name,
+        u.id, u.login, u.display_name, u.role, u.organization_id, o.name AS organization_name, u.email,
         u.disabled_at, u.created_at,
         EXISTS (SELECT 1 FROM sign_in_failures f WHERE f.user_id = u.id AND f.locked_until > now()) AS locked
         """

@@ -118,6 +118,26 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Sets or clears (nil or empty) where a user's messages go: one's own address, or anyone's
+    /// for an administrator.
+    public func setEmail(login: String, _ email: String?, actor: Principal) async throws -> UserRecord {
+        let email = email?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        if let email, !Self.isEmail(email) {
+            throw UseCaseError.invalid(field: "email", reason: "«\(email)» is not an e-mail address")
+        }
+        return try await database.transaction { connection in
+            let user = try Self.user(login: login, on: connection)
+            guard actor.isUser(user.id) || AccessPolicy(actor).may(.manageUsers) == .allowed else {
+                throw UseCaseError.notFound(entity: "user", id: login)
+            }
+            try connection.execute("""
+                UPDATE users SET email = \(email), version = version + 1, updated_at = now() WHERE id = \(user.id)
+                """)
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: email == nil ? "email_removed" : "email_set")
+            return try Self.user(id: user.id, on: connection)
+        }
+    }
+
     /// Lifts every sign-in lock of a user (failed sign-ins from any address are forgotten), so
     /// a user locked out by their own mistakes, or a stranger's, signs in again at once.
     public func unlockUser(login: String, actor: Principal) async throws -> UserRecord {

@@ -86,6 +86,7 @@ struct AdminPage: PageModel {
         let login: String
         let role: String
         let organization: String
+        let email: String
         let disabled: Bool
         let locked: Bool
         let isSelf: Bool
@@ -112,7 +113,9 @@ struct AdminPage: PageModel {
         var login = ""
         var role = ""
         var organization = ""
+        var email = ""
         var loginError: String?
+        var emailError: String?
         var roleError: String?
         var organizationError: String?
         var passwordError: String?

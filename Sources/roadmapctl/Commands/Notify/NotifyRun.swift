@@ -43,11 +43,17 @@ struct NotifyRun: AsyncParsableCommand {
         try Output.list(rows, format: format, columns: ["recipient", "kind", "assignment", "subject"]) {
             [$0.recipient, $0.kind, $0.assignment, $0.subject]
         }
+        if outcome.dayOff {
+            FileHandle.standardError.write(Data("\(day.russian) is a day off in the production calendar: nothing is sent.\n".utf8))
+        } else if !outcome.calendarLoaded {
+            FileHandle.standardError.write(Data("No production calendar is loaded for \(day.year): every day counts as a working day.\n".utf8))
+        }
         if format == .table {
             let verb = dryRun ? "would be queued" : "queued"
             FileHandle.standardError.write(Data("""
                 \(day.russian): \(outcome.queued.count) reminder(s) \(verb), \(outcome.alreadyQueued) queued before, \
-                \(outcome.unreachable) assignment(s) with no executor e-mail address.
+                \(outcome.unreachable) assignment(s) with no executor e-mail address; \
+                \(outcome.digests) digest(s), \(outcome.reviewDigests) coordinator's day(s), \(outcome.escalations) escalation(s).
 
                 """.utf8))
         }
