@@ -78,6 +78,13 @@ extension WebPagesTests {
             let retried = try await post(api, "/admin/notifications/retry", form: "csrf=\(admin.csrf)", cookies: admin.cookie)
             #expect(retried.status == 200 && retried.html.contains("Недоставленные письма снова в очереди: 1."))
 
+            let badRule = try await post(api, "/admin/notifications/settings", form: "csrf=\(admin.csrf)&days_before=0%2C+200&overdue_every=7&escalate_after=14",
+                                         cookies: admin.cookie)
+            #expect(badRule.status == 422 && badRule.html.contains("value=\"0, 200\""))
+            let rule = try await post(api, "/admin/notifications/settings", form: "csrf=\(admin.csrf)&days_before=10%2C+1&overdue_every=7&escalate_after=21",
+                                      cookies: admin.cookie)
+            #expect(rule.status == 200 && rule.html.contains("value=\"10, 1\"") && rule.html.contains("value=\"21\""))
+
             let calendar = try await get(api, "/admin/workdays", cookies: admin.cookie)
             #expect(calendar.status == 200 && calendar.html.contains("Постановление Правительства РФ от 24.09.2025 № 1466")
                     && calendar.html.contains("09.01.2026"))

@@ -107,9 +107,19 @@ struct NotificationUseCaseTests {
             let users = UserStore(database: world.database)
             _ = try await users.addUser(login: "director-b", role: .executor, organizationID: world.schoolBID, email: "director@lyceum14.example.ru",
                                         actor: world.admin)
-            try await lease.pool.withConnection { (connection) throws in
-                try connection.execute("UPDATE users SET is_head = true WHERE login = 'director-b'")
+            await #expect(throws: UseCaseError.self) { try await users.setHead(login: "director-b", true, actor: world.coordinator) }
+            await #expect(throws: UseCaseError.self) { try await users.setHead(login: "coord", true, actor: world.admin) }
+            #expect(try await users.setHead(login: "director-b", true, actor: world.admin).isHead)
+            // The committee escalates after 14 days (its setting; a bad one is refused and changes nothing).
+            let store = NotificationStore(database: world.database)
+            await #expect(throws: UseCaseError.self) {
+                try await store.updateSettings(daysBefore: [0], overdueEvery: nil, escalateAfter: nil, actor: world.admin)
             }
+            await #expect(throws: UseCaseError.self) {
+                try await store.updateSettings(daysBefore: nil, overdueEvery: nil, escalateAfter: 30, actor: world.coordinator)
+            }
+            let settings = try await store.settings()
+            #expect(settings.escalateAfter == 14 && settings.rule.daysBefore == [7, 1])
             _ = try await ReportStore(database: world.database).submit(
                 assignmentID: world.assignmentA, ReportSubmission(doneOn: try #require(CalendarDate(iso: "2019-03-28")), text: "Проведено"),
                 idempotencyKey: nil, actor: world.schoolA)

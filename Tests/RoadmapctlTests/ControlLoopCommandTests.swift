@@ -77,6 +77,16 @@ struct ControlLoopCommandTests {
             #expect(received.first?.text?.contains("Срок исполнения — 31.03.2019, через 7 дней.") == true)
             let status = try #require(try work.json(try run(["notify", "status", "--format", "json"], lease).stdout) as? [[String: Any]])
             #expect(status.first { $0["status"] as? String == "sent" }?["count"] as? Int == due)
+
+            // The committee's rule: 10, 3 and 1 days before; a wrong one is refused and changes nothing.
+            #expect(try run(["notify", "settings", "--days-before", "10,3,1", "--escalate-after", "21"], lease).stdout.contains("days before a due day: 10,3,1"))
+            #expect(try run(["notify", "settings", "--days-before", "0"], lease).status == 1)
+            #expect(try run(["notify", "settings", "--days-before", "семь"], lease).status == 2)
+            #expect(try run(["notify", "settings"], lease).stdout.contains("escalated after: 21 days"))
+            // A school's head, set from the terminal.
+            #expect(try run(["user", "add", "director5", "--role", "executor", "--organization", "СОШ № 5", "--email", "director@school5.example.ru", "--head"], lease).status == 0)
+            #expect(try run(["user", "edit", "director5", "--not-head"], lease).stdout.contains("e-mail director@school5.example.ru"))
+            #expect(try run(["user", "edit", "director5", "--email", "нет"], lease).status == 1)
         }
     }
 

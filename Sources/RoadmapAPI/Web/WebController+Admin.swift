@@ -91,7 +91,7 @@ extension WebController {
             roles: Self.roles.map { AdminPage.Choice(value: $0.value.rawValue, name: $0.name, selected: $0.value.rawValue == userForm.role) },
             users: users.map { user in
                 AdminPage.User(login: user.login, role: roleNames[user.role] ?? user.role.rawValue, organization: user.organizationName ?? "",
-                               email: user.email ?? "", disabled: user.disabled, locked: user.locked, isSelf: live.principal.isUser(user.id))
+                               email: user.email ?? "", isHead: user.isHead, disabled: user.disabled, locked: user.locked, isSelf: live.principal.isUser(user.id))
             },
             organizationForm: organizationForm, mergeForm: mergeForm, userForm: userForm,
             createdUsers: createdUsers, hasCreatedUsers: !createdUsers.isEmpty, importProblems: importProblems,
@@ -184,6 +184,7 @@ extension WebController {
         var role: String?
         var organization: String?
         var email: String?
+        var head: String?
         var password: String?
     }
 
@@ -192,7 +193,7 @@ extension WebController {
         var typed = AdminPage.UserInput(
             login: form.login?.trimmingCharacters(in: .whitespaces) ?? "", role: form.role ?? "",
             organization: form.organization?.trimmingCharacters(in: .whitespaces) ?? "",
-            email: form.email?.trimmingCharacters(in: .whitespaces) ?? "")
+            email: form.email?.trimmingCharacters(in: .whitespaces) ?? "", head: form.head == "on")
         guard let role = Role(rawValue: typed.role) else {
             typed.roleError = PageText.userRoleMissing.russian
             return try await adminPage(request, userForm: typed, status: .unprocessableContent)
@@ -204,7 +205,7 @@ extension WebController {
         }
         do {
             _ = try await users.addUser(login: typed.login, role: role, organizationID: organizationID, email: typed.email,
-                                        password: form.password ?? "", actor: live.principal)
+                                        password: form.password ?? "", isHead: typed.head, actor: live.principal)
         } catch let error as UseCaseError {
             var message: String?
             switch error {
@@ -214,6 +215,7 @@ extension WebController {
                     : PageText.userOrganizationMissing.russian
             case .invalid("password", _): typed.passwordError = PageText.userPasswordShort.russian
             case .invalid("email", _): typed.emailError = PageText.emailInvalid.russian
+            case .invalid("head", _): message = PageText.userHeadNotExecutor.russian
             case .conflict: typed.loginError = PageText.userExists.russian
             case .forbidden: message = PageText.forbidden.russian
             default: throw error

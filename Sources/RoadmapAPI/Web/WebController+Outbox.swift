@@ -8,14 +8,23 @@ extension WebController {
     func addOutboxRoutes(to router: Router<AppRequestContext>) {
         router.get("/admin/notifications") { request, _ in try await self.outboxPage(request) }
         router.post("/admin/notifications/retry") { request, _ in try await self.retryFailed(request) }
+        router.post("/admin/notifications/settings") { request, _ in try await self.saveReminderSettings(request) }
     }
 
-    func outboxPage(_ request: Request, notice: String? = nil) async throws -> Response {
+    struct ReminderSettingsForm: Decodable, CSRFCarrying {
+        var csrf: String?
+        var days_before: String?
+        var overdue_every: String?
+        var escalate_after: String?
+    }
+
+    func outboxPage(_ request: Request, notice: String? = nil, typed: ReminderSettingsForm? = nil, settingsError: String? = nil) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         guard AccessPolicy(live.principal).may(.sendNotifications) == .allowed else {
             throw Problem.forbidden("Only an administrator sees the outbox.").onPage(.administrationForbidden)
         }
         let overview = try await notifications.overview(actor: live.principal)
+        let settings = try await notifications.settings()
         let formatter = DateFormatter()
         formatter.dateFormat = "dd.MM.yyyy HH:mm"
         formatter.timeZone = clock.timeZone
@@ -30,7 +39,26 @@ extension WebController {
             user: await pageUser(live), csrf: live.csrfToken, notice: notice,
             counts: labels.map { OutboxPage.Count(label: $0.1, count: overview.counts[$0.0] ?? 0) }, reclaimed: overview.reclaimed,
             oldestQueued: overview.oldestQueuedAt.map(formatter.string(from:)), lastSent: overview.lastSentAt.map(formatter.string(from:)),
-            failed: overview.failed.map(row), hasFailed: !overview.failed.isEmpty, latest: overview.latest.map(row)))
+            failed: overview.failed.map(row), hasFailed: !overview.failed.isEmpty, latest: overview.latest.map(row),
+            daysBefore: typed?.days_before ?? settings.rule.daysBefore.map(String.init).joined(separator: ", "),
+            overdueEvery: typed?.overdue_every ?? String(settings.rule.overdueEvery),
+            escalateAfter: typed?.escalate_after ?? String(settings.escalateAfter), settingsError: settingsError),
+            status: settingsError == nil ? .ok : .unprocessableContent)
+    }
+
+    func saveReminderSettings(_ request: Request) async throws -> Response {
+        guard let (live, form) = try await checkedForm(ReminderSettingsForm.self, request) else { return Self.redirect(to: "/login") }
+        let days = (form.days_before ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !days.isEmpty, days.allSatisfy({ $0 != nil }), let every = Int(form.overdue_every ?? ""), let escalate = Int(form.escalate_after ?? "") else {
+            return try await outboxPage(request, typed: form, settingsError: PageText.reminderSettingsInvalid.russian)
+        }
+        do {
+            _ = try await notifications.updateSettings(daysBefore: days.compactMap { $0 }, overdueEvery: every, escalateAfter: escalate,
+                                                       actor: live.principal)
+        } catch UseCaseError.invalid {
+            return try await outboxPage(request, typed: form, settingsError: PageText.reminderSettingsInvalid.russian)
+        }
+        return try await outboxPage(request, notice: PageText.reminderSettingsSaved.russian)
     }
 
     func retryFailed(_ request: Request) async throws -> Response {

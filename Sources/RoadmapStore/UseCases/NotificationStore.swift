@@ -185,6 +185,48 @@ public struct NotificationStore: Sendable {
         }
     }
 
+    /// The committee's settings of the control loop.
+    public struct Settings: Sendable, Hashable {
+        public let rule: ReminderRule
+        public let escalateAfter: Int
+    }
+
+    public func settings() async throws -> Settings {
+        try await database.withConnection { connection in
+            Settings(rule: try ReminderPass.rule(on: connection), escalateAfter: try ReminderPass.escalateAfter(on: connection))
+        }
+    }
+
+    /// Changes the days before a deadline schools are reminded, how often overdue work is
+    /// chased, and after how many days it is escalated; what is not given stays.
+    public func updateSettings(daysBefore: [Int]?, overdueEvery: Int?, escalateAfter: Int?, actor: Principal) async throws -> Settings {
+        try OrganizationStore.require(AccessPolicy(actor).may(.sendNotifications))
+        if let escalateAfter, !(1...365).contains(escalateAfter) {
+            throw UseCaseError.invalid(field: "escalate_after", reason: "escalation comes after 1–365 days of overdue")
+        }
+        return try await database.transaction { connection in
+            let current = try ReminderPass.rule(on: connection)
+            let rule: ReminderRule
+            do {
+                rule = try ReminderRule(daysBefore: daysBefore ?? current.daysBefore, overdueEvery: overdueEvery ?? current.overdueEvery)
+            } catch let refusal as ReminderRule.Refusal {
+                throw UseCaseError.invalid(field: refusal == .daysBefore ? "days_before" : "overdue_every", reason: refusal.description)
+            }
+            let escalation = try escalateAfter ?? ReminderPass.escalateAfter(on: connection)
+            let values: [(String, String)] = [
+                ("reminder_days_before", rule.daysBefore.map(String.init).joined(separator: ",")),
+                ("reminder_overdue_every", String(rule.overdueEvery)),
+                ("escalate_after_days", String(escalation)),
+            ]
+            for (key, value) in values {
+                try connection.execute("""
+                    INSERT INTO settings (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """)
+            }
+            return Settings(rule: rule, escalateAfter: try ReminderPass.escalateAfter(on: connection))
+        }
+    }
+
     /// Puts failed messages back in the queue for another round of attempts.
     @discardableResult
     public func retryFailed(ids: [UUID]? = nil, actor: Principal) async throws -> Int {

@@ -15,7 +15,7 @@ public struct UserStore: Sendable {
 
     public func addUser(
         login: String, role: Role, organizationID: UUID?, displayName: String? = nil, email: String? = nil, password: String? = nil,
-        actor: Principal
+        isHead: Bool = false, actor: Principal
     ) async throws -> UserRecord {
         try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
         if let password { try Self.validate(password: password) }
@@ -30,14 +30,17 @@ public struct UserStore: Sendable {
         if role == .executor, organizationID == nil {
             throw UseCaseError.invalid(field: "organization", reason: "an executor must belong to an organisation")
         }
+        if isHead, role != .executor {
+            throw UseCaseError.invalid(field: "head", reason: "only a school's executor is its head")
+        }
         return try await database.transaction { connection in
             if let organizationID,
                try connection.query("SELECT 1 FROM organizations WHERE id = \(organizationID)").first == nil {
                 throw UseCaseError.invalid(field: "organization", reason: "no organisation with id \(organizationID)")
             }
             let inserted = try connection.query("""
-                INSERT INTO users (login, display_name, email, role, organization_id)
-                VALUES (\(login), \(displayName), \(email), \(role.rawValue), \(organizationID))
+                INSERT INTO users (login, display_name, email, role, organization_id, is_head)
+                VALUES (\(login), \(displayName), \(email), \(role.rawValue), \(organizationID), \(isHead))
                 ON CONFLICT DO NOTHING RETURNING id
                 """)
             guard let id = try inserted.first?.decode(UUID.self, "id") else {
@@ -134,6 +137,21 @@ public struct UserStore: Sendable {
                 UPDATE users SET email = \(email), version = version + 1, updated_at = now() WHERE id = \(user.id)
                 """)
             try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: email == nil ? "email_removed" : "email_set")
+            return try Self.user(id: user.id, on: connection)
+        }
+    }
+
+    /// Makes an executor the head of their organisation (директор, заведующий), whom
+    /// long-overdue work is escalated to, or no longer.
+    public func setHead(login: String, _ isHead: Bool, actor: Principal) async throws -> UserRecord {
+        try OrganizationStore.require(AccessPolicy(actor).may(.manageUsers))
+        return try await database.transaction { connection in
+            let user = try Self.user(login: login, on: connection)
+            guard !isHead || user.role == .executor else {
+                throw UseCaseError.invalid(field: "head", reason: "only a school's executor is its head")
+            }
+            try connection.execute("UPDATE users SET is_head = \(isHead), version = version + 1, updated_at = now() WHERE id = \(user.id)")
+            try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: isHead ? "made_head" : "head_removed")
             return try Self.user(id: user.id, on: connection)
         }
     }

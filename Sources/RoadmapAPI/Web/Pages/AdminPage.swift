@@ -87,6 +87,7 @@ struct AdminPage: PageModel {
         let role: String
         let organization: String
         let email: String
+        let isHead: Bool
         let disabled: Bool
         let locked: Bool
         let isSelf: Bool
@@ -114,6 +115,7 @@ struct AdminPage: PageModel {
         var role = ""
         var organization = ""
         var email = ""
+        var head = false
         var loginError: String?
         var emailError: String?
         var roleError: String?

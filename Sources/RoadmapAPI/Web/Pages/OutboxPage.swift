@@ -14,6 +14,11 @@ struct OutboxPage: PageModel {
     let failed: [Message]
     let hasFailed: Bool
     let latest: [Message]
+    /// The committee's settings, as saved or as typed when refused.
+    let daysBefore: String
+    let overdueEvery: String
+    let escalateAfter: String
+    let settingsError: String?
 
     struct Count: Sendable {
         let label: String

@@ -10,6 +10,6 @@ struct NotifyCommand: AsyncParsableCommand {
               roadmapctl notify run --as-of 2019-03-24 --dry-run
               roadmapctl notify status
             """,
-        subcommands: [NotifyRun.self, NotifySend.self, NotifyStatus.self]
+        subcommands: [NotifyRun.self, NotifySend.self, NotifyStatus.self, NotifySettings.self]
     )
 }

@@ -13,6 +13,7 @@ struct UserAdd: AsyncParsableCommand {
 
             Example:
               roadmapctl user add school5 --role executor --organization 6f1c2a9e-… --password-stdin < password.txt
+              roadmapctl user add director5 --role executor --organization "СОШ № 5" --email director@school5.ru --head
             """
     )
 
@@ -27,6 +28,9 @@ struct UserAdd: AsyncParsableCommand {
 
     @Option(help: "The user's e-mail address, where reminders go.")
     var email: String?
+
+    @Flag(help: "The head of the organisation (директор, заведующий): long-overdue work is escalated to them.")
+    var head = false
 
     @Option(name: .customLong("display-name"), help: "The person's name, shown to administrators only.")
     var displayName: String?
@@ -54,7 +58,7 @@ struct UserAdd: AsyncParsableCommand {
             if let organization { organizationID = try await OrganizationStore(database: db).resolve(organization, scope: try await actor.principal(db)).id }
             return try await UserStore(database: db).addUser(
                 login: name, role: role, organizationID: organizationID, displayName: displayName, email: email, password: password,
-                actor: try await actor.principal(db))
+                isHead: head, actor: try await actor.principal(db))
         }
         try Output.print(user, format: format) {
             "Added \(user.role.rawValue) «\(user.login)» (id \(user.id.uuidString.lowercased()))"

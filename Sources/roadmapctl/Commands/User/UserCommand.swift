@@ -13,6 +13,6 @@ struct UserCommand: AsyncParsableCommand {
               roadmapctl user disable school5
               roadmapctl user passwd school5 --password-stdin < password.txt
             """,
-        subcommands: [UserAdd.self, UserImportCommand.self, UserList.self, UserDisable.self, UserUnlock.self, UserPasswd.self]
+        subcommands: [UserAdd.self, UserEdit.self, UserImportCommand.self, UserList.self, UserDisable.self, UserUnlock.self, UserPasswd.self]
     )
 }
