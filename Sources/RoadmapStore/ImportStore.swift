@@ -29,7 +29,12 @@ public struct ImportStore: Sendable {
         }
         do {
             return try await database.transaction { connection in
-                var run = PlanImport(connection: connection, draft: draft, options: options, actor: actor)
+                // «В течение 10 рабочих дней после утверждения»: counted from the order's day
+                // with the committee's production calendar.
+                let approvedOn = options.orderDate ?? draft.order?.date
+                let calendar = try approvedOn.map { try WorkingCalendarStore.calendar(around: $0, on: connection) } ?? .none
+                let read = draft.readingRelativeDeadlines(approvedOn: approvedOn, calendar: calendar)
+                var run = PlanImport(connection: connection, draft: read, options: options, actor: actor)
                 let outcome = try run.run()
                 if options.dryRun { throw DryRun(outcome: outcome) }
                 return outcome

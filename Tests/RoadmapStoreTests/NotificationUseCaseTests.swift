@@ -152,3 +152,22 @@ struct NotificationUseCaseTests {
         }
     }
 }
+
+extension NotificationUseCaseTests {
+    /// «В течение 10 рабочих дней после утверждения» in the plan editor: counted from the
+    /// order's day with the production calendar the service ships.
+    @Test func aDeadlineCountedFromTheApprovalUsesTheProductionCalendar() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let world = try await World.make(lease.database)
+            let order = try await OrderStore(database: world.database).create(
+                OrderChange(number: "41", date: CalendarDate(iso: "2026-03-02"), issuerID: world.committeeID, title: "О мерах"), actor: world.coordinator)
+            let plans = PlanStore(database: world.database)
+            let goal = try await plans.createGoal(orderID: order.id, title: "Организация", actor: world.coordinator)
+            let action = try await plans.createAction(
+                goalID: goal.id, ActionChange(title: "Назначить ответственных", deadline: "в течение 10 рабочих дней после утверждения",
+                                              executorIDs: [world.schoolAID]), asOf: world.today, actor: world.coordinator)
+            #expect(action.deadlineKind == "due_date" && action.deadlinePeriod?.last == CalendarDate(iso: "2026-03-17"),
+                    "7, 8 and 9 March 2026 are off: \(String(describing: action.deadlinePeriod))")
+        }
+    }
+}

@@ -244,6 +244,11 @@ public struct PlanStore: Sendable {
                 context = .calendarYear(issued.year)
             }
         }
+        // «В течение 10 рабочих дней после утверждения» is counted from the order's day.
+        if let issued = try row?.decode(CalendarDate?.self, "issued_on"),
+           let relative = RelativeDeadline.deadline(text, approvedOn: issued, calendar: try WorkingCalendarStore.calendar(around: issued, on: connection)) {
+            return relative
+        }
         do {
             return try DeadlineParser().parse(text, in: context)
         } catch {
