@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import RoadmapDomain
 import RoadmapStore
 
 /// An error a client can cause or should know about, answered as
@@ -95,10 +96,7 @@ public struct Problem: HTTPResponseError, Sendable {
     /// The problem as a bare Russian page (the service's pages add the menu: `ErrorPages`).
     func page(requestID: String?) -> Response {
         let heading = PageText.heading(status: Int(status.code))
-        func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func escaped(_ text: String) -> String { MarkupText.escaped(text) }
         let html = """
             <!DOCTYPE html>
             <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,6 +1,6 @@
-/// When a school is reminded of an open assignment (DESIGN: the control loop): some days
-/// before its due day (7 and 1 by default, set per committee), on the day it becomes overdue,
-/// and every `overdueEvery` days while it stays overdue. Done and cancelled work, work
+/// When a school is reminded of an open assignment (DESIGN: the control loop): some working
+/// days before its due day (7 and 1 by default, set per committee), on the day it becomes
+/// overdue, and every `overdueEvery` days while it stays overdue; never on a day off. Done and cancelled work, work
 /// reported and waiting for review, and work with no due day are never chased.
 public struct ReminderRule: Sendable, Hashable {
     /// A reminder due on a day.

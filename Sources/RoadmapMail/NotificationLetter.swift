@@ -67,18 +67,5 @@ public struct NotificationLetter: Sendable {
         return Self.escape(String(line[..<arrow.lowerBound])) + "<a href=\"\(Self.escape(publicURL + path))\">\(Self.escape(publicURL + path))</a>"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 }

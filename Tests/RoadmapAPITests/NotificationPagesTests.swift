@@ -103,7 +103,13 @@ extension WebPagesTests {
             let me = try await api.call(.patch, "/v1/me", token: fixture.executorA, json: #"{"email": "school5@example.ru"}"#)
             #expect(me.status == 200 && me.string("email") == "school5@example.ru")
             #expect(try await api.call(.patch, "/v1/me", token: fixture.executorA, json: #"{"email": "nonsense"}"#).status == 422)
-            #expect(try await api.call(.patch, "/v1/me", token: fixture.executorA, json: #"{"email": null}"#).string("email") == nil)
+            for hostile in [#"a\u0000@b.ru"#, #"a@b.ru>\r\nRCPT TO:<x@evil.ru"#, #"\"x\"@b.ru"#] {
+                #expect(try await api.call(.patch, "/v1/me", token: fixture.executorA, json: #"{"email": "\#(hostile)"}"#).status == 422, "\(hostile)")
+            }
+            let cleared = try await api.call(.patch, "/v1/me", token: fixture.executorA, json: #"{"email": ""}"#)
+            #expect(cleared.status == 200 && cleared.string("email") == nil)
+            let missing = try await api.call(.patch, "/v1/me", token: fixture.executorA, json: "{}")
+            #expect(missing.status == 400 || missing.status == 422, "the address is required: \(missing.status) \(missing.text)")
             let mine = try await api.call(.get, "/v1/me/notifications", token: fixture.executorA)
             #expect(mine.status == 200 && mine.items.allSatisfy { ($0["subject"] as? String)?.isEmpty == false })
             let bad = try await api.call(.put, "/v1/me/notification-preferences", token: fixture.coordinator, json: #"{"review_digest": "digest"}"#)

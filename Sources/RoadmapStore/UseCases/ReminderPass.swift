@@ -2,11 +2,12 @@ import Foundation
 import RoadmapDomain
 import RoadmapPostgres
 
-/// The daily pass of the control loop: for a day, every open assignment the committee's
-/// `ReminderRule` chases that day gets a reminder queued in the outbox for each executor user
-/// of its school with an e-mail address. Idempotent per kind, assignment, day and recipient
-/// (`notifications.dedup_key`): running it twice, or on two instances at once, queues nothing
-/// new. A dry run queues nothing and says what it would.
+/// The daily pass of the control loop: for a working day, every open assignment the
+/// committee's `ReminderRule` chases that day (counted in the production calendar's working
+/// days) gets a reminder queued in the outbox for each executor user of its school with an
+/// e-mail address, as each chose; then the day's letters (`DigestPass`). Idempotent per kind,
+/// assignment, day and recipient (`notifications.dedup_key`): running it twice, or on two
+/// instances at once, queues nothing new. A dry run queues nothing and says what it would.
 public struct ReminderPass: Sendable {
     let database: Database
 

@@ -56,9 +56,12 @@ public struct UserStore: Sendable {
         }
     }
 
-    /// An address the outbox can send to: one «@», a dot in the domain, no spaces, at most 254 characters.
+    /// An address the outbox can send to: one «@», a dot in the domain, no spaces, control
+    /// characters or the marks that would break an SMTP command or a header (< > , ; "), at
+    /// most 254 characters.
     public static func isEmail(_ text: String) -> Bool {
-        text.count <= 254 && text.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
+        text.count <= 254 && text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })
+            && text.range(of: #"^[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;"]+$"#, options: .regularExpression) != nil
     }
 
     public func listUsers(scope: Principal) async throws -> [UserRecord] {

@@ -6,11 +6,13 @@ import RoadmapStore
 /// `roadmapctl notify run [--as-of DATE] [--dry-run]`: the daily reminder pass for a day.
 struct NotifyRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Queue the reminders due on a day (today in the committee's time zone by default).",
+        commandName: "run", abstract: "Run the daily pass for a day (today in the committee's time zone by default): reminders, digests, escalations.",
         discussion: """
-            Each open assignment the committee's rule chases that day (7 and 1 days before its due day, the day after it
-            and weekly while overdue) gets a reminder for each executor user of its school with an e-mail address. Running
-            it again for the same day queues nothing new.
+            Exactly what `serve` does each morning. Each open assignment the committee's rule chases that day (7 and 1
+            working days before its due day, the first working day after it and weekly while overdue) gets a reminder for
+            each executor user of its school with an e-mail address, as each chose; then each person's held messages go
+            in one digest, the coordinators get their day, and work overdue too long goes to the school's head. Nothing
+            is sent on a day off of the production calendar. Running it again for the same day queues nothing new.
             Example:
               roadmapctl notify run --as-of 2019-03-24 --dry-run
             """)
