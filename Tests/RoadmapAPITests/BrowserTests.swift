@@ -338,6 +338,25 @@ struct BrowserTests {
             try await browser.fill("#move_reason", "Экзамен перенесён решением комитета")
             try await browser.click("form[action$='/deadline'] button[type=submit]")
             #expect(try await browser.text().contains("Срок перенесён."))
+            // The coordinator's own choices: the day's summary and escalations, nothing of a school's.
+            try await browser.click("nav a[href='/notifications']")
+            let coordinatorsChoices = try await browser.text()
+            #expect(coordinatorsChoices.contains("Сводка дня координатора") && !coordinatorsChoices.contains("Отчёт возвращён на доработку"))
+            try await visitor.save("notifications-coordinator")
+            // The link in school A's e-mail opens without the school signing in and asks before it stops anything.
+            let token = try await fixture.pool.withConnection { connection in
+                try connection.query("SELECT unsubscribe_token FROM notifications WHERE kind = 'new_work' ORDER BY created_at LIMIT 1").first?
+                    .decode(String.self, "unsubscribe_token")
+            }
+            try await browser.navigate(to: "\(site)/unsubscribe/\(try #require(token))")
+            #expect(try await browser.text().contains("Больше не присылать письма «Новая работа по плану» на адрес school5@example.ru?"))
+            try await visitor.save("unsubscribe")
+            try await browser.resize(width: 640)
+            for page in ["\(site)/notifications", "\(site)/unsubscribe/\(try #require(token))"] {
+                try await browser.navigate(to: page)
+                #expect(try await browser.horizontalOverflow() <= 0, "\(page) scrolls sideways at 200 % zoom for a coordinator")
+            }
+            try await browser.resize(width: 1280)
             try await browser.navigate(to: "\(site)/orders/\(orderID)")
             try await browser.fill("#withdraw_reason", "Приказ издан повторно под другим номером")
             try await browser.click("form[action$='/withdraw'] button[type=submit]")

@@ -85,6 +85,11 @@ extension WebPagesTests {
                                       cookies: admin.cookie)
             #expect(rule.status == 200 && rule.html.contains("value=\"10, 1\"") && rule.html.contains("value=\"21\""))
 
+            // A viewer is sent nothing: its page keeps the address and the list, no choices.
+            let viewer = try await session(api, fixture, "viewer")
+            let viewersPage = try await get(api, "/notifications", cookies: viewer.cookie)
+            #expect(viewersPage.status == 200 && !viewersPage.html.contains("Что и как присылать") && viewersPage.html.contains("Адрес для писем"))
+
             let calendar = try await get(api, "/admin/workdays", cookies: admin.cookie)
             #expect(calendar.status == 200 && calendar.html.contains("Постановление Правительства РФ от 24.09.2025 № 1466")
                     && calendar.html.contains("09.01.2026"))
@@ -93,6 +98,8 @@ extension WebPagesTests {
             #expect(set.status == 200 && set.html.contains("30.12.2026") && set.html.contains("Решение главы"))
             let noYear = try await post(api, "/admin/workdays/day", form: "csrf=\(admin.csrf)&day=2031-01-02&kind=off", cookies: admin.cookie)
             #expect(noYear.status == 422 && noYear.html.contains("не загружен") && noYear.html.contains("value=\"2031-01-02\""))
+            let badNote = try await post(api, "/admin/workdays/day", form: "csrf=\(admin.csrf)&day=2026-12-29&kind=off&note=%E2%80%AE%D0%B0", cookies: admin.cookie)
+            #expect(badNote.status == 422 && badNote.html.contains("служебные символы") && badNote.html.contains("value=\"2026-12-29\""))
             let badFile = try await post(api, "/admin/workdays/load", form: "csrf=\(admin.csrf)&source=x&text=2027-01-01%3Bholiday", cookies: admin.cookie)
             #expect(badFile.status == 422 && badFile.html.contains("2027-01-01;holiday"))
             let loaded = try await post(api, "/admin/workdays/load", form: "csrf=\(admin.csrf)&source=test&text=2027-01-01%3Boff%3B%D0%9D%D0%BE%D0%B2%D1%8B%D0%B9+%D0%B3%D0%BE%D0%B4", cookies: admin.cookie)

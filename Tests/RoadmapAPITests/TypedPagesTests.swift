@@ -28,13 +28,14 @@ struct TypedPagesTests {
             let login = try await pages.get(api, "/login")
             #expect(!login.html.contains("nil"))
             let school = try await pages.session(api, fixture, "school-a")
-            for path in ["/", "/assignments/\(plan.assignmentA)", "/orders/\(plan.order)"] {
+            for path in ["/", "/assignments/\(plan.assignmentA)", "/orders/\(plan.order)", "/notifications", "/calendar"] {
                 let page = try await browse(api, path, cookies: school.cookie)
                 #expect(page.status == 200, "\(path)")
                 #expect(!page.html.contains("nil"), "\(path)")
             }
             let admin = try await pages.session(api, fixture, "admin")
-            for path in ["/", "/dashboard", "/review", "/import", "/admin", "/orders/\(plan.order)", "/assignments/\(plan.assignmentB)"] {
+            for path in ["/", "/dashboard", "/review", "/import", "/admin", "/orders/\(plan.order)", "/assignments/\(plan.assignmentB)",
+                         "/notifications", "/admin/notifications", "/admin/workdays"] {
                 let page = try await browse(api, path, cookies: admin.cookie)
                 #expect(page.status == 200, "\(path)")
                 #expect(!page.html.contains("nil"), "\(path)")

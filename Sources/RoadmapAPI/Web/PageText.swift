@@ -70,6 +70,7 @@ enum PageText: String, CaseIterable, Sendable {
     case workdayDateInvalid = "workday.day.invalid"
     case workdayYearMissing = "workday.year.missing"
     case workdaySaved = "workday.saved"
+    case workdayNoteInvalid = "workday.note.invalid"
     case workdaysLoaded = "workdays.loaded"
     case workdaysFileInvalid = "workdays.file.invalid"
     // Search
@@ -215,6 +216,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .workdayDateInvalid: "Укажите дату в виде ГГГГ-ММ-ДД."
         case .workdayYearMissing: "Для этого года календарь не загружен: сначала загрузите год."
         case .workdaySaved: "Сохранено:"
+        case .workdayNoteInvalid: "В основании есть служебные символы; напишите его обычным текстом."
         case .workdaysLoaded: "Загружено:"
         case .workdaysFileInvalid: "Файл не загружен: каждая строка — ГГГГ-ММ-ДД;off|work;примечание"
         case .searchTooShort: "Введите от 2 до 200 букв или цифр: слова из названия мероприятия, приказа или организации."

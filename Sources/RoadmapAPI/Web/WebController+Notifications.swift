@@ -41,9 +41,14 @@ extension WebController {
         var email: String?
     }
 
-    /// The kinds a role hears of: a school's executors its own work; the committee its digest and escalations.
+    /// The kinds a role hears of: a school's executors its own work; coordinators and
+    /// administrators their day and escalations; a viewer none.
     static func kinds(for role: Role) -> [NotificationKind] {
-        NotificationKind.choosable.filter { role == .executor ? $0.isForExecutors : !$0.isForExecutors }
+        switch role {
+        case .executor: NotificationKind.choosable.filter(\.isForExecutors)
+        case .coordinator, .admin: NotificationKind.choosable.filter { !$0.isForExecutors }
+        case .viewer: []
+        }
     }
 
     func notificationsPage(_ request: Request, notice: String? = nil, email typed: String? = nil, emailError: String? = nil) async throws -> Response {
@@ -53,9 +58,7 @@ extension WebController {
         async let modes = notifications.preferences(actor: principal)
         async let latest = notifications.inbox(limit: 50, actor: principal)
         let (me, chosen, messages) = try await (record, modes, latest)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        formatter.timeZone = clock.timeZone
+        let formatter = Self.moments(in: clock.timeZone)
         let kinds = Self.kinds(for: principal.role).map { kind in
             let current = chosen[kind] ?? .now
             // The coordinator's digest is itself a daily letter: at once or not at all.
@@ -73,7 +76,7 @@ extension WebController {
         let email = typed ?? me.email ?? ""
         return try page(NotificationsPage(
             user: await pageUser(live), csrf: live.csrfToken, notice: notice, email: email, emailError: emailError,
-            hasEmail: me.email != nil, kinds: kinds, messages: rows, hasMessages: !rows.isEmpty),
+            hasEmail: me.email != nil, kinds: kinds, hasKinds: !kinds.isEmpty, messages: rows, hasMessages: !rows.isEmpty),
             status: emailError == nil ? .ok : .unprocessableContent)
     }
 

@@ -25,9 +25,7 @@ extension WebController {
         }
         let overview = try await notifications.overview(actor: live.principal)
         let settings = try await notifications.settings()
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        formatter.timeZone = clock.timeZone
+        let formatter = Self.moments(in: clock.timeZone)
         func row(_ message: NotificationStore.Message) -> OutboxPage.Message {
             let (status, style) = Self.russian(status: message.status)
             return OutboxPage.Message(created: formatter.string(from: message.createdAt), recipient: message.recipient, subject: message.subject,

@@ -56,8 +56,10 @@ extension WebController {
         }
         do {
             try await workdays.setDay(day, worked: worked, note: form.note, actor: live.principal)
-        } catch UseCaseError.invalid(field: "day", _) {
-            return try await workdaysPage(request, error: PageText.workdayYearMissing.russian, day: typed, note: form.note ?? "")
+        } catch UseCaseError.invalid(field: let field, _) {
+            // No calendar for that year, or a note with characters a text may not hold.
+            let message = field == "day" ? PageText.workdayYearMissing : PageText.workdayNoteInvalid
+            return try await workdaysPage(request, error: message.russian, day: typed, note: form.note ?? "")
         }
         return try await workdaysPage(request, notice: "\(PageText.workdaySaved.russian) \(day.russian)")
     }

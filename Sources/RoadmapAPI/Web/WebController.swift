@@ -259,10 +259,16 @@ struct WebController: Sendable {
     }
 
     /// Reports waiting, their arrival in the committee's time zone.
-    func waitingRows(_ reports: [DashboardStore.WaitingReport]) -> [HomePage.WaitingReport] {
+    /// «30.11.2026 17:01»: a moment as the pages show it, in the committee's time zone.
+    static func moments(in timeZone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        formatter.timeZone = clock.timeZone
+        formatter.timeZone = timeZone
+        return formatter
+    }
+
+    func waitingRows(_ reports: [DashboardStore.WaitingReport]) -> [HomePage.WaitingReport] {
+        let formatter = Self.moments(in: clock.timeZone)
         return reports.map { report in
             HomePage.WaitingReport(
                 submitted: formatter.string(from: report.submittedAt), executor: report.executorName, title: report.actionTitle,
@@ -355,9 +361,7 @@ struct WebController: Sendable {
         let who = namesShown ? (event.actorName ?? (event.actorCommand != nil ? "администратор (командная строка)" : "—"))
             : (role == .executor ? "школа" : "комитет")
         let how = data.direct == "true" ? "решение комитета" : data.extension_id != nil ? "по запросу, одобрено" : "изменение плана"
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd.MM.yyyy HH:mm"
-        formatter.timeZone = timeZone
+        let formatter = Self.moments(in: timeZone)
         return AssignmentPage.Move(
             when: formatter.string(from: event.occurredAt), who: who,
             from: data.from.flatMap(CalendarDate.init(iso:))?.russian ?? "—", to: data.to.flatMap(CalendarDate.init(iso:))?.russian ?? "—",

@@ -12,6 +12,7 @@ struct NotificationsPage: PageModel {
     let emailError: String?
     let hasEmail: Bool
     let kinds: [Kind]
+    let hasKinds: Bool
     let messages: [Message]
     let hasMessages: Bool
 
