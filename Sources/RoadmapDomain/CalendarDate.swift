@@ -5,7 +5,7 @@ import Foundation
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
-    public let day: Int
+    public private(set) var day: Int
 
     /// Creates a date, or nil when the day does not exist (31 April, 29 February 2019).
     public init?(year: Int, month: Int, day: Int) {
@@ -71,6 +71,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// The first day of the given month.
     public static func firstDay(year: Int, month: Int) -> CalendarDate? {
         CalendarDate(year: year, month: month, day: 1)
+    }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: CalendarDate {
+        var first = self
+        first.day = 1
+        return first
+    }
+
+    /// The first day of the next month (nil after December 9999).
+    public var firstOfNextMonth: CalendarDate? {
+        month == 12 ? CalendarDate.firstDay(year: year + 1, month: 1) : CalendarDate.firstDay(year: year, month: month + 1)
     }
 
     /// The last day of the given month.

@@ -15,6 +15,16 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Assignment.init), nextCursor: page.nextCursor))))
     }
 
+    func listActionAssignments(_ input: Operations.ListActionAssignments.Input) async throws -> Operations.ListActionAssignments.Output {
+        let scope = try RequestPrincipal.require()
+        let query = input.query
+        let filter = AssignmentFilter(
+            actionID: try RequestValues.pathID(input.path.id, entity: "action"),
+            status: query.status.flatMap { AssignmentStatus(rawValue: $0.rawValue) }, overdue: query.overdue)
+        let page = try await assignments.list(filter, asOf: try asOf(query.asOf), limit: query.limit, cursor: query.cursor, scope: scope)
+        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Assignment.init), nextCursor: page.nextCursor))))
+    }
+
     func getAssignment(_ input: Operations.GetAssignment.Input) async throws -> Operations.GetAssignment.Output {
         let scope = try RequestPrincipal.require()
         let record = try await assignments.get(

@@ -60,6 +60,7 @@ extension Components.Schemas.Action {
                 .init(organizationId: $0.organizationID?.wire, name: $0.name, personRole: $0.personRole,
                       responsibility: $0.responsibility == "co" ? .co : .lead)
             },
+            organizationCount: record.organizationCount,
             taskIds: record.taskIDs.map(\.wire), version: record.version, rollup: .init(record.rollup))
     }
 }

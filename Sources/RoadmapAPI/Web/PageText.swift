@@ -296,6 +296,15 @@ enum PageText: String, CaseIterable, Sendable {
         }
     }
 
+    /// The link from an action on the order page to all its assignments: «Все 500 исполнителей →»,
+    /// or «Все 6000 назначений (500 исполнителей) →» when the action recurs.
+    static func allAssignments(_ total: Int, organizations: Int) -> String {
+        let assignments = "\(total) " + RussianPlural.form(total, one: "назначение", few: "назначения", many: "назначений")
+        let executors = "\(organizations) " + RussianPlural.form(organizations, one: "исполнитель", few: "исполнителя", many: "исполнителей")
+        if total == organizations { return "Все \(executors) →" }
+        return organizations == 0 ? "Все \(assignments) →" : "Все \(assignments) (\(executors)) →"
+    }
+
     /// The heading of an error page for `status`.
     static func heading(status: Int) -> String {
         switch status {

@@ -6,13 +6,12 @@ import RoadmapStore
 /// The committee's pages: the dashboard, the orders and each order's plan, and the queue
 /// of reports waiting for review. Schools see an order only through their own assignments.
 extension WebController {
-    /// Assignments an order page lists at most; past this it asks for a narrower filter.
-    static let orderPageLimit = 5_000
 
     func addCommitteeRoutes(to router: Router<AppRequestContext>) {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/actions/{id}") { request, context in try await self.actionPage(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/withdraw") { request, context in try await self.withdrawOrder(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/restore") { request, context in try await self.restoreOrder(request, id: context.parameters.get("id") ?? "") }
         router.get("/search") { request, _ in try await self.searchPage(request) }
@@ -71,104 +70,144 @@ extension WebController {
         guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
         let principal = live.principal
         let today = clock.today()
-        let order = try await orders.get(orderID, asOf: today, scope: principal)
-        let tree = try await plans.tree(orderID: orderID, asOf: today, scope: principal)
 
         // Filters from the query string; a value that does not parse is ignored, not an error.
         let query = request.uri.queryParameters
-        let overdueOnly = query["overdue"].map { $0 == "1" || $0 == "on" } ?? false
-        let executorID = query["executor"].flatMap { UUID(uuidString: String($0)) }
-        let month = query["month"].flatMap { CalendarDate(iso: "\($0)-01") }
-        let filtered = overdueOnly || executorID != nil || month != nil
-
-        var filter = AssignmentFilter(orderID: orderID, executorID: executorID)
-        if overdueOnly { filter.overdue = true }
-        var listed: [AssignmentRecord] = []
-        var cursor: String?
-        repeat {
-            let page = try await assignments.list(filter, asOf: today, limit: 500, cursor: cursor, scope: principal)
-            listed += page.items
-            cursor = page.nextCursor
-        } while cursor != nil && listed.count < Self.orderPageLimit
-        let truncated = cursor != nil
-
-        // The timeline: assignments due in each month, of those shown.
-        var months: [CalendarDate: (total: Int, done: Int, overdue: Int)] = [:]
-        for item in listed {
-            guard let due = item.dueOn, let first = CalendarDate(year: due.year, month: due.month, day: 1) else { continue }
-            var entry = months[first] ?? (0, 0, 0)
-            entry.total += 1
-            if item.status == .done { entry.done += 1 }
-            if item.overdue { entry.overdue += 1 }
-            months[first] = entry
-        }
-        let widest = months.values.map(\.total).max() ?? 1
-        let shown = month.map { first in listed.filter { $0.dueOn.map { $0.year == first.year && $0.month == first.month } ?? false } } ?? listed
-        let byAction = Dictionary(grouping: shown, by: \.actionID)
-        var executors: [UUID: String] = [:]
-        if !principal.role.seesEverything {
-            for item in listed { executors[item.executorID] = item.executorName }
-        }
-
-        var goals: [OrderPage.Goal] = []
-        for plan in tree.plans {
-            for goal in plan.goals {
-                var actions: [OrderPage.Action] = []
-                var section: String?
-                for action in goal.actions {
-                    // A school picks only among its own; the committee among all of the plan's.
-                    for executor in action.executors where principal.role.seesEverything {
-                        if let id = executor.organizationID { executors[id] = executor.name }
-                    }
-                    let items = (byAction[action.id] ?? []).sorted { $0.executorName < $1.executorName }
-                    // With a filter on, an action with nothing left to show is left out.
-                    if filtered, items.isEmpty { continue }
-                    let rows = items.prefix(40).map { item in
-                        OrderPage.Assignment(
-                            id: item.id.uuidString.lowercased(), executor: item.executorName, due: item.dueOn?.russian ?? "без срока",
-                            status: Self.statusName(item), statusClass: item.overdue ? "st-overdue" : "st-\(item.status.rawValue)")
-                    }
-                    let roles = action.executors.compactMap(\.personRole)
-                    let sectionStart = action.section != section ? action.section : nil
-                    section = action.section
-                    actions.append(OrderPage.Action(
-                        sectionStart: sectionStart, position: "\(goal.position).\(action.position)", title: action.title,
-                        result: action.expectedResult ?? "", hasResult: !(action.expectedResult ?? "").isEmpty,
-                        deadline: action.deadlineText,
-                        period: action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",
-                        parsed: action.deadlineParsed, roles: roles.joined(separator: ", "), hasRoles: !roles.isEmpty,
-                        assignments: Array(rows), hasAssignments: !rows.isEmpty,
-                        more: items.count > rows.count ? "и ещё \(items.count - rows.count)" : ""))
-                }
-                if actions.isEmpty, filtered { continue }
-                let rollup = goal.rollup
-                goals.append(OrderPage.Goal(
-                    position: goal.position, title: goal.title, done: rollup.count(.done), total: rollup.total - rollup.count(.cancelled),
-                    tasks: goal.tasks.map { OrderPage.Task(position: $0.position, title: $0.title) }, hasTasks: !goal.tasks.isEmpty,
-                    actions: actions))
-            }
-        }
+        let typedName = query["executor_name"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let filter = OrderBoardRecord.Filter(
+            overdueOnly: query["overdue"].map { $0 == "1" || $0 == "on" } ?? false,
+            executorID: query["executor"].flatMap { UUID(uuidString: String($0)) },
+            executorName: typedName.isEmpty ? nil : String(typedName.prefix(200)),
+            month: query["month"].flatMap { CalendarDate(iso: "\($0)-01") })
+        let board = try await orderBoards.board(orderID: orderID, filter: filter, asOf: today, scope: principal)
+        let order = board.order
         let base = "/orders/\(orderID.uuidString.lowercased())"
+
+        let widest = board.months.map(\.rollup.total).max() ?? 1
+        var goals: [OrderPage.Goal] = []
+        for goal in board.goals {
+            var section: String?
+            let actions = goal.actions.map { item -> OrderPage.Action in
+                let action = item.record
+                let rollup = item.rollup
+                let rows = item.shown.prefix(OrderBoardRecord.allShownUpTo).map { shown in
+                    OrderPage.Assignment(
+                        id: shown.id.uuidString.lowercased(), executor: shown.executorName, due: shown.dueOn?.russian ?? "без срока",
+                        status: Self.statusName(shown), statusClass: shown.overdue ? "st-overdue" : "st-\(shown.status.rawValue)")
+                }
+                let roles = action.executors.compactMap(\.personRole)
+                let sectionStart = action.section != section ? action.section : nil
+                section = action.section
+                let relevant = rollup.total - rollup.count(.cancelled)
+                let others: [AssignmentStatus] = [.reported, .returned, .inProgress, .planned, .cancelled]
+                let counts = others.compactMap { status in
+                    rollup.count(status) > 0 ? "\(status.russianName) \(rollup.count(status))" : nil
+                }.joined(separator: " · ")
+                let hiddenRows = rollup.total - rows.count
+                let actionHref = "/actions/\(action.id.uuidString.lowercased())"
+                return OrderPage.Action(
+                    sectionStart: sectionStart, position: "\(goal.position).\(action.position)", title: action.title,
+                    result: action.expectedResult ?? "", hasResult: !(action.expectedResult ?? "").isEmpty,
+                    deadline: action.deadlineText,
+                    period: action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",
+                    parsed: action.deadlineParsed, roles: roles.joined(separator: ", "), hasRoles: !roles.isEmpty,
+                    done: rollup.count(.done), total: relevant, percent: relevant == 0 ? 0 : rollup.count(.done) * 100 / relevant,
+                    counts: counts, overdue: rollup.overdue, hasOverdue: rollup.overdue > 0,
+                    assignments: Array(rows), hasAssignments: !rows.isEmpty,
+                    more: hiddenRows > 0 && board.filter.executorID == nil
+                        ? PageText.allAssignments(rollup.total, organizations: action.organizationCount) : nil,
+                    moreHref: rollup.overdue > 0 ? actionHref + "?overdue=1" : actionHref)
+            }
+            let rollup = goal.rollup
+            goals.append(OrderPage.Goal(
+                position: goal.position, title: goal.title, done: rollup.count(.done), total: rollup.total - rollup.count(.cancelled),
+                tasks: goal.tasks.map { OrderPage.Task(position: $0.position, title: $0.title) }, hasTasks: !goal.tasks.isEmpty,
+                actions: actions))
+        }
+        var keep = board.filter.overdueOnly ? "&overdue=1" : ""
+        if let month = board.filter.month { keep += "&month=\(month.iso.prefix(7))" }
         let model = OrderPage(
             title: "Приказ № \(order.number) от \(order.date.russian)", user: await pageUser(live),
-            order: Self.orderRow(order), orderTitle: order.title, base: base, overdueChecked: overdueOnly,
-            executors: executors.sorted { $0.value < $1.value }.map { id, name in
-                OrderPage.Choice(id: id.uuidString.lowercased(), name: name, selected: id == executorID)
+            order: Self.orderRow(order), orderTitle: order.title, base: base, overdueChecked: board.filter.overdueOnly,
+            canChooseExecutor: principal.role.seesEverything,
+            executorName: board.executor?.name ?? typedName, executorChosen: board.executor?.name,
+            candidates: board.executorCandidates.map {
+                OrderPage.Choice(href: "\(base)?executor=\($0.id.uuidString.lowercased())\(keep)", name: $0.name)
             },
-            months: months.keys.sorted().map { first in
-                let entry = months[first] ?? (0, 0, 0)
-                return OrderPage.Month(
-                    value: String(first.iso.prefix(7)), name: first.russianMonth, total: entry.total, done: entry.done,
-                    overdue: entry.overdue, hasOverdue: entry.overdue > 0, widest: widest, selected: first == month)
+            hasCandidates: !board.executorCandidates.isEmpty, executorUnknown: board.executorUnknown,
+            months: board.months.map { month in
+                OrderPage.Month(
+                    value: String(month.first.iso.prefix(7)), name: month.first.russianMonth, total: month.rollup.total,
+                    done: month.rollup.count(.done), overdue: month.rollup.overdue, hasOverdue: month.rollup.overdue > 0,
+                    widest: widest, selected: month.first == board.filter.month)
             },
-            hasMonths: !months.isEmpty, goals: goals, hasGoals: !goals.isEmpty, truncated: truncated, limit: Self.orderPageLimit,
-            filtered: filtered, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
+            hasMonths: !board.months.isEmpty, goals: goals, hasGoals: !goals.isEmpty,
+            filtered: !filter.isEmpty, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
             withdrawnOn: order.withdrawnAt.map { clock.today(now: $0).russian },
             withdraw: order.withdrawnAt == nil && AccessPolicy(principal).may(.withdrawPlans) == .allowed
                 ? typed ?? OrderPage.WithdrawForm() : nil,
             canRestore: order.withdrawnAt != nil && AccessPolicy(principal).may(.restorePlans) == .allowed,
             canEdit: order.withdrawnAt == nil && AccessPolicy(principal).may(.managePlans) == .allowed)
         return try page(model, status: status)
+    }
+
+    // MARK: One action's executors, a page at a time
+
+    /// Assignments listed per page of an action.
+    static let actionPageSize = 50
+
+    func actionPage(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let actionID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "action", id: id) }
+        let principal = live.principal
+        let today = clock.today()
+        let query = request.uri.queryParameters
+        let overdueOnly = query["overdue"].map { $0 == "1" } ?? false
+        let status = overdueOnly ? nil : query["status"].flatMap { AssignmentStatus(rawValue: String($0)) }
+        let cursor = query["cursor"].map(String.init)
+        let action = try await plans.action(actionID, asOf: today, scope: principal, executorLimit: PlanTreeRecord.executorsPerAction)
+        let filter = AssignmentFilter(actionID: actionID, status: status, overdue: overdueOnly ? true : nil)
+        let listed: Page<AssignmentRecord>
+        do {
+            listed = try await assignments.list(filter, asOf: today, limit: Self.actionPageSize, cursor: cursor, scope: principal)
+        } catch UseCaseError.invalid(field: "cursor", _) {
+            // A cursor from a bookmark of another list: start again from the first page.
+            listed = try await assignments.list(filter, asOf: today, limit: Self.actionPageSize, cursor: nil, scope: principal)
+        }
+        let base = "/actions/\(actionID.uuidString.lowercased())"
+        let current = overdueOnly ? "overdue=1" : status.map { "status=\($0.rawValue)" } ?? ""
+        let choices: [(String, String)] = [
+            ("", "Все"), ("overdue=1", "Просрочено"), ("status=reported", "На проверке"), ("status=returned", "Возвращено"),
+            ("status=in_progress", "В работе"), ("status=planned", "Запланировано"), ("status=done", "Выполнено"),
+        ]
+        let rollup = action.rollup
+        let relevant = rollup.total - rollup.count(.cancelled)
+        let counts = ([.reported, .returned, .inProgress, .planned, .cancelled] as [AssignmentStatus]).compactMap { status in
+            rollup.count(status) > 0 ? "\(status.russianName) \(rollup.count(status))" : nil
+        }.joined(separator: " · ")
+        let roles = action.executors.compactMap(\.personRole)
+        let orderHref = action.orderID.map { "/orders/\($0.uuidString.lowercased())" }
+        let model = ActionPage(
+            title: action.title, user: await pageUser(live), orderHref: orderHref, position: "\(action.position)",
+            actionTitle: action.title, result: action.expectedResult, deadline: action.deadlineText,
+            period: action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",
+            parsed: action.deadlineParsed, done: rollup.count(.done), total: relevant,
+            percent: relevant == 0 ? 0 : rollup.count(.done) * 100 / relevant, overdue: rollup.overdue, hasOverdue: rollup.overdue > 0,
+            counts: counts, roles: roles.isEmpty ? nil : roles.joined(separator: ", "),
+            tabs: choices.map { value, name in
+                ActionPage.Tab(name: name, href: value.isEmpty ? base : "\(base)?\(value)", current: value == current)
+            },
+            rows: listed.items.map { item in
+                ActionPage.Row(
+                    id: item.id.uuidString.lowercased(), executor: item.executorName,
+                    executorHref: (orderHref ?? "/dashboard") + (orderHref == nil ? "" : "?executor=\(item.executorID.uuidString.lowercased())"),
+                    due: item.dueOn?.russian ?? "без срока", status: Self.statusName(item),
+                    statusClass: item.overdue ? "st-overdue" : "st-\(item.status.rawValue)")
+            },
+            hasRows: !listed.items.isEmpty,
+            nextHref: listed.nextCursor.map { "\(base)?\(current.isEmpty ? "" : current + "&")cursor=\($0)" },
+            firstHref: cursor == nil ? nil : (current.isEmpty ? base : "\(base)?\(current)"))
+        return try page(model)
     }
 
     /// The notice a redirect after a withdrawal or a restoration asks for (`?done=…`).

@@ -21,6 +21,7 @@ struct WebController: Sendable {
     let userImport: UserImport
     let orders: OrderStore
     let plans: PlanStore
+    let orderBoards: OrderBoardStore
     let reports: ReportStore
     let evidence: EvidenceStore
     let extensions: ExtensionStore
@@ -55,6 +56,7 @@ struct WebController: Sendable {
         userImport = useCases.userImport
         orders = useCases.orders
         plans = useCases.plans
+        orderBoards = useCases.orderBoards
         reports = useCases.reports
         evidence = useCases.evidence
         extensions = useCases.extensions

@@ -52,6 +52,7 @@ public struct AccessPolicy: Sendable {
             case .restorePlans: return .forbidden("Only an administrator restores a withdrawn order or plan.")
             case .sendNotifications: return .forbidden("Only an administrator runs the reminder pass and sees the outbox.")
             case .manageCalendar: return .forbidden("Only an administrator edits the production calendar.")
+            case .maintainCounts: return .forbidden("Only an administrator checks and repairs the kept counts.")
             default: return .allowed
             }
         case .executor:
@@ -83,6 +84,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only an administrator grants analysts' logins.")
             case .manageCalendar:
                 return .forbidden("Only an administrator edits the production calendar.")
+            case .maintainCounts:
+                return .forbidden("Only an administrator checks and repairs the kept counts.")
             }
         }
     }

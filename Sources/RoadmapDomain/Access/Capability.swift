@@ -30,4 +30,6 @@ public enum Capability: String, CaseIterable, Hashable, Sendable {
     case manageAnalysts
     /// Edit the production calendar: days off, transferred working days, loaded years.
     case manageCalendar
+    /// Check the counts kept for pages (roll-ups) against a count from scratch, and repair them.
+    case maintainCounts
 }

@@ -13,6 +13,8 @@ public struct ActionRecord: Sendable {
 
     public let id: UUID
     public let goalID: UUID
+    /// The order its plan belongs to; nil for a plan of no order.
+    public let orderID: UUID?
     public let position: Int
     public let title: String
     public let expectedResult: String?
@@ -24,35 +26,64 @@ public struct ActionRecord: Sendable {
     public let deadlineParsed: Bool
     public let deadlinePeriod: DatePeriod?
     public let deadlineRecurrence: String?
+    /// The executors, in the plan's order; only the first `executorLimit` organisations
+    /// (and every person) when the load was capped.
     public let executors: [Executor]
+    /// How many organisations execute the action in all (those `scope` may see).
+    public let organizationCount: Int
     public let taskIDs: [UUID]
     public let version: Int
     public let rollup: Rollup
 
     static let columns: SQL = """
         ac.id, ac.goal_id, ac.position, ac.title, ac.expected_result, ac.venue, ac.deadline_text, ac.deadline_kind,
-        ac.deadline_parsed, ac.deadline_period, ac.deadline_recurrence, ac.version, ac.section
+        ac.deadline_parsed, ac.deadline_period, ac.deadline_recurrence, ac.version, ac.section,
+        (SELECT p.order_id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ac.goal_id) AS order_id
         """
 
     /// Loads the actions `filter` selects (over `ac`) that `scope` may see, with the
-    /// executors it may see and the tasks, in two more round trips.
-    static func load(filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection) throws -> [ActionRecord] {
+    /// executors it may see and the tasks, in three more round trips. With
+    /// `executorLimit`, each action brings its first organisations only (and every person
+    /// named), so a plan of 1,000 actions for 500 schools reads 1,000 × the limit rows, not
+    /// half a million; `organizationCount` still says how many there are.
+    static func load(
+        filter: SQL, scope: Principal, asOf: CalendarDate, executorLimit: Int? = nil, on connection: PostgresConnection
+    ) throws -> [ActionRecord] {
         let rows = try connection.query("""
             SELECT \(columns) FROM actions ac WHERE \(filter) AND \(RollupQuery.actionVisible(to: scope))
             ORDER BY ac.goal_id, ac.position
             """).rows
         let ids = try rows.map { try $0.decode(UUID.self, "id") }
         guard !ids.isEmpty else { return [] }
+        let limit: SQL = executorLimit.map { "LIMIT \($0)" } ?? ""
         var executors: [UUID: [Executor]] = [:]
         for row in try connection.query("""
-            SELECT e.action_id, e.organization_id, coalesce(o.name, e.person_role) AS name, e.person_role, e.responsibility
-            FROM action_executors e LEFT JOIN organizations o ON o.id = e.organization_id
-            WHERE e.action_id = ANY(\(ids)) AND \(RollupQuery.executorVisible(to: scope))
-            ORDER BY e.action_id, e.position, e.id
+            SELECT a.id AS action_id, x.organization_id, x.name, x.person_role, x.responsibility
+            FROM unnest(\(ids)::uuid[]) AS a(id)
+            CROSS JOIN LATERAL (
+                (SELECT e.organization_id, e.person_role AS name, e.person_role, e.responsibility, e.position, e.id
+                 FROM action_executors e WHERE e.action_id = a.id AND e.person_role IS NOT NULL)
+                UNION ALL
+                (SELECT e.organization_id, o.name, e.person_role, e.responsibility, e.position, e.id
+                 FROM action_executors e JOIN organizations o ON o.id = e.organization_id
+                 WHERE e.action_id = a.id AND \(RollupQuery.executorVisible(to: scope))
+                 ORDER BY e.position, e.id \(limit))) x
+            ORDER BY a.id, x.position, x.id
             """).rows {
             executors[try row.decode(UUID.self, "action_id"), default: []].append(Executor(
                 organizationID: try row.decode(UUID?.self, "organization_id"), name: try row.decode(String.self, "name"),
                 personRole: try row.decode(String?.self, "person_role"), responsibility: try row.decode(String.self, "responsibility")))
+        }
+        var counts: [UUID: Int] = [:]
+        if scope.role.seesEverything {
+            for row in try connection.query("""
+                SELECT action_id, organizations FROM action_executor_counts WHERE action_id = ANY(\(ids))
+                """).rows {
+                counts[try row.decode(UUID.self, "action_id")] = try row.decode(Int.self, "organizations")
+            }
+        } else {
+            // An executor sees its own organisation among the executors, and no other.
+            for (id, list) in executors { counts[id] = list.filter { $0.organizationID != nil }.count }
         }
         var tasks: [UUID: [UUID]] = [:]
         for row in try connection.query("""
@@ -65,13 +96,13 @@ public struct ActionRecord: Sendable {
         return try rows.map { row in
             let id = try row.decode(UUID.self, "id")
             return ActionRecord(
-                id: id, goalID: try row.decode(UUID.self, "goal_id"), position: try row.decode(Int.self, "position"),
+                id: id, goalID: try row.decode(UUID.self, "goal_id"), orderID: try row.decode(UUID?.self, "order_id"), position: try row.decode(Int.self, "position"),
                 title: try row.decode(String.self, "title"), expectedResult: try row.decode(String?.self, "expected_result"),
                 venue: try row.decode(String?.self, "venue"), section: try row.decode(String?.self, "section"), deadlineText: try row.decode(String.self, "deadline_text"),
                 deadlineKind: try row.decode(String.self, "deadline_kind"), deadlineParsed: try row.decode(Bool.self, "deadline_parsed"),
                 deadlinePeriod: try row.decode(DatePeriod?.self, "deadline_period"),
                 deadlineRecurrence: try row.decode(String?.self, "deadline_recurrence"),
-                executors: executors[id] ?? [], taskIDs: tasks[id] ?? [], version: try row.decode(Int.self, "version"),
+                executors: executors[id] ?? [], organizationCount: counts[id] ?? 0, taskIDs: tasks[id] ?? [], version: try row.decode(Int.self, "version"),
                 rollup: rollups[id] ?? .empty)
         }
     }

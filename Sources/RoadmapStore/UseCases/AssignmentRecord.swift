@@ -44,6 +44,9 @@ public struct AssignmentRecord: Sendable, Hashable {
         withdrawn = try row.decode(Bool.self, "withdrawn")
     }
 
+    /// What a roll-up counts of it.
+    public var fact: AssignmentFact { AssignmentFact(status: status, dueDay: dueOn) }
+
     static let select: SQL = """
         SELECT s.id, s.action_id, ac.title AS action_title, p.order_id, s.executor_id, o.name AS executor_name,
                s.occurrence, ac.deadline_text, s.period, s.due_on, s.original_due_on, s.status, s.version,

@@ -20,6 +20,7 @@ public struct AssignmentStore: Sendable {
         var conditions: [SQL] = [Withdrawal.planInForce()]
         if !scope.role.seesEverything { conditions.append("s.executor_id = \(scope.organizationID)") }
         if let orderID = filter.orderID { conditions.append("p.order_id = \(orderID)") }
+        if let actionID = filter.actionID { conditions.append("s.action_id = \(actionID)") }
         if let executorID = filter.executorID { conditions.append("s.executor_id = \(executorID)") }
         if let status = filter.status { conditions.append("s.status = \(status.rawValue)") }
         switch filter.overdue {
@@ -44,7 +45,13 @@ public struct AssignmentStore: Sendable {
             ORDER BY s.due_on NULLS LAST, s.id LIMIT \(limit + 1)
             """
         let records = try await database.withConnection { connection in
-            try connection.query(statement).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
+            if let actionID = filter.actionID {
+                let exists = try connection.query("SELECT 1 FROM actions WHERE id = \(actionID)").first != nil
+                guard exists, try RollupQuery.visible(filter: "ac.id = \(actionID)", scope: scope, on: connection) else {
+                    throw UseCaseError.notFound(entity: "action", id: actionID.uuidString.lowercased())
+                }
+            }
+            return try connection.query(statement).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
         }
         return OrganizationStore.page(records, limit: limit) { [$0.dueOn?.iso ?? "", $0.id.uuidString] }
     }

@@ -20,17 +20,9 @@ public struct OrganizationStore: Sendable {
             throw UseCaseError.invalid(field: "kind", reason: "must be one of \(OrganizationChange.kinds.joined(separator: ", "))")
         }
         let after = try cursor.map { (text) throws(UseCaseError) in try Cursor.decode(text, count: 2) }
-        let key = query.map { OrganizationName($0).key }.flatMap { $0.isEmpty ? nil : $0 }
         var conditions: [SQL] = ["TRUE"]
         if let kind { conditions.append("o.kind = \(kind)") }
-        if let key {
-            let pattern = "%" + key.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append("""
-                (o.normalized_name LIKE \(pattern) OR EXISTS (SELECT 1 FROM organization_aliases a
-                 WHERE a.organization_id = o.id AND a.normalized_alias LIKE \(pattern)))
-                """)
-        }
+        if let query, let matching = Self.nameMatches(query) { conditions.append(matching) }
         if let after, let afterID = UUID(uuidString: after[1]) {
             conditions.append("(o.name, o.id) > (\(after[0]), \(afterID))")
         }
@@ -39,6 +31,19 @@ public struct OrganizationStore: Sendable {
             try connection.query(statement).rows.map(OrganizationRecord.init(row:))
         }
         return Self.page(records, limit: limit) { [$0.name, $0.id.uuidString] }
+    }
+
+    /// Organisations (`o`) whose name or an alias contains `query` once both are normalised
+    /// («сош 5» finds «МБОУ «СОШ № 5»»); nil when the query normalises to nothing.
+    static func nameMatches(_ query: String) -> SQL? {
+        let key = OrganizationName(query).key
+        guard !key.isEmpty else { return nil }
+        let pattern = "%" + key.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        return """
+            (o.normalized_name LIKE \(pattern) OR EXISTS (SELECT 1 FROM organization_aliases a
+             WHERE a.organization_id = o.id AND a.normalized_alias LIKE \(pattern)))
+            """
     }
 
     static func page<Item>(_ records: [Item], limit: Int, key: (Item) -> [String]) -> Page<Item> {

@@ -24,7 +24,8 @@ public struct PlanStore: Sendable {
             let allTasks = try connection.query("""
                 SELECT id, goal_id, position, title, expected_result, version FROM tasks WHERE goal_id = ANY(\(goalIDs)) ORDER BY goal_id, position
                 """).rows
-            let actions = try ActionRecord.load(filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf, on: connection)
+            let actions = try ActionRecord.load(
+                filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf, executorLimit: PlanTreeRecord.executorsPerAction, on: connection)
             let actionsByGoal = Dictionary(grouping: actions, by: \.goalID)
             // An executor sees the goals and tasks above its own actions, and nothing else.
             let seenTasks = Set(actions.flatMap(\.taskIDs))
@@ -121,13 +122,19 @@ public struct PlanStore: Sendable {
         try Withdrawal.refuseChange(under: "g.id = \(goalID)", on: connection)
     }
 
-    public func action(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> ActionRecord {
-        try await database.withConnection { connection in try Self.action(id, asOf: asOf, scope: scope, on: connection) }
+    /// One action with its roll-up; with `executorLimit`, its first organisations only.
+    public func action(_ id: UUID, asOf: CalendarDate, scope: Principal, executorLimit: Int? = nil) async throws -> ActionRecord {
+        try await database.withConnection { connection in
+            try Self.action(id, asOf: asOf, scope: scope, executorLimit: executorLimit, on: connection)
+        }
     }
 
-    static func action(_ id: UUID, asOf: CalendarDate, scope: Principal, on connection: PostgresConnection) throws -> ActionRecord {
+    static func action(
+        _ id: UUID, asOf: CalendarDate, scope: Principal, executorLimit: Int? = nil, on connection: PostgresConnection
+    ) throws -> ActionRecord {
         guard try RollupQuery.visible(filter: "ac.id = \(id)", scope: scope, on: connection),
-              let action = try ActionRecord.load(filter: "ac.id = \(id)", scope: scope, asOf: asOf, on: connection).first else {
+              let action = try ActionRecord.load(
+                filter: "ac.id = \(id)", scope: scope, asOf: asOf, executorLimit: executorLimit, on: connection).first else {
             throw UseCaseError.notFound(entity: "action", id: id.uuidString.lowercased())
         }
         return action

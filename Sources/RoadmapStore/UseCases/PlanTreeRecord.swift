@@ -30,6 +30,10 @@ public struct PlanTreeRecord: Sendable {
         public let rollup: Rollup
     }
 
+    /// Organisations listed per action in the tree; the rest are paged
+    /// (`AssignmentStore.list` with an action, `GET /v1/actions/{id}/assignments`).
+    public static let executorsPerAction = 20
+
     public let orderID: UUID
     public let rollup: Rollup
     public let plans: [Plan]

@@ -8,15 +8,27 @@ enum RollupQuery {
     /// Roll-ups keyed by `key` (an SQL expression over `s` (assignments), `ac` (actions),
     /// `g` (goals) and `p` (plans)), for the assignments `filter` selects; an executor's
     /// roll-ups count its own assignments only, and nobody's count a withdrawn plan.
+    ///
+    /// The committee's come from `action_rollups` (kept by the assignments' triggers), so
+    /// they cost the actions counted, not their assignments; `s` is then a row of counts
+    /// per action, status and due day, and `filter` and `key` may use only those columns.
+    /// An executor's are counted from its own assignments.
     static func rollups(
         key: SQL, filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
     ) throws -> [UUID: Rollup] {
-        let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
+        let source: SQL
+        let own: SQL
+        let count: SQL
+        if scope.role.seesEverything {
+            (source, own, count) = ("action_rollups", "s.n > 0", "s.n")
+        } else {
+            (source, own, count) = ("assignments", "s.executor_id = \(scope.organizationID)", "1")
+        }
         let rows = try connection.query("""
-            SELECT \(key) AS key, s.status, count(*)::int AS n,
-                   (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+            SELECT \(key) AS key, s.status, sum(\(count))::int AS n,
+                   (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                    min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
-            FROM assignments s
+            FROM \(source) s
             JOIN actions ac ON ac.id = s.action_id
             JOIN goals g ON g.id = ac.goal_id
             JOIN plans p ON p.id = g.plan_id
@@ -27,10 +39,38 @@ enum RollupQuery {
         for row in rows {
             guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
             let part = Rollup(
-                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int.self, "overdue"),
+                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
                 earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
             let key = try row.decode(UUID.self, "key")
             result[key] = (result[key] ?? .empty) + part
+        }
+        return result
+    }
+
+    /// Roll-ups per month of the due day (keyed by the month's first day) for the assignments
+    /// `filter` selects, counted as `rollups` counts them; assignments with no due day are left out.
+    static func monthly(filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection) throws -> [CalendarDate: Rollup] {
+        let (source, own, count): (SQL, SQL, SQL) = scope.role.seesEverything
+            ? ("action_rollups", "s.n > 0", "s.n")
+            : ("assignments", "s.executor_id = \(scope.organizationID)", "1")
+        let rows = try connection.query("""
+            SELECT date_trunc('month', s.due_on)::date AS first, s.status, sum(\(count))::int AS n,
+                   (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            FROM \(source) s
+            JOIN actions ac ON ac.id = s.action_id
+            JOIN goals g ON g.id = ac.goal_id
+            JOIN plans p ON p.id = g.plan_id
+            WHERE \(filter) AND \(own) AND s.due_on IS NOT NULL AND \(Withdrawal.planInForce())
+            GROUP BY 1, 2
+            """).rows
+        var result: [CalendarDate: Rollup] = [:]
+        for row in rows {
+            guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
+            let first = try row.decode(CalendarDate.self, "first")
+            result[first] = (result[first] ?? .empty) + Rollup(
+                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
+                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
         }
         return result
     }

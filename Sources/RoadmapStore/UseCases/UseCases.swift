@@ -11,6 +11,8 @@ public struct UseCases: Sendable {
     public let userImport: UserImport
     public let orders: OrderStore
     public let plans: PlanStore
+    public let orderBoards: OrderBoardStore
+    public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
     public let dashboard: DashboardStore
@@ -36,6 +38,8 @@ public struct UseCases: Sendable {
         userImport = UserImport(database: database)
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)
+        orderBoards = OrderBoardStore(database: database)
+        rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)
         dashboard = DashboardStore(database: database)

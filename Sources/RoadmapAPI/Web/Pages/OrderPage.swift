@@ -1,4 +1,5 @@
-/// An order's plan as written, with the status per school, filters and a timeline.
+/// An order's plan as written, with each action's progress (counts by status, a bar, the
+/// overdue count and the late executors first), filters and a timeline.
 struct OrderPage: PageModel {
     static let template = "order"
     let title: String
@@ -7,13 +8,19 @@ struct OrderPage: PageModel {
     let orderTitle: String
     let base: String
     let overdueChecked: Bool
-    let executors: [Choice]
+    /// The executor filter: the committee names one in words (schools see only their own).
+    let canChooseExecutor: Bool
+    let executorName: String
+    /// The executor the page is narrowed to.
+    let executorChosen: String?
+    /// Several organisations matched the name typed: links to each.
+    let candidates: [Choice]
+    let hasCandidates: Bool
+    let executorUnknown: Bool
     let months: [Month]
     let hasMonths: Bool
     let goals: [Goal]
     let hasGoals: Bool
-    let truncated: Bool
-    let limit: Int
     let filtered: Bool
     let csrf: String
     let notice: String?
@@ -33,9 +40,8 @@ struct OrderPage: PageModel {
     }
 
     struct Choice: Sendable {
-        let id: String
+        let href: String
         let name: String
-        let selected: Bool
     }
 
     struct Month: Sendable {
@@ -76,9 +82,19 @@ struct OrderPage: PageModel {
         let parsed: Bool
         let roles: String
         let hasRoles: Bool
+        /// Done of all but the cancelled, for the bar.
+        let done: Int
+        let total: Int
+        let percent: Int
+        /// «на проверке 30 · в работе 12 · запланировано 100»
+        let counts: String
+        let overdue: Int
+        let hasOverdue: Bool
         let assignments: [Assignment]
         let hasAssignments: Bool
-        let more: String
+        /// «Все 500 исполнителей →», to the action's page, when not all are shown here.
+        let more: String?
+        let moreHref: String
     }
 
     struct Assignment: Sendable {

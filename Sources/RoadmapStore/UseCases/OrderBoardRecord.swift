@@ -1,0 +1,75 @@
+import Foundation
+import RoadmapDomain
+
+/// What an order's page shows: the plan with each action's progress, the executors that are
+/// late first, and the deadlines by month, under a filter. Its size follows the plan's
+/// actions, not its assignments: an action for 500 schools brings its counts and its
+/// `lateShown` latest executors, and the rest are paged on the action's own page.
+public struct OrderBoardRecord: Sendable {
+    /// The page's filter; a value that names nothing is dropped, never an error.
+    public struct Filter: Sendable, Hashable {
+        public var overdueOnly: Bool
+        /// One executor's assignments only.
+        public var executorID: UUID?
+        /// An executor named in words: one match filters by it, several are offered.
+        public var executorName: String?
+        /// The first day of the month whose deadlines are shown.
+        public var month: CalendarDate?
+
+        public init(overdueOnly: Bool = false, executorID: UUID? = nil, executorName: String? = nil, month: CalendarDate? = nil) {
+            self.overdueOnly = overdueOnly
+            self.executorID = executorID
+            self.executorName = executorName
+            self.month = month
+        }
+
+        public var isEmpty: Bool { !overdueOnly && executorID == nil && (executorName ?? "").isEmpty && month == nil }
+    }
+
+    public struct Organization: Sendable, Hashable {
+        public let id: UUID
+        public let name: String
+    }
+
+    /// One action under the filter: its counts and the assignments shown beside it.
+    public struct Action: Sendable {
+        public let record: ActionRecord
+        /// Counted under the filter (a month, an executor).
+        public let rollup: Rollup
+        /// Late first, then by deadline; all of them when the action has few, else the late ones.
+        public let shown: [AssignmentRecord]
+        /// How many assignments the filter selects for the action.
+        public var total: Int { rollup.total }
+    }
+
+    public struct Goal: Sendable {
+        public let id: UUID
+        public let position: Int
+        public let title: String
+        public let rollup: Rollup
+        public let tasks: [PlanTreeRecord.Task]
+        public let actions: [Action]
+    }
+
+    public struct Month: Sendable, Hashable {
+        /// Its first day.
+        public let first: CalendarDate
+        public let rollup: Rollup
+    }
+
+    /// Late assignments shown per action; the others are on the action's page.
+    public static let lateShown = 3
+    /// An action with at most this many assignments shows them all.
+    public static let allShownUpTo = 8
+
+    public let order: OrderRecord
+    public let filter: Filter
+    /// The executor the filter settled on.
+    public let executor: Organization?
+    /// Several organisations matched the executor's name: the page offers them.
+    public let executorCandidates: [Organization]
+    /// The executor's name matched no executor of this order.
+    public let executorUnknown: Bool
+    public let goals: [Goal]
+    public let months: [Month]
+}

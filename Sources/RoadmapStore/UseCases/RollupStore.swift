@@ -1,0 +1,80 @@
+import Foundation
+import RoadmapDomain
+import RoadmapPostgres
+
+/// The counts kept for pages (`action_rollups`, `action_executor_counts`, migration 0021),
+/// checked against a count made from scratch, and rebuilt when they differ. The triggers
+/// keep them in the transaction of each change, so a difference means a bug or a hand edit
+/// made with the triggers off; the check says which action and by how much.
+public struct RollupStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public struct Difference: Sendable, Hashable {
+        public let actionID: UUID
+        /// «status due_on» for a roll-up; «organizations» or «persons» for an executor count.
+        public let what: String
+        public let kept: Int
+        public let counted: Int
+    }
+
+    public struct Outcome: Sendable {
+        /// The first differences found (at most 100), and how many there were in all.
+        public let differences: [Difference]
+        public let differenceCount: Int
+        /// What was compared: actions with kept counts, and assignments counted.
+        public let actions: Int
+        public let assignments: Int
+        public let repaired: Bool
+    }
+
+    /// Compares the kept counts with a fresh count; with `repair`, rewrites the kept counts
+    /// from the fresh one in the same transaction (locking out changes to assignments and
+    /// executors meanwhile) and reports what was wrong before.
+    public func check(repair: Bool, actor: Principal) async throws -> Outcome {
+        try OrganizationStore.require(AccessPolicy(actor).may(.maintainCounts))
+        return try await database.transaction { connection in
+            if repair {
+                // A change committed between the count and the rewrite would be lost.
+                try connection.execute("LOCK TABLE assignments, action_executors IN SHARE MODE")
+            }
+            var differences: [Difference] = []
+            for row in try connection.query("SELECT * FROM rollup_differences() ORDER BY 1, 2, 3").rows {
+                let due = try row.decode(CalendarDate?.self, "due_on")
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "action_id"),
+                    what: "\(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
+            for row in try connection.query("SELECT * FROM executor_count_differences() ORDER BY 1").rows {
+                let id = try row.decode(UUID.self, "action_id")
+                for kind in ["organizations", "persons"] {
+                    let kept = try row.decode(Int.self, "kept_\(kind)")
+                    let counted = try row.decode(Int.self, "counted_\(kind)")
+                    if kept != counted { differences.append(Difference(actionID: id, what: kind, kept: kept, counted: counted)) }
+                }
+            }
+            let facts = try connection.query("""
+                SELECT (SELECT count(DISTINCT action_id) FROM action_rollups)::int AS actions,
+                       (SELECT coalesce(sum(n), 0) FROM action_rollups)::int AS assignments
+                """).first
+            if repair, !differences.isEmpty {
+                try connection.execute(script: """
+                    DELETE FROM action_rollups;
+                    INSERT INTO action_rollups (action_id, status, due_on, n)
+                        SELECT action_id, status, due_on, count(*)::int FROM assignments GROUP BY 1, 2, 3;
+                    DELETE FROM action_executor_counts;
+                    INSERT INTO action_executor_counts (action_id, organizations, persons)
+                        SELECT action_id, count(organization_id)::int, count(person_role)::int FROM action_executors GROUP BY 1;
+                    """)
+            }
+            return Outcome(
+                differences: Array(differences.prefix(100)), differenceCount: differences.count,
+                actions: try facts?.decode(Int.self, "actions") ?? 0, assignments: try facts?.decode(Int.self, "assignments") ?? 0,
+                repaired: repair && !differences.isEmpty)
+        }
+    }
+}

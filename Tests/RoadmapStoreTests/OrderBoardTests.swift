@@ -1,0 +1,206 @@
+import Foundation
+import RoadmapDomain
+import RoadmapPostgres
+import RoadmapStore
+import RoadmapTestSupport
+import Testing
+
+/// The order page for many executors (#16): counts per action from the kept roll-ups, the
+/// late executors first, an action's executors paged, the executor and month filters, and the
+/// check that recomputes the kept counts.
+@Suite("Order board and kept roll-ups")
+struct OrderBoardTests {
+    typealias World = UseCaseRoleTests.World
+
+    /// The role world plus an action for 30 more schools, due in March 2019 (overdue on
+    /// 15 April), of which the first five reported and the first three were accepted.
+    struct Crowd {
+        let world: World
+        let action: UUID
+        let schools: [UUID]
+
+        static func make(_ database: Database) async throws -> Crowd {
+            let world = try await World.make(database)
+            let organizations = OrganizationStore(database: database)
+            var schools: [UUID] = []
+            for number in 1...30 {
+                let school = try await organizations.create(
+                    OrganizationChange(name: "Гимназия № \(100 + number)", kind: "school"), actor: world.coordinator)
+                schools.append(school.id)
+            }
+            let users = UserStore(database: database)
+            for (index, id) in schools.prefix(5).enumerated() {
+                _ = try await users.addUser(login: "g\(index)", role: .executor, organizationID: id, actor: world.admin)
+            }
+            let action = try await PlanStore(database: database).createAction(
+                goalID: world.goalID, ActionChange(title: "Мониторинг", deadline: "Март 2019", executorIDs: schools),
+                asOf: world.today, actor: world.coordinator)
+            let assignments = AssignmentStore(database: database)
+            let reports = ReportStore(database: database)
+            for index in 0..<5 {
+                let actor = try await users.actor(login: "g\(index)", commandLine: "test")
+                let own = try await assignments.list(
+                    AssignmentFilter(actionID: action.id), asOf: world.today, limit: 10, cursor: nil, scope: actor).items
+                let report = try await reports.submit(
+                    assignmentID: try #require(own.first).id,
+                    ReportSubmission(doneOn: try #require(CalendarDate(iso: "2019-03-20")), text: "Проведён"),
+                    idempotencyKey: nil, actor: actor)
+                if index < 3 {
+                    _ = try await reports.review(report.report.id, decision: .accept, comment: nil, ifVersion: nil, actor: world.coordinator)
+                }
+            }
+            return Crowd(world: world, action: action.id, schools: schools)
+        }
+    }
+
+    @Test func anActionForThirtySchoolsShowsItsCountsAndTheLateFirst() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let boards = OrderBoardStore(database: world.database)
+            let board = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
+            let row = try #require(board.goals.flatMap(\.actions).first { $0.record.id == crowd.action })
+            #expect(row.rollup.total == 30)
+            #expect(row.rollup.count(.done) == 3)
+            #expect(row.rollup.count(.reported) == 2)
+            #expect(row.rollup.overdue == 27, "not done by 31 March: reported ones too")
+            #expect(row.record.organizationCount == 30)
+            #expect(row.shown.count == OrderBoardRecord.lateShown, "three late executors, the rest on the action's page")
+            #expect(row.shown.filter { !$0.overdue }.isEmpty)
+            // The shared action of two schools shows both, late first.
+            let shared = try #require(board.goals.flatMap(\.actions).first { $0.record.id == world.sharedAction })
+            #expect(shared.shown.count == 2)
+            #expect(board.months.map(\.first.iso) == ["2019-03-01", "2019-04-01"])
+            #expect(board.months.first?.rollup.total == 32)
+
+            // «Только просроченные»: the April action of school B is not yet late on 15 April.
+            let late = try await boards.board(orderID: world.orderID, filter: .init(overdueOnly: true), asOf: world.today, scope: world.coordinator)
+            #expect(Set(late.goals.flatMap(\.actions).map(\.record.id)) == [crowd.action, world.sharedAction])
+
+            // A month: only what is due in it, counted for it.
+            let april = try await boards.board(
+                orderID: world.orderID, filter: .init(month: CalendarDate(iso: "2019-04-01")), asOf: world.today, scope: world.coordinator)
+            #expect(april.goals.flatMap(\.actions).map(\.record.id) == [world.onlyB])
+        }
+    }
+
+    @Test func theExecutorFilterTakesANameAndOffersTheMatches() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let boards = OrderBoardStore(database: world.database)
+            let one = try await boards.board(
+                orderID: world.orderID, filter: .init(executorName: "гимназия 101"), asOf: world.today, scope: world.coordinator)
+            #expect(one.executor?.id == crowd.schools[0])
+            let rows = one.goals.flatMap(\.actions)
+            #expect(rows.map(\.record.id) == [crowd.action], "only the actions it executes")
+            #expect(rows.first?.shown.map(\.executorID) == [crowd.schools[0]])
+            #expect(rows.first?.rollup.count(.done) == 1)
+
+            let many = try await boards.board(
+                orderID: world.orderID, filter: .init(executorName: "гимназия"), asOf: world.today, scope: world.coordinator)
+            #expect(many.executor == nil)
+            #expect(many.executorCandidates.count == 11, "ten offered and one more to say there are more")
+            let none = try await boards.board(
+                orderID: world.orderID, filter: .init(executorName: "гимназия 999"), asOf: world.today, scope: world.coordinator)
+            #expect(none.executorUnknown)
+
+            // A school sees its own part whatever it asks for.
+            let asA = try await boards.board(
+                orderID: world.orderID, filter: .init(executorID: world.schoolBID), asOf: world.today, scope: world.schoolA)
+            #expect(asA.executor == nil)
+            #expect(asA.goals.flatMap(\.actions).map(\.record.id) == [world.sharedAction])
+            #expect(asA.goals.flatMap(\.actions).flatMap(\.shown).map(\.executorID) == [world.schoolAID])
+            #expect(asA.months.map(\.rollup.total) == [1])
+        }
+    }
+
+    @Test func anActionsAssignmentsArePagedAndHiddenFromOtherSchools() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let assignments = AssignmentStore(database: world.database)
+            var seen: [UUID] = []
+            var cursor: String?
+            repeat {
+                let page = try await assignments.list(
+                    AssignmentFilter(actionID: crowd.action), asOf: world.today, limit: 7, cursor: cursor, scope: world.viewer)
+                seen += page.items.map(\.id)
+                cursor = page.nextCursor
+            } while cursor != nil
+            #expect(seen.count == 30)
+            #expect(Set(seen).count == 30)
+            let late = try await assignments.list(
+                AssignmentFilter(actionID: crowd.action, overdue: true), asOf: world.today, limit: 100, cursor: nil, scope: world.coordinator)
+            #expect(late.items.count == 27)
+
+            await #expect(throws: UseCaseError.notFound(entity: "action", id: world.onlyB.uuidString.lowercased())) {
+                try await assignments.list(AssignmentFilter(actionID: world.onlyB), asOf: world.today, limit: 10, cursor: nil, scope: world.schoolA)
+            }
+            let unknown = UUID()
+            await #expect(throws: UseCaseError.notFound(entity: "action", id: unknown.uuidString.lowercased())) {
+                try await assignments.list(AssignmentFilter(actionID: unknown), asOf: world.today, limit: 10, cursor: nil, scope: world.coordinator)
+            }
+            let own = try await assignments.list(
+                AssignmentFilter(actionID: world.sharedAction), asOf: world.today, limit: 10, cursor: nil, scope: world.schoolA)
+            #expect(own.items.map(\.executorID) == [world.schoolAID])
+
+            // The plan's tree names the first twenty organisations and counts them all.
+            let tree = try await PlanStore(database: world.database).tree(orderID: world.orderID, asOf: world.today, scope: world.coordinator)
+            let inTree = try #require(tree.plans.flatMap(\.goals).flatMap(\.actions).first { $0.id == crowd.action })
+            #expect(inTree.executors.count == PlanTreeRecord.executorsPerAction)
+            #expect(inTree.organizationCount == 30)
+            #expect(inTree.executors.compactMap(\.organizationID) == Array(crowd.schools.prefix(PlanTreeRecord.executorsPerAction)))
+            let single = try await PlanStore(database: world.database).action(crowd.action, asOf: world.today, scope: world.coordinator)
+            #expect(single.executors.count == 30)
+        }
+    }
+
+    @Test func theKeptCountsFollowEveryChangeAndTheCheckFindsAHandEdit() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let rollups = RollupStore(database: world.database)
+            for (name, principal) in [("coordinator", world.coordinator), ("viewer", world.viewer), ("school A", world.schoolA)] {
+                let got = await UseCaseRoleTests.outcome { _ = try await rollups.check(repair: false, actor: principal) }
+                #expect(got == .forbidden, "check the counts as \(name)")
+            }
+            var outcome = try await rollups.check(repair: false, actor: world.admin)
+            #expect(outcome.differenceCount == 0, "after reports and decisions: \(outcome.differences)")
+            #expect(outcome.assignments == 33)
+
+            // A deadline moved, an assignment cancelled, an action's executors changed, an action removed.
+            let plans = PlanStore(database: world.database)
+            let assignments = AssignmentStore(database: world.database)
+            let first = try #require(try await assignments.list(
+                AssignmentFilter(actionID: crowd.action, overdue: true), asOf: world.today, limit: 1, cursor: nil, scope: world.coordinator).items.first)
+            _ = try await DeadlineMoveStore(database: world.database).move(
+                assignmentID: first.id, to: try #require(CalendarDate(iso: "2019-05-31")), reason: "Перенос", ifVersion: nil, actor: world.coordinator)
+            _ = try await plans.updateAction(
+                crowd.action, ActionChange(executorIDs: Array(crowd.schools.prefix(20))), ifVersion: nil, asOf: world.today, actor: world.coordinator)
+            try await plans.removeAction(world.onlyB, reason: "Лишнее", actor: world.coordinator)
+            outcome = try await rollups.check(repair: false, actor: world.admin)
+            #expect(outcome.differenceCount == 0, "after edits: \(outcome.differences)")
+
+            // A count edited by hand is found, said by action, and repaired.
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("UPDATE action_rollups SET n = n + 2 WHERE action_id = \(crowd.action) AND status = 'done'")
+                try connection.execute("UPDATE action_executor_counts SET persons = 4 WHERE action_id = \(world.sharedAction)")
+            }
+            outcome = try await rollups.check(repair: false, actor: world.admin)
+            #expect(outcome.differenceCount == 2)
+            #expect(outcome.differences.contains { $0.actionID == crowd.action && $0.kept == $0.counted + 2 })
+            #expect(outcome.differences.contains { $0.actionID == world.sharedAction && $0.what == "persons" && $0.kept == 4 && $0.counted == 0 })
+            outcome = try await rollups.check(repair: true, actor: world.admin)
+            #expect(outcome.repaired)
+            outcome = try await rollups.check(repair: false, actor: world.admin)
+            #expect(outcome.differenceCount == 0)
+
+            // TRUNCATE would leave the counts behind: refused.
+            try await lease.pool.withConnection { (connection) throws in
+                let error = #expect(throws: PostgresError.self) { try connection.execute("TRUNCATE assignments CASCADE") }
+                #expect(error?.message.contains("cannot be truncated") == true)
+            }
+        }
+    }
+}
