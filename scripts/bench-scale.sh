@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-5}
-connections=${2:-4}
+connections=${2:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v bc >/dev/null || { echo "bc is missing: apt-get install -y bc" >&2; exit 1; }
 
@@ -56,7 +56,8 @@ cookie() {
     csrf=$(curl -s -c "$jar" "http://127.0.0.1:$port/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
     curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "login=$login" \
         --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
-    echo "Cookie: $(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
+    # curl marks HttpOnly cookies with a «#HttpOnly_» prefix on their line.
+    echo "Cookie: $(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }')"
 }
 
 # p50 and p99 in ms of GET URL with HEADER; "!" after them when an answer was not 2xx.
@@ -67,6 +68,9 @@ measure() {
     p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
     echo "$out" | grep -q "Non-2xx" && bad="!"
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")
+    [ "$code" = 200 ] || bad="!"
     echo "$(ms "$p50") $(ms "$p99")$bad"
 }
 ms() {
@@ -125,6 +129,12 @@ demo_school=$(cookie 18301 school5 roadmap-demo)
 region_coord=$(cookie 18302 coord01 bench-password-1)
 region_school=$(cookie 18302 org0001 bench-password-1)
 
+for check in "18301|$demo_coord" "18301|$demo_school" "18302|$region_coord" "18302|$region_school"; do
+    IFS='|' read -r port header <<< "$check"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "http://127.0.0.1:$port/")
+    [ "$code" = 200 ] || { echo "signing in on port $port failed (HTTP $code)" >&2; exit 1; }
+done
+
 rows=(
     "order page|/orders/%ORDER%|coord"
     "order page, only overdue|/orders/%ORDER%?overdue=1|coord"
@@ -173,3 +183,8 @@ size=$(psql "$region_url" -Atc "SELECT pg_size_pretty(pg_database_size(current_d
 counts=$(psql "$region_url" -Atc "SELECT format('%s organisations, %s orders, %s assignments, %s reports, %s events', (SELECT count(*) FROM organizations), (SELECT count(*) FROM orders), (SELECT count(*) FROM assignments), (SELECT count(*) FROM reports), (SELECT count(*) FROM events))")
 echo "region database: $counts ($size)"
 echo "(! after a figure: some answers were not 2xx)"
+
+echo
+echo "Import of 1,000 actions x 500 schools against a \\copy of the same rows (scripts/bench-import.sh):"
+scripts/bench-import.sh 1000 500 | sed 's/^/  /'
+

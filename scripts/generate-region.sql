@@ -93,14 +93,14 @@ SELECT pg_temp.u('executor', u.n), 'org' || lpad(u.n::text, 4, '0'), 'Ответ
 FROM units u;
 
 -- Orders, plans, goals, tasks ----------------------------------------------------------
--- 50 orders over three years, one every three weeks; order 1 is the big one (every
--- school in 500 of its actions' executors).
+-- 50 orders over three years, one every three weeks; order 1 is the big one: 1,000 actions,
+-- each for the same 500 schools.
 CREATE TEMP TABLE gen_orders (n int PRIMARY KEY, id uuid, plan_id uuid, issued_on date, goals int, actions_per_goal int, big boolean);
 INSERT INTO gen_orders
 SELECT n, pg_temp.u('order', n), pg_temp.u('plan', n),
        pg_temp.today() - 1050 + (n - 1) * 21,
        3 + (pg_temp.r('goals', n) * 4)::int,
-       CASE WHEN n = 1 THEN pg_temp.scaled(60, 6) ELSE 6 + (pg_temp.r('apg', n) * 18)::int END,
+       CASE WHEN n = 1 THEN pg_temp.scaled(200, 6) ELSE 6 + (pg_temp.r('apg', n) * 14)::int END,
        n = 1
 FROM generate_series(1, pg_temp.scaled(50, 3)) n;
 UPDATE gen_orders SET goals = 5 WHERE big;
@@ -142,8 +142,10 @@ CREATE TEMP TABLE gen_actions (
     big boolean, shape text, start_month date, day date, executors text, district int);
 INSERT INTO gen_actions
 SELECT pg_temp.u('action', key), g.id, g.order_n, g.position, a, g.issued_on, g.big,
+       -- The big order's actions are one-off, so its 1,000 actions make half a million assignments.
        CASE WHEN r < 0.42 THEN 'month' WHEN r < 0.57 THEN 'day' WHEN r < 0.72 THEN 'quarter'
-            WHEN r < 0.80 THEN 'monthly' WHEN r < 0.88 THEN 'quarterly' WHEN r < 0.97 THEN 'due_date' ELSE 'no_due_date' END,
+            WHEN r < 0.80 AND NOT g.big THEN 'monthly' WHEN r < 0.88 AND NOT g.big THEN 'quarterly'
+            WHEN r < 0.97 THEN 'due_date' ELSE 'no_due_date' END,
        date_trunc('month', g.issued_on + (30 + pg_temp.r('when', key) * 300)::int)::date,
        g.issued_on + (20 + pg_temp.r('day', key) * 330)::int,
        CASE WHEN g.big THEN 'big'
@@ -299,7 +301,7 @@ CROSS JOIN LATERAL (
     -- The plan re-imported after corrections: the assignment's period or executor text changed.
     SELECT ga.issued_on::timestamptz + interval '9 hours' + k * interval '6 days', pg_temp.u('user', 0), 'assignment', a.id,
            'updated', 'import', jsonb_build_object('import', k + 1)
-    FROM generate_series(1, floor((a.r * 1000000)::numeric % 1 * 4)::int) k
+    FROM generate_series(1, floor((a.r * 1000000)::numeric % 1 * 5)::int) k
 ) ev;
 
 INSERT INTO events (occurred_at, actor_id, entity_type, entity_id, event, reason, data)

@@ -93,6 +93,15 @@ struct PlanImport {
             }
         }
         if !refusedChoices.isEmpty { throw ImportError.choicesRefused(refusedChoices) }
+        // Each executor's matching key, made once per name: a plan repeats the same 500 school
+        // names in each of its 1,000 rows, and normalising a name costs more than the rest.
+        var keys: [String: String] = [:]
+        func nameKey(_ name: String) -> String {
+            if let key = keys[name] { return key }
+            let key = OrganizationName(name).key
+            keys[name] = key
+            return key
+        }
         var unparsed = 0
         var agreementWarning = false
         for (goalIndex, goal) in draft.goals.enumerated() {
@@ -145,7 +154,8 @@ struct PlanImport {
                     }
                 }
                 for (position, executor) in action.executors.enumerated() {
-                    let choice = choices[OrganizationName(executor.name).key]
+                    let key = nameKey(executor.name)
+                    let choice = choices[key]
                     if executor.kind == .personRole || choice == .person {
                         show(executor.name, nil, .person)
                         executorNames.insert(executor.name)
@@ -155,7 +165,7 @@ struct PlanImport {
                         continue
                     }
                     let chosen: (id: UUID, name: String)?
-                    if let organization = chosenOrganizations[OrganizationName(executor.name).key] {
+                    if let organization = chosenOrganizations[key] {
                         chosen = try directory.adopt(executor.name, as: organization)
                     } else {
                         chosen = try directory.resolve(executor.name, kind: executor.kind)

@@ -56,6 +56,60 @@ extension WebPagesTests {
         }
     }
 
+    @Test func anActionForManySchoolsShowsItsCountsOnTheOrderPageAndAllItsExecutorsOnItsOwnPage() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            // Twelve more schools on the action.
+            var ids = [fixture.schoolA, fixture.schoolB]
+            for number in 1...12 {
+                let school = try await api.call(.post, "/v1/organizations", token: fixture.coordinator,
+                                                json: #"{"name": "Гимназия № \#(200 + number)", "kind": "school"}"#)
+                let id = try #require(school.string("id"))
+                ids.append(try #require(UUID(uuidString: id)))
+            }
+            let action = try await api.call(.get, "/v1/actions/\(plan.action)", token: fixture.coordinator)
+            let changed = try await api.call(.patch, "/v1/actions/\(plan.action)", token: fixture.coordinator,
+                                             json: #"{"executor_ids": [\#(ids.map { "\"\($0.uuidString)\"" }.joined(separator: ","))]}"#,
+                                             headers: ["If-Match": try #require(action.headers[.eTag])])
+            #expect(changed.status == 200, "\(changed.text)")
+
+            let coordinator = try await session(api, fixture, "coord")
+            let order = try await get(api, "/orders/\(plan.order)", cookies: coordinator.cookie)
+            #expect(order.status == 200)
+            #expect(order.html.contains("выполнено 0 из 14"))
+            #expect(order.html.contains("просрочено 14"))
+            #expect(order.html.contains("Все 14 исполнителей →"))
+            #expect(order.html.components(separatedBy: "href=\"/assignments/").count - 1 == 3, "three late executors, not fourteen")
+
+            // The action's page pages through all fourteen (50 a page), and filters.
+            let page = try await get(api, "/actions/\(plan.action)?overdue=1", cookies: coordinator.cookie)
+            #expect(page.status == 200)
+            #expect(page.html.contains("Гимназия № 212"))
+            #expect(page.html.components(separatedBy: "href=\"/assignments/").count - 1 == 14)
+            let done = try await get(api, "/actions/\(plan.action)?status=done", cookies: coordinator.cookie)
+            #expect(done.html.contains("Под выбранный отбор ничего не попало"))
+            let forged = try await get(api, "/actions/\(plan.action)?cursor=forged", cookies: coordinator.cookie)
+            #expect(forged.status == 200, "a cursor from nowhere starts from the first page")
+            #expect(try await get(api, "/actions/\(UUID().uuidString)", cookies: coordinator.cookie).status == 404)
+
+            // The executor filter by name: one match narrows, several are offered, none is said.
+            let one = try await get(api, "/orders/\(plan.order)?executor_name=%D0%B3%D0%B8%D0%BC%D0%BD%D0%B0%D0%B7%D0%B8%D1%8F%20205", cookies: coordinator.cookie)
+            #expect(one.html.contains("Показаны назначения исполнителя: Гимназия № 205"))
+            let several = try await get(api, "/orders/\(plan.order)?executor_name=%D0%B3%D0%B8%D0%BC%D0%BD%D0%B0%D0%B7%D0%B8%D1%8F", cookies: coordinator.cookie)
+            #expect(several.html.contains("Уточните исполнителя"))
+            let none = try await get(api, "/orders/\(plan.order)?executor_name=xyz", cookies: coordinator.cookie)
+            #expect(none.html.contains("Среди исполнителей приказа такого нет"))
+            #expect(none.html.contains("value=\"xyz\""), "what was typed stays")
+
+            // A school sees its own line on the action's page and nothing of the others.
+            let school = try await session(api, fixture, "school-a")
+            let own = try await get(api, "/actions/\(plan.action)", cookies: school.cookie)
+            #expect(own.status == 200)
+            #expect(own.html.contains("МАОУ СОШ № 5"))
+            #expect(!own.html.contains("Гимназия"))
+        }
+    }
+
     @Test func theReviewQueueReturnsWithACommentAndAcceptsAndRefusesForgedOrEmptyReturns() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)

@@ -92,6 +92,39 @@ struct PlanAPITests {
         }
     }
 
+    @Test func anActionsAssignmentsArePagedAndTheTreeCountsItsExecutors() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let tree = try await api.call(.get, "/v1/orders/\(plan.order)/plan", token: fixture.coordinator)
+            let action = try #require(((tree["plans"] as? [[String: Any]])?.first?["goals"] as? [[String: Any]])?.first?["actions"] as? [[String: Any]])
+            #expect(action.first?["organization_count"] as? Int == 2)
+
+            let first = try await api.call(.get, "/v1/actions/\(plan.action)/assignments?limit=1&as_of=2019-04-15", token: fixture.viewer)
+            #expect(first.status == 200, "\(first.text)")
+            #expect(first.items.count == 1)
+            #expect(first.items.first?["overdue"] as? Bool == true)
+            let next = try #require(first.string("next_cursor"))
+            let second = try await api.call(.get, "/v1/actions/\(plan.action)/assignments?limit=1&cursor=\(next)", token: fixture.viewer)
+            #expect(second.items.count == 1)
+            #expect(second["next_cursor"] is NSNull)
+            #expect(Set((first.items + second.items).compactMap { $0["id"] as? String }) == [plan.assignmentA, plan.assignmentB])
+
+            // A school sees its own assignment of the action, nothing of another school's.
+            let own = try await api.call(.get, "/v1/actions/\(plan.action)/assignments", token: fixture.executorA)
+            #expect(own.items.compactMap { $0["id"] as? String } == [plan.assignmentA])
+            let overdue = try await api.call(.get, "/v1/actions/\(plan.action)/assignments?overdue=true&as_of=2019-03-01", token: fixture.coordinator)
+            #expect(overdue.items.isEmpty)
+
+            // Bad input: an unknown action, a forged cursor, a page too large.
+            #expect(try await api.call(.get, "/v1/actions/\(UUID().uuidString)/assignments", token: fixture.coordinator).status == 404)
+            #expect(try await api.call(.get, "/v1/actions/not-an-id/assignments", token: fixture.coordinator).status == 404)
+            let forged = try await api.call(.get, "/v1/actions/\(plan.action)/assignments?cursor=eyJ4Ijoxfq", token: fixture.coordinator)
+            #expect(forged.status == 422)
+            #expect(forged.text.contains("cursor"))
+            #expect(try await api.call(.get, "/v1/actions/\(plan.action)/assignments?limit=501", token: fixture.coordinator).status == 400)
+        }
+    }
+
     @Test func changingAnActionsExecutorsCancelsAndCreatesAssignments() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)

@@ -84,6 +84,36 @@ struct OrderBoardTests {
         }
     }
 
+    @Test func aLongPlanComesFiftyActionsAPageWithItsGoalsCountedWhole() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let world = try await World.make(lease.database)
+            let plans = PlanStore(database: world.database)
+            let second = try await plans.createGoal(orderID: world.orderID, title: "Вторая цель", actor: world.coordinator)
+            for number in 1...OrderBoardRecord.pageSize {
+                _ = try await plans.createAction(
+                    goalID: second.id, ActionChange(title: "Мероприятие \(number)", deadline: "Май 2019", executorIDs: [world.schoolAID]),
+                    asOf: world.today, actor: world.coordinator)
+            }
+            let boards = OrderBoardStore(database: world.database)
+            let first = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
+            #expect(first.actionCount == OrderBoardRecord.pageSize + 2)
+            #expect(first.goals.flatMap(\.actions).count == OrderBoardRecord.pageSize)
+            #expect((first.firstShown, first.lastShown) == (1, OrderBoardRecord.pageSize))
+            let after = try #require(first.nextAfter)
+            let rest = try await boards.board(orderID: world.orderID, filter: .init(), after: after, asOf: world.today, scope: world.coordinator)
+            #expect(rest.goals.map(\.title) == ["Вторая цель"])
+            #expect(rest.goals.flatMap(\.actions).map(\.record.title) == ["Мероприятие 49", "Мероприятие 50"])
+            #expect(rest.goals.first?.rollup.total == OrderBoardRecord.pageSize, "a goal is counted over all its actions")
+            #expect(rest.nextAfter == nil)
+            // An unknown place starts from the beginning; a school pages through its own part.
+            let unknown = try await boards.board(orderID: world.orderID, filter: .init(), after: UUID(), asOf: world.today, scope: world.coordinator)
+            #expect(unknown.firstShown == 1)
+            let asB = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.schoolB)
+            #expect(asB.actionCount == 2)
+            #expect(asB.goals.map(\.title) == ["Повышение качества"])
+        }
+    }
+
     @Test func theExecutorFilterTakesANameAndOffersTheMatches() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
@@ -145,14 +175,38 @@ struct OrderBoardTests {
                 AssignmentFilter(actionID: world.sharedAction), asOf: world.today, limit: 10, cursor: nil, scope: world.schoolA)
             #expect(own.items.map(\.executorID) == [world.schoolAID])
 
-            // The plan's tree names the first twenty organisations and counts them all.
+            // The plan's tree counts the thirty and names the two of the shared action.
             let tree = try await PlanStore(database: world.database).tree(orderID: world.orderID, asOf: world.today, scope: world.coordinator)
             let inTree = try #require(tree.plans.flatMap(\.goals).flatMap(\.actions).first { $0.id == crowd.action })
-            #expect(inTree.executors.count == PlanTreeRecord.executorsPerAction)
+            #expect(inTree.executors.isEmpty)
             #expect(inTree.organizationCount == 30)
-            #expect(inTree.executors.compactMap(\.organizationID) == Array(crowd.schools.prefix(PlanTreeRecord.executorsPerAction)))
+            let shared = try #require(tree.plans.flatMap(\.goals).flatMap(\.actions).first { $0.id == world.sharedAction })
+            #expect(Set(shared.executors.compactMap(\.organizationID)) == [world.schoolAID, world.schoolBID])
             let single = try await PlanStore(database: world.database).action(crowd.action, asOf: world.today, scope: world.coordinator)
             #expect(single.executors.count == 30)
+        }
+    }
+
+    @Test func theSchoolsWithTheMostOverdueWorkAreCountedFromTheKeptMonthsOnAnyDay() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let dashboard = DashboardStore(database: world.database)
+            let all = try await AssignmentStore(database: world.database).list(
+                AssignmentFilter(orderID: world.orderID), asOf: world.today, limit: 500, cursor: nil, scope: world.coordinator).items
+            // Around the month ends of the deadlines (31 March, 30 April) and inside the months.
+            for day in ["2019-03-15", "2019-03-31", "2019-04-01", "2019-04-02", "2019-04-30", "2019-05-01", "2019-05-17"] {
+                let asOf = try #require(CalendarDate(iso: day))
+                var expected: [UUID: Int] = [:]
+                for item in all where item.status.isOverdue(dueDay: item.dueOn, asOf: asOf) { expected[item.executorID, default: 0] += 1 }
+                let got = try await dashboard.overdueBySchool(asOf: asOf, scope: world.coordinator, limit: 100)
+                #expect(Dictionary(uniqueKeysWithValues: got.map { ($0.executorID, $0.overdue) }) == expected, "as of \(day)")
+                #expect(got.map(\.overdue) == got.map(\.overdue).sorted(by: >), "most first")
+            }
+            _ = try await WithdrawalStore(database: world.database).withdraw(
+                orderID: world.orderID, reason: "Ошибка", asOf: world.today, actor: world.coordinator)
+            let afterWithdrawal = try await dashboard.overdueBySchool(asOf: try #require(CalendarDate(iso: "2019-05-17")), scope: world.coordinator)
+            #expect(afterWithdrawal.isEmpty, "a withdrawn order's work is nobody's overdue")
         }
     }
 

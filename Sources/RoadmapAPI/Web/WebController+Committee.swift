@@ -79,7 +79,8 @@ extension WebController {
             executorID: query["executor"].flatMap { UUID(uuidString: String($0)) },
             executorName: typedName.isEmpty ? nil : String(typedName.prefix(200)),
             month: query["month"].flatMap { CalendarDate(iso: "\($0)-01") })
-        let board = try await orderBoards.board(orderID: orderID, filter: filter, asOf: today, scope: principal)
+        let after = query["after"].flatMap { UUID(uuidString: String($0)) }
+        let board = try await orderBoards.board(orderID: orderID, filter: filter, after: after, asOf: today, scope: principal)
         let order = board.order
         let base = "/orders/\(orderID.uuidString.lowercased())"
 
@@ -126,6 +127,9 @@ extension WebController {
         }
         var keep = board.filter.overdueOnly ? "&overdue=1" : ""
         if let month = board.filter.month { keep += "&month=\(month.iso.prefix(7))" }
+        var pageQuery = keep
+        if let executor = board.executor { pageQuery += "&executor=\(executor.id.uuidString.lowercased())" }
+        let paged = board.actionCount > OrderBoardRecord.pageSize
         let model = OrderPage(
             title: "Приказ № \(order.number) от \(order.date.russian)", user: await pageUser(live),
             order: Self.orderRow(order), orderTitle: order.title, base: base, overdueChecked: board.filter.overdueOnly,
@@ -142,6 +146,9 @@ extension WebController {
                     widest: widest, selected: month.first == board.filter.month)
             },
             hasMonths: !board.months.isEmpty, goals: goals, hasGoals: !goals.isEmpty,
+            pageNote: paged ? "Мероприятия \(board.firstShown)–\(board.lastShown) из \(board.actionCount)" : nil,
+            nextHref: board.nextAfter.map { "\(base)?after=\($0.uuidString.lowercased())\(pageQuery)" },
+            firstHref: after != nil && paged ? "\(base)?" + String(pageQuery.dropFirst()) : nil,
             filtered: !filter.isEmpty, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
             withdrawnOn: order.withdrawnAt.map { clock.today(now: $0).russian },
             withdraw: order.withdrawnAt == nil && AccessPolicy(principal).may(.withdrawPlans) == .allowed

@@ -171,11 +171,12 @@ extension WebController {
                 var removeError: String?
                 if case .removeAction(let id, let message)? = typed, id == action.id { removeError = message }
                 let names = action.executors.map(\.name)
+                let all = action.organizationCount + action.executors.filter { $0.organizationID == nil }.count
                 return PlanEditorPage.Action(
                     id: action.id.uuidString.lowercased(), position: "\(goal.position).\(action.position)", title: action.title,
                     deadline: action.deadlineText, period: Self.period(action.deadlinePeriod, parsed: action.deadlineParsed),
                     parsed: action.deadlineParsed,
-                    executors: names.count > 3 ? names.prefix(3).joined(separator: ", ") + " и ещё \(names.count - 3)" : names.joined(separator: ", "),
+                    executors: Self.executorSummary(Array(names.prefix(3)), of: all),
                     first: actionIndex == 0, last: actionIndex == goal.actions.count - 1, removeError: removeError)
             }
             return PlanEditorPage.Goal(
@@ -334,5 +335,15 @@ extension WebController {
             return try await planEditor(request, orderID: fields["back"], error: message, status: .unprocessableContent)
         }
         return Self.backToPlan(fields, done: "saved")
+    }
+
+    /// «СОШ № 5, Лицей № 14 и ещё 12», or «500 исполнителей» when none is named.
+    static func executorSummary(_ listed: [String], of all: Int) -> String {
+        let rest = all - listed.count
+        guard rest > 0 else { return listed.joined(separator: ", ") }
+        if listed.isEmpty {
+            return "\(all) " + RussianPlural.form(all, one: "исполнитель", few: "исполнителя", many: "исполнителей")
+        }
+        return listed.joined(separator: ", ") + " и ещё \(rest)"
     }
 }

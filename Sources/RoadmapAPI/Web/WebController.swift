@@ -228,8 +228,11 @@ struct WebController: Sendable {
         var committee: HomePage.Committee?
         if principal.role == .executor {
             // One read of the school's own work; each list below is a view of it.
-            let mine = try await Page.all { try await assignments.list(AssignmentFilter(), asOf: today, limit: 500, cursor: $0, scope: principal) }
-            let open = mine.filter { !$0.status.isClosed }
+            // Its open work: what is done or cancelled is not listed here.
+            var openWork = AssignmentFilter()
+            openWork.openOnly = true
+            let mine = try await Page.all { try await assignments.list(openWork, asOf: today, limit: 500, cursor: $0, scope: principal) }
+            let open = mine
                 .sorted { ($0.overdue ? 0 : 1, $0.dueOn?.daysSinceEpoch ?? .max) < ($1.overdue ? 0 : 1, $1.dueOn?.daysSinceEpoch ?? .max) }
             let overdue = open.filter(\.overdue)
             let weekAhead: CalendarDate = today.adding(days: 7) ?? today
@@ -248,7 +251,8 @@ struct WebController: Sendable {
                 overdueCount: overdue.count, hasOverdue: !overdue.isEmpty, overdue: overdue.map(row),
                 soonCount: soon.count, hasSoon: !soon.isEmpty, soon: soon.map(row),
                 returnedCount: returned.count, hasReturned: !returned.isEmpty, returned: returned.map(row),
-                openCount: open.count, hasOpen: !open.isEmpty, open: open.map(row))
+                openCount: open.count, hasOpen: !open.isEmpty, open: open.prefix(Self.homeOpenShown).map(row),
+                openMore: open.count > Self.homeOpenShown, openShown: Self.homeOpenShown)
         } else {
             let waiting = try await dashboard.waitingReports(scope: principal)
             let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal)
@@ -261,6 +265,9 @@ struct WebController: Sendable {
     }
 
     /// Reports waiting, their arrival in the committee's time zone.
+    /// Open assignments «Мои сроки» lists at most, nearest first.
+    static let homeOpenShown = 100
+
     /// «30.11.2026 17:01»: a moment as the pages show it, in the committee's time zone.
     static func moments(in timeZone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()

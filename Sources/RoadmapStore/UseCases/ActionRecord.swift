@@ -26,8 +26,8 @@ public struct ActionRecord: Sendable {
     public let deadlineParsed: Bool
     public let deadlinePeriod: DatePeriod?
     public let deadlineRecurrence: String?
-    /// The executors, in the plan's order; only the first `executorLimit` organisations
-    /// (and every person) when the load was capped.
+    /// The executors, in the plan's order: every person, and the organisations unless the
+    /// load was capped and the action has more than the cap.
     public let executors: [Executor]
     /// How many organisations execute the action in all (those `scope` may see).
     public let organizationCount: Int
@@ -42,10 +42,10 @@ public struct ActionRecord: Sendable {
         """
 
     /// Loads the actions `filter` selects (over `ac`) that `scope` may see, with the
-    /// executors it may see and the tasks, in three more round trips. With
-    /// `executorLimit`, each action brings its first organisations only (and every person
-    /// named), so a plan of 1,000 actions for 500 schools reads 1,000 × the limit rows, not
-    /// half a million; `organizationCount` still says how many there are.
+    /// executors it may see and the tasks, in a few more round trips. With `executorLimit`,
+    /// an action names its organisations only when it has at most that many (every person
+    /// is always named), so a plan of 1,000 actions for 500 schools does not read half a
+    /// million names; `organizationCount` says how many there are.
     static func load(
         filter: SQL, scope: Principal, asOf: CalendarDate, executorLimit: Int? = nil, on connection: PostgresConnection
     ) throws -> [ActionRecord] {
@@ -55,35 +55,30 @@ public struct ActionRecord: Sendable {
             """).rows
         let ids = try rows.map { try $0.decode(UUID.self, "id") }
         guard !ids.isEmpty else { return [] }
-        let limit: SQL = executorLimit.map { "LIMIT \($0)" } ?? ""
+        var counts: [UUID: Int] = [:]
+        for row in try connection.query("""
+            SELECT action_id, organizations FROM action_executor_counts WHERE action_id = ANY(\(ids))
+            """).rows {
+            counts[try row.decode(UUID.self, "action_id")] = try row.decode(Int.self, "organizations")
+        }
+        let named = executorLimit.map { limit in ids.filter { (counts[$0] ?? 0) <= limit } } ?? ids
         var executors: [UUID: [Executor]] = [:]
         for row in try connection.query("""
-            SELECT a.id AS action_id, x.organization_id, x.name, x.person_role, x.responsibility
-            FROM unnest(\(ids)::uuid[]) AS a(id)
-            CROSS JOIN LATERAL (
-                (SELECT e.organization_id, e.person_role AS name, e.person_role, e.responsibility, e.position, e.id
-                 FROM action_executors e WHERE e.action_id = a.id AND e.person_role IS NOT NULL)
-                UNION ALL
-                (SELECT e.organization_id, o.name, e.person_role, e.responsibility, e.position, e.id
-                 FROM action_executors e JOIN organizations o ON o.id = e.organization_id
-                 WHERE e.action_id = a.id AND \(RollupQuery.executorVisible(to: scope))
-                 ORDER BY e.position, e.id \(limit))) x
-            ORDER BY a.id, x.position, x.id
+            SELECT e.action_id, e.organization_id, coalesce(o.name, e.person_role) AS name, e.person_role, e.responsibility
+            FROM action_executors e LEFT JOIN organizations o ON o.id = e.organization_id
+            WHERE (e.action_id = ANY(\(named)) OR (e.person_role IS NOT NULL AND e.action_id = ANY(\(ids))))
+              AND \(RollupQuery.executorVisible(to: scope))
+            ORDER BY e.action_id, e.position, e.id
             """).rows {
             executors[try row.decode(UUID.self, "action_id"), default: []].append(Executor(
                 organizationID: try row.decode(UUID?.self, "organization_id"), name: try row.decode(String.self, "name"),
                 personRole: try row.decode(String?.self, "person_role"), responsibility: try row.decode(String.self, "responsibility")))
         }
-        var counts: [UUID: Int] = [:]
-        if scope.role.seesEverything {
-            for row in try connection.query("""
-                SELECT action_id, organizations FROM action_executor_counts WHERE action_id = ANY(\(ids))
-                """).rows {
-                counts[try row.decode(UUID.self, "action_id")] = try row.decode(Int.self, "organizations")
-            }
-        } else {
+        if !scope.role.seesEverything {
             // An executor sees its own organisation among the executors, and no other.
-            for (id, list) in executors { counts[id] = list.filter { $0.organizationID != nil }.count }
+            counts = Dictionary(uniqueKeysWithValues: ids.map { id in
+                (id, (executors[id] ?? []).filter { $0.organizationID != nil }.count)
+            })
         }
         var tasks: [UUID: [UUID]] = [:]
         for row in try connection.query("""

@@ -11,6 +11,8 @@ public struct AssignmentFilter: Sendable, Hashable {
     public var status: AssignmentStatus?
     /// true: only overdue as of `asOf`; false: only not overdue.
     public var overdue: Bool?
+    /// true: only open work (neither done nor cancelled).
+    public var openOnly: Bool = false
     public var dueFrom: CalendarDate?
     public var dueTo: CalendarDate?
 

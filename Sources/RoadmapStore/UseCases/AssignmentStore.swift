@@ -28,6 +28,7 @@ public struct AssignmentStore: Sendable {
         case false?: conditions.append("NOT analytics.is_overdue(s.status, s.due_on, \(asOf))")
         case nil: break
         }
+        if filter.openOnly { conditions.append("analytics.is_open(s.status)") }
         if let from = filter.dueFrom { conditions.append("s.due_on >= \(from)") }
         if let to = filter.dueTo { conditions.append("s.due_on <= \(to)") }
         if let after {

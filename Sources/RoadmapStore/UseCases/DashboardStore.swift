@@ -83,14 +83,29 @@ public struct DashboardStore: Sendable {
     }
 
     /// Executors with overdue assignments as of `asOf`, most first.
+    ///
+    /// Read from the open work kept per executor and month (`executor_open_months`): whole
+    /// months before `asOf`'s month are added up from there, the days of its own month are
+    /// counted from the assignments, and open work under a withdrawn plan is taken off. So
+    /// the cost follows the executors and months, not the region's open assignments.
     public func overdueBySchool(asOf: CalendarDate, scope: Principal, limit: Int = 20) async throws -> [OverdueSchool] {
         guard scope.role.seesEverything else { return [] }
+        let month = asOf.firstOfMonth
         return try await database.withConnection { connection in
             try connection.query("""
-                SELECT s.executor_id, o.name, count(*)::int AS overdue
-                FROM assignments s JOIN organizations o ON o.id = s.executor_id
-                WHERE analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(Withdrawal.assignmentInForce())
-                GROUP BY s.executor_id, o.name ORDER BY overdue DESC, o.name LIMIT \(limit)
+                WITH counts AS (
+                    SELECT m.executor_id, m.n FROM executor_open_months m WHERE m.month < \(month)
+                    UNION ALL
+                    SELECT s.executor_id, 1 FROM assignments s
+                    WHERE analytics.is_open(s.status) AND s.due_on >= \(month) AND s.due_on < \(asOf)
+                    UNION ALL
+                    SELECT s.executor_id, -1 FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions ac ON ac.goal_id = g.id
+                    JOIN assignments s ON s.action_id = ac.id
+                    WHERE p.withdrawn_at IS NOT NULL AND analytics.is_overdue(s.status, s.due_on, \(asOf))),
+                totals AS (
+                    SELECT executor_id, sum(n)::int AS overdue FROM counts GROUP BY 1 HAVING sum(n) > 0)
+                SELECT t.executor_id, o.name, t.overdue FROM totals t JOIN organizations o ON o.id = t.executor_id
+                ORDER BY t.overdue DESC, o.name LIMIT \(limit)
                 """).rows.map { row in
                 OverdueSchool(executorID: try row.decode(UUID.self, "executor_id"), executorName: try row.decode(String.self, "name"),
                               overdue: try row.decode(Int.self, "overdue"))

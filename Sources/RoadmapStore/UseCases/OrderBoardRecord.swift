@@ -4,7 +4,8 @@ import RoadmapDomain
 /// What an order's page shows: the plan with each action's progress, the executors that are
 /// late first, and the deadlines by month, under a filter. Its size follows the plan's
 /// actions, not its assignments: an action for 500 schools brings its counts and its
-/// `lateShown` latest executors, and the rest are paged on the action's own page.
+/// `lateShown` latest executors, and the rest are paged on the action's own page; the
+/// actions themselves come `pageSize` at a time.
 public struct OrderBoardRecord: Sendable {
     /// The page's filter; a value that names nothing is dropped, never an error.
     public struct Filter: Sendable, Hashable {
@@ -57,6 +58,8 @@ public struct OrderBoardRecord: Sendable {
         public let rollup: Rollup
     }
 
+    /// Actions per page of the board.
+    public static let pageSize = 50
     /// Late assignments shown per action; the others are on the action's page.
     public static let lateShown = 3
     /// An action with at most this many assignments shows them all.
@@ -70,6 +73,14 @@ public struct OrderBoardRecord: Sendable {
     public let executorCandidates: [Organization]
     /// The executor's name matched no executor of this order.
     public let executorUnknown: Bool
+    /// The goals of this page's actions, each counted over all its actions under the filter.
     public let goals: [Goal]
+    /// Deadlines by month over the whole order, under the executor filter.
     public let months: [Month]
+    /// How many actions the filter keeps, and which of them (1-based) this page shows.
+    public let actionCount: Int
+    public let firstShown: Int
+    public let lastShown: Int
+    /// The last action of this page when more follow: the next page starts after it.
+    public let nextAfter: UUID?
 }

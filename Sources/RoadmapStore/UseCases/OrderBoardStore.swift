@@ -13,7 +13,12 @@ public struct OrderBoardStore: Sendable {
         self.database = database
     }
 
-    public func board(orderID: UUID, filter: OrderBoardRecord.Filter, asOf: CalendarDate, scope: Principal) async throws -> OrderBoardRecord {
+    /// One page of the order's board: `OrderBoardRecord.pageSize` actions after `after` (an
+    /// action of the previous page; nil or unknown: the first page), with the goals above
+    /// them and counts over the whole order.
+    public func board(
+        orderID: UUID, filter: OrderBoardRecord.Filter, after: UUID? = nil, asOf: CalendarDate, scope: Principal
+    ) async throws -> OrderBoardRecord {
         try await database.withConnection { connection in
             let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
             let plans = try connection.query("""
@@ -49,38 +54,70 @@ public struct OrderBoardStore: Sendable {
                 ORDER BY array_position(\(plans)::uuid[], g.plan_id), g.position
                 """).rows
             let goalIDs = try goalRows.map { try $0.decode(UUID.self, "id") }
-            let actions = try ActionRecord.load(
-                filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf,
-                executorLimit: PlanTreeRecord.executorsPerAction, on: connection)
-            let actionIDs = actions.map(\.id)
+            let goalOrder = Dictionary(uniqueKeysWithValues: goalIDs.enumerated().map { ($1, $0) })
+            // Every action's place, cheap: the page is cut from this list.
+            let places = try connection.query("""
+                SELECT ac.id, ac.goal_id, ac.position FROM actions ac
+                WHERE ac.goal_id = ANY(\(goalIDs)) AND \(RollupQuery.actionVisible(to: scope))
+                """).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
+                .sorted { ((goalOrder[$0.goal] ?? 0), $0.position) < ((goalOrder[$1.goal] ?? 0), $1.position) }
+            let allIDs = places.map(\.id)
 
             var monthCondition: SQL = "TRUE"
             if let first = filter.month?.firstOfMonth, let next = first.firstOfNextMonth {
                 monthCondition = "s.due_on >= \(first) AND s.due_on < \(next)"
             }
+            // Which actions the filter keeps. A month or an executor needs every action's counts
+            // under it; «only overdue» asks the index of open work once per action; no filter
+            // keeps them all. Counts are then read for the goals on this page only.
+            let narrowed = filter.executorID != nil || filter.month != nil
+            var rollups: [UUID: Rollup] = [:]
+            let kept: [(id: UUID, goal: UUID, position: Int)]
+            if narrowed {
+                rollups = try RollupQuery.rollups(
+                    key: "s.action_id", filter: "s.action_id = ANY(\(allIDs)) AND \(monthCondition)",
+                    scope: scope, asOf: asOf, executorID: filter.executorID, on: connection)
+                kept = places.filter { place in
+                    let rollup = rollups[place.id] ?? .empty
+                    return rollup.total > 0 && (!filter.overdueOnly || rollup.overdue > 0)
+                }
+            } else if filter.overdueOnly {
+                let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
+                let late = Set(try connection.query("""
+                    SELECT a.id FROM unnest(\(allIDs)::uuid[]) AS a(id)
+                    WHERE EXISTS (SELECT 1 FROM assignments s
+                                  WHERE s.action_id = a.id AND analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(own))
+                    """).rows.map { try $0.decode(UUID.self, "id") })
+                kept = places.filter { late.contains($0.id) }
+            } else {
+                kept = places
+            }
+            let months = try RollupQuery.monthly(
+                filter: "s.action_id = ANY(\(allIDs))", scope: scope, asOf: asOf, executorID: filter.executorID, plans: plans,
+                on: connection)
+            let start = after.flatMap { id in kept.firstIndex { $0.id == id }.map { $0 + 1 } } ?? 0
+            let page = Array(kept[start...].prefix(OrderBoardRecord.pageSize))
+            let pageIDs = page.map(\.id)
+            let pageGoals = Set(page.map(\.goal))
+            let counted = kept.filter { pageGoals.contains($0.goal) && rollups[$0.id] == nil }.map(\.id)
+            if !counted.isEmpty {
+                rollups.merge(try RollupQuery.rollups(
+                    key: "s.action_id", filter: "s.action_id = ANY(\(counted))", scope: scope, asOf: asOf, on: connection)) { $1 }
+            }
 
-            // Counts per action and shown assignments, under the filter.
-            var rollups: [UUID: Rollup]
+            // The page's actions, naming their persons (organisations are in `shown`).
+            let actions = try ActionRecord.load(
+                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, on: connection)
+            let byID = Dictionary(uniqueKeysWithValues: actions.map { ($0.id, $0) })
             var shown: [UUID: [AssignmentRecord]] = [:]
-            var months: [CalendarDate: Rollup] = [:]
             if let executorID = filter.executorID {
-                // One executor: its own assignments, few enough to read and count here.
                 let records = try connection.query("""
                     \(AssignmentRecord.select)
-                    WHERE s.action_id = ANY(\(actionIDs)) AND s.executor_id = \(executorID) AND \(monthCondition)
+                    WHERE s.action_id = ANY(\(pageIDs)) AND s.executor_id = \(executorID) AND \(monthCondition)
                     ORDER BY s.due_on NULLS LAST, s.id
                     """).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
                 shown = Dictionary(grouping: records, by: \.actionID)
-                rollups = shown.mapValues { Rollup($0.map(\.fact), asOf: asOf) }
-                for record in records {
-                    guard let first = record.dueOn?.firstOfMonth else { continue }
-                    months[first, default: .empty] = months[first, default: .empty] + Rollup([record.fact], asOf: asOf)
-                }
             } else {
-                rollups = try RollupQuery.rollups(
-                    key: "s.action_id", filter: "s.action_id = ANY(\(actionIDs)) AND \(monthCondition)",
-                    scope: scope, asOf: asOf, on: connection)
-                months = try RollupQuery.monthly(filter: "s.action_id = ANY(\(actionIDs))", scope: scope, asOf: asOf, on: connection)
                 shown = try Self.lateFirst(
                     actions: actions, rollups: rollups, monthCondition: monthCondition, overdueOnly: filter.overdueOnly,
                     scope: scope, asOf: asOf, on: connection)
@@ -90,7 +127,9 @@ public struct OrderBoardStore: Sendable {
                 SELECT id, goal_id, position, title, expected_result, version FROM tasks WHERE goal_id = ANY(\(goalIDs))
                 ORDER BY goal_id, position
                 """).rows
-            let seenTasks = Set(actions.flatMap(\.taskIDs))
+            let seenTasks = Set(try connection.query("""
+                SELECT t.task_id FROM action_tasks t WHERE t.action_id = ANY(\(allIDs))
+                """).rows.map { try $0.decode(UUID.self, "task_id") })
             var tasksByGoal: [UUID: [PlanTreeRecord.Task]] = [:]
             for row in tasks {
                 let id = try row.decode(UUID.self, "id")
@@ -101,26 +140,29 @@ public struct OrderBoardStore: Sendable {
                     rollup: .empty))
             }
 
-            let narrowed = filter.executorID != nil || filter.month != nil
-            let actionsByGoal = Dictionary(grouping: actions, by: \.goalID)
+            let keptByGoal = Dictionary(grouping: kept, by: \.goal)
+            let pageByGoal = Dictionary(grouping: page, by: \.goal)
             var goals: [OrderBoardRecord.Goal] = []
             for row in goalRows {
                 let id = try row.decode(UUID.self, "id")
-                let boardActions = (actionsByGoal[id] ?? []).compactMap { action -> OrderBoardRecord.Action? in
-                    let rollup = rollups[action.id] ?? .empty
-                    if filter.overdueOnly, rollup.overdue == 0 { return nil }
-                    if narrowed, rollup.total == 0 { return nil }
-                    return OrderBoardRecord.Action(record: action, rollup: rollup, shown: shown[action.id] ?? [])
+                let onPage = (pageByGoal[id] ?? []).compactMap { place in
+                    byID[place.id].map { OrderBoardRecord.Action(record: $0, rollup: rollups[place.id] ?? .empty, shown: shown[place.id] ?? []) }
                 }
-                // An executor sees only the goals above its own actions; a filter leaves out empty goals.
-                if boardActions.isEmpty, !filter.isEmpty || !scope.role.seesEverything { continue }
+                // A goal stands on the pages of its actions; one with none, on the first page of
+                // the committee's unfiltered board only.
+                let emptyGoalHere = (keptByGoal[id] ?? []).isEmpty && start == 0 && filter.isEmpty && scope.role.seesEverything
+                guard !onPage.isEmpty || emptyGoalHere else { continue }
                 goals.append(OrderBoardRecord.Goal(
                     id: id, position: try row.decode(Int.self, "position"), title: try row.decode(String.self, "title"),
-                    rollup: Rollup.combining(boardActions.map(\.rollup)), tasks: tasksByGoal[id] ?? [], actions: boardActions))
+                    rollup: Rollup.combining((keptByGoal[id] ?? []).map { rollups[$0.id] ?? .empty }),
+                    tasks: tasksByGoal[id] ?? [], actions: onPage))
             }
+            let more = start + page.count < kept.count
             return OrderBoardRecord(
                 order: order, filter: filter, executor: executor, executorCandidates: candidates, executorUnknown: unknown,
-                goals: goals, months: months.keys.sorted().map { OrderBoardRecord.Month(first: $0, rollup: months[$0] ?? .empty) })
+                goals: goals, months: months.keys.sorted().map { OrderBoardRecord.Month(first: $0, rollup: months[$0] ?? .empty) },
+                actionCount: kept.count, firstShown: page.isEmpty ? 0 : start + 1, lastShown: start + page.count,
+                nextAfter: more ? page.last?.id : nil)
         }
     }
 

@@ -33,7 +33,7 @@ public struct OrderStore: Sendable {
         let records = try await database.withConnection { connection in
             let rows = try connection.query(statement).rows
             let ids = try rows.map { try $0.decode(UUID.self, "id") }
-            let rollups = try RollupQuery.rollups(key: "p.order_id", filter: "p.order_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
+            let rollups = try RollupQuery.orders(ids, scope: scope, asOf: asOf, on: connection)
             return try rows.map { row in try OrderRecord(row: row, rollup: rollups[try row.decode(UUID.self, "id")] ?? .empty) }
         }
         return OrganizationStore.page(records, limit: limit) { [$0.date.iso, $0.id.uuidString] }
@@ -85,12 +85,17 @@ public struct OrderStore: Sendable {
         return try await get(only.id, asOf: asOf, scope: scope)
     }
 
-    static func get(_ id: UUID, asOf: CalendarDate, scope: Principal, on connection: PostgresConnection) throws -> OrderRecord {
+    /// The order as `scope` may see it; without `countingRollup`, its roll-up is left empty
+    /// for a caller that adds it up from its actions' anyway.
+    static func get(
+        _ id: UUID, asOf: CalendarDate, scope: Principal, countingRollup: Bool = true, on connection: PostgresConnection
+    ) throws -> OrderRecord {
         guard let row = try connection.query("\(OrderRecord.select) WHERE o.id = \(id)").first,
               try RollupQuery.visible(filter: "p.order_id = \(id)", scope: scope, on: connection) else {
             throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
         }
-        let rollups = try RollupQuery.rollups(key: "p.order_id", filter: "p.order_id = \(id)", scope: scope, asOf: asOf, on: connection)
+        guard countingRollup else { return try OrderRecord(row: row, rollup: .empty) }
+        let rollups = try RollupQuery.orders([id], scope: scope, asOf: asOf, on: connection)
         return try OrderRecord(row: row, rollup: rollups[id] ?? .empty)
     }
 

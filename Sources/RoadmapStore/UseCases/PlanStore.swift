@@ -12,7 +12,11 @@ public struct PlanStore: Sendable {
         self.database = database
     }
 
-    public func tree(orderID: UUID, asOf: CalendarDate, scope: Principal) async throws -> PlanTreeRecord {
+    /// The tree with roll-ups; each action names its persons and its first `executorLimit`
+    /// organisations (nil: all of them, for a whole-plan export).
+    public func tree(
+        orderID: UUID, asOf: CalendarDate, scope: Principal, executorLimit: Int? = PlanTreeRecord.executorsPerAction
+    ) async throws -> PlanTreeRecord {
         try await database.withConnection { connection in
             let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
             let plans = try connection.query("SELECT id, title, academic_year FROM plans WHERE order_id = \(orderID) ORDER BY position").rows
@@ -25,7 +29,7 @@ public struct PlanStore: Sendable {
                 SELECT id, goal_id, position, title, expected_result, version FROM tasks WHERE goal_id = ANY(\(goalIDs)) ORDER BY goal_id, position
                 """).rows
             let actions = try ActionRecord.load(
-                filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf, executorLimit: PlanTreeRecord.executorsPerAction, on: connection)
+                filter: "ac.goal_id = ANY(\(goalIDs))", scope: scope, asOf: asOf, executorLimit: executorLimit, on: connection)
             let actionsByGoal = Dictionary(grouping: actions, by: \.goalID)
             // An executor sees the goals and tasks above its own actions, and nothing else.
             let seenTasks = Set(actions.flatMap(\.taskIDs))

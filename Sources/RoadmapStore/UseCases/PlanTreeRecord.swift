@@ -30,9 +30,10 @@ public struct PlanTreeRecord: Sendable {
         public let rollup: Rollup
     }
 
-    /// Organisations listed per action in the tree; the rest are paged
+    /// An action of the tree names its organisations when it has at most this many (and
+    /// always its persons); past this, its count only, and its executors are paged
     /// (`AssignmentStore.list` with an action, `GET /v1/actions/{id}/assignments`).
-    public static let executorsPerAction = 20
+    public static let executorsPerAction = 5
 
     public let orderID: UUID
     public let rollup: Rollup

@@ -14,16 +14,9 @@ enum RollupQuery {
     /// per action, status and due day, and `filter` and `key` may use only those columns.
     /// An executor's are counted from its own assignments.
     static func rollups(
-        key: SQL, filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
+        key: SQL, filter: SQL, scope: Principal, asOf: CalendarDate, executorID: UUID? = nil, on connection: PostgresConnection
     ) throws -> [UUID: Rollup] {
-        let source: SQL
-        let own: SQL
-        let count: SQL
-        if scope.role.seesEverything {
-            (source, own, count) = ("action_rollups", "s.n > 0", "s.n")
-        } else {
-            (source, own, count) = ("assignments", "s.executor_id = \(scope.organizationID)", "1")
-        }
+        let (source, own, count) = counted(scope: scope, executorID: executorID)
         let rows = try connection.query("""
             SELECT \(key) AS key, s.status, sum(\(count))::int AS n,
                    (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
@@ -47,20 +40,56 @@ enum RollupQuery {
         return result
     }
 
+    /// Roll-ups of whole orders: the committee's from `plan_rollups` (a few rows per plan and
+    /// due day), an executor's from its own assignments.
+    static func orders(_ ids: [UUID], scope: Principal, asOf: CalendarDate, on connection: PostgresConnection) throws -> [UUID: Rollup] {
+        guard scope.role.seesEverything else {
+            return try rollups(key: "p.order_id", filter: "p.order_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
+        }
+        let rows = try connection.query("""
+            SELECT p.order_id AS key, s.status, sum(s.n)::int AS n,
+                   (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            FROM plan_rollups s JOIN plans p ON p.id = s.plan_id
+            WHERE p.order_id = ANY(\(ids)) AND s.n > 0 AND \(Withdrawal.planInForce())
+            GROUP BY 1, 2
+            """).rows
+        var result: [UUID: Rollup] = [:]
+        for row in rows {
+            guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
+            let key = try row.decode(UUID.self, "key")
+            result[key] = (result[key] ?? .empty) + Rollup(
+                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
+                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+        }
+        return result
+    }
+
     /// Roll-ups per month of the due day (keyed by the month's first day) for the assignments
     /// `filter` selects, counted as `rollups` counts them; assignments with no due day are left out.
-    static func monthly(filter: SQL, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection) throws -> [CalendarDate: Rollup] {
-        let (source, own, count): (SQL, SQL, SQL) = scope.role.seesEverything
-            ? ("action_rollups", "s.n > 0", "s.n")
-            : ("assignments", "s.executor_id = \(scope.organizationID)", "1")
+    ///
+    /// For the committee's view of whole plans (`plans`), the kept per-plan counts are read.
+    static func monthly(
+        filter: SQL, scope: Principal, asOf: CalendarDate, executorID: UUID? = nil, plans: [UUID]? = nil,
+        on connection: PostgresConnection
+    ) throws -> [CalendarDate: Rollup] {
+        var (source, own, count) = counted(scope: scope, executorID: executorID)
+        var filter = filter
+        var joins: SQL = """
+            JOIN actions ac ON ac.id = s.action_id
+            JOIN goals g ON g.id = ac.goal_id
+            JOIN plans p ON p.id = g.plan_id
+            """
+        if let plans, scope.role.seesEverything, executorID == nil {
+            (source, own, count, filter) = ("plan_rollups", "s.n > 0", "s.n", "p.id = ANY(\(plans))")
+            joins = "JOIN plans p ON p.id = s.plan_id"
+        }
         let rows = try connection.query("""
             SELECT date_trunc('month', s.due_on)::date AS first, s.status, sum(\(count))::int AS n,
                    (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                    min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
             FROM \(source) s
-            JOIN actions ac ON ac.id = s.action_id
-            JOIN goals g ON g.id = ac.goal_id
-            JOIN plans p ON p.id = g.plan_id
+            \(joins)
             WHERE \(filter) AND \(own) AND s.due_on IS NOT NULL AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
             """).rows
@@ -73,6 +102,14 @@ enum RollupQuery {
                 earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
         }
         return result
+    }
+
+    /// What the roll-ups count: the kept counts for the committee; an executor's own
+    /// assignments for an executor; one executor's when the committee asks for one.
+    private static func counted(scope: Principal, executorID: UUID?) -> (source: SQL, own: SQL, count: SQL) {
+        if !scope.role.seesEverything { return ("assignments", "s.executor_id = \(scope.organizationID)", "1") }
+        if let executorID { return ("assignments", "s.executor_id = \(executorID)", "1") }
+        return ("action_rollups", "s.n > 0", "s.n")
     }
 
     /// The actions `scope` may see, as a predicate over `ac` (actions): all of them for

@@ -2,7 +2,8 @@ import Foundation
 import RoadmapDomain
 import RoadmapPostgres
 
-/// The counts kept for pages (`action_rollups`, `action_executor_counts`, migration 0021),
+/// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
+/// `executor_open_months`, migration 0021),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -14,6 +15,7 @@ public struct RollupStore: Sendable {
     }
 
     public struct Difference: Sendable, Hashable {
+        /// The action counted; the plan, or the executor for its open work by month.
         public let actionID: UUID
         /// «status due_on» for a roll-up; «organizations» or «persons» for an executor count.
         public let what: String
@@ -57,6 +59,19 @@ public struct RollupStore: Sendable {
                     if kept != counted { differences.append(Difference(actionID: id, what: kind, kept: kept, counted: counted)) }
                 }
             }
+            for row in try connection.query("SELECT * FROM plan_rollup_differences() ORDER BY 1, 2, 3").rows {
+                let due = try row.decode(CalendarDate?.self, "due_on")
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "plan_id"),
+                    what: "plan: \(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
+            for row in try connection.query("SELECT * FROM executor_month_differences() ORDER BY 1, 2").rows {
+                let month = try row.decode(CalendarDate.self, "month")
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "executor_id"), what: "open work of the executor due in \(month.iso.prefix(7))",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
             let facts = try connection.query("""
                 SELECT (SELECT count(DISTINCT action_id) FROM action_rollups)::int AS actions,
                        (SELECT coalesce(sum(n), 0) FROM action_rollups)::int AS assignments
@@ -66,6 +81,14 @@ public struct RollupStore: Sendable {
                     DELETE FROM action_rollups;
                     INSERT INTO action_rollups (action_id, status, due_on, n)
                         SELECT action_id, status, due_on, count(*)::int FROM assignments GROUP BY 1, 2, 3;
+                    DELETE FROM plan_rollups;
+                    INSERT INTO plan_rollups (plan_id, status, due_on, n)
+                        SELECT g.plan_id, s.status, s.due_on, count(*)::int
+                        FROM assignments s JOIN actions a ON a.id = s.action_id JOIN goals g ON g.id = a.goal_id GROUP BY 1, 2, 3;
+                    DELETE FROM executor_open_months;
+                    INSERT INTO executor_open_months (executor_id, month, n)
+                        SELECT executor_id, date_trunc('month', due_on)::date, count(*)::int FROM assignments
+                        WHERE analytics.is_open(status) AND due_on IS NOT NULL GROUP BY 1, 2;
                     DELETE FROM action_executor_counts;
                     INSERT INTO action_executor_counts (action_id, organizations, persons)
                         SELECT action_id, count(organization_id)::int, count(person_role)::int FROM action_executors GROUP BY 1;

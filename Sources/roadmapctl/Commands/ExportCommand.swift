@@ -53,7 +53,7 @@ struct ExportCommand: AsyncParsableCommand {
         let (record, tree, assignments) = try await database.withDatabase { db in
             let scope = try await actor.principal(db)
             let record = try await OrderStore(database: db).find(order, asOf: day, scope: scope)
-            let tree = try await PlanStore(database: db).tree(orderID: record.id, asOf: day, scope: scope)
+            let tree = try await PlanStore(database: db).tree(orderID: record.id, asOf: day, scope: scope, executorLimit: nil)
             let all = try await Page.all {
                 try await AssignmentStore(database: db).list(AssignmentFilter(orderID: record.id), asOf: day, limit: 500, cursor: $0, scope: scope)
             }

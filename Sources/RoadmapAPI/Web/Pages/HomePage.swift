@@ -32,7 +32,10 @@ struct HomePage: PageModel {
         let returned: [Row]
         let openCount: Int
         let hasOpen: Bool
+        /// The nearest `WebController.homeOpenShown`; the rest are on the orders' pages.
         let open: [Row]
+        let openMore: Bool
+        let openShown: Int
     }
 
     struct WaitingReport: Sendable {

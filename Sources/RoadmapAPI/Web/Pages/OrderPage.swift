@@ -21,6 +21,10 @@ struct OrderPage: PageModel {
     let hasMonths: Bool
     let goals: [Goal]
     let hasGoals: Bool
+    /// «Мероприятия 51–100 из 1000», when the plan takes more than one page.
+    let pageNote: String?
+    let nextHref: String?
+    let firstHref: String?
     let filtered: Bool
     let csrf: String
     let notice: String?

@@ -50,7 +50,7 @@ struct OrderShow: AsyncParsableCommand {
         let (record, tree) = try await database.withDatabase { db in
             let scope = try await actor.principal(db)
             let record = try await OrderStore(database: db).find(order, asOf: day, scope: scope)
-            return (record, try await PlanStore(database: db).tree(orderID: record.id, asOf: day, scope: scope))
+            return (record, try await PlanStore(database: db).tree(orderID: record.id, asOf: day, scope: scope, executorLimit: nil))
         }
         let root = Self.node(record, tree)
         switch format {
