@@ -63,7 +63,7 @@ cookie() {
 # p50 and p99 in ms of GET URL with HEADER; "!" after them when an answer was not 2xx.
 measure() {
     local url=$1 header=$2 out
-    out=$(wrk -t 2 -c "$connections" -d "${duration}s" --latency -H "$header" "$url")
+    out=$(wrk -t "$(( connections < 2 ? connections : 2 ))" -c "$connections" -d "${duration}s" --latency -H "$header" "$url")
     local p50 p99 bad=""
     p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')

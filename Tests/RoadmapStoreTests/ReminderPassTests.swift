@@ -37,8 +37,13 @@ struct ReminderPassTests {
             #expect(Set(dry.queued.map(\.recipient)) == ["school5@example.ru", "deputy@lyceum14.example.ru"], "the seminar is due in 7 days for both")
             #expect(dry.queued.allSatisfy { $0.kind == "due_soon" && $0.subject == "Срок через 7 дней: Семинар" })
             #expect(try await Self.count(lease, "notifications") == 0, "a dry run queues nothing")
+            // Read a chunk at a time (one assignment here), the day comes out the same.
+            let chunked = try await pass.run(asOf: march24, dryRun: true, actor: world.admin, chunk: 1)
+            #expect(chunked.queued.map(\.recipient).sorted() == dry.queued.map(\.recipient).sorted())
 
+            #expect(try await pass.lastPassedDay() == nil, "a dry run is not a pass")
             let first = try await pass.run(asOf: march24, dryRun: false, actor: world.admin)
+            #expect(try await pass.lastPassedDay() == march24, "the service started later that day does not pass it again")
             #expect(first.queued.count == 2 && first.alreadyQueued == 0)
             let again = try await pass.run(asOf: march24, dryRun: false, actor: Principal.installation(commandLine: "roadmapctl notify run"))
             #expect(again.queued.isEmpty && again.alreadyQueued == 2, "running the day again queues nothing new")
@@ -51,6 +56,8 @@ struct ReminderPassTests {
 
             #expect(try await pass.run(asOf: try #require(CalendarDate(iso: "2019-03-25")), dryRun: false, actor: world.admin).queued.isEmpty)
             let overdue = try await pass.run(asOf: try #require(CalendarDate(iso: "2019-04-01")), dryRun: false, actor: world.admin)
+            _ = try await pass.run(asOf: march24, dryRun: false, actor: world.admin)
+            #expect(try await pass.lastPassedDay() == CalendarDate(iso: "2019-04-01"), "an earlier day run again does not move it back")
             #expect(overdue.queued.map(\.kind) == ["overdue", "overdue"])
 
             // A report waits for the committee: the school is not chased; the other one is.

@@ -100,10 +100,7 @@ extension WebController {
                 let sectionStart = action.section != section ? action.section : nil
                 section = action.section
                 let relevant = rollup.total - rollup.count(.cancelled)
-                let others: [AssignmentStatus] = [.reported, .returned, .inProgress, .planned, .cancelled]
-                let counts = others.compactMap { status in
-                    rollup.count(status) > 0 ? "\(status.russianName) \(rollup.count(status))" : nil
-                }.joined(separator: " · ")
+                let counts = Self.otherCounts(rollup)
                 let hiddenRows = rollup.total - rows.count
                 let actionHref = "/actions/\(action.id.uuidString.lowercased())"
                 return OrderPage.Action(
@@ -189,13 +186,11 @@ extension WebController {
         ]
         let rollup = action.rollup
         let relevant = rollup.total - rollup.count(.cancelled)
-        let counts = ([.reported, .returned, .inProgress, .planned, .cancelled] as [AssignmentStatus]).compactMap { status in
-            rollup.count(status) > 0 ? "\(status.russianName) \(rollup.count(status))" : nil
-        }.joined(separator: " · ")
+        let counts = Self.otherCounts(rollup)
         let roles = action.executors.compactMap(\.personRole)
         let orderHref = action.orderID.map { "/orders/\($0.uuidString.lowercased())" }
         let model = ActionPage(
-            title: action.title, user: await pageUser(live), orderHref: orderHref, position: "\(action.position)",
+            title: action.title, user: await pageUser(live), orderHref: orderHref,
             actionTitle: action.title, result: action.expectedResult, deadline: action.deadlineText,
             period: action.deadlinePeriod.map { "\($0.first.russian) – \($0.last.russian)" } ?? "срок не распознан",
             parsed: action.deadlineParsed, done: rollup.count(.done), total: relevant,
@@ -215,6 +210,13 @@ extension WebController {
             nextHref: listed.nextCursor.map { "\(base)?\(current.isEmpty ? "" : current + "&")cursor=\($0)" },
             firstHref: cursor == nil ? nil : (current.isEmpty ? base : "\(base)?\(current)"))
         return try page(model)
+    }
+
+    /// «на проверке 30 · в работе 12 · запланировано 100»: the counts beside «выполнено».
+    static func otherCounts(_ rollup: Rollup) -> String {
+        ([.reported, .returned, .inProgress, .planned, .cancelled] as [AssignmentStatus]).compactMap { status in
+            rollup.count(status) > 0 ? "\(status.russianName) \(rollup.count(status))" : nil
+        }.joined(separator: " · ")
     }
 
     /// The notice a redirect after a withdrawal or a restoration asks for (`?done=…`).

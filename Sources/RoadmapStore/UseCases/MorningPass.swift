@@ -4,8 +4,8 @@ import RoadmapDomain
 import ServiceLifecycle
 
 /// The control loop's daily pass as the service runs it by itself: each day at `time` in
-/// the committee's time zone (and at start, if that time has passed and the day's pass has
-/// not run here), the same `ReminderPass` as `roadmapctl notify run` for that day. Several
+/// the committee's time zone (and at start, if that time has passed and no pass has run for
+/// the day yet), the same `ReminderPass` as `roadmapctl notify run` for that day. Several
 /// instances may all run it: the pass is idempotent per assignment, kind and day.
 public struct MorningPass: Service {
     let reminders: ReminderPass
@@ -24,7 +24,9 @@ public struct MorningPass: Service {
     static let actor = Principal.installation(commandLine: "roadmapctl serve (the morning pass)")
 
     public func run() async throws {
-        var lastDay: CalendarDate?
+        // A day already passed (by another instance, or before a restart) is not passed again:
+        // at region scale a pass reads a hundred thousand assignments.
+        var lastDay: CalendarDate? = try? await reminders.lastPassedDay()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let now = Date()
             let today = clock.today(now: now)

@@ -28,16 +28,7 @@ enum RollupQuery {
             WHERE \(filter) AND \(own) AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
             """).rows
-        var result: [UUID: Rollup] = [:]
-        for row in rows {
-            guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
-            let part = Rollup(
-                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
-                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
-            let key = try row.decode(UUID.self, "key")
-            result[key] = (result[key] ?? .empty) + part
-        }
-        return result
+        return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 
     /// Roll-ups of whole orders: the committee's from `plan_rollups` (a few rows per plan and
@@ -54,15 +45,7 @@ enum RollupQuery {
             WHERE p.order_id = ANY(\(ids)) AND s.n > 0 AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
             """).rows
-        var result: [UUID: Rollup] = [:]
-        for row in rows {
-            guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
-            let key = try row.decode(UUID.self, "key")
-            result[key] = (result[key] ?? .empty) + Rollup(
-                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
-                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
-        }
-        return result
+        return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 
     /// Roll-ups per month of the due day (keyed by the month's first day) for the assignments
@@ -93,13 +76,19 @@ enum RollupQuery {
             WHERE \(filter) AND \(own) AND s.due_on IS NOT NULL AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
             """).rows
-        var result: [CalendarDate: Rollup] = [:]
+        return try collect(rows) { try $0.decode(CalendarDate.self, "first") }
+    }
+
+    /// Rows of (key, status, n, overdue, earliest) added up into one roll-up per key.
+    private static func collect<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
+        var result: [Key: Rollup] = [:]
         for row in rows {
             guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
-            let first = try row.decode(CalendarDate.self, "first")
-            result[first] = (result[first] ?? .empty) + Rollup(
+            let part = Rollup(
                 counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
                 earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            let id = try key(row)
+            result[id] = (result[id] ?? .empty) + part
         }
         return result
     }

@@ -5,7 +5,6 @@ struct ActionPage: PageModel {
     let title: String
     let user: PageUser?
     let orderHref: String?
-    let position: String
     let actionTitle: String
     let result: String?
     let deadline: String
