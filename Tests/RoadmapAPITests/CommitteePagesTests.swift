@@ -79,6 +79,7 @@ extension WebPagesTests {
             #expect(order.html.contains("выполнено 0 из 14"))
             #expect(order.html.contains("просрочено 14"))
             #expect(order.html.contains("Все 14 исполнителей →"))
+            #expect(order.html.contains("?overdue=1\">просроченные (14)</a>"))
             #expect(order.html.components(separatedBy: "href=\"/assignments/").count - 1 == 3, "three late executors, not fourteen")
 
             // The action's page pages through all fourteen (50 a page), and filters.

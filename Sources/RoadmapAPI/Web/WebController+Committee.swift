@@ -91,7 +91,9 @@ extension WebController {
             let actions = goal.actions.map { item -> OrderPage.Action in
                 let action = item.record
                 let rollup = item.rollup
-                let rows = item.shown.prefix(OrderBoardRecord.allShownUpTo).map { shown in
+                // One executor's work is shown whole; otherwise the late first, the rest on the action's page.
+                let shownLimit = board.filter.executorID == nil ? OrderBoardRecord.allShownUpTo : item.shown.count
+                let rows = item.shown.prefix(shownLimit).map { shown in
                     OrderPage.Assignment(
                         id: shown.id.uuidString.lowercased(), executor: shown.executorName, due: shown.dueOn?.russian ?? "без срока",
                         status: Self.statusName(shown), statusClass: shown.overdue ? "st-overdue" : "st-\(shown.status.rawValue)")
@@ -114,7 +116,7 @@ extension WebController {
                     assignments: Array(rows), hasAssignments: !rows.isEmpty,
                     more: hiddenRows > 0 && board.filter.executorID == nil
                         ? PageText.allAssignments(rollup.total, organizations: action.organizationCount) : nil,
-                    moreHref: rollup.overdue > 0 ? actionHref + "?overdue=1" : actionHref)
+                    moreHref: actionHref)
             }
             let rollup = goal.rollup
             goals.append(OrderPage.Goal(

@@ -96,7 +96,8 @@ struct OrderPage: PageModel {
         let hasOverdue: Bool
         let assignments: [Assignment]
         let hasAssignments: Bool
-        /// «Все 500 исполнителей →», to the action's page, when not all are shown here.
+        /// «Все 500 исполнителей →», to the action's page (and its overdue ones beside),
+        /// when not all are shown here.
         let more: String?
         let moreHref: String
     }
