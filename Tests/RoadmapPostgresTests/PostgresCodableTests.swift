@@ -61,7 +61,7 @@ struct PostgresCodableTests {
 
     @Test func arraysAndJSONRoundTrip() async throws {
         try await TestDatabase.withDatabase(migrated: false) { (lease) async throws in
-            let texts = ["https://school5.ru/отчёт", "a,b", "with \"quotes\"", "back\\slash", "", "NULL", "{}"]
+            let texts = ["https://school5.ru/отчёт", "a,b", "with \"quotes\"", "back\\slash", "", "NULL", "null", "{}", "tab\there", "line\r\nbreak"]
             #expect(try await roundTrip(texts, as: "text[]", in: lease) == texts)
             #expect(try await roundTrip([Int](), as: "bigint[]", in: lease) == [])
             #expect(try await roundTrip([1, 2, 3], as: "bigint[]", in: lease) == [1, 2, 3])
