@@ -108,6 +108,10 @@ extension WebPagesTests {
             #expect(own.status == 200)
             #expect(own.html.contains("МАОУ СОШ № 5"))
             #expect(!own.html.contains("Гимназия"))
+            // A school has no executor filter: a name it sends is ignored, and nothing offers to reset it.
+            let ignored = try await get(api, "/orders/\(plan.order)?executor_name=xyz", cookies: school.cookie)
+            #expect(!ignored.html.contains("Сбросить"))
+            #expect(!ignored.html.contains("Среди исполнителей приказа такого нет"))
         }
     }
 

@@ -148,7 +148,7 @@ extension WebController {
             pageNote: paged ? "Мероприятия \(board.firstShown)–\(board.lastShown) из \(board.actionCount)" : nil,
             nextHref: board.nextAfter.map { "\(base)?after=\($0.uuidString.lowercased())\(pageQuery)" },
             firstHref: after != nil && paged ? "\(base)?" + String(pageQuery.dropFirst()) : nil,
-            filtered: !filter.isEmpty, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
+            filtered: !board.filter.isEmpty, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
             withdrawnOn: order.withdrawnAt.map { clock.today(now: $0).russian },
             withdraw: order.withdrawnAt == nil && AccessPolicy(principal).may(.withdrawPlans) == .allowed
                 ? typed ?? OrderPage.WithdrawForm() : nil,
