@@ -307,8 +307,9 @@ CREATE FUNCTION executor_month_differences()
     WHERE coalesce(k.n, 0) <> coalesce(c.n, 0)
 $$;
 
--- «Late first» for one action: its open assignments by due day, without reading the rest.
-CREATE INDEX assignments_action_open_due_idx ON assignments (action_id, due_on) WHERE status NOT IN ('done', 'cancelled');
+-- «Late first» for one action: its open assignments by due day (then id, as the page orders
+-- them), the first three read without reading the rest.
+CREATE INDEX assignments_action_open_due_idx ON assignments (action_id, due_on, id) WHERE status NOT IN ('done', 'cancelled');
 
 -- Deleting an action's assignments (the plan editor, a re-import) looked up each one's
 -- notifications by a scan of the whole outbox.
