@@ -141,6 +141,8 @@ rows=(
     "order page, one executor|/orders/%ORDER%?executor=%EXECUTOR%|coord"
     "order page, one month|/orders/%ORDER%?month=%MONTH%|coord"
     "action page (all executors, paged)|/actions/%ACTION%|coord"
+    "order matrix (schools x actions)|/orders/%ORDER%/matrix|coord"
+    "order matrix, only overdue|/orders/%ORDER%/matrix?overdue=1|coord"
     "dashboard|/dashboard|coord"
     "«Мои сроки», coordinator|/|coord"
     "«Мои сроки», school|/|school"

@@ -89,6 +89,15 @@ struct BrowserTests {
             let actions = try await Self.count(fixture, "actions")
             #expect(actions > 0)
             try await visitor.save("order")
+            // The order as schools × actions: a mark per cell, wide tables scroll inside the page.
+            try await browser.click("a[href$='/matrix']")
+            let matrix = try await browser.text()
+            #expect(matrix.contains("Исполнение по учреждениям и мероприятиям"), "\(matrix)")
+            #expect(matrix.contains("Мероприятия 1–\(min(actions, 12)) из \(actions)"))
+            try await visitor.save("order-matrix")
+            try await browser.resize(width: 640)
+            #expect(try await browser.horizontalOverflow() <= 0, "the matrix scrolls sideways inside its box, not the page")
+            try await browser.resize(width: 1280)
 
             // A school of the order gets a user.
             let school = try await fixture.pool.withConnection { connection in

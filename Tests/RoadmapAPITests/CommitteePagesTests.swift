@@ -102,8 +102,26 @@ extension WebPagesTests {
             #expect(none.html.contains("Среди исполнителей приказа такого нет"))
             #expect(none.html.contains("value=\"xyz\""), "what was typed stays")
 
+            // The order as schools × actions: a row per school, a mark per action, a link from the order page.
+            #expect(order.html.contains("href=\"/orders/\(plan.order)/matrix\""))
+            let matrix = try await get(api, "/orders/\(plan.order)/matrix", cookies: coordinator.cookie)
+            #expect(matrix.status == 200)
+            #expect(matrix.html.components(separatedBy: "<th scope=\"row\">").count - 1 == 14)
+            #expect(matrix.html.contains("Гимназия № 212"))
+            #expect(matrix.html.contains("aria-label=\"просрочено\">!</a>"))
+            let narrowed = try await get(api, "/orders/\(plan.order)/matrix?overdue=1&executor_name=%D0%B3%D0%B8%D0%BC%D0%BD%D0%B0%D0%B7%D0%B8%D1%8F%20205",
+                                         cookies: coordinator.cookie)
+            #expect(narrowed.html.components(separatedBy: "<th scope=\"row\">").count - 1 == 1)
+            #expect(narrowed.html.contains("value=\"гимназия 205\""), "what was typed stays")
+            let forgedMatrix = try await get(api, "/orders/\(plan.order)/matrix?after=\(UUID().uuidString)&columns=x", cookies: coordinator.cookie)
+            #expect(forgedMatrix.html.components(separatedBy: "<th scope=\"row\">").count - 1 == 14, "a forged cursor starts from the first page")
+            #expect(try await get(api, "/orders/\(UUID().uuidString)/matrix", cookies: coordinator.cookie).status == 404)
+
             // A school sees its own line on the action's page and nothing of the others.
             let school = try await session(api, fixture, "school-a")
+            let ownRow = try await get(api, "/orders/\(plan.order)/matrix", cookies: school.cookie)
+            #expect(ownRow.html.components(separatedBy: "<th scope=\"row\">").count - 1 == 1)
+            #expect(!ownRow.html.contains("Гимназия"))
             let own = try await get(api, "/actions/\(plan.action)", cookies: school.cookie)
             #expect(own.status == 200)
             #expect(own.html.contains("МАОУ СОШ № 5"))

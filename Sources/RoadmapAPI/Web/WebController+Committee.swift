@@ -11,6 +11,7 @@ extension WebController {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/orders/{id}/matrix") { request, context in try await self.matrixPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/actions/{id}") { request, context in try await self.actionPage(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/withdraw") { request, context in try await self.withdrawOrder(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/restore") { request, context in try await self.restoreOrder(request, id: context.parameters.get("id") ?? "") }
@@ -155,6 +156,74 @@ extension WebController {
             canRestore: order.withdrawnAt != nil && AccessPolicy(principal).may(.restorePlans) == .allowed,
             canEdit: order.withdrawnAt == nil && AccessPolicy(principal).may(.managePlans) == .allowed)
         return try page(model, status: status)
+    }
+
+    // MARK: An order as schools × actions
+
+    func matrixPage(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        let principal = live.principal
+        let query = request.uri.queryParameters
+        let typedName = query["executor_name"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let filter = OrderMatrixRecord.Filter(
+            overdueOnly: query["overdue"].map { $0 == "1" || $0 == "on" } ?? false,
+            executorName: typedName.isEmpty ? nil : String(typedName.prefix(200)))
+        let columnsFrom = query["columns"].flatMap { UUID(uuidString: String($0)) }
+        let rowsAfter = query["after"].flatMap { UUID(uuidString: String($0)) }
+        let matrix = try await orderMatrices.matrix(
+            orderID: orderID, filter: filter, columnsFrom: columnsFrom, rowsAfter: rowsAfter, asOf: clock.today(), scope: principal)
+        let orderHref = "/orders/\(orderID.uuidString.lowercased())"
+        let base = orderHref + "/matrix"
+        var keep: [String] = []
+        if filter.overdueOnly { keep.append("overdue=1") }
+        if !typedName.isEmpty { keep.append("executor_name=\(Self.queryValue(typedName))") }
+        func href(columns: UUID?, after: UUID?) -> String {
+            let parts = keep + [columns.map { "columns=\($0.uuidString.lowercased())" }, after.map { "after=\($0.uuidString.lowercased())" }].compactMap { $0 }
+            return parts.isEmpty ? base : base + "?" + parts.joined(separator: "&")
+        }
+        let columnsHere = columnsFrom.flatMap { id in matrix.columns.first?.id == id ? id : nil }
+        let lastColumn = matrix.firstColumn + matrix.columns.count - 1
+        let model = MatrixPage(
+            title: "Приказ № \(matrix.order.number): учреждения и мероприятия", user: await pageUser(live), orderHref: orderHref,
+            heading: "Приказ № \(matrix.order.number) от \(matrix.order.date.russian)", base: base,
+            overdueChecked: filter.overdueOnly, canChooseExecutor: principal.role.seesEverything, executorName: typedName,
+            filtered: filter.overdueOnly || !typedName.isEmpty,
+            columns: matrix.columns.map { column in
+                MatrixPage.Column(number: column.number, title: column.title, href: "/actions/\(column.id.uuidString.lowercased())")
+            },
+            rows: matrix.rows.map { row in
+                let executorHref = "\(orderHref)?executor=\(row.organization.id.uuidString.lowercased())"
+                return MatrixPage.Row(
+                    name: row.organization.name, href: executorHref, overdue: row.overdue, hasOverdue: row.overdue > 0,
+                    cells: row.cells.map { cell in
+                        guard let cell, let mark = cell.mark else {
+                            return MatrixPage.Cell(symbol: "", name: "", cssClass: nil, href: nil)
+                        }
+                        let total = cell.rollup.total - cell.rollup.count(.cancelled)
+                        return MatrixPage.Cell(
+                            symbol: mark.symbol,
+                            name: cell.rollup.total > 1 ? "\(mark.russianName): выполнено \(cell.rollup.count(.done)) из \(total)" : mark.russianName,
+                            cssClass: "st-\(mark.rawValue)",
+                            href: cell.assignmentID.map { "/assignments/\($0.uuidString.lowercased())" } ?? executorHref)
+                    })
+            },
+            hasRows: !matrix.rows.isEmpty,
+            columnNote: matrix.columns.isEmpty
+                ? "Мероприятий нет"
+                : "Мероприятия \(matrix.firstColumn)–\(lastColumn) из \(matrix.columnCount)",
+            previousColumnsHref: matrix.previousColumnsFrom.map { href(columns: $0, after: rowsAfter) },
+            nextColumnsHref: matrix.nextColumnsFrom.map { href(columns: $0, after: rowsAfter) },
+            nextRowsHref: matrix.nextRowsAfter.map { href(columns: columnsHere, after: $0) },
+            firstRowsHref: rowsAfter == nil ? nil : href(columns: columnsHere, after: nil),
+            legend: ProgressMark.allCases.map { MatrixPage.LegendItem(symbol: $0.symbol, name: $0.russianName, cssClass: "st-\($0.rawValue)") })
+        return try page(model)
+    }
+
+    /// A value for a link's query string: everything but letters, digits and `-._~` escaped.
+    static func queryValue(_ text: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     // MARK: One action's executors, a page at a time

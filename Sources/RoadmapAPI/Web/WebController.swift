@@ -22,6 +22,7 @@ struct WebController: Sendable {
     let orders: OrderStore
     let plans: PlanStore
     let orderBoards: OrderBoardStore
+    let orderMatrices: OrderMatrixStore
     let reports: ReportStore
     let evidence: EvidenceStore
     let extensions: ExtensionStore
@@ -57,6 +58,7 @@ struct WebController: Sendable {
         orders = useCases.orders
         plans = useCases.plans
         orderBoards = useCases.orderBoards
+        orderMatrices = useCases.orderMatrices
         reports = useCases.reports
         evidence = useCases.evidence
         extensions = useCases.extensions

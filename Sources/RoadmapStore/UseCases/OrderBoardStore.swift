@@ -54,13 +54,7 @@ public struct OrderBoardStore: Sendable {
                 ORDER BY array_position(\(plans)::uuid[], g.plan_id), g.position
                 """).rows
             let goalIDs = try goalRows.map { try $0.decode(UUID.self, "id") }
-            let goalOrder = Dictionary(uniqueKeysWithValues: goalIDs.enumerated().map { ($1, $0) })
-            // Every action's place, cheap: the page is cut from this list.
-            let places = try connection.query("""
-                SELECT ac.id, ac.goal_id, ac.position FROM actions ac
-                WHERE ac.goal_id = ANY(\(goalIDs)) AND \(RollupQuery.actionVisible(to: scope))
-                """).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
-                .sorted { ((goalOrder[$0.goal] ?? 0), $0.position) < ((goalOrder[$1.goal] ?? 0), $1.position) }
+            let places = try Self.places(goals: goalIDs, scope: scope, on: connection)
             let allIDs = places.map(\.id)
 
             var monthCondition: SQL = "TRUE"
@@ -166,13 +160,23 @@ public struct OrderBoardStore: Sendable {
         }
     }
 
+    /// Every action of `goals` (in their order) that `scope` sees, in plan order: cheap, a
+    /// page is cut from this list.
+    static func places(goals: [UUID], scope: Principal, on connection: PostgresConnection) throws -> [(id: UUID, goal: UUID, position: Int)] {
+        let goalOrder = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($1, $0) })
+        return try connection.query("""
+            SELECT ac.id, ac.goal_id, ac.position FROM actions ac
+            WHERE ac.goal_id = ANY(\(goals)) AND \(RollupQuery.actionVisible(to: scope))
+            """).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
+            .sorted { ((goalOrder[$0.goal] ?? 0), $0.position) < ((goalOrder[$1.goal] ?? 0), $1.position) }
+    }
+
     /// Organisations (`o`) matching `condition` that execute something in `plans`.
     static func executors(of plans: [UUID], matching condition: SQL, limit: Int, on connection: PostgresConnection) throws -> [OrderBoardRecord.Organization] {
         try connection.query("""
             SELECT o.id, o.name FROM organizations o
             WHERE \(condition) AND EXISTS (
-                SELECT 1 FROM action_executors e JOIN actions ac ON ac.id = e.action_id JOIN goals g ON g.id = ac.goal_id
-                WHERE e.organization_id = o.id AND g.plan_id = ANY(\(plans)))
+                SELECT 1 FROM plan_executors pe WHERE pe.organization_id = o.id AND pe.plan_id = ANY(\(plans)) AND pe.actions > 0)
             ORDER BY o.name, o.id LIMIT \(limit)
             """).rows.map { OrderBoardRecord.Organization(id: try $0.decode(UUID.self, "id"), name: try $0.decode(String.self, "name")) }
     }

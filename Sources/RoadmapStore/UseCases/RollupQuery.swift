@@ -80,7 +80,7 @@ enum RollupQuery {
     }
 
     /// Rows of (key, status, n, overdue, earliest) added up into one roll-up per key.
-    private static func collect<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
+    static func collect<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
         var result: [Key: Rollup] = [:]
         for row in rows {
             guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }

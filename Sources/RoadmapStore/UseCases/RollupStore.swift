@@ -3,7 +3,7 @@ import RoadmapDomain
 import RoadmapPostgres
 
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
-/// `executor_open_months`, migration 0021),
+/// `executor_open_months`, migration 0021; `plan_executors`, 0022),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -72,6 +72,12 @@ public struct RollupStore: Sendable {
                     actionID: try row.decode(UUID.self, "executor_id"), what: "open work of the executor due in \(month.iso.prefix(7))",
                     kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
             }
+            for row in try connection.query("SELECT * FROM plan_executor_differences() ORDER BY 1, 2").rows {
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "plan_id"),
+                    what: "plan's actions executed by organisation \(try row.decode(UUID.self, "organization_id").uuidString.lowercased())",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
             let facts = try connection.query("""
                 SELECT (SELECT count(DISTINCT action_id) FROM action_rollups)::int AS actions,
                        (SELECT coalesce(sum(n), 0) FROM action_rollups)::int AS assignments
@@ -92,6 +98,11 @@ public struct RollupStore: Sendable {
                     DELETE FROM action_executor_counts;
                     INSERT INTO action_executor_counts (action_id, organizations, persons)
                         SELECT action_id, count(organization_id)::int, count(person_role)::int FROM action_executors GROUP BY 1;
+                    DELETE FROM plan_executors;
+                    INSERT INTO plan_executors (plan_id, organization_id, actions)
+                        SELECT g.plan_id, e.organization_id, count(*)::int
+                        FROM action_executors e JOIN actions a ON a.id = e.action_id JOIN goals g ON g.id = a.goal_id
+                        WHERE e.organization_id IS NOT NULL GROUP BY 1, 2;
                     """)
             }
             return Outcome(

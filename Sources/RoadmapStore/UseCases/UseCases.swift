@@ -12,6 +12,7 @@ public struct UseCases: Sendable {
     public let orders: OrderStore
     public let plans: PlanStore
     public let orderBoards: OrderBoardStore
+    public let orderMatrices: OrderMatrixStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
@@ -39,6 +40,7 @@ public struct UseCases: Sendable {
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)
         orderBoards = OrderBoardStore(database: database)
+        orderMatrices = OrderMatrixStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)

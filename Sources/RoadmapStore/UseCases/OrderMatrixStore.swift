@@ -1,0 +1,120 @@
+import Foundation
+import RoadmapDomain
+import RoadmapPostgres
+
+/// The order as a table of schools by actions (`OrderMatrixRecord`). Schools come by name
+/// after a keyset cursor (from the kept `plan_executors`), actions in plan order from a given
+/// one; the cells are read for the page's schools and actions only, one probe of the
+/// assignments' unique key per cell.
+public struct OrderMatrixStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The page of the matrix whose columns start at `columnsFrom` (an action of the order;
+    /// nil or unknown: the first) and whose rows follow `rowsAfter` (a school of the
+    /// previous page; nil or unknown: the first). A school sees its own row only.
+    public func matrix(
+        orderID: UUID, filter: OrderMatrixRecord.Filter, columnsFrom: UUID? = nil, rowsAfter: UUID? = nil,
+        asOf: CalendarDate, scope: Principal
+    ) async throws -> OrderMatrixRecord {
+        try await database.withConnection { connection in
+            let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
+            let plans = try connection.query("""
+                SELECT id FROM plans p WHERE p.order_id = \(orderID) AND \(Withdrawal.planInForce()) ORDER BY p.position
+                """).rows.map { try $0.decode(UUID.self, "id") }
+            let goalRows = try connection.query("""
+                SELECT g.id, g.position FROM goals g WHERE g.plan_id = ANY(\(plans))
+                ORDER BY array_position(\(plans)::uuid[], g.plan_id), g.position
+                """).rows
+            let goalPositions = Dictionary(uniqueKeysWithValues: try goalRows.map {
+                (try $0.decode(UUID.self, "id"), try $0.decode(Int.self, "position"))
+            })
+            let places = try OrderBoardStore.places(goals: goalRows.map { try $0.decode(UUID.self, "id") }, scope: scope, on: connection)
+            let size = OrderMatrixRecord.columnsPerPage
+            let start = columnsFrom.flatMap { id in places.firstIndex { $0.id == id } } ?? 0
+            let shown = Array(places[start...].prefix(size))
+            let shownIDs = shown.map(\.id)
+            let allIDs = places.map(\.id)
+            let titles = Dictionary(uniqueKeysWithValues: try connection.query("""
+                SELECT id, title FROM actions WHERE id = ANY(\(shownIDs))
+                """).rows.map { (try $0.decode(UUID.self, "id"), try $0.decode(String.self, "title")) })
+            let columns = shown.map { place in
+                OrderMatrixRecord.Column(
+                    id: place.id, number: "\(goalPositions[place.goal] ?? 0).\(place.position)", title: titles[place.id] ?? "")
+            }
+
+            // The rows: schools executing something in the order, by name, after the cursor.
+            var conditions: [SQL] = [scope.role.seesEverything ? "TRUE" : "o.id = \(scope.organizationID)"]
+            if let name = filter.executorName?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
+               let matching = OrganizationStore.nameMatches(name) {
+                conditions.append(matching)
+            }
+            if filter.overdueOnly {
+                conditions.append("""
+                    EXISTS (SELECT 1 FROM assignments s WHERE s.executor_id = o.id AND s.action_id = ANY(\(allIDs))
+                            AND analytics.is_overdue(s.status, s.due_on, \(asOf)))
+                    """)
+            }
+            // An unknown cursor (a forged or stale link) starts from the first school.
+            if let rowsAfter, let name = try connection.query("SELECT name FROM organizations WHERE id = \(rowsAfter)").first?
+                .decode(String.self, "name") {
+                conditions.append("(o.name, o.id) > (\(name), \(rowsAfter))")
+            }
+            let limit = OrderMatrixRecord.rowsPerPage
+            let organizations = try connection.query("""
+                SELECT o.id, o.name FROM organizations o
+                WHERE \(SQL.joined(conditions, separator: " AND ")) AND EXISTS (
+                    SELECT 1 FROM plan_executors pe WHERE pe.organization_id = o.id AND pe.plan_id = ANY(\(plans)) AND pe.actions > 0)
+                ORDER BY o.name, o.id LIMIT \(limit + 1)
+                """).rows.map { OrderBoardRecord.Organization(id: try $0.decode(UUID.self, "id"), name: try $0.decode(String.self, "name")) }
+            let pageRows = Array(organizations.prefix(limit))
+            let rowIDs = pageRows.map(\.id)
+
+            // The cells, counted per school, action and status; and each school's overdue work
+            // in the whole order.
+            struct Key: Hashable { let executor: UUID, action: UUID }
+            let cellRows = try connection.query("""
+                SELECT s.executor_id, s.action_id, s.status, count(*)::int AS n,
+                       (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                       min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest,
+                       min(s.id::text) AS one
+                FROM unnest(\(shownIDs)::uuid[]) AS a(id) CROSS JOIN unnest(\(rowIDs)::uuid[]) AS e(id)
+                JOIN assignments s ON s.action_id = a.id AND s.executor_id = e.id
+                GROUP BY 1, 2, 3
+                """).rows
+            let rollups = try RollupQuery.collect(cellRows) {
+                Key(executor: try $0.decode(UUID.self, "executor_id"), action: try $0.decode(UUID.self, "action_id"))
+            }
+            var single: [Key: UUID] = [:]
+            for row in cellRows {
+                let key = Key(executor: try row.decode(UUID.self, "executor_id"), action: try row.decode(UUID.self, "action_id"))
+                single[key] = UUID(uuidString: try row.decode(String.self, "one"))
+            }
+            let overdue = Dictionary(uniqueKeysWithValues: try connection.query("""
+                SELECT s.executor_id, count(*)::int AS n FROM assignments s
+                WHERE s.executor_id = ANY(\(rowIDs)) AND s.action_id = ANY(\(allIDs)) AND analytics.is_overdue(s.status, s.due_on, \(asOf))
+                GROUP BY 1
+                """).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
+
+            let rows = pageRows.map { organization in
+                OrderMatrixRecord.Row(
+                    organization: organization, overdue: overdue[organization.id] ?? 0,
+                    cells: columns.map { column in
+                        let key = Key(executor: organization.id, action: column.id)
+                        return rollups[key].map { rollup in
+                            OrderMatrixRecord.Cell(rollup: rollup, assignmentID: rollup.total == 1 ? single[key] : nil)
+                        }
+                    })
+            }
+            let previous = start > 0 ? places[max(0, start - size)].id : nil
+            let next = start + size < places.count ? places[start + size].id : nil
+            return OrderMatrixRecord(
+                order: order, filter: filter, columns: columns, columnCount: places.count, firstColumn: shown.isEmpty ? 0 : start + 1,
+                previousColumnsFrom: previous, nextColumnsFrom: next, rows: rows,
+                nextRowsAfter: organizations.count > limit ? pageRows.last?.id : nil)
+        }
+    }
+}

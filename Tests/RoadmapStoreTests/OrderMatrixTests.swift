@@ -1,0 +1,106 @@
+import Foundation
+import RoadmapDomain
+import RoadmapPostgres
+import RoadmapStore
+import RoadmapTestSupport
+import Testing
+
+/// The order as a table of schools by actions (#16): one mark per school and action, the
+/// schools by name after a keyset cursor, the actions a page of columns at a time, the
+/// filters, and a school that sees only its own row.
+@Suite("Order matrix")
+struct OrderMatrixTests {
+    typealias Crowd = OrderBoardTests.Crowd
+
+    private func marks(_ matrix: OrderMatrixRecord, _ name: String) -> [ProgressMark?] {
+        matrix.rows.first { $0.organization.name == name }?.cells.map { $0?.mark } ?? []
+    }
+
+    @Test func theCommitteeSeesEverySchoolByEveryAction() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let matrices = OrderMatrixStore(database: world.database)
+            let matrix = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
+            #expect(matrix.columns.map(\.id) == [world.sharedAction, world.onlyB, crowd.action])
+            #expect(matrix.columns.map(\.number) == ["1.1", "1.2", "1.3"])
+            #expect(matrix.columnCount == 3 && matrix.firstColumn == 1)
+            #expect(matrix.previousColumnsFrom == nil && matrix.nextColumnsFrom == nil)
+            #expect(matrix.rows.count == 32, "30 gymnasiums and the two schools")
+            #expect(matrix.rows.first?.organization.name == "Гимназия № 101")
+            #expect(matrix.nextRowsAfter == nil)
+            // Accepted, reported after its deadline, not reported at all.
+            #expect(marks(matrix, "Гимназия № 101") == [nil, nil, .done])
+            #expect(marks(matrix, "Гимназия № 104") == [nil, nil, .overdue], "a report still waiting when the deadline passed is late")
+            #expect(marks(matrix, "Гимназия № 130") == [nil, nil, .overdue])
+            #expect(marks(matrix, "МАОУ СОШ № 5") == [.overdue, nil, nil])
+            #expect(marks(matrix, "МБОУ Лицей № 14") == [.overdue, .planned, nil], "April's olympiad is not late on 15 April")
+            let lyceum = try #require(matrix.rows.first { $0.organization.id == world.schoolBID })
+            #expect(lyceum.overdue == 1)
+            #expect(lyceum.cells[0]?.assignmentID == world.assignmentB, "one assignment: the cell links to it")
+            #expect(matrix.rows.first { $0.organization.name == "Гимназия № 101" }?.overdue == 0)
+        }
+    }
+
+    @Test func pagesFiltersAndForgedCursors() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let matrices = OrderMatrixStore(database: world.database)
+            let all = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
+            let last = try #require(all.rows.first { $0.organization.name == "Гимназия № 130" })
+
+            // Rows after a school: by name, then id.
+            let after = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), rowsAfter: last.organization.id, asOf: world.today, scope: world.coordinator)
+            #expect(after.rows.map(\.organization.name) == ["МАОУ СОШ № 5", "МБОУ Лицей № 14"])
+            // Columns from the third action: the previous page starts at the first.
+            let third = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: crowd.action, asOf: world.today, scope: world.coordinator)
+            #expect(third.columns.map(\.id) == [crowd.action])
+            #expect(third.firstColumn == 3 && third.previousColumnsFrom == world.sharedAction)
+            #expect(third.rows.count == 32, "every school stays a row, even with no work in these columns")
+
+            // Forged cursors start from the first page; they never empty it.
+            let forged = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: UUID(), rowsAfter: UUID(), asOf: world.today, scope: world.coordinator)
+            #expect(forged.rows.count == 32 && forged.firstColumn == 1)
+
+            // Only schools with overdue work: the three gymnasiums accepted in time drop out.
+            let late = try await matrices.matrix(orderID: world.orderID, filter: .init(overdueOnly: true), asOf: world.today, scope: world.coordinator)
+            #expect(late.rows.count == 29)
+            #expect(!late.rows.contains { ["Гимназия № 101", "Гимназия № 102", "Гимназия № 103"].contains($0.organization.name) })
+            // By name (or alias), as words.
+            let lyceum = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(executorName: "лицей 14"), asOf: world.today, scope: world.coordinator)
+            #expect(lyceum.rows.map(\.organization.id) == [world.schoolBID])
+            let nobody = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(executorName: "детский сад"), asOf: world.today, scope: world.coordinator)
+            #expect(nobody.rows.isEmpty)
+        }
+    }
+
+    @Test func aSchoolSeesOnlyItsOwnRowAndColumns() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let matrices = OrderMatrixStore(database: world.database)
+            for (school, id, columns) in [(world.schoolA, world.schoolAID, [world.sharedAction]),
+                                          (world.schoolB, world.schoolBID, [world.sharedAction, world.onlyB])] {
+                // A school cannot widen its view with a name.
+                let matrix = try await matrices.matrix(
+                    orderID: world.orderID, filter: .init(executorName: "гимназия"), asOf: world.today, scope: school)
+                #expect(matrix.rows.isEmpty, "the name filter narrows the school's own row, it cannot show others")
+                let own = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: school)
+                #expect(own.rows.map(\.organization.id) == [id])
+                #expect(own.columns.map(\.id) == columns)
+            }
+            // The viewer sees what the committee sees; an unknown order is not found.
+            let viewed = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.viewer)
+            #expect(viewed.rows.count == 32)
+            await #expect(throws: UseCaseError.self) {
+                _ = try await matrices.matrix(orderID: UUID(), filter: .init(), asOf: world.today, scope: world.coordinator)
+            }
+        }
+    }
+}
