@@ -7,6 +7,24 @@ import Foundation
 ///
 /// These functions never change what a person would read; they only unify the spellings.
 public enum RussianText {
+    /// Whether `text` holds `part` byte for byte (no case or normalisation folding): a
+    /// cheap test before a costlier reading, where Foundation's `contains` bridged a long
+    /// cell through NSString.
+    public static func containsBytes(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                for index in 0...(haystack.count - needle.count) where haystack[index] == first {
+                    if haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// NFC, as the service keeps all text.
     public static func nfc(_ text: String) -> String {
         text.precomposedStringWithCanonicalMapping

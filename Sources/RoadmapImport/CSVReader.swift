@@ -103,7 +103,7 @@ public enum CSVReader {
             return SourceLocation(line: line, row: reference.row, column: reference.column, cell: reference.description)
         }
         func endField() throws(DocumentReadError) {
-            fields.append(String(field).trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping)
+            fields.append(Self.trimmed(field).precomposedStringWithCanonicalMapping)
             field = String.UnicodeScalarView()
             fieldLength = 0
             quoteClosed = false
@@ -187,5 +187,21 @@ public enum CSVReader {
         }
         if !field.isEmpty || !fields.isEmpty || quoteClosed { try endRecord() }
         return records
+    }
+}
+
+extension CSVReader {
+    /// `field` without the blanks around it (tabs and Unicode space separators, as
+    /// `CharacterSet.whitespaces`), read scalar by scalar: Foundation's trimming bridged each
+    /// cell through NSString, a tenth of the time of a large plan's import.
+    static func trimmed(_ field: String.UnicodeScalarView) -> String {
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        var start = field.startIndex
+        var end = field.endIndex
+        while start < end, blank(field[start]) { start = field.index(after: start) }
+        while end > start, blank(field[field.index(before: end)]) { end = field.index(before: end) }
+        return String(field[start..<end])
     }
 }

@@ -203,7 +203,8 @@ public final class PostgresConnection: @unchecked Sendable {
             for (column, value) in row.enumerated() {
                 if column > 0 { buffer.append(UInt8(ascii: "\t")) }
                 guard let value = value.text else {
-                    buffer.append(contentsOf: Array("\\N".utf8))
+                    buffer.append(UInt8(ascii: "\\"))
+                    buffer.append(UInt8(ascii: "N"))
                     continue
                 }
                 guard PostgresCopyText.escape(value, into: &buffer) else {
@@ -260,6 +261,16 @@ enum PostgresCopyText {
     /// Appends `value` escaped for COPY's text format; false when it holds a NUL, which
     /// COPY cannot carry.
     static func escape(_ value: String, into buffer: inout [UInt8]) -> Bool {
+        // Most values (ids, dates, names) need no escaping: copied whole.
+        var value = value
+        let plain = value.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == 0 || $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                buffer.append(contentsOf: bytes)
+                return true
+            }
+            return false
+        }
+        if plain { return true }
         for byte in value.utf8 {
             switch byte {
             case 0: return false

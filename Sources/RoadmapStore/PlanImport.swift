@@ -79,6 +79,17 @@ struct PlanImport {
             planIsNew ? PostgresBinding(ids.next()) : .init(text: nil, type: .uuid)
         }
         var executorNames = OrderedNames()
+        // The last action's executor list as resolved, and each organisation's id rendered once.
+        var repeatedList: (executors: [Executor], rows: [ListedExecutor])?
+        var organizationBindings: [UUID: PostgresBinding] = [:]
+        // What each school is given, counted as it is written (a new plan's schools hear of it).
+        var newWork: [UUID: Outbox.NewWork] = [:]
+        func give(_ organizationID: UUID, firstDueOn: CalendarDate?) {
+            var work = newWork[organizationID, default: Outbox.NewWork(actions: 0, firstDueOn: nil)]
+            work.actions += 1
+            if let firstDueOn { work.firstDueOn = min(work.firstDueOn ?? firstDueOn, firstDueOn) }
+            newWork[organizationID] = work
+        }
         var partnerNames = OrderedNames()
         var preview = options.dryRun ? ImportPreview() : nil
         let choices = ExecutorChoice.byName(options.executorChoices)
@@ -124,6 +135,7 @@ struct PlanImport {
                 _ = try execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(served)))")
 
                 let occurrences: [DatePeriod?] = action.deadline.occurrences.isEmpty ? [nil] : action.deadline.occurrences
+                let firstDueOn = occurrences.compactMap { $0?.last }.min()
                 // Rendered once per action, not once per executor: a region-wide action
                 // repeats them for hundreds of schools.
                 let actionBinding = PostgresBinding(actionID)
@@ -153,33 +165,58 @@ struct PlanImport {
                         shown?.moreExecutors += 1
                     }
                 }
-                for (position, executor) in action.executors.enumerated() {
-                    let key = nameKey(executor.name)
-                    let choice = choices[key]
-                    if executor.kind == .personRole || choice == .person {
-                        show(executor.name, nil, .person)
-                        executorNames.insert(executor.name)
-                        guard roles.insert(executor.name.lowercased()).inserted else { continue }
-                        executorRows.append([newID(), actionBinding, .init(text: nil, type: .uuid), .init(executor.name),
-                                             .init(position + 1), .init(executor.name)])
-                        continue
+                // A plan for «all schools» repeats one list of hundreds of executors on every
+                // action: resolved once, its rows are only copied with new ids after that.
+                executorsDone: do {
+                    if shown == nil, let previous = repeatedList, previous.executors == action.executors {
+                        for row in previous.rows {
+                            executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
+                            guard let organizationID = row.organizationID else { continue }
+                            give(organizationID, firstDueOn: firstDueOn)
+                            for (occurrence, period, due) in occurrenceBindings {
+                                assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due])
+                            }
+                        }
+                        break executorsDone
                     }
-                    let chosen: (id: UUID, name: String)?
-                    if let organization = chosenOrganizations[key] {
-                        chosen = try directory.adopt(executor.name, as: organization)
-                    } else {
-                        chosen = try directory.resolve(executor.name, kind: executor.kind)
-                    }
-                    guard let organization = chosen else { continue }
-                    executorNames.insert(organization.name)
-                    show(executor.name, organization.name,
-                         directory.created.contains(organization.name) ? .new : directory.probable.contains(executor.name) ? .probable : .matched)
-                    guard assigned.insert(organization.id).inserted else { continue }
-                    let executorBinding = PostgresBinding(organization.id)
-                    executorRows.append([newID(), actionBinding, executorBinding, .init(text: nil, type: .text),
-                                         .init(position + 1), .init(executor.name)])
-                    for (occurrence, period, due) in occurrenceBindings {
-                        assignmentRows.append([newID(), actionBinding, executorBinding, occurrence, period, due])
+                    var listed: [ListedExecutor] = []
+                    defer { repeatedList = (action.executors, listed) }
+                    for (position, executor) in action.executors.enumerated() {
+                        let key = nameKey(executor.name)
+                        let choice = choices[key]
+                        if executor.kind == .personRole || choice == .person {
+                            show(executor.name, nil, .person)
+                            executorNames.insert(executor.name)
+                            guard roles.insert(executor.name.lowercased()).inserted else { continue }
+                            let row = ListedExecutor(
+                                organization: .init(text: nil, type: .uuid), role: .init(executor.name), position: .init(position + 1),
+                                source: .init(executor.name), organizationID: nil)
+                            listed.append(row)
+                            executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
+                            continue
+                        }
+                        let chosen: (id: UUID, name: String)?
+                        if let organization = chosenOrganizations[key] {
+                            chosen = try directory.adopt(executor.name, as: organization)
+                        } else {
+                            chosen = try directory.resolve(executor.name, kind: executor.kind)
+                        }
+                        guard let organization = chosen else { continue }
+                        executorNames.insert(organization.name)
+                        show(executor.name, organization.name,
+                             directory.created.contains(organization.name) ? .new : directory.probable.contains(executor.name) ? .probable : .matched)
+                        guard assigned.insert(organization.id).inserted else { continue }
+                        let row = ListedExecutor(
+                            organization: organizationBindings[organization.id, default: PostgresBinding(organization.id)],
+                            role: .init(text: nil, type: .text), position: .init(position + 1), source: .init(executor.name),
+                            organizationID: organization.id)
+                        organizationBindings[organization.id] = row.organization
+                        give(organization.id, firstDueOn: firstDueOn)
+                        listed.append(row)
+                        executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
+                        for (occurrence, period, due) in occurrenceBindings {
+                            assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due])
+                        }
                     }
                 }
                 var partnerIDs: [UUID] = []
@@ -234,7 +271,7 @@ struct PlanImport {
         }
         // Schools given new work hear of it from this transaction (a dry run is rolled back).
         if created > 0 && !options.dryRun {
-            try Outbox.newWork(planID: planID, on: connection)
+            try Outbox.newWork(planID: planID, counted: planIsNew ? newWork : nil, on: connection)
         }
         var outcome = ImportOutcome(
             order: orderSummary, goals: draft.goals.count, tasks: draft.taskCount, actions: draft.actionCount,
@@ -493,6 +530,17 @@ struct PlanImport {
         try suspension?.restore()
         return created
     }
+}
+
+/// One executor of an action as its rows are written: an organisation (assigned work) or a
+/// person's role, its place in the list and the text it was written as.
+struct ListedExecutor {
+    let organization: PostgresBinding
+    let role: PostgresBinding
+    let position: PostgresBinding
+    let source: PostgresBinding
+    /// The organisation given work; nil for a person.
+    let organizationID: UUID?
 }
 
 /// Names in first-seen order, each once.

@@ -19,4 +19,13 @@ struct RussianTextTests {
     func wrappedWordsAreJoined(_ text: String, _ expected: String) {
         #expect(RussianText.joiningWrappedWords(text) == expected)
     }
+
+    @Test func bytesAreFoundWhereverTheyStand() {
+        #expect(RussianText.containsBytes("Комитет (далее – Комитет)", "далее"))
+        #expect(RussianText.containsBytes("далее", "далее"))
+        #expect(!RussianText.containsBytes("Далее", "далее"), "byte for byte: the case is not folded")
+        #expect(!RussianText.containsBytes("дал", "далее"))
+        #expect(RussianText.containsBytes("", ""))
+        #expect(!RussianText.containsBytes("", "а"))
+    }
 }

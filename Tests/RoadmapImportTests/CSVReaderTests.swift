@@ -5,6 +5,13 @@ import Testing
 
 @Suite("Reading .csv")
 struct CSVReaderTests {
+    @Test func blanksAroundACellAreTrimmedAndInsideKept() throws {
+        let data = Data("Мероприятие;Срок\r\n\t\u{00A0} Конкурс  чтецов \u{2009};  Март 2019\t\r\n".utf8)
+        let document = try CSVReader.read(data: data, name: "план.csv")
+        let row = try #require(document.tables.first?.rows.last)
+        #expect(row.map(\.text) == ["Конкурс  чтецов", "Март 2019"])
+    }
+
     @Test func windows1251FromExcelIsDecoded() throws {
         let data = try OfficeFixture.data("order770-cp1251.csv")
         #expect(String(data: data, encoding: .utf8) == nil, "the fixture must really be Windows-1251")

@@ -15,6 +15,15 @@ struct PostgresCodableTests {
         }
     }
 
+    @Test func uuidsAreWrittenInLowerCaseHex() {
+        for _ in 0..<1000 {
+            let id = UUID()
+            #expect(id.postgresText == id.uuidString.lowercased())
+        }
+        let fixed = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xAB, 0xCD, 0xEF, 0x10, 0xFE, 0xFF))
+        #expect(fixed.postgresText == "00010203-0405-0607-0809-abcdef10feff")
+    }
+
     @Test func scalarsRoundTrip() async throws {
         try await TestDatabase.withDatabase(migrated: false) { (lease) async throws in
             #expect(try await roundTrip("Приказ № 770 «Об утверждении»", as: "text", in: lease) == "Приказ № 770 «Об утверждении»")

@@ -92,7 +92,8 @@ struct PostgresErrorTests {
             try await lease.pool.withConnection { (connection) throws in
                 try connection.execute(script: "CREATE TABLE t (n bigint NOT NULL, label text, day date)")
                 let rows = (1...10_000).lazy.map { n -> [PostgresBinding] in
-                    [PostgresBinding(n), PostgresBinding(text: n % 7 == 0 ? nil : "строка\t\(n)\n\\", type: .text), PostgresBinding(text: "2019-03-01", type: .date)]
+                    [PostgresBinding(n), PostgresBinding(text: n % 7 == 0 ? nil : n % 2 == 0 ? "строка \(n)" : "строка\t\(n)\n\\", type: .text),
+                     PostgresBinding(text: "2019-03-01", type: .date)]
                 }
                 #expect(try connection.copy("COPY t (n, label, day) FROM STDIN", rows: rows) == 10_000)
                 let row = try #require(try connection.query("SELECT count(*) AS c, count(label) AS l, sum(n) AS s FROM t").first)
@@ -101,6 +102,8 @@ struct PostgresErrorTests {
                 #expect(try row.decode(Int.self, "s") == 50_005_000)
                 let label = try connection.query("SELECT label FROM t WHERE n = 1").first?.decode(String.self, "label")
                 #expect(label == "строка\t1\n\\")
+                let plain = try connection.query("SELECT label FROM t WHERE n = 2").first?.decode(String.self, "label")
+                #expect(plain == "строка 2", "a value with nothing to escape goes as it is")
             }
         }
     }

@@ -27,6 +27,43 @@ struct NotificationUseCaseTests {
         }
     }
 
+    @Test func anImportTellsEachSchoolOfItsNewWorkWhetherThePlanIsNewOrChanged() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let world = try await World.make(lease.database)
+            try await Self.addresses(lease)
+            let imports = ImportStore(database: world.database)
+            // Two actions share one list of executors: the second reuses what the first resolved.
+            let first = """
+                № п/п\tМероприятие\tСрок\tОтветственные
+                1\tКонкурс чтецов\tМарт 2019\tМАОУ СОШ № 5
+                2\tДень открытых дверей\tАпрель 2019\tМАОУ СОШ № 5, МБОУ Лицей № 14
+                3\tРодительское собрание\tМай 2019\tМАОУ СОШ № 5, МБОУ Лицей № 14
+                """
+            let outcome = try await imports.importDocument(Data(first.utf8), fileName: "план.tsv", academicYear: 2018, actor: world.coordinator)
+            #expect(outcome.assignmentsCreated == 5)
+            let messages = try await Self.rows(lease, """
+                SELECT recipient_email, body_text FROM notifications WHERE kind = 'new_work' ORDER BY recipient_email
+                """)
+            #expect(messages.map { $0[0] } == ["school-a@example.ru", "school-b@example.ru"])
+            #expect(messages[0][1].contains("МАОУ СОШ № 5: назначено 3 мероприятия") && messages[0][1].contains("Ближайший срок — 31.03.2019"))
+            #expect(messages[1][1].contains("МБОУ Лицей № 14: назначено 2 мероприятия") && messages[1][1].contains("Ближайший срок — 30.04.2019"))
+            let lyceum = try await AssignmentStore(database: world.database).list(
+                AssignmentFilter(), asOf: world.today, limit: nil, cursor: nil, scope: world.schoolB).items
+            #expect(lyceum.filter { $0.actionTitle != "Семинар" && $0.actionTitle != "Олимпиада лицея" }.count == 2)
+
+            // The plan changed: only the lyceum's new action is new work, counted from the rows.
+            let second = first + "\n4\tФестиваль\tИюнь 2019\tМБОУ Лицей № 14"
+            _ = try await imports.importDocument(Data(second.utf8), fileName: "план.tsv", academicYear: 2018, actor: world.coordinator)
+            let more = try await Self.rows(lease, """
+                SELECT recipient_email, body_text FROM notifications WHERE kind = 'new_work' ORDER BY created_at, recipient_email
+                """)
+            #expect(more.count == 3)
+            #expect(more.last?[0] == "school-b@example.ru")
+            #expect(more.last?[1].contains("МБОУ Лицей № 14: назначено 1 мероприятие") == true)
+            #expect(more.last?[1].contains("Ближайший срок — 30.06.2019") == true)
+        }
+    }
+
     @Test func decisionsOnReportsAndExtensionsTellTheSchoolInTheSameTransaction() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let world = try await World.make(lease.database)

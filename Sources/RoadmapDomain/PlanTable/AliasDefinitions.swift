@@ -6,7 +6,7 @@ public enum AliasDefinitions {
     /// Short name (folded, as `RussianText.folded`) → the long name it stands for.
     public static func find(in texts: [String]) -> [String: String] {
         var result: [String: String] = [:]
-        for text in texts where text.contains("далее") || text.contains("Далее") {
+        for text in texts where RussianText.containsBytes(text, "далее") || RussianText.containsBytes(text, "Далее") {
             let line = RussianText.collapsingWhitespace(RussianText.unifyingDashes(text))
             for match in line.matches(of: /\(\s*[Дд]алее\s*(?:по\s+тексту\s*)?[-:]?\s*[«"]?([^»")]{2,60}?)[»"]?\s*\)/) {
                 let alias = RussianText.collapsingWhitespace(String(match.output.1))

@@ -256,13 +256,16 @@ struct PlanReading {
     /// order's date or the first deadline to the last deadline's end).
     mutating func resolveDeadlines(orderDate: CalendarDate?) -> DatePeriod? {
         var failed: [Int: DeadlineError] = [:]
+        // Plans repeat their deadlines («В течение года», «Март 2019»): each text is read once.
+        var read: [String: Result<Deadline, DeadlineError>] = [:]
         for index in actions.indices where actions[index].deadline == nil && actions[index].recurrenceSource == nil {
             let text = actions[index].deadlineText
             guard !text.isEmpty else { continue }
-            do {
-                actions[index].deadline = try DeadlineParser().parse(text, in: context)
-            } catch {
-                failed[index] = error
+            let result = read[text] ?? Result { () throws(DeadlineError) in try DeadlineParser().parse(text, in: context) }
+            read[text] = result
+            switch result {
+            case .success(let deadline): actions[index].deadline = deadline
+            case .failure(let error): failed[index] = error
             }
         }
         var period = context.period

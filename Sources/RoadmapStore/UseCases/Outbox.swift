@@ -55,28 +55,53 @@ enum Outbox {
         return (work, try row.decode(UUID.self, "executor_id"), try row.decode(CalendarDate?.self, "due_on"))
     }
 
+    /// New work of one school in a plan: how many actions, and the nearest due day.
+    struct NewWork: Sendable, Equatable {
+        var actions: Int
+        var firstDueOn: CalendarDate?
+    }
+
     /// Tells each school the assignments of `planID` made in this transaction gave work: one
     /// message per school, with how many actions and the nearest due day. Rows made in this
     /// transaction are those with `created_at = now()` (now() is the transaction's start).
+    /// An import of a new plan knows what it wrote and passes it as `counted`, so half a
+    /// million new rows are not read back to count them.
     @discardableResult
-    static func newWork(planID: UUID, on connection: PostgresConnection) throws -> Int {
-        let rows = try connection.query("""
-            SELECT s.executor_id, e.name, count(DISTINCT s.action_id)::int AS n, min(s.due_on) AS first_due, o.number, o.issued_on, txid_current()::text AS tx
-            FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
-            LEFT JOIN orders o ON o.id = p.order_id JOIN organizations e ON e.id = s.executor_id
-            WHERE g.plan_id = \(planID) AND s.created_at = now() AND s.status NOT IN ('done', 'cancelled')
-            GROUP BY s.executor_id, e.name, o.number, o.issued_on
-            """).rows
-        var written = 0
-        for row in rows {
-            let order = try row.decode(String?.self, "number").map {
-                NotificationMessage.Work.order(number: $0, issuedOn: try row.decode(CalendarDate?.self, "issued_on"))
+    static func newWork(planID: UUID, counted: [UUID: NewWork]? = nil, on connection: PostgresConnection) throws -> Int {
+        let header = try connection.query("""
+            SELECT o.number, o.issued_on, txid_current()::text AS tx FROM plans p LEFT JOIN orders o ON o.id = p.order_id
+            WHERE p.id = \(planID)
+            """).first
+        let order = try header?.decode(String?.self, "number").map {
+            NotificationMessage.Work.order(number: $0, issuedOn: try header?.decode(CalendarDate?.self, "issued_on"))
+        }
+        let transaction = try header?.decode(String.self, "tx") ?? ""
+        var work: [(executor: UUID, name: String, work: NewWork)] = []
+        if let counted {
+            for row in try connection.query("""
+                SELECT e.id, e.name FROM organizations e WHERE e.id = ANY(\(Array(counted.keys))) ORDER BY e.id
+                """).rows {
+                let id = try row.decode(UUID.self, "id")
+                if let count = counted[id] { work.append((id, try row.decode(String.self, "name"), count)) }
             }
-            let message = NotificationMessage.newWork(organization: try row.decode(String.self, "name"), order: order,
-                                                      actions: try row.decode(Int.self, "n"), firstDueOn: try row.decode(CalendarDate?.self, "first_due"))
-            let executor = try row.decode(UUID.self, "executor_id")
-            let key = "new_work:\(planID.uuidString.lowercased()):\(executor.uuidString.lowercased()):\(try row.decode(String.self, "tx"))"
-            written += try toExecutors(of: executor, message, assignmentID: nil, key: key, on: connection)
+        } else {
+            for row in try connection.query("""
+                SELECT s.executor_id, e.name, count(DISTINCT s.action_id)::int AS n, min(s.due_on) AS first_due
+                FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                JOIN organizations e ON e.id = s.executor_id
+                WHERE g.plan_id = \(planID) AND s.created_at = now() AND s.status NOT IN ('done', 'cancelled')
+                GROUP BY s.executor_id, e.name ORDER BY s.executor_id
+                """).rows {
+                work.append((try row.decode(UUID.self, "executor_id"), try row.decode(String.self, "name"),
+                             NewWork(actions: try row.decode(Int.self, "n"), firstDueOn: try row.decode(CalendarDate?.self, "first_due"))))
+            }
+        }
+        var written = 0
+        for item in work {
+            let message = NotificationMessage.newWork(organization: item.name, order: order, actions: item.work.actions,
+                                                      firstDueOn: item.work.firstDueOn)
+            let key = "new_work:\(planID.uuidString.lowercased()):\(item.executor.uuidString.lowercased()):\(transaction)"
+            written += try toExecutors(of: item.executor, message, assignmentID: nil, key: key, on: connection)
         }
         return written
     }
