@@ -27,6 +27,7 @@ struct Roadmapctl: AsyncParsableCommand {
             OrgCommand.self,
             OrderCommand.self,
             PlanCommand.self,
+            SummaryCommand.self,
             NotifyCommand.self,
             CalendarCommand.self,
             WorkdaysCommand.self,

@@ -133,6 +133,55 @@ extension WebPagesTests {
         }
     }
 
+    @Test func theSummaryAsOfADayMatchesAHandCountOnThePageAndInTheAPI() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            // School A held the seminar on 20 March, the lyceum on 5 April; both accepted.
+            for (assignment, token, day) in [(plan.assignmentA, fixture.executorA, "2019-03-20"), (plan.assignmentB, fixture.executorB, "2019-04-05")] {
+                let report = try await api.call(.post, "/v1/assignments/\(assignment)/reports", token: token,
+                                                json: #"{"done_on": "\#(day)", "text": "Семинар проведён \#(day)"}"#)
+                #expect(report.status == 201, "\(report.text)")
+                let accepted = try await api.call(.post, "/v1/reports/\(try #require(report.string("id")))/accept", token: fixture.coordinator)
+                #expect(accepted.status == 200, "\(accepted.text)")
+            }
+            let april1 = try await api.call(.get, "/v1/orders/\(plan.order)/summary?as_of=2019-04-01", token: fixture.coordinator)
+            #expect(april1.status == 200, "\(april1.text)")
+            let totals = try #require(april1.json["totals"] as? [String: Any])
+            #expect(totals["total"] as? Int == 2 && totals["done_on_time"] as? Int == 1 && totals["overdue"] as? Int == 1)
+            #expect(totals["done_late"] as? Int == 0 && totals["not_yet_due"] as? Int == 0 && totals["percent_done"] as? Int == 50)
+            #expect(april1.string("as_of") == "2019-04-01")
+            let actions = try #require((april1.json["goals"] as? [[String: Any]])?.first?["actions"] as? [[String: Any]])
+            let lines = try #require(actions.first?["executors"] as? [[String: Any]])
+            #expect(Set(lines.compactMap { $0["outcome"] as? String }) == ["done_on_time", "overdue"])
+            #expect(lines.contains { $0["done_on"] as? String == "2019-04-05" && $0["report_text"] as? String == "Семинар проведён 2019-04-05" })
+            let april10 = try await api.call(.get, "/v1/orders/\(plan.order)/summary?as_of=2019-04-10", token: fixture.coordinator)
+            #expect((april10.json["totals"] as? [String: Any])?["done_late"] as? Int == 1)
+            let bad = try await api.call(.get, "/v1/orders/\(plan.order)/summary?as_of=2019-13-01", token: fixture.coordinator)
+            #expect((400..<500).contains(bad.status) && bad.text.contains("as_of"), "\(bad.text)")
+            let own = try await api.call(.get, "/v1/orders/\(plan.order)/summary?as_of=2019-04-01", token: fixture.executorA)
+            #expect((own.json["totals"] as? [String: Any])?["total"] as? Int == 1, "a school counts its own work")
+
+            // The print page says the same, with the committee's header and the signature lines.
+            let coordinator = try await session(api, fixture, "coord")
+            let order = try await get(api, "/orders/\(plan.order)", cookies: coordinator.cookie)
+            #expect(order.html.contains("href=\"/orders/\(plan.order)/summary\""))
+            let page = try await get(api, "/orders/\(plan.order)/summary?as_of=01.04.2019", cookies: coordinator.cookie)
+            #expect(page.status == 200)
+            #expect(page.html.contains("Сводка об исполнении приказа № 770 от 25.06.2018"))
+            #expect(page.html.contains("по состоянию на <strong>01.04.2019</strong>"))
+            #expect(page.html.contains("<th scope=\"row\">Итого по приказу</th><td>2</td><td>1</td><td>0</td><td>1</td><td>0</td><td>50</td>"))
+            #expect(page.html.contains("выполнено в срок") && page.html.contains("не выполнено, срок истёк"))
+            #expect(page.html.contains("Исполнитель: ") && page.html.contains("Председатель комитета"))
+            let refused = try await get(api, "/orders/\(plan.order)/summary?as_of=31.13.2019", cookies: coordinator.cookie)
+            #expect(refused.status == 200)
+            #expect(refused.html.contains("Дата не распознана") && refused.html.contains("value=\"31.13.2019\""), "what was typed stays")
+            let school = try await session(api, fixture, "school-a")
+            let ownPage = try await get(api, "/orders/\(plan.order)/summary?as_of=2019-04-01", cookies: school.cookie)
+            #expect(ownPage.html.contains("МАОУ СОШ № 5") && !ownPage.html.contains("Лицей"))
+            #expect(try await get(api, "/orders/\(UUID().uuidString)/summary", cookies: coordinator.cookie).status == 404)
+        }
+    }
+
     @Test func theReviewQueueReturnsWithACommentAndAcceptsAndRefusesForgedOrEmptyReturns() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)

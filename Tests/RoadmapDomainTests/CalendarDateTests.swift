@@ -68,4 +68,12 @@ struct CalendarDateTests {
         #expect(try JSONDecoder().decode([CalendarDate].self, from: data) == [day])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([CalendarDate].self, from: Data("[\"2019-02-29\"]".utf8)) }
     }
+
+    @Test func datesAsPeopleTypeThem() {
+        #expect(CalendarDate(russian: "25.06.2018")?.iso == "2018-06-25")
+        #expect(CalendarDate(russian: "1.4.2019")?.iso == "2019-04-01")
+        for bad in ["31.02.2019", "2019-04-01", "1.4.19", "01.04.2019г", "", "..", "１.4.2019"] {
+            #expect(CalendarDate(russian: bad) == nil, "«\(bad)»")
+        }
+    }
 }

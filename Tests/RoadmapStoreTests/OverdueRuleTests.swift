@@ -34,6 +34,26 @@ struct OverdueRuleTests {
         }
     }
 
+    @Test func theSummarysOutcomeInSQLAnswersAsTheDomain() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let asOf = try #require(CalendarDate(iso: "2019-04-01"))
+            let days: [CalendarDate?] = [nil, try #require(asOf.adding(days: -30)), try #require(asOf.adding(days: -1)), asOf,
+                                         try #require(asOf.adding(days: 1))]
+            for status in AssignmentStatus.allCases {
+                for due in days {
+                    for done in days {
+                        let sql = try await lease.pool.withConnection { connection in
+                            try connection.query("SELECT analytics.outcome(\(status.rawValue), \(due), \(done), \(asOf)) AS outcome")
+                                .first?.decode(String.self, "outcome")
+                        }
+                        let domain = ExecutionOutcome(status: status, dueOn: due, doneOn: done, asOf: asOf)
+                        #expect(sql == domain.rawValue, "\(status) due \(due?.iso ?? "none") done \(done?.iso ?? "none")")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theAnalystsViewAndTheServiceCountTheSameOverdue() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             try await AnalyticsTests.seed(lease.pool)

@@ -266,6 +266,46 @@ struct WorkCommandTests {
         }
     }
 
+    @Test func theSummaryOfOrder770AsOfADayIsPrintedAsATableJSONCSVAndXLSX() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let (_, assignments) = try setUp(lease)
+            let own = try #require(try json(try run(["status", "--as", "school5", "--format", "json"], lease).stdout) as? [[String: Any]])
+            let target = try #require(own.first { ($0["due_on"] as? String).map { $0 >= "2019-03-20" } ?? false } ?? own.first)
+            let targetID = try #require(target["id"] as? String)
+            let submitted = try run(["report", "submit", targetID, "--done-on", "2019-03-20", "--text", "Проведено", "--as", "school5", "--format", "json"], lease)
+            let reportID = try #require((try json(submitted.stdout) as? [String: Any])?["id"] as? String, "\(submitted.stderr)")
+            #expect(try run(["report", "accept", reportID, "--as", "boss"], lease).status == 0)
+
+            // A hand count from the list of assignments: the accepted one done, the rest by their due days.
+            let others = assignments.filter { ($0["id"] as? String) != targetID }
+            let overdue = others.filter { ($0["due_on"] as? String).map { $0 < "2019-04-01" } ?? false }.count
+            let summary = try run(["summary", "770/2018-06-25", "--as-of", "2019-04-01", "--format", "json"], lease)
+            #expect(summary.status == 0, "\(summary.stderr)")
+            let totals = try #require((try json(summary.stdout) as? [String: Any])?["totals"] as? [String: Any])
+            #expect(totals["total"] as? Int == assignments.count)
+            #expect((totals["done_on_time"] as? Int ?? 0) + (totals["done_late"] as? Int ?? 0) == 1)
+            #expect(totals["overdue"] as? Int == overdue)
+            #expect(totals["not_yet_due"] as? Int == assignments.count - 1 - overdue)
+
+            let table = try run(["summary", "770/2018-06-25", "--as-of", "2019-04-01"], lease)
+            #expect(table.stdout.contains("Итого по приказу") && table.stdout.contains("Проведено"), "\(table.stdout)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let csv = try run(["summary", "770/2018-06-25", "--as-of", "2019-04-01", "--format", "csv"], lease)
+            #expect(csv.stdout.contains(";Итого по приказу;;;;;\(assignments.count);"), "\(csv.stdout)")
+            let xlsxFile = folder.appendingPathComponent("svodka.xlsx")
+            #expect(try run(["summary", "770/2018-06-25", "--as-of", "2019-04-01", "--format", "xlsx", "--output", xlsxFile.path], lease).status == 0)
+            let rows = try #require(try DocumentReader.read(data: try Data(contentsOf: xlsxFile), fileName: "svodka.xlsx").tables.first?.rows)
+            #expect(rows.first?.map(\.text).prefix(4) == ["№", "Мероприятие, исполнитель", "Срок", "Исполнение"])
+            #expect(rows.last?.map(\.text).contains("Итого по приказу") == true)
+            #expect(rows.contains { $0.contains { $0.text == "20.03.2019" } }, "the work day is a real date cell")
+
+            #expect(try run(["summary", "770/2018-06-25", "--as-of", "2019-02-30"], lease).status == 2)
+            #expect(try run(["summary", "1/2001-01-01"], lease).status == 1)
+        }
+    }
+
     @Test func exportsOpenInExcelAndRunNoFormulas() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let (_, assignments) = try setUp(lease)

@@ -49,6 +49,13 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(tree))))
     }
 
+    func getOrderSummary(_ input: Operations.GetOrderSummary.Input) async throws -> Operations.GetOrderSummary.Output {
+        let scope = try RequestPrincipal.require()
+        let summary = try await summaries.summary(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), asOf: try asOf(input.query.asOf), scope: scope)
+        return .ok(.init(body: .json(.init(summary))))
+    }
+
     func createGoal(_ input: Operations.CreateGoal.Input) async throws -> Operations.CreateGoal.Output {
         let actor = try RequestPrincipal.require()
         guard case .json(let body) = input.body else { throw Problem.badRequest("Send the goal as JSON.") }

@@ -13,6 +13,7 @@ struct APIHandler: APIProtocol {
     let organizationLists: OrganizationListStore
     let orders: OrderStore
     let plans: PlanStore
+    let summaries: ExecutionSummaryStore
     let assignments: AssignmentStore
     let reports: ReportStore
     let evidence: EvidenceStore
@@ -32,6 +33,7 @@ struct APIHandler: APIProtocol {
         organizationLists = useCases.organizationLists
         orders = useCases.orders
         plans = useCases.plans
+        summaries = useCases.executionSummaries
         assignments = useCases.assignments
         reports = useCases.reports
         evidence = useCases.evidence

@@ -86,6 +86,40 @@ extension Components.Schemas.PlanTree {
     }
 }
 
+extension Components.Schemas.ExecutionTally {
+    init(_ tally: ExecutionTally) {
+        self.init(
+            total: tally.total, done: tally.done, doneOnTime: tally.count(.doneOnTime), doneLate: tally.count(.doneLate),
+            overdue: tally.count(.overdue), notYetDue: tally.count(.notYetDue), cancelled: tally.count(.cancelled),
+            percentDone: tally.percentDone)
+    }
+}
+
+extension Components.Schemas.ExecutionSummary {
+    init(_ record: ExecutionSummaryRecord) {
+        self.init(
+            orderId: record.order.id.wire, orderNumber: record.order.number, orderDate: record.order.date.iso,
+            issuerName: record.order.issuerName, title: record.order.title, asOf: record.asOf.iso, totals: .init(record.tally),
+            goals: record.goals.map { goal in
+                .init(
+                    id: goal.id.wire, position: goal.position, title: goal.title, totals: .init(goal.tally),
+                    tasks: goal.tasks.map { .init(id: $0.id.wire, number: $0.number, title: $0.title, totals: .init($0.tally)) },
+                    actions: goal.actions.map { action in
+                        .init(
+                            id: action.id.wire, number: action.number, title: action.title, deadlineText: action.deadlineText,
+                            totals: .init(action.tally),
+                            executors: action.lines.map { line in
+                                .init(
+                                    assignmentId: line.assignmentID.wire, executorId: line.executorID.wire, executorName: line.executorName,
+                                    occurrence: line.occurrence, dueOn: line.dueOn?.iso,
+                                    outcome: Components.Schemas.ExecutionSummaryLine.OutcomePayload(rawValue: line.outcome.rawValue) ?? .notYetDue,
+                                    doneOn: line.doneOn?.iso, reportText: line.reportText, reportStatus: line.reportStatus?.rawValue)
+                            })
+                    })
+            })
+    }
+}
+
 extension Components.Schemas.Assignment {
     init(_ record: AssignmentRecord) {
         self.init(

@@ -11,6 +11,7 @@ extension WebController {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/orders/{id}/summary") { request, context in try await self.summaryPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/matrix") { request, context in try await self.matrixPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/actions/{id}") { request, context in try await self.actionPage(request, id: context.parameters.get("id") ?? "") }
         router.post("/orders/{id}/withdraw") { request, context in try await self.withdrawOrder(request, id: context.parameters.get("id") ?? "") }
@@ -217,6 +218,58 @@ extension WebController {
             nextRowsHref: matrix.nextRowsAfter.map { href(columns: columnsHere, after: $0) },
             firstRowsHref: rowsAfter == nil ? nil : href(columns: columnsHere, after: nil),
             legend: ProgressMark.allCases.map { MatrixPage.LegendItem(symbol: $0.symbol, name: $0.russianName, cssClass: "st-\($0.rawValue)") })
+        return try page(model)
+    }
+
+    // MARK: «Сводка об исполнении» as of a day
+
+    func summaryPage(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        let typed = request.uri.queryParameters["as_of"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let parsed = typed.isEmpty ? nil : CalendarDate(iso: typed) ?? CalendarDate(russian: typed)
+        let refused = !typed.isEmpty && parsed == nil
+        let day = parsed ?? clock.today()
+        let summary = try await executionSummaries.summary(orderID: orderID, asOf: day, scope: live.principal)
+        let order = summary.order
+        func row(_ name: String, _ tally: ExecutionTally, strong: Bool = false) -> SummaryPage.TotalsRow {
+            SummaryPage.TotalsRow(
+                name: name, strong: strong, total: tally.total, onTime: tally.count(.doneOnTime), late: tally.count(.doneLate),
+                overdue: tally.count(.overdue), notYetDue: tally.count(.notYetDue), percent: tally.percentDone)
+        }
+        var totals: [SummaryPage.TotalsRow] = []
+        for goal in summary.goals {
+            totals.append(row("Цель \(goal.position). \(goal.title)", goal.tally))
+            totals += goal.tasks.map { row("Задача \($0.number). \($0.title)", $0.tally) }
+        }
+        totals.append(row("Итого по приказу", summary.tally, strong: true))
+        let orderHref = "/orders/\(orderID.uuidString.lowercased())"
+        let model = SummaryPage(
+            title: "Сводка об исполнении приказа № \(order.number) на \(day.russian)", user: await pageUser(live),
+            orderHref: orderHref, base: orderHref + "/summary", issuer: order.issuerName,
+            heading: "приказа № \(order.number) от \(order.date.russian)", orderTitle: order.title,
+            asOfValue: refused ? typed : day.iso, asOfRussian: day.russian,
+            error: refused ? PageText.summaryDateInvalid.russian : nil,
+            totals: totals,
+            goals: summary.goals.filter { !$0.actions.isEmpty }.map { goal in
+                SummaryPage.Goal(
+                    heading: "Цель \(goal.position). \(goal.title)",
+                    actions: goal.actions.map { action in
+                        let tally = action.tally
+                        return SummaryPage.Action(
+                            number: action.number, title: action.title, deadline: action.deadlineText,
+                            counts: "выполнено \(tally.done) из \(tally.total) (в срок \(tally.count(.doneOnTime)), с нарушением срока "
+                                + "\(tally.count(.doneLate))); не выполнено, срок истёк: \(tally.count(.overdue)); срок не наступил: \(tally.count(.notYetDue))",
+                            lines: action.lines.map { line in
+                                SummaryPage.Line(
+                                    executor: line.executorName, due: line.dueOn?.russian ?? "без срока",
+                                    outcome: line.outcome.russianName, outcomeClass: "st-\(line.outcome.rawValue)",
+                                    doneOn: line.doneOn?.russian ?? "", report: line.reportText ?? "",
+                                    reportNote: line.reportStatus.flatMap { $0 == .accepted ? nil : $0 == .returned ? "возвращён на доработку" : "на проверке" })
+                            })
+                    })
+            },
+            hasGoals: summary.goals.contains { !$0.actions.isEmpty }, controller: order.controller)
         return try page(model)
     }
 

@@ -23,6 +23,7 @@ struct WebController: Sendable {
     let plans: PlanStore
     let orderBoards: OrderBoardStore
     let orderMatrices: OrderMatrixStore
+    let executionSummaries: ExecutionSummaryStore
     let reports: ReportStore
     let evidence: EvidenceStore
     let extensions: ExtensionStore
@@ -59,6 +60,7 @@ struct WebController: Sendable {
         plans = useCases.plans
         orderBoards = useCases.orderBoards
         orderMatrices = useCases.orderMatrices
+        executionSummaries = useCases.executionSummaries
         reports = useCases.reports
         evidence = useCases.evidence
         extensions = useCases.extensions

@@ -13,6 +13,7 @@ public struct UseCases: Sendable {
     public let plans: PlanStore
     public let orderBoards: OrderBoardStore
     public let orderMatrices: OrderMatrixStore
+    public let executionSummaries: ExecutionSummaryStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
@@ -41,6 +42,7 @@ public struct UseCases: Sendable {
         plans = PlanStore(database: database)
         orderBoards = OrderBoardStore(database: database)
         orderMatrices = OrderMatrixStore(database: database)
+        executionSummaries = ExecutionSummaryStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)

@@ -43,9 +43,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let asOf { _ = try Reference.date(asOf, option: "--as-of") }
-        if format == .xlsx, output == nil, isatty(STDOUT_FILENO) == 1 {
-            throw ValidationError("an .xlsx file is binary: give --output FILE (or redirect standard output)")
-        }
+        try ExportFile.checkBinary(format == .xlsx, output: output)
     }
 
     func run() async throws {
@@ -67,16 +65,7 @@ struct ExportCommand: AsyncParsableCommand {
             data = try XLSXExport.data(sheet: "Приказ № \(record.number)", header: Self.header, rows: rows,
                                        widths: [6, 30, 50, 22, 14, 14, 40, 16, 12])
         }
-        if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw CommandError("cannot write \(output): \(error.localizedDescription)")
-            }
-            FileHandle.standardError.write(Data("Wrote \(rows.count) row(s) of order № \(record.number) to \(output).\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try ExportFile.write(data, to: output, what: "\(rows.count) row(s) of order № \(record.number)")
     }
 
     /// One row per assignment, in plan order: goal, action, executor, occurrence.

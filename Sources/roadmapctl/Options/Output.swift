@@ -3,9 +3,10 @@ import Foundation
 /// Printing results the way `--format` asks: aligned tables for people (Cyrillic counts
 /// as one column a letter), JSON for scripts (stable, sorted keys), CSV for spreadsheets.
 enum Output {
-    static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable, snakeCase: Bool = false) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
         encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
