@@ -179,6 +179,27 @@ extension WebPagesTests {
             let ownPage = try await get(api, "/orders/\(plan.order)/summary?as_of=2019-04-01", cookies: school.cookie)
             #expect(ownPage.html.contains("МАОУ СОШ № 5") && !ownPage.html.contains("Лицей"))
             #expect(try await get(api, "/orders/\(UUID().uuidString)/summary", cookies: coordinator.cookie).status == 404)
+
+            // «Исполнительская дисциплина»: the lyceum, late, before school A; a school may not compare.
+            let discipline = try await get(api, "/discipline?from=2019-01-01&to=2019-04-30", cookies: coordinator.cookie)
+            #expect(discipline.status == 200)
+            let lyceumAt = try #require(discipline.html.range(of: "МБОУ Лицей № 14")).lowerBound
+            let schoolAt = try #require(discipline.html.range(of: "МАОУ СОШ № 5")).lowerBound
+            #expect(lyceumAt < schoolAt, "those most behind first")
+            #expect(discipline.html.contains("href=\"/discipline\""), "in the menu")
+            let turned = try await get(api, "/discipline?from=2019-04-30&to=2019-01-01", cookies: coordinator.cookie)
+            #expect(turned.html.contains("Период не распознан") && turned.html.contains("value=\"2019-04-30\""))
+            #expect(try await get(api, "/discipline", cookies: school.cookie).status == 403)
+            #expect(discipline.html.contains("href=\"/organizations/\(fixture.schoolB.uuidString.lowercased())\""), "names link to the organisation")
+
+            // The organisation's own page: its work per order and its reports.
+            let schoolPage = try await get(api, "/organizations/\(fixture.schoolA.uuidString.lowercased())", cookies: coordinator.cookie)
+            #expect(schoolPage.status == 200)
+            #expect(schoolPage.html.contains("Исполнение по приказам") && schoolPage.html.contains("№ 770 от 25.06.2018"))
+            #expect(schoolPage.html.contains("Семинар проведён 2019-03-20"))
+            #expect(try await get(api, "/organizations/\(fixture.schoolA.uuidString.lowercased())", cookies: school.cookie).status == 200)
+            #expect(try await get(api, "/organizations/\(fixture.schoolB.uuidString.lowercased())", cookies: school.cookie).status == 404)
+            #expect(try await get(api, "/organizations/\(UUID().uuidString)", cookies: coordinator.cookie).status == 404)
         }
     }
 

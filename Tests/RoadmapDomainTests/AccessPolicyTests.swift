@@ -17,6 +17,7 @@ struct AccessPolicyTests {
         #expect(policy.read(ownedBy: otherSchool) == .hidden)
         #expect(policy.readPlan(ownAssignments: 1) == .allowed)
         #expect(policy.readPlan(ownAssignments: 0) == .hidden)
+        if case .forbidden = policy.compareOrganizations() {} else { Issue.record("a school must not compare organisations") }
     }
 
     @Test func everyoneElseSeesEverything() {
@@ -24,6 +25,7 @@ struct AccessPolicyTests {
             let policy = AccessPolicy(principal(role))
             #expect(policy.read(ownedBy: otherSchool) == .allowed)
             #expect(policy.readPlan(ownAssignments: 0) == .allowed)
+            #expect(policy.compareOrganizations() == .allowed)
         }
     }
 

@@ -37,3 +37,18 @@ import Testing
         #expect(ExecutionTally.empty.percentDone == 0)
     }
 }
+
+@Suite struct DisciplineRankingTests {
+    @Test func aSmallerShareOnTimeThenMoreOverdueWorkIsFurtherBehind() {
+        let good = ExecutionTally([.doneOnTime, .doneOnTime, .doneLate])
+        let bad = ExecutionTally([.doneOnTime, .overdue, .overdue])
+        let worse = ExecutionTally([.doneOnTime, .overdue, .overdue, .overdue, .notYetDue, .notYetDue])
+        #expect(ExecutionTally.isFurtherBehind(bad, than: good))
+        #expect(!ExecutionTally.isFurtherBehind(good, than: bad))
+        #expect(ExecutionTally.isFurtherBehind(worse, than: bad), "a sixth on time is behind a third")
+        let sameShare = ExecutionTally([.doneOnTime, .doneLate, .doneLate])
+        #expect(ExecutionTally.isFurtherBehind(bad, than: sameShare), "the same share: more overdue is further behind")
+        #expect(good.percentOnTime == 66 && ExecutionTally.empty.percentOnTime == 0)
+        #expect(!ExecutionTally.isFurtherBehind(.empty, than: good), "nothing due is nobody behind")
+    }
+}

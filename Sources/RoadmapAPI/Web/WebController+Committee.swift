@@ -11,6 +11,7 @@ extension WebController {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/discipline") { request, _ in try await self.disciplinePage(request) }
         router.get("/orders/{id}/summary") { request, context in try await self.summaryPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/matrix") { request, context in try await self.matrixPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/actions/{id}") { request, context in try await self.actionPage(request, id: context.parameters.get("id") ?? "") }
@@ -196,7 +197,7 @@ extension WebController {
             rows: matrix.rows.map { row in
                 let executorHref = "\(orderHref)?executor=\(row.organization.id.uuidString.lowercased())"
                 return MatrixPage.Row(
-                    name: row.organization.name, href: executorHref, overdue: row.overdue, hasOverdue: row.overdue > 0,
+                    name: row.organization.name, href: Self.organizationHref(row.organization.id), overdue: row.overdue, hasOverdue: row.overdue > 0,
                     cells: row.cells.map { cell in
                         guard let cell, let mark = cell.mark else {
                             return MatrixPage.Cell(symbol: "", name: "", cssClass: nil, href: nil)
@@ -273,6 +274,59 @@ extension WebController {
         return try page(model)
     }
 
+    // MARK: «Исполнительская дисциплина»
+
+    func disciplinePage(_ request: Request) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        let principal = live.principal
+        let today = clock.today()
+        let query = request.uri.queryParameters
+        func day(_ name: Substring) -> (typed: String, day: CalendarDate?) {
+            let typed = query[name].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            return (typed, typed.isEmpty ? nil : CalendarDate(iso: typed) ?? CalendarDate(russian: typed))
+        }
+        let (fromTyped, fromDay) = day("from")
+        let (toTyped, toDay) = day("to")
+        let yearStart = CalendarDate(year: today.year, month: 1, day: 1) ?? today
+        var refused = (!fromTyped.isEmpty && fromDay == nil) || (!toTyped.isEmpty && toDay == nil)
+        var from = fromDay ?? yearStart
+        var to = toDay ?? today
+        if from > to {
+            refused = true
+            (from, to) = (yearStart, today)
+        }
+        let orderID = query["order"].flatMap { UUID(uuidString: String($0)) }
+        let record = try await discipline.discipline(from: from, to: to, orderID: orderID, asOf: today, scope: principal)
+        let orderList = try await Page.all { try await orders.list(year: nil, issuerID: nil, asOf: today, limit: 100, cursor: $0, scope: principal) }
+        func href(_ organization: OrderBoardRecord.Organization) -> String { Self.organizationHref(organization.id) }
+        let model = DisciplinePage(
+            title: "Исполнительская дисциплина", user: await pageUser(live),
+            fromValue: refused && !fromTyped.isEmpty ? fromTyped : from.iso, toValue: refused && !toTyped.isEmpty ? toTyped : to.iso,
+            error: refused ? PageText.disciplinePeriodInvalid.russian : nil,
+            orders: orderList.map { order in
+                DisciplinePage.Choice(value: order.id.uuidString.lowercased(), name: "№ \(order.number) от \(order.date.russian)",
+                                      selected: order.id == record.order?.id)
+            },
+            period: "сроки с \(from.russian) по \(to.russian), исполнение на \(today.russian)",
+            scope: record.order.map { "приказ № \($0.number) от \($0.date.russian)" } ?? "все приказы",
+            rows: record.rows.enumerated().map { index, row in
+                DisciplinePage.Row(
+                    rank: index + 1, name: row.organization.name, href: href(row.organization), total: row.tally.total,
+                    onTime: row.tally.count(.doneOnTime), late: row.tally.count(.doneLate), overdue: row.tally.count(.overdue),
+                    hasOverdue: row.tally.count(.overdue) > 0, notYetDue: row.tally.count(.notYetDue),
+                    percentOnTime: row.tally.percentOnTime,
+                    averageDelay: row.averageDelay.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—")
+            },
+            hasRows: !record.rows.isEmpty,
+            silent: record.silent.map { item in
+                DisciplinePage.Silent(
+                    name: item.organization.name, href: href(item.organization), unreported: item.unreported,
+                    firstDue: item.firstDueOn.russian, contacts: item.contacts.isEmpty ? "пользователей нет" : item.contacts.joined(separator: "; "))
+            },
+            hasSilent: !record.silent.isEmpty)
+        return try page(model)
+    }
+
     /// A value for a link's query string: everything but letters, digits and `-._~` escaped.
     static func queryValue(_ text: String) -> String {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
@@ -326,7 +380,7 @@ extension WebController {
             rows: listed.items.map { item in
                 ActionPage.Row(
                     id: item.id.uuidString.lowercased(), executor: item.executorName,
-                    executorHref: (orderHref ?? "/dashboard") + (orderHref == nil ? "" : "?executor=\(item.executorID.uuidString.lowercased())"),
+                    executorHref: Self.organizationHref(item.executorID),
                     due: item.dueOn?.russian ?? "без срока", status: Self.statusName(item),
                     statusClass: item.overdue ? "st-overdue" : "st-\(item.status.rawValue)")
             },

@@ -24,6 +24,8 @@ struct WebController: Sendable {
     let orderBoards: OrderBoardStore
     let orderMatrices: OrderMatrixStore
     let executionSummaries: ExecutionSummaryStore
+    let discipline: DisciplineStore
+    let organizationOverviews: OrganizationOverviewStore
     let reports: ReportStore
     let evidence: EvidenceStore
     let extensions: ExtensionStore
@@ -61,6 +63,8 @@ struct WebController: Sendable {
         orderBoards = useCases.orderBoards
         orderMatrices = useCases.orderMatrices
         executionSummaries = useCases.executionSummaries
+        discipline = useCases.discipline
+        organizationOverviews = useCases.organizationOverviews
         reports = useCases.reports
         evidence = useCases.evidence
         extensions = useCases.extensions
@@ -106,6 +110,7 @@ struct WebController: Sendable {
             try await self.moveDeadline(request, id: context.parameters.get("id") ?? "")
         }
         addCommitteeRoutes(to: router)
+        addOrganizationRoutes(to: router)
         addImportRoutes(to: router)
         addAdminRoutes(to: router)
         addPlanEditorRoutes(to: router)
@@ -290,7 +295,7 @@ struct WebController: Sendable {
     }
 
     static func overdueSchool(_ school: DashboardStore.OverdueSchool) -> HomePage.OverdueSchool {
-        HomePage.OverdueSchool(name: school.executorName, overdue: actionsCount(school.overdue))
+        HomePage.OverdueSchool(name: school.executorName, href: organizationHref(school.executorID), overdue: actionsCount(school.overdue))
     }
 
     /// «в работе» or «в работе, просрочено».

@@ -30,6 +30,13 @@ public struct AccessPolicy: Sendable {
         .allowed
     }
 
+    /// May the principal compare organisations with each other («исполнительская
+    /// дисциплина»)? The committee's staff may; a school sees only its own work.
+    public func compareOrganizations() -> AccessDecision {
+        if principal.role.seesEverything { return .allowed }
+        return .forbidden("Only the committee's staff compare organisations.")
+    }
+
     /// May the principal read a plan-level thing (an order, a goal, an action) in which
     /// its organisation has `ownAssignments` assignments?
     public func readPlan(ownAssignments: Int) -> AccessDecision {

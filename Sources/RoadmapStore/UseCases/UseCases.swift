@@ -14,6 +14,8 @@ public struct UseCases: Sendable {
     public let orderBoards: OrderBoardStore
     public let orderMatrices: OrderMatrixStore
     public let executionSummaries: ExecutionSummaryStore
+    public let discipline: DisciplineStore
+    public let organizationOverviews: OrganizationOverviewStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
@@ -43,6 +45,8 @@ public struct UseCases: Sendable {
         orderBoards = OrderBoardStore(database: database)
         orderMatrices = OrderMatrixStore(database: database)
         executionSummaries = ExecutionSummaryStore(database: database)
+        discipline = DisciplineStore(database: database)
+        organizationOverviews = OrganizationOverviewStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)

@@ -47,6 +47,7 @@ struct HomePage: PageModel {
 
     struct OverdueSchool: Sendable {
         let name: String
+        let href: String
         let overdue: String
     }
 
