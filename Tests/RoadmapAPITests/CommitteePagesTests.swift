@@ -200,6 +200,14 @@ extension WebPagesTests {
             #expect(try await get(api, "/organizations/\(fixture.schoolA.uuidString.lowercased())", cookies: school.cookie).status == 200)
             #expect(try await get(api, "/organizations/\(fixture.schoolB.uuidString.lowercased())", cookies: school.cookie).status == 404)
             #expect(try await get(api, "/organizations/\(UUID().uuidString)", cookies: coordinator.cookie).status == 404)
+
+            // Progress by month: an SVG drawn on the server and the same figures in a table.
+            #expect(order.html.contains("href=\"/orders/\(plan.order)/progress\""))
+            let progress = try await get(api, "/orders/\(plan.order)/progress", cookies: coordinator.cookie)
+            #expect(progress.status == 200)
+            #expect(progress.html.contains("<svg") && progress.html.contains("<polyline class=\"done\""))
+            #expect(progress.html.contains("<th scope=\"row\">март 2019</th><td>2</td><td>1</td><td>50</td>"))
+            #expect(!progress.html.contains("<script"))
         }
     }
 

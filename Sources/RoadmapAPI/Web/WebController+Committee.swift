@@ -11,6 +11,7 @@ extension WebController {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/orders/{id}/progress") { request, context in try await self.progressPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/discipline") { request, _ in try await self.disciplinePage(request) }
         router.get("/orders/{id}/summary") { request, context in try await self.summaryPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/matrix") { request, context in try await self.matrixPage(request, id: context.parameters.get("id") ?? "") }
@@ -271,6 +272,29 @@ extension WebController {
                     })
             },
             hasGoals: summary.goals.contains { !$0.actions.isEmpty }, controller: order.controller)
+        return try page(model)
+    }
+
+    // MARK: Progress over time
+
+    func progressPage(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        let today = clock.today()
+        let record = try await progress.progress(orderID: orderID, asOf: today, scope: live.principal)
+        let points = record.burnUp.points
+        let last = points.last { $0.done != nil }
+        let model = ProgressPage(
+            title: "Приказ № \(record.order.number): выполнение по месяцам", user: await pageUser(live),
+            orderHref: "/orders/\(orderID.uuidString.lowercased())", heading: "Приказ № \(record.order.number) от \(record.order.date.russian)",
+            asOfRussian: today.russian, chart: points.isEmpty ? nil : BurnUpChart(record.burnUp),
+            chartDescription: last.map { "На \($0.month.russianMonth) запланировано \($0.planned), выполнено \($0.done ?? 0)." } ?? "",
+            rows: points.map { point in
+                ProgressPage.Row(
+                    month: point.month.russianMonth, planned: point.planned, done: point.done.map(String.init) ?? "—",
+                    percent: point.done.map { point.planned == 0 ? "—" : String($0 * 100 / point.planned) } ?? "—")
+            },
+            hasRows: !points.isEmpty)
         return try page(model)
     }
 

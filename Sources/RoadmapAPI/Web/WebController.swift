@@ -26,6 +26,7 @@ struct WebController: Sendable {
     let executionSummaries: ExecutionSummaryStore
     let discipline: DisciplineStore
     let organizationOverviews: OrganizationOverviewStore
+    let progress: ProgressStore
     let reports: ReportStore
     let evidence: EvidenceStore
     let extensions: ExtensionStore
@@ -65,6 +66,7 @@ struct WebController: Sendable {
         executionSummaries = useCases.executionSummaries
         discipline = useCases.discipline
         organizationOverviews = useCases.organizationOverviews
+        progress = useCases.progress
         reports = useCases.reports
         evidence = useCases.evidence
         extensions = useCases.extensions

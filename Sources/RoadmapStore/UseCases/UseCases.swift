@@ -16,6 +16,7 @@ public struct UseCases: Sendable {
     public let executionSummaries: ExecutionSummaryStore
     public let discipline: DisciplineStore
     public let organizationOverviews: OrganizationOverviewStore
+    public let progress: ProgressStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
@@ -47,6 +48,7 @@ public struct UseCases: Sendable {
         executionSummaries = ExecutionSummaryStore(database: database)
         discipline = DisciplineStore(database: database)
         organizationOverviews = OrganizationOverviewStore(database: database)
+        progress = ProgressStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)
