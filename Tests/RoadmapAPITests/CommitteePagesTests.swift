@@ -208,6 +208,15 @@ extension WebPagesTests {
             #expect(progress.html.contains("<svg") && progress.html.contains("<polyline class=\"done\""))
             #expect(progress.html.contains("<th scope=\"row\">март 2019</th><td>2</td><td>1</td><td>50</td>"))
             #expect(!progress.html.contains("<script"))
+
+            // The order's history, as a person reads it; not for a school.
+            #expect(order.html.contains("href=\"/orders/\(plan.order)/history\""))
+            let history = try await get(api, "/orders/\(plan.order)/history", cookies: coordinator.cookie)
+            #expect(history.status == 200)
+            #expect(history.html.contains("Приказ № 770 от 25.06.2018 создан") && history.html.contains("Добавлено мероприятие «Семинар»"))
+            #expect(history.html.contains("координатор"))
+            #expect(try await get(api, "/orders/\(plan.order)/history?cursor=forged", cookies: coordinator.cookie).status == 200)
+            #expect(try await get(api, "/orders/\(plan.order)/history", cookies: school.cookie).status == 403)
         }
     }
 

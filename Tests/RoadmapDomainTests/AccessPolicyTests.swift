@@ -18,6 +18,7 @@ struct AccessPolicyTests {
         #expect(policy.readPlan(ownAssignments: 1) == .allowed)
         #expect(policy.readPlan(ownAssignments: 0) == .hidden)
         if case .forbidden = policy.compareOrganizations() {} else { Issue.record("a school must not compare organisations") }
+        if case .forbidden = policy.readPlanHistory() {} else { Issue.record("a school must not read an order's history") }
     }
 
     @Test func everyoneElseSeesEverything() {
@@ -26,6 +27,7 @@ struct AccessPolicyTests {
             #expect(policy.read(ownedBy: otherSchool) == .allowed)
             #expect(policy.readPlan(ownAssignments: 0) == .allowed)
             #expect(policy.compareOrganizations() == .allowed)
+            #expect(policy.readPlanHistory() == .allowed)
         }
     }
 

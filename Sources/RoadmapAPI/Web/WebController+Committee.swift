@@ -11,6 +11,7 @@ extension WebController {
         router.get("/dashboard") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders") { request, _ in try await self.dashboardPage(request) }
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/orders/{id}/history") { request, context in try await self.historyPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/progress") { request, context in try await self.progressPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/discipline") { request, _ in try await self.disciplinePage(request) }
         router.get("/orders/{id}/summary") { request, context in try await self.summaryPage(request, id: context.parameters.get("id") ?? "") }
@@ -272,6 +273,47 @@ extension WebController {
                     })
             },
             hasGoals: summary.goals.contains { !$0.actions.isEmpty }, controller: order.controller)
+        return try page(model)
+    }
+
+    // MARK: An order's history
+
+    func historyPage(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        let today = clock.today()
+        let cursor = request.uri.queryParameters["cursor"].map(String.init)
+        let history: (order: OrderRecord, page: Page<EventRecord>)
+        do {
+            history = try await orderHistories.history(orderID: orderID, cursor: cursor, asOf: today, scope: live.principal)
+        } catch UseCaseError.invalid(field: "cursor", _) {
+            // A cursor from another list: start again from the newest.
+            history = try await orderHistories.history(orderID: orderID, cursor: nil, asOf: today, scope: live.principal)
+        }
+        let formatter = Self.moments(in: clock.timeZone)
+        let base = "/orders/\(orderID.uuidString.lowercased())"
+        let model = HistoryPage(
+            title: "Приказ № \(history.order.number): история", user: await pageUser(live), orderHref: base,
+            heading: "Приказ № \(history.order.number) от \(history.order.date.russian)",
+            entries: history.page.items.map { event in
+                let role = HistoryText.role(event.actorRole)
+                let who: String
+                if let name = event.actorName {
+                    who = role.map { "\(name), \($0)" } ?? name
+                } else if event.actorCommand != nil {
+                    who = "администратор установки (roadmapctl)"
+                } else {
+                    who = "система"
+                }
+                let isImport = event.event == "imported"
+                return HistoryPage.Entry(
+                    when: formatter.string(from: event.occurredAt), who: who,
+                    what: HistoryText.sentence(entityType: event.entityType, event: event.event, data: event.data),
+                    why: event.reason.map { isImport ? "файл «\($0)»" : $0 })
+            },
+            hasEntries: !history.page.items.isEmpty,
+            olderHref: history.page.nextCursor.map { "\(base)/history?cursor=\($0)" },
+            newestHref: cursor == nil ? nil : "\(base)/history")
         return try page(model)
     }
 

@@ -27,6 +27,7 @@ struct WebController: Sendable {
     let discipline: DisciplineStore
     let organizationOverviews: OrganizationOverviewStore
     let progress: ProgressStore
+    let orderHistories: OrderHistoryStore
     let reports: ReportStore
     let evidence: EvidenceStore
     let extensions: ExtensionStore
@@ -67,6 +68,7 @@ struct WebController: Sendable {
         discipline = useCases.discipline
         organizationOverviews = useCases.organizationOverviews
         progress = useCases.progress
+        orderHistories = useCases.orderHistories
         reports = useCases.reports
         evidence = useCases.evidence
         extensions = useCases.extensions

@@ -37,6 +37,13 @@ public struct AccessPolicy: Sendable {
         return .forbidden("Only the committee's staff compare organisations.")
     }
 
+    /// May the principal read the history of an order's plan (its import, edits and
+    /// withdrawals)? The committee's staff may; a school reads its own assignments' history.
+    public func readPlanHistory() -> AccessDecision {
+        if principal.role.seesEverything { return .allowed }
+        return .forbidden("Only the committee's staff read an order's history.")
+    }
+
     /// May the principal read a plan-level thing (an order, a goal, an action) in which
     /// its organisation has `ownAssignments` assignments?
     public func readPlan(ownAssignments: Int) -> AccessDecision {

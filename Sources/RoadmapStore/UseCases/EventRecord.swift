@@ -32,4 +32,17 @@ public struct EventRecord: Sendable, Hashable {
         reason = try row.decode(String?.self, "reason")
         dataJSON = try row.decode(String.self, "data")
     }
+
+    /// What changed, as text values (numbers and booleans as written); empty when the data
+    /// is not an object.
+    public var data: [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(dataJSON.utf8)) as? [String: Any] else { return [:] }
+        return object.compactMapValues { value in
+            switch value {
+            case let text as String: text
+            case let number as NSNumber: number.stringValue
+            default: nil
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ public struct UseCases: Sendable {
     public let discipline: DisciplineStore
     public let organizationOverviews: OrganizationOverviewStore
     public let progress: ProgressStore
+    public let orderHistories: OrderHistoryStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
@@ -49,6 +50,7 @@ public struct UseCases: Sendable {
         discipline = DisciplineStore(database: database)
         organizationOverviews = OrganizationOverviewStore(database: database)
         progress = ProgressStore(database: database)
+        orderHistories = OrderHistoryStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)
