@@ -97,6 +97,7 @@ let package = Package(
                 "RoadmapDomain",
                 "RoadmapImport",
                 "RoadmapStore",
+                "RoadmapExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,6 +116,16 @@ let package = Package(
                 "EmbedSQLPlugin",
             ]
         ),
+        // Spreadsheets made by the service: CSV for Russian Excel and one-sheet .xlsx (never
+        // formulas), and the tables of an order's export and summary, for the CLI and the pages.
+        .target(
+            name: "RoadmapExport",
+            dependencies: [
+                "RoadmapDomain",
+                "RoadmapStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The admin CLI.
         .executableTarget(
             name: "roadmapctl",
@@ -124,6 +135,7 @@ let package = Package(
                 "RoadmapStore",
                 "RoadmapAPI",
                 "RoadmapMail",
+                "RoadmapExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

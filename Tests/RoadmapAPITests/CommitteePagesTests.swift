@@ -172,6 +172,18 @@ extension WebPagesTests {
             #expect(page.html.contains("<th scope=\"row\">Итого по приказу</th><td>2</td><td>1</td><td>0</td><td>1</td><td>0</td><td>50</td>"))
             #expect(page.html.contains("выполнено в срок") && page.html.contains("не выполнено, срок истёк"))
             #expect(page.html.contains("Исполнитель: ") && page.html.contains("Председатель комитета"))
+            #expect(page.html.contains("href=\"/orders/\(plan.order)/summary.xlsx?as_of=2019-04-01\""))
+            var headers: HTTPFields = [.cookie: coordinator.cookie]
+            headers[.userAgent] = "test"
+            let workbook = try await api.client.executeRequest(
+                uri: "/orders/\(plan.order)/summary.xlsx?as_of=2019-04-01", method: .get, headers: headers, body: nil)
+            #expect(workbook.status == .ok)
+            #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(workbook.headers[.contentDisposition]?.contains("svodka-770-2019-04-01.xlsx") == true)
+            #expect(Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "a zip archive")
+            let badDay = try await api.client.executeRequest(
+                uri: "/orders/\(plan.order)/summary.xlsx?as_of=31.13.2019", method: .get, headers: headers, body: nil)
+            #expect(badDay.status == .unprocessableContent || badDay.status.code == 422)
             let refused = try await get(api, "/orders/\(plan.order)/summary?as_of=31.13.2019", cookies: coordinator.cookie)
             #expect(refused.status == 200)
             #expect(refused.html.contains("Дата не распознана") && refused.html.contains("value=\"31.13.2019\""), "what was typed stays")

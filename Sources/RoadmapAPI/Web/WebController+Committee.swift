@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import RoadmapDomain
+import RoadmapExport
 import RoadmapStore
 
 /// The committee's pages: the dashboard, the orders and each order's plan, and the queue
@@ -14,6 +15,7 @@ extension WebController {
         router.get("/orders/{id}/history") { request, context in try await self.historyPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/progress") { request, context in try await self.progressPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/discipline") { request, _ in try await self.disciplinePage(request) }
+        router.get("/orders/{id}/summary.xlsx") { request, context in try await self.summaryWorkbook(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/summary") { request, context in try await self.summaryPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/matrix") { request, context in try await self.matrixPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/actions/{id}") { request, context in try await self.actionPage(request, id: context.parameters.get("id") ?? "") }
@@ -338,6 +340,22 @@ extension WebController {
             },
             hasRows: !points.isEmpty)
         return try page(model)
+    }
+
+    /// The summary as an .xlsx download, the same rows `roadmapctl summary --format xlsx` writes.
+    func summaryWorkbook(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        let typed = request.uri.queryParameters["as_of"].map(String.init) ?? ""
+        guard let day = typed.isEmpty ? clock.today() : CalendarDate(iso: typed) ?? CalendarDate(russian: typed) else {
+            throw UseCaseError.invalid(field: "as_of", reason: "is not a date (YYYY-MM-DD or DD.MM.YYYY)")
+        }
+        let summary = try await executionSummaries.summary(orderID: orderID, asOf: day, scope: live.principal)
+        let data = try SummarySheet.workbook(summary)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        headers[.contentDisposition] = ContentDisposition.attachment("svodka-\(summary.order.number)-\(day.iso).xlsx")
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     // MARK: «Исполнительская дисциплина»

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoadmapDomain
+import RoadmapExport
 import RoadmapStore
 
 /// `roadmapctl export --order ORDER --format csv|xlsx`: the plan with its status per executor.

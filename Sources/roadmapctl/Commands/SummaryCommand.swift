@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoadmapDomain
+import RoadmapExport
 import RoadmapStore
 
 /// `roadmapctl summary ORDER --as-of DATE --format table|json|csv|xlsx`: «сводка об
@@ -39,9 +40,6 @@ struct SummaryCommand: AsyncParsableCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
-    static let header = ["№", "Мероприятие, исполнитель", "Срок", "Исполнение", "Дата исполнения", "Отчёт", "Всего",
-                         "Выполнено в срок", "Выполнено с нарушением срока", "Не выполнено, срок истёк", "Срок не наступил"]
-
     func validate() throws {
         if let asOf { _ = try Reference.date(asOf, option: "--as-of") }
         try ExportFile.checkBinary(format == .xlsx, output: output)
@@ -54,48 +52,16 @@ struct SummaryCommand: AsyncParsableCommand {
             let record = try await OrderStore(database: db).find(order, asOf: day, scope: scope)
             return try await ExecutionSummaryStore(database: db).summary(orderID: record.id, asOf: day, scope: scope)
         }
-        let rows = Self.rows(summary)
+        let rows = SummarySheet.rows(summary)
         let data: Data
         switch format {
-        case .table: data = Data(Output.table([Self.header] + rows.map { $0.map(Self.text) }).utf8)
+        case .table: data = Data(Output.table([SummarySheet.header] + rows.map { $0.map(Self.text) }).utf8)
         case .json: data = Data((try Output.json(SummaryJSON(summary), snakeCase: true) + "\n").utf8)
-        case .csv: data = CSVExport.data(header: Self.header, rows: rows)
+        case .csv: data = CSVExport.data(header: SummarySheet.header, rows: rows)
         case .xlsx:
-            data = try XLSXExport.data(sheet: "Сводка на \(summary.asOf.russian)", header: Self.header, rows: rows,
-                                       widths: [7, 60, 12, 28, 14, 50, 8, 10, 12, 12, 10])
+            data = try SummarySheet.workbook(summary)
         }
         try ExportFile.write(data, to: output, what: "the summary of order № \(summary.order.number) as of \(summary.asOf.russian)")
-    }
-
-    /// A row per goal, task and action with its totals, a row per executor under its action,
-    /// and the order's totals last.
-    static func rows(_ summary: ExecutionSummaryRecord) -> [[ExportCell]] {
-        func totals(_ tally: ExecutionTally) -> [ExportCell] {
-            [.number(tally.total), .number(tally.count(.doneOnTime)), .number(tally.count(.doneLate)),
-             .number(tally.count(.overdue)), .number(tally.count(.notYetDue))]
-        }
-        var rows: [[ExportCell]] = []
-        for goal in summary.goals {
-            rows.append([.text("\(goal.position)"), .text("Цель \(goal.position). \(goal.title)"), .empty, .empty, .empty, .empty]
-                        + totals(goal.tally))
-            for task in goal.tasks {
-                rows.append([.text(task.number), .text("Задача \(task.number). \(task.title)"), .empty, .empty, .empty, .empty]
-                            + totals(task.tally))
-            }
-            for action in goal.actions {
-                rows.append([.text(action.number), .text(action.title), .text(action.deadlineText), .empty, .empty, .empty]
-                            + totals(action.tally))
-                for line in action.lines {
-                    rows.append([
-                        .empty, .text(line.executorName), line.dueOn.map(ExportCell.date) ?? .empty, .text(line.outcome.russianName),
-                        line.doneOn.map(ExportCell.date) ?? .empty, .text(line.reportText ?? ""),
-                        .empty, .empty, .empty, .empty, .empty,
-                    ])
-                }
-            }
-        }
-        rows.append([.empty, .text("Итого по приказу"), .empty, .empty, .empty, .empty] + totals(summary.tally))
-        return rows
     }
 
     static func text(_ cell: ExportCell) -> String {

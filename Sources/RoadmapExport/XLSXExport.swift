@@ -4,8 +4,8 @@ import ZIPFoundation
 
 /// A one-sheet .xlsx: a bold header row, frozen, with an autofilter; dates as real date
 /// cells (dd.mm.yyyy), numbers as numbers, text as inline strings (never formulas).
-enum XLSXExport {
-    static func data(sheet: String, header: [String], rows: [[ExportCell]], widths: [Int]) throws -> Data {
+public enum XLSXExport {
+    public static func data(sheet: String, header: [String], rows: [[ExportCell]], widths: [Int]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, text) in parts(sheet: sheet, header: header, rows: rows, widths: widths) {
             let bytes = Data(text.utf8)
@@ -13,7 +13,7 @@ enum XLSXExport {
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        guard let data = archive.data else { throw CommandError("could not write the .xlsx archive") }
+        guard let data = archive.data else { throw XLSXExportError() }
         return data
     }
 

@@ -5,8 +5,8 @@ import RoadmapDomain
 /// with a BOM, `;` between cells, CRLF between rows, dates as dd.mm.yyyy, and cells that
 /// begin with = + - @ (or a tab or carriage return) prefixed with an apostrophe so no
 /// formula ever runs.
-enum CSVExport {
-    static func data(header: [String], rows: [[ExportCell]]) -> Data {
+public enum CSVExport {
+    public static func data(header: [String], rows: [[ExportCell]]) -> Data {
         var text = "\u{FEFF}"
         text += ([header.map { ExportCell.text($0) }] + rows).map { row in
             row.map(field).joined(separator: ";")

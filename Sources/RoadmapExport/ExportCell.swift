@@ -2,7 +2,7 @@ import RoadmapDomain
 
 /// One cell of an exported table: text, a whole number, or a date (a real date cell in
 /// .xlsx, dd.mm.yyyy in .csv).
-enum ExportCell: Equatable {
+public enum ExportCell: Equatable, Sendable {
     case text(String)
     case number(Int)
     case date(CalendarDate)
