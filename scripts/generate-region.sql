@@ -234,9 +234,11 @@ UPDATE gen_assignments SET
     cycles = floor((r * 1000)::numeric % 1 * 4)::int,
     moved = CASE WHEN (r * 100)::numeric % 1 < 0.06 THEN 7 + floor((r * 10000)::numeric % 1 * 30)::int ELSE 0 END;
 
-INSERT INTO assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on, status, status_changed_at)
+INSERT INTO assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on, status, status_changed_at, done_on)
 SELECT id, action_id, executor_id, occurrence, period, due_on + moved, due_on, status,
-       coalesce(least(due_on, pg_temp.today()), pg_temp.today() - 30)::timestamptz + interval '10 hours'
+       coalesce(least(due_on, pg_temp.today()), pg_temp.today() - 30)::timestamptz + interval '10 hours',
+       -- The work day of its accepted report (the last cycle's below).
+       CASE WHEN status = 'done' THEN least(coalesce(due_on, pg_temp.today() - 60) - 12 + cycles * 4 - floor(r * 6)::int, pg_temp.today()) END
 FROM gen_assignments ORDER BY action_id, executor_id, occurrence;
 
 -- Reports: the last one of each reported, returned or done assignment, and the returned

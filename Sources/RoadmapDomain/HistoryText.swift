@@ -40,10 +40,9 @@ public enum HistoryText {
             return parts.isEmpty ? "Изменено мероприятие" : "Изменено мероприятие: " + parts.joined(separator: "; ")
         case ("action", "removed"): return "Удалено мероприятие \(quoted("title"))"
         case (_, "moved"):
-            let what = ["goal": "Цель", "task": "Задача", "action": "Мероприятие"][entityType] ?? "Пункт плана"
-            return "\(what) перемещено с \(data["from"] ?? "?")-го места на \(data["to"] ?? "?")-е"
-                .replacingOccurrences(of: "Цель перемещено", with: "Цель перемещена")
-                .replacingOccurrences(of: "Задача перемещено", with: "Задача перемещена")
+            let what = ["goal": "Цель перемещена", "task": "Задача перемещена", "action": "Мероприятие перемещено"][entityType]
+                ?? "Пункт плана перемещён"
+            return "\(what) с \(data["from"] ?? "?")-го места на \(data["to"] ?? "?")-е"
         case ("assignment", "reported"): return "Подан отчёт" + (date("done_on").map { ", дата исполнения \($0)" } ?? "")
         case ("assignment", "done"): return "Отчёт принят, снято с контроля"
         case ("assignment", "returned"): return "Отчёт возвращён на доработку"

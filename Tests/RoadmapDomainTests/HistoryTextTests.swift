@@ -11,6 +11,7 @@ import Testing
         #expect(HistoryText.sentence(entityType: "action", event: "updated", data: ["deadline": "Май 2019", "previous_deadline": "Март 2019"])
                 == "Изменено мероприятие: срок «Март 2019» → «Май 2019»")
         #expect(HistoryText.sentence(entityType: "goal", event: "moved", data: ["from": "2", "to": "1"]) == "Цель перемещена с 2-го места на 1-е")
+        #expect(HistoryText.sentence(entityType: "action", event: "moved", data: ["from": "3", "to": "4"]) == "Мероприятие перемещено с 3-го места на 4-е")
         #expect(HistoryText.sentence(entityType: "action", event: "removed", data: ["title": "Семинар"]) == "Удалено мероприятие «Семинар»")
     }
 

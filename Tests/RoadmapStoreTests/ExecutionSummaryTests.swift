@@ -66,6 +66,14 @@ struct ExecutionSummaryTests {
             #expect(seminar.number == "1.1" && seminar.tally.total == 2 && seminar.tally.done == 1)
             let lyceum = try #require(seminar.lines.first { $0.executorID == world.schoolBID })
             #expect(lyceum.doneOn?.iso == "2019-04-05" && lyceum.reportText == "Проведено 2019-04-05" && lyceum.reportStatus == .accepted)
+            // The accepted work day is kept on the assignment; a returned report leaves none.
+            let kept = try await lease.pool.withConnection { connection in
+                try connection.query("SELECT id, done_on FROM assignments WHERE action_id IN (\(world.sharedAction), \(reported.monitoring))")
+                    .rows.map { (try $0.decode(UUID.self, "id"), try $0.decode(CalendarDate?.self, "done_on")) }
+            }
+            #expect(Dictionary(uniqueKeysWithValues: kept)[world.assignmentA]??.iso == "2019-03-20")
+            #expect(Dictionary(uniqueKeysWithValues: kept)[world.assignmentB]??.iso == "2019-04-05")
+            #expect(kept.filter { $0.1 != nil }.count == 2, "the returned monitoring has no work day kept")
             let monitoring = try #require(april1.goals.flatMap(\.actions).first { $0.id == reported.monitoring }?.lines.first)
             #expect(monitoring.reportStatus == .returned && monitoring.doneOn?.iso == "2019-02-25")
 

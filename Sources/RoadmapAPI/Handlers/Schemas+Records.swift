@@ -95,6 +95,18 @@ extension Components.Schemas.ExecutionTally {
     }
 }
 
+extension Components.Schemas.ExecutionSummaryLine.OutcomePayload {
+    init(_ outcome: ExecutionOutcome) {
+        switch outcome {
+        case .doneOnTime: self = .doneOnTime
+        case .doneLate: self = .doneLate
+        case .overdue: self = .overdue
+        case .notYetDue: self = .notYetDue
+        case .cancelled: self = .cancelled
+        }
+    }
+}
+
 extension Components.Schemas.ExecutionSummary {
     init(_ record: ExecutionSummaryRecord) {
         self.init(
@@ -112,7 +124,7 @@ extension Components.Schemas.ExecutionSummary {
                                 .init(
                                     assignmentId: line.assignmentID.wire, executorId: line.executorID.wire, executorName: line.executorName,
                                     occurrence: line.occurrence, dueOn: line.dueOn?.iso,
-                                    outcome: Components.Schemas.ExecutionSummaryLine.OutcomePayload(rawValue: line.outcome.rawValue) ?? .notYetDue,
+                                    outcome: .init(line.outcome),
                                     doneOn: line.doneOn?.iso, reportText: line.reportText, reportStatus: line.reportStatus?.rawValue)
                             })
                     })

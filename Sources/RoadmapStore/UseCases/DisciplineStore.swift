@@ -26,13 +26,9 @@ public struct DisciplineStore: Sendable {
             let inOrder: SQL = orderID.map { "p.order_id = \($0)" } ?? "TRUE"
             let rows = try connection.query("""
                 WITH due AS (
-                    SELECT s.executor_id, s.due_on, accepted.done_on,
-                           analytics.outcome(s.status, s.due_on, accepted.done_on, \(asOf)) AS outcome
+                    SELECT s.executor_id, s.due_on, s.done_on, analytics.outcome(s.status, s.due_on, s.done_on, \(asOf)) AS outcome
                     FROM assignments s
                     JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
-                    LEFT JOIN LATERAL (
-                        SELECT r.done_on FROM reports r WHERE r.assignment_id = s.id AND r.status = 'accepted' AND s.status = 'done'
-                        ORDER BY r.reviewed_at DESC, r.created_at DESC LIMIT 1) accepted ON TRUE
                     WHERE s.due_on BETWEEN \(from) AND \(to) AND \(Withdrawal.planInForce()) AND \(inOrder))
                 SELECT d.executor_id, o.name, d.outcome, count(*)::int AS n,
                        sum(CASE d.outcome WHEN 'done_late' THEN d.done_on - d.due_on

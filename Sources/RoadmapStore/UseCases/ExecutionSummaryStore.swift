@@ -32,14 +32,11 @@ public struct ExecutionSummaryStore: Sendable {
                 """).rows
             let actionIDs = try actionRows.map { try $0.decode(UUID.self, "id") }
             let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
-            // Each assignment with the work day of its accepted report and its latest report.
+            // Each assignment with the work day of its accepted report (kept on it) and its latest report.
             let lineRows = try connection.query("""
                 SELECT s.id, s.action_id, s.executor_id, o.name AS executor_name, s.occurrence, s.due_on, s.status,
-                       accepted.done_on AS accepted_on, latest.done_on AS latest_on, latest.text, latest.status AS report_status
+                       s.done_on AS accepted_on, latest.done_on AS latest_on, latest.text, latest.status AS report_status
                 FROM assignments s JOIN organizations o ON o.id = s.executor_id
-                LEFT JOIN LATERAL (
-                    SELECT r.done_on FROM reports r WHERE r.assignment_id = s.id AND r.status = 'accepted'
-                    ORDER BY r.reviewed_at DESC, r.created_at DESC LIMIT 1) accepted ON TRUE
                 LEFT JOIN LATERAL (
                     SELECT r.done_on, r.text, r.status FROM reports r WHERE r.assignment_id = s.id
                     ORDER BY r.created_at DESC LIMIT 1) latest ON TRUE

@@ -19,13 +19,10 @@ public struct OrganizationOverviewStore: Sendable {
             let organization = try OrganizationStore.get(id, on: connection)
             let orderRows = try connection.query("""
                 SELECT p.order_id, o.number, o.issued_on, o.title,
-                       analytics.outcome(s.status, s.due_on, accepted.done_on, \(asOf)) AS outcome, count(*)::int AS n
+                       analytics.outcome(s.status, s.due_on, s.done_on, \(asOf)) AS outcome, count(*)::int AS n
                 FROM assignments s
                 JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
                 JOIN orders o ON o.id = p.order_id
-                LEFT JOIN LATERAL (
-                    SELECT r.done_on FROM reports r WHERE r.assignment_id = s.id AND r.status = 'accepted' AND s.status = 'done'
-                    ORDER BY r.reviewed_at DESC, r.created_at DESC LIMIT 1) accepted ON TRUE
                 WHERE s.executor_id = \(id) AND \(Withdrawal.planInForce())
                 GROUP BY 1, 2, 3, 4, 5
                 """).rows
@@ -63,7 +60,7 @@ public struct OrganizationOverviewStore: Sendable {
                         id: try row.decode(UUID.self, "id"), assignmentID: try row.decode(UUID.self, "assignment_id"),
                         actionTitle: try row.decode(String.self, "title"), orderNumber: try row.decode(String?.self, "number"),
                         doneOn: try row.decode(CalendarDate.self, "done_on"), submittedAt: try row.decode(Date.self, "created_at"),
-                        status: ReportStatus(rawValue: try row.decode(String.self, "status")) ?? .submitted,
+                        status: try Self.reportStatus(try row.decode(String.self, "status")),
                         text: try row.decode(String.self, "text"))
                 }
             return OrganizationOverviewRecord(
@@ -71,5 +68,12 @@ public struct OrganizationOverviewStore: Sendable {
                 orders: orders.values.sorted { ($0.date, $0.number) > ($1.date, $1.number) },
                 overdue: overdue, overdueCount: overdueCount, reports: reports)
         }
+    }
+
+    static func reportStatus(_ text: String) throws -> ReportStatus {
+        guard let status = ReportStatus(rawValue: text) else {
+            throw PostgresError(.unexpected, message: "a report's status is «\(text)», which this service does not know")
+        }
+        return status
     }
 }

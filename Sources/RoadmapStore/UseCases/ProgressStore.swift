@@ -4,7 +4,7 @@ import RoadmapPostgres
 
 /// The use case of an order's progress over time (`ProgressRecord`). What falls due each
 /// month comes from the kept counts for the committee (a school counts its own); what was
-/// done each month from the work days of accepted reports.
+/// done each month from the work days of accepted reports, kept on the assignments.
 public struct ProgressStore: Sendable {
     let database: Database
 
@@ -22,13 +22,9 @@ public struct ProgressStore: Sendable {
             let due = months.mapValues { $0.total - $0.count(.cancelled) }.filter { $0.value > 0 }
             let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
             let done = Dictionary(uniqueKeysWithValues: try connection.query("""
-                SELECT date_trunc('month', x.done_on)::date AS month, count(*)::int AS n FROM (
-                    SELECT DISTINCT ON (r.assignment_id) r.done_on
-                    FROM reports r JOIN assignments s ON s.id = r.assignment_id
-                    JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
-                    WHERE g.plan_id = ANY(\(plans)) AND r.status = 'accepted' AND s.status = 'done' AND \(own)
-                    ORDER BY r.assignment_id, r.reviewed_at DESC, r.created_at DESC) x
-                WHERE x.done_on <= \(asOf)
+                SELECT date_trunc('month', s.done_on)::date AS month, count(*)::int AS n
+                FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                WHERE g.plan_id = ANY(\(plans)) AND s.status = 'done' AND s.done_on <= \(asOf) AND \(own)
                 GROUP BY 1
                 """).rows.map { (try $0.decode(CalendarDate.self, "month"), try $0.decode(Int.self, "n")) })
             return ProgressRecord(order: order, asOf: asOf, burnUp: BurnUp(due: due, done: done, asOf: asOf))

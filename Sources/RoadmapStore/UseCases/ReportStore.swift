@@ -125,7 +125,8 @@ public struct ReportStore: Sendable {
                 WHERE id = \(id)
                 """)
             try connection.execute("""
-                UPDATE assignments SET status = \(target.rawValue), status_changed_at = now(), version = version + 1, updated_at = now()
+                UPDATE assignments SET status = \(target.rawValue), done_on = \(accept ? report.doneOn : nil), status_changed_at = now(),
+                    version = version + 1, updated_at = now()
                 WHERE id = \(assignment.id)
                 """)
             try EventLog.record(connection, actor: actor, entityType: "report", entityID: id, event: accept ? "accepted" : "returned",
