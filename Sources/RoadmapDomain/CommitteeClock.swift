@@ -29,6 +29,16 @@ public struct CommitteeClock: Sendable {
         CalendarDate.today(in: timeZone, now: now)
     }
 
+    /// The first moment after `day` ends in the committee's zone: what was recorded before it
+    /// is what the committee saw at the end of that day.
+    public func end(of day: CalendarDate) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let next = day.adding(days: 1) ?? day
+        let start = calendar.date(from: DateComponents(year: next.year, month: next.month, day: next.day))
+        return start ?? Date(timeIntervalSince1970: Double(next.daysSinceEpoch) * 86_400 - Double(timeZone.secondsFromGMT()))
+    }
+
     /// Whether an assignment in `status` due on `dueDay` is overdue at `now`.
     public func isOverdue(_ status: AssignmentStatus, dueDay: CalendarDate?, now: Date = Date()) -> Bool {
         status.isOverdue(dueDay: dueDay, asOf: today(now: now))

@@ -19,6 +19,8 @@ public enum HistoryText {
             return sentence
         case ("order", "withdrawn"): return "Приказ отозван"
         case ("order", "restored"): return "Приказ восстановлен"
+        case ("order", "published"): return "Ход исполнения опубликован на открытой странице"
+        case ("order", "unpublished"): return "Ход исполнения снят с открытой страницы"
         case ("plan", "withdrawn"): return "План отозван"
         case ("plan", "restored"): return "План восстановлен"
         case ("goal", "created"): return "Добавлена цель \(quoted("title"))"
@@ -53,6 +55,8 @@ public enum HistoryText {
         case ("report", "submitted"): return "Отчёт подан"
         case ("report", "accepted"): return "Отчёт принят"
         case ("report", "returned"): return "Отчёт возвращён на доработку"
+        case ("report", "made_public"): return "Текст отчёта показан на открытой странице"
+        case ("report", "made_private"): return "Текст отчёта убран с открытой страницы"
         case ("extension", "requested"): return "Запрошен перенос срока" + (date("due_on").map { " на \($0)" } ?? "")
         case ("extension", "approved"): return "Перенос срока одобрен"
         case ("extension", "rejected"): return "В переносе срока отказано"

@@ -133,6 +133,113 @@ extension WebPagesTests {
         }
     }
 
+    @Test func aPublishedOrderIsOpenToAnybodyWithoutPersonsAndWithOnlyTheTextsMarkedPublic() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let report = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA,
+                                            json: #"{"done_on": "2019-03-20", "text": "Провела Орлова Е.Н."}"#)
+            let reportID = try #require(report.string("id"))
+            #expect(try await api.call(.post, "/v1/reports/\(reportID)/accept", token: fixture.coordinator).status == 200)
+            let address = "/public/orders/\(plan.order)"
+            #expect(try await get(api, address).status == 404, "nothing is public until the committee publishes it")
+            #expect(try await get(api, address + ".csv").status == 404)
+
+            // The coordinator publishes from the order's page; a forged form or a school cannot.
+            let coordinator = try await session(api, fixture, "coord")
+            let school = try await session(api, fixture, "school-a")
+            let orderPage = try await get(api, "/orders/\(plan.order)", cookies: coordinator.cookie)
+            #expect(orderPage.html.contains("Опубликовать ход исполнения"))
+            #expect(!(try await get(api, "/orders/\(plan.order)", cookies: school.cookie)).html.contains("Опубликовать ход исполнения"))
+            #expect(try await post(api, "/orders/\(plan.order)/publication", form: "csrf=forged&published=1", cookies: coordinator.cookie).status == 403)
+            #expect(try await post(api, "/orders/\(plan.order)/publication", form: "csrf=\(school.csrf)&published=1", cookies: school.cookie).status == 403)
+            let done = try await post(api, "/orders/\(plan.order)/publication", form: "csrf=\(coordinator.csrf)&published=1", cookies: coordinator.cookie)
+            #expect(done.status == 303)
+            let after = try await get(api, try #require(done.headers[.location]), cookies: coordinator.cookie)
+            #expect(after.html.contains("Ход исполнения опубликован") && after.html.contains("Снять с публикации"))
+
+            // Anybody, without signing in: the page, the list, CSV and JSON; no report text yet.
+            let page = try await get(api, address)
+            #expect(page.status == 200)
+            #expect(page.html.contains("Ход исполнения приказа № 770 от 25.06.2018") && page.html.contains("МАОУ СОШ № 5"))
+            #expect(page.html.contains("выполнено 1 из 2") && !page.html.contains("Орлова") && !page.html.contains("Выйти"))
+            #expect(try await get(api, "/public").html.contains("href=\"\(address)\""))
+            let csv = try await get(api, address + ".csv")
+            #expect(csv.status == 200 && csv.headers[.contentType]?.hasPrefix("text/csv") == true && !csv.html.contains("Орлова"))
+            let json = try await api.call(.get, address + ".json")
+            #expect(json.status == 200 && json.string("number") == "770")
+            #expect((json.json["totals"] as? [String: Any])?["done_on_time"] as? Int == 1)
+
+            // The report's text, once marked on the assignment's page; a school may not mark it.
+            #expect(try await api.call(.put, "/v1/reports/\(reportID)/publication", token: fixture.executorA, json: #"{"public": true}"#).status == 403)
+            let assignment = try await get(api, "/assignments/\(plan.assignmentA)", cookies: coordinator.cookie)
+            #expect(assignment.html.contains("Показать текст на открытой странице"))
+            let marked = try await post(api, "/reports/\(reportID)/public", form: "csrf=\(coordinator.csrf)&public=1", cookies: coordinator.cookie)
+            #expect(marked.status == 200 && marked.html.contains("Текст отчёта будет показан"))
+            #expect(try await get(api, address).html.contains("Провела Орлова Е.Н."))
+            let viaAPI = try await api.call(.put, "/v1/reports/\(reportID)/publication", token: fixture.coordinator, json: #"{"public": false}"#)
+            #expect(viaAPI.status == 200 && viaAPI.json["public"] as? Bool == false)
+            #expect(!(try await get(api, address)).html.contains("Орлова"))
+
+            // Taken off through the API: gone for everybody.
+            let off = try await api.call(.put, "/v1/orders/\(plan.order)/publication", token: fixture.coordinator, json: #"{"published": false}"#)
+            #expect(off.status == 200 && (off.json["published_at"] == nil || off.json["published_at"] is NSNull))
+            #expect(try await get(api, address + ".json").status == 404)
+            #expect(try await get(api, "/public/orders/not-an-id.csv").status == 404)
+        }
+    }
+
+    @Test func theStateOfAPastDayIsRebuiltOnThePageAndInTheAPI() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = try await fixture.makePlan(api)
+            let report = try await api.call(.post, "/v1/assignments/\(plan.assignmentA)/reports", token: fixture.executorA,
+                                            json: #"{"done_on": "2019-03-20", "text": "Семинар проведён"}"#)
+            #expect(report.status == 201, "\(report.text)")
+            let today = CommitteeClock().today()
+            // The end of today holds everything done so far: the state then is the state now.
+            let state = try await api.call(.get, "/v1/orders/\(plan.order)/state?on=\(today.iso)&action=\(plan.action)", token: fixture.coordinator)
+            #expect(state.status == 200, "\(state.text)")
+            let then = try #require(state.json["then"] as? [String: Any])
+            #expect(then["total"] as? Int == 2 && then["reported"] as? Int == 1 && then["overdue"] as? Int == 2)
+            #expect((state.json["now"] as? [String: Any])?["reported"] as? Int == 1)
+            let actions = try #require(state.json["actions"] as? [[String: Any]])
+            let lines = try #require(actions.first?["executors"] as? [[String: Any]])
+            #expect(Set(lines.compactMap { $0["status_then"] as? String }) == ["reported", "planned"])
+            // Before the order was entered the history knows nothing, and says so.
+            let early = try await api.call(.get, "/v1/orders/\(plan.order)/state?on=2019-04-01", token: fixture.coordinator)
+            #expect(early.status == 200 && (early.json["then"] as? [String: Any])?["total"] as? Int == 0)
+            #expect(early.string("recorded_since") != nil)
+            // A day not yet over, or no day at all, is refused.
+            let tomorrow = try #require(today.adding(days: 1))
+            let future = try await api.call(.get, "/v1/orders/\(plan.order)/state?on=\(tomorrow.iso)", token: fixture.coordinator)
+            #expect(future.status == 422 && future.text.contains("on"), "\(future.text)")
+            let bad = try await api.call(.get, "/v1/orders/\(plan.order)/state?on=2019-02-30", token: fixture.coordinator)
+            #expect((400..<500).contains(bad.status), "\(bad.text)")
+            let own = try await api.call(.get, "/v1/orders/\(plan.order)/state?on=\(today.iso)", token: fixture.executorB)
+            #expect((own.json["then"] as? [String: Any])?["total"] as? Int == 1, "a school counts its own work")
+            let unknown = try await api.call(.get, "/v1/orders/\(UUID().uuidString)/state?on=\(today.iso)", token: fixture.coordinator)
+            #expect(unknown.status == 404)
+
+            // The page: reached from the order, then and now side by side, one action's executors.
+            let coordinator = try await session(api, fixture, "coord")
+            let order = try await get(api, "/orders/\(plan.order)", cookies: coordinator.cookie)
+            #expect(order.html.contains("href=\"/orders/\(plan.order)/as-of\""))
+            let page = try await get(api, "/orders/\(plan.order)/as-of?date=\(today.iso)&action=\(plan.action)", cookies: coordinator.cookie)
+            #expect(page.status == 200)
+            #expect(page.html.contains("Приказ № 770 от 25.06.2018: как это выглядело на \(today.russian)"))
+            #expect(page.html.contains("Исполнители мероприятия 1.1 на \(today.russian)"))
+            #expect(page.html.contains("МАОУ СОШ № 5") && page.html.contains("на проверке"))
+            let before = try await get(api, "/orders/\(plan.order)/as-of?date=01.04.2019", cookies: coordinator.cookie)
+            #expect(before.html.contains("Приказ внесён в систему \(today.russian)"))
+            let typed = try await get(api, "/orders/\(plan.order)/as-of?date=31.13.2019", cookies: coordinator.cookie)
+            #expect(typed.status == 200 && typed.html.contains("Дата не распознана") && typed.html.contains("value=\"31.13.2019\""))
+            let ahead = try await get(api, "/orders/\(plan.order)/as-of?date=\(tomorrow.iso)", cookies: coordinator.cookie)
+            #expect(ahead.status == 200 && ahead.html.contains("Этот день ещё не закончился"))
+            let school = try await session(api, fixture, "school-b")
+            let ownPage = try await get(api, "/orders/\(plan.order)/as-of?date=\(today.iso)&action=\(plan.action)", cookies: school.cookie)
+            #expect(ownPage.html.contains("Лицей") && !ownPage.html.contains("МАОУ СОШ № 5"))
+        }
+    }
+
     @Test func theSummaryAsOfADayMatchesAHandCountOnThePageAndInTheAPI() async throws {
         try await APIFixture.run { api, fixture in
             let plan = try await fixture.makePlan(api)

@@ -39,7 +39,7 @@ struct AccessPolicyTests {
             if case .forbidden = policy.may(capability) {} else { Issue.record("\(capability) without an owner must be forbidden") }
         }
         for capability in [Capability.manageOrganizations, .managePlans, .cancelAssignment, .reviewReport, .decideExtension,
-                           .moveDeadline, .withdrawPlans] {
+                           .moveDeadline, .withdrawPlans, .publishProgress] {
             guard case .forbidden(let reason) = policy.may(capability, ownedBy: school) else {
                 Issue.record("\(capability) must be forbidden to an executor")
                 continue

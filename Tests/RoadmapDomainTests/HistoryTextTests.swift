@@ -8,6 +8,8 @@ import Testing
         #expect(HistoryText.sentence(entityType: "order", event: "imported", data: ["actions": "3", "assignments_created": "7"])
                 == "Приказ загружен из файла: мероприятий 3, создано назначений 7")
         #expect(HistoryText.sentence(entityType: "order", event: "withdrawn", data: [:]) == "Приказ отозван")
+        #expect(HistoryText.sentence(entityType: "order", event: "published", data: [:]) == "Ход исполнения опубликован на открытой странице")
+        #expect(HistoryText.sentence(entityType: "report", event: "made_public", data: [:]) == "Текст отчёта показан на открытой странице")
         #expect(HistoryText.sentence(entityType: "action", event: "updated", data: ["deadline": "Май 2019", "previous_deadline": "Март 2019"])
                 == "Изменено мероприятие: срок «Март 2019» → «Май 2019»")
         #expect(HistoryText.sentence(entityType: "goal", event: "moved", data: ["from": "2", "to": "1"]) == "Цель перемещена с 2-го места на 1-е")

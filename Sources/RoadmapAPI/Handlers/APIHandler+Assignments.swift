@@ -85,6 +85,14 @@ extension APIHandler {
         return .ok(.init(headers: .init(eTag: RequestValues.etag(record.version)), body: .json(.init(record))))
     }
 
+    func setReportPublication(_ input: Operations.SetReportPublication.Input) async throws -> Operations.SetReportPublication.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send {\"public\": true|false} as JSON.") }
+        let record = try await publication.setReportPublic(
+            try RequestValues.pathID(input.path.id, entity: "report"), isPublic: body._public, actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+
     func acceptReport(_ input: Operations.AcceptReport.Input) async throws -> Operations.AcceptReport.Output {
         let actor = try RequestPrincipal.require()
         let comment: String? = if case .json(let body)? = input.body { body.comment } else { nil }

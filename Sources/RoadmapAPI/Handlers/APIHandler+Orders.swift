@@ -56,6 +56,15 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(summary))))
     }
 
+    func getOrderState(_ input: Operations.GetOrderState.Input) async throws -> Operations.GetOrderState.Output {
+        let scope = try RequestPrincipal.require()
+        let day = try RequestValues.optionalDate(input.query.on, field: "on") ?? clock.today()
+        let actionID = try input.query.action.map { try RequestValues.id($0, field: "action") }
+        let state = try await orderStates.state(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), on: day, actionID: actionID, scope: scope)
+        return .ok(.init(body: .json(.init(state))))
+    }
+
     func createGoal(_ input: Operations.CreateGoal.Input) async throws -> Operations.CreateGoal.Output {
         let actor = try RequestPrincipal.require()
         guard case .json(let body) = input.body else { throw Problem.badRequest("Send the goal as JSON.") }
@@ -126,6 +135,14 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Problem.badRequest("Send the reason as JSON.") }
         let record = try await withdrawals.withdraw(
             orderID: try RequestValues.pathID(input.path.id, entity: "order"), reason: body.reason, asOf: clock.today(), actor: actor)
+        return .ok(.init(body: .json(.init(record))))
+    }
+
+    func setOrderPublication(_ input: Operations.SetOrderPublication.Input) async throws -> Operations.SetOrderPublication.Output {
+        let actor = try RequestPrincipal.require()
+        guard case .json(let body) = input.body else { throw Problem.badRequest("Send {\"published\": true|false} as JSON.") }
+        let record = try await publication.publish(
+            orderID: try RequestValues.pathID(input.path.id, entity: "order"), published: body.published, asOf: clock.today(), actor: actor)
         return .ok(.init(body: .json(.init(record))))
     }
 

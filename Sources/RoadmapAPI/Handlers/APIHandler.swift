@@ -14,6 +14,8 @@ struct APIHandler: APIProtocol {
     let orders: OrderStore
     let plans: PlanStore
     let summaries: ExecutionSummaryStore
+    let orderStates: OrderStateStore
+    let publication: PublicationStore
     let assignments: AssignmentStore
     let reports: ReportStore
     let evidence: EvidenceStore
@@ -34,6 +36,8 @@ struct APIHandler: APIProtocol {
         orders = useCases.orders
         plans = useCases.plans
         summaries = useCases.executionSummaries
+        orderStates = useCases.orderStates
+        publication = useCases.publication
         assignments = useCases.assignments
         reports = useCases.reports
         evidence = useCases.evidence

@@ -34,7 +34,7 @@ extension Components.Schemas.Order {
         self.init(
             id: record.id.wire, number: record.number, date: record.date.iso, issuerId: record.issuerID.wire,
             issuerName: record.issuerName, title: record.title, signatory: record.signatory, controller: record.controller,
-            version: record.version, withdrawnAt: record.withdrawnAt, rollup: .init(record.rollup))
+            version: record.version, withdrawnAt: record.withdrawnAt, publishedAt: record.publishedAt, rollup: .init(record.rollup))
     }
 }
 
@@ -107,6 +107,40 @@ extension Components.Schemas.ExecutionSummaryLine.OutcomePayload {
     }
 }
 
+extension Components.Schemas.AssignmentStatus {
+    /// Every status by name: a status the contract lacks fails to compile, not to a default.
+    init(_ status: AssignmentStatus) {
+        switch status {
+        case .planned: self = .planned
+        case .inProgress: self = .inProgress
+        case .reported: self = .reported
+        case .done: self = .done
+        case .returned: self = .returned
+        case .cancelled: self = .cancelled
+        }
+    }
+}
+
+extension Components.Schemas.OrderState {
+    init(_ record: OrderStateRecord) {
+        self.init(
+            orderId: record.order.id.wire, on: record.day.iso, moment: record.moment, recordedSince: record.recordedSince,
+            then: .init(record.then), now: .init(record.now), addedLater: record.addedLater,
+            actions: record.goals.flatMap(\.actions).map { action in
+                .init(
+                    id: action.id.wire, number: action.number, title: action.title, deadlineText: action.deadlineText,
+                    then: .init(action.then), now: .init(action.now),
+                    executors: action.lines.map { line in
+                        .init(
+                            assignmentId: line.assignmentID.wire, executorId: line.executorID.wire, executorName: line.executorName,
+                            occurrence: line.occurrence, statusThen: .init(line.statusThen), dueThen: line.dueThen?.iso,
+                            overdueThen: line.overdueThen, statusNow: .init(line.statusNow), dueNow: line.dueNow?.iso,
+                            overdueNow: line.overdueNow)
+                    })
+            })
+    }
+}
+
 extension Components.Schemas.ExecutionSummary {
     init(_ record: ExecutionSummaryRecord) {
         self.init(
@@ -139,7 +173,7 @@ extension Components.Schemas.Assignment {
             executorId: record.executorID.wire, executorName: record.executorName, occurrence: record.occurrence,
             deadlineText: record.deadlineText, periodStart: record.period?.first.iso, periodEnd: record.period?.last.iso,
             dueOn: record.dueOn?.iso, originalDueOn: record.originalDueOn?.iso,
-            status: Components.Schemas.AssignmentStatus(rawValue: record.status.rawValue) ?? .planned,
+            status: .init(record.status),
             overdue: record.overdue, version: record.version)
     }
 }
@@ -148,8 +182,19 @@ extension Components.Schemas.Report {
     init(_ record: ReportRecord) {
         self.init(
             id: record.id.wire, assignmentId: record.assignmentID.wire, doneOn: record.doneOn.iso, text: record.text,
-            evidenceUrls: record.evidenceURLs, status: Components.Schemas.Report.StatusPayload(rawValue: record.status.rawValue) ?? .submitted,
-            reviewComment: record.reviewComment, reviewedAt: record.reviewedAt, createdAt: record.createdAt, version: record.version)
+            evidenceUrls: record.evidenceURLs, status: .init(record.status),
+            reviewComment: record.reviewComment, reviewedAt: record.reviewedAt, createdAt: record.createdAt, version: record.version,
+            _public: record.isPublic)
+    }
+}
+
+extension Components.Schemas.Report.StatusPayload {
+    init(_ status: ReportStatus) {
+        switch status {
+        case .submitted: self = .submitted
+        case .accepted: self = .accepted
+        case .returned: self = .returned
+        }
     }
 }
 

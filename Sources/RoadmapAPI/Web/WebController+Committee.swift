@@ -14,6 +14,7 @@ extension WebController {
         router.get("/orders/{id}") { request, context in try await self.orderPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/history") { request, context in try await self.historyPage(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/progress") { request, context in try await self.progressPage(request, id: context.parameters.get("id") ?? "") }
+        router.get("/orders/{id}/as-of") { request, context in try await self.orderStatePage(request, id: context.parameters.get("id") ?? "") }
         router.get("/discipline") { request, _ in try await self.disciplinePage(request) }
         router.get("/orders/{id}/summary.xlsx") { request, context in try await self.summaryWorkbook(request, id: context.parameters.get("id") ?? "") }
         router.get("/orders/{id}/summary") { request, context in try await self.summaryPage(request, id: context.parameters.get("id") ?? "") }
@@ -160,7 +161,10 @@ extension WebController {
             withdraw: order.withdrawnAt == nil && AccessPolicy(principal).may(.withdrawPlans) == .allowed
                 ? typed ?? OrderPage.WithdrawForm() : nil,
             canRestore: order.withdrawnAt != nil && AccessPolicy(principal).may(.restorePlans) == .allowed,
-            canEdit: order.withdrawnAt == nil && AccessPolicy(principal).may(.managePlans) == .allowed)
+            canEdit: order.withdrawnAt == nil && AccessPolicy(principal).may(.managePlans) == .allowed,
+            publication: order.withdrawnAt == nil && AccessPolicy(principal).may(.publishProgress) == .allowed
+                ? OrderPage.Publication(since: order.publishedAt.map { clock.today(now: $0).russian },
+                                        href: "/public/orders/\(orderID.uuidString.lowercased())") : nil)
         return try page(model, status: status)
     }
 
@@ -342,6 +346,80 @@ extension WebController {
         return try page(model)
     }
 
+    /// «Как это выглядело на …»: the order at the end of a past day, rebuilt from its history.
+    func orderStatePage(_ request: Request, id: String) async throws -> Response {
+        guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
+        guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
+        let query = request.uri.queryParameters
+        let typed = query["date"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let parsed = typed.isEmpty ? nil : CalendarDate(iso: typed) ?? CalendarDate(russian: typed)
+        let today = clock.today()
+        var error: PageText? = !typed.isEmpty && parsed == nil ? .stateDateInvalid : nil
+        var day = parsed ?? today.firstOfMonth
+        let actionID = query["action"].flatMap { UUID(uuidString: String($0)) }
+        let state: OrderStateRecord
+        do {
+            state = try await orderStates.state(orderID: orderID, on: day, actionID: actionID, scope: live.principal)
+        } catch UseCaseError.invalid(field: "on", _) {
+            // A day not yet over: today's state, said so beside the field.
+            error = .stateDateFuture
+            day = today
+            state = try await orderStates.state(orderID: orderID, on: day, actionID: actionID, scope: live.principal)
+        }
+        let orderHref = "/orders/\(orderID.uuidString.lowercased())"
+        let base = orderHref + "/as-of"
+        func counts(_ rollup: Rollup) -> String {
+            let relevant = rollup.total - rollup.count(.cancelled)
+            let others = Self.otherCounts(rollup)
+            return "выполнено \(rollup.count(.done)) из \(relevant)" + (others.isEmpty ? "" : "; \(others)")
+        }
+        let then = state.then
+        let now = state.now
+        var totals = [OrderStatePage.TotalsRow(name: "Назначений", then: then.total - then.count(.cancelled), now: now.total - now.count(.cancelled), strong: true)]
+        totals += ([.done, .reported, .returned, .inProgress, .planned] as [AssignmentStatus]).map {
+            OrderStatePage.TotalsRow(name: $0.russianName.prefix(1).uppercased() + $0.russianName.dropFirst(), then: then.count($0), now: now.count($0), strong: false)
+        }
+        totals.append(OrderStatePage.TotalsRow(name: "Просрочено", then: then.overdue, now: now.overdue, strong: false))
+        let detailed = state.goals.flatMap(\.actions).first { $0.id == state.detailed }
+        let model = OrderStatePage(
+            title: "Приказ № \(state.order.number): как это выглядело на \(day.russian)", user: await pageUser(live),
+            orderHref: orderHref, base: base, heading: "Приказ № \(state.order.number) от \(state.order.date.russian)",
+            dayValue: error == .stateDateInvalid ? typed : day.iso, dayRussian: day.russian, todayRussian: today.russian,
+            error: error?.russian,
+            recordedSince: state.beforeRecords ? (state.recordedSince.map { clock.today(now: $0).russian } ?? "позже") : nil,
+            totals: totals,
+            goals: state.goals.filter { !$0.actions.isEmpty }.map { goal in
+                OrderStatePage.Goal(heading: "Цель \(goal.position). \(goal.title)", actions: goal.actions.map { action in
+                    OrderStatePage.Action(
+                        number: action.number, title: action.title, deadline: action.deadlineText,
+                        then: counts(action.then), thenOverdue: action.then.overdue > 0 ? action.then.overdue : nil,
+                        now: counts(action.now), nowOverdue: action.now.overdue > 0 ? action.now.overdue : nil,
+                        detailHref: "\(base)?date=\(day.iso)&action=\(action.id.uuidString.lowercased())#executors",
+                        current: action.id == state.detailed)
+                })
+            },
+            hasGoals: state.goals.contains { !$0.actions.isEmpty },
+            addedLater: state.addedLater > 0
+                ? "Позже в приказ добавлено: \(Self.actionsCount(state.addedLater)); здесь они не показаны." : nil,
+            detail: detailed.map { action in
+                OrderStatePage.Detail(
+                    heading: "Исполнители мероприятия \(action.number) на \(day.russian)",
+                    lines: action.lines.map { line in
+                        OrderStatePage.Line(
+                            executor: line.executorName + (line.occurrence > 1 ? " (\(line.occurrence)-й срок)" : ""),
+                            dueThen: line.dueThen?.russian ?? "без срока",
+                            statusThen: line.overdueThen ? AssignmentStatus.overdueRussianName : line.statusThen.russianName,
+                            classThen: line.overdueThen ? "st-overdue" : "st-\(line.statusThen.rawValue)",
+                            dueNow: line.dueNow?.russian ?? "без срока",
+                            statusNow: line.overdueNow ? AssignmentStatus.overdueRussianName : line.statusNow.russianName,
+                            classNow: line.overdueNow ? "st-overdue" : "st-\(line.statusNow.rawValue)",
+                            changed: line.changed)
+                    },
+                    hasLines: !action.lines.isEmpty)
+            })
+        return try page(model)
+    }
+
     /// The summary as an .xlsx download, the same rows `roadmapctl summary --format xlsx` writes.
     func summaryWorkbook(_ request: Request, id: String) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
@@ -485,6 +563,8 @@ extension WebController {
     static func doneNotice(_ done: String?) -> String? {
         switch done {
         case "withdrawn": PageText.withdrawDone.russian
+        case "published": PageText.publishDone.russian
+        case "unpublished": PageText.unpublishDone.russian
         case "restored": PageText.restoreDone.russian
         default: nil
         }

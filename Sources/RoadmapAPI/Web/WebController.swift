@@ -27,6 +27,8 @@ struct WebController: Sendable {
     let discipline: DisciplineStore
     let organizationOverviews: OrganizationOverviewStore
     let progress: ProgressStore
+    let orderStates: OrderStateStore
+    let publication: PublicationStore
     let orderHistories: OrderHistoryStore
     let reports: ReportStore
     let evidence: EvidenceStore
@@ -68,6 +70,8 @@ struct WebController: Sendable {
         discipline = useCases.discipline
         organizationOverviews = useCases.organizationOverviews
         progress = useCases.progress
+        orderStates = useCases.orderStates
+        publication = useCases.publication
         orderHistories = useCases.orderHistories
         reports = useCases.reports
         evidence = useCases.evidence
@@ -114,6 +118,7 @@ struct WebController: Sendable {
             try await self.moveDeadline(request, id: context.parameters.get("id") ?? "")
         }
         addCommitteeRoutes(to: router)
+        addPublicRoutes(to: router)
         addOrganizationRoutes(to: router)
         addImportRoutes(to: router)
         addAdminRoutes(to: router)
@@ -325,6 +330,7 @@ struct WebController: Sendable {
         let canMove = policy.may(.moveDeadline, ownedBy: record.executorID) == .allowed && !record.status.isClosed && record.dueOn != nil
         let canExtend = policy.may(.requestExtension, ownedBy: record.executorID) == .allowed && !record.status.isClosed
             && record.dueOn != nil && !canMove
+        let mayPublish = policy.may(.publishProgress) == .allowed
         let moves = try await events.list(entityType: "assignment", entityID: assignmentID, limit: 200, cursor: nil, scope: live.principal)
             .items.filter { $0.event == "deadline_moved" }
             .map { Self.move($0, namesShown: live.principal.role.seesEverything, timeZone: clock.timeZone) }
@@ -339,7 +345,9 @@ struct WebController: Sendable {
                 let attached = (files[report.id] ?? []).map(Self.evidenceFile)
                 return AssignmentPage.Report(
                     doneOn: report.doneOn.russian, text: report.text, status: report.status.russianName, comment: report.reviewComment ?? "",
-                    links: report.evidenceURLs, files: attached, hasEvidence: !attached.isEmpty || !report.evidenceURLs.isEmpty)
+                    links: report.evidenceURLs, files: attached, hasEvidence: !attached.isEmpty || !report.evidenceURLs.isEmpty,
+                    publication: mayPublish && report.status == .accepted
+                        ? AssignmentPage.ReportPublication(id: report.id.uuidString.lowercased(), isPublic: report.isPublic) : nil)
             },
             report: report, extensionRequest: extensionRequest, move: move, hasMoves: !moves.isEmpty, moves: moves,
             accept: EvidenceFileType.acceptedExtensions.map { ".\($0)" }.joined(separator: ","))

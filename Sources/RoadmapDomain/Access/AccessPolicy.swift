@@ -88,6 +88,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only the committee's staff move deadlines; ask for an extension instead.")
             case .withdrawPlans:
                 return .forbidden("Only the committee's staff withdraw orders and plans.")
+            case .publishProgress:
+                return .forbidden("Only the committee's staff publish an order's progress.")
             case .restorePlans:
                 return .forbidden("Only an administrator restores a withdrawn order or plan.")
             case .sendNotifications:

@@ -22,6 +22,8 @@ public enum Capability: String, CaseIterable, Hashable, Sendable {
     case withdrawPlans
     /// Bring a withdrawn order or plan back.
     case restorePlans
+    /// Publish an order's progress on its public page, and mark reports' texts public.
+    case publishProgress
     /// Run the daily reminder pass and see the outbox (the installation's operator).
     case sendNotifications
     /// Add, disable and unlock users; issue and revoke anybody's tokens; set anybody's password.

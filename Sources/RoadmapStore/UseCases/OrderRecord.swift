@@ -15,6 +15,8 @@ public struct OrderRecord: Sendable, Hashable {
     public let version: Int
     /// When the order was withdrawn (hidden from lists and counts, kept); nil while in force.
     public let withdrawnAt: Date?
+    /// Since when its progress is on the public page; nil while it is not.
+    public let publishedAt: Date?
     public var rollup: Rollup
 
     init(row: PostgresRow, rollup: Rollup) throws {
@@ -28,12 +30,13 @@ public struct OrderRecord: Sendable, Hashable {
         controller = try row.decode(String?.self, "controller")
         version = try row.decode(Int.self, "version")
         withdrawnAt = try row.decode(Date?.self, "withdrawn_at")
+        publishedAt = try row.decode(Date?.self, "published_at")
         self.rollup = rollup
     }
 
     static let select: SQL = """
         SELECT o.id, o.number, o.issued_on, o.issuer_id, i.name AS issuer_name, o.title, o.signatory,
-               o.controller, o.version, o.withdrawn_at
+               o.controller, o.version, o.withdrawn_at, o.published_at
         FROM orders o JOIN organizations i ON i.id = o.issuer_id
         """
 }

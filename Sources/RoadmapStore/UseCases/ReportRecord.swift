@@ -14,6 +14,8 @@ public struct ReportRecord: Sendable, Hashable, Codable {
     public let reviewedAt: Date?
     public let createdAt: Date
     public let version: Int
+    /// The committee marked its text for the order's public page.
+    public let isPublic: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, text, status, version
@@ -23,6 +25,7 @@ public struct ReportRecord: Sendable, Hashable, Codable {
         case reviewComment = "review_comment"
         case reviewedAt = "reviewed_at"
         case createdAt = "created_at"
+        case isPublic = "public"
     }
 
     init(row: PostgresRow) throws {
@@ -39,11 +42,12 @@ public struct ReportRecord: Sendable, Hashable, Codable {
         reviewedAt = try row.decode(Date?.self, "reviewed_at")
         createdAt = try row.decode(Date.self, "created_at")
         version = try row.decode(Int.self, "version")
+        isPublic = try row.decode(Bool.self, "public")
     }
 
     static let select: SQL = """
         SELECT r.id, r.assignment_id, r.done_on, r.text, r.evidence_urls, r.status, r.review_comment,
-               r.reviewed_at, r.created_at, r.version, s.executor_id,
+               r.reviewed_at, r.created_at, r.version, r.public, s.executor_id,
                NOT \(Withdrawal.assignmentInForce()) AS withdrawn
         FROM reports r JOIN assignments s ON s.id = r.assignment_id
         """

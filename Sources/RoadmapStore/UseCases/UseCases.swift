@@ -17,6 +17,8 @@ public struct UseCases: Sendable {
     public let discipline: DisciplineStore
     public let organizationOverviews: OrganizationOverviewStore
     public let progress: ProgressStore
+    public let orderStates: OrderStateStore
+    public let publication: PublicationStore
     public let orderHistories: OrderHistoryStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
@@ -50,6 +52,8 @@ public struct UseCases: Sendable {
         discipline = DisciplineStore(database: database)
         organizationOverviews = OrganizationOverviewStore(database: database)
         progress = ProgressStore(database: database)
+        orderStates = OrderStateStore(database: database, clock: clock)
+        publication = PublicationStore(database: database)
         orderHistories = OrderHistoryStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)

@@ -50,6 +50,14 @@ struct AssignmentPage: PageModel {
         let links: [String]
         let files: [EvidenceFile]
         let hasEvidence: Bool
+        /// Whether its text is on the order's public page, and the switch (the committee's
+        /// staff, an accepted report).
+        let publication: ReportPublication?
+    }
+
+    struct ReportPublication: Sendable {
+        let id: String
+        let isPublic: Bool
     }
 
     /// A file attached to a report, downloaded from `/files/{id}`.

@@ -37,6 +37,14 @@ struct OrderPage: PageModel {
     let canRestore: Bool
     /// The link to the plan editor (the committee's staff, order in force).
     let canEdit: Bool
+    /// The public page's controls (the committee's staff, order in force).
+    let publication: Publication?
+
+    struct Publication: Sendable {
+        /// «с 01.12.2026», while the order's progress is public.
+        let since: String?
+        let href: String
+    }
 
     struct WithdrawForm: Sendable {
         var reason: String = ""
