@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RoadmapStoreTests",
-            dependencies: ["RoadmapStore", "RoadmapPostgres", "RoadmapDomain", "RoadmapImport", "RoadmapTestSupport"]
+            dependencies: ["RoadmapStore", "RoadmapPostgres", "RoadmapDomain", "RoadmapImport", "RoadmapExport", "RoadmapTestSupport"]
         ),
         .testTarget(
             name: "RoadmapAPITests",

@@ -34,7 +34,10 @@ public struct OrderHistoryStore: Sendable {
                          UNION ALL SELECT 'plan', id FROM plan
                          UNION ALL SELECT 'goal', id FROM goal
                          UNION ALL SELECT 'task', t.id FROM tasks t JOIN goal ON goal.id = t.goal_id
-                         UNION ALL SELECT 'action', a.id FROM actions a JOIN goal ON goal.id = a.goal_id)
+                         UNION ALL SELECT 'action', a.id FROM actions a JOIN goal ON goal.id = a.goal_id
+                         -- Goals, tasks and actions removed since: found by the plan their removal names.
+                         UNION SELECT r.entity_type, r.entity_id FROM events r
+                         WHERE r.event = 'removed' AND r.data->>'plan_id' IN (SELECT id::text FROM plan))
                 SELECT e.id, e.occurred_at, e.actor_id, coalesce(u.role, CASE WHEN e.actor_command IS NOT NULL THEN 'admin' END) AS actor_role,
                        e.actor_command, coalesce(u.display_name, u.login) AS actor_name, e.entity_type, e.entity_id, e.event, e.reason, e.data
                 FROM parts JOIN events e ON e.entity_type = parts.entity_type AND e.entity_id = parts.entity_id

@@ -115,10 +115,15 @@ extension PlanStore {
                 throw UseCaseError.conflict(
                     "Schools have reported on this action or asked to move it (\(reports) reports, \(requests) requests); remove its executors instead, which cancels their open assignments and keeps what was done.")
             }
-            let title = try connection.query("SELECT title FROM actions WHERE id = \(id)").first?.decode(String.self, "title") ?? ""
+            let row = try connection.query("""
+                SELECT a.title, g.plan_id FROM actions a JOIN goals g ON g.id = a.goal_id WHERE a.id = \(id)
+                """).first
+            let title = try row?.decode(String.self, "title") ?? ""
+            let planID = try row?.decode(UUID.self, "plan_id")
             try connection.execute("DELETE FROM assignments WHERE action_id = \(id)")
             try connection.execute("DELETE FROM actions WHERE id = \(id)")
-            try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "removed", reason: reason, data: ["title": title])
+            try EventLog.record(connection, actor: actor, entityType: "action", entityID: id, event: "removed", reason: reason,
+                                data: Self.removed(title: title, planID: planID))
         }
     }
 
@@ -126,8 +131,11 @@ extension PlanStore {
     public func removeTask(_ id: UUID, actor: Principal) async throws {
         try await database.transaction { connection in
             try Self.lockItem(.task, id, actor: actor, on: connection)
-            let title = try connection.query("DELETE FROM tasks WHERE id = \(id) RETURNING title").first?.decode(String.self, "title") ?? ""
-            try EventLog.record(connection, actor: actor, entityType: "task", entityID: id, event: "removed", data: ["title": title])
+            let row = try connection.query("""
+                DELETE FROM tasks WHERE id = \(id) RETURNING title, (SELECT plan_id FROM goals WHERE goals.id = tasks.goal_id) AS plan_id
+                """).first
+            try EventLog.record(connection, actor: actor, entityType: "task", entityID: id, event: "removed",
+                                data: Self.removed(title: try row?.decode(String.self, "title") ?? "", planID: try row?.decode(UUID?.self, "plan_id")))
         }
     }
 
@@ -138,9 +146,18 @@ extension PlanStore {
             if try connection.query("SELECT 1 FROM actions WHERE goal_id = \(id) LIMIT 1").first != nil {
                 throw UseCaseError.conflict("The goal still has actions; remove or move them first.")
             }
-            let title = try connection.query("DELETE FROM goals WHERE id = \(id) RETURNING title").first?.decode(String.self, "title") ?? ""
-            try EventLog.record(connection, actor: actor, entityType: "goal", entityID: id, event: "removed", data: ["title": title])
+            let row = try connection.query("DELETE FROM goals WHERE id = \(id) RETURNING title, plan_id").first
+            try EventLog.record(connection, actor: actor, entityType: "goal", entityID: id, event: "removed",
+                                data: Self.removed(title: try row?.decode(String.self, "title") ?? "", planID: try row?.decode(UUID.self, "plan_id")))
         }
+    }
+
+    /// A removal's event data: the title, and the plan it was removed from, by which the
+    /// order's history finds it once its row is gone.
+    static func removed(title: String, planID: UUID?) -> [String: String] {
+        var data = ["title": title]
+        if let planID { data["plan_id"] = planID.uuidString.lowercased() }
+        return data
     }
 
     /// How a deadline written under a goal reads, before it is saved (the plan's period,
