@@ -45,8 +45,10 @@ public func buildRouter(
     }
     _ = ServiceMetrics.registry
     router.get("/metrics") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(database: database))))
+        // The last backup's moment: a scrape that cannot read it still answers, without it.
+        let lastBackup = try? await useCases.backupLog.latest()
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(database: database, lastBackup: lastBackup?.finishedAt))))
     }
     web.addRoutes(to: router)
     let api = router.group()

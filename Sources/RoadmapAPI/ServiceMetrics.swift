@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import Prometheus
 import RoadmapStore
@@ -19,8 +20,18 @@ enum ServiceMetrics {
             helpText: "Database connections of the pool: open, idle, leased, waiting for one, maximum.")
     }
 
-    /// The text exposition format, with the pool's gauges brought up to date.
-    static func exposition(database: Database) -> String {
+    static var lastBackup: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "roadmap", subsystem: "backup", metricName: "last", unitName: "timestamp_seconds",
+            helpText: "When the last backup taken with roadmapctl backup finished (Unix time); absent before the first.")
+    }
+
+    /// The text exposition format, with the pool's gauges and the last backup's moment
+    /// brought up to date.
+    static func exposition(database: Database, lastBackup: Date? = nil) -> String {
+        if let lastBackup {
+            registry.makeGauge(descriptor: Self.lastBackup).set(to: lastBackup.timeIntervalSince1970)
+        }
         let usage = database.usage
         for (state, value) in [("open", usage.open), ("idle", usage.idle), ("leased", usage.leased), ("waiting", usage.waiting), ("maximum", usage.maximum)] {
             registry.makeGauge(descriptor: poolConnections, labels: [("state", state)]).set(to: Double(value))

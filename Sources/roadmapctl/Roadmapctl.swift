@@ -18,6 +18,8 @@ struct Roadmapctl: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self,
             MigrateCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
             DBCommand.self,
             DeadlineCommand.self,
             ImportCommand.self,

@@ -188,6 +188,17 @@ struct AuthTests {
             let errorLines = after.split(separator: "\n").filter { $0.hasPrefix("hb_request_errors") }
             #expect(!errorLines.contains { $0.contains(#"error_type="4"#) }, "\(errorLines)")
             #expect(after.split(separator: "\n").contains { $0.hasPrefix("hb_requests") && $0.contains(#"http_response_status_code="404""#) })
+
+            // Once a backup is recorded, its moment is a gauge an alert can age.
+            try await fixture.pool.withConnection { connection in
+                try connection.execute("""
+                    INSERT INTO backups (file, size_bytes, started_at, finished_at)
+                    VALUES ('/var/backups/roadmap/roadmap-20261130-023000Z.dump', 1000, '2026-11-30 02:30:00Z', '2026-11-30 02:30:07Z')
+                    """)
+            }
+            let backedUp = try await api.call(.get, "/metrics").text
+            #expect(backedUp.split(separator: "\n").contains { $0.hasPrefix("roadmap_backup_last_timestamp_seconds") && $0.hasSuffix(" 1796005807.0") },
+                    "\(backedUp.split(separator: "\n").filter { $0.contains("backup") })")
         }
     }
 

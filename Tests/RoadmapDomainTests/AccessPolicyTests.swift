@@ -53,7 +53,7 @@ struct AccessPolicyTests {
             if case .forbidden = AccessPolicy(principal(.viewer)).may(capability, ownedBy: school) {} else {
                 Issue.record("a viewer may not \(capability)")
             }
-            let adminOnly: Set<Capability> = [.manageUsers, .manageAnalysts, .restorePlans, .sendNotifications, .manageCalendar, .maintainCounts]
+            let adminOnly: Set<Capability> = [.manageUsers, .manageAnalysts, .restorePlans, .sendNotifications, .manageCalendar, .maintainCounts, .manageBackups]
             if adminOnly.contains(capability) {
                 if case .forbidden = AccessPolicy(principal(.coordinator)).may(capability) {} else {
                     Issue.record("a coordinator may not \(capability)")

@@ -23,11 +23,13 @@ struct RoadmapctlRunner {
     }
 
     var environment: [String: String] = [:]
+    /// The program to run: roadmapctl unless a test names another (a script).
+    var executable: URL = Self.executable
 
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DATABASE_URL")

@@ -67,6 +67,7 @@ public struct AccessPolicy: Sendable {
             case .sendNotifications: return .forbidden("Only an administrator runs the reminder pass and sees the outbox.")
             case .manageCalendar: return .forbidden("Only an administrator edits the production calendar.")
             case .maintainCounts: return .forbidden("Only an administrator checks and repairs the kept counts.")
+            case .manageBackups: return .forbidden("Only an administrator takes and restores backups.")
             default: return .allowed
             }
         case .executor:
@@ -102,6 +103,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Only an administrator edits the production calendar.")
             case .maintainCounts:
                 return .forbidden("Only an administrator checks and repairs the kept counts.")
+            case .manageBackups:
+                return .forbidden("Only an administrator takes and restores backups.")
             }
         }
     }

@@ -32,6 +32,8 @@ public enum Capability: String, CaseIterable, Hashable, Sendable {
     case manageAnalysts
     /// Edit the production calendar: days off, transferred working days, loaded years.
     case manageCalendar
+    /// Take a backup of the whole database, and restore one.
+    case manageBackups
     /// Check the counts kept for pages (roll-ups) against a count from scratch, and repair them.
     case maintainCounts
 }

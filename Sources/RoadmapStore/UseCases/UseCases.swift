@@ -19,6 +19,7 @@ public struct UseCases: Sendable {
     public let progress: ProgressStore
     public let orderStates: OrderStateStore
     public let publication: PublicationStore
+    public let backupLog: BackupLog
     public let orderHistories: OrderHistoryStore
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
@@ -54,6 +55,7 @@ public struct UseCases: Sendable {
         progress = ProgressStore(database: database)
         orderStates = OrderStateStore(database: database, clock: clock)
         publication = PublicationStore(database: database)
+        backupLog = BackupLog(database: database)
         orderHistories = OrderHistoryStore(database: database)
         rollups = RollupStore(database: database)
         withdrawals = WithdrawalStore(database: database)
