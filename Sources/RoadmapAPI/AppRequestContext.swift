@@ -9,6 +9,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var requestID: String
     /// The peer, for rate limits of unauthenticated clients.
     public var remoteAddress: SocketAddress?
+    /// The client's address a trusted proxy passed on (`ForwardedClientMiddleware`).
+    var forwardedClient: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
@@ -18,6 +20,6 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// The key rate limits count an anonymous client by.
     var clientKey: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        forwardedClient ?? remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -16,12 +16,16 @@ public struct ServerConfiguration: Sendable {
     /// The address users reach the service at, when it differs from where it listens (a
     /// TLS proxy in front): with https, the pages' cookies are `Secure` and `__Host-`.
     public var publicURL: URL?
+    /// Proxies whose `X-Forwarded-For` names the client (their addresses, exactly).
+    public var trustedProxies: Set<String>
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, limits: APILimits = APILimits(), publicURL: URL? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, limits: APILimits = APILimits(), publicURL: URL? = nil,
+                trustedProxies: Set<String> = []) {
         self.host = host
         self.port = port
         self.limits = limits
         self.publicURL = publicURL
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -29,9 +33,10 @@ public struct ServerConfiguration: Sendable {
 /// and the API generated from it behind authentication.
 public func buildRouter(
     database: Database, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock(),
-    publicURL: URL? = nil
+    publicURL: URL? = nil, trustedProxies: Set<String> = []
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ForwardedClientMiddleware(trusted: trustedProxies))
     let useCases = UseCases(database: database, clock: clock)
     let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL), publicURL: publicURL)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -45,10 +50,13 @@ public func buildRouter(
     }
     _ = ServiceMetrics.registry
     router.get("/metrics") { _, _ in
-        // The last backup's moment: a scrape that cannot read it still answers, without it.
+        // The last backup and the outbox: a scrape that cannot read them still answers, without them.
         let lastBackup = try? await useCases.backupLog.latest()
+        let backlog = try? await useCases.notifications.backlog()
+        let standbys = (try? await useCases.backupLog.standbys()) ?? []
+        let text = ServiceMetrics.exposition(database: database, lastBackup: lastBackup?.finishedAt, backlog: backlog, standbys: standbys)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: ServiceMetrics.exposition(database: database, lastBackup: lastBackup?.finishedAt))))
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
     }
     web.addRoutes(to: router)
     let api = router.group()
@@ -71,7 +79,8 @@ public func buildApplication(
     services: [any Service] = [],
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(database: database, limits: configuration.limits, publicURL: configuration.publicURL)
+    let router = try buildRouter(database: database, limits: configuration.limits, publicURL: configuration.publicURL,
+                                 trustedProxies: configuration.trustedProxies)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "roadmap"),

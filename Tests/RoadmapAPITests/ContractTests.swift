@@ -199,6 +199,7 @@ struct AuthTests {
             let backedUp = try await api.call(.get, "/metrics").text
             #expect(backedUp.split(separator: "\n").contains { $0.hasPrefix("roadmap_backup_last_timestamp_seconds") && $0.hasSuffix(" 1796005807.0") },
                     "\(backedUp.split(separator: "\n").filter { $0.contains("backup") })")
+            #expect(backedUp.contains(#"roadmap_outbox_messages{state="queued"}"#) && backedUp.contains("roadmap_outbox_oldest_queued_timestamp_seconds"))
         }
     }
 

@@ -1,12 +1,35 @@
 import Foundation
 import RoadmapPostgres
 
-/// The backups `BackupStore` recorded, for the service's metric of the last one's age.
+/// What the service's metrics tell operators about the database beyond the pool: the last
+/// backup `BackupStore` recorded, and how far each standby lags behind.
 public struct BackupLog: Sendable {
     let database: Database
 
     public init(database: Database) {
         self.database = database
+    }
+
+    /// A standby streaming from this database, as `pg_stat_replication` shows it (the lag is
+    /// nil when the role may not see it: grant it pg_monitor).
+    public struct Standby: Sendable, Hashable {
+        public let name: String
+        public let syncState: String
+        public let replayLagSeconds: Double?
+    }
+
+    /// The standbys of the database the service writes to; none when it has none.
+    public func standbys() async throws -> [Standby] {
+        try await database.withConnection { connection in
+            try connection.query("""
+                SELECT coalesce(application_name, '') AS name, coalesce(sync_state, '') AS sync_state,
+                       extract(epoch FROM replay_lag)::float8 AS lag
+                FROM pg_stat_replication ORDER BY 1
+                """).rows.map { row in
+                Standby(name: try row.decode(String.self, "name"), syncState: try row.decode(String.self, "sync_state"),
+                        replayLagSeconds: try row.decode(Double?.self, "lag"))
+            }
+        }
     }
 
     /// The newest backup recorded, if any.

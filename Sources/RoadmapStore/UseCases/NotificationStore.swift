@@ -185,6 +185,27 @@ public struct NotificationStore: Sendable {
         }
     }
 
+    /// Messages not yet delivered, for the service's metrics (an alert when mail stops).
+    public struct Backlog: Sendable, Hashable {
+        public let queued: Int
+        public let failed: Int
+        /// When the oldest queued message was first due to go.
+        public let oldestQueuedAt: Date?
+    }
+
+    /// Read through the partial indexes of queued and failed messages: cheap at every scrape.
+    public func backlog() async throws -> Backlog {
+        try await database.withConnection { connection in
+            let row = try connection.query("""
+                SELECT (SELECT count(*) FROM notifications WHERE status = 'queued')::int AS queued,
+                       (SELECT count(*) FROM notifications WHERE status = 'failed')::int AS failed,
+                       (SELECT min(next_attempt_at) FROM notifications WHERE status = 'queued') AS oldest
+                """).first
+            return Backlog(queued: try row?.decode(Int.self, "queued") ?? 0, failed: try row?.decode(Int.self, "failed") ?? 0,
+                           oldestQueuedAt: try row?.decode(Date?.self, "oldest"))
+        }
+    }
+
     /// The committee's settings of the control loop.
     public struct Settings: Sendable, Hashable {
         public let rule: ReminderRule

@@ -43,6 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "url"))
     var publicURL: String?
 
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+        "A proxy's address (repeatable): from it, X-Forwarded-For names the client, for rate limits and logs.", valueName: "ip"))
+    var trustedProxies: [String] = []
+
     @Option(name: .customLong("reminders-at"), help: ArgumentHelp(
         "When the daily reminder pass runs, committee time (it also runs at start once that time has passed).", valueName: "HH:MM"))
     var remindersAt = "07:00"
@@ -63,6 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
+        for proxy in trustedProxies where proxy.isEmpty || !proxy.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) {
+            throw ValidationError("--trusted-proxy must be an IP address, got «\(proxy)»")
+        }
         guard authFailures >= 1 else { throw ValidationError("--auth-failures must be 1 or more, got \(authFailures)") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more, got \(rateLimit)") }
         if let publicURL {
@@ -103,7 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try buildApplication(
             configuration: ServerConfiguration(
                 host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures),
-                publicURL: publicURL.flatMap(URL.init(string:))),
+                publicURL: publicURL.flatMap(URL.init(string:)), trustedProxies: Set(trustedProxies)),
             database: store, logger: logger, services: loop,
             onServerRunning: { [host, demoTokens] port in
                 // Written unbuffered: scripts and tests wait for these lines on a pipe.
