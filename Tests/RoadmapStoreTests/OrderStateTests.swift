@@ -48,6 +48,9 @@ struct OrderStateTests {
                 actionID: world.onlyB, to: try #require(CalendarDate(iso: "2019-04-10")), reason: "Перенос олимпиады", actor: world.coordinator)
             _ = try await plans.updateAction(world.onlyB, ActionChange(executorIDs: [world.schoolBID, world.schoolAID]), ifVersion: nil,
                                              asOf: world.today, actor: world.coordinator)
+            // The seminar's deadline is corrected in the plan: March becomes April for both schools.
+            _ = try await plans.updateAction(world.sharedAction, ActionChange(deadline: "Апрель 2019", reason: "Исправлен срок"), ifVersion: nil,
+                                             asOf: world.today, actor: world.coordinator)
             let added = try await plans.createAction(
                 goalID: world.goalID, ActionChange(title: "Конференция", deadline: "Май 2019", executorIDs: [world.schoolAID]),
                 asOf: world.today, actor: world.coordinator)
@@ -69,6 +72,7 @@ struct OrderStateTests {
             #expect(school.statusThen == .reported && school.statusNow == .done && school.changed)
             let lyceum = try #require(seminar.lines.first { $0.executorID == world.schoolBID })
             #expect(lyceum.statusThen == .returned && lyceum.statusNow == .reported)
+            #expect(lyceum.dueThen?.iso == "2019-03-31" && lyceum.dueNow?.iso == "2019-04-30", "the plan's correction came later")
             let olympiad = try #require(committee.goals.flatMap(\.actions).first { $0.id == world.onlyB })
             #expect(olympiad.then.total == 1 && olympiad.now.total == 2, "school A joined later")
             #expect(olympiad.then.earliestOpenDeadline?.iso == "2019-04-30" && olympiad.now.earliestOpenDeadline?.iso == "2019-04-10")

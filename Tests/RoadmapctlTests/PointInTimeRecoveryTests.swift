@@ -11,11 +11,11 @@ struct PointInTimeRecoveryTests {
     static let required = ProcessInfo.processInfo.environment["ROADMAP_PITR_TESTS"] == "required"
 
     @Test(.enabled(if: installed || required), .timeLimit(.minutes(5)))
-    func aRestoreToAMomentBetweenTwoReportsHasTheFirstAndNotTheSecond() throws {
+    func aRestoreToAMomentBetweenTwoReportsHasTheFirstAndNotTheSecond() async throws {
         #expect(Self.installed, "pgbackrest must be installed: CI requires the point-in-time recovery test")
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let outcome = try RoadmapctlRunner(executable: URL(fileURLWithPath: "/bin/bash"))
-            .run([root.appendingPathComponent("scripts/test-pitr.sh").path, RoadmapctlRunner.executable.path])
+        let outcome = try await RoadmapctlRunner(executable: URL(fileURLWithPath: "/bin/bash"))
+            .runOnOwnThread([root.appendingPathComponent("scripts/test-pitr.sh").path, RoadmapctlRunner.executable.path])
         #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("report A 1, report B 0"), "\(outcome.stdout)")
         print(outcome.stdout)

@@ -26,6 +26,20 @@ struct RoadmapctlRunner {
     /// The program to run: roadmapctl unless a test names another (a script).
     var executable: URL = Self.executable
 
+    /// Runs on a thread of its own, for programs that take minutes (scripts): the test's
+    /// task waits without holding one of the few threads every other test shares.
+    func runOnOwnThread(_ arguments: [String]) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Outcome, any Error>) in
+            Thread.detachNewThread {
+                do {
+                    continuation.resume(returning: try run(arguments))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
         let process = Process()

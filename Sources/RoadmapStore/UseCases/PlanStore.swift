@@ -331,16 +331,28 @@ public struct PlanStore: Sendable {
             try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: try row.decode(UUID.self, "id"),
                                 event: "cancelled", reason: "executor or occurrence removed from the action")
         }
-        try connection.execute("""
+        let moved = try connection.query("""
+            WITH old AS (SELECT id, due_on FROM assignments WHERE action_id = \(actionID))
             UPDATE assignments a SET period = w.period, original_due_on = upper(w.period) - 1,
                 -- As the importer does: a corrected deadline moves the planned due day; a due
                 -- day moved by an approved extension stays where the committee put it.
                 due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN a.due_on ELSE upper(w.period) - 1 END,
                 version = version + 1, updated_at = now()
-            FROM (\(wantedRows)) w
+            FROM (\(wantedRows)) w, old
             WHERE a.action_id = \(actionID) AND a.executor_id = w.executor_id AND a.occurrence = w.occurrence
-              AND a.period IS DISTINCT FROM w.period
-            """)
+              AND a.period IS DISTINCT FROM w.period AND old.id = a.id
+            RETURNING a.id, old.due_on AS old_due, a.due_on AS new_due
+            """).rows
+        // Each due day the plan moved is in the assignment's history, as a committee's move
+        // is: the assignment's page lists it, and the state of a past day is rebuilt from it.
+        for row in moved {
+            let from = try row.decode(CalendarDate?.self, "old_due")
+            let to = try row.decode(CalendarDate?.self, "new_due")
+            guard from != to else { continue }
+            try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: try row.decode(UUID.self, "id"),
+                                event: AssignmentReplay.deadlineMoved, reason: "the action's deadline was changed in the plan",
+                                data: ["from": from?.iso ?? "", "to": to?.iso ?? "", "plan": "true"])
+        }
         let created = try connection.query("""
             INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
             SELECT \(actionID), w.executor_id, w.occurrence, w.period, upper(w.period) - 1, upper(w.period) - 1 FROM (\(wantedRows)) w
