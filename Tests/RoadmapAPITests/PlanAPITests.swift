@@ -153,7 +153,11 @@ struct PlanAPITests {
             #expect(unknown.status == 422)
             #expect(unknown.text.contains("executor_ids"))
             let history = try await api.call(.get, "/v1/events?entity_type=assignment&entity_id=\(plan.assignmentB)", token: fixture.coordinator)
-            #expect(history.items.map { $0["event"] as? String } == ["created", "cancelled", "reopened"])
+            // Back on the action, the lyceum's work takes the corrected deadline: a move recorded as the plan's.
+            #expect(history.items.map { $0["event"] as? String } == ["created", "cancelled", "deadline_moved", "reopened"])
+            let moved = try #require(history.items.first { $0["event"] as? String == "deadline_moved" })
+            #expect((moved["data"] as? [String: Any])?["plan"] as? String == "true")
+            #expect((moved["data"] as? [String: Any])?["to"] as? String == "2019-04-15")
         }
     }
 
