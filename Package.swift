@@ -177,8 +177,9 @@ let package = Package(
         .testTarget(
             name: "RoadmapAPITests",
             dependencies: [
-                "RoadmapAPI", "RoadmapStore", "RoadmapPostgres", "RoadmapTestSupport",
+                "RoadmapAPI", "RoadmapStore", "RoadmapPostgres", "RoadmapDomain", "RoadmapTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -114,8 +114,44 @@ extension UUID: PostgresCodable {
         }
     }
     public static func decode(postgresText text: String, context: PostgresDecodingContext) throws -> UUID {
-        guard let value = UUID(uuidString: text) else { throw context.mismatch(text, expected: UUID.self) }
+        guard let value = UUID(postgresHex: text) else { throw context.mismatch(text, expected: UUID.self) }
         return value
+    }
+
+    /// Reads the 36 characters PostgreSQL writes (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hex
+    /// in either case) byte by byte. Foundation's `UUID(uuidString:)` goes through `sscanf`,
+    /// which was a tenth of a large page's time: every row carries ids.
+    public init?(postgresHex text: String) {
+        var text = text
+        let parsed: uuid_t?? = text.withUTF8 { bytes -> uuid_t? in
+            guard bytes.count == 36 else { return nil }
+            var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let ok = withUnsafeMutableBytes(of: &out) { raw -> Bool in
+                var index = 0
+                for position in 0..<16 {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        guard bytes[index] == UInt8(ascii: "-") else { return false }
+                        index += 1
+                    }
+                    guard let high = Self.nibble(bytes[index]), let low = Self.nibble(bytes[index + 1]) else { return false }
+                    raw[position] = high << 4 | low
+                    index += 2
+                }
+                return true
+            }
+            return ok ? out : nil
+        }
+        guard let parsed, let value = parsed else { return nil }
+        self.init(uuid: value)
+    }
+
+    private static func nibble(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 

@@ -112,7 +112,7 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(_ sql: SQL) throws -> PostgresResult {
         let handle = try requireHandle()
         let (text, bindings) = sql.rendered()
-        for (position, binding) in bindings.enumerated() where binding.text?.contains("\u{0}") == true {
+        for (position, binding) in bindings.enumerated() where binding.text?.utf8.contains(0) == true {
             throw PostgresError(
                 .encoding, message: "parameter $\(position + 1) contains a NUL character, which PostgreSQL text cannot hold",
                 statement: text)
@@ -140,7 +140,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs a script of several statements with no parameters (`PQexec`), as migrations are.
     public func execute(script: String) throws {
         let handle = try requireHandle()
-        guard !script.contains("\u{0}") else {
+        guard !script.utf8.contains(0) else {
             throw PostgresError(.encoding, message: "the script contains a NUL character")
         }
         _ = try check(PQexec(handle, script), statement: String(script.prefix(200)), handle: handle)

@@ -7,7 +7,8 @@ struct CalendarDateTests {
     @Test(arguments: [
         ("2018-06-25", true), ("2020-02-29", true), ("2019-02-29", false), ("2018-13-01", false),
         ("2018-04-31", false), ("18-06-25", false), ("2018-6-25", false), ("2018-06-25x", false), ("", false),
-        ("０２０１-01-01", false),
+        ("０２０１-01-01", false), ("2018-06-2x", false), ("2018/06/25", false), ("2018-00-10", false),
+        ("2018-06-00", false), ("+018-06-25", false), ("2018-06-25\n", false), ("0001-01-01", true),
     ])
     func isoParsing(text: String, valid: Bool) {
         #expect((CalendarDate(iso: text) != nil) == valid)

@@ -24,6 +24,21 @@ struct PostgresCodableTests {
         #expect(fixed.postgresText == "00010203-0405-0607-0809-abcdef10feff")
     }
 
+    @Test func uuidsAreReadFromHexInEitherCaseAndNothingElse() {
+        for _ in 0..<1000 {
+            let id = UUID()
+            #expect(UUID(postgresHex: id.postgresText) == id)
+            #expect(UUID(postgresHex: id.uuidString) == id)
+        }
+        let fixed = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xAB, 0xCD, 0xEF, 0x10, 0xFE, 0xFF))
+        #expect(UUID(postgresHex: "00010203-0405-0607-0809-ABCDEF10feff") == fixed)
+        for bad in ["", "00010203-0405-0607-0809-abcdef10fef", "00010203-0405-0607-0809-abcdef10feff0",
+                    "0001020304050607-0809-abcdef10feff-", "00010203-0405-0607-0809-abcdef10fefg",
+                    "00010203+0405-0607-0809-abcdef10feff", "00010203-0405-0607-0809-abcdef10feяя"] {
+            #expect(UUID(postgresHex: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func scalarsRoundTrip() async throws {
         try await TestDatabase.withDatabase(migrated: false) { (lease) async throws in
             #expect(try await roundTrip("Приказ № 770 «Об утверждении»", as: "text", in: lease) == "Приказ № 770 «Об утверждении»")

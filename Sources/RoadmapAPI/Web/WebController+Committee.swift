@@ -150,7 +150,8 @@ extension WebController {
                 OrderPage.Month(
                     value: String(month.first.iso.prefix(7)), name: month.first.russianMonth, total: month.rollup.total,
                     done: month.rollup.count(.done), overdue: month.rollup.overdue, hasOverdue: month.rollup.overdue > 0,
-                    widest: widest, selected: month.first == board.filter.month)
+                    widest: widest, selected: month.first == board.filter.month,
+                    href: "\(base)?month=\(month.first.iso.prefix(7))")
             },
             hasMonths: !board.months.isEmpty, goals: goals, hasGoals: !goals.isEmpty,
             pageNote: paged ? "Мероприятия \(board.firstShown)–\(board.lastShown) из \(board.actionCount)" : nil,

@@ -89,6 +89,7 @@ struct WebController: Sendable {
         self.cookies = cookies
         self.publicURL = publicURL
         signInFailures = RateLimiter(rate: signInFailuresPerAddress / 900, burst: signInFailuresPerAddress)
+        HTMLEscaping.register()
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in EmbeddedAssets.files where name.hasSuffix(".mustache") {
             templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
@@ -533,7 +534,7 @@ struct WebController: Sendable {
 
     /// Renders `model` with its template.
     func page<Model: PageModel>(_ model: Model, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = pages.render(model, withTemplate: Model.template) else {
+        guard let html = pages.render(MustacheFields(model), withTemplate: Model.template) else {
             throw Problem.internalError(requestID: "template \(Model.template)")
         }
         return Response(

@@ -1,13 +1,15 @@
 import Mustache
 
-// The order page repeats these for each of its 50 actions and their executors. Mustache
+// The order page repeats these for each of its actions, executors and months. Mustache
 // otherwise finds each field by reflection (a Mirror of every field for every lookup), which
-// cost a third of the page's time; here a field is found by name.
+// cost a third of the page's time; here a field is found by name. A name Mustache does not
+// find here is searched for in the enclosing goal and page, by reflection again: so an absent
+// optional answers `false`, which ends the search where it began.
 
 extension OrderPage.Action: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "sectionStart": sectionStart
+        case "sectionStart": sectionStart ?? false
         case "position": position
         case "title": title
         case "result": result
@@ -25,7 +27,8 @@ extension OrderPage.Action: MustacheParent {
         case "hasOverdue": hasOverdue
         case "assignments": assignments
         case "hasAssignments": hasAssignments
-        case "more": more
+        case "more": more ?? false
+        case "hasMore": more != nil
         case "moreHref": moreHref
         default: nil
         }
@@ -40,6 +43,38 @@ extension OrderPage.Assignment: MustacheParent {
         case "due": due
         case "status": status
         case "statusClass": statusClass
+        default: nil
+        }
+    }
+}
+
+extension OrderPage.Month: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "name": self.name
+        case "total": total
+        case "done": done
+        case "overdue": overdue
+        case "hasOverdue": hasOverdue
+        case "widest": widest
+        case "selected": selected
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension OrderPage.Goal: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "position": position
+        case "title": title
+        case "done": done
+        case "total": total
+        case "tasks": tasks
+        case "hasTasks": hasTasks
+        case "actions": actions
         default: nil
         }
     }

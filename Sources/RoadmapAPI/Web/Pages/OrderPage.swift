@@ -65,6 +65,8 @@ struct OrderPage: PageModel {
         let hasOverdue: Bool
         let widest: Int
         let selected: Bool
+        /// The order page filtered to this month.
+        let href: String
     }
 
     struct Goal: Sendable {
