@@ -246,32 +246,25 @@ struct WebController: Sendable {
         var school: HomePage.School?
         var committee: HomePage.Committee?
         if principal.role == .executor {
-            // One read of the school's own work; each list below is a view of it.
-            // Its open work: what is done or cancelled is not listed here.
-            var openWork = AssignmentFilter()
-            openWork.openOnly = true
-            let mine = try await Page.all { try await assignments.list(openWork, asOf: today, limit: 500, cursor: $0, scope: principal) }
-            let open = mine
-                .sorted { ($0.overdue ? 0 : 1, $0.dueOn?.daysSinceEpoch ?? .max) < ($1.overdue ? 0 : 1, $1.dueOn?.daysSinceEpoch ?? .max) }
-            let overdue = open.filter(\.overdue)
-            let weekAhead: CalendarDate = today.adding(days: 7) ?? today
-            let soon: [AssignmentRecord] = open.filter { (item: AssignmentRecord) -> Bool in
-                guard !item.overdue, let due = item.dueOn else { return false }
-                return due >= today && due <= weekAhead
-            }
-            let returned = open.filter { $0.status == .returned }
+            let mine = try await assignments.schoolDeadlines(asOf: today, scope: principal)
             func row(_ item: AssignmentRecord) -> HomePage.Row {
                 HomePage.Row(
                     id: item.id.uuidString.lowercased(), due: item.dueOn?.russian ?? "без срока", title: item.actionTitle,
                     status: Self.statusName(item), late: item.dueOn.map { RussianPlural.days($0.days(until: today)) } ?? "",
                     left: item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? "", overdue: item.overdue)
             }
+            func more(_ shown: Int, of count: Int) -> String? {
+                count > shown ? "Показаны \(shown) с самым ранним сроком из \(count); остальные — на страницах приказов." : nil
+            }
             school = HomePage.School(
-                overdueCount: overdue.count, hasOverdue: !overdue.isEmpty, overdue: overdue.map(row),
-                soonCount: soon.count, hasSoon: !soon.isEmpty, soon: soon.map(row),
-                returnedCount: returned.count, hasReturned: !returned.isEmpty, returned: returned.map(row),
-                openCount: open.count, hasOpen: !open.isEmpty, open: open.prefix(Self.homeOpenShown).map(row),
-                openMore: open.count > Self.homeOpenShown, openShown: Self.homeOpenShown)
+                overdueCount: mine.overdueCount, hasOverdue: mine.overdueCount > 0, overdue: mine.overdue.map(row),
+                overdueMore: more(mine.overdue.count, of: mine.overdueCount),
+                soonCount: mine.soonCount, hasSoon: mine.soonCount > 0, soon: mine.soon.map(row),
+                soonMore: more(mine.soon.count, of: mine.soonCount),
+                returnedCount: mine.returnedCount, hasReturned: mine.returnedCount > 0, returned: mine.returned.map(row),
+                returnedMore: more(mine.returned.count, of: mine.returnedCount),
+                openCount: mine.openCount, hasOpen: mine.openCount > 0, open: mine.open.map(row),
+                openMore: mine.openCount > mine.open.count, openShown: mine.open.count)
         } else {
             let waiting = try await dashboard.waitingReports(scope: principal)
             let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal)
@@ -285,7 +278,6 @@ struct WebController: Sendable {
 
     /// Reports waiting, their arrival in the committee's time zone.
     /// Open assignments «Мои сроки» lists at most, nearest first.
-    static let homeOpenShown = 100
 
     /// «30.11.2026 17:01»: a moment as the pages show it, in the committee's time zone.
     static func moments(in timeZone: TimeZone) -> DateFormatter {

@@ -57,6 +57,43 @@ public struct AssignmentStore: Sendable {
         return OrganizationStore.page(records, limit: limit) { [$0.dueOn?.iso ?? "", $0.id.uuidString] }
     }
 
+    /// A school's own open work for «Мои сроки» (`SchoolDeadlinesRecord`): the counts from
+    /// one pass over its open assignments, each list read through the index by due day.
+    /// Only an executor has one; the committee's page is the dashboard's.
+    public func schoolDeadlines(asOf: CalendarDate, scope: Principal) async throws -> SchoolDeadlinesRecord {
+        guard scope.role == .executor, let school = scope.organizationID else {
+            throw UseCaseError.forbidden("Only a school has its own deadlines.")
+        }
+        let soonUntil = asOf.adding(days: SchoolDeadlinesRecord.soonDays) ?? asOf
+        let own: SQL = "s.executor_id = \(school) AND analytics.is_open(s.status) AND \(Withdrawal.planInForce())"
+        let overdue: SQL = "analytics.is_overdue(s.status, s.due_on, \(asOf))"
+        let soon: SQL = "s.due_on >= \(asOf) AND s.due_on <= \(soonUntil)"
+        return try await database.withConnection { connection in
+            let counts = try connection.query("""
+                SELECT count(*) FILTER (WHERE \(overdue))::int AS overdue, count(*) FILTER (WHERE \(soon))::int AS soon,
+                       count(*) FILTER (WHERE s.status = 'returned')::int AS returned, count(*)::int AS open
+                FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                JOIN plans p ON p.id = g.plan_id
+                WHERE \(own)
+                """).first
+            func list(_ condition: SQL, limit: Int) throws -> [AssignmentRecord] {
+                try connection.query("""
+                    \(AssignmentRecord.select) WHERE \(own) AND \(condition)
+                    ORDER BY s.due_on NULLS LAST, s.id LIMIT \(limit)
+                    """).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
+            }
+            return SchoolDeadlinesRecord(
+                overdueCount: try counts?.decode(Int.self, "overdue") ?? 0,
+                overdue: try list(overdue, limit: SchoolDeadlinesRecord.shown),
+                soonCount: try counts?.decode(Int.self, "soon") ?? 0,
+                soon: try list(soon, limit: SchoolDeadlinesRecord.shown),
+                returnedCount: try counts?.decode(Int.self, "returned") ?? 0,
+                returned: try list("s.status = 'returned'", limit: SchoolDeadlinesRecord.shown),
+                openCount: try counts?.decode(Int.self, "open") ?? 0,
+                open: try list("TRUE", limit: SchoolDeadlinesRecord.openShown))
+        }
+    }
+
     /// One assignment in one round trip.
     public func get(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> AssignmentRecord {
         try await database.withConnection { connection in try Self.get(id, asOf: asOf, scope: scope, on: connection) }

@@ -24,15 +24,19 @@ struct HomePage: PageModel {
         let overdueCount: Int
         let hasOverdue: Bool
         let overdue: [Row]
+        /// «Показаны 50 самых ранних из 477…» when the list is longer than shown.
+        let overdueMore: String?
         let soonCount: Int
         let hasSoon: Bool
         let soon: [Row]
+        let soonMore: String?
         let returnedCount: Int
         let hasReturned: Bool
         let returned: [Row]
+        let returnedMore: String?
         let openCount: Int
         let hasOpen: Bool
-        /// The nearest `WebController.homeOpenShown`; the rest are on the orders' pages.
+        /// The nearest `SchoolDeadlinesRecord.openShown`; the rest are on the orders' pages.
         let open: [Row]
         let openMore: Bool
         let openShown: Int
