@@ -45,9 +45,11 @@ public struct ActionRecord: Sendable {
     /// executors it may see and the tasks, in a few more round trips. With `executorLimit`,
     /// an action names its organisations only when it has at most that many (every person
     /// is always named), so a plan of 1,000 actions for 500 schools does not read half a
-    /// million names; `organizationCount` says how many there are.
+    /// million names; `organizationCount` says how many there are. `rollups`, when the
+    /// caller has already counted these actions for `scope`, are used instead of counting again.
     static func load(
-        filter: SQL, scope: Principal, asOf: CalendarDate, executorLimit: Int? = nil, on connection: PostgresConnection
+        filter: SQL, scope: Principal, asOf: CalendarDate, executorLimit: Int? = nil, rollups known: [UUID: Rollup]? = nil,
+        on connection: PostgresConnection
     ) throws -> [ActionRecord] {
         let rows = try connection.query("""
             SELECT \(columns) FROM actions ac WHERE \(filter) AND \(RollupQuery.actionVisible(to: scope))
@@ -87,7 +89,8 @@ public struct ActionRecord: Sendable {
             """).rows {
             tasks[try row.decode(UUID.self, "action_id"), default: []].append(try row.decode(UUID.self, "task_id"))
         }
-        let rollups = try RollupQuery.rollups(key: "s.action_id", filter: "s.action_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
+        let rollups = try known
+            ?? RollupQuery.rollups(key: "s.action_id", filter: "s.action_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
         return try rows.map { row in
             let id = try row.decode(UUID.self, "id")
             return ActionRecord(

@@ -113,7 +113,8 @@ public struct OrderBoardStore: Sendable {
 
             // The page's actions, naming their persons (organisations are in `shown`).
             let actions = try ActionRecord.load(
-                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, on: connection)
+                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, rollups: narrowed ? nil : rollups,
+                on: connection)
             let byID = Dictionary(uniqueKeysWithValues: actions.map { ($0.id, $0) })
             var shown: [UUID: [AssignmentRecord]] = [:]
             if let executorID = filter.executorID {
