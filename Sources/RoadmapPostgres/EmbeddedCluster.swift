@@ -155,6 +155,7 @@ public struct EmbeddedCluster: Sendable {
             throw Failure(description: "the data folder path is too long for a Unix socket (\(socketPath.utf8.count) bytes, at most 107): choose a shorter --data-dir")
         }
         let manager = FileManager.default
+        let existed = manager.fileExists(atPath: directory.path)
         try manager.createDirectory(at: socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
         if Self.isRoot {
@@ -171,6 +172,8 @@ public struct EmbeddedCluster: Sendable {
             if manager.fileExists(atPath: logFile.path) { _ = chown(logFile.path, uid, gid) }
             let (status, _) = try SystemCommand("/usr/bin/test", ["-w", directory.path, "-a", "-x", directory.path], as: Self.serverUser, in: URL(fileURLWithPath: "/")).runReturningStatus()
             guard status == 0 else {
+                // Nothing is left behind: a folder made just now for a cluster that cannot run here goes.
+                if !existed { try? manager.removeItem(at: directory) }
                 throw Failure(description: "the \(Self.serverUser) system user cannot enter \(directory.path) (a parent folder is closed to other users): choose a --data-dir it can reach, such as /var/lib/roadmap or /tmp/roadmap")
             }
         }

@@ -32,9 +32,22 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let field, let reason): "\(field): \(reason)"
         case .idempotencyMismatch(let key):
             "Idempotency-Key \(key) was already used for a different request."
+        case .unavailable(let cause) where Self.isSetupProblem(cause):
+            "The database refused the connection (\(cause)); check the database URL (DATABASE_URL or --database-url): waiting will not help."
         case .unavailable(let cause):
             "The database is unavailable (\(cause)); try again shortly."
         }
+    }
+
+    /// Whether libpq's message says the connection settings are wrong (a password, a
+    /// certificate, a database or role that does not exist, pg_hba.conf) rather than that
+    /// the server is down or busy.
+    static func isSetupProblem(_ cause: String) -> Bool {
+        let text = cause.lowercased()
+        return ["password authentication failed", "no password supplied", "certificate", "pg_hba.conf",
+                "does not exist", "does not support ssl", "peer authentication failed", "invalid connection option", "sslmode",
+                "missing \"=\"", "invalid uri"]
+            .contains { text.contains($0) }
     }
 
     /// Throws `.stale` when `expected` is given and differs from `current`.
