@@ -19,11 +19,17 @@ public struct PostgresDump: Sendable {
         self.conninfo = conninfo
     }
 
-    /// Writes the database to `file`: first to `file.partial`, checked with
+    /// Writes the database to `file` (mode 0640): first to `file.partial`, checked with
     /// `pg_restore --list`, then renamed, so `file` is only ever a complete backup.
     public func dump(to file: URL) throws {
         let partial = URL(fileURLWithPath: file.path + ".partial")
         try? FileManager.default.removeItem(at: partial)
+        // Readable by the owner and its group only, whatever the umask of whoever runs it: a
+        // backup holds everything, persons and their reports included. pg_dump keeps the mode
+        // of the file it writes into.
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o640]) else {
+            throw Failure(description: "cannot create \(partial.path): check that the folder exists and is writable")
+        }
         do {
             try Self.run("pg_dump", ["--format=custom", "--compress=6", "--no-owner", "--no-privileges",
                                      "--file=\(partial.path)", "--dbname=\(conninfo)"])

@@ -40,6 +40,8 @@ struct BackupTests {
                 #expect(await UseCaseRoleTests.outcome { _ = try await store.backup(to: file, actor: actor) } == .forbidden)
             }
             let backup = try await store.backup(to: file, actor: world.admin)
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o640, "a backup holds everyone's data: owner and group only, whatever the umask")
             #expect(backup.sizeBytes > 0 && FileManager.default.fileExists(atPath: file.path))
             #expect(!FileManager.default.fileExists(atPath: file.path + ".partial"))
             #expect(backup.counts["public.evidence_files"] == 1 && backup.counts["public.reports"] == 1 && (backup.counts["public.events"] ?? 0) > 5)
