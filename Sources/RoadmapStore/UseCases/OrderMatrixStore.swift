@@ -95,7 +95,8 @@ public struct OrderMatrixStore: Sendable {
             }
             let overdue = Dictionary(uniqueKeysWithValues: try connection.query("""
                 SELECT s.executor_id, count(*)::int AS n FROM assignments s
-                WHERE s.executor_id = ANY(\(rowIDs)) AND s.action_id = ANY(\(allIDs)) AND analytics.is_overdue(s.status, s.due_on, \(asOf))
+                WHERE s.executor_id = ANY(\(rowIDs)) AND analytics.is_overdue(s.status, s.due_on, \(asOf))
+                  AND s.action_id IN (SELECT unnest(\(allIDs)::uuid[]))
                 GROUP BY 1
                 """).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
 
