@@ -100,10 +100,31 @@ log "instances"
 APP_PIDS="$!"
 for _ in $(seq 1 600); do grep -q "is serving on" "$WORK/app1.log" && break; sleep 0.5; done
 grep -q "is serving on" "$WORK/app1.log" || { tail -20 "$WORK/app1.log" >&2; echo "the first instance did not start" >&2; exit 1; }
-"$ROADMAPCTL" serve --database-url "$URL" --port "$APP2" --public-url "https://localhost:$PROXY" --trusted-proxy 127.0.0.1 > "$WORK/app2.log" 2>&1 &
+# The second reads its report pages (the dashboard, …) from the standby while there is one.
+READ_URL="postgresql://postgres@127.0.0.1:$N1,127.0.0.1:$N2/roadmap?target_session_attrs=prefer-standby&connect_timeout=2"
+"$ROADMAPCTL" serve --database-url "$URL" --read-database-url "$READ_URL" --port "$APP2" --public-url "https://localhost:$PROXY" \
+    --trusted-proxy 127.0.0.1 > "$WORK/app2.log" 2>&1 &
 APP_PIDS="$APP_PIDS $!"
 for _ in $(seq 1 600); do grep -q "is serving on" "$WORK/app2.log" && break; sleep 0.5; done
 grep -q "is serving on" "$WORK/app2.log" || { tail -20 "$WORK/app2.log" >&2; echo "the second instance did not start" >&2; exit 1; }
+# The coordinator's dashboard on the second instance, signed in there directly; the
+# standby's client connections before and after it (the read pool connects on first use).
+dashboard() {
+    local jar="$WORK/jar" csrf
+    csrf=$(curl -s -c "$jar" "http://127.0.0.1:$APP2/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "login=coordinator" \
+        --data-urlencode "password=roadmap-demo" "http://127.0.0.1:$APP2/login"
+    curl -s -b "$jar" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP2/dashboard"
+}
+standby_clients() {
+    "$PGBIN/psql" -X -At "postgresql://postgres@127.0.0.1:$N2/roadmap" -c \
+        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname = 'roadmap'"
+}
+STANDBY_BEFORE=$(standby_clients)
+DASHBOARD_BEFORE=$(dashboard)
+STANDBY_AFTER=$(standby_clients)
+[ "$DASHBOARD_BEFORE" = 200 ] && [ "$STANDBY_AFTER" -gt "$STANDBY_BEFORE" ] \
+    || { tail -20 "$WORK/app2.log" >&2; echo "the dashboard did not read the standby ($DASHBOARD_BEFORE; clients $STANDBY_BEFORE → $STANDBY_AFTER)" >&2; exit 1; }
 COORDINATOR=$(awk '$1 == "coordinator" && $2 ~ /^rm_/ {print $2}' "$WORK/app1.log" | head -1)
 SCHOOL=$(awk '$1 == "school5" && $2 ~ /^rm_/ {print $2}' "$WORK/app1.log" | head -1)
 [ -n "$COORDINATOR" ] && [ -n "$SCHOOL" ] || { cat "$WORK/app1.log" >&2; echo "no demo tokens" >&2; exit 1; }
@@ -191,6 +212,9 @@ DUPLICATED=$("$PGBIN/psql" -X -At "$NEW" -c "SELECT coalesce(sum(n - 1), 0) FROM
 STORED=$("$PGBIN/psql" -X -At "$NEW" -c "SELECT count(*) FROM reports WHERE text LIKE 'Отчёт % о работе %'")
 LOST=$((ACK_COUNT - FOUND))
 
+# The report pages go on without the standby: their pool finds the node that is left.
+DASHBOARD_AFTER=$(dashboard)
+
 # 6. A backup of the new primary, restored into an empty database: identical rows.
 log "backup round trip"
 "$ROADMAPCTL" backup --output "$WORK/after-failover.dump" --database-url "$URL" > "$WORK/backup.txt"
@@ -200,15 +224,17 @@ rows() { grep -E '^(public|analytics)\.' "$1"; }
 TABLES=$(rows "$WORK/backup.txt" | wc -l)
 if diff <(rows "$WORK/backup.txt") <(rows "$WORK/restore.txt") > "$WORK/rows.diff"; then ROUND_TRIP="identical"; else ROUND_TRIP="DIFFERENT"; fi
 
-python3 - "$WORK/summary.txt" "$ACK_COUNT" "$LOST" "$DUPLICATED" "$STORED" "$TABLES" "$ROUND_TRIP" "$SYNC" "$HTTP2" "$GZIP" <<'PY'
+python3 - "$WORK/summary.txt" "$ACK_COUNT" "$LOST" "$DUPLICATED" "$STORED" "$TABLES" "$ROUND_TRIP" "$SYNC" "$HTTP2" "$GZIP" \
+    "$STANDBY_BEFORE" "$STANDBY_AFTER" "$DASHBOARD_AFTER" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-acks, lost, duplicated, stored, tables, trip, sync, http2, gzip = sys.argv[2:11]
+acks, lost, duplicated, stored, tables, trip, sync, http2, gzip, standby_before, standby_after, dashboard_after = sys.argv[2:14]
 kinds = ", ".join(f"{n} × {k}" for k, n in sorted(s["kinds"].items())) or "none"
 print(f"FAILOVER: replication {sync}; proxy HTTP/{http2}, static gzip {gzip or 'off'}; standby promoted {s['promotion']} s after SIGKILL; "
       f"the school saw errors for {s['window']} s ({kinds}); reports submitted {s['submitted']}, acknowledged {acks}, "
       f"stored {stored}, lost {lost}, duplicated {duplicated}; unanswered {len(s['final'])}; "
-      f"backup round trip: {tables} tables {trip}")
+      f"backup round trip: {tables} tables {trip}; dashboard read the standby (its connections {standby_before} → {standby_after}), "
+      f"after the failover HTTP {dashboard_after}")
 PY
-[ "$LOST" = 0 ] && [ "$DUPLICATED" = 0 ] && [ "$ROUND_TRIP" = identical ] && [ "$ACK_COUNT" = "$REPORTS" ] \
+[ "$LOST" = 0 ] && [ "$DUPLICATED" = 0 ] && [ "$ROUND_TRIP" = identical ] && [ "$ACK_COUNT" = "$REPORTS" ] && [ "$DASHBOARD_AFTER" = 200 ] \
     || { cat "$WORK/rows.diff" >&2 || true; echo "FAILOVER: a report was lost, duplicated or unanswered, or the restore differs" >&2; exit 1; }

@@ -32,12 +32,12 @@ public struct ServerConfiguration: Sendable {
 /// The router with every route of the service: health and metrics, the OpenAPI document,
 /// and the API generated from it behind authentication.
 public func buildRouter(
-    database: Database, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock(),
+    database: Database, readDatabase: Database? = nil, limits: APILimits = APILimits(), clock: CommitteeClock = CommitteeClock(),
     publicURL: URL? = nil, trustedProxies: Set<String> = []
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ForwardedClientMiddleware(trusted: trustedProxies))
-    let useCases = UseCases(database: database, clock: clock)
+    let useCases = UseCases(database: database, readDatabase: readDatabase, clock: clock)
     let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL), publicURL: publicURL)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestMetricsMiddleware())
@@ -75,16 +75,17 @@ public func buildRouter(
 public func buildApplication(
     configuration: ServerConfiguration,
     database: Database,
+    readDatabase: Database? = nil,
     logger: Logger,
     services: [any Service] = [],
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(database: database, limits: configuration.limits, publicURL: configuration.publicURL,
-                                 trustedProxies: configuration.trustedProxies)
+    let router = try buildRouter(database: database, readDatabase: readDatabase, limits: configuration.limits,
+                                 publicURL: configuration.publicURL, trustedProxies: configuration.trustedProxies)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "roadmap"),
-        services: [database] + services,
+        services: [database] + (readDatabase.map { [$0] } ?? []) + services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

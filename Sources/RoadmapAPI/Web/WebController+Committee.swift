@@ -40,8 +40,8 @@ extension WebController {
         dueFilter.dueTo = today.adding(days: 30)
         let due = try await assignments.list(dueFilter, asOf: today, limit: 100, cursor: nil, scope: principal).items
             .filter { !$0.status.isClosed }
-        let waiting = try await dashboard.waitingReports(scope: principal, limit: 20)
-        let schools = try await dashboard.overdueBySchool(asOf: today, scope: principal, limit: 10)
+        let waiting = try await overview.waitingReports(scope: principal, limit: 20)
+        let schools = try await overview.overdueBySchool(asOf: today, scope: principal, limit: 10)
         let model = DashboardPage(
             user: await pageUser(live), today: today.russian,
             hasOrders: !orderList.isEmpty, orders: orderList.map(Self.orderRow),

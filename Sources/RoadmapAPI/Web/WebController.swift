@@ -15,6 +15,7 @@ struct WebController: Sendable {
     let sessions: SessionStore
     let assignments: AssignmentStore
     let dashboard: DashboardStore
+    let overview: DashboardStore
     let organizations: OrganizationStore
     let organizationMerge: OrganizationMerge
     let organizationLists: OrganizationListStore
@@ -58,6 +59,7 @@ struct WebController: Sendable {
         sessions = useCases.sessions
         assignments = useCases.assignments
         dashboard = useCases.dashboard
+        overview = useCases.overview
         organizations = useCases.organizations
         organizationMerge = useCases.organizationMerge
         organizationLists = useCases.organizationLists

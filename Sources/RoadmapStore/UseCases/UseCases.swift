@@ -24,7 +24,11 @@ public struct UseCases: Sendable {
     public let rollups: RollupStore
     public let withdrawals: WithdrawalStore
     public let assignments: AssignmentStore
+    /// Reports waiting and overdue work by school where the committee acts on them (the
+    /// review queue, «Мои сроки»): on the primary, current to the last commit.
     public let dashboard: DashboardStore
+    /// The same for the dashboard page, which only looks: on the read database when there is one.
+    public let overview: DashboardStore
     public let reports: ReportStore
     public let evidence: EvidenceStore
     public let extensions: ExtensionStore
@@ -38,7 +42,12 @@ public struct UseCases: Sendable {
     public let uploads: UploadStore
     public let clock: CommitteeClock
 
-    public init(database: Database, clock: CommitteeClock = CommitteeClock()) {
+    /// `readDatabase`, when given, is a standby (or any copy kept by streaming replication)
+    /// that the read-only report pages run on, so their scans do not load the primary: the
+    /// dashboard's lists, the matrix of an order, its summary, its progress by month and the
+    /// discipline ranking. They may then be a moment behind what was just written.
+    public init(database: Database, readDatabase: Database? = nil, clock: CommitteeClock = CommitteeClock()) {
+        let reading = readDatabase ?? database
         users = UserStore(database: database)
         sessions = SessionStore(database: database)
         organizations = OrganizationStore(database: database)
@@ -48,11 +57,11 @@ public struct UseCases: Sendable {
         orders = OrderStore(database: database)
         plans = PlanStore(database: database)
         orderBoards = OrderBoardStore(database: database)
-        orderMatrices = OrderMatrixStore(database: database)
-        executionSummaries = ExecutionSummaryStore(database: database)
-        discipline = DisciplineStore(database: database)
+        orderMatrices = OrderMatrixStore(database: reading)
+        executionSummaries = ExecutionSummaryStore(database: reading)
+        discipline = DisciplineStore(database: reading)
         organizationOverviews = OrganizationOverviewStore(database: database)
-        progress = ProgressStore(database: database)
+        progress = ProgressStore(database: reading)
         orderStates = OrderStateStore(database: database, clock: clock)
         publication = PublicationStore(database: database)
         backupLog = BackupLog(database: database)
@@ -61,6 +70,7 @@ public struct UseCases: Sendable {
         withdrawals = WithdrawalStore(database: database)
         assignments = AssignmentStore(database: database)
         dashboard = DashboardStore(database: database)
+        overview = DashboardStore(database: reading)
         reports = ReportStore(database: database, clock: clock)
         evidence = EvidenceStore(database: database)
         extensions = ExtensionStore(database: database, clock: clock)

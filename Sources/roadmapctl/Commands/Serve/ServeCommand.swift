@@ -51,8 +51,20 @@ struct ServeCommand: AsyncParsableCommand {
         "When the daily reminder pass runs, committee time (it also runs at start once that time has passed).", valueName: "HH:MM"))
     var remindersAt = "07:00"
 
+    @Option(name: .customLong("read-database-url"), help: ArgumentHelp(
+        "A standby for the report pages (dashboard, matrix, summary, progress, discipline), e.g. the cluster's URL with target_session_attrs=prefer-standby (default: $READ_DATABASE_URL, else the main database).",
+        valueName: "url"))
+    var readDatabaseURL: String?
+
     @OptionGroup var mail: MailOptions
     @OptionGroup var database: DatabaseOptions
+
+    /// --read-database-url or READ_DATABASE_URL, if any.
+    var readURL: String? {
+        if let readDatabaseURL { return readDatabaseURL }
+        if let url = ProcessInfo.processInfo.environment["READ_DATABASE_URL"], !url.isEmpty { return url }
+        return nil
+    }
 
     /// --reminders-at as hour and minute.
     var reminderTime: (hour: Int, minute: Int)? {
@@ -69,6 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
         for proxy in trustedProxies where proxy.isEmpty || !proxy.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) {
             throw ValidationError("--trusted-proxy must be an IP address, got «\(proxy)»")
+        }
+        if let readDatabaseURL, readDatabaseURL.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--read-database-url is empty")
         }
         guard authFailures >= 1 else { throw ValidationError("--auth-failures must be 1 or more, got \(authFailures)") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more, got \(rateLimit)") }
@@ -99,6 +114,10 @@ struct ServeCommand: AsyncParsableCommand {
             if startedCluster { _ = try? location.stopCluster() }
             throw error
         }
+        // The report pages' standby, when one is named: its own pool, closed with the service.
+        let reader = try readURL.map { url in
+            try DatabaseLocation(url: url, dataDirectory: location.dataDirectory).open(poolSize: database.poolSize, logger: logger).database
+        }
         // The control loop: the morning pass always; the sender when a mail server is set
         // (without one, messages wait in the outbox and show on «Уведомления»).
         var loop: [any Service] = []
@@ -111,7 +130,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: ServerConfiguration(
                 host: host, port: port, limits: APILimits(requestsPerSecond: rateLimit, failedAuthenticationBurst: authFailures),
                 publicURL: publicURL.flatMap(URL.init(string:)), trustedProxies: Set(trustedProxies)),
-            database: store, logger: logger, services: loop,
+            database: store, readDatabase: reader, logger: logger, services: loop,
             onServerRunning: { [host, demoTokens] port in
                 // Written unbuffered: scripts and tests wait for these lines on a pipe.
                 var lines = ""
