@@ -278,9 +278,6 @@ struct WebController: Sendable {
         return try page(HomePage(user: await pageUser(live), today: today.russian, school: school, committee: committee))
     }
 
-    /// Reports waiting, their arrival in the committee's time zone.
-    /// Open assignments «Мои сроки» lists at most, nearest first.
-
     /// «30.11.2026 17:01»: a moment as the pages show it, in the committee's time zone.
     static func moments(in timeZone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()
