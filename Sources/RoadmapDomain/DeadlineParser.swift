@@ -221,6 +221,13 @@ public struct DeadlineParser: Sendable {
         guard !tokens.isEmpty else { throw .unreadable }
         // «г.», «год» alone name no year.
         if tokens.allSatisfy({ if case .yearWord = $0 { true } else { false } }) { throw .unreadable }
+        // «по г. Владимиру», «в г. Пензе»: with no number and no «год» written out, «г.» is a
+        // city, not «года» («до конца года»).
+        if tokens.contains(where: { if case .yearWord = $0 { true } else { false } }),
+           !tokens.contains(where: { if case .academic = $0 { true } else { false } }),
+           !text.contains(where: \.isNumber), !RussianText.folded(text).contains("год") {
+            throw .unreadable
+        }
         if Self.isNoDueDate(tokens) {
             return Deadline(text: text, kind: .noDueDate, period: nil, occurrences: [])
         }

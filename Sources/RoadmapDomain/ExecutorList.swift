@@ -110,7 +110,7 @@ public struct ExecutorList: Hashable, Sendable {
                 result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
                Executor.kind(of: part) != .personRole, Executor.kind(of: previous) != .personRole,
-               !isMunicipality(part)
+               !isMunicipality(part), !startsAnOrganisation(part)
             {
                 result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
@@ -123,6 +123,21 @@ public struct ExecutorList: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    /// «управление здравоохранения администрации г. Владимира», «администрации районов города»,
+    /// «зональные и районные центры»: a list of bodies in small letters goes on with a body of
+    /// its own, not with the end of the name before («…, медицинской и социальной помощи»).
+    static func startsAnOrganisation(_ part: String) -> Bool {
+        guard let word = part.split(separator: " ").first.map({ RussianText.folded(String($0)) }) else { return false }
+        let heads: Set<String> = [
+            "управление", "управления", "администрация", "администрации", "министерство", "министерства", "департамент",
+            "департаменты", "комитет", "комитеты", "отдел", "отделы", "орган", "органы", "учреждение", "учреждения",
+            "организация", "организации", "центр", "центры", "служба", "службы", "инспекция", "совет", "советы",
+        ]
+        if heads.contains(word) { return true }
+        // A plural adjective in the nominative opens a group of bodies; the genitive («-ых») continues a name.
+        return word.count >= 6 && (word.hasSuffix("ые") || word.hasSuffix("ие")) && part.split(separator: " ").count >= 2
     }
 
     /// «классные руководители», «руководители ШМО»: a group, not the post of the person before.

@@ -15,6 +15,8 @@ struct DeadlineEdgeTests {
         // What follows a date names another term, or dates run together could be a range.
         "1 сентября, далее ежемесячно", "сентябрь, в течение года", "Сентябрь март", "Июнь август 2007 года",
         "26 ноября по графику", "2 раза в год, октябрь", "г.", "Г.", "года", "С 15.04.2010 по окончание празднования",
+        // «г.» with no number before it is a city («по г. Владимиру»), not «года».
+        "по г.", "до г.", "в г.", "20.04. 20.05.2011",
     ]
 
     /// What real plans write around a date: a weekday, a time, a place, a note in brackets,

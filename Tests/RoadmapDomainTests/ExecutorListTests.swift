@@ -155,4 +155,15 @@ struct ExecutorListTests {
         #expect(list.executors.map(\.kind) == [.personRole, .municipalInstitution])
         #expect(list.organizations.map(\.name) == ["МКУ «ЦСОД»"])
     }
+
+    /// A list of bodies written in small letters after the first: each body is its own
+    /// executor; a name's own lower-case words still continue it.
+    @Test func bodiesListedInSmallLetters() {
+        #expect(ExecutorList(parsing: "Управление пресс-службы администрации области, администрации городов и районов области, управление внутренних дел по Тамбовской области").executors.map(\.name)
+            == ["Управление пресс-службы администрации области", "администрации городов и районов области", "управление внутренних дел по Тамбовской области"])
+        #expect(ExecutorList(parsing: "Гродненский областной ЦГЭОЗ, зональные и районные центры гигиены и эпидемиологии").executors.map(\.name)
+            == ["Гродненский областной ЦГЭОЗ", "зональные и районные центры гигиены и эпидемиологии"])
+        #expect(ExecutorList(parsing: "МБУ Центр психолого-педагогической, медицинской и социальной помощи").executors.map(\.name)
+            == ["МБУ Центр психолого-педагогической, медицинской и социальной помощи"])
+    }
 }

@@ -19,7 +19,10 @@ enum CellRunTable {
         // Lines holding several cells between «|» are a stream of cells, not one cell a line.
         let inner = paragraphs.filter { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).contains("|") }
         guard inner.count < 2 else { return nil }
-        let cells = Self.cells(paragraphs)
+        let withBlanks = Self.cells(paragraphs)
+        // Blank cells (a «|» alone) only count inside a numbered row, and only where they make
+        // it as wide as the header; elsewhere they are borders of merged rows.
+        let cells = withBlanks.filter { !$0.cell.text.isEmpty }
         // A text followed by a line of «|» alone («|||||», read as an empty table, so a line
         // the paragraphs skip) spans the table: a section, never a heading. Copies with a
         // blank line after every cell tell nothing so.
@@ -59,7 +62,11 @@ enum CellRunTable {
         var numberless = false
         func finish() {
             defer { current = [] }
+            while current.last?.text.isEmpty == true { current.removeLast() }
             guard !current.isEmpty else { return }
+            if current.contains(where: \.text.isEmpty), current.count != width || !numbered {
+                current.removeAll { $0.text.isEmpty }
+            }
             if numberless, current.count > 1 || !isSectionLine(current[0].text) {
                 current.insert(Cell(text: "", location: current[0].location), at: 0)
             }
@@ -105,7 +112,13 @@ enum CellRunTable {
         // The cells a row of the stream has, and where its deadline stands among them.
         let rowWidth = numberless ? width - 1 : width
         let rowDeadline = deadlineColumn.map { numberless ? $0 - 1 : $0 }
-        for (offset, (cell, _)) in cells[bodyStart...].enumerated() {
+        let blanksFrom = bodyStart < cells.count ? cells[bodyStart].paragraph : Int.max
+        let blanks = Dictionary(grouping: withBlanks.filter { $0.cell.text.isEmpty && $0.paragraph > blanksFrom }, by: \.paragraph)
+        for (offset, (cell, paragraph)) in cells[bodyStart...].enumerated() {
+            if numbered, !current.isEmpty, let previous = offset > 0 ? cells[bodyStart + offset - 1].paragraph : nil {
+                // The blank cells between the cell before and this one.
+                for blank in (previous + 1)..<max(previous + 1, paragraph) { current += blanks[blank]?.map(\.cell) ?? [] }
+            }
             if numbered {
                 // A full row then «3» after «1»: row 2 lost its number.
                 if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 1 : 0) {
@@ -159,6 +172,12 @@ enum CellRunTable {
         var pendingLocation = lines[first].location
         for line in lines[first...] {
             let pieces = line.text.split(separator: "|", omittingEmptySubsequences: false)
+            // A line of «|» alone where no cell is pending: an empty cell (a column the row
+            // leaves blank), which keeps the row's later cells in their columns.
+            if line.text.trimmingCharacters(in: .whitespaces) == "|", pending.isEmpty, !cells.isEmpty {
+                cells.append(("", line.location))
+                continue
+            }
             for (index, piece) in pieces.enumerated() {
                 let text = piece.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty, text != "^" {
@@ -199,6 +218,7 @@ enum CellRunTable {
         } : nil
         var result: [(cell: Cell, paragraph: Int)] = []
         var pending: (cell: Cell, paragraph: Int)?
+        var pendingLines = 0
         var seenSeparator = false
         for (index, paragraph) in paragraphs.enumerated() {
             var text = paragraph.text
@@ -228,10 +248,13 @@ enum CellRunTable {
             while text.hasSuffix("|") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
             while text.hasPrefix("|") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
             guard !text.isEmpty else {
-                // A «|» alone ends the cell wrapped over the lines before it.
+                // A «|» alone ends the cell wrapped over the lines before it; with no cell
+                // pending, inside the table, it is a blank cell that keeps the next in its column.
                 if ended, terminated, let cell = pending {
                     result.append(cell)
                     pending = nil
+                } else if terminated, seenTerminator, pending == nil, paragraph.text.trimmingCharacters(in: .whitespaces) == "|" {
+                    result.append((Cell(text: "", location: paragraph.location), index))
                 }
                 continue
             }
@@ -252,8 +275,10 @@ enum CellRunTable {
                 if var cell = pending {
                     cell.cell.text += " " + text
                     pending = cell
+                    pendingLines += 1
                 } else {
                     pending = (Cell(text: text, location: paragraph.location), index)
+                    pendingLines = 1
                 }
                 if ended, let cell = pending {
                     result.append(cell)
@@ -265,7 +290,9 @@ enum CellRunTable {
             if ended { seenTerminator = true }
             result.append((Cell(text: text, location: paragraph.location), index))
         }
-        if let cell = pending { result.append(cell) }
+        // Lines after the last «|» that no «|» ends: a cell the copy cut short when it is one
+        // line, the text after the table («2 этап будет проходить …», a signature) when more.
+        if let cell = pending, !(terminated && pendingLines > 1) { result.append(cell) }
         return result
     }
 
@@ -290,7 +317,12 @@ enum CellRunTable {
                     if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) { break }
                     kinds.append(kind)
                     end = probe + 1
-                } else if probe + 1 >= texts.count || PlanColumn(header: texts[probe + 1]) == nil {
+                } else if !(1...4).contains(where: { ahead in
+                    // Up to four short headings the columns do not know («Количество человек |
+                    // Количество смен | Финансовые затраты | Источники финансирования»), then a known one.
+                    probe + ahead < texts.count && PlanColumn(header: texts[probe + ahead]) != nil
+                        && (ahead == 1 || texts[probe..<(probe + ahead)].allSatisfy { $0.count <= 40 && !$0.contains(where: \.isNumber) && !$0.isEmpty })
+                }) {
                     break
                 }
                 probe += 1

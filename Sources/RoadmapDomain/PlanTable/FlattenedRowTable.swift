@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plan table whose rows lost their cell borders: a web page or a PDF copied as text gives
 /// each row as one line, «1. Классные часы о подвиге народа По плану Классные руководители»,
 /// or the whole table as one line of such rows. The header line names the columns in order
@@ -208,6 +210,21 @@ enum FlattenedRowTable {
               Self.readsAsDeadline(String(words[found.lowerBound - 1].dropLast())) {
             deadline = (found.lowerBound - 1)..<found.upperBound
         }
+        // «20.04. 20.05.2011», «январь май»: a period that lost its dash; its first end belongs to
+        // the cell too (the deadline is then left for a person to read, never half read).
+        if let found = deadline, found.lowerBound > 1, let first = Self.bareEnd(words[found.lowerBound - 1]),
+           first == Self.bareEnd(words[found.lowerBound]),
+           !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 2].lowercased()) {
+            deadline = (found.lowerBound - 1)..<found.upperBound
+        }
+        // «24.05.2011, общеобразовательные учреждения города, 10.00 - 12.00 ч Управление …»: a
+        // deadline that ends in a comma goes on (the place, the hours) up to the capital that
+        // starts the executors.
+        if let found = deadline, words[found.upperBound - 1].hasSuffix(",") {
+            var end = found.upperBound
+            while end < words.count, words[end - 1].hasSuffix(",") || !(words[end].first?.isUppercase ?? false) { end += 1 }
+            if end < words.count { deadline = found.lowerBound..<end }
+        }
         let action: String
         let when: String
         let who: String
@@ -231,6 +248,16 @@ enum FlattenedRowTable {
             default: ""
             }
         }
+    }
+
+    /// What kind of period end `word` is on its own: a day («20.04.», «20.05.2011») or a
+    /// month named alone («январь»); nil for other words.
+    enum BareEnd { case day, month }
+
+    static func bareEnd(_ word: String) -> BareEnd? {
+        if word.wholeMatch(of: /\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?(?:г\.?)?,?/) != nil { return .day }
+        let months: Set<String> = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
+        return months.contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",."))) ? .month : nil
     }
 
     /// Whether `text` is a deadline as plans write them: read by the parser (in any year), or

@@ -97,7 +97,22 @@ public struct PlanDocumentParser: Sendable {
     }
 
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
-        let file = document.name
+        let (plans, prose) = try Self.tables(of: document)
+        do {
+            return try read(plans, prose: prose, in: document)
+        } catch {
+            // A text copy whose first «|» rows gave too little (a header and a section, then
+            // rows that wrapped over lines): read again as one stream of cells between «|».
+            guard let other = Self.pipeStream(of: document), other.0.first?.0 != plans.first?.0,
+                  let draft = try? read(other.0, prose: other.1, in: document) else { throw error }
+            return draft
+        }
+    }
+
+    /// The plan tables of `document` with their layouts, and the text above the first one.
+    static func tables(of document: SourceDocument) throws(PlanParseError) -> (
+        [(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)]
+    ) {
         var plans = document.tables.map(Self.joiningHeaderRows).compactMap { table in
             PlanTableLayout(table: table).map { layout in Self.withUnnamedNumbers(table, layout) }
         }
@@ -114,18 +129,35 @@ public struct PlanDocumentParser: Sendable {
             prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
         } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction
                     || plans[0].0.rows.count <= plans[0].1.headerRow + 1,
-                  let rebuilt = CellRunTable.rebuild(pipeStream: Self.lines(of: document)),
-                  let layout = PlanTableLayout(table: rebuilt.table) {
+                  let stream = pipeStream(of: document, always: true) {
             // Cells between «|» whose lines do not follow the rows.
-            plans = [(rebuilt.table, layout)]
-            prose = Array(Self.lines(of: document).prefix(rebuilt.headerStart))
+            return stream
         } else {
-            guard !plans.isEmpty else { throw .noPlanTable(file: file, reason: Self.whyNoPlanTable(document)) }
+            guard !plans.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
             for block in document.blocks {
                 if case .table(let table) = block, table == plans[0].0 { break }
                 if case .paragraph(let text, let location) = block { prose.append((text, location)) }
             }
         }
+        return (plans, prose)
+    }
+
+    /// The document's text read as one stream of cells between «|», when it has such lines
+    /// outside its tables (a text copy: `always` for any document).
+    static func pipeStream(of document: SourceDocument, always: Bool = false) -> (
+        [(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)]
+    )? {
+        guard always || document.paragraphs.contains(where: { $0.text.contains("|") }) else { return nil }
+        let lines = Self.lines(of: document)
+        guard let rebuilt = CellRunTable.rebuild(pipeStream: lines), let layout = PlanTableLayout(table: rebuilt.table) else { return nil }
+        return ([(rebuilt.table, layout)], Array(lines.prefix(rebuilt.headerStart)))
+    }
+
+    /// The plan read from `plans`, with `prose` the text above them.
+    func read(
+        _ plans: [(SourceTable, PlanTableLayout)], prose: [(text: String, location: SourceLocation)], in document: SourceDocument
+    ) throws(PlanParseError) -> PlanDraft {
+        let file = document.name
         var draft = PlanDraft(sourceName: file)
         draft.order = Self.merging(OrderHeaderReader().read(prose), with: order)
         draft.title = Self.title(in: prose, before: plans[0].0)
