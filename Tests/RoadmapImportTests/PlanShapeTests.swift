@@ -548,4 +548,62 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["Апрель 2007", "Июнь август 2007 года"])
         #expect(read.actions.map { $0.executors.map(\.name) } == [["Администрация района"], ["Отделы и управления администрации района"]])
     }
+
+    /// «Мероприятие | Сроки», one cell a line ending in «|»: what is done and when is a plan.
+    @Test func twoColumnPipeTable() throws {
+        let text = """
+            План проведения мероприятий, посвященных празднованию Победы
+            |
+             Мероприятие  |
+             Сроки  |
+            |
+             Солдатская каша  |
+             май  |
+            |
+             Творческий конкурс «Великая Победа»  |
+             до 21 мая
+              |
+            |
+             Дорога памяти  |
+             май  |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Солдатская каша", "Творческий конкурс «Великая Победа»", "Дорога памяти"])
+        #expect(read.actions.map(\.deadline.text) == ["май", "до 21 мая", "май"])
+        // In free text, two such lines are a title, not a table.
+        #expect(throws: PlanParseError.self) { try plan("План мероприятий\nна период 2022/2023 учебного года\nСолдатская каша\nмай\n") }
+    }
+
+    /// «Задания» name what a school does («Зелёная школа»), as «Мероприятия» do.
+    @Test func tasksColumnNamesTheActions() {
+        #expect(PlanColumn(header: "Задания") == .action)
+        #expect(PlanColumn(header: "Наименование задания") == .action)
+        #expect(PlanColumn(header: "Задачи") != .action)
+    }
+
+    /// One paragraph a cell line, no borders: «Сроки, место» / «проведения» is one heading,
+    /// and the time and the place under it stay in the deadline's cell, before the persons.
+    @Test func deadlineCellWithTimeAndPlace() throws {
+        let text = """
+            Программа проекта.
+            Мероприятия
+            Сроки, место
+            проведения
+            Ответственные
+            1.
+            Викторина для учащихся 7-9 классов
+            7-13 ноября 2017 г.
+            Донин М.С.
+            2.
+            Подведение итогов викторины
+            17 ноября 2017 г.
+            12.00
+            Актовый зал
+            Дмитриева Т.В.
+            Донин М.С.
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["7-13 ноября 2017 г.", "17 ноября 2017 г.\n12.00\nАктовый зал"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Донин М.С"], ["Дмитриева Т.В", "Донин М.С"]])
+    }
 }

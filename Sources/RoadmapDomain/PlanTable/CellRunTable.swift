@@ -33,11 +33,21 @@ enum CellRunTable {
             return nextLine > line + 1
         }
         let spanning = skipsLine.count * 3 < cells.count ? Set(skipsLine) : []
-        guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning) else { return nil }
+        let delimited = paragraphs.filter { $0.text.trimmingCharacters(in: .whitespaces).hasSuffix("|") }.count >= 6
+        guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning, twoColumns: delimited) else { return nil }
         let header = cells[start..<(start + headerWidth)]
         var numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
-        var headerRow = header.map { SourceCell(text: $0.cell.text, location: $0.cell.location) }
-        var width = headerWidth
+        // «Сроки, место» then «проведения»: a heading wrapped onto the next line is one heading.
+        var headerRow: [SourceCell] = []
+        for cell in header {
+            if let last = headerRow.indices.last, PlanColumn(header: cell.cell.text) == nil, cell.cell.text.first?.isLowercase == true,
+               cell.cell.text.count <= 20, !cell.cell.text.contains(where: \.isNumber) {
+                headerRow[last].text += " " + cell.cell.text
+            } else {
+                headerRow.append(SourceCell(text: cell.cell.text, location: cell.cell.location))
+            }
+        }
+        var width = headerRow.count
         // «Мероприятия | Сроки | Ответственные» then «1.»: the numbers' column has no heading.
         let firstCells = cells.dropFirst(start + headerWidth).prefix(2).map(\.cell.text)
         if !numbered, firstCells.contains(where: { Self.isRowNumber($0) && [[1], [1, 1]].contains(Self.levels($0)) }) {
@@ -46,7 +56,7 @@ enum CellRunTable {
             width += 1
         }
         // «ответствен» then «ный»: the last heading wrapped; its end is no row.
-        var bodyStart = start + header.count
+        var bodyStart = start + headerWidth
         while bodyStart < cells.count, let first = cells[bodyStart].cell.text.first, first.isLowercase,
               cells[bodyStart].cell.text.count <= 12, !cells[bodyStart].cell.text.contains(where: \.isNumber),
               !Self.looksLikeDeadline(cells[bodyStart].cell.text), let last = headerRow.indices.last {
@@ -56,6 +66,8 @@ enum CellRunTable {
         var rows: [[SourceCell]] = [headerRow]
         let kinds = headerRow.map { PlanColumn(header: $0.text) }
         let deadlineColumn = kinds.firstIndex(of: .deadline)
+        // «Сроки, место проведения», «Дата, время и место»: the place is part of the deadline's cell.
+        let deadlineHoldsPlace = deadlineColumn.map { RussianText.folded(headerRow[$0].text).contains("мест") } ?? false
         var current: [Cell] = []
         var lastNumber: [Int]?
         // «№ п/п» heads a column no row fills: the rows are read without it.
@@ -80,7 +92,7 @@ enum CellRunTable {
                 current = [Cell(text: "", location: rest[0].location)] + rest
                 texts = current.map(\.text)
             }
-            if numbered, texts.count > 2, Self.misplaced(texts, width: width, kinds: kinds), let typed = Self.byContent(texts, kinds: kinds) {
+            if numbered, texts.count > 2, Self.misplaced(texts, width: width, kinds: kinds), let typed = Self.byContent(texts, kinds: kinds, deadlineHoldsPlace: deadlineHoldsPlace) {
                 texts = typed
             } else if texts.count > width {
                 // More cells than columns: the last column holds the rest (a list broken over lines).
@@ -299,7 +311,9 @@ enum CellRunTable {
     /// The first run of three or more header cells naming a planned action and a deadline or
     /// an executor: its start and width. A short cell the columns do not know («Классы»,
     /// «Участники») may stand between known ones.
-    static func header(in texts: [String], spanning: Set<Int> = []) -> (start: Int, width: Int)? {
+    /// `twoColumns`: the cells are delimited by «|», so «Мероприятие | Сроки» alone is a header
+    /// (in free text two such lines are more often a title).
+    static func header(in texts: [String], spanning: Set<Int> = [], twoColumns: Bool = false) -> (start: Int, width: Int)? {
         var index = 0
         while index < texts.count {
             guard PlanColumn(header: texts[index]) != nil else {
@@ -334,7 +348,9 @@ enum CellRunTable {
                 index = number
                 continue
             }
-            if end - index >= 3, kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
+            // «Мероприятие | Сроки» alone is a plan too: what is done and when.
+            if end - index >= 3 || twoColumns && end - index == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 }),
+               kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
                 // do not know («Источник финансирования») belong to it too.
                 if kinds.first == .number {
@@ -424,7 +440,7 @@ enum CellRunTable {
     /// reads as a deadline or a time of day goes to the deadline, a short one before any
     /// deadline to a column between them («Категория участников»), the rest to the executors.
     /// Nil when the header has no action right after the number, or no deadline.
-    static func byContent(_ texts: [String], kinds: [PlanColumn?]) -> [String]? {
+    static func byContent(_ texts: [String], kinds: [PlanColumn?], deadlineHoldsPlace: Bool = false) -> [String]? {
         guard kinds.count >= 3, kinds[0] == .number, kinds[1] == .action,
               let deadlineColumn = kinds.firstIndex(of: .deadline) else { return nil }
         let executorColumn = kinds.firstIndex(of: .executor) ?? kinds.count - 1
@@ -442,6 +458,10 @@ enum CellRunTable {
             if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
                 columns[deadlineColumn].append(text)
                 sawDeadline = true
+            } else if sawDeadline, deadlineHoldsPlace, columns[executorColumn].isEmpty, executorColumn > deadlineColumn,
+                      !Executor.isPerson(text), Executor.kind(of: text) != .personRole {
+                // «17 ноября», «12.00», «Актовый зал»: where, before who.
+                columns[deadlineColumn].append(text)
             } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty {
                 columns[2].append(text)
             } else if !sawDeadline, deadlineColumn == 2, rest.contains(where: looksLikeDeadline) {

@@ -43,10 +43,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // «Направления, мероприятия»: the column lists actions, whatever it groups them by.
         (.action, ["мероприяти"]),
         (.partner, ["партн", "партер", "направлени", "учрежден", "организаци"]),
-        // «Тема», «Рассматриваемые вопросы», «Повестка дня», «Дела»: a council's or a school's
-        // plan names what is done so.
+        // «Тема», «Рассматриваемые вопросы», «Повестка дня», «Дела», «Задания»: a council's or a
+        // school's plan names what is done so.
         (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ", " тема", " темы",
-                   " тематика", " вопрос", "повестк", " дела"]),
+                   " тематика", " вопрос", "повестк", " дела", " задани"]),
     ]
 
     /// The kind of column a header names, or nil when it names none (an empty header, a goal
