@@ -129,9 +129,11 @@ struct AuthTests {
             _ = try await users.revokeToken(issued.record.id.uuidString, actor: .installation(commandLine: "test"))
             #expect(try await api.call(.get, "/v1/me", token: issued.token).status == 401)
 
-            let short = try await users.issueToken(login: "viewer", lifetime: 1, actor: .installation(commandLine: "test"))
+            // Three seconds: a loaded machine (the whole suite runs at once) may take more than
+            // one between issuing the token and the first call.
+            let short = try await users.issueToken(login: "viewer", lifetime: 3, actor: .installation(commandLine: "test"))
             #expect(try await api.call(.get, "/v1/me", token: short.token).status == 200)
-            try await Task.sleep(for: .milliseconds(1200))
+            try await Task.sleep(for: .milliseconds(3200))
             #expect(try await api.call(.get, "/v1/me", token: short.token).status == 401)
 
             _ = try await users.disableUser(login: "school-b", actor: .installation(commandLine: "test"))

@@ -606,4 +606,39 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["7-13 ноября 2017 г.", "17 ноября 2017 г.\n12.00\nАктовый зал"])
         #expect(read.actions.map { $0.executors.map(\.name) } == [["Донин М.С"], ["Дмитриева Т.В", "Донин М.С"]])
     }
+
+    /// No header, no borders, a line a cell: a deadline, then the event, row after row, under
+    /// a title naming a plan. Text that does not keep the pattern is no plan.
+    @Test func deadlineAndEventLinesAlternate() throws {
+        let text = """
+            План мероприятий МБУ ДО «ЦДЭБ» на 2015-2016 учебный год
+            Сентябрь
+            Открытие учебного года
+            4 октября
+            Всемирный день защиты животных
+            Ноябрь
+            Фестиваль «Кладовая солнца»
+            Февраль-Март
+            Городской праздник «Экосказка»
+            Апрель
+            Неделя художественно-эстетическ
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Открытие учебного года", "Всемирный день защиты животных", "Фестиваль «Кладовая солнца»",
+                                              "Городской праздник «Экосказка»", "Неделя художественно-эстетическ"])
+        #expect(read.actions.map(\.deadline.text) == ["Сентябрь", "4 октября", "Ноябрь", "Февраль-Март", "Апрель"])
+        #expect(read.actions.filter(\.deadline.isParsed).count == 5)
+        let letter = """
+            План работы на неделю
+            Сентябрь
+            Открытие учебного года
+            Мы рады сообщить, что праздник состоится в актовом зале.
+            Приглашаем родителей и гостей.
+            Октябрь
+            Экологический праздник
+            Ноябрь
+            Фестиваль
+            """
+        #expect(throws: PlanParseError.self) { try plan(letter) }
+    }
 }

@@ -34,7 +34,7 @@ enum CellRunTable {
         }
         let spanning = skipsLine.count * 3 < cells.count ? Set(skipsLine) : []
         let delimited = paragraphs.filter { $0.text.trimmingCharacters(in: .whitespaces).hasSuffix("|") }.count >= 6
-        guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning, twoColumns: delimited) else { return nil }
+        guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning, delimited: delimited) else { return nil }
         let header = cells[start..<(start + headerWidth)]
         var numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
         // «Сроки, место» then «проведения»: a heading wrapped onto the next line is one heading.
@@ -311,9 +311,9 @@ enum CellRunTable {
     /// The first run of three or more header cells naming a planned action and a deadline or
     /// an executor: its start and width. A short cell the columns do not know («Классы»,
     /// «Участники») may stand between known ones.
-    /// `twoColumns`: the cells are delimited by «|», so «Мероприятие | Сроки» alone is a header
+    /// `delimited`: the cells are delimited by «|», so «Мероприятие | Сроки» alone is a header
     /// (in free text two such lines are more often a title).
-    static func header(in texts: [String], spanning: Set<Int> = [], twoColumns: Bool = false) -> (start: Int, width: Int)? {
+    static func header(in texts: [String], spanning: Set<Int> = [], delimited: Bool = false) -> (start: Int, width: Int)? {
         var index = 0
         while index < texts.count {
             guard PlanColumn(header: texts[index]) != nil else {
@@ -349,7 +349,7 @@ enum CellRunTable {
                 continue
             }
             // «Мероприятие | Сроки» alone is a plan too: what is done and when.
-            if end - index >= 3 || twoColumns && end - index == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 }),
+            if end - index >= 3 || delimited && end - index == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 }),
                kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
                 // do not know («Источник финансирования») belong to it too.

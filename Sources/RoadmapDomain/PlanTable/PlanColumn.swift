@@ -28,7 +28,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     static let stems: [(PlanColumn, [String])] = [
         (.number, ["№", "п/п", "номер"]),
         (.executor, ["ответствен", "исполнител"]),
-        (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "начало", "окончани"]),
+        (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "начало", "окончани"]),
         (.venue, ["место"]),
         (.effect, ["эффект"]),
         // «Форма отчётности», «Итоговый документ» say what the action yields, not how

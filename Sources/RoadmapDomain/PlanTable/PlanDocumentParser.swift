@@ -97,49 +97,75 @@ public struct PlanDocumentParser: Sendable {
     }
 
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
-        let (plans, prose) = try Self.tables(of: document)
-        do {
-            return try read(plans, prose: prose, in: document)
-        } catch {
-            // A text copy whose first «|» rows gave too little (a header and a section, then
-            // rows that wrapped over lines): read again as one stream of cells between «|».
-            guard let other = Self.pipeStream(of: document), other.0.first?.0 != plans.first?.0,
-                  let draft = try? read(other.0, prose: other.1, in: document) else { throw error }
-            return draft
-        }
-    }
-
-    /// The plan tables of `document` with their layouts, and the text above the first one.
-    static func tables(of document: SourceDocument) throws(PlanParseError) -> (
-        [(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)]
-    ) {
-        var plans = document.tables.map(Self.joiningHeaderRows).compactMap { table in
-            PlanTableLayout(table: table).map { layout in Self.withUnnamedNumbers(table, layout) }
-        }
-        // Text above the first plan table: the header, the title, goals and tasks.
-        var prose: [(text: String, location: SourceLocation)] = []
-        if plans.isEmpty, let rebuilt = CellRunTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
-            // A copy from a web page with one cell per line.
-            plans = [(rebuilt.table, layout)]
-            prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
-        } else if plans.isEmpty, let rebuilt = FlattenedRowTable.rebuild(document.paragraphs),
-                  let layout = PlanTableLayout(table: rebuilt.table), rebuilt.table.rows.count > layout.headerRow + 1 {
-            // A copy that lost the cell borders: one line per row.
-            plans = [(rebuilt.table, layout)]
-            prose = Array(document.paragraphs.prefix(rebuilt.headerStart))
-        } else if plans.isEmpty || Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction
-                    || plans[0].0.rows.count <= plans[0].1.headerRow + 1,
-                  let stream = pipeStream(of: document, always: true) {
-            // Cells between «|» whose lines do not follow the rows.
-            return stream
-        } else {
-            guard !plans.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
-            for block in document.blocks {
-                if case .table(let table) = block, table == plans[0].0 { break }
-                if case .paragraph(let text, let location) = block { prose.append((text, location)) }
+        var best: (draft: PlanDraft, score: Int)?
+        var firstError: PlanParseError?
+        let (readings, compared) = try Self.readings(of: document)
+        for (plans, prose) in readings {
+            do {
+                let draft = try read(plans, prose: prose, in: document)
+                let score = draft.goals.flatMap(\.actions).filter(\.deadline.isParsed).count
+                if best.map({ score > $0.score }) ?? true { best = (draft, score) }
+                if !compared { break }
+            } catch {
+                firstError = firstError ?? error
             }
         }
-        return (plans, prose)
+        guard let best else { throw firstError ?? .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
+        return best.draft
+    }
+
+    /// The ways `document` can be read as plan tables, each with the text above its first
+    /// table, in order of preference. A document's own tables come first; a text copy that has
+    /// none may be read as one cell a line, as rows that lost their borders, as deadline and
+    /// action lines in turn, or as a stream of cells between «|». Each reading is tried, and
+    /// the one whose deadline column holds the most deadlines read wins (the earlier on a
+    /// tie): the shape is decided by what the cells say, not by which rebuild answers first.
+    /// A document's own tables give way to a stream between «|» only when they hold no action
+    /// (`compared` is then false: the first reading that holds one is taken).
+    static func readings(of document: SourceDocument) throws(PlanParseError) -> (
+        readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])], compared: Bool
+    ) {
+        let plans = document.tables.map(Self.joiningHeaderRows).compactMap { table in
+            PlanTableLayout(table: table).map { layout in Self.withUnnamedNumbers(table, layout) }
+        }
+        if plans.isEmpty {
+            var readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])] = []
+            if let rebuilt = CellRunTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // A copy from a web page with one cell per line.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
+            if let rebuilt = FlattenedRowTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table),
+               rebuilt.table.rows.count > layout.headerRow + 1 {
+                // A copy that lost the cell borders: one line per row.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
+            if let rebuilt = AlternatingLineTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // No header and no borders: a deadline line, then an action line, row after row.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
+            if readings.isEmpty, let stream = pipeStream(of: document, always: true) {
+                readings.append(stream)
+            }
+            guard !readings.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
+            return (readings, true)
+        }
+        if Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction
+            || plans[0].0.rows.count <= plans[0].1.headerRow + 1,
+           let stream = pipeStream(of: document, always: true) {
+            // Cells between «|» whose lines do not follow the rows.
+            return ([stream], false)
+        }
+        var prose: [(text: String, location: SourceLocation)] = []
+        for block in document.blocks {
+            if case .table(let table) = block, table == plans[0].0 { break }
+            if case .paragraph(let text, let location) = block { prose.append((text, location)) }
+        }
+        // A text copy whose first «|» rows gave too little (a header and a section, then rows
+        // that wrapped over lines) is read again as one stream of cells between «|», if need be.
+        if let stream = pipeStream(of: document), stream.0.first?.0 != plans[0].0 {
+            return ([(plans, prose), stream], false)
+        }
+        return ([(plans, prose)], false)
     }
 
     /// The document's text read as one stream of cells between «|», when it has such lines
