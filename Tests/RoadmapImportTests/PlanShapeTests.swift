@@ -641,4 +641,32 @@ struct PlanShapeTests {
             """
         #expect(throws: PlanParseError.self) { try plan(letter) }
     }
+
+    /// Rows without borders whose cells broke over paragraphs: read as one cell a line they
+    /// give no deadline; read as rows that lost their borders they do, and that reading wins.
+    @Test func theReadingWithDeadlinesWins() throws {
+        let text = """
+            План мероприятий, посвященных 75-летию Победы в Сталинградской битве
+
+            № п/п Мероприятие Дата проведения Ответственные
+            1. Тематические классные часы:
+
+            «Ты выстоял, могучий Сталинград»
+
+            Декабрь- январь Классные руководители
+            2. Районный конкурс чтецов
+
+            «Письма с фронта»
+
+            1 февраля Зайцева Н.В.
+            3. Просмотр фильма «24 кадра Победы» Декабрь- январь Педагог-организатор ОБЖ
+
+            Саксеев М.В.
+
+            4. Посещение музея колледжа В течение года Карабутина Т.А.
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["Декабрь- январь", "1 февраля", "Декабрь- январь", "В течение года"])
+        #expect(read.actions.map(\.title).first == "Тематические классные часы: «Ты выстоял, могучий Сталинград»")
+    }
 }

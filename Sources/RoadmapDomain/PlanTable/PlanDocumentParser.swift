@@ -103,7 +103,7 @@ public struct PlanDocumentParser: Sendable {
         for (plans, prose) in readings {
             do {
                 let draft = try read(plans, prose: prose, in: document)
-                let score = draft.goals.flatMap(\.actions).filter(\.deadline.isParsed).count
+                let score = draft.goals.flatMap(\.actions).filter { $0.deadline.period != nil || FlattenedRowTable.readsAsDeadline($0.deadline.text) }.count
                 if best.map({ score > $0.score }) ?? true { best = (draft, score) }
                 if !compared { break }
             } catch {
@@ -118,7 +118,7 @@ public struct PlanDocumentParser: Sendable {
     /// table, in order of preference. A document's own tables come first; a text copy that has
     /// none may be read as one cell a line, as rows that lost their borders, as deadline and
     /// action lines in turn, or as a stream of cells between «|». Each reading is tried, and
-    /// the one whose deadline column holds the most deadlines read wins (the earlier on a
+    /// the one whose deadline column holds the most texts that read as dates wins (the earlier on a
     /// tie): the shape is decided by what the cells say, not by which rebuild answers first.
     /// A document's own tables give way to a stream between «|» only when they hold no action
     /// (`compared` is then false: the first reading that holds one is taken).
