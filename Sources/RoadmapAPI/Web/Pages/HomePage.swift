@@ -24,7 +24,7 @@ struct HomePage: PageModel {
         let overdueCount: Int
         let hasOverdue: Bool
         let overdue: [Row]
-        /// «Показаны 50 самых ранних из 477…» when the list is longer than shown.
+        /// «Показаны 50 с самым ранним сроком из 477; …» when the list is longer than shown.
         let overdueMore: String?
         let soonCount: Int
         let hasSoon: Bool
