@@ -159,6 +159,25 @@ struct TypedPagesTests {
         }
     }
 
+    /// Every kind of import warning is said in Russian on the pages, in English elsewhere.
+    @Test func importWarningsAreRussianOnThePages() {
+        let kinds: [ImportWarning.Kind] = [
+            .rowWithoutAction, .rowWithoutPartner, .deadlineKeptAsText(text: "весна", reason: "unreadable"), .noDeadline,
+            .deadlineUnreadable(text: "весна"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
+            .removedActionKept(title: "Семинар"), .probableMatch(name: "Школа 5", organization: "МАОУ СОШ № 5"),
+            .withoutExecutors(count: 13),
+        ]
+        for kind in kinds {
+            let text = PageText.russian(ImportWarning(kind, file: "plan.txt"))
+            #expect(text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }, "\(kind)")
+            #expect(!text.contains("nil") && !text.contains("Optional"), "\(kind)")
+        }
+        #expect(PageText.russian(ImportWarning(.withoutExecutors(count: 13), file: "plan.txt"))
+            == "«plan.txt»: у 13 мероприятий не указан исполнитель: назначений по ним не будет, пока вы не назначите исполнителей в редакторе плана.")
+        #expect(PageText.russian(ImportWarning(.withoutExecutors(count: 1))).hasPrefix("у 1 мероприятия не указан исполнитель"))
+        #expect(ImportWarning(.withoutExecutors(count: 13)).description.contains("13 action(s) name no executor"))
+    }
+
     @Test func theCatalogueHasOneRussianSentencePerCode() {
         let texts = PageText.allCases.map(\.russian)
         #expect(Set(PageText.allCases.map(\.rawValue)).count == PageText.allCases.count)

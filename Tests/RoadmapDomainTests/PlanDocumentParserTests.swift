@@ -124,9 +124,11 @@ struct PlanDocumentParserTests {
         ]))
         #expect(plan.actions.map(\.deadline.kind) == [.unparsed, .unparsed])
         #expect(plan.actions.map(\.deadline.text) == ["Сентябрь", "когда получится"])
-        #expect(plan.warnings.count == 2)
+        #expect(plan.warnings.count == 3)
         #expect(plan.warnings[0].description.hasPrefix("p.txt, line 3"))
         #expect(plan.warnings[1].description.hasPrefix("p.txt, line 4"))
+        // The table names nobody: said once for the plan, not per row.
+        #expect(plan.warnings[2].kind == .withoutExecutors(count: 2) && plan.warnings[2].location == nil)
     }
 
     /// Deadlines without a year take it from the period the explicit ones and the order span.

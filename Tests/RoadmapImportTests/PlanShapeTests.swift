@@ -628,6 +628,8 @@ struct PlanShapeTests {
                                               "Городской праздник «Экосказка»", "Неделя художественно-эстетическ"])
         #expect(read.actions.map(\.deadline.text) == ["Сентябрь", "4 октября", "Ноябрь", "Февраль-Март", "Апрель"])
         #expect(read.actions.filter(\.deadline.isParsed).count == 5)
+        // No responsible column: the preview says nobody will be given these actions.
+        #expect(read.warnings.map(\.kind).contains(.withoutExecutors(count: 5)))
         let letter = """
             План работы на неделю
             Сентябрь

@@ -376,6 +376,9 @@ enum PageText: String, CaseIterable, Sendable {
             return "Мероприятия «\(title)» больше нет в документе; по нему есть отчёты, поэтому оно сохранено, а открытые назначения отменены."
         case .probableMatch(let name, let organization):
             return "«\(name)» сопоставлено с «\(organization)» (вероятное совпадение); добавьте псевдоним, чтобы подтвердить."
+        case .withoutExecutors(let count):
+            return prefix + "у \(count) \(RussianPlural.form(count, one: "мероприятия", few: "мероприятий", many: "мероприятий")) не указан исполнитель: "
+                + "назначений по ним не будет, пока вы не назначите исполнителей в редакторе плана."
         }
     }
 

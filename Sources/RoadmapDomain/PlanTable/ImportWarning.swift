@@ -20,6 +20,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case agreementsWithoutOwner
         /// An action dropped from the document still has reports: kept, its open work cancelled.
         case removedActionKept(title: String)
+        /// Actions that name no executor (the table has no responsible column, or its cells
+        /// are empty): nobody is given them until someone is assigned in the plan editor.
+        case withoutExecutors(count: Int)
         /// An executor's name was taken to be an organisation by a probable match.
         case probableMatch(name: String, organization: String)
     }
@@ -54,6 +57,8 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
             return prefix + "«\(title)» is no longer in the document; it has reports, so it was kept and its open assignments cancelled"
         case .probableMatch(let name, let organization):
             return prefix + "«\(name)» was taken to be «\(organization)» (probable match); add it as an alias to confirm"
+        case .withoutExecutors(let count):
+            return prefix + "\(count) action(s) name no executor, so nobody is assigned them; assign executors in the plan editor"
         }
     }
 }

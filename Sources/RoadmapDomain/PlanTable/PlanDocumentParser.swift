@@ -207,6 +207,10 @@ public struct PlanDocumentParser: Sendable {
         let texts = document.paragraphs.map(\.text) + document.tables.flatMap { $0.rows.flatMap { $0.map(\.text) } }
         draft.goals = reading.goals(fallback: proseGoal, planTitle: draft.title, aliases: AliasDefinitions.find(in: texts))
         draft.warnings = reading.warnings
+        let unassigned = draft.actions.filter { $0.executors.isEmpty && $0.partners.isEmpty }.count
+        if unassigned > 0 {
+            draft.warnings.append(ImportWarning(.withoutExecutors(count: unassigned), file: file))
+        }
         return draft
     }
 
