@@ -17,16 +17,27 @@ enum AlternatingLineTable {
         guard let titleIndex = lines.prefix(6).firstIndex(where: { namesAPlan($0.element.text) }) else { return nil }
         let body = Array(lines[(titleIndex + 1)...])
         guard body.count >= 2 * minimumRows else { return nil }
-        // Which of each pair is the deadline: the parity most deadlines stand at.
-        let deadlineFirst = zip(body.indices, body).filter { $0.0 % 2 == 0 && isDeadline($0.1.element.text) }.count
-        let deadlineSecond = zip(body.indices, body).filter { $0.0 % 2 == 1 && isDeadline($0.1.element.text) }.count
+        // Each line is read as a deadline at most once, and only as far as the pattern holds.
+        var read = [Bool?](repeating: nil, count: body.count)
+        func deadlineAt(_ index: Int) -> Bool {
+            if let known = read[index] { return known }
+            let isOne = isDeadline(body[index].element.text)
+            read[index] = isOne
+            return isOne
+        }
+        // Which of each pair is the deadline: where the first rows have theirs. Text that is
+        // no such plan is told from its first lines.
+        let opening = min(body.count, 2 * minimumRows)
+        let deadlineFirst = stride(from: 0, to: opening, by: 2).filter(deadlineAt).count
+        let deadlineSecond = stride(from: 1, to: opening, by: 2).filter(deadlineAt).count
+        guard max(deadlineFirst, deadlineSecond) == minimumRows else { return nil }
         let first = deadlineFirst >= deadlineSecond
         var rows: [[SourceCell]] = []
         var index = 0
         while index + 1 < body.count {
-            let (deadline, action) = first ? (body[index], body[index + 1]) : (body[index + 1], body[index])
-            guard isDeadline(deadline.element.text), !isDeadline(action.element.text) else { break }
-            let cells = [deadline, action].enumerated().map { column, line in
+            let (deadline, action) = first ? (index, index + 1) : (index + 1, index)
+            guard deadlineAt(deadline), !deadlineAt(action) else { break }
+            let cells = [body[deadline], body[action]].enumerated().map { column, line in
                 var location = line.element.location
                 location.row = rows.count + 2
                 location.column = (first ? column : 1 - column) + 1

@@ -314,9 +314,25 @@ enum CellRunTable {
     /// `delimited`: the cells are delimited by «|», so «Мероприятие | Сроки» alone is a header
     /// (in free text two such lines are more often a title).
     static func header(in texts: [String], spanning: Set<Int> = [], delimited: Bool = false) -> (start: Int, width: Int)? {
+        // Each cell's kind and whether it ends a header, worked out once: a text with no header
+        // (or a hostile one) is scanned from every cell, and each look costs string folding.
+        var kindOf = [PlanColumn??](repeating: nil, count: texts.count)
+        func column(_ index: Int) -> PlanColumn? {
+            if let known = kindOf[index] { return known }
+            let kind = PlanColumn(header: texts[index])
+            kindOf[index] = .some(kind)
+            return kind
+        }
+        var boundaryAt = [Bool?](repeating: nil, count: texts.count)
+        func endsHeader(_ index: Int) -> Bool {
+            if let known = boundaryAt[index] { return known }
+            let ends = isRowNumber(texts[index]) || isHeading(texts[index])
+            boundaryAt[index] = ends
+            return ends
+        }
         var index = 0
         while index < texts.count {
-            guard PlanColumn(header: texts[index]) != nil else {
+            guard column(index) != nil else {
                 index += 1
                 continue
             }
@@ -324,8 +340,8 @@ enum CellRunTable {
             var kinds: [PlanColumn] = []
             var probe = index
             // A row number or a section ends the header: «1.», «I. Организационная работа».
-            while probe < texts.count, texts[probe].count <= 60, probe == index || !isRowNumber(texts[probe]) && !isHeading(texts[probe]) {
-                if let kind = PlanColumn(header: texts[probe]) {
+            while probe < texts.count, texts[probe].count <= 60, probe == index || !endsHeader(probe) {
+                if let kind = column(probe) {
                     // «Исполнители | Соисполнители»: a second executor column.
                     // «Начало | Окончание»: a second deadline column ends the period.
                     if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) { break }
@@ -334,7 +350,7 @@ enum CellRunTable {
                 } else if !(1...4).contains(where: { ahead in
                     // Up to four short headings the columns do not know («Количество человек |
                     // Количество смен | Финансовые затраты | Источники финансирования»), then a known one.
-                    probe + ahead < texts.count && PlanColumn(header: texts[probe + ahead]) != nil
+                    probe + ahead < texts.count && column(probe + ahead) != nil
                         && (ahead == 1 || texts[probe..<(probe + ahead)].allSatisfy { $0.count <= 40 && !$0.contains(where: \.isNumber) && !$0.isEmpty })
                 }) {
                     break
@@ -344,7 +360,7 @@ enum CellRunTable {
             // «организацией | и качеством питания | №№ | Мероприятия | …»: the title's last lines
             // ran into the header, which starts at its number column.
             if kinds.first != .number, kinds.dropFirst().contains(.number),
-               let number = (index..<end).first(where: { PlanColumn(header: texts[$0]) == .number }), number > index {
+               let number = (index..<end).first(where: { column($0) == .number }), number > index {
                 index = number
                 continue
             }
@@ -369,7 +385,10 @@ enum CellRunTable {
     /// «I. Организационное обеспечение», «Раздел 2. …», «2. Работа с педагогами»: a section's
     /// heading, not the rest of a row.
     static func isHeading(_ text: String) -> Bool {
-        text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+        // Only a digit, a Roman numeral or «Раздел» can start one: most cells are told without
+        // the regex (a regex literal is parsed again each time it is evaluated).
+        guard let first = text.first, first.isNumber || "IVXLCР".contains(first) else { return false }
+        return text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
     }
 
     /// «в» / «течение» / «года» a word a line: one deadline, when the words read as one and
@@ -511,6 +530,7 @@ enum CellRunTable {
 
     /// «1», «2.», «1.3», «10)»: a row's number in a numbered plan.
     static func isRowNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /\d{1,3}(\.\d{1,3}){0,2}[.)]?/) != nil
+        guard let first = text.first, first.isASCII, first.isNumber, text.utf8.count <= 12 else { return false }
+        return text.wholeMatch(of: /\d{1,3}(\.\d{1,3}){0,2}[.)]?/) != nil
     }
 }

@@ -13,8 +13,11 @@ enum FlattenedRowTable {
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header;
     /// nil when no line holds a header of an action, a deadline and an executor column.
     static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+        // What each word names as a heading, worked out once for the whole text: every line is
+        // tried as a header, and the same words come back line after line.
+        var known: [String: PlanColumn?] = [:]
         for (index, paragraph) in paragraphs.enumerated() {
-            guard let (columns, headerEnd) = header(in: paragraph.text) else { continue }
+            guard let (columns, headerEnd) = header(in: paragraph.text, known: &known) else { continue }
             var text = String(paragraph.text[headerEnd...])
             var location = paragraph.location
             for next in paragraphs.dropFirst(index + 1) { text += "\n" + next.text }
@@ -46,6 +49,20 @@ enum FlattenedRowTable {
     /// The header's columns and where it ends in `line`: three known columns or more, an
     /// action, a deadline and an executor among them, nothing but those four kinds.
     static func header(in line: String) -> (columns: [(kind: PlanColumn, heading: String)], end: String.Index)? {
+        var known: [String: PlanColumn?] = [:]
+        return header(in: line, known: &known)
+    }
+
+    /// `header(in:)` with the kinds of words already looked at in `known`.
+    static func header(
+        in line: String, known: inout [String: PlanColumn?]
+    ) -> (columns: [(kind: PlanColumn, heading: String)], end: String.Index)? {
+        func column(_ text: String) -> PlanColumn? {
+            if let kind = known[text] { return kind }
+            let kind = PlanColumn(header: text)
+            known[text] = .some(kind)
+            return kind
+        }
         let words = line.split(whereSeparator: \.isWhitespace)
         var best: (columns: [(kind: PlanColumn, heading: String)], end: String.Index)?
         var start = 0
@@ -55,12 +72,12 @@ enum FlattenedRowTable {
             while probe < words.count {
                 var word = String(words[probe])
                 // «Направления деятельности» names an action column; «Направления» alone would not.
-                if probe + 1 < words.count, let kind = PlanColumn(header: word + " " + words[probe + 1]), Self.splittable.contains(kind),
-                   PlanColumn(header: word).map({ !Self.splittable.contains($0) }) ?? true {
+                if probe + 1 < words.count, let kind = column(word + " " + words[probe + 1]), Self.splittable.contains(kind),
+                   column(word).map({ !Self.splittable.contains($0) }) ?? true {
                     word += " " + words[probe + 1]
                     probe += 1
                 }
-                if let kind = PlanColumn(header: word), Self.splittable.contains(kind) {
+                if let kind = column(word), Self.splittable.contains(kind) {
                     if let last = columns.last, last.kind == kind {
                         columns[columns.count - 1].heading += " " + word
                     } else if columns.contains(where: { $0.kind == kind }) {
@@ -72,7 +89,7 @@ enum FlattenedRowTable {
                     // «Срок исполнения», «Ответственный (исполнитель)»: the rest of a heading.
                     columns[columns.count - 1].heading += " " + word
                 } else if !columns.isEmpty, words.dropFirst(probe + 1).prefix(3).contains(where: {
-                    PlanColumn(header: String($0)).map(Self.splittable.contains) ?? false
+                    column(String($0)).map(Self.splittable.contains) ?? false
                 }) {
                     // A column the rows cannot be split by («Участники (классы)») between known
                     // ones: its words go with the executors' cell.

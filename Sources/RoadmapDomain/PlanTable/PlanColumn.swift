@@ -49,6 +49,18 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
                    " тематика", " вопрос", "повестк", " дела", " задани"]),
     ]
 
+    /// «n», «no», «n°», with a dot or not, then « п/п» or not. (Without a regex: this runs for
+    /// every word of a text copy, and a regex literal is compiled again at each use.)
+    static func isLatinNumberSign(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.hasSuffix("п/п") {
+            rest = rest.dropLast(3)
+            while rest.last?.isWhitespace == true { rest = rest.dropLast() }
+        }
+        if rest.hasSuffix(".") { rest = rest.dropLast() }
+        return rest == "n" || rest == "no" || rest == "n°"
+    }
+
     /// The kind of column a header names, or nil when it names none (an empty header, a goal
     /// column). Long cells are text, not headers.
     public init?(header: String) {
@@ -56,7 +68,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
         // Legal databases print «№» as a Latin «N»: «N», «N п/п», «No».
-        if text.wholeMatch(of: /(?:n|no|n°)\.?(?:\s*п\/п)?/) != nil {
+        if Self.isLatinNumberSign(text) {
             self = .number
             return
         }
