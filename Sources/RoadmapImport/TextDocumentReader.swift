@@ -246,7 +246,15 @@ public enum TextDocumentReader {
                 index += 1
                 continue
             }
-            guard !isBlank(line), barePipeCount(line) == pipes else { break }
+            // A row whose last cells were left out («Октябрь | Экскурсия» under «Дата |
+            // Мероприятие | Ответственный |») is still a row; a line with no «|» ends the table.
+            // Not a row broken over lines («… | Зам. директора по ВР» / «Лазникова О.А. |»): the
+            // next line is then neither a whole row nor the end.
+            let count = barePipeCount(line)
+            let short = (1..<pipes).contains(count) && index > start + 1
+                && splitPipes(line).filter { !cleanCell($0).isEmpty }.count >= 2
+                && (index + 1 == lines.count || isBlank(lines[index + 1]) || barePipeCount(lines[index + 1]) == pipes)
+            guard !isBlank(line), count == pipes || short else { break }
             let row = rows.count + 1
             rows.append(splitPipes(line).enumerated().map { column, text in
                 SourceCell(text: cleanCell(text.replacingOccurrences(of: "\\|", with: "|")),

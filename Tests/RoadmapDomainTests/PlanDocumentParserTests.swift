@@ -63,7 +63,16 @@ struct PlanDocumentParserTests {
     @Test func unknownHeadersAreNotColumns() {
         #expect(PlanColumn(header: "") == nil)
         #expect(PlanColumn(header: "Цель: Повышение профессиональной компетенции педагогов") == nil)
-        #expect(PlanColumn(header: "Примечание") == nil)
+        #expect(PlanColumn(header: "Количество участников") == nil)
+    }
+
+    /// Columns left for remarks or for the executor to fill in are known, and never taken for
+    /// a deadline («Отметка о выполнении (дата)»).
+    @Test func remarkColumnsAreNotes() {
+        #expect(PlanColumn(header: "Примечание") == .note)
+        #expect(PlanColumn(header: "Примечания") == .note)
+        #expect(PlanColumn(header: "Отметка о выполнении (дата)") == .note)
+        #expect(PlanColumn(header: "Отметка об исполнении") == .note)
     }
 
     /// Goal and tasks in a merged first column; a page break cuts the tasks and the executors.

@@ -671,4 +671,95 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["Декабрь- январь", "1 февраля", "Декабрь- январь", "В течение года"])
         #expect(read.actions.map(\.title).first == "Тематические классные часы: «Ты выстоял, могучий Сталинград»")
     }
+
+    /// A group row («Проведение всероссийских акций:») with no deadline, then rows with no
+    /// number that name an action and a deadline only: each item is an action of its own, under
+    /// the group's words and given the group's executors; the group row is no action.
+    @Test func itemsOfAGroupRowTakeItsExecutors() throws {
+        let text = """
+            N;Мероприятие;Срок исполнения;Исполнитель
+            1.;Разработка и утверждение планов;до 15 февраля 2020 года;Министерство культуры Республики Крым
+            2.;Проведение всероссийских акций:;;Государственный комитет молодежной политики Республики Крым
+            ;«Снежный десант»;январь - март 2020 года;
+            ;«Культурный минимум»;май 2020 года;
+            3.;Конкурс;апрель 2020 года;Министерство культуры Республики Крым
+            """
+        let read = try plan(text, name: "plan.csv")
+        #expect(read.actions.map(\.title) == [
+            "Разработка и утверждение планов", "Проведение всероссийских акций: «Снежный десант»",
+            "Проведение всероссийских акций: «Культурный минимум»", "Конкурс"])
+        #expect(read.actions.map(\.deadline.text) == ["до 15 февраля 2020 года", "январь - март 2020 года", "май 2020 года", "апрель 2020 года"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [
+            ["Министерство культуры Республики Крым"], ["Государственный комитет молодежной политики Республики Крым"],
+            ["Государственный комитет молодежной политики Республики Крым"], ["Министерство культуры Республики Крым"]])
+    }
+
+    /// A row ending with «:» and numbered items after it stays an action: only rows with no
+    /// number are a group's items.
+    @Test func aRowEndingWithAColonBeforeNumberedRowsStays() throws {
+        let text = """
+            №;Мероприятие;Срок;Ответственный
+            1.;Организовать:;март 2020 года;Комитет образования
+            2.;Семинар;апрель 2020 года;Комитет образования
+            """
+        let read = try plan(text, name: "plan.csv")
+        #expect(read.actions.map(\.title) == ["Организовать:", "Семинар"])
+    }
+
+    /// The same group in a legal database's copy, one cell a line, each ended by «|»: the items
+    /// lost their number and executor cells, and come back as rows of their own.
+    @Test func itemsOfAGroupRowInACopyWithOneCellALine() throws {
+        let text = """
+            План основных мероприятий
+            N |
+            Мероприятие |
+            Срок исполнения |
+            Исполнитель |
+            1. |
+            Разработка и утверждение планов |
+            до 15 февраля 2020 года |
+            Органы местного самоуправления |
+            2. |
+            Проведение всероссийских акций: |
+            |
+            Государственный комитет молодежной политики Республики Крым |
+            "Снежный десант" |
+            январь - март 2020 года |
+            ||
+            "Культурный минимум" |
+            май 2020 года |
+            ||
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["до 15 февраля 2020 года", "январь - март 2020 года", "май 2020 года"])
+        #expect(read.actions.map(\.title).last == "Проведение всероссийских акций: \"Культурный минимум\"")
+        #expect(read.actions.last?.executors.map(\.name) == ["Государственный комитет молодежной политики Республики Крым"])
+    }
+
+    /// «Отметка о выполнении (дата)» is the column the executor fills in, not the deadline,
+    /// even before «Срок»: the deadlines are read from «Срок».
+    @Test func aColumnForTheExecutorsMarkIsNoDeadline() throws {
+        let text = """
+            №;Мероприятие;Отметка о выполнении (дата);Срок;Ответственный;Примечание
+            1.;Семинар для заместителей директоров;;март 2021 года;Комитет образования;
+            2.;Совещание руководителей;;апрель 2021 года;Комитет образования;перенесено
+            """
+        let read = try plan(text, name: "plan.csv")
+        #expect(read.actions.map(\.deadline.text) == ["март 2021 года", "апрель 2021 года"])
+        #expect(read.actions.map(\.title) == ["Семинар для заместителей директоров", "Совещание руководителей"])
+    }
+
+    /// «Октябрь | Экскурсия» under «Дата | Мероприятие | Ответственный |»: a row whose last
+    /// cells were left out is still a row; a line broken inside a row is not.
+    @Test func aBarePipeRowWithItsLastCellsLeftOut() throws {
+        let text = """
+            План работы музея
+            Дата | Мероприятие | Ответственный |
+            Сентябрь 2021 года | Организационная работа | Паламарчук Т.А. |
+            Октябрь 2021 года | Экскурсия для первоклассников
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Организационная работа", "Экскурсия для первоклассников"])
+        #expect(read.actions.map(\.deadline.text) == ["Сентябрь 2021 года", "Октябрь 2021 года"])
+    }
 }

@@ -76,6 +76,27 @@ enum CellRunTable {
             defer { current = [] }
             while current.last?.text.isEmpty == true { current.removeLast() }
             guard !current.isEmpty else { return }
+            if numbered, width >= 3, current.count > width, let deadline = deadlineColumn, deadline >= 1,
+               current[deadline].text.isEmpty || looksLikeDeadline(current[deadline].text),
+               let items = Self.unnumberedItems(Array(current[width...]), width: width, deadline: deadline) {
+                // «2. | Проведение всероссийских акций: | | Минкультуры |» then «"Снежный десант" |
+                // январь - март 2020 года |»: rows with no number under a numbered one (its items),
+                // each an action and a deadline, maybe an executor.
+                current = Array(current[..<width])
+                finish()
+                for item in items {
+                    // Written out here: `finish` would drop the blank number and executor.
+                    let texts = [""] + item.map(\.text) + Array(repeating: "", count: width - 1 - item.count)
+                    let row = rows.count + 1
+                    rows.append(texts.enumerated().map { column, text in
+                        var location = item[max(0, min(column - 1, item.count - 1))].location
+                        location.row = row
+                        location.column = column + 1
+                        return SourceCell(text: text, location: location)
+                    })
+                }
+                return
+            }
             if current.contains(where: \.text.isEmpty), current.count != width || !numbered {
                 current.removeAll { $0.text.isEmpty }
             }
@@ -171,6 +192,19 @@ enum CellRunTable {
         guard rows.count > 1 else { return nil }
         if numbered { rows = Self.numberedHeadings(rows) }
         return (SourceTable(rows: rows), cells[start].paragraph)
+    }
+
+    /// The cells after a whole numbered row cut into rows that lost their number (and maybe
+    /// their last cell): runs of `width - 1` or `width - 2` cells, each with a text where the
+    /// action stands and a deadline where the deadline does. Nil when they do not cut so.
+    static func unnumberedItems(_ rest: [Cell], width: Int, deadline: Int) -> [[Cell]]? {
+        for size in [width - 1, width - 2] where size > deadline - 1 && size >= 2 && rest.count % size == 0 {
+            let items = stride(from: 0, to: rest.count, by: size).map { Array(rest[$0..<($0 + size)]) }
+            if items.allSatisfy({ !$0[0].text.isEmpty && !looksLikeDeadline($0[0].text) && looksLikeDeadline($0[deadline - 1].text) }) {
+                return items
+            }
+        }
+        return nil
     }
 
     /// A copy whose «|» separate cells but whose lines do not follow rows: a whole table on
@@ -342,6 +376,10 @@ enum CellRunTable {
             // A row number or a section ends the header: «1.», «I. Организационная работа».
             while probe < texts.count, texts[probe].count <= 60, probe == index || !endsHeader(probe) {
                 if let kind = column(probe) {
+                    // «Примечание», «Отметка о выполнении»: a column rows fill only where cells are
+                    // delimited (one «|» each); in a copy with one paragraph per cell its empty
+                    // cells left no trace, and counting it would shift every row.
+                    if kind == .note && !delimited { break }
                     // «Исполнители | Соисполнители»: a second executor column.
                     // «Начало | Окончание»: a second deadline column ends the period.
                     if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) { break }

@@ -22,11 +22,17 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     case forms
     /// «Социальный эффект»
     case effect
+    /// «Примечание», «Отметка о выполнении»: a column the plan leaves for remarks or for the
+    /// executor to fill in. Read as part of the header, so the columns after it keep their
+    /// places; its cells are not part of the plan.
+    case note
 
     /// Stems tried in this order: the first column kind with a stem in the header wins
     /// («Ответственный исполнитель» is an executor before anything else).
     static let stems: [(PlanColumn, [String])] = [
         (.number, ["№", "п/п", "номер"]),
+        // Before the deadline: «Отметка о выполнении (дата)» is the executor's column, not a date.
+        (.note, ["примечани", "отметка о выполнени", "отметка об исполнени", "отметка о исполнени", "отметки о выполнени"]),
         (.executor, ["ответствен", "исполнител"]),
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "начало", "окончани"]),
         (.venue, ["место"]),

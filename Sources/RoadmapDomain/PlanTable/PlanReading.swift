@@ -57,6 +57,23 @@ struct PlanReading {
         var structureColumns: Set<Int> = []
         var lastDeadline = ""
         var previousAction: Int?
+        // «2. | Проведение всероссийских акций: | | Минкультуры, Минобразования» then rows with no
+        // number («"Снежный десант" | январь - март 2020 года |»): the items of a group row. They
+        // carry the group's words before their own and its executors or deadline where they
+        // name none; the group row itself is no action once it has items.
+        let numberColumn = layout.index(of: .number)
+        var group: (index: Int, numbered: Bool, items: Int)?
+        var grouped: Set<Int> = []
+        func closeGroup() {
+            if let open = group, open.items > 0 { grouped.insert(open.index) }
+            group = nil
+        }
+        defer {
+            closeGroup()
+            if !grouped.isEmpty {
+                actions = actions.enumerated().filter { !grouped.contains($0.offset) }.map(\.element)
+            }
+        }
 
         for row in table.rows.dropFirst(layout.headerRow + 1) {
             // «1 | 2 | 3 | 4» under the header numbers the columns, not an action.
@@ -95,12 +112,14 @@ struct PlanReading {
                     taskRow = pendingGoals[pendingGoals.count - 1].taskRows.count - 1
                 }
                 previousAction = nil
+                closeGroup()
                 continue
             }
             if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) {
                 // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
                 section = heading
                 previousAction = nil
+                closeGroup()
                 continue
             }
             let action = cells[.action] ?? ""
@@ -124,6 +143,20 @@ struct PlanReading {
                 }
                 continue
             }
+            let numbered = numberColumn.map { row.indices.contains($0) && !row[$0].text.isEmpty } ?? false
+            if let open = group {
+                let parent = actions[open.index].cells
+                let namesNoExecutor = (cells[.executor] ?? "").isEmpty && !(parent[.executor] ?? "").isEmpty
+                if open.numbered ? !numbered : (namesNoExecutor && !deadlineEmpty) {
+                    cells[.action] = (parent[.action] ?? "") + " " + action
+                    for kind in [PlanColumn.executor, .deadline, .result] where (cells[kind] ?? "").isEmpty {
+                        cells[kind] = parent[kind]
+                    }
+                    group?.items += 1
+                } else {
+                    closeGroup()
+                }
+            }
             var deadlineText = cells[.deadline] ?? ""
             if let endColumn = layout.endColumn, row.indices.contains(endColumn) {
                 // «20.03.2008 | 30.12.2008» under «Начало | Окончание»: one period.
@@ -142,6 +175,9 @@ struct PlanReading {
                 goal: pendingGoals.isEmpty ? nil : pendingGoals.count - 1, cells: cells, location: location,
                 deadlineText: deadlineText, fromActionTable: true, section: section, taskRow: taskRow))
             previousAction = actions.count - 1
+            if group == nil, action.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":") {
+                group = (actions.count - 1, numbered, 0)
+            }
         }
     }
 
