@@ -81,6 +81,15 @@ struct OrderBoardTests {
             let april = try await boards.board(
                 orderID: world.orderID, filter: .init(month: CalendarDate(iso: "2019-04-01")), asOf: world.today, scope: world.coordinator)
             #expect(april.goals.flatMap(\.actions).map(\.record.id) == [world.onlyB])
+
+            // A school of the thirty counts its own assignment only, on the action and on the goal.
+            let schoolLogin = try await UserStore(database: world.database).actor(login: "g0", commandLine: "test")
+            let own = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: schoolLogin)
+            #expect(own.goals.flatMap(\.actions).map(\.record.id) == [crowd.action])
+            #expect(own.goals.flatMap(\.actions).first?.rollup.total == 1)
+            #expect(own.goals.flatMap(\.actions).first?.rollup.count(.done) == 1)
+            #expect(own.goals.map(\.rollup.total) == [1])
+            #expect(board.goals.map(\.rollup.total) == [board.goals.flatMap(\.actions).map(\.rollup.total).reduce(0, +)])
         }
     }
 

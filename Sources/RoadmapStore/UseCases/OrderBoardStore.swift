@@ -103,12 +103,13 @@ public struct OrderBoardStore: Sendable {
                 }
             } else if !page.isEmpty {
                 rollups = try RollupQuery.rollups(
-                    key: "s.action_id", filter: "s.action_id = ANY(\(pageIDs))", scope: scope, asOf: asOf, on: connection)
-                // By the actions' ids: named by goal, PostgreSQL reads every action's counts
-                // in one sequential scan instead of through the index per action.
-                let inPageGoals = kept.filter { pageGoals.contains($0.goal) }.map(\.id)
+                    of: pageIDs, goals: page.map(\.goal), keys: pageIDs, scope: scope, asOf: asOf, on: connection)
+                // Each action of the page's goals counted under its goal: PostgreSQL reads their
+                // counts through the index, and sums a goal of a thousand actions into one row.
+                let inPageGoals = kept.filter { pageGoals.contains($0.goal) }
                 goalRollups = try RollupQuery.rollups(
-                    key: "ac.goal_id", filter: "s.action_id = ANY(\(inPageGoals))", scope: scope, asOf: asOf, on: connection)
+                    of: inPageGoals.map(\.id), goals: inPageGoals.map(\.goal), keys: inPageGoals.map(\.goal),
+                    scope: scope, asOf: asOf, on: connection)
             }
 
             // The page's actions, naming their persons (organisations are in `shown`).
@@ -214,11 +215,20 @@ public struct OrderBoardStore: Sendable {
                     ORDER BY s.due_on, s.id LIMIT \(OrderBoardRecord.lateShown)) x
                 """).rows.map { try $0.decode(UUID.self, "id") }
         }
+        if !few.isEmpty {
+            // Action by action through the index of its assignments: asked for all the actions
+            // at once under a month, PostgreSQL scanned the month's assignments of every order.
+            ids += try connection.query("""
+                SELECT x.id FROM unnest(\(few)::uuid[]) AS a(id)
+                CROSS JOIN LATERAL (SELECT s.id FROM assignments s WHERE s.action_id = a.id AND \(monthCondition) AND \(own)) x
+                """).rows.map { try $0.decode(UUID.self, "id") }
+        }
         var records: [AssignmentRecord] = []
-        if !ids.isEmpty || !few.isEmpty {
+        if !ids.isEmpty {
+            // By their ids alone: under an OR with other conditions PostgreSQL expected many rows
+            // and joined them with every action and organisation stored.
             records = try connection.query("""
-                \(AssignmentRecord.select)
-                WHERE (s.id = ANY(\(ids)) OR (s.action_id = ANY(\(few)) AND \(monthCondition) AND \(own)))
+                \(AssignmentRecord.select) WHERE s.id = ANY(\(ids))
                 """).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
         }
         return Dictionary(grouping: records, by: \.actionID).mapValues { items in
