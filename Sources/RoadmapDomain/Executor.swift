@@ -82,7 +82,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         func has(_ marker: Marker) -> Bool {
             marker.wholeWord ? text.contains(marker.spaced + " ") : text.contains(marker.spaced)
         }
-        if startsWithRole(words: words) || isPerson(name, text: text) { return .personRole }
+        if startsWithRole(words: words) || isPerson(name, text: text) || namesAPersonAndPost(name) { return .personRole }
         if Marker.committee.contains(where: has) { return .committee }
         if Marker.kindergarten.contains(where: has) { return .kindergarten }
         if Marker.supplementary.contains(where: has) { return .municipalInstitution }
@@ -117,6 +117,15 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         guard !text.contains(" имени "), !text.contains(" им ") else { return false }
         let markers = Marker.committee + Marker.kindergarten + Marker.supplementary + Marker.school + Marker.partner + Marker.municipal
         return !markers.contains { $0.wholeWord ? text.contains($0.spaced + " ") : text.contains($0.spaced) }
+    }
+
+    /// «Петрова И.И., заместитель начальника управления образования»: a person, then the post
+    /// they hold, whatever body the post names.
+    static func namesAPersonAndPost(_ name: String) -> Bool {
+        guard let comma = name.firstIndex(where: { $0 == "," || $0 == "–" || $0 == "—" }) else { return false }
+        let person = String(name[..<comma])
+        let post = name[name.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        return isPerson(person) && startsWithRole(post)
     }
 
     /// Role openings normalised once: classification runs for every executor of every row.

@@ -238,7 +238,16 @@ public struct ExecutorList: Hashable, Sendable {
     /// «МАОУ СОШ № 22 и № 24» → two names; «№ 24» after «МАОУ СОШ № 22» borrows its prefix.
     static func expandingNumbers(_ parts: [String]) -> [String] {
         var result: [String] = []
-        for part in parts {
+        // «МОУ СОШ №№ 1, 2, 5»: the schools numbered after «№№» share its prefix.
+        var numbered: String?
+        for var part in parts {
+            part = part.replacingOccurrences(of: "№№", with: "№")
+            if let prefix = numbered, let match = part.firstMatch(of: /^(\d{1,4}[а-яА-Я]?)(?:\s+и\s+(\d{1,4}[а-яА-Я]?))?$/) {
+                result.append("\(prefix)№ \(match.output.1)")
+                if let second = match.output.2 { result.append("\(prefix)№ \(second)") }
+                continue
+            }
+            numbered = part.firstMatch(of: /^(.*?)(?:№|N)\s*\d{1,4}[а-яА-Я]?$/).map { String($0.output.1) }
             if let match = part.firstMatch(of: /^(.*?)(№|N)\s*(\d+)\s+и\s+(?:№|N)\s*(\d+)\s*$/) {
                 let prefix = String(match.output.1)
                 result.append("\(prefix)№ \(match.output.3)")

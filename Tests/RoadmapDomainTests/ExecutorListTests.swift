@@ -70,6 +70,8 @@ struct ExecutorListTests {
         SplitCase(cell: "Комитет\u{00A0}образования ,  МКУ  «ЦСОД» ,", names: ["Комитет образования", "МКУ «ЦСОД»"]),
         SplitCase(cell: "МАОУ СОШ № 22 и № 24", names: ["МАОУ СОШ № 22", "МАОУ СОШ № 24"]),
         SplitCase(cell: "МАОУ СОШ № 22, № 24", names: ["МАОУ СОШ № 22", "МАОУ СОШ № 24"]),
+        SplitCase(cell: "МОУ СОШ №№ 1, 2, 5", names: ["МОУ СОШ № 1", "МОУ СОШ № 2", "МОУ СОШ № 5"]),
+        SplitCase(cell: "МБДОУ № 3, 7 и 12, Комитет образования", names: ["МБДОУ № 3", "МБДОУ № 7", "МБДОУ № 12", "Комитет образования"]),
         SplitCase(cell: "МБУ Центр психолого-педагогической, медицинской и социальной помощи", names: ["МБУ Центр психолого-педагогической, медицинской и социальной помощи"]),
         SplitCase(cell: "Управление образования (по согласованию), МАДОУ № 24 «Журавушка»", names: ["Управление образования (по согласованию)", "МАДОУ № 24 «Журавушка»"]),
         SplitCase(cell: "Комитет образования, МКУ «Центр", names: ["Комитет образования", "МКУ «Центр"]),
@@ -147,6 +149,15 @@ struct ExecutorListTests {
         #expect(ExecutorKind.allCases.map(\.rawValue) == [
             "committee", "municipal_institution", "school", "kindergarten", "partner", "person_role", "other",
         ])
+    }
+
+    /// The post may name a body («… управления образования»): the person is still a person,
+    /// never an organisation.
+    @Test func aPersonWhosePostNamesABodyIsAPerson() {
+        let list = ExecutorList(parsing: "Петрова И.И., заместитель начальника управления образования; Комитет образования")
+        #expect(list.executors.map(\.kind) == [.personRole, .committee])
+        #expect(Executor(name: "Сидоров П.П. – директор МОУ СОШ № 5").kind == .personRole)
+        #expect(Executor(name: "МАОУ СОШ № 5 имени Ю.А.Гагарина, филиал").kind == .school)
     }
 
     @Test func aPersonWithAPostStaysOneResponsiblePerson() {

@@ -762,4 +762,38 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.title) == ["Организационная работа", "Экскурсия для первоклассников"])
         #expect(read.actions.map(\.deadline.text) == ["Сентябрь 2021 года", "Октябрь 2021 года"])
     }
+
+    /// The header again under the first rows (the top of a PDF's next page, a second table
+    /// pasted under the first), with its numbering row: no action, the rows go on.
+    @Test func aHeaderRepeatedOnTheNextPageIsNoAction() throws {
+        let text = """
+            № п/п;Наименование мероприятия;Срок исполнения;Ответственный
+            1;2;3;4
+            1.;Семинар для заместителей;март 2021 года;Комитет образования
+            2.;Совещание руководителей;апрель 2021 года;Комитет образования
+            № п/п;Наименование мероприятий;Сроки;Ответственные
+            1;2;3;4
+            3.;Мониторинг;май 2021 года;Комитет образования
+            """
+        let read = try plan(text, name: "plan.csv")
+        #expect(read.actions.map(\.title) == ["Семинар для заместителей", "Совещание руководителей", "Мониторинг"])
+        #expect(read.actions.map(\.deadline.text) == ["март 2021 года", "апрель 2021 года", "май 2021 года"])
+    }
+
+    /// «1. | Организационные мероприятия | | » over rows «1.1.», «1.2.»: a section of the plan,
+    /// not an action with no deadline; «2.» after them stands outside it.
+    @Test func aBareNumberedRowOverSubNumbersIsASection() throws {
+        let text = """
+            № п/п;Наименование мероприятия;Срок исполнения;Ответственный
+            1.;Организационные мероприятия;;
+            1.1.;Семинар для заместителей;март 2021 года;Комитет образования
+            1.2.;Совещание руководителей;апрель 2021 года;Комитет образования
+            2.;Мониторинг качества;май 2021 года;Комитет образования
+            3.;Методическое сопровождение;;
+            """
+        let read = try plan(text, name: "plan.csv")
+        #expect(read.actions.map(\.title) == ["Семинар для заместителей", "Совещание руководителей", "Мониторинг качества",
+                                             "Методическое сопровождение"])
+        #expect(read.actions.map(\.section) == ["1. Организационные мероприятия", "1. Организационные мероприятия", nil, nil])
+    }
 }

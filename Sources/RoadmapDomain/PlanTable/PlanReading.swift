@@ -63,6 +63,10 @@ struct PlanReading {
         // name none; the group row itself is no action once it has items.
         let numberColumn = layout.index(of: .number)
         var group: (index: Int, numbered: Bool, items: Int)?
+        // A numbered row with neither deadline nor executor: a section if the next row's number
+        // is under its own.
+        var headingRow: (index: Int, number: String, written: String)?
+        var sectionNumber: String?
         var grouped: Set<Int> = []
         func closeGroup() {
             if let open = group, open.items > 0 { grouped.insert(open.index) }
@@ -78,6 +82,9 @@ struct PlanReading {
         for row in table.rows.dropFirst(layout.headerRow + 1) {
             // «1 | 2 | 3 | 4» under the header numbers the columns, not an action.
             if Self.isColumnNumbering(row) { continue }
+            // The header again, at the top of the next page of a PDF or of a second table pasted
+            // under the first: not an action «Наименование мероприятия» due «Срок исполнения».
+            if Self.repeatsHeader(row, layout: layout) { continue }
             var cells: [PlanColumn: String] = [:]
             var structure: [String] = []
             for (column, cell) in row.enumerated() where !cell.text.isEmpty {
@@ -118,6 +125,7 @@ struct PlanReading {
             if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) {
                 // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
                 section = heading
+                sectionNumber = nil
                 previousAction = nil
                 closeGroup()
                 continue
@@ -144,6 +152,22 @@ struct PlanReading {
                 continue
             }
             let numbered = numberColumn.map { row.indices.contains($0) && !row[$0].text.isEmpty } ?? false
+            let number = numberColumn.flatMap { row.indices.contains($0) ? Self.numberKey(row[$0].text) : nil }
+            if let number, let heading = headingRow, heading.index == actions.count - 1, number.hasPrefix(heading.number + ".") {
+                // «1. | Организационные мероприятия | | » then «1.1. | Семинар | март | …»: the bare
+                // row above numbers a part of the plan, not an action.
+                let title = actions[heading.index].cells[.action] ?? ""
+                actions.removeLast()
+                if group?.index == heading.index { group = nil }
+                section = "\(heading.written) \(title)"
+                sectionNumber = heading.number
+                previousAction = nil
+            } else if let number, let under = sectionNumber, !number.hasPrefix(under + ".") {
+                // «2. | Мониторинг | …» after the rows «1.1», «1.2» of section «1.»: out of it.
+                section = nil
+                sectionNumber = nil
+            }
+            headingRow = nil
             if let open = group {
                 let parent = actions[open.index].cells
                 let namesNoExecutor = (cells[.executor] ?? "").isEmpty && !(parent[.executor] ?? "").isEmpty
@@ -178,7 +202,26 @@ struct PlanReading {
             if group == nil, action.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(":") {
                 group = (actions.count - 1, numbered, 0)
             }
+            if let number, let column = numberColumn, deadlineText.isEmpty, (cells[.executor] ?? "").isEmpty {
+                headingRow = (actions.count - 1, number, row[column].text.trimmingCharacters(in: .whitespaces))
+            }
         }
+    }
+
+    /// A row number without its last dot («1.2.» → «1.2»), nil when the text is no number.
+    static func numberKey(_ text: String) -> String? {
+        var key = text.trimmingCharacters(in: .whitespaces)
+        while key.hasSuffix(".") { key.removeLast() }
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return key
+    }
+
+    /// Whether the row names the columns again: two known columns or more, each filled cell of
+    /// them a heading of the column it stands in («Сроки» under «Срок исполнения» too).
+    static func repeatsHeader(_ row: [SourceCell], layout: PlanTableLayout) -> Bool {
+        let named = row.enumerated().filter { !$0.element.text.isEmpty && layout.columns[$0.offset] != nil }
+        return named.count >= 2 && named.allSatisfy { PlanColumn(header: $0.element.text) == layout.columns[$0.offset] }
     }
 
     /// Whether the row only numbers the columns: «1 | 2 | 3 | 4», two numbers or more, each one
