@@ -45,11 +45,15 @@ public struct ExecutorList: Hashable, Sendable {
             .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         // Lines starting with a bullet begin a new executor; other line breaks are spaces.
         var joined = ""
+        var previousLine = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.trimmingCharacters(in: .whitespaces.union(["\u{00A0}"]))
             guard !trimmed.isEmpty else { continue }
-            if !joined.isEmpty { joined += startsWithBullet(trimmed) ? ";" : " " }
+            if !joined.isEmpty {
+                joined += startsWithBullet(trimmed) || startsAnotherExecutor(trimmed, after: previousLine, in: joined) ? ";" : " "
+            }
             joined += stripBullet(trimmed)
+            previousLine = trimmed
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
@@ -188,6 +192,30 @@ public struct ExecutorList: Hashable, Sendable {
         parts.append(current)
         if respectingQuotes && (!closers.filter({ $0 != ")" }).isEmpty || inASCIIQuote) { return nil }
         return parts
+    }
+
+    /// «Комитет образования» / «МКУ «Центр сопровождения…»» / «МАОУ СОШ № 5»: one executor a
+    /// line, as a Word cell lists them. A line is a new executor when it opens with a capital and
+    /// names an organisation or a role of its own, the text before it is no open quote or
+    /// bracket, and the line before does not break off («Заместитель директора по», «Директор
+    /// МБОУ», «… и»): a name wrapped in a narrow column goes on instead.
+    static func startsAnotherExecutor(_ line: String, after previous: String, in text: String) -> Bool {
+        guard line.first?.isUppercase == true else { return false }
+        var depth = 0
+        for character in text {
+            if openingQuotes[character] != nil || character == "(" { depth += 1 }
+            if openingQuotes.values.contains(character) || character == ")" { depth = max(0, depth - 1) }
+        }
+        if depth > 0 || text.filter({ $0 == "\"" }).count % 2 == 1 { return false }
+        guard let last = previous.split(separator: " ").last.map({ RussianText.folded(String($0)) }) else { return false }
+        let breaksOff: Set<String> = ["по", "и", "в", "во", "с", "со", "для", "при", "на", "за", "от", "к", "из", "о", "об", "№", "n"]
+        if breaksOff.contains(last) || previous.hasSuffix("-") || previous.hasSuffix("«") { return false }
+        // «Директор МБОУ» / «СОШ № 5»: a type of institution waits for its name.
+        if last.count <= 6, last.allSatisfy(\.isLetter), previous.split(separator: " ").last?.allSatisfy({ $0.isUppercase }) == true,
+           Executor.kind(of: String(last)) != .other {
+            return false
+        }
+        return Executor.startsWithRole(line) || Executor.kind(of: line) != .other
     }
 
     static func startsWithBullet(_ line: String) -> Bool {

@@ -95,6 +95,10 @@ struct PlanReading {
                     structure.append(cell.text)
                 }
             }
+            // «Соисполнители»: their names join the executors.
+            for column in layout.moreExecutorColumns where row.indices.contains(column) && !row[column].text.isEmpty {
+                cells[.executor] = cells[.executor].map { $0 + ";\n" + row[column].text } ?? row[column].text
+            }
             // A goal row merged across the whole table lands in the action column.
             if let action = cells[.action], Self.hasGoalMarker(action), cells.count == 1 {
                 structure.append(action)

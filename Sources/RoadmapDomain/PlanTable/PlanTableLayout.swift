@@ -17,12 +17,16 @@ public struct PlanTableLayout: Hashable, Sendable {
     /// A second deadline column that ends the period the first begins: «Срок начала | Срок
     /// окончания», «Плановое начало | Плановое окончание».
     public let endColumn: Int?
+    /// Further executor columns: «Ответственные исполнители | Соисполнители». Their names are
+    /// executors of the action too.
+    public let moreExecutorColumns: [Int]
 
-    public init(kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil) {
+    public init(kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil, moreExecutorColumns: [Int] = []) {
         self.kind = kind
         self.headerRow = headerRow
         self.columns = columns
         self.endColumn = endColumn
+        self.moreExecutorColumns = moreExecutorColumns
     }
 
     /// Finds the header among the first rows: the first row naming an action column, or a
@@ -34,10 +38,12 @@ public struct PlanTableLayout: Hashable, Sendable {
         for (index, row) in table.rows.prefix(4).enumerated() {
             var columns: [Int: PlanColumn] = [:]
             var end: Int?
+            var moreExecutors: [Int] = []
             for (column, cell) in row.enumerated() {
                 guard let kind = PlanColumn(header: cell.text) else { continue }
                 guard !columns.values.contains(kind) else {
                     if kind == .deadline, end == nil, Self.namesAnEnd(cell.text) { end = column }
+                    if kind == .executor { moreExecutors.append(column) }
                     continue
                 }
                 columns[column] = kind
@@ -46,7 +52,7 @@ public struct PlanTableLayout: Hashable, Sendable {
             let kinds = Set(columns.values)
             let layout: PlanTableLayout
             if kinds.contains(.action) {
-                layout = PlanTableLayout(kind: .actions, headerRow: index, columns: columns, endColumn: end)
+                layout = PlanTableLayout(kind: .actions, headerRow: index, columns: columns, endColumn: end, moreExecutorColumns: moreExecutors)
             } else if kinds.contains(.partner) {
                 layout = PlanTableLayout(kind: .partners, headerRow: index, columns: columns)
             } else {
