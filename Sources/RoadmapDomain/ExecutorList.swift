@@ -46,13 +46,23 @@ public struct ExecutorList: Hashable, Sendable {
         // Lines starting with a bullet begin a new executor; other line breaks are spaces.
         var joined = ""
         var previousLine = ""
+        // Quotes and brackets still open at the end of `joined`, counted line by line as it grows.
+        var open = 0
+        var straightQuotes = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let trimmed = line.trimmingCharacters(in: .whitespaces.union(["\u{00A0}"]))
             guard !trimmed.isEmpty else { continue }
             if !joined.isEmpty {
-                joined += startsWithBullet(trimmed) || startsAnotherExecutor(trimmed, after: previousLine, in: joined) ? ";" : " "
+                let inside = open > 0 || straightQuotes % 2 == 1
+                joined += startsWithBullet(trimmed) || !inside && startsAnotherExecutor(trimmed, after: previousLine) ? ";" : " "
             }
-            joined += stripBullet(trimmed)
+            let added = stripBullet(trimmed)
+            for character in added {
+                if openingQuotes[character] != nil || character == "(" { open += 1 }
+                if closingQuotes.contains(character) || character == ")" { open = max(0, open - 1) }
+                if character == "\"" { straightQuotes += 1 }
+            }
+            joined += added
             previousLine = trimmed
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
@@ -194,19 +204,15 @@ public struct ExecutorList: Hashable, Sendable {
         return parts
     }
 
+    static let closingQuotes = Set(openingQuotes.values)
+
     /// «Комитет образования» / «МКУ «Центр сопровождения…»» / «МАОУ СОШ № 5»: one executor a
-    /// line, as a Word cell lists them. A line is a new executor when it opens with a capital and
-    /// names an organisation or a role of its own, the text before it is no open quote or
-    /// bracket, and the line before does not break off («Заместитель директора по», «Директор
-    /// МБОУ», «… и»): a name wrapped in a narrow column goes on instead.
-    static func startsAnotherExecutor(_ line: String, after previous: String, in text: String) -> Bool {
+    /// line, as a Word cell lists them. Outside quotes and brackets (the caller counts them), a
+    /// line is a new executor when it opens with a capital and names an organisation or a role
+    /// of its own, and the line before does not break off («Заместитель директора по»,
+    /// «Директор МБОУ», «… и»): a name wrapped in a narrow column goes on instead.
+    static func startsAnotherExecutor(_ line: String, after previous: String) -> Bool {
         guard line.first?.isUppercase == true else { return false }
-        var depth = 0
-        for character in text {
-            if openingQuotes[character] != nil || character == "(" { depth += 1 }
-            if openingQuotes.values.contains(character) || character == ")" { depth = max(0, depth - 1) }
-        }
-        if depth > 0 || text.filter({ $0 == "\"" }).count % 2 == 1 { return false }
         guard let last = previous.split(separator: " ").last.map({ RussianText.folded(String($0)) }) else { return false }
         let breaksOff: Set<String> = ["по", "и", "в", "во", "с", "со", "для", "при", "на", "за", "от", "к", "из", "о", "об", "№", "n"]
         if breaksOff.contains(last) || previous.hasSuffix("-") || previous.hasSuffix("«") { return false }

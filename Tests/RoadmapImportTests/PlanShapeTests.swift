@@ -780,6 +780,23 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["март 2021 года", "апрель 2021 года", "май 2021 года"])
     }
 
+    /// Rows whose words read like headings are actions all the same: one with its number, and,
+    /// in a table without numbers, one whose words are not the header's.
+    @Test func actionsWordedLikeHeadingsStay() throws {
+        let numbered = try plan("""
+            № п/п;Наименование мероприятия;Срок исполнения;Ответственный
+            1.;Работа с родителями;В течение месяца;Ответственный за ВР
+            """, name: "plan.csv")
+        #expect(numbered.actions.map(\.title) == ["Работа с родителями"])
+        let unnumbered = try plan("""
+            Наименование мероприятия;Срок исполнения;Ответственный
+            Работа с родителями;В течение месяца;Ответственный за ВР
+            Наименование мероприятия;Срок исполнения;Ответственный
+            Мониторинг;май 2021 года;Комитет образования
+            """, name: "plan.csv")
+        #expect(unnumbered.actions.map(\.title) == ["Работа с родителями", "Мониторинг"])
+    }
+
     /// «1. | Организационные мероприятия | | » over rows «1.1.», «1.2.»: a section of the plan,
     /// not an action with no deadline; «2.» after them stands outside it.
     @Test func aBareNumberedRowOverSubNumbersIsASection() throws {

@@ -84,7 +84,7 @@ struct PlanReading {
             if Self.isColumnNumbering(row) { continue }
             // The header again, at the top of the next page of a PDF or of a second table pasted
             // under the first: not an action «Наименование мероприятия» due «Срок исполнения».
-            if Self.repeatsHeader(row, layout: layout) { continue }
+            if Self.repeatsHeader(row, header: table.rows[layout.headerRow], layout: layout) { continue }
             var cells: [PlanColumn: String] = [:]
             var structure: [String] = []
             for (column, cell) in row.enumerated() where !cell.text.isEmpty {
@@ -222,10 +222,18 @@ struct PlanReading {
     }
 
     /// Whether the row names the columns again: two known columns or more, each filled cell of
-    /// them a heading of the column it stands in («Сроки» under «Срок исполнения» too).
-    static func repeatsHeader(_ row: [SourceCell], layout: PlanTableLayout) -> Bool {
+    /// them a heading of the column it stands in («Сроки» under «Срок исполнения» too), and
+    /// either «№ п/п» where rows have their number or the header's very words. An action
+    /// «Работа с родителями | В течение месяца | Ответственный за ВР» reads like headings too,
+    /// but has a number, or other words than the header.
+    static func repeatsHeader(_ row: [SourceCell], header: [SourceCell], layout: PlanTableLayout) -> Bool {
         let named = row.enumerated().filter { !$0.element.text.isEmpty && layout.columns[$0.offset] != nil }
-        return named.count >= 2 && named.allSatisfy { PlanColumn(header: $0.element.text) == layout.columns[$0.offset] }
+        guard named.count >= 2, named.allSatisfy({ PlanColumn(header: $0.element.text) == layout.columns[$0.offset] }) else { return false }
+        if let number = layout.index(of: .number), row.indices.contains(number), !row[number].text.isEmpty {
+            return PlanColumn(header: row[number].text) == .number
+        }
+        func words(_ text: String) -> String { RussianText.folded(RussianText.collapsingWhitespace(text)) }
+        return named.allSatisfy { header.indices.contains($0.offset) && words(header[$0.offset].text) == words($0.element.text) }
     }
 
     /// Whether the row only numbers the columns: «1 | 2 | 3 | 4», two numbers or more, each one

@@ -77,7 +77,7 @@ public struct PlanTableLayout: Hashable, Sendable {
     /// Whether the header names the action and nothing else but the number: a header whose
     /// other headings went to lines below (a text copy), or a table that is hardly a plan.
     public var namesOnlyTheAction: Bool {
-        Set(columns.values).subtracting([.number]).count < 2
+        Set(columns.values).subtracting([.number, .note]).count < 2
     }
 
     /// The column holding `kind`, if the table has one.

@@ -103,13 +103,11 @@ public struct OrderBoardStore: Sendable {
                 }
             } else if !page.isEmpty {
                 rollups = try RollupQuery.rollups(
-                    of: pageIDs, goals: page.map(\.goal), keys: pageIDs, scope: scope, asOf: asOf, on: connection)
+                    of: page.map { ($0.id, $0.goal) }, byGoal: false, scope: scope, asOf: asOf, on: connection)
                 // Each action of the page's goals counted under its goal: PostgreSQL reads their
                 // counts through the index, and sums a goal of a thousand actions into one row.
-                let inPageGoals = kept.filter { pageGoals.contains($0.goal) }
-                goalRollups = try RollupQuery.rollups(
-                    of: inPageGoals.map(\.id), goals: inPageGoals.map(\.goal), keys: inPageGoals.map(\.goal),
-                    scope: scope, asOf: asOf, on: connection)
+                let inPageGoals = kept.filter { pageGoals.contains($0.goal) }.map { ($0.id, $0.goal) }
+                goalRollups = try RollupQuery.rollups(of: inPageGoals, byGoal: true, scope: scope, asOf: asOf, on: connection)
             }
 
             // The page's actions, naming their persons (organisations are in `shown`).

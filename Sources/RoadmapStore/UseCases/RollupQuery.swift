@@ -31,21 +31,21 @@ enum RollupQuery {
         return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 
-    /// Roll-ups of `actions`, each added up under the key given with it (`keys[i]` for
-    /// `actions[i]`: the action itself, or its goal), counted as `rollups` counts them.
-    /// `goals[i]` is the goal of `actions[i]` as the caller read it: the plan is found through
-    /// it, so PostgreSQL reads only these actions' counts, through their index, instead of
-    /// joining them with every action stored.
+    /// Roll-ups of `actions` (each with its goal, as the caller read it), added up per action,
+    /// or per goal when `byGoal`; counted as `rollups` counts them. The plan is found through
+    /// the goal given, so PostgreSQL reads only these actions' counts, through their index,
+    /// instead of joining them with every action stored.
     static func rollups(
-        of actions: [UUID], goals: [UUID], keys: [UUID], scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
+        of actions: [(id: UUID, goal: UUID)], byGoal: Bool, scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
     ) throws -> [UUID: Rollup] {
         guard !actions.isEmpty else { return [:] }
         let (source, own, count) = counted(scope: scope, executorID: nil)
+        let key: SQL = byGoal ? "m.goal_id" : "m.action_id"
         let rows = try connection.query("""
-            SELECT m.key, s.status, sum(\(count))::int AS n,
+            SELECT \(key) AS key, s.status, sum(\(count))::int AS n,
                    (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                    min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
-            FROM unnest(\(actions)::uuid[], \(goals)::uuid[], \(keys)::uuid[]) AS m(action_id, goal_id, key)
+            FROM unnest(\(actions.map(\.id))::uuid[], \(actions.map(\.goal))::uuid[]) AS m(action_id, goal_id)
             JOIN \(source) s ON s.action_id = m.action_id
             JOIN goals g ON g.id = m.goal_id
             JOIN plans p ON p.id = g.plan_id
