@@ -47,10 +47,16 @@ public struct AssignmentRecord: Sendable, Hashable {
     /// What a roll-up counts of it.
     public var fact: AssignmentFact { AssignmentFact(status: status, dueDay: dueOn) }
 
+    /// What `init(row:asOf:)` reads, over assignments `s`, actions `ac`, plans `p` and
+    /// organisations `o`.
+    static let columns: SQL = """
+        s.id, s.action_id, ac.title AS action_title, p.order_id, s.executor_id, o.name AS executor_name,
+        s.occurrence, ac.deadline_text, s.period, s.due_on, s.original_due_on, s.status, s.version,
+        p.withdrawn_at IS NOT NULL AS withdrawn
+        """
+
     static let select: SQL = """
-        SELECT s.id, s.action_id, ac.title AS action_title, p.order_id, s.executor_id, o.name AS executor_name,
-               s.occurrence, ac.deadline_text, s.period, s.due_on, s.original_due_on, s.status, s.version,
-               p.withdrawn_at IS NOT NULL AS withdrawn
+        SELECT \(columns)
         FROM assignments s
         JOIN actions ac ON ac.id = s.action_id
         JOIN goals g ON g.id = ac.goal_id

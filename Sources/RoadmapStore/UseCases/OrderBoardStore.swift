@@ -203,32 +203,26 @@ public struct OrderBoardStore: Sendable {
         let few = actions.filter { (rollups[$0.id]?.total ?? 0) <= OrderBoardRecord.allShownUpTo && !overdueOnly }.map(\.id)
         let late = actions.filter { (rollups[$0.id]?.overdue ?? 0) > 0 && !few.contains($0.id) }.map(\.id)
         let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
-        var ids: [UUID] = []
-        if !late.isEmpty {
-            ids += try connection.query("""
-                SELECT x.id FROM unnest(\(late)::uuid[]) AS a(id)
-                CROSS JOIN LATERAL (
-                    SELECT s.id FROM assignments s
-                    WHERE s.action_id = a.id AND analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(monthCondition) AND \(own)
-                    ORDER BY s.due_on, s.id LIMIT \(OrderBoardRecord.lateShown)) x
-                """).rows.map { try $0.decode(UUID.self, "id") }
-        }
-        if !few.isEmpty {
-            // Action by action through the index of its assignments: asked for all the actions
-            // at once under a month, PostgreSQL scanned the month's assignments of every order.
-            ids += try connection.query("""
-                SELECT x.id FROM unnest(\(few)::uuid[]) AS a(id)
-                CROSS JOIN LATERAL (SELECT s.id FROM assignments s WHERE s.action_id = a.id AND \(monthCondition) AND \(own)) x
-                """).rows.map { try $0.decode(UUID.self, "id") }
-        }
-        var records: [AssignmentRecord] = []
-        if !ids.isEmpty {
-            // By their ids alone: under an OR with other conditions PostgreSQL expected many rows
-            // and joined them with every action and organisation stored.
-            records = try connection.query("""
-                \(AssignmentRecord.select) WHERE s.id = ANY(\(ids))
+        // Action by action through the index of its assignments, each joined to its action and
+        // executor by key: asked for all the actions at once under a month, PostgreSQL scanned
+        // the month's assignments of every order, and the records fetched by id afterwards
+        // were joined with every action and organisation stored.
+        func picked(_ actions: [UUID], _ condition: SQL) throws -> [AssignmentRecord] {
+            guard !actions.isEmpty else { return [] }
+            return try connection.query("""
+                SELECT \(AssignmentRecord.columns)
+                FROM unnest(\(actions)::uuid[]) AS a(id)
+                JOIN actions ac ON ac.id = a.id
+                JOIN goals g ON g.id = ac.goal_id
+                JOIN plans p ON p.id = g.plan_id
+                CROSS JOIN LATERAL (SELECT s.* FROM assignments s WHERE s.action_id = a.id AND \(condition)) s
+                JOIN organizations o ON o.id = s.executor_id
                 """).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
         }
+        let records = try picked(late, """
+            analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(monthCondition) AND \(own)
+            ORDER BY s.due_on, s.id LIMIT \(OrderBoardRecord.lateShown)
+            """) + picked(few, "\(monthCondition) AND \(own)")
         return Dictionary(grouping: records, by: \.actionID).mapValues { items in
             items.sorted { lhs, rhs in
                 if lhs.overdue != rhs.overdue { return lhs.overdue }
