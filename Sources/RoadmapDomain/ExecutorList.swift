@@ -243,6 +243,12 @@ public struct ExecutorList: Hashable, Sendable {
     static func clean(_ part: String) -> String {
         var text = RussianText.collapsingWhitespace(part)
         text = stripBullet(text)
+        // «ОМВД России по району (по согласованию)»: the body takes part if it agrees; the
+        // remark is no part of its name.
+        if let remark = text.range(of: #"\s*\(?\s*по\s+согл(асованию|\.)?\s*\)?\s*$"#, options: [.regularExpression, .caseInsensitive]),
+           remark.lowerBound > text.startIndex {
+            text.removeSubrange(remark)
+        }
         while let last = text.last, ".;:,".contains(last) {
             // «Ю.А.» at the end keeps its dot only when it is an initial; a name never ends so.
             text.removeLast()

@@ -18,6 +18,8 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
         case new
         /// A person, post or role: kept on the action, not an organisation.
         case person
+        /// A whole kind of organisation («ОО», «все ДОУ»): every one of them the committee has.
+        case group
     }
 
     public struct Executor: Sendable, Equatable, Encodable {
@@ -26,6 +28,8 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
         /// The organisation it was taken to be (for `.matched` and `.new`).
         public var organization: String?
         public var match: Match
+        /// For `.group`: how many organisations it stands for.
+        public var members: Int? = nil
     }
 
     public struct Action: Sendable, Equatable, Encodable {

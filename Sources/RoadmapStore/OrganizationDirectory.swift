@@ -20,6 +20,9 @@ final class OrganizationDirectory {
     /// Names made aliases of a chosen organisation: (alias, organisation id, organisation name).
     private(set) var adopted: [(alias: String, id: UUID, name: String)] = []
     let strict: Bool
+    /// The members of each group asked for, read once per import.
+    private var groups: [ExecutorGroup: [(id: UUID, name: String)]] = [:]
+    private var emptyGroupNames: Set<String> = []
 
     init(connection: PostgresConnection, strict: Bool) throws {
         self.connection = connection
@@ -97,6 +100,26 @@ final class OrganizationDirectory {
         case .none:
             return .failure(RefusedChoice(name: name, reference: reference, candidates: []))
         }
+    }
+
+    /// Every organisation of `group`'s kinds, by name: what a plan means by «ОО» or «все ДОУ».
+    /// When there is none, `name` is kept as written and a warning says why nobody was given it.
+    func members(of group: ExecutorGroup, namedAs name: String) throws -> [(id: UUID, name: String)] {
+        if let known = groups[group] {
+            if known.isEmpty { warnEmpty(group, name) }
+            return known
+        }
+        let found = try connection.query("""
+            SELECT o.id, o.name FROM organizations o WHERE o.kind = ANY(\(group.organizationKinds)) ORDER BY o.name, o.id
+            """).rows.map { (id: try $0.decode(UUID.self, "id"), name: try $0.decode(String.self, "name")) }
+        groups[group] = found
+        if found.isEmpty { warnEmpty(group, name) }
+        return found
+    }
+
+    private func warnEmpty(_ group: ExecutorGroup, _ name: String) {
+        guard emptyGroupNames.insert(name).inserted else { return }
+        warnings.append(ImportWarning(.groupWithoutMembers(name: name, group: group)))
     }
 
     /// The organisation a coordinator says `name` means: `name` becomes its alias. Refused

@@ -157,10 +157,10 @@ struct PlanImport {
                     preview?.moreActions += 1
                 }
                 defer { if let shown { preview?.actions.append(shown) } }
-                func show(_ written: String, _ organization: String?, _ match: ImportPreview.Match) {
+                func show(_ written: String, _ organization: String?, _ match: ImportPreview.Match, members: Int? = nil) {
                     guard shown != nil else { return }
                     if shown?.executors.count ?? 0 < ImportPreview.executorLimit {
-                        shown?.executors.append(.init(written: written, organization: organization, match: match))
+                        shown?.executors.append(.init(written: written, organization: organization, match: match, members: members))
                     } else {
                         shown?.moreExecutors += 1
                     }
@@ -184,8 +184,16 @@ struct PlanImport {
                     for (position, executor) in action.executors.enumerated() {
                         let key = nameKey(executor.name)
                         let choice = choices[key]
-                        if executor.kind == .personRole || choice == .person {
-                            show(executor.name, nil, .person)
+                        // «ОО», «все ДОУ района»: every school (kindergarten) the committee has,
+                        // unless the coordinator chose otherwise for the name. With none of
+                        // them known yet, the name stays on the action as written.
+                        var members: [(id: UUID, name: String)]?
+                        if choice == nil, chosenOrganizations[key] == nil, executor.kind != .personRole,
+                           let group = ExecutorGroup(naming: executor.name) {
+                            members = try directory.members(of: group, namedAs: executor.name)
+                        }
+                        if executor.kind == .personRole || choice == .person || members?.isEmpty == true {
+                            if members == nil { show(executor.name, nil, .person) } else { show(executor.name, nil, .group, members: 0) }
                             executorNames.insert(executor.name)
                             guard roles.insert(executor.name.lowercased()).inserted else { continue }
                             let row = ListedExecutor(
@@ -195,27 +203,33 @@ struct PlanImport {
                             executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
                             continue
                         }
-                        let chosen: (id: UUID, name: String)?
-                        if let organization = chosenOrganizations[key] {
-                            chosen = try directory.adopt(executor.name, as: organization)
+                        let chosen: [(id: UUID, name: String)]
+                        if let members {
+                            chosen = members
+                            show(executor.name, nil, .group, members: members.count)
+                        } else if let organization = chosenOrganizations[key] {
+                            chosen = [try directory.adopt(executor.name, as: organization)]
                         } else {
-                            chosen = try directory.resolve(executor.name, kind: executor.kind)
+                            chosen = try directory.resolve(executor.name, kind: executor.kind).map { [$0] } ?? []
                         }
-                        guard let organization = chosen else { continue }
-                        executorNames.insert(organization.name)
-                        show(executor.name, organization.name,
-                             directory.created.contains(organization.name) ? .new : directory.probable.contains(executor.name) ? .probable : .matched)
-                        guard assigned.insert(organization.id).inserted else { continue }
-                        let row = ListedExecutor(
-                            organization: organizationBindings[organization.id, default: PostgresBinding(organization.id)],
-                            role: .init(text: nil, type: .text), position: .init(position + 1), source: .init(executor.name),
-                            organizationID: organization.id)
-                        organizationBindings[organization.id] = row.organization
-                        give(organization.id, firstDueOn: firstDueOn)
-                        listed.append(row)
-                        executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
-                        for (occurrence, period, due) in occurrenceBindings {
-                            assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due])
+                        for organization in chosen {
+                            executorNames.insert(organization.name)
+                            if members == nil {
+                                show(executor.name, organization.name,
+                                     directory.created.contains(organization.name) ? .new : directory.probable.contains(executor.name) ? .probable : .matched)
+                            }
+                            guard assigned.insert(organization.id).inserted else { continue }
+                            let row = ListedExecutor(
+                                organization: organizationBindings[organization.id, default: PostgresBinding(organization.id)],
+                                role: .init(text: nil, type: .text), position: .init(position + 1), source: .init(executor.name),
+                                organizationID: organization.id)
+                            organizationBindings[organization.id] = row.organization
+                            give(organization.id, firstDueOn: firstDueOn)
+                            listed.append(row)
+                            executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
+                            for (occurrence, period, due) in occurrenceBindings {
+                                assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due])
+                            }
                         }
                     }
                 }

@@ -80,7 +80,7 @@ struct ExecutorListTests {
         SplitCase(cell: "Комитет образования администрации\nГорода Тамбова", names: ["Комитет образования администрации Города Тамбова"]),
         SplitCase(cell: "МБДОУ № 3, 7 и 12, Комитет образования", names: ["МБДОУ № 3", "МБДОУ № 7", "МБДОУ № 12", "Комитет образования"]),
         SplitCase(cell: "МБУ Центр психолого-педагогической, медицинской и социальной помощи", names: ["МБУ Центр психолого-педагогической, медицинской и социальной помощи"]),
-        SplitCase(cell: "Управление образования (по согласованию), МАДОУ № 24 «Журавушка»", names: ["Управление образования (по согласованию)", "МАДОУ № 24 «Журавушка»"]),
+        SplitCase(cell: "Управление образования (по согласованию), МАДОУ № 24 «Журавушка»", names: ["Управление образования", "МАДОУ № 24 «Журавушка»"]),
         SplitCase(cell: "Комитет образования, МКУ «Центр", names: ["Комитет образования", "МКУ «Центр"]),
         SplitCase(cell: "Комитет образования администрации Тамбовской области", names: ["Комитет образования администрации Тамбовской области"]),
         SplitCase(cell: "", names: []),
@@ -183,5 +183,35 @@ struct ExecutorListTests {
             == ["Гродненский областной ЦГЭОЗ", "зональные и районные центры гигиены и эпидемиологии"])
         #expect(ExecutorList(parsing: "МБУ Центр психолого-педагогической, медицинской и социальной помощи").executors.map(\.name)
             == ["МБУ Центр психолого-педагогической, медицинской и социальной помощи"])
+    }
+
+    /// «(по согласованию)»: the body takes part if it agrees; the remark is no part of its name.
+    @Test func aRemarkThatTheBodyMustAgreeIsNoPartOfItsName() {
+        #expect(ExecutorList(parsing: "ОМВД России по району (по согласованию), управление образования").executors.map(\.name)
+                == ["ОМВД России по району", "управление образования"])
+        #expect(ExecutorList(parsing: "ГИБДД по согласованию; МБОУ СОШ № 2 (по согл.)").executors.map(\.name) == ["ГИБДД", "МБОУ СОШ № 2"])
+        #expect(ExecutorList(parsing: "Отдел полиции\n(по согласованию)").executors.map(\.name) == ["Отдел полиции"])
+    }
+
+    /// A whole kind of organisation named as one executor, and names that only look like one.
+    @Test(arguments: [
+        ("ОО", ExecutorGroup.schools), ("все ОО района", .schools), ("Общеобразовательные организации города Тамбова", .schools),
+        ("муниципальные общеобразовательные учреждения", .schools), ("все школы города", .schools), ("Все МБОУ", .schools),
+        ("ДОУ", .kindergartens), ("все ДОО", .kindergartens), ("дошкольные образовательные учреждения района", .kindergartens),
+        ("Детские сады", .kindergartens), ("все МБДОУ", .kindergartens),
+        ("образовательные организации", .schoolsAndKindergartens), ("ОО и ДОО", .schoolsAndKindergartens),
+        ("Образовательные учреждения Тамбовского района", .schoolsAndKindergartens),
+    ] as [(String, ExecutorGroup)])
+    func aWholeKindOfOrganisation(name: String, group: ExecutorGroup) {
+        #expect(ExecutorGroup(naming: name) == group)
+    }
+
+    @Test(arguments: [
+        "Руководители ОО", "ОО № 5", "МБОУ СОШ № 5", "МБОУ", "МБДОУ «Детский сад № 7»", "Управление образования",
+        "образовательные организации, реализующие программы СПО", "ООО «Ромашка»", "школа № 3", "Школы искусств",
+        "ОО, в которых созданы центры «Точка роста»",
+    ])
+    func notAWholeKind(name: String) {
+        #expect(ExecutorGroup(naming: name) == nil)
     }
 }

@@ -212,4 +212,69 @@ struct ImportStoreTests {
             #expect(outcome.assignmentsCreated == 5)
         }
     }
+
+    /// «ОО района», «ДОУ», «образовательные организации»: the plan means every school (and
+    /// kindergarten) the committee has, and each of them is given the action.
+    @Test func aNameForEverySchoolGivesTheActionToEachSchoolTheDirectoryHas() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            try await lease.pool.withConnection { (connection) throws in
+                for (name, kind) in [("МБОУ СОШ № 1", "school"), ("МБОУ СОШ № 2", "school"), ("МБДОУ № 7", "kindergarten"), ("Комитет образования", "committee")] {
+                    _ = try connection.query("INSERT INTO organizations (name, kind, normalized_name) VALUES (\(name), \(kind), \(OrganizationName(name).key))")
+                }
+            }
+            let plan = Data("""
+                Мероприятие;Срок;Ответственный исполнитель
+                Семинар;Март 2019;ОО района
+                Праздник;Апрель 2019;все ДОУ
+                Совещание;Май 2019;"Комитет образования, образовательные организации"
+                Конкурс;Май 2019;Руководители ОО
+                Рейд;Июнь 2019;"ОМВД России по району (по согласованию), МБОУ СОШ № 2 (по согласованию)"
+
+                """.utf8)
+            let store = ImportStore(database: lease.database)
+            let actor = Principal.installation(commandLine: "test")
+            let preview = try await store.importDocument(plan, fileName: "plan.csv", options: ImportOptions(dryRun: true), actor: actor)
+            let seminar = preview.preview?.actions.first?.executors
+            #expect(seminar?.map(\.written) == ["ОО района"])
+            #expect(seminar?.map(\.match) == [.group])
+            #expect(seminar?.map(\.members) == [2])
+            #expect(preview.preview?.actions.dropFirst(3).first?.executors.map(\.match) == [.person])
+            let outcome = try await store.importDocument(plan, fileName: "plan.csv", actor: actor)
+            #expect(outcome.assignmentsCreated == 2 + 1 + 4 + 2)
+            #expect(outcome.createdOrganizations == ["ОМВД России по району"], "a remark «(по согласованию)» is no part of a name")
+            #expect(outcome.warnings.isEmpty)
+            let given = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("""
+                    SELECT ac.title, string_agg(o.name, '; ' ORDER BY o.name) AS names
+                    FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN organizations o ON o.id = s.executor_id
+                    GROUP BY ac.title ORDER BY ac.title
+                    """).rows.map { "\(try $0.decode(String.self, "title")): \(try $0.decode(String.self, "names"))" }
+            }
+            #expect(given == [
+                "Праздник: МБДОУ № 7",
+                "Рейд: МБОУ СОШ № 2; ОМВД России по району",
+                "Семинар: МБОУ СОШ № 1; МБОУ СОШ № 2",
+                "Совещание: Комитет образования; МБДОУ № 7; МБОУ СОШ № 1; МБОУ СОШ № 2",
+            ])
+            let again = try await store.importDocument(plan, fileName: "plan.csv", actor: actor)
+            #expect(!again.changed)
+        }
+    }
+
+    /// With no school in the directory yet, «ОО» is no new organisation: the name stays on the
+    /// action as written, and a warning says nobody was given the work.
+    @Test func aNameForEverySchoolWithNoSchoolKnownIsKeptAsWrittenAndSaysSo() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;ОО\nСовещание;Май 2019;ОО\n".utf8)
+            let outcome = try await ImportStore(database: lease.database).importDocument(
+                plan, fileName: "plan.csv", actor: .installation(commandLine: "test"))
+            #expect(outcome.createdOrganizations.isEmpty)
+            #expect(outcome.assignmentsCreated == 0)
+            #expect(outcome.warnings.map(\.kind) == [.groupWithoutMembers(name: "ОО", group: .schools)])
+            let kept = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT person_role FROM action_executors ORDER BY person_role").rows.map { try $0.decode(String.self, "person_role") }
+            }
+            #expect(kept == ["ОО", "ОО"])
+        }
+    }
 }

@@ -376,6 +376,14 @@ enum PageText: String, CaseIterable, Sendable {
             return "Мероприятия «\(title)» больше нет в документе; по нему есть отчёты, поэтому оно сохранено, а открытые назначения отменены."
         case .probableMatch(let name, let organization):
             return "«\(name)» сопоставлено с «\(organization)» (вероятное совпадение); добавьте псевдоним, чтобы подтвердить."
+        case .groupWithoutMembers(let name, let group):
+            let kinds = switch group {
+            case .schools: "школы"
+            case .kindergartens: "детские сады"
+            case .schoolsAndKindergartens: "школы и детские сады"
+            }
+            return "«\(name)» — это все \(kinds), но в справочнике их пока нет: имя сохранено как написано, назначений нет. "
+                + "Добавьте учреждения и загрузите план ещё раз."
         case .withoutExecutors(let count):
             return prefix + "у \(count) \(RussianPlural.form(count, one: "мероприятия", few: "мероприятий", many: "мероприятий")) не указан исполнитель: "
                 + "назначений по ним не будет, пока вы не назначите исполнителей в редакторе плана."

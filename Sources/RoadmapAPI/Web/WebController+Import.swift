@@ -141,6 +141,12 @@ extension WebController {
                         ImportPreviewPage.Executor(written: executor.written, organization: executor.organization, tag: "вероятно", tagClass: "tag-new")
                     case .new: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "новая организация", tagClass: "tag-new")
                     case .person: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "лицо", tagClass: "tag-person")
+                    case .group:
+                        ImportPreviewPage.Executor(written: executor.written,
+                                                   organization: executor.members ?? 0 > 0
+                                                       ? "каждое такое учреждение справочника (\(executor.members ?? 0))"
+                                                       : "таких учреждений в справочнике пока нет: сохранится как написано",
+                                                   tag: "все учреждения", tagClass: "tag-ok")
                     }
                 },
                 more: action.moreExecutors > 0 ? "и ещё \(action.moreExecutors)" : "")

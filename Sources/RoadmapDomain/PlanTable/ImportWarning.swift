@@ -25,6 +25,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case withoutExecutors(count: Int)
         /// An executor's name was taken to be an organisation by a probable match.
         case probableMatch(name: String, organization: String)
+        /// A name for every school or kindergarten («ОО», «все ДОУ»), while the directory has
+        /// none of them: kept on the actions as written, nobody given the work.
+        case groupWithoutMembers(name: String, group: ExecutorGroup)
     }
 
     public var kind: Kind
@@ -57,6 +60,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
             return prefix + "«\(title)» is no longer in the document; it has reports, so it was kept and its open assignments cancelled"
         case .probableMatch(let name, let organization):
             return prefix + "«\(name)» was taken to be «\(organization)» (probable match); add it as an alias to confirm"
+        case .groupWithoutMembers(let name, let group):
+            let kinds = group.organizationKinds.map { $0 + "s" }.joined(separator: " or ")
+            return prefix + "«\(name)» means every one of the \(kinds), but none is in the directory yet: kept as written, nobody was given the work; add them and import again"
         case .withoutExecutors(let count):
             return prefix + "\(count) action(s) name no executor, so nobody is assigned them; assign executors in the plan editor"
         }

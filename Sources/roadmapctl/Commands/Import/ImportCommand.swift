@@ -167,6 +167,10 @@ struct ImportCommand: AsyncParsableCommand {
                 let executors = action.executors.map { executor in
                     switch executor.match {
                     case .person: "\(executor.written) (person)"
+                    case .group:
+                        executor.members ?? 0 > 0
+                            ? "\(executor.written) = every one of its kind the directory has (\(executor.members ?? 0))"
+                            : "\(executor.written) (all of a kind; none in the directory yet, kept as written)"
                     case .new: "\(executor.written) (NEW organisation)"
                     case .probable: "\(executor.written) = \(executor.organization ?? "") (probably)"
                     case .matched:
