@@ -146,6 +146,10 @@ public struct PlanDocumentParser: Sendable {
             if readings.isEmpty, let stream = pipeStream(of: document, always: true) {
                 readings.append(stream)
             }
+            if readings.isEmpty, let rebuilt = NumberedListTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // No table at all: a numbered list whose items carry their deadlines.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
             guard !readings.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
             return (readings, true)
         }

@@ -1,0 +1,147 @@
+import Foundation
+
+/// A plan written as a numbered list rather than a table, each item with its deadline:
+/// after «Срок:» («1. Провести конкурс плакатов: Срок: январь - ноябрь»), first («1. 24 ноября.
+/// Общешкольная линейка»), last («2. Проведение викторин … 2025-2029»), or set apart on a line
+/// of its own or after a run of spaces, as a Word page copied as text leaves it («Оформление
+/// кабинетов.                    19.12»). «Ответственный: …» in an item names its executors.
+///
+/// Read only under a title naming a plan («План …», «Дорожная карта …»), when the items are
+/// numbered 1, 2, 3… and nearly all of them have a deadline; the table gets the header
+/// «№ | Мероприятие | Срок | Ответственный» so that its columns are read like any other.
+enum NumberedListTable {
+    /// Items needed before a list is taken for a plan; two will do when each says «Срок:».
+    static let minimumItems = 3
+
+    private struct Item {
+        var number: String
+        var lines: [String]
+        var location: SourceLocation
+    }
+
+    /// The table rebuilt from `paragraphs` and how many paragraphs come before its first item;
+    /// nil when the text is no such list.
+    static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+        guard let title = paragraphs.prefix(10).firstIndex(where: { namesAPlan($0.text) }) else { return nil }
+        var items: [Item] = []
+        var firstItem: Int?
+        for index in paragraphs.indices.dropFirst(title + 1) {
+            let text = paragraphs[index].text
+            // A paragraph may hold several lines (a Word cell, a text copy's block).
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                if let (number, rest) = numbered(line), Int(number) == items.count + 1 {
+                    if firstItem == nil { firstItem = index }
+                    items.append(Item(number: number, lines: [rest], location: paragraphs[index].location))
+                } else if !items.isEmpty {
+                    items[items.count - 1].lines.append(line)
+                }
+            }
+        }
+        guard let firstItem else { return nil }
+        var rows: [[SourceCell]] = []
+        var marked = 0
+        for item in items {
+            guard let (action, deadline, executors, byMarker) = read(item.lines) else { continue }
+            if byMarker { marked += 1 }
+            var cells: [SourceCell] = []
+            for (column, text) in [item.number, action, deadline, executors].enumerated() {
+                var location = item.location
+                location.row = rows.count + 2
+                location.column = column + 1
+                cells.append(SourceCell(text: text, location: location))
+            }
+            rows.append(cells)
+        }
+        let needed = marked == rows.count ? 2 : minimumItems
+        // Nearly every item has a deadline: the last one of a cut copy may not.
+        guard rows.count >= needed, rows.count + 1 >= items.count else { return nil }
+        let location = paragraphs[firstItem].location
+        let header = ["№", "Мероприятие", "Срок", "Ответственный"].map { SourceCell(text: $0, location: location) }
+        return (SourceTable(rows: [header] + rows), firstItem)
+    }
+
+    /// «План мероприятий …», «Дорожная карта …», «График …».
+    static func namesAPlan(_ text: String) -> Bool {
+        let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
+        return AlternatingLineTable.namesAPlan(text) || folded.hasPrefix("дорожная карта") || folded.hasPrefix("график")
+    }
+
+    /// «1. …», «  2) …», «4.«Мастерская…»»: the item's number and the rest of its line.
+    static func numbered(_ line: String) -> (number: String, rest: String)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces.union(["\u{00A0}"]))
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return nil }
+        let after = trimmed.dropFirst(digits.count)
+        guard let mark = after.first, mark == "." || mark == ")" else { return nil }
+        // «1.1.» is a sub-item, not the next item.
+        if let next = after.dropFirst().first, next.isNumber, after.dropFirst().prefix(while: \.isNumber).count > 0,
+           after.dropFirst().drop(while: \.isNumber).first == "." {
+            return nil
+        }
+        return (String(digits), String(after.dropFirst()))
+    }
+
+    /// The item's action, deadline and executors, and whether «Срок:» named the deadline; nil
+    /// when it has no deadline.
+    private static func read(_ lines: [String]) -> (action: String, deadline: String, executors: String, byMarker: Bool)? {
+        var text = RussianText.collapsingWhitespace(lines.joined(separator: " "))
+        var executors = ""
+        if let marker = text.range(of: #"[\s.,;:]*Ответственн[а-яё]*\s*(?:лиц[а-яё]*\s*)?:\s*"#, options: [.regularExpression, .caseInsensitive]) {
+            executors = String(text[marker.upperBound...]).trimmingCharacters(in: .whitespaces)
+            text = String(text[..<marker.lowerBound])
+        }
+        // «Срок: январь - ноябрь», «Сроки исполнения: март».
+        if let marker = text.range(of: #"[\s.,;:]*Срок[а-яё]*(?:\s+[а-яё]+)?\s*:\s*"#, options: [.regularExpression, .caseInsensitive]) {
+            var deadline = String(text[marker.upperBound...])
+            var rest = ""
+            if let end = deadline.range(of: #"\.\s+(?=[А-ЯЁ])"#, options: .regularExpression) {
+                rest = String(deadline[end.upperBound...])
+                deadline = String(deadline[..<end.lowerBound])
+            }
+            deadline = trimmed(deadline)
+            guard readsAsDeadline(deadline) else { return nil }
+            return (trimmed(String(text[..<marker.lowerBound]) + (rest.isEmpty ? "" : " " + rest)), deadline, executors, true)
+        }
+        // A line that is only a deadline («22.12» under the item's text).
+        for (index, line) in lines.enumerated() {
+            let bare = trimmed(line)
+            if index > 0, bare.count <= 40, readsAsDeadline(bare) {
+                var others = lines
+                others.remove(at: index)
+                return (trimmed(RussianText.collapsingWhitespace(others.joined(separator: " "))), bare, executors, false)
+            }
+        }
+        // «24 ноября. Общешкольная линейка»: the first sentence.
+        if let end = text.range(of: #"\s*\.\s+"#, options: .regularExpression) {
+            let first = trimmed(String(text[..<end.lowerBound]))
+            let rest = trimmed(String(text[end.upperBound...]))
+            if !rest.isEmpty, readsAsDeadline(first) { return (rest, first, executors, false) }
+        }
+        // «… родного края. 2025-2029», «Оформление кабинетов. 19.12» and the item goes on: the
+        // last words of a line, where a text copy put the deadline's column.
+        for (index, line) in lines.enumerated() {
+            let words = line.split(separator: " ")
+            for count in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+                let deadline = trimmed(words.suffix(count).joined(separator: " "))
+                var others = lines
+                others[index] = words.dropLast(count).joined(separator: " ")
+                let action = trimmed(RussianText.collapsingWhitespace(others.joined(separator: " ")))
+                if action.split(separator: " ").count >= 2, readsAsDeadline(deadline) { return (action, deadline, executors, false) }
+            }
+        }
+        return nil
+    }
+
+    /// Read in an academic year or, failing that, in a calendar year («январь - ноябрь»).
+    private static func readsAsDeadline(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 60 else { return false }
+        if FlattenedRowTable.readsAsDeadline(text) { return true }
+        guard !text.contains("("),
+              let deadline = try? DeadlineParser().parse(text, in: .calendarYear(2001), rereading: false) else { return false }
+        return deadline.kind != .unparsed
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".,;:-–")))
+    }
+}
