@@ -33,6 +33,9 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public var createdOrganizations: [String]
     /// Names a coordinator chose to mean a known organisation, now its aliases: «name → organisation».
     public var addedAliases: [String] = []
+    /// Names that stood for a whole kind of organisation («ОО», «все ДОУ»), as written: the
+    /// preview page offers each a choice (not part of the API's answer).
+    public var groups: [String] = []
     /// Assignments created by this run (0 on a repeated import).
     public var assignmentsCreated: Int
     /// True when the run changed any row; false for a repeated import of the same file.

@@ -91,6 +91,7 @@ struct PlanImport {
             newWork[organizationID] = work
         }
         var partnerNames = OrderedNames()
+        var groupNames = OrderedNames()
         var preview = options.dryRun ? ImportPreview() : nil
         let choices = ExecutorChoice.byName(options.executorChoices)
         // The organisations chosen for executor names, found before anything is read.
@@ -191,6 +192,7 @@ struct PlanImport {
                         if choice == nil, chosenOrganizations[key] == nil, executor.kind != .personRole,
                            let group = ExecutorGroup(naming: executor.name) {
                             members = try directory.members(of: group, namedAs: executor.name)
+                            groupNames.insert(executor.name)
                         }
                         if executor.kind == .personRole || choice == .person || members?.isEmpty == true {
                             if members == nil { show(executor.name, nil, .person) } else { show(executor.name, nil, .group, members: 0) }
@@ -293,6 +295,7 @@ struct PlanImport {
             createdOrganizations: directory.created, addedAliases: directory.adopted.map { "\($0.alias) → \($0.name)" },
             assignmentsCreated: created, changed: changedRows > 0 || !directory.adopted.isEmpty,
             dryRun: options.dryRun, preview: preview)
+        outcome.groups = groupNames.names
         if !options.dryRun {
             outcome.orderID = orderID
             outcome.planID = planID

@@ -882,4 +882,37 @@ struct ImportChoicesPageTests {
             #expect(facts.2 == 1, "the alias is in the history")
         }
     }
+
+    /// «ОО» stands for every school by default; the coordinator may say it is one person's
+    /// work instead (a school's own plan), and nobody else is given it.
+    @Test func aNameForEverySchoolIsOfferedAChoice() async throws {
+        try await APIFixture.run { api, fixture in
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let schools = try await fixture.pool.withConnection { connection in
+                try connection.query("SELECT count(*)::int AS n FROM organizations WHERE kind = 'school'").first?.decode(Int.self, "n") ?? 0
+            }
+            let plan = "Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;ОО района\n"
+            let preview = try await pages.upload(api, coordinator.cookie, pages.multipart(
+                ["csrf": coordinator.csrf, "order_number": "13", "order_date": "2025-01-30", "issuer": "Комитет образования"],
+                file: ("plan.csv", Data(plan.utf8))))
+            #expect(preview.status == 200, "\(preview.html)")
+            #expect(preview.html.contains("<legend>ОО района</legend>"))
+            #expect(preview.html.contains("value=\"group\" checked"))
+            #expect(preview.html.contains("каждое такое учреждение справочника (\(schools))"))
+            let id = try #require(preview.html.range(of: #"action="/import/"#).map { preview.html[$0.upperBound...].prefix { $0 != "/" } })
+            let done = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "import"), ("n0", "ОО района"), ("c0", "person"),
+            ]), cookies: coordinator.cookie)
+            #expect(done.status == 303, "\(done.html)")
+            let facts = try await fixture.pool.withConnection { connection in
+                (try connection.query("SELECT count(*)::int AS n FROM action_executors WHERE person_role = 'ОО района'").first?.decode(Int.self, "n"),
+                 try connection.query("""
+                    SELECT count(*)::int AS n FROM assignments s JOIN actions ac ON ac.id = s.action_id WHERE ac.title = 'Совещание'
+                    """).first?.decode(Int.self, "n"))
+            }
+            #expect(facts.0 == 1, "kept as a person, as chosen")
+            #expect(facts.1 == 0, "no school was given the work")
+        }
+    }
 }

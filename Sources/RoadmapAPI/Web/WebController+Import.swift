@@ -77,7 +77,7 @@ extension WebController {
     /// The coordinator's answer for one name the import did not find.
     struct ChoiceInput: Sendable {
         var written: String
-        /// «new», «person» or «existing».
+        /// «new», «person», «existing» or «group» (every organisation of the kind the name says).
         var kind: String
         var existing: String
         var error: PageText?
@@ -92,7 +92,9 @@ extension WebController {
             guard case .probableMatch(let name, let organization) = warning.kind else { return nil }
             return ChoiceInput(written: name, kind: "existing", existing: organization, error: nil)
         }
-        return created + probable
+        // «ОО», «все ДОУ»: every school (kindergarten) by default; a school's own plan may mean one.
+        let groups = outcome.groups.map { ChoiceInput(written: $0, kind: "group", existing: "", error: nil) }
+        return created + probable + groups
     }
 
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
@@ -106,7 +108,8 @@ extension WebController {
             unparsed: outcome.deadlinesUnparsed, hasUnparsed: outcome.deadlinesUnparsed > 0, executorCount: outcome.executors.count,
             choices: choices.enumerated().map { index, choice in
                 ImportPreviewPage.Choice(
-                    index: index, written: choice.written, isNew: choice.kind == "new", isPerson: choice.kind == "person",
+                    index: index, written: choice.written, isGroup: choice.kind == "group", isNew: choice.kind == "new",
+                    isPerson: choice.kind == "person",
                     isExisting: choice.kind == "existing", existing: choice.existing, fieldError: choice.error?.russian)
             },
             hasChoices: !choices.isEmpty, error: error,
@@ -176,6 +179,7 @@ extension WebController {
             var input = ChoiceInput(written: written, kind: form["c\(index)"] ?? "new",
                                     existing: (form["o\(index)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), error: nil)
             switch input.kind {
+            case "group": break
             case "person": chosen[written] = .person
             case "existing":
                 if input.existing.isEmpty {

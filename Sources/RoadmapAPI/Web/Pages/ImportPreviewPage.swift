@@ -49,6 +49,8 @@ struct ImportPreviewPage: PageModel {
     struct Choice: Sendable {
         let index: Int
         let written: String
+        /// The name stands for every school or kindergarten («ОО», «все ДОУ»): no new organisation.
+        let isGroup: Bool
         let isNew: Bool
         let isPerson: Bool
         let isExisting: Bool
