@@ -67,7 +67,21 @@ public struct ExecutorList: Hashable, Sendable {
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
-        return mergingContinuations((parts ?? []).flatMap(splittingPersons).flatMap(splittingPosts).map(clean).filter { !$0.isEmpty })
+        return mergingContinuations((parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts)
+            .map(clean).filter { !$0.isEmpty })
+    }
+
+    /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: an organisation and, in brackets, the person to ask
+    /// there; two executors, the organisation's name without its contact.
+    static func splittingContact(_ written: String) -> [String] {
+        let part = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard part.hasSuffix(")"), let open = part.lastIndex(of: "("), open > part.startIndex else { return [written] }
+        let body = part[..<open].trimmingCharacters(in: .whitespaces)
+        let inside = part[part.index(after: open)..<part.index(before: part.endIndex)]
+        let persons = inside.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !persons.isEmpty, persons.allSatisfy({ Executor.isPerson($0) }), Executor.kind(of: body).isOrganization,
+              Executor.kind(of: body) != .other else { return [written] }
+        return [body] + persons
     }
 
     /// «Заведующий Заместитель заведующего по безопасности»: two posts without a comma, the

@@ -193,6 +193,16 @@ struct ExecutorListTests {
         #expect(ExecutorList(parsing: "Отдел полиции\n(по согласованию)").executors.map(\.name) == ["Отдел полиции"])
     }
 
+    /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: the organisation, and the person to ask there.
+    @Test func aContactInBracketsIsAPersonBesideTheOrganisation() {
+        let list = ExecutorList(parsing: "МКУ «ЦОДОУ» (Иванова Т.А.), МБОУ СОШ № 3 (Петров П.П., Сидорова А.А.)")
+        #expect(list.executors.map(\.name) == ["МКУ «ЦОДОУ»", "Иванова Т.А", "МБОУ СОШ № 3", "Петров П.П", "Сидорова А.А"])
+        #expect(list.executors.map(\.kind) == [.municipalInstitution, .personRole, .school, .personRole, .personRole])
+        // Not a contact: a remark, a former name, a person's post.
+        #expect(ExecutorList(parsing: "МБОУ СОШ № 3 (филиал)").executors.map(\.name) == ["МБОУ СОШ № 3 (филиал)"])
+        #expect(ExecutorList(parsing: "Заместитель директора (Иванова И.И.)").executors.count == 1)
+    }
+
     /// A whole kind of organisation named as one executor, and names that only look like one.
     @Test(arguments: [
         ("ОО", ExecutorGroup.schools), ("все ОО района", .schools), ("Общеобразовательные организации города Тамбова", .schools),
