@@ -302,6 +302,14 @@ public struct ExecutorList: Hashable, Sendable {
                 continue
             }
             numbered = part.firstMatch(of: /^(.*?)(?:№|N)\s*\d{1,4}[а-яА-Я]?$/).map { String($0.output.1) }
+            // «МБОУ СОШ №№ 1-3», «ОО № 4–6»: each school of the range, a short one.
+            if let match = part.firstMatch(of: /^(.*?)(?:№|N)\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$/),
+               let first = Int(match.output.2), let last = Int(match.output.3), first < last, last - first <= 30 {
+                let prefix = String(match.output.1)
+                result += (first...last).map { "\(prefix)№ \($0)" }
+                numbered = nil
+                continue
+            }
             if let match = part.firstMatch(of: /^(.*?)(№|N)\s*(\d+)\s+и\s+(?:№|N)\s*(\d+)\s*$/) {
                 let prefix = String(match.output.1)
                 result.append("\(prefix)№ \(match.output.3)")

@@ -193,6 +193,21 @@ struct ExecutorListTests {
         #expect(ExecutorList(parsing: "Отдел полиции\n(по согласованию)").executors.map(\.name) == ["Отдел полиции"])
     }
 
+    /// «МБОУ СОШ №№ 1-3»: a short range of numbers is each school of it.
+    @Test func aRangeOfSchoolNumbers() {
+        #expect(ExecutorList(parsing: "МБОУ СОШ №№ 1-3").executors.map(\.name) == ["МБОУ СОШ № 1", "МБОУ СОШ № 2", "МБОУ СОШ № 3"])
+        #expect(ExecutorList(parsing: "ОО № 4–5, Гимназия № 7").executors.map(\.name) == ["ОО № 4", "ОО № 5", "Гимназия № 7"])
+        // Not a range: one number, a year span, a range too long to be schools of one list.
+        #expect(ExecutorList(parsing: "МБОУ СОШ № 1-3 корпус").executors.count == 1)
+        #expect(ExecutorList(parsing: "Школа № 1 - 500").executors.count == 1)
+    }
+
+    /// «Зам. начальника управления образования Петрова И.И.»: a post and a person, not a body.
+    @Test func aDeputyHeadNamedWithTheBodyIsAPerson() {
+        #expect(Executor.kind(of: "Зам. начальника управления образования Петрова И.И.") == .personRole)
+        #expect(Executor.kind(of: "Зам. заведующего по ВМР") == .personRole)
+    }
+
     /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: the organisation, and the person to ask there.
     @Test func aContactInBracketsIsAPersonBesideTheOrganisation() {
         let list = ExecutorList(parsing: "МКУ «ЦОДОУ» (Иванова Т.А.), МБОУ СОШ № 3 (Петров П.П., Сидорова А.А.)")
