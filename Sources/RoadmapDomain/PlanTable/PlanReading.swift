@@ -134,6 +134,17 @@ struct PlanReading {
                 closeGroup()
                 continue
             }
+            if let column = numberColumn, row.indices.contains(column), Self.isRomanNumber(row[column].text),
+               let title = cells[.action], !title.isEmpty, (cells[.deadline] ?? "").isEmpty, (cells[.executor] ?? "").isEmpty {
+                // «I. | Нормативно-правовое обеспечение | | »: a part of the plan numbered apart
+                // from its rows («1.1», «1.2»), not an action.
+                section = "\(row[column].text.trimmingCharacters(in: .whitespaces)) \(title)"
+                sectionNumber = nil
+                headingRow = nil
+                previousAction = nil
+                closeGroup()
+                continue
+            }
             let action = cells[.action] ?? ""
             let deadlineCell = deadlineColumn.map { row.indices.contains($0) ? row[$0] : nil } ?? nil
             let deadlineEmpty = (cells[.deadline] ?? "").isEmpty
@@ -210,6 +221,15 @@ struct PlanReading {
                 headingRow = (actions.count - 1, number, row[column].text.trimmingCharacters(in: .whitespaces))
             }
         }
+    }
+
+    /// «I», «II.», «IV»: a Roman number, as plans number their parts.
+    static func isRomanNumber(_ text: String) -> Bool {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(".") { trimmed.removeLast() }
+        // Cyrillic «І» and «Х» stand in for Latin ones in some copies.
+        let latin = trimmed.replacingOccurrences(of: "І", with: "I").replacingOccurrences(of: "Х", with: "X")
+        return !latin.isEmpty && latin.count <= 5 && latin.allSatisfy { "IVX".contains($0) }
     }
 
     /// A row number without its last dot («1.2.» → «1.2»), nil when the text is no number.
