@@ -163,7 +163,9 @@ struct ImportCommand: AsyncParsableCommand {
                 section = action.section
                 let period = action.period ?? (action.deadlineRead ? "no due date" : "NOT READ: kept as text for a person")
                 lines.append("    \(index + 1). \(action.title)")
-                lines.append("       deadline «\(action.deadline)» → \(period)")
+                // A cell broken over lines («сен-\nтябрь 2025») is shown on one.
+                let deadline = action.deadline.split(whereSeparator: \.isNewline).joined(separator: " ")
+                lines.append("       deadline «\(deadline)» → \(period)")
                 let executors = action.executors.map { executor in
                     switch executor.match {
                     case .person: "\(executor.written) (person)"
