@@ -20,7 +20,23 @@ for tool in pg_autoctl nginx openssl python3; do
 done
 REPORTS=${FAILOVER_REPORTS:-30}
 WORK=$(mktemp -d /tmp/failover-XXXXXX)
-BASE_PORT=$((21000 + RANDOM % 20000))
+# Seven free ports in a row, below the kernel's range for outgoing connections (32768 on):
+# a port picked at random above it was once taken by a connection of the tests run before.
+free_ports() { python3 - "$1" <<'PY2'
+import socket, sys
+base = int(sys.argv[1])
+for port in range(base, base + 7):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            sys.exit(1)
+PY2
+}
+for _ in $(seq 1 50); do
+    BASE_PORT=$((21000 + RANDOM % 11000))
+    free_ports "$BASE_PORT" && break
+done
 MON=$BASE_PORT N1=$((BASE_PORT + 1)) N2=$((BASE_PORT + 2)) APP1=$((BASE_PORT + 3)) APP2=$((BASE_PORT + 4))
 PROXY=$((BASE_PORT + 5)) PLAIN=$((BASE_PORT + 6))
 # pg_autoctl looks for pg_ctl on PATH: PostgreSQL's folder first, and no folder the postgres user cannot read.
