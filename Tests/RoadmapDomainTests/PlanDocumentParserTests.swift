@@ -63,7 +63,19 @@ struct PlanDocumentParserTests {
     @Test func unknownHeadersAreNotColumns() {
         #expect(PlanColumn(header: "") == nil)
         #expect(PlanColumn(header: "Цель: Повышение профессиональной компетенции педагогов") == nil)
-        #expect(PlanColumn(header: "Количество участников") == nil)
+        #expect(PlanColumn(header: "Возраст детей") == nil)
+    }
+
+    /// Who takes part (classes, parents) is a column of its own, never the actions' column:
+    /// «Участники мероприятия» names no event.
+    @Test func participantsAreAColumnOfTheirOwn() {
+        #expect(PlanColumn(header: "Участники") == .participants)
+        #expect(PlanColumn(header: "Участники мероприятия") == .participants)
+        #expect(PlanColumn(header: "Количество участников") == .participants)
+        #expect(PlanColumn(header: "Ответственные и участники") == .executor)
+        #expect(PlanColumn(header: "Мероприятия с участием родителей") == .action)
+        #expect(PlanColumn(header: "Исполнение") == .note)
+        #expect(PlanColumn(header: "Срок исполнения") == .deadline)
     }
 
     /// Columns left for remarks or for the executor to fill in are known, and never taken for

@@ -907,4 +907,158 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.title) == ["Разработка положения о конкурсе", "Утверждение плана-графика", "Курсы повышения квалификации"])
         #expect(read.actions.map(\.section) == ["I. Нормативно-правовое обеспечение", "I. Нормативно-правовое обеспечение", "II Кадровое обеспечение"])
     }
+
+    /// A school's plan kept by months, copied a cell a line with «|» ending each cell: a
+    /// «Участники» column before the deadline, an «Исполнение» column left blank in every row
+    /// (a «|» alone), and «Январь» heading the rows done in it.
+    @Test func monthsHeadRowsWhoseLastColumnIsBlank() throws {
+        let read = try plan("""
+            План мероприятий Года защитника Отечества
+            Наименование мероприятия |
+            Участники мероприятия |
+            Пояснение по мероприятию (формат, место проведения) |
+            Срок проведения |
+            Ответственное лицо |
+            Исполнение |
+            Январь |
+            |||||
+            Разработка плана мероприятий |
+            Творческая группа |
+            Создание плана |
+            Декабрь 2024 |
+            Зам. директора по ВР |
+            |
+            Установление баннера на сайте школы |
+            Учащиеся, педагоги |
+            Баннер |
+            до 15 января |
+            Ответственный за администрирование сайта |
+            |
+            Конкурс рисунков |
+            Учащиеся 1-6 классов |
+            Выставка |
+            Январь- февраль |
+            Учитель ИЗО, учителя начальных классов |
+            |
+            """)
+        #expect(read.actions.map(\.title) == ["Разработка плана мероприятий", "Установление баннера на сайте школы", "Конкурс рисунков"])
+        #expect(read.actions.map(\.deadline.text) == ["Декабрь 2024", "до 15 января", "Январь- февраль"])
+        #expect(read.actions.allSatisfy { $0.section == "Январь" })
+        #expect(read.actions.map { $0.executors.map(\.name) } == [
+            ["Зам. директора по ВР"], ["Ответственный за администрирование сайта"], ["Учитель ИЗО", "учителя начальных классов"],
+        ])
+    }
+
+    /// A paragraph a cell, the numbers' column with no heading: a deadline cell broken after a
+    /// comma over two paragraphs, and the number «2» written twice.
+    @Test func aCellBrokenAfterACommaAndANumberWrittenTwice() throws {
+        let read = try plan("""
+            План основных мероприятий школы
+
+            Наименование мероприятия
+
+            Сроки, место проведения
+
+            Участники
+
+            Ответственный
+
+            1
+
+            Благоустройство территории памятника
+
+            26 апреля, ул. Ленина,
+
+            дом 82
+
+            10 класс
+
+            Петрова И.И.
+
+            2
+
+            Линейка Памяти
+
+            2 мая, школа
+
+            3-6 классы
+
+            Иванова А.А.
+
+            2
+
+            Уроки Мужества
+
+            3 мая, школа
+
+            8 классы
+
+            Сидорова В.В.
+            """)
+        #expect(read.actions.map(\.title) == ["Благоустройство территории памятника", "Линейка Памяти", "Уроки Мужества"])
+        #expect(read.actions.map(\.deadline.text) == ["26 апреля, ул. Ленина, дом 82", "2 мая, школа", "3 мая, школа"])
+    }
+
+    /// «дата | Название мероприятия | Участники | Время проведения | Место | Ответственный»: the
+    /// first heading repeats the deadline's kind; the header that names the executors is the one.
+    @Test func aHeaderThatStartsWithASecondDeadlineColumn() throws {
+        let read = try plan("""
+            План мероприятий гимназии
+
+            дата
+
+            Название мероприятия
+
+            Возраст и количество участников
+
+            Время проведения
+
+            Место проведения
+
+            Ф.И.О. ответственного
+
+            1.
+
+            С 1.10
+
+            Участие в городском конкурсе
+
+            5-11 класс
+
+            В течение года
+
+            Гимназия
+
+            Баранова О.А.
+
+            2.
+
+            22.10
+
+            Праздник белых журавлей
+
+            1-11 класс
+
+            22.10.2014
+
+            Гимназия
+
+            Чупахина С.В.
+            """)
+        #expect(read.actions.count == 2)
+        #expect(read.actions.map(\.deadline.text).contains("22.10.2014"))
+    }
+
+    /// «26.12-18.12» ends before it starts: the item is taken, its deadline kept as written and
+    /// left for a person, never turned into days.
+    @Test func aRangeThatEndsBeforeItStartsIsKeptAsWritten() throws {
+        let read = try plan("""
+            План проведения Новогодней недели
+            1. Открытие недели.              22.12
+            2. Конкурс новогодних газет       23.12
+            3. «Новогодняя сказка»            26.12-18.12
+            """)
+        #expect(read.actions.map(\.deadline.text) == ["22.12", "23.12", "26.12-18.12"])
+        #expect(read.actions.last?.deadline.kind == .unparsed)
+    }
 }

@@ -76,6 +76,13 @@ enum CellRunTable {
             defer { current = [] }
             while current.last?.text.isEmpty == true { current.removeLast() }
             guard !current.isEmpty else { return }
+            // «26 апреля, Сясьстрой,» then «ул. Ленина №82е»: a cell that ends in a comma goes on
+            // in the next paragraph, when the row has more cells than columns.
+            while current.count > width,
+                  let broken = current.indices.dropFirst().dropLast().first(where: { current[$0].text.hasSuffix(",") && !current[$0 + 1].text.isEmpty }) {
+                current[broken].text += " " + current[broken + 1].text
+                current.remove(at: broken + 1)
+            }
             if numbered, width >= 3, current.count > width, let deadline = deadlineColumn, deadline >= 1,
                current[deadline].text.isEmpty || looksLikeDeadline(current[deadline].text),
                let items = Self.unnumberedItems(Array(current[width...]), width: width, deadline: deadline) {
@@ -97,7 +104,7 @@ enum CellRunTable {
                 }
                 return
             }
-            if current.contains(where: \.text.isEmpty), current.count != width || !numbered {
+            if current.contains(where: \.text.isEmpty), current.count != width || !numbered && !delimited {
                 current.removeAll { $0.text.isEmpty }
             }
             if numberless, current.count > 1 || !isSectionLine(current[0].text) {
@@ -148,9 +155,11 @@ enum CellRunTable {
         let blanksFrom = bodyStart < cells.count ? cells[bodyStart].paragraph : Int.max
         let blanks = Dictionary(grouping: withBlanks.filter { $0.cell.text.isEmpty && $0.paragraph > blanksFrom }, by: \.paragraph)
         for (offset, (cell, paragraph)) in cells[bodyStart...].enumerated() {
-            if numbered, !current.isEmpty, let previous = offset > 0 ? cells[bodyStart + offset - 1].paragraph : nil {
+            if numbered || delimited, !current.isEmpty, let previous = offset > 0 ? cells[bodyStart + offset - 1].paragraph : nil {
                 // The blank cells between the cell before and this one.
                 for blank in (previous + 1)..<max(previous + 1, paragraph) { current += blanks[blank]?.map(\.cell) ?? [] }
+                // An unnumbered row whose last cells were blank is whole before this cell.
+                if !numbered, current.count >= rowWidth { finish() }
             }
             if numbered {
                 // A full row then «3» after «1»: row 2 lost its number.
@@ -364,12 +373,9 @@ enum CellRunTable {
             boundaryAt[index] = ends
             return ends
         }
-        var index = 0
-        while index < texts.count {
-            guard column(index) != nil else {
-                index += 1
-                continue
-            }
+        // The known headings from `index` on: where they end, their kinds, and whether a
+        // heading of a kind already seen stopped them.
+        func run(from index: Int) -> (end: Int, kinds: [PlanColumn], repeated: Bool) {
             var end = index
             var kinds: [PlanColumn] = []
             var probe = index
@@ -382,7 +388,9 @@ enum CellRunTable {
                     if kind == .note && !delimited { break }
                     // «Исполнители | Соисполнители»: a second executor column.
                     // «Начало | Окончание»: a second deadline column ends the period.
-                    if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) { break }
+                    if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) {
+                        return (end, kinds, true)
+                    }
                     kinds.append(kind)
                     end = probe + 1
                 } else if !(1...4).contains(where: { ahead in
@@ -394,6 +402,26 @@ enum CellRunTable {
                     break
                 }
                 probe += 1
+            }
+            return (end, kinds, false)
+        }
+        var index = 0
+        while index < texts.count {
+            guard column(index) != nil else {
+                index += 1
+                continue
+            }
+            var (end, kinds, repeated) = run(from: index)
+            // «дата | Название мероприятия | Участники | Время проведения | Место | Ответственный»:
+            // stopped by a second heading of a kind before any executor's, the header may have
+            // started too early (its first heading another column's, or a title's last line);
+            // one from the next heading that runs further and names the executors is the header.
+            if repeated, !kinds.contains(.executor), index + 1 < end, column(index + 1) != nil {
+                let later = run(from: index + 1)
+                if later.end > end, later.kinds.contains(.action), later.kinds.contains(.executor) {
+                    index += 1
+                    (end, kinds, repeated) = later
+                }
             }
             // «организацией | и качеством питания | №№ | Мероприятия | …»: the title's last lines
             // ran into the header, which starts at its number column.
@@ -559,6 +587,8 @@ enum CellRunTable {
         let next = levels(text)
         guard let last, !next.isEmpty else { return true }
         if next == [1] { return true }
+        // «4» again after a whole row 4: the plan numbered two rows alike.
+        if skip > 0, next == last { return true }
         if next.count == last.count + 1 { return Array(next.prefix(last.count)) == last && next.last == 1 }
         guard next.count <= last.count else { return false }
         let depth = next.count

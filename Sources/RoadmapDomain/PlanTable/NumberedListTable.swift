@@ -136,6 +136,11 @@ enum NumberedListTable {
     private static func readsAsDeadline(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 60 else { return false }
         if FlattenedRowTable.readsAsDeadline(text) { return true }
+        // Two days written as dates whose range cannot be read («26.12-18.12», a slip of the
+        // pen): the item's deadline all the same, kept as written and flagged, never guessed.
+        if text.range(of: #"^\d{1,2}\.\d{1,2}\.?(\d{2,4})?\s*[-–—]\s*\d{1,2}\.\d{1,2}\.?(\d{2,4})?$"#, options: .regularExpression) != nil {
+            return true
+        }
         guard !text.contains("("),
               let deadline = try? DeadlineParser().parse(text, in: .calendarYear(2001), rereading: false) else { return false }
         return deadline.kind != .unparsed

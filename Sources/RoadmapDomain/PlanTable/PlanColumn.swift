@@ -26,6 +26,9 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     /// executor to fill in. Read as part of the header, so the columns after it keep their
     /// places; its cells are not part of the plan.
     case note
+    /// «Участники», «Участники мероприятия»: who takes part (classes, parents), not who answers
+    /// for it; a column of its own, read past.
+    case participants
 
     /// Stems tried in this order: the first column kind with a stem in the header wins
     /// («Ответственный исполнитель» is an executor before anything else).
@@ -36,6 +39,8 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.executor, ["ответствен", "исполнител"]),
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "начало", "окончани"]),
         (.venue, ["место"]),
+        // Before the actions: «Участники мероприятия» names who takes part, not the event.
+        (.participants, ["участник"]),
         (.effect, ["эффект"]),
         // «Форма отчётности», «Итоговый документ» say what the action yields, not how
         // partners work together («Формы взаимодействия»).
@@ -84,6 +89,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             guard stem.hasPrefix(" ") else { return text.contains(stem) }
             let word = String(stem.dropFirst())
             return text.hasPrefix(word) || text.contains(stem)
+        }
+        // «Исполнение», «Выполнение» alone: the column where the execution is marked.
+        if text == "исполнение" || text == "выполнение" {
+            self = .note
+            return
         }
         for (column, stems) in Self.stems where stems.contains(where: names) {
             // «№ п/п» is short; «Наименование учреждения № …» is not a number column.

@@ -275,12 +275,27 @@ struct PlanReading {
         // «ПРОФИЛАКТИЧЕСКАЯ РАБОТА» alone across the table.
         let letters = line.filter(\.isLetter)
         if letters.count >= 6, letters.allSatisfy(\.isUppercase), line.count <= 120 { return line }
+        // «Январь», «Сентябрь 2025 г.», «II четверть» alone across the table: a plan kept by
+        // months or terms, each heading the rows done in it.
+        if Self.namesAPeriod(line) { return line }
         guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/) else {
             return nil
         }
         // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
         guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
         return goalTitle(line)
+    }
+
+    /// «Январь», «Сентябрь – октябрь 2025 года», «II четверть», «1 полугодие»: a month or a
+    /// school term named alone.
+    static func namesAPeriod(_ line: String) -> Bool {
+        let folded = RussianText.folded(line)
+        guard folded.count <= 40 else { return false }
+        let month = "(?:январ[ья]|феврал[ья]|март|марта|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август|августа|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
+        let term = "(?:[1-4]|i{1,3}|iv)\\s*-?(?:я|й|ое)?\\s*(?:четверть|полугодие|триместр)"
+        let year = "(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?"
+        let pattern = "^(?:\(month)(?:\\s*[-–—]\\s*\(month))?|\(term))\(year)\\.?$"
+        return folded.range(of: pattern, options: .regularExpression) != nil
     }
 
     /// A row whose only text stands where the row numbers do and is none: a section merged
