@@ -60,6 +60,18 @@ struct PlanDocumentParserTests {
         #expect(PlanColumn(header: header) == expected)
     }
 
+    /// One year of this century alone in the title dates a plan's days; two years, or a year of
+    /// history, do not.
+    @Test func aTitlesOneYearIsTheCalendarYear() {
+        let parser = PlanDocumentParser()
+        #expect(parser.deadlineContext(academicYear: nil, title: "Программа «Пушкинские дни - 2019»") == .calendarYear(2019))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий Года защитника Отечества 2025 год") == .calendarYear(2025))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий к Дню Победы в ВОВ 1941-1945 гг.") == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "Дорожная карта проекта 2025-2029") == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "План к 80-летию Победы 1945 года") == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "План работы школы") == .none)
+    }
+
     @Test func unknownHeadersAreNotColumns() {
         #expect(PlanColumn(header: "") == nil)
         #expect(PlanColumn(header: "Цель: Повышение профессиональной компетенции педагогов") == nil)

@@ -1061,4 +1061,47 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["22.12", "23.12", "26.12-18.12"])
         #expect(read.actions.last?.deadline.kind == .unparsed)
     }
+
+    /// «Дата | Мероприятие | Время | Место | Класс | Ответственный», a cell a line: a row whose
+    /// date cell is merged with the row above («||||» then), and times of day that are no
+    /// dates. The title's one year («Пушкинские дни - 2019») dates the days.
+    @Test func aDateFirstTableWithADateCellOverTwoRows() throws {
+        let read = try plan("""
+            Программа мероприятий «Пушкинские дни - 2019»
+            Дата |
+            Мероприятие |
+            Время |
+            Место |
+            Класс |
+            Ответственный |
+            25.01- 25.02 |
+            Выставка «Сказочник Лукоморья» |
+            8.00-16.30 |
+            библиотека |
+            I - IV |
+            Ерошевская Е.В. |
+            01- 28.02 |
+            Косплей по произведениям А.С. Пушкина |
+            8.00-16.30 |
+            библиотека |
+            VI - IX |
+            Ерошевская Е.В. |
+            Фотосессия на протяжении всего периода |
+            8.00-15.30 |
+            ||||
+            04.02 |
+            Открытие «Пушкинских дней» |
+            08.00-08.15 |
+            актовый зал |
+            V–XI |
+            Бабенко И.В. |
+            """)
+        #expect(read.actions.map(\.title) == [
+            "Выставка «Сказочник Лукоморья»", "Косплей по произведениям А.С. Пушкина", "Фотосессия на протяжении всего периода",
+            "Открытие «Пушкинских дней»",
+        ])
+        #expect(read.actions.map(\.deadline.text) == ["25.01- 25.02", "01- 28.02", "01- 28.02", "04.02"])
+        #expect(read.actions.last?.deadline.period?.description == "2019-02-04..2019-02-04")
+        #expect(read.actions.map { $0.executors.count } == [1, 1, 0, 1])
+    }
 }

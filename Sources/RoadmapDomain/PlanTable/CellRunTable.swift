@@ -72,8 +72,14 @@ enum CellRunTable {
         var lastNumber: [Int]?
         // «№ п/п» heads a column no row fills: the rows are read without it.
         var numberless = false
+        // A row under a deadline cell merged over several rows (the deadline is the first
+        // column): its first cell is that blank, which left no trace in the copy.
+        var underMergedDeadline = false
         func finish() {
-            defer { current = [] }
+            defer {
+                current = []
+                underMergedDeadline = false
+            }
             while current.last?.text.isEmpty == true { current.removeLast() }
             guard !current.isEmpty else { return }
             // «26 апреля, Сясьстрой,» then «ул. Ленина №82е»: a cell that ends in a comma goes on
@@ -110,6 +116,7 @@ enum CellRunTable {
             if numberless, current.count > 1 || !isSectionLine(current[0].text) {
                 current.insert(Cell(text: "", location: current[0].location), at: 0)
             }
+            if underMergedDeadline { current.insert(Cell(text: "", location: current[0].location), at: 0) }
             var texts = current.map(\.text)
             if numbered, width >= 3, texts.count == 2 * width - 1, !current.contains(where: { isRowNumber($0.text) && $0.text != current[0].text }),
                deadlineColumn.map({ looksLikeDeadline(texts[$0]) && looksLikeDeadline(texts[width + $0 - 1]) }) ?? true {
@@ -177,6 +184,17 @@ enum CellRunTable {
                     current.append(cell)
                 }
             } else {
+                if rowDeadline == 0, delimited {
+                    // «Дата | Мероприятие | Время | …» with «Фотосессия … | 8.00-15.30 |» under
+                    // the row of «01- 28.02»: the date's cell spans both rows. The next date
+                    // starts the next row (a time of day reads as no date).
+                    let dated = FlattenedRowTable.readsAsDeadline(cell.text)
+                    if current.isEmpty, rows.count >= 2, !dated, !Self.looksLikeDeadline(cell.text), !Self.isSectionLine(cell.text) {
+                        underMergedDeadline = true
+                    } else if underMergedDeadline, dated {
+                        finish()
+                    }
+                }
                 current.append(cell)
                 // Unnumbered rows keep in step by their deadline: where it should stand and a
                 // text that is no deadline does, the row's first text is a section spanning
@@ -194,7 +212,7 @@ enum CellRunTable {
                         rows[rows.count - 1][action].text += " " + first.text
                     }
                 }
-                if current.count == rowWidth { finish() }
+                if current.count + (underMergedDeadline ? 1 : 0) == rowWidth { finish() }
             }
         }
         finish()

@@ -232,6 +232,13 @@ public struct PlanDocumentParser: Sendable {
         if let match = folded.firstMatch(of: /на\s+(\d{4})\s*(?:год|г\.)/), let year = Int(match.output.1) {
             return .calendarYear(year)
         }
+        // «Пушкинские дни - 2019», «… в 2024 году», «Года защитника Отечества 2025 год»: one year
+        // of this century named alone (two years are a period; «1941-1945» is history).
+        let years = Set(folded.matches(of: /(?:^|[^\d.\/-])(\d{4})(?![\d.\/]|\s*-\s*\d)/).compactMap { Int($0.output.1) })
+        if years.count == 1, let year = years.first, (2000...2099).contains(year),
+           folded.firstMatch(of: /\d{4}\s*-\s*\d{4}/) == nil {
+            return .calendarYear(year)
+        }
         return .none
     }
 
