@@ -187,7 +187,26 @@ public struct DeadlineParser: Sendable {
             of: #"(\d)\s*-\s*(?:ый|ий|ой|го|ого|его|ое|ее|ая|е|й|м|ом|х|ых)(?![а-я])"#, with: "$1",
             options: .regularExpression)
         result = result.replacingOccurrences(of: "кв-л", with: "кв")
+        result = Self.distributingTerms(result)
         result = result.replacingOccurrences(of: #"(?<![a-z])c(?= ?\d)"#, with: "с", options: .regularExpression)
+        return result
+    }
+
+    /// «i, iii кв.», «i и iii квартал», «1, 2 полугодие»: each number with the word it shares,
+    /// a list of quarters (half-years) as «i квартал, iii квартал» is.
+    static func distributingTerms(_ text: String) -> String {
+        let number = #"(?:iv|i{1,3}|[1-4])"#
+        let pattern = #"(?<![\w.])("# + number + #"(?:\s*(?:,|и)\s*"# + number + #")+)\s+(кв\b\.?|квартал[а-я]*|полугоди[а-я]*)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
+        var result = text
+        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let whole = Range(match.range, in: text), let list = Range(match.range(at: 1), in: text),
+                  let unit = Range(match.range(at: 2), in: text) else { continue }
+            let word = text[unit].hasPrefix("полугод") ? "полугодие" : "квартал"
+            let numbers = text[list].split(whereSeparator: { $0 == "," || $0 == " " }).filter { $0 != "и" }
+            let expanded = numbers.map { "\($0) \(word)" }.joined(separator: ", ")
+            result.replaceSubrange(Range(NSRange(whole, in: text), in: result) ?? whole, with: expanded)
+        }
         return result
     }
 

@@ -1104,4 +1104,115 @@ struct PlanShapeTests {
         #expect(read.actions.last?.deadline.period?.description == "2019-02-04..2019-02-04")
         #expect(read.actions.map { $0.executors.count } == [1, 1, 0, 1])
     }
+
+    /// A paragraph a cell, «Дата | Мероприятие | Место проведения»: a range broken after its
+    /// dash over two paragraphs is one deadline, and a day below the plan's last dated one
+    /// («16-17 мая» after «9 мая 2019 года») is read in the same year.
+    @Test func aRangeBrokenAfterItsDashAndDaysLaterInTheSameYear() throws {
+        let read = try plan("""
+            План мероприятий, посвященных Дню Победы
+
+            Дата
+
+            Мероприятие
+
+            Место проведения
+
+            17 апреля –
+
+            9 мая 2019 года
+
+            Республиканская акция «Часовой у знамени Победы»
+
+            муниципальные районы
+
+            6-7 мая
+
+            Фестиваль по футболу
+
+            Батыревский район
+
+            16-17 мая
+
+            Конкурс юных инспекторов движения
+
+            г. Мариинский Посад
+            """)
+        #expect(read.actions.map(\.deadline.text) == ["17 апреля – 9 мая 2019 года", "6-7 мая", "16-17 мая"])
+        #expect(read.actions.map { $0.deadline.period?.description ?? "-" } == [
+            "2019-04-17..2019-05-09", "2019-05-06..2019-05-07", "2019-05-16..2019-05-17",
+        ])
+    }
+
+    /// Rows that lost their borders, a line each, then a rule and a footnote: the footnote is
+    /// no part of the last row.
+    @Test func aFootnoteUnderAFlattenedTableIsNoPartOfItsLastRow() throws {
+        let read = try plan("""
+            План мероприятий по подготовке новогодней елки
+            N п/п Наименование мероприятия Дата Ответственный
+            1. Подготовить сценарий проведения елки до 14.12.2004 Григорьева Т.В.
+            2. Проинформировать СМИ о проведении елки до 17.12.2004 Паевская А.Я.
+
+            --------------------------------
+            <*> Организации привлекаются к выполнению мероприятия по согласованию.
+            """)
+        #expect(read.actions.map(\.deadline.text) == ["до 14.12.2004", "до 17.12.2004"])
+        #expect(read.actions.last?.executors.count == 1)
+    }
+
+    /// «Мероприятия Стоимость в тыс. руб. Сроки Ответственные», a row a line: the amounts are
+    /// the cost, not the end of the action; «I, III кв.» is two quarters.
+    @Test func aCostColumnBetweenTheActionAndItsDeadline() throws {
+        let read = try plan("""
+            Мероприятия по укреплению материально-технической базы на учебный 2008 — 2009 год
+            Мероприятия Стоимость в тыс. руб. Сроки Ответственные
+            1. Приобретение ученической мебели 552,0 II - III кв. руководители ОУ
+            2. Приобретение дошкольной мебели 300,0 I кв. заведующие МДОУ
+            3. Приобретение инструментов 451,0 I, III кв. руководители МОУ СОШ
+            Итого: 3995,0
+            """)
+        #expect(read.actions.map(\.title) == ["Приобретение ученической мебели", "Приобретение дошкольной мебели", "Приобретение инструментов"])
+        #expect(read.actions.map(\.deadline.text) == ["II - III кв.", "I кв.", "I, III кв."])
+        #expect(read.actions.map { $0.deadline.period?.description ?? "-" } == [
+            "2009-04-01..2009-09-30", "2009-01-01..2009-03-31", "2009-01-01..2009-09-30",
+        ])
+    }
+
+    /// «Мероприятие | Место проведения | Класс | Ответственный» whose place column holds the
+    /// deadlines: the cells say what the column is.
+    @Test func aColumnOfDeadlinesUnderAnotherHeading() throws {
+        let read = try plan("""
+            Мероприятие | Место проведения | Класс | Ответственный
+            Тематические уроки | В течение года | 1-4 классы | Классные руководители
+            Экскурсии в музей | Октябрь | 1-4 классы | Классные руководители
+            Конкурс рисунков | Сентябрь-октябрь | 1-4 классы | Учителя ИЗО
+            """)
+        #expect(read.actions.map(\.deadline.text) == ["В течение года", "Октябрь", "Сентябрь-октябрь"])
+    }
+
+    /// «Наименование | Дата» over rows numbered «1», «2» (the numbers' column has no heading),
+    /// a paragraph a cell: two headings are a plan when numbered rows follow.
+    @Test func twoHeadingsOverNumberedRows() throws {
+        let read = try plan("""
+            Приглашаем образовательные организации принять участие в мероприятиях:
+
+            Наименование
+
+            Дата
+
+            1
+
+            Городской конкурс «Моя Чувашия»
+
+            Март 2020 г.
+
+            2
+
+            Городская олимпиада «Чувашия-родина моя»
+
+            Апрель 2020 г.
+            """)
+        #expect(read.actions.map(\.title) == ["Городской конкурс «Моя Чувашия»", "Городская олимпиада «Чувашия-родина моя»"])
+        #expect(read.actions.map(\.deadline.text) == ["Март 2020 г.", "Апрель 2020 г."])
+    }
 }

@@ -19,7 +19,7 @@ enum CellRunTable {
         // Lines holding several cells between «|» are a stream of cells, not one cell a line.
         let inner = paragraphs.filter { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).contains("|") }
         guard inner.count < 2 else { return nil }
-        let withBlanks = Self.cells(paragraphs)
+        let withBlanks = Self.joiningDashedRanges(Self.cells(paragraphs))
         // Blank cells (a «|» alone) only count inside a numbered row, and only where they make
         // it as wide as the header; elsewhere they are borders of merged rows.
         let cells = withBlanks.filter { !$0.cell.text.isEmpty }
@@ -449,7 +449,11 @@ enum CellRunTable {
                 continue
             }
             // «Мероприятие | Сроки» alone is a plan too: what is done and when.
-            if end - index >= 3 || delimited && end - index == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 }),
+            // So is «Наименование | Дата» over a first row numbered «1» (the numbers' column has
+            // no heading), where a title would be followed by text.
+            let twoOverRows = end - index == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 })
+                && (delimited || end < texts.count && ["1", "1."].contains(texts[end]))
+            if end - index >= 3 || twoOverRows,
                kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
                 // do not know («Источник финансирования») belong to it too.
@@ -473,6 +477,23 @@ enum CellRunTable {
         // the regex (a regex literal is parsed again each time it is evaluated).
         guard let first = text.first, first.isNumber || "IVXLCР".contains(first) else { return false }
         return text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+    }
+
+    /// «17 апреля –» then «9 мая 2019 года»: a range broken after its dash is one cell, when
+    /// the two read as a deadline together.
+    static func joiningDashedRanges(_ cells: [(cell: Cell, paragraph: Int)]) -> [(cell: Cell, paragraph: Int)] {
+        var result: [(cell: Cell, paragraph: Int)] = []
+        for item in cells {
+            if let last = result.last, !item.cell.text.isEmpty, last.cell.text.count <= 30,
+               let end = last.cell.text.last, "–—-".contains(end), last.cell.text.dropLast().last == " ",
+               let first = item.cell.text.first, first.isNumber || first.isLetter, item.cell.text.count <= 30,
+               case let joined = last.cell.text + " " + item.cell.text, FlattenedRowTable.readsAsDeadline(joined) {
+                result[result.count - 1] = (Cell(text: joined, location: last.cell.location), item.paragraph)
+                continue
+            }
+            result.append(item)
+        }
+        return result
     }
 
     /// «в» / «течение» / «года» a word a line: one deadline, when the words read as one and

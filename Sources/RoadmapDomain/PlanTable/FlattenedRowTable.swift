@@ -8,7 +8,7 @@ import Foundation
 /// deadline; the words before it are the action, the words after it the executors.
 enum FlattenedRowTable {
     /// The columns a flattened row can be split into, in the header's order.
-    static let splittable: Set<PlanColumn> = [.number, .action, .deadline, .executor]
+    static let splittable: Set<PlanColumn> = [.number, .action, .cost, .deadline, .executor]
 
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header;
     /// nil when no line holds a header of an action, a deadline and an executor column.
@@ -20,7 +20,10 @@ enum FlattenedRowTable {
             guard let (columns, headerEnd) = header(in: paragraph.text, known: &known) else { continue }
             var text = String(paragraph.text[headerEnd...])
             var location = paragraph.location
-            for next in paragraphs.dropFirst(index + 1) { text += "\n" + next.text }
+            for next in paragraphs.dropFirst(index + 1) {
+                if Self.endsTable(next.text) { break }
+                text += "\n" + next.text
+            }
             location.column = nil
             // Cells between «|» are no flattened rows: `CellRunTable` reads them.
             guard text.filter({ $0 == "|" }).count < 6 else { return nil }
@@ -44,6 +47,15 @@ enum FlattenedRowTable {
             return (SourceTable(rows: table), index)
         }
         return nil
+    }
+
+    /// «--------------------» under the last row, «<*> Организации, не входящие …», «* по
+    /// согласованию», «Примечание:»: the table is over; what follows is its footnotes.
+    static func endsTable(_ line: String) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.count >= 5, text.allSatisfy({ "-_—–=".contains($0) }) { return true }
+        return text.hasPrefix("<*>") || text.hasPrefix("* ") || text.hasPrefix("*) ")
+            || RussianText.folded(text).hasPrefix("примечание:")
     }
 
     /// The header's columns and where it ends in `line`: three known columns or more, an
@@ -242,7 +254,7 @@ enum FlattenedRowTable {
             while end < words.count, words[end - 1].hasSuffix(",") || !(words[end].first?.isUppercase ?? false) { end += 1 }
             if end < words.count { deadline = found.lowerBound..<end }
         }
-        let action: String
+        var action: String
         let when: String
         let who: String
         if let deadline {
@@ -254,12 +266,28 @@ enum FlattenedRowTable {
             when = ""
             who = ""
         }
+        var cost = ""
+        if let costColumn = kinds.firstIndex(of: .cost), let actionColumn = kinds.firstIndex(of: .action),
+           let deadlineColumn = kinds.firstIndex(of: .deadline), actionColumn < costColumn, costColumn < deadlineColumn {
+            // «Приобретение мебели 552,0 II - III кв.»: the amounts before the deadline are the cost.
+            var actionWords = action.split(separator: " ")
+            var amounts: [Substring] = []
+            while actionWords.count > 1, let last = actionWords.last, last.wholeMatch(of: /\d[\d\s]*(?:[,.]\d+)?/) != nil {
+                amounts.insert(last, at: 0)
+                actionWords.removeLast()
+            }
+            if !amounts.isEmpty {
+                action = actionWords.joined(separator: " ")
+                cost = amounts.joined(separator: " ")
+            }
+        }
         guard !action.isEmpty else { return nil }
         let deadlineFirst = (kinds.firstIndex(of: .deadline) ?? 0) < (kinds.firstIndex(of: .executor) ?? 0)
         return kinds.map { kind in
             switch kind {
             case .number: number
             case .action: action
+            case .cost: cost
             case .deadline: deadlineFirst ? when : ""
             case .executor: deadlineFirst ? who : ""
             default: ""

@@ -29,6 +29,8 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     /// «Участники», «Участники мероприятия»: who takes part (classes, parents), not who answers
     /// for it; a column of its own, read past.
     case participants
+    /// «Стоимость в тыс. руб.», «Объём финансирования»: what the action costs.
+    case cost
 
     /// Stems tried in this order: the first column kind with a stem in the header wins
     /// («Ответственный исполнитель» is an executor before anything else).
@@ -47,6 +49,8 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.result, ["форма отчет", "формы отчет", "отчетност", "итоговый документ", "итоговые документы"]),
         (.forms, [" форм"]),
         (.result, ["результат", "показател"]),
+        // Before the actions: «Стоимость работ» is what they cost.
+        (.cost, ["стоимост", "тыс. руб", "тыс.руб", "объем финансирования", "объём финансирования", "финансовые затраты", "сумма"]),
         (.purpose, ["цель"]),
         // «Направления деятельности» lists what is done, as «Мероприятия» does; a partners'
         // table names «Направления взаимодействия» and institutions.

@@ -28,7 +28,9 @@ extension PlanDocumentParser {
     static func academicYear(in texts: [String]) -> Int? {
         for text in texts {
             let folded = RussianText.folded(RussianText.unifyingDashes(text))
-            guard let match = folded.firstMatch(of: /(\d{4})\s*[-\/]\s*(\d{2}|\d{4})\s*(?:учебн|уч\.|уч\s)/),
+            // «2008-2009 учебный год», and «учебный 2008 — 2009 год» / «учебного 2024/25 года».
+            guard let match = folded.firstMatch(of: /(\d{4})\s*[-\/]\s*(\d{2}|\d{4})\s*(?:учебн|уч\.|уч\s)/)
+                    ?? folded.firstMatch(of: /(?:учебн[а-я]*|уч\.)\s+(\d{4})\s*[-\/]\s*(\d{2}|\d{4})\s*(?:год|г\.|гг)/),
                   let first = Int(match.output.1), let second = Int(match.output.2)
             else { continue }
             if second == first + 1 || second == (first + 1) % 100 { return first }

@@ -404,6 +404,15 @@ struct PlanReading {
             }
         }
         let retry: DeadlineContext? = period.map { context == .none ? .planPeriod($0) : context }
+        // A period read from the plan's own dates («17 апреля – 9 мая 2019 года») stops at its
+        // last one; «16-17 мая» below it is in the same year. Taken to whole calendar years, a
+        // month or a day still falls in it once only within one year (across two, twice: left).
+        let wholeYears: DeadlineContext? = context == .none ? period.flatMap { period in
+            guard let first = CalendarDate(year: period.first.year, month: 1, day: 1),
+                  let last = CalendarDate(year: period.last.year, month: 12, day: 31),
+                  let whole = DatePeriod(first: first, last: last), whole != period else { return nil }
+            return .planPeriod(whole)
+        } : nil
         for index in actions.indices {
             let location = actions[index].location
             if let source = actions[index].recurrenceSource {
@@ -413,6 +422,8 @@ struct PlanReading {
             let text = actions[index].deadlineText
             if let error = failed[index] {
                 if let retry, retry != context, let deadline = try? DeadlineParser().parse(text, in: retry) {
+                    actions[index].deadline = deadline
+                } else if let whole = wholeYears, let deadline = try? DeadlineParser().parse(text, in: whole) {
                     actions[index].deadline = deadline
                 } else {
                     actions[index].deadline = .unparsed(text)

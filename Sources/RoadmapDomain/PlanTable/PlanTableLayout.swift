@@ -52,6 +52,12 @@ public struct PlanTableLayout: Hashable, Sendable {
             let kinds = Set(columns.values)
             let layout: PlanTableLayout
             if kinds.contains(.action) {
+                if !kinds.contains(.deadline), let dated = Self.columnOfDeadlines(in: table, below: index, besides: columns) {
+                    // «Мероприятие | Место проведения | Класс | Ответственный» whose second
+                    // column holds «В течение года», «Октябрь», «Сентябрь-октябрь»: what the
+                    // cells say wins over a heading that names no deadline.
+                    columns[dated] = .deadline
+                }
                 layout = PlanTableLayout(kind: .actions, headerRow: index, columns: columns, endColumn: end, moreExecutorColumns: moreExecutors)
             } else if kinds.contains(.partner) {
                 layout = PlanTableLayout(kind: .partners, headerRow: index, columns: columns)
@@ -66,6 +72,20 @@ public struct PlanTableLayout: Hashable, Sendable {
         }
         guard let weak else { return nil }
         self = weak
+    }
+
+    /// The one column, not the action's, number's or executors', whose body cells nearly all
+    /// read as deadlines (two at least); nil when none or more than one does.
+    static func columnOfDeadlines(in table: SourceTable, below header: Int, besides columns: [Int: PlanColumn]) -> Int? {
+        let body = table.rows.dropFirst(header + 1)
+        let width = table.rows.map(\.count).max() ?? 0
+        let candidates = (0..<width).filter { column in
+            guard ![.action, .number, .executor, .result].contains(columns[column]) else { return false }
+            let texts = body.compactMap { $0.indices.contains(column) ? $0[column].text : nil }.filter { !$0.isEmpty }
+            let dated = texts.filter(CellRunTable.looksLikeDeadline).count
+            return dated >= 2 && dated * 5 >= texts.count * 4
+        }
+        return candidates.count == 1 ? candidates[0] : nil
     }
 
     /// «Срок окончания», «Плановое окончание», «Дата завершения», «Конец».
