@@ -1215,4 +1215,49 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.title) == ["Городской конкурс «Моя Чувашия»", "Городская олимпиада «Чувашия-родина моя»"])
         #expect(read.actions.map(\.deadline.text) == ["Март 2020 г.", "Апрель 2020 г."])
     }
+
+    /// «№ | Направление деятельности | Мероприятия | Сроки | Ответственные» with the direction
+    /// merged down its rows: the direction heads its rows (a section); before, it was read as
+    /// the action and the rows under its merged cell were dropped.
+    @Test func aColumnOfDirectionsBesideTheActions() throws {
+        for header in ["№ п/п;Направление деятельности;Мероприятия", "№ п/п;Направление;Мероприятие", "№ п/п;Раздел;Содержание работы"] {
+            let read = try plan("""
+                План мероприятий по реализации ФГОС на 2025-2026 учебный год
+                \(header);Сроки;Ответственные
+                1;Работа с педагогами;Семинар по ФГОС;сентябрь 2025;Методист
+                2;;Курсы повышения квалификации;октябрь 2025;Зам. директора по УВР
+                3;Работа с родителями;Родительское собрание;ноябрь 2025;Классные руководители
+                4;;Анкетирование родителей;декабрь 2025;Педагог-психолог
+                """, name: "plan.csv")
+            #expect(read.actions.map(\.title) == ["Семинар по ФГОС", "Курсы повышения квалификации", "Родительское собрание", "Анкетирование родителей"], "\(header)")
+            #expect(read.actions.map(\.section) == ["Работа с педагогами", "Работа с педагогами", "Работа с родителями", "Работа с родителями"], "\(header)")
+        }
+        // «Направления деятельности» alone still names the actions.
+        let alone = try plan("""
+            Направления деятельности;Сроки;Ответственные
+            Семинар по ФГОС;сентябрь 2025;Методист
+            """, name: "plan.csv")
+        #expect(alone.actions.map(\.title) == ["Семинар по ФГОС"])
+    }
+
+    /// «Задачи | Мероприятия | Сроки | Ответственные», a task merged down the rows serving it:
+    /// each task is the plan's, and its actions serve it.
+    @Test func aColumnOfTasksBesideTheActions() throws {
+        let read = try plan("""
+            План работы на 2025 год
+            Задачи;Мероприятия;Сроки;Ответственные
+            Повышение квалификации педагогов;Семинар по ФГОС;сентябрь 2025;Методист
+            ;Курсы;октябрь 2025;Зам. директора по УВР
+            Работа с родителями;Родительское собрание;ноябрь 2025;Классные руководители
+            """, name: "plan.csv")
+        #expect(read.goals.flatMap(\.tasks).map(\.title) == ["Повышение квалификации педагогов", "Работа с родителями"])
+        #expect(read.goals.flatMap(\.actions).map(\.taskPositions) == [[1], [1], [2]])
+        // «Задачи и мероприятия» names the actions: no task is read from it.
+        let named = try plan("""
+            Задачи и мероприятия;Сроки;Ответственные
+            Семинар по ФГОС;сентябрь 2025;Методист
+            """, name: "plan.csv")
+        #expect(named.actions.map(\.title) == ["Семинар по ФГОС"])
+        #expect(named.taskCount == 0)
+    }
 }

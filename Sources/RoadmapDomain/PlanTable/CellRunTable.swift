@@ -406,7 +406,10 @@ enum CellRunTable {
                     if kind == .note && !delimited { break }
                     // «Исполнители | Соисполнители»: a second executor column.
                     // «Начало | Окончание»: a second deadline column ends the period.
-                    if kinds.contains(kind), kind != .executor, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) {
+                    // «Направление деятельности | Мероприятия»: a grouping column, then the actions'.
+                    let afterGrouping = kind == .action && (index..<probe).contains {
+                        column($0) == .action && PlanColumn.namesAGrouping(texts[$0]) } && !PlanColumn.namesAGrouping(texts[probe])
+                    if kinds.contains(kind), kind != .executor, !afterGrouping, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) {
                         return (end, kinds, true)
                     }
                     kinds.append(kind)

@@ -31,6 +31,12 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     case participants
     /// «Стоимость в тыс. руб.», «Объём финансирования»: what the action costs.
     case cost
+    /// «Направление деятельности» or «Раздел» beside «Мероприятия»: a merged column whose
+    /// text heads the rows beside it (a section of the plan). Set by `PlanTableLayout` from
+    /// the two headings together, never by one heading alone.
+    case group
+    /// «Задачи», «Задача»: the task the rows beside it serve (a merged column).
+    case task
 
     /// Stems tried in this order: the first column kind with a stem in the header wins
     /// («Ответственный исполнитель» is an executor before anything else).
@@ -63,6 +69,21 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ", " тема", " темы",
                    " тематика", " вопрос", "повестк", " дела", " задани"]),
     ]
+
+    /// «Направление деятельности», «Направления работы», «Раздел», «Блок», «Этап»: a heading
+    /// that groups actions when another column names them.
+    static func namesAGrouping(_ header: String) -> Bool {
+        let text = RussianText.folded(RussianText.collapsingWhitespace(header))
+        return ["направлен", "раздел", "блок", "этап", "модуль"].contains { text.hasPrefix($0) }
+    }
+
+    /// «Задачи», «Задача», «Задачи проекта»: a heading of the tasks the actions beside them
+    /// serve (never «Задачи и мероприятия», which names the actions).
+    static func namesTasks(_ header: String) -> Bool {
+        let text = RussianText.folded(RussianText.collapsingWhitespace(header))
+        return (text == "задачи" || text == "задача" || text.hasPrefix("задачи ") || text.hasPrefix("задача "))
+            && !["мероприят", "действи", "работ"].contains { text.contains($0) }
+    }
 
     /// «n», «no», «n°», with a dot or not, then « п/п» or not. (Without a regex: this runs for
     /// every word of a text copy, and a regex literal is compiled again at each use.)

@@ -104,6 +104,22 @@ struct PlanReading {
                 structure.append(action)
                 cells[.action] = nil
             }
+            // «Работа с педагогами» in the column of directions, «Повышение квалификации» in
+            // that of tasks: merged cells that head the rows beside them (their continuations
+            // are empty).
+            if let title = cells.removeValue(forKey: .group).map(RussianText.collapsingWhitespace), !title.isEmpty {
+                section = title
+                sectionNumber = nil
+                previousAction = nil
+                closeGroup()
+            }
+            if let title = cells.removeValue(forKey: .task).map(RussianText.collapsingWhitespace), !title.isEmpty {
+                if pendingGoals.isEmpty { pendingGoals.append(PendingGoal(title: "")) }
+                pendingGoals[pendingGoals.count - 1].taskRows.append(title)
+                taskRow = pendingGoals[pendingGoals.count - 1].taskRows.count - 1
+                previousAction = nil
+                closeGroup()
+            }
             let structureText = structure.joined(separator: " ")
             let hasMarker = Self.hasGoalMarker(structureText)
             if hasMarker {

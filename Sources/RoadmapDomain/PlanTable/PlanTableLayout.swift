@@ -41,6 +41,14 @@ public struct PlanTableLayout: Hashable, Sendable {
             var moreExecutors: [Int] = []
             for (column, cell) in row.enumerated() {
                 guard let kind = PlanColumn(header: cell.text) else { continue }
+                if kind == .action, let first = columns.first(where: { $0.value == .action }),
+                   PlanColumn.namesAGrouping(row[first.key].text), !PlanColumn.namesAGrouping(cell.text) {
+                    // «Направление деятельности | Мероприятия»: the first groups, the second
+                    // names the actions.
+                    columns[first.key] = .group
+                    columns[column] = .action
+                    continue
+                }
                 guard !columns.values.contains(kind) else {
                     if kind == .deadline, end == nil, Self.namesAnEnd(cell.text) { end = column }
                     if kind == .executor { moreExecutors.append(column) }
@@ -52,6 +60,20 @@ public struct PlanTableLayout: Hashable, Sendable {
             let kinds = Set(columns.values)
             let layout: PlanTableLayout
             if kinds.contains(.action) {
+                // «Направление | Мероприятие»: «Направление» alone reads as a partners' column;
+                // beside the actions it groups them.
+                for (column, kind) in columns where kind == .partner && PlanColumn.namesAGrouping(row[column].text) {
+                    columns[column] = .group
+                }
+                // «Задачи | Мероприятия | Сроки | Ответственные»: the tasks the actions serve.
+                for (column, cell) in row.enumerated() where columns[column] == nil {
+                    if PlanColumn.namesTasks(cell.text) {
+                        columns[column] = .task
+                    } else if PlanColumn.namesAGrouping(cell.text) {
+                        // «Раздел | Содержание работы»: the part of the plan the rows stand in.
+                        columns[column] = .group
+                    }
+                }
                 if !kinds.contains(.deadline), let dated = Self.columnOfDeadlines(in: table, below: index, besides: columns) {
                     // «Мероприятие | Место проведения | Класс | Ответственный» whose second
                     // column holds «В течение года», «Октябрь», «Сентябрь-октябрь»: what the
