@@ -104,6 +104,16 @@ struct PlanReading {
                 structure.append(action)
                 cells[.action] = nil
             }
+            // «Цель | Задачи | Мероприятия | …»: a goal merged down the rows that serve it, left
+            // of the actions (a «Цель мероприятия» right of them is each action's own aim).
+            if let goalColumn = layout.index(of: .purpose), let actionColumn = layout.index(of: .action), goalColumn < actionColumn {
+                if let title = cells.removeValue(forKey: .purpose).map(RussianText.collapsingWhitespace), !title.isEmpty {
+                    pendingGoals.append(PendingGoal(title: title))
+                    taskRow = nil
+                    previousAction = nil
+                    closeGroup()
+                }
+            }
             // «Работа с педагогами» in the column of directions, «Повышение квалификации» in
             // that of tasks: merged cells that head the rows beside them (their continuations
             // are empty).
