@@ -1284,4 +1284,34 @@ struct PlanShapeTests {
         #expect(aims.goals.count == 1)
         #expect(aims.actions.count == 2)
     }
+
+    /// «Мероприятие | 2025 | 2026 | 2027 | Ответственный», or «Сроки реализации» over a row of
+    /// years: a row's deadline is the years it marks («+», «х»), one occurrence each, or what
+    /// it writes under them. Before, every such action had no deadline at all.
+    @Test func columnsOfYearsMarkTheDeadlines() throws {
+        let inHeader = try plan("""
+            План мероприятий на 2025-2027 годы
+            №;Мероприятие;2025;2026;2027;Ответственный
+            1;Семинар;+;+;+;Методист
+            2;Конкурс;+;;;Зам. директора
+            3;Курсы;;х;-;Зам. директора
+            """, name: "plan.csv")
+        #expect(inHeader.actions.map(\.deadline.text) == ["2025, 2026, 2027", "2025", "2026"])
+        #expect(inHeader.actions.first?.deadline.occurrences.count == 3)
+        #expect(inHeader.actions.map { $0.executors.map(\.name) } == [["Методист"], ["Зам. директора"], ["Зам. директора"]])
+
+        let below = try plan("""
+            План мероприятий на 2025-2027 годы
+            №;Мероприятие;Сроки реализации;;;Ответственный
+            ;;2025 г.;2026 г.;2027 г.;
+            1;Семинар;+;+;+;Методист
+            2;Конкурс;I квартал;;;Зам. директора
+            3;Форум;+;;+;Зам. директора
+            """, name: "plan.csv")
+        #expect(below.actions.map(\.title) == ["Семинар", "Конкурс", "Форум"])
+        #expect(below.actions.map(\.deadline.text) == ["2025, 2026, 2027", "I квартал 2025", "2025, 2027"])
+        #expect(below.actions.map { $0.deadline.period?.description ?? "-" } == [
+            "2025-01-01..2027-12-31", "2025-01-01..2025-03-31", "2025-01-01..2027-12-31",
+        ])
+    }
 }

@@ -79,7 +79,9 @@ struct PlanReading {
             }
         }
 
-        for row in table.rows.dropFirst(layout.headerRow + 1) {
+        for (rowIndex, row) in table.rows.enumerated().dropFirst(layout.headerRow + 1) {
+            // «2025 | 2026 | 2027» under «Сроки реализации»: the years' headings.
+            if rowIndex == layout.yearRow { continue }
             // «1 | 2 | 3 | 4» under the header numbers the columns, not an action.
             if Self.isColumnNumbering(row) { continue }
             // The header again, at the top of the next page of a PDF or of a second table pasted
@@ -223,6 +225,9 @@ struct PlanReading {
                 }
             }
             var deadlineText = cells[.deadline] ?? ""
+            if deadlineText.isEmpty, !layout.yearColumns.isEmpty {
+                deadlineText = Self.markedYears(row, layout.yearColumns)
+            }
             if let endColumn = layout.endColumn, row.indices.contains(endColumn) {
                 // «20.03.2008 | 30.12.2008» under «Начало | Окончание»: one period.
                 let end = row[endColumn].text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -247,6 +252,25 @@ struct PlanReading {
                 headingRow = (actions.count - 1, number, row[column].text.trimmingCharacters(in: .whitespaces))
             }
         }
+    }
+
+    /// The deadline a row gives under columns of years: «2025, 2026, 2027» for marks («+», «х»)
+    /// in three years (an occurrence in each, as the plan means work done every year it marks),
+    /// «I квартал 2025, март 2026» for what it writes under them; empty when it marks none.
+    static func markedYears(_ row: [SourceCell], _ years: [Int: Int]) -> String {
+        let marks: Set<String> = ["+", "х", "x", "v", "✓", "✔", "*", "•", "●", "да", "√"]
+        var written: [String] = []
+        for (column, year) in years.sorted(by: { $0.value < $1.value }) where row.indices.contains(column) {
+            let text = RussianText.collapsingWhitespace(row[column].text)
+            let folded = RussianText.folded(text)
+            guard !text.isEmpty, !["-", "–", "—", "0", "нет"].contains(folded) else { continue }
+            if marks.contains(folded) {
+                written.append(String(year))
+            } else {
+                written.append(text.contains(String(year)) ? text : "\(text) \(year)")
+            }
+        }
+        return written.joined(separator: ", ")
     }
 
     /// «I», «II.», «IV»: a Roman number, as plans number their parts.

@@ -20,13 +20,41 @@ public struct PlanTableLayout: Hashable, Sendable {
     /// Further executor columns: «Ответственные исполнители | Соисполнители». Their names are
     /// executors of the action too.
     public let moreExecutorColumns: [Int]
+    /// «Мероприятие | 2025 | 2026 | 2027 | Ответственный», or «Сроки реализации» over «2025 |
+    /// 2026 | 2027»: column index → the year it marks. A row's deadline is the years it marks
+    /// («+», «х») or what it writes under them («I квартал»). Empty for other tables.
+    public let yearColumns: [Int: Int]
+    /// The row of the years when it stands under the header (it is no action).
+    public let yearRow: Int?
 
-    public init(kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil, moreExecutorColumns: [Int] = []) {
+    public init(
+        kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil, moreExecutorColumns: [Int] = [],
+        yearColumns: [Int: Int] = [:], yearRow: Int? = nil
+    ) {
         self.kind = kind
         self.headerRow = headerRow
         self.columns = columns
         self.endColumn = endColumn
         self.moreExecutorColumns = moreExecutorColumns
+        self.yearColumns = yearColumns
+        self.yearRow = yearRow
+    }
+
+    /// The year a heading names alone: «2025», «2025 г.», «2025 год»; nil for any other text.
+    static func year(named heading: String) -> Int? {
+        let text = RussianText.folded(RussianText.collapsingWhitespace(heading))
+        guard let match = text.wholeMatch(of: /(20\d\d)\s*(?:г\.?|год|гг?\.?)?/) else { return nil }
+        return Int(match.output.1)
+    }
+
+    /// Columns headed by years in `row` (two or more, each year once), else nil.
+    static func yearColumns(in row: [SourceCell]) -> [Int: Int]? {
+        var years: [Int: Int] = [:]
+        for (column, cell) in row.enumerated() {
+            if let year = year(named: cell.text) { years[column] = year }
+        }
+        guard years.count >= 2, Set(years.values).count == years.count else { return nil }
+        return years
     }
 
     /// Finds the header among the first rows: the first row naming an action column, or a
@@ -80,7 +108,17 @@ public struct PlanTableLayout: Hashable, Sendable {
                     // cells say wins over a heading that names no deadline.
                     columns[dated] = .deadline
                 }
-                layout = PlanTableLayout(kind: .actions, headerRow: index, columns: columns, endColumn: end, moreExecutorColumns: moreExecutors)
+                // Years heading columns, in the header or in the row under it.
+                var yearColumns = Self.yearColumns(in: row) ?? [:]
+                var yearRow: Int?
+                if yearColumns.isEmpty, index + 1 < table.rows.count, let below = Self.yearColumns(in: table.rows[index + 1]) {
+                    yearColumns = below
+                    yearRow = index + 1
+                }
+                for column in yearColumns.keys where columns[column] == .deadline { columns[column] = nil }
+                layout = PlanTableLayout(
+                    kind: .actions, headerRow: index, columns: columns, endColumn: end, moreExecutorColumns: moreExecutors,
+                    yearColumns: yearColumns, yearRow: yearRow)
             } else if kinds.contains(.partner) {
                 layout = PlanTableLayout(kind: .partners, headerRow: index, columns: columns)
             } else {
