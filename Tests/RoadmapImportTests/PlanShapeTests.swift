@@ -1314,4 +1314,21 @@ struct PlanShapeTests {
             "2025-01-01..2027-12-31", "2025-01-01..2025-03-31", "2025-01-01..2027-12-31",
         ])
     }
+
+    /// A school's «циклограмма»: a column a month, the months of each row marked. The academic
+    /// year in the title places them.
+    @Test func aCyclogramWithAColumnAMonth() throws {
+        let read = try plan("""
+            Циклограмма работы заместителя директора на 2025-2026 учебный год
+            Мероприятие;Сентябрь;Октябрь;Ноябрь;Декабрь;Январь;Ответственный
+            Педсовет;+;;;;+;Директор
+            Контроль журналов;;+;;+;;Зам. директора
+            Олимпиада;;05.10;;;;Учителя
+            """, name: "plan.csv")
+        #expect(read.actions.map(\.deadline.text) == ["Сентябрь, Январь", "Октябрь, Декабрь", "05.10"])
+        #expect(read.actions.map { $0.deadline.period?.description ?? "-" } == [
+            "2025-09-01..2026-01-31", "2025-10-01..2025-12-31", "2025-10-05..2025-10-05",
+        ])
+        #expect(read.actions.first?.deadline.occurrences.count == 2)
+    }
 }

@@ -80,8 +80,8 @@ struct PlanReading {
         }
 
         for (rowIndex, row) in table.rows.enumerated().dropFirst(layout.headerRow + 1) {
-            // «2025 | 2026 | 2027» under «Сроки реализации»: the years' headings.
-            if rowIndex == layout.yearRow { continue }
+            // «2025 | 2026 | 2027» under «Сроки реализации»: the periods' headings.
+            if rowIndex == layout.periodRow { continue }
             // «1 | 2 | 3 | 4» under the header numbers the columns, not an action.
             if Self.isColumnNumbering(row) { continue }
             // The header again, at the top of the next page of a PDF or of a second table pasted
@@ -225,8 +225,8 @@ struct PlanReading {
                 }
             }
             var deadlineText = cells[.deadline] ?? ""
-            if deadlineText.isEmpty, !layout.yearColumns.isEmpty {
-                deadlineText = Self.markedYears(row, layout.yearColumns)
+            if deadlineText.isEmpty, !layout.periodColumns.isEmpty {
+                deadlineText = Self.markedPeriods(row, layout.periodColumns)
             }
             if let endColumn = layout.endColumn, row.indices.contains(endColumn) {
                 // «20.03.2008 | 30.12.2008» under «Начало | Окончание»: one period.
@@ -254,20 +254,23 @@ struct PlanReading {
         }
     }
 
-    /// The deadline a row gives under columns of years: «2025, 2026, 2027» for marks («+», «х»)
-    /// in three years (an occurrence in each, as the plan means work done every year it marks),
-    /// «I квартал 2025, март 2026» for what it writes under them; empty when it marks none.
-    static func markedYears(_ row: [SourceCell], _ years: [Int: Int]) -> String {
+    /// The deadline a row gives under columns of periods: «2025, 2026, 2027» for marks («+»,
+    /// «х») in three years (an occurrence in each: the plan means work done in every period it
+    /// marks), «сентябрь, январь» under months, «I квартал 2025» for what it writes under a
+    /// year; empty when it marks none.
+    static func markedPeriods(_ row: [SourceCell], _ periods: [Int: String]) -> String {
         let marks: Set<String> = ["+", "х", "x", "v", "✓", "✔", "*", "•", "●", "да", "√"]
         var written: [String] = []
-        for (column, year) in years.sorted(by: { $0.value < $1.value }) where row.indices.contains(column) {
+        for (column, heading) in periods.sorted(by: { $0.key < $1.key }) where row.indices.contains(column) {
             let text = RussianText.collapsingWhitespace(row[column].text)
             let folded = RussianText.folded(text)
             guard !text.isEmpty, !["-", "–", "—", "0", "нет"].contains(folded) else { continue }
-            if marks.contains(folded) {
-                written.append(String(year))
+            if marks.contains(folded) || PlanTableLayout.year(named: heading) == nil && !FlattenedRowTable.readsAsDeadline(text) {
+                written.append(heading)
+            } else if PlanTableLayout.year(named: heading) == nil || text.contains(heading) {
+                written.append(text)
             } else {
-                written.append(text.contains(String(year)) ? text : "\(text) \(year)")
+                written.append("\(text) \(heading)")
             }
         }
         return written.joined(separator: ", ")

@@ -20,24 +20,25 @@ public struct PlanTableLayout: Hashable, Sendable {
     /// Further executor columns: «Ответственные исполнители | Соисполнители». Their names are
     /// executors of the action too.
     public let moreExecutorColumns: [Int]
-    /// «Мероприятие | 2025 | 2026 | 2027 | Ответственный», or «Сроки реализации» over «2025 |
-    /// 2026 | 2027»: column index → the year it marks. A row's deadline is the years it marks
-    /// («+», «х») or what it writes under them («I квартал»). Empty for other tables.
-    public let yearColumns: [Int: Int]
-    /// The row of the years when it stands under the header (it is no action).
-    public let yearRow: Int?
+    /// «Мероприятие | 2025 | 2026 | 2027 | Ответственный», «Сроки реализации» over «2025 | 2026
+    /// | 2027», or a school's «циклограмма» with a column a month: column index → the period its
+    /// heading names («2025», «сентябрь»). A row's deadline is the periods it marks («+», «х»)
+    /// or what it writes under them («I квартал» under 2025). Empty for other tables.
+    public let periodColumns: [Int: String]
+    /// The row of those headings when it stands under the header (it is no action).
+    public let periodRow: Int?
 
     public init(
         kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil, moreExecutorColumns: [Int] = [],
-        yearColumns: [Int: Int] = [:], yearRow: Int? = nil
+        periodColumns: [Int: String] = [:], periodRow: Int? = nil
     ) {
         self.kind = kind
         self.headerRow = headerRow
         self.columns = columns
         self.endColumn = endColumn
         self.moreExecutorColumns = moreExecutorColumns
-        self.yearColumns = yearColumns
-        self.yearRow = yearRow
+        self.periodColumns = periodColumns
+        self.periodRow = periodRow
     }
 
     /// The year a heading names alone: «2025», «2025 г.», «2025 год»; nil for any other text.
@@ -47,14 +48,24 @@ public struct PlanTableLayout: Hashable, Sendable {
         return Int(match.output.1)
     }
 
-    /// Columns headed by years in `row` (two or more, each year once), else nil.
-    static func yearColumns(in row: [SourceCell]) -> [Int: Int]? {
-        var years: [Int: Int] = [:]
+    /// Whether a heading names a month alone («Сентябрь», «сент.», «Январь 2026»).
+    static func namesAMonth(_ heading: String) -> Bool {
+        let text = RussianText.folded(RussianText.collapsingWhitespace(heading))
+        return text.wholeMatch(of: /(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|сент|октябр|окт|ноябр|нояб|декабр|дек)[а-я]*\.?(?:\s+20\d\d(?:\s*г\.?)?)?/) != nil
+    }
+
+    /// Columns headed by periods in `row`: two years or more (each once), or three months or
+    /// more; nil for any other row.
+    static func periodColumns(in row: [SourceCell]) -> [Int: String]? {
+        var years: [Int: String] = [:]
+        var months: [Int: String] = [:]
         for (column, cell) in row.enumerated() {
-            if let year = year(named: cell.text) { years[column] = year }
+            if let year = year(named: cell.text) { years[column] = String(year) }
+            if namesAMonth(cell.text) { months[column] = RussianText.collapsingWhitespace(cell.text) }
         }
-        guard years.count >= 2, Set(years.values).count == years.count else { return nil }
-        return years
+        if years.count >= 2, Set(years.values).count == years.count { return years }
+        if months.count >= 3, Set(months.values).count == months.count { return months }
+        return nil
     }
 
     /// Finds the header among the first rows: the first row naming an action column, or a
@@ -108,17 +119,17 @@ public struct PlanTableLayout: Hashable, Sendable {
                     // cells say wins over a heading that names no deadline.
                     columns[dated] = .deadline
                 }
-                // Years heading columns, in the header or in the row under it.
-                var yearColumns = Self.yearColumns(in: row) ?? [:]
-                var yearRow: Int?
-                if yearColumns.isEmpty, index + 1 < table.rows.count, let below = Self.yearColumns(in: table.rows[index + 1]) {
-                    yearColumns = below
-                    yearRow = index + 1
+                // Years or months heading columns, in the header or in the row under it.
+                var periodColumns = Self.periodColumns(in: row) ?? [:]
+                var periodRow: Int?
+                if periodColumns.isEmpty, index + 1 < table.rows.count, let below = Self.periodColumns(in: table.rows[index + 1]) {
+                    periodColumns = below
+                    periodRow = index + 1
                 }
-                for column in yearColumns.keys where columns[column] == .deadline { columns[column] = nil }
+                for column in periodColumns.keys where columns[column] == .deadline { columns[column] = nil }
                 layout = PlanTableLayout(
                     kind: .actions, headerRow: index, columns: columns, endColumn: end, moreExecutorColumns: moreExecutors,
-                    yearColumns: yearColumns, yearRow: yearRow)
+                    periodColumns: periodColumns, periodRow: periodRow)
             } else if kinds.contains(.partner) {
                 layout = PlanTableLayout(kind: .partners, headerRow: index, columns: columns)
             } else {
