@@ -264,7 +264,8 @@ public struct ExecutorList: Hashable, Sendable {
             text.removeSubrange(remark)
         }
         while let last = text.last, ".;:,".contains(last) {
-            // «Ю.А.» at the end keeps its dot only when it is an initial; a name never ends so.
+            // «Петрова Ю.А.» keeps the dot of its last initial; a name never ends so otherwise.
+            if last == ".", text.firstMatch(of: /(?:^|[\s.])\p{Lu}\.$/) != nil { break }
             text.removeLast()
         }
         return text.trimmingCharacters(in: .whitespaces)

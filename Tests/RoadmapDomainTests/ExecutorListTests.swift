@@ -36,13 +36,13 @@ struct ExecutorListTests {
         ("Председатель совета, заведующий учреждением", ["Председатель совета", "заведующий учреждением"]),
         // Persons and posts one after another without a comma.
         ("Н.Е. Байрачный К.А. Федоренко\nТ.Ю. Горностаева", ["Н.Е. Байрачный", "К.А. Федоренко", "Т.Ю. Горностаева"]),
-        ("Едигарева Н.В. Григорьева Л.В. Ступина О.В. Руководители МОУ", ["Едигарева Н.В", "Григорьева Л.В", "Ступина О.В", "Руководители МОУ"]),
+        ("Едигарева Н.В. Григорьева Л.В. Ступина О.В. Руководители МОУ", ["Едигарева Н.В.", "Григорьева Л.В.", "Ступина О.В.", "Руководители МОУ"]),
         ("Заведующий Заместитель заведующего по безопасности", ["Заведующий", "Заместитель заведующего по безопасности"]),
         // A person then a group is two executors; a person then their post is one. (A name
         // is kept without the dot after its last initial.)
-        ("Колобушкина Г.В., классные руководители", ["Колобушкина Г.В", "классные руководители"]),
-        ("Петрова И.И., заместитель начальника", ["Петрова И.И, заместитель начальника"]),
-        ("Директор школы Пирогова В.А.", ["Директор школы Пирогова В.А"]),
+        ("Колобушкина Г.В., классные руководители", ["Колобушкина Г.В.", "классные руководители"]),
+        ("Петрова И.И., заместитель начальника", ["Петрова И.И., заместитель начальника"]),
+        ("Директор школы Пирогова В.А.", ["Директор школы Пирогова В.А."]),
     ])
     func schoolPlanRoles(_ cell: String, _ names: [String]) {
         let list = ExecutorList(parsing: cell)
@@ -169,7 +169,7 @@ struct ExecutorListTests {
 
     @Test func aPersonWithAPostStaysOneResponsiblePerson() {
         let list = ExecutorList(parsing: "Петрова И.И., заместитель начальника; МКУ «ЦСОД»")
-        #expect(list.executors.map(\.name) == ["Петрова И.И, заместитель начальника", "МКУ «ЦСОД»"])
+        #expect(list.executors.map(\.name) == ["Петрова И.И., заместитель начальника", "МКУ «ЦСОД»"])
         #expect(list.executors.map(\.kind) == [.personRole, .municipalInstitution])
         #expect(list.organizations.map(\.name) == ["МКУ «ЦСОД»"])
     }
@@ -211,7 +211,7 @@ struct ExecutorListTests {
     /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: the organisation, and the person to ask there.
     @Test func aContactInBracketsIsAPersonBesideTheOrganisation() {
         let list = ExecutorList(parsing: "МКУ «ЦОДОУ» (Иванова Т.А.), МБОУ СОШ № 3 (Петров П.П., Сидорова А.А.)")
-        #expect(list.executors.map(\.name) == ["МКУ «ЦОДОУ»", "Иванова Т.А", "МБОУ СОШ № 3", "Петров П.П", "Сидорова А.А"])
+        #expect(list.executors.map(\.name) == ["МКУ «ЦОДОУ»", "Иванова Т.А.", "МБОУ СОШ № 3", "Петров П.П.", "Сидорова А.А."])
         #expect(list.executors.map(\.kind) == [.municipalInstitution, .personRole, .school, .personRole, .personRole])
         // Not a contact: a remark, a former name, a person's post.
         #expect(ExecutorList(parsing: "МБОУ СОШ № 3 (филиал)").executors.map(\.name) == ["МБОУ СОШ № 3 (филиал)"])

@@ -604,7 +604,7 @@ struct PlanShapeTests {
             """
         let read = try plan(text)
         #expect(read.actions.map(\.deadline.text) == ["7-13 ноября 2017 г.", "17 ноября 2017 г.\n12.00\nАктовый зал"])
-        #expect(read.actions.map { $0.executors.map(\.name) } == [["Донин М.С"], ["Дмитриева Т.В", "Донин М.С"]])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Донин М.С."], ["Дмитриева Т.В.", "Донин М.С."]])
     }
 
     /// No header, no borders, a line a cell: a deadline, then the event, row after row, under
