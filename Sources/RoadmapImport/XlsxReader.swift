@@ -1,7 +1,9 @@
 import Foundation
 import RoadmapDomain
 
-/// Reads the first sheet of an Excel workbook (.xlsx) into a `SourceDocument`: shared and
+/// Reads the sheet of an Excel workbook (.xlsx) that holds the plan into a `SourceDocument`:
+/// the first visible sheet, or, when that holds no plan table (a cover page, a list of
+/// signatures), the first of the next visible ones that does (up to `sheetsTried`). Shared and
 /// inline strings (rich text runs joined), numbers, and dates (serial numbers in a cell with
 /// a date format) as «dd.mm.yyyy»; merged areas (`mergeCells`) spread with merge flags.
 /// Cells carry their reference («B7»); the layout follows `SheetLayout`.
@@ -20,8 +22,7 @@ public enum XlsxReader {
         if let rels = try archive.part("xl/_rels/workbook.xml.rels") {
             try OfficeXML.parse(rels, part: "xl/_rels/workbook.xml.rels", file: name, handler: relationships)
         }
-        let sheetPart = workbook.firstSheetRelationship.flatMap { relationships.targets[$0] }.map(resolve)
-            ?? "xl/worksheets/sheet1.xml"
+        let sheetParts = workbook.visibleSheetRelationships.prefix(sheetsTried).compactMap { relationships.targets[$0] }.map(resolve)
         let sharedStringsPart = relationships.target(ofType: "sharedStrings").map(resolve) ?? "xl/sharedStrings.xml"
         let sharedStrings = XlsxSharedStringsHandler(file: name)
         if let xml = try archive.part(sharedStringsPart) {
@@ -32,12 +33,31 @@ public enum XlsxReader {
         if let xml = try archive.part(stylesPart) {
             try OfficeXML.parse(xml, part: stylesPart, file: name, handler: styles)
         }
-        let sheetXML = try archive.requiredPart(sheetPart, what: "the first sheet of the workbook")
-        let sheet = XlsxSheetHandler(
-            file: name, limits: limits, sharedStrings: sharedStrings.strings,
-            dateStyles: styles.dateStyles, date1904: workbook.date1904)
-        try OfficeXML.parse(sheetXML, part: sheetPart, file: name, handler: sheet)
-        return SourceDocument(name: name, blocks: SheetLayout.blocks(rows: sheet.grid()))
+        func document(of sheetPart: String) throws(DocumentReadError) -> SourceDocument {
+            let sheetXML = try archive.requiredPart(sheetPart, what: "a sheet of the workbook")
+            let sheet = XlsxSheetHandler(
+                file: name, limits: limits, sharedStrings: sharedStrings.strings,
+                dateStyles: styles.dateStyles, date1904: workbook.date1904)
+            try OfficeXML.parse(sheetXML, part: sheetPart, file: name, handler: sheet)
+            return SourceDocument(name: name, blocks: SheetLayout.blocks(rows: sheet.grid()))
+        }
+        guard let first = sheetParts.first else { return try document(of: "xl/worksheets/sheet1.xml") }
+        let firstDocument = try document(of: first)
+        if Self.holdsAPlanTable(firstDocument) { return firstDocument }
+        for part in sheetParts.dropFirst() {
+            // A sheet that cannot be read is passed over: the first one decides the error.
+            guard let next = try? document(of: part) else { continue }
+            if Self.holdsAPlanTable(next) { return next }
+        }
+        return firstDocument
+    }
+
+    /// How many visible sheets are tried for a plan: each is read within the limits.
+    static let sheetsTried = 8
+
+    /// Whether one of the document's tables has a header of a plan.
+    static func holdsAPlanTable(_ document: SourceDocument) -> Bool {
+        document.tables.contains { PlanTableLayout(table: $0) != nil }
     }
 
     /// A relationship target («worksheets/sheet1.xml», «/xl/worksheets/sheet1.xml») as a
@@ -85,9 +105,9 @@ public enum XlsxReader {
     }
 }
 
-/// `xl/workbook.xml`: the first sheet's relationship id and the date system.
+/// `xl/workbook.xml`: the visible sheets' relationship ids in order, and the date system.
 private final class XlsxWorkbookHandler: OfficeXMLHandler {
-    var firstSheetRelationship: String?
+    var visibleSheetRelationships: [String] = []
     var hasSheet = false
     var date1904 = false
 
@@ -95,9 +115,12 @@ private final class XlsxWorkbookHandler: OfficeXMLHandler {
         switch name {
         case "workbookPr":
             date1904 = ["1", "true"].contains(attributes["date1904"]?.lowercased() ?? "")
-        case "sheet" where !hasSheet:
+        case "sheet":
             hasSheet = true
-            firstSheetRelationship = attributes["id"]
+            // «hidden», «veryHidden»: sheets the author put away (lookups, old versions).
+            if let id = attributes["id"], (attributes["state"] ?? "visible") == "visible", visibleSheetRelationships.count < 64 {
+                visibleSheetRelationships.append(id)
+            }
         default:
             break
         }

@@ -56,6 +56,27 @@ enum OfficeFixture {
         return try zip(parts)
     }
 
+    /// A minimal .xlsx with several sheets, in order: each its name, its `sheetData`, and its
+    /// state («visible», «hidden»).
+    static func xlsx(sheets: [(name: String, sheetData: String, state: String)]) throws -> Data {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let entries = sheets.enumerated().map { index, sheet in
+            "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" state=\"\(sheet.state)\" r:id=\"rId\(index + 1)\"/>"
+        }.joined()
+        let rels = sheets.indices.map { index in
+            "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+        }.joined()
+        var parts: [(String, Data)] = [
+            ("xl/workbook.xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>\(entries)</sheets></workbook>".utf8)),
+            ("xl/_rels/workbook.xml.rels", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>".utf8)),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"\(main)\"><sheetData>\(sheet.sheetData)</sheetData></worksheet>".utf8)))
+        }
+        return try zip(parts)
+    }
+
     /// A minimal .docx whose `word/document.xml` body is `body`.
     static func docx(body: String) throws -> Data {
         try zip([("word/document.xml", Data("""

@@ -94,4 +94,29 @@ struct XlsxReaderTests {
         #expect(table.columnCount == 2)
         #expect(table.rows[1].map(\.mergedFromLeft) == [false, true])
     }
+
+    /// A workbook whose first sheet is a cover («Утверждаю», the title) and whose plan is on a
+    /// later one, with a hidden sheet of lookups between them: the plan's sheet is read.
+    @Test func thePlanIsReadFromTheFirstSheetThatHoldsOne() throws {
+        func row(_ number: Int, _ texts: [String]) -> String {
+            let columns = ["A", "B", "C", "D"]
+            return "<row r=\"\(number)\">" + texts.enumerated().map { index, text in
+                "<c r=\"\(columns[index])\(number)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+            }.joined() + "</row>"
+        }
+        let cover = row(1, ["УТВЕРЖДАЮ"]) + row(2, ["Директор школы"]) + row(4, ["План мероприятий на 2025 год"])
+        let lookups = row(1, ["Мероприятие", "Срок", "Ответственный"]) + row(2, ["Справочник", "март 2025", "Никто"])
+        let plan = row(1, ["№", "Мероприятие", "Срок", "Ответственный"]) + row(2, ["1", "Семинар", "март 2025", "Методист"])
+            + row(3, ["2", "Конкурс", "апрель 2025", "Зам. директора"])
+        let data = try OfficeFixture.xlsx(sheets: [
+            ("Титул", cover, "visible"), ("Справочник", lookups, "hidden"), ("План", plan, "visible"),
+        ])
+        let document = try XlsxReader.read(data: data, name: "plan.xlsx")
+        let read = try PlanDocumentParser().parse(document)
+        #expect(read.actions.map(\.title) == ["Семинар", "Конкурс"])
+
+        // A workbook with no plan on any sheet is refused as before, naming its first sheet's text.
+        let none = try OfficeFixture.xlsx(sheets: [("Титул", cover, "visible"), ("Пусто", row(1, ["Примечания"]), "visible")])
+        #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(try XlsxReader.read(data: none, name: "none.xlsx")) }
+    }
 }
