@@ -1331,4 +1331,37 @@ struct PlanShapeTests {
         ])
         #expect(read.actions.first?.deadline.occurrences.count == 2)
     }
+
+    /// A plan table cut in two (Word's table split at a page break, a copy that starts the
+    /// table again after «Страница 2») with no header on the second part: its rows are the
+    /// plan's too. Before, they were dropped without a word.
+    @Test func aTableGoingOnAfterABreakKeepsItsRows() throws {
+        let text = try plan("""
+            План мероприятий на 2025 год
+
+            | № | Мероприятие | Срок | Ответственный |
+            |---|---|---|---|
+            | 1 | Семинар | март 2025 | Методист |
+            | 2 | Конкурс | апрель 2025 | Зам. директора |
+
+            Страница 2
+
+            | 3 | Курсы | май 2025 | Методист |
+            | 4 | Форум | июнь 2025 | Директор |
+
+            | Директор школы | | Петрова И.И. |
+            """)
+        #expect(text.actions.map(\.title) == ["Семинар", "Конкурс", "Курсы", "Форум"])
+
+        func cell(_ text: String) -> String { "<w:tc><w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:tc>" }
+        func row(_ texts: [String]) -> String { "<w:tr>" + texts.map(cell).joined() + "</w:tr>" }
+        let body = "<w:p><w:r><w:t>План мероприятий на 2025 год</w:t></w:r></w:p>"
+            + "<w:tbl>" + row(["№", "Мероприятие", "Срок", "Ответственный"]) + row(["1", "Семинар", "март 2025", "Методист"]) + "</w:tbl>"
+            + "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+            + "<w:tbl>" + row(["2", "Курсы", "май 2025", "Методист"]) + row(["3", "Форум", "июнь 2025", "Директор"]) + "</w:tbl>"
+        let document = try DocxReader.read(data: try OfficeFixture.docx(body: body), name: "plan.docx")
+        let word = try PlanDocumentParser().parse(document)
+        #expect(word.actions.map(\.title) == ["Семинар", "Курсы", "Форум"])
+        #expect(word.title == "План мероприятий на 2025 год")
+    }
 }

@@ -125,8 +125,24 @@ public struct PlanDocumentParser: Sendable {
     static func readings(of document: SourceDocument) throws(PlanParseError) -> (
         readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])], compared: Bool
     ) {
-        let plans = document.tables.map(Self.joiningHeaderRows).compactMap { table in
-            PlanTableLayout(table: table).map { layout in Self.withUnnamedNumbers(table, layout) }
+        // Each table with a plan's header, and the tables with no header of their own right
+        // after it and as wide (Word's table cut by a page break, a copy that restarts the
+        // table after «Страница 2»): the same table going on, its rows the plan's too.
+        var plans: [(SourceTable, PlanTableLayout)] = []
+        var firstPlanTable: SourceTable?
+        var lastWasPlan = false
+        for table in document.tables {
+            let joined = Self.joiningHeaderRows(table)
+            if let layout = PlanTableLayout(table: joined) {
+                plans.append(Self.withUnnamedNumbers(joined, layout))
+                firstPlanTable = firstPlanTable ?? table
+                lastWasPlan = true
+            } else if lastWasPlan, let last = plans.indices.last, plans[last].1.kind == .actions,
+                      Self.continues(table, plans[last].0, below: plans[last].1.headerRow) {
+                plans[last].0.rows += table.rows
+            } else {
+                lastWasPlan = false
+            }
         }
         if plans.isEmpty {
             var readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])] = []
@@ -161,7 +177,7 @@ public struct PlanDocumentParser: Sendable {
         }
         var prose: [(text: String, location: SourceLocation)] = []
         for block in document.blocks {
-            if case .table(let table) = block, table == plans[0].0 { break }
+            if case .table(let table) = block, table == firstPlanTable || table == plans[0].0 { break }
             if case .paragraph(let text, let location) = block { prose.append((text, location)) }
         }
         // A text copy whose first «|» rows gave too little (a header and a section, then rows
@@ -170,6 +186,17 @@ public struct PlanDocumentParser: Sendable {
             return ([(plans, prose), stream], false)
         }
         return ([(plans, prose)], false)
+    }
+
+    /// Whether `table`, which names no columns, goes on with `plan`'s rows: the plan has rows
+    /// of its own under its header (a header and a section alone are a text copy's broken
+    /// rows, read again as a stream), the table is as wide, and most of its rows fill two
+    /// cells or more.
+    static func continues(_ table: SourceTable, _ plan: SourceTable, below header: Int) -> Bool {
+        let filled = { (row: [SourceCell]) in row.filter { !$0.text.isEmpty }.count }
+        guard let width = plan.rows.last?.count, table.columnCount == width, width >= 3,
+              plan.rows.dropFirst(header + 1).contains(where: { filled($0) >= 3 }) else { return false }
+        return table.rows.filter { filled($0) >= 2 }.count * 2 > table.rows.count
     }
 
     /// The document's text read as one stream of cells between «|», when it has such lines
