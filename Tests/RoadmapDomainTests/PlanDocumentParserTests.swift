@@ -263,6 +263,27 @@ struct PlanDocumentParserTests {
             == "Администрация города Тамбова")
         #expect(OrderHeaderReader.ordinaryCase("КОМИТЕТ ОБРАЗОВАНИЯ", vocabulary: vocabulary) == "Комитет образования")
     }
+
+    /// A plan issued as an appendix names its order in the approval stamp only.
+    @Test func anApprovalStampNamesTheOrder() {
+        func lines(_ texts: [String]) -> [(text: String, location: RoadmapDomain.SourceLocation)] {
+            texts.enumerated().map { ($0.element, RoadmapDomain.SourceLocation(line: $0.offset + 1)) }
+        }
+        let approved = OrderHeaderReader().read(lines(["УТВЕРЖДЁН", "приказом комитета образования", "от 15.01.2025 № 12", "", "ПЛАН мероприятий"]))
+        #expect(approved?.issuer == "Комитет образования")
+        #expect(approved?.date == CalendarDate(year: 2025, month: 1, day: 15))
+        #expect(approved?.number == "12")
+
+        let appendix = OrderHeaderReader().read(lines([
+            "Приложение № 2 к приказу управления образования администрации города Тамбова от 03.02.2025 г. № 45-о",
+        ]))
+        #expect(appendix?.issuer == "Управление образования администрации города Тамбова")
+        #expect(appendix?.number == "45-о")
+
+        // Without an issuer there is no order to make: nothing is taken from the stamp.
+        #expect(OrderHeaderReader().read(lines(["Приложение к приказу от 15.01.2025 № 12"])) == nil)
+        #expect(OrderHeaderReader().read(lines(["Приложение к приказу МКУ «ЦОДОУ» от 15.01.2025 № 12"])) == nil)
+    }
 }
 
 /// Tables copied from web pages with one cell per line, as the corpus of real plans has them.

@@ -19,7 +19,7 @@ public struct OrderHeaderReader: Sendable {
     public func read(_ paragraphs: [(text: String, location: SourceLocation)]) -> OrderHeader? {
         guard let kindIndex = paragraphs.firstIndex(where: {
             Self.orderWords.contains(RussianText.folded($0.text).trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)))
-        }) else { return nil }
+        }) else { return Self.approvalStamp(in: paragraphs) }
         let vocabulary = Self.capitalisedWords(in: paragraphs.map(\.text))
         var header = OrderHeader()
 
@@ -98,6 +98,45 @@ public struct OrderHeaderReader: Sendable {
             }
         }
         return header
+    }
+
+    /// A plan issued as an appendix, without the order's own header: «УТВЕРЖДЁН приказом
+    /// комитета образования от 15.01.2025 № 12», «Приложение № 2 к приказу управления
+    /// образования администрации города Тамбова от 03.02.2025 № 45». The issuer is named in
+    /// the genitive; its first word is put back in the nominative («комитета» → «Комитет»).
+    /// Nil unless the stamp names the issuer, the date and the number: an order is only
+    /// made from all three.
+    static func approvalStamp(in paragraphs: [(text: String, location: SourceLocation)]) -> OrderHeader? {
+        let text = RussianText.collapsingWhitespace(paragraphs.prefix(15).map(\.text).joined(separator: " "))
+        let pattern = #"(?:утвержд[её]н[аоы]?|приложение(?:\s*№\s*\d+)?)\s+(?:к\s+)?(?:приказ(?:ом|у)|распоряжени(?:ем|ю)|постановлени(?:ем|ю))\s+(\S.{1,150}?)\s+от\s+[«"]?(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?|года)?\s*№\s*([\w\/.-]+)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let issuerRange = Range(match.range(at: 1), in: text), let dateRange = Range(match.range(at: 2), in: text),
+              let numberRange = Range(match.range(at: 3), in: text),
+              let date = Self.date(in: String(text[dateRange])),
+              let issuer = Self.nominative(String(text[issuerRange]))
+        else { return nil }
+        var header = OrderHeader()
+        header.issuer = issuer
+        header.date = date
+        header.number = String(text[numberRange]).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return header
+    }
+
+    /// «комитета образования» → «Комитет образования», «управления образования администрации
+    /// города» → «Управление образования администрации города», «администрации района» →
+    /// «Администрация района»; nil when the first word is none of these.
+    static func nominative(_ genitive: String) -> String? {
+        let words = genitive.split(separator: " ").map(String.init)
+        guard let first = words.first else { return nil }
+        let endings: [(String, String)] = [
+            ("комитета", "комитет"), ("управления", "управление"), ("отдела", "отдел"), ("министерства", "министерство"),
+            ("департамента", "департамент"), ("администрации", "администрация"), ("главы", "глава"), ("мэрии", "мэрия"),
+            ("правительства", "правительство"),
+        ]
+        guard let (_, base) = endings.first(where: { RussianText.folded(first) == $0.0 }) else { return nil }
+        let rest = words.dropFirst().joined(separator: " ")
+        return (base.prefix(1).uppercased() + base.dropFirst()) + (rest.isEmpty ? "" : " " + rest)
     }
 
     /// «Е.Д.Выжимов», «Е. Д. Выжимов», «Выжимов Е.Д.»
