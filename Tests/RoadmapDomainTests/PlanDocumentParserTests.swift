@@ -80,6 +80,15 @@ struct PlanDocumentParserTests {
 
     /// Who takes part (classes, parents) is a column of its own, never the actions' column:
     /// «Участники мероприятия» names no event.
+    @Test func narrowAndSchoolWordingsOfTheExecutors() {
+        #expect(PlanColumn(header: "Отв.") == .executor)
+        #expect(PlanColumn(header: "Отв. лицо") == .executor)
+        #expect(PlanColumn(header: "Кто проводит") == .executor)
+        #expect(PlanColumn(header: "Кто отвечает") == .executor)
+        #expect(PlanColumn(header: "Организатор") == nil)
+        #expect(PlanColumn(header: "Ответы") == nil)
+    }
+
     @Test func participantsAreAColumnOfTheirOwn() {
         #expect(PlanColumn(header: "Участники") == .participants)
         #expect(PlanColumn(header: "Участники мероприятия") == .participants)

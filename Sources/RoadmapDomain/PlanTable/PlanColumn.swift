@@ -44,7 +44,9 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.number, ["№", "п/п", "номер"]),
         // Before the deadline: «Отметка о выполнении (дата)» is the executor's column, not a date.
         (.note, ["примечани", "отметка о выполнени", "отметка об исполнени", "отметка о исполнени", "отметки о выполнени"]),
-        (.executor, ["ответствен", "исполнител"]),
+        // «Отв.», «Кто проводит»: who does it, as narrow columns and school plans name it.
+        // («Организатор» is not: in event plans it names who hosts, beside the executors.)
+        (.executor, ["ответствен", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "начало", "окончани"]),
         (.venue, ["место"]),
         // Before the actions: «Участники мероприятия» names who takes part, not the event.
