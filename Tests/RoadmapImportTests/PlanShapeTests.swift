@@ -1364,4 +1364,25 @@ struct PlanShapeTests {
         #expect(word.actions.map(\.title) == ["Семинар", "Курсы", "Форум"])
         #expect(word.title == "План мероприятий на 2025 год")
     }
+
+    /// A holiday plan copied a cell a line with «|» between cells: «-» where each row's number
+    /// would be, a day alone across the table heading its rows, the time of day in the
+    /// deadline's column. With the year in the title the time is on that day.
+    @Test func dashesNumberTheRowsAndADayHeadsThem() throws {
+        var lines = ["План-расписание воспитательной работы в период весенних каникул 2023 года"]
+        let header = ["№ п/п", "Мероприятие", "Место проведения", "Время проведения", "Категория учащихся", "Ответственные"]
+        let rows = [
+            ["27 марта"], ["-", "Посещение библиотеки", "г. Минск", "11.00", "2-е классы", "Лобунова П.В."],
+            ["-", "Акция «Чистый класс»", "к. 200", "12.00", "8-е классы", "Лещенок С.И."],
+            ["28 марта"], ["-", "Экскурсия на завод", "завод", "9.00-14.00", "7-е классы", "Березовская Л.Н."],
+        ]
+        for cell in header + rows.flatMap({ $0 }) { lines += [cell, "|"] }
+        let read = try plan(lines.joined(separator: "\n"))
+        #expect(read.actions.map(\.title) == ["Посещение библиотеки", "Акция «Чистый класс»", "Экскурсия на завод"])
+        #expect(read.actions.map(\.section) == ["27 марта", "27 марта", "28 марта"])
+        #expect(read.actions.map(\.deadline.text) == ["27 марта, 11.00", "27 марта, 12.00", "28 марта, 9.00-14.00"])
+        #expect(read.actions.map { $0.deadline.period?.description ?? "-" } == [
+            "2023-03-27..2023-03-27", "2023-03-27..2023-03-27", "2023-03-28..2023-03-28",
+        ])
+    }
 }

@@ -22,7 +22,7 @@ enum CellRunTable {
         let withBlanks = Self.joiningDashedRanges(Self.cells(paragraphs))
         // Blank cells (a «|» alone) only count inside a numbered row, and only where they make
         // it as wide as the header; elsewhere they are borders of merged rows.
-        let cells = withBlanks.filter { !$0.cell.text.isEmpty }
+        var cells = withBlanks.filter { !$0.cell.text.isEmpty }
         // A text followed by a line of «|» alone («|||||», read as an empty table, so a line
         // the paragraphs skip) spans the table: a section, never a heading. Copies with a
         // blank line after every cell tell nothing so.
@@ -151,6 +151,16 @@ enum CellRunTable {
             let run = numbering.enumerated().prefix { $0.element == String($0.offset + 1) }.count
             if run >= 2 { bodyStart += run }
         }
+        // «№ п/п» over rows that each start with «-» (a dash where the number would be): the
+        // dashes number the rows, when they come a row's width apart (or one more, a section
+        // between).
+        if numbered, kinds.first == .number, width >= 3 {
+            let dashes = cells.indices.dropFirst(bodyStart).filter { ["-", "–", "—"].contains(cells[$0].cell.text) }
+            let gaps = zip(dashes, dashes.dropFirst()).map { $1 - $0 }
+            if dashes.count >= 3, gaps.filter({ $0 == width || $0 == width + 1 }).count * 10 >= gaps.count * 8 {
+                for (order, index) in dashes.enumerated() { cells[index].cell.text = String(order + 1) }
+            }
+        }
         if numbered, kinds.first == .number,
            !cells[bodyStart...].prefix(2 * width).contains(where: { Self.isRowNumber($0.cell.text) }) {
             numbered = false
@@ -174,7 +184,10 @@ enum CellRunTable {
                     finish()
                     lastNumber = Self.levels(cell.text)
                     current = [cell]
-                } else if current.isEmpty || (current.count >= width && Self.isHeading(cell.text)) {
+                } else if current.isEmpty || (current.count >= width && (Self.isHeading(cell.text) || PlanReading.namesADay(cell.text)
+                            && bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text))) {
+                    // («27 марта» after a whole row and before the next row's number: a day heading
+                    // the rows below it.)
                     // A text where a row number should be: a section spanning the table.
                     finish()
                     current = [cell]

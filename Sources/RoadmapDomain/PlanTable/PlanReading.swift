@@ -238,6 +238,12 @@ struct PlanReading {
             if deadlineText.isEmpty, inheritsDeadline || (deadlineCell?.mergedFromAbove ?? false) {
                 deadlineText = lastDeadline
             }
+            // «11.00» under the section «27 марта»: the time on that day (when the year is known:
+            // a day without one is left as the cell wrote it).
+            if Self.isTimeOfDay(deadlineText), let day = section, Self.namesADay(day),
+               context != .none || day.firstMatch(of: /\d{4}/) != nil {
+                deadlineText = "\(day), \(deadlineText)"
+            }
             if !deadlineText.isEmpty { lastDeadline = deadlineText }
             let location = layout.index(of: .action).flatMap { row.indices.contains($0) ? row[$0].location : nil }
                 ?? SourceLocation()
@@ -348,7 +354,24 @@ struct PlanReading {
         let term = "(?:[1-4]|i{1,3}|iv)\\s*-?(?:я|й|ое)?\\s*(?:четверть|полугодие|триместр)"
         let year = "(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?"
         let pattern = "^(?:\(month)(?:\\s*[-–—]\\s*\(month))?|\(term))\(year)\\.?$"
+        return folded.range(of: pattern, options: .regularExpression) != nil || namesADay(line)
+    }
+
+    /// «27 марта», «Понедельник, 27 марта 2023 г.», «27.03.2023»: one day named alone (a plan
+    /// for the holidays, a day a section).
+    static func namesADay(_ line: String) -> Bool {
+        let folded = RussianText.folded(line)
+        guard folded.count <= 40 else { return false }
+        let weekday = "(?:(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\\s*,?\\s*)?"
+        let month = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+        let pattern = "^\(weekday)(?:\\d{1,2}\\s+\(month)(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2}|\\d{4})(?:\\s*г\\.?)?)$"
         return folded.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// «11.00», «9.00-14.00», «10:30»: a time of day, no day.
+    static func isTimeOfDay(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespaces)
+            .wholeMatch(of: /\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/) != nil
     }
 
     /// A row whose only text stands where the row numbers do and is none: a section merged
