@@ -478,6 +478,14 @@ enum CellRunTable {
                           texts[end].first.map({ !$0.isNumber && !"IVX".contains($0) }) ?? false {
                         end += 1
                     }
+                } else if kinds.first == .deadline, delimited {
+                    // «Сроки | План работы | Ответственные | Выход» then «Август |»: a table whose
+                    // rows start with their deadline has its header up to the first deadline.
+                    while end < texts.count, texts[end].count <= 30, !texts[end].contains(where: \.isNumber),
+                          !looksLikeDeadline(texts[end]), !spanning.contains(end), column(end) == nil,
+                          end + 1 < texts.count, looksLikeDeadline(texts[end + 1]) || column(end + 1) == nil {
+                        end += 1
+                    }
                 }
                 return (index, end - index)
             }
