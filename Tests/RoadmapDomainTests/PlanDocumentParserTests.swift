@@ -87,6 +87,9 @@ struct PlanDocumentParserTests {
         #expect(PlanColumn(header: "Кто отвечает") == .executor)
         #expect(PlanColumn(header: "Организатор") == nil)
         #expect(PlanColumn(header: "Ответы") == nil)
+        // A sentence is no heading, whatever stem it holds; an abbreviation's dot is.
+        #expect(PlanColumn(header: "Организация наставничества.") == nil)
+        #expect(PlanColumn(header: "Ответственный исп.") == .executor)
     }
 
     @Test func participantsAreAColumnOfTheirOwn() {

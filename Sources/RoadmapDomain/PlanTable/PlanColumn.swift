@@ -105,6 +105,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         let text = RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header)))
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
+        // «Организация наставничества.»: a sentence, not a heading; a heading ends in a dot
+        // only after an abbreviation («Отв.», «Ответственный исп.»).
+        if text.hasSuffix("."), let last = text.split(separator: " ").last, last.count > 6, text.split(separator: " ").count >= 2 {
+            return nil
+        }
         // Legal databases print «№» as a Latin «N»: «N», «N п/п», «No».
         if Self.isLatinNumberSign(text) {
             self = .number
