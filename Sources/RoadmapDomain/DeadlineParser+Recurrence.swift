@@ -23,6 +23,10 @@ extension DeadlineParser {
     }
 
     func readRecurring(_ tokens: [DeadlineToken], text: String, context: DeadlineContext) throws(Failure) -> Deadline? {
+        if let then = tokens.firstIndex(of: .word("далее")), then > 0 {
+            return try readFirstThenRecurring(
+                Array(tokens[..<then]), then: Array(tokens[(then + 1)...]), text: text, context: context)
+        }
         var remaining: [DeadlineToken] = []
         var recurrence: Recurrence?
         var weekday: Int?
@@ -86,6 +90,51 @@ extension DeadlineParser {
             throw .context(.notInContext(text: text, phrase: text, context: "the period \(window)"))
         }
         return Deadline(text: text, kind: .recurring, period: window, recurrence: recurrence, occurrences: occurrences)
+    }
+
+    /// «до 01.09.2025, далее — ежегодно», «сентябрь 2024 г., далее ежегодно», «2025 год, далее
+    /// ежеквартально»: the deadline named first, then the same obligation again with the
+    /// recurrence, up to the end of the context's period. The first deadline gives the day or the
+    /// month each later year keeps («до 01.09.2025, далее ежегодно» is due on 1 September of each
+    /// year); the words after the recurrence may name their own («далее ежегодно до 1 июня»).
+    /// With no period in the context the repetitions have no end, and the text is left for a
+    /// person to read.
+    func readFirstThenRecurring(
+        _ head: [DeadlineToken], then tail: [DeadlineToken], text: String, context: DeadlineContext
+    ) throws(Failure) -> Deadline {
+        let separators: [DeadlineToken] = [.comma, .dash]
+        var head = head, tail = tail
+        while let last = head.last, separators.contains(last) { head.removeLast() }
+        while let first = tail.first, separators.contains(first) { tail.removeFirst() }
+        guard !head.isEmpty, let marker = Self.recurrenceMarker(in: tail, at: 0), let recurrence = marker.recurrence,
+              marker.weekday == nil
+        else { throw .unreadable }
+        var rest = Array(tail[marker.length...])
+        rest.removeAll { $0 == .comma }
+        let (named, after) = try Self.anchor(in: rest)
+        guard after.isEmpty else { throw .unreadable }
+
+        let first = try read(head, text: text, context: context)
+        let single: Set<Deadline.Kind> = [.day, .dueDate, .month, .quarter, .halfYear, .year, .academicYear, .dayRange, .monthRange]
+        guard single.contains(first.kind), let start = first.period else { throw .unreadable }
+        var anchor = named
+        if case .none = anchor, recurrence == .annually || recurrence == .monthly {
+            if start.first == start.last {
+                anchor = recurrence == .annually
+                    ? .dayOfYear(month: start.first.month, day: start.first.day)
+                    : .dayOfMonth(start.first.day, following: false)
+            } else if recurrence == .annually, first.kind == .month {
+                anchor = .monthOfYear(start.first.month)
+            }
+        }
+        guard Self.canAnchor(recurrence, anchor) else { throw .unreadable }
+        guard let end = context.period?.last else { throw .context(.missingPeriod(text: text)) }
+        var occurrences = [start]
+        if let next = start.last.adding(days: 1), let later = DatePeriod(first: next, last: end) {
+            occurrences += try Self.occurrences(of: recurrence, anchor: anchor, weekday: nil, in: later)
+        }
+        guard let whole = DatePeriod(first: start.first, last: max(start.last, end)) else { throw .unreadable }
+        return Deadline(text: text, kind: .recurring, period: whole, recurrence: recurrence, occurrences: occurrences)
     }
 
     struct RecurrenceMarker {

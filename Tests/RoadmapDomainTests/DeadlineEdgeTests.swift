@@ -13,7 +13,8 @@ struct DeadlineEdgeTests {
         "после 01.09.2019", "2019 учебный год", "25", "ASAP", "1 декада сентября 2019", "12.00, 13.00, 15.00", "5 неделя марта",
         "по мере необходимости (не реже 1 раза в квартал)", "в течение месяца после утверждения",
         // What follows a date names another term, or dates run together could be a range.
-        "1 сентября, далее ежемесячно", "сентябрь, в течение года", "Сентябрь март", "Июнь август 2007 года",
+        "сентябрь, в течение года", "далее ежегодно", "до 01.09.2025, далее по графику",
+        "до 01.09.2025, далее ежегодно по пятницам", "Сентябрь март", "Июнь август 2007 года",
         "26 ноября по графику", "2 раза в год, октябрь", "г.", "Г.", "года", "С 15.04.2010 по окончание празднования",
         // «г.» with no number before it is a city («по г. Владимиру»), not «года».
         "по г.", "до г.", "в г.", "20.04. 20.05.2011",
@@ -95,6 +96,9 @@ struct DeadlineEdgeTests {
         ErrorCase(text: "ежемесячно", context: .none, error: .missingPeriod(text: "ежемесячно")),
         ErrorCase(text: "2 раза в год", context: .none, error: .missingPeriod(text: "2 раза в год")),
         ErrorCase(text: "с 01.09.2018", context: .none, error: .missingPeriod(text: "с 01.09.2018")),
+        ErrorCase(
+            text: "до 01.09.2025, далее ежегодно", context: .none,
+            error: .missingPeriod(text: "до 01.09.2025, далее ежегодно")),
         ErrorCase(
             text: "в течение учебного года", context: y2019,
             error: .needsOtherContext(
