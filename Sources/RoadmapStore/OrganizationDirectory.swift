@@ -75,6 +75,10 @@ final class OrganizationDirectory {
                 """)).decode(UUID.self, "id")
             matcher.add(KnownOrganization(id: id.uuidString.lowercased(), name: name))
             created.append(name)
+            // A school the file names is one of «все ОО» for the rows after it.
+            for (group, members) in groups where group.organizationKinds.contains(Self.organizationKind(kind)) {
+                groups[group] = members + [(id, name)]
+            }
             resolved[key] = (id, name)
             return (id, name)
         }

@@ -261,6 +261,27 @@ struct ImportStoreTests {
         }
     }
 
+    /// A school the file names is one of «ОО» in the rows after it.
+    @Test func aSchoolTheFileCreatesIsAMemberOfTheGroupInLaterRows() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            try await lease.pool.withConnection { (connection) throws in
+                _ = try connection.query("INSERT INTO organizations (name, kind, normalized_name) VALUES ('МБОУ СОШ № 1', 'school', \(OrganizationName("МБОУ СОШ № 1").key))")
+            }
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;ОО\nКонкурс;Апрель 2019;МБОУ СОШ № 9\nСовещание;Май 2019;ОО\n".utf8)
+            let outcome = try await ImportStore(database: lease.database).importDocument(
+                plan, fileName: "plan.csv", actor: .installation(commandLine: "test"))
+            #expect(outcome.createdOrganizations == ["МБОУ СОШ № 9"])
+            let given = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("""
+                    SELECT ac.title, string_agg(o.name, '; ' ORDER BY o.name) AS names
+                    FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN organizations o ON o.id = s.executor_id
+                    GROUP BY ac.title ORDER BY ac.title
+                    """).rows.map { "\(try $0.decode(String.self, "title")): \(try $0.decode(String.self, "names"))" }
+            }
+            #expect(given == ["Конкурс: МБОУ СОШ № 9", "Семинар: МБОУ СОШ № 1", "Совещание: МБОУ СОШ № 1; МБОУ СОШ № 9"])
+        }
+    }
+
     /// With no school in the directory yet, «ОО» is no new organisation: the name stays on the
     /// action as written, and a warning says nobody was given the work.
     @Test func aNameForEverySchoolWithNoSchoolKnownIsKeptAsWrittenAndSaysSo() async throws {
