@@ -15,6 +15,10 @@ soffice() { command soffice -env:UserInstallation="file://$work/profile" --headl
 # numbering that restarts in each section (an HTML table, as a web page saved to PDF).
 soffice --convert-to pdf --outdir "$out" "$fixtures/order770.docx"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/gia-plan.html"
+# A road map of five pages: its heading row repeated on each, centred headings, rows cut by
+# page breaks, cells filled to their borders; and the same table as CSV to compare with.
+python3 "$here/scripts/make-long-plan.py" "$out"
+soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/long-plan.html"
 
 # The same plan, opened only with a password.
 cp "$out/gia-plan.html" "$work/encrypted.html"

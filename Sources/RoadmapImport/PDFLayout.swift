@@ -39,6 +39,7 @@ enum PDFLayout {
         var rightEdge: Double? = nil
         var yMin: Double { runs.map(\.yMin).min() ?? 0 }
         var yMax: Double { runs.map(\.yMax).max() ?? 0 }
+        var page: Int { runs.first?.page ?? 0 }
 
         func overlaps(_ other: Block) -> Bool {
             min(yMax, other.yMax) - max(yMin, other.yMin) > 1
@@ -79,10 +80,11 @@ enum PDFLayout {
         let space = gaps.isEmpty ? medianHeight / 4 : gaps[gaps.count / 2]
         let cellGap = max(2 * space, 0.3 * medianHeight)
 
-        let runLines: [[[Run]]] = zip(pages, lines).map { page, lines in
+        let unsplit: [[[Run]]] = zip(pages, lines).map { page, lines in
             lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap) }
         }
-        let starts = Self.columnStarts(runLines.flatMap { $0 }, tolerance: 2)
+        let starts = Self.columnStarts(unsplit.flatMap { $0 }, tolerance: 2)
+        let runLines = unsplit.map { page in page.map { line in line.flatMap { Self.split($0, at: starts) } } }
         let geometry = Geometry(
             starts: starts, medianHeight: medianHeight,
             pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight),
@@ -134,14 +136,14 @@ enum PDFLayout {
                 last = rows.endIndex - 1
             }
             var body = Array(rows[first...max(first, last)])
-            if tableOpen, let top = body.first, let previous = table.last {
-                let texts = Self.texts(of: top, columns: starts.count)
-                if texts == header {
-                    body.removeFirst()
-                } else if Self.continues(top, after: previous, in: table) {
-                    table[table.count - 1].blocks += top.blocks
-                    body.removeFirst()
-                }
+            // A header repeated on the new page goes; the row under it may be the rest of the
+            // row the page break cut.
+            if tableOpen, let top = body.first, Self.texts(of: top, columns: starts.count) == header {
+                body.removeFirst()
+            }
+            if tableOpen, let top = body.first, let previous = table.last, Self.continues(top, after: previous, in: table) {
+                table[table.count - 1].blocks += top.blocks
+                body.removeFirst()
             }
             if header == nil, let top = body.first { header = Self.texts(of: top, columns: starts.count) }
             table += body
@@ -180,9 +182,32 @@ enum PDFLayout {
         return runs
     }
 
-    /// Left edges where runs of lines with two runs or more start at least twice.
+    /// A run split where one of its words starts at a column's edge after a word that ended
+    /// before it: a cell filled to its right border leaves no wider gap before the next one
+    /// («февраль 2025» «Комитет»). A line across the table (a section) does not start a word
+    /// at an edge but by chance, and a chance that close is rare.
+    static func split(_ run: Run, at starts: [Double]) -> [Run] {
+        var runs = [Run(words: [], page: run.page)]
+        for word in run.words {
+            if let previous = runs[runs.count - 1].words.last,
+               starts.contains(where: { abs(word.xMin - $0) <= 1 && previous.xMax < $0 - 0.5 }) {
+                runs.append(Run(words: [word], page: run.page))
+            } else {
+                runs[runs.count - 1].words.append(word)
+            }
+        }
+        return runs
+    }
+
+    /// Left edges where runs of lines with two runs or more start at least twice. A line
+    /// drawn again the same (a header repeated at the top of every page) counts once: a
+    /// centred heading is no column's edge, however many pages repeat it.
     static func columnStarts(_ lines: [[Run]], tolerance: Double) -> [Double] {
-        let edges = lines.filter { $0.count >= 2 }.flatMap { $0.map(\.xMin) }.sorted()
+        var seen: Set<String> = []
+        let distinct = lines.filter { line in
+            line.count >= 2 && seen.insert(line.map { "\(Int($0.xMin.rounded()))\u{1F}\($0.text)" }.joined(separator: "\u{1E}")).inserted
+        }
+        let edges = distinct.flatMap { $0.map(\.xMin) }.sorted()
         var clusters: [[Double]] = []
         for edge in edges {
             if let last = clusters.last?.last, edge - last <= tolerance {
@@ -332,7 +357,20 @@ enum PDFLayout {
 
     static func texts(of row: Row, columns: Int) -> [String] {
         (0..<max(columns, 1)).map { column in
-            row.blocks.filter { $0.column == column }.sorted { $0.yMin < $1.yMin }.map(\.text).joined(separator: "\n")
+            // Blocks of one cell on one page are paragraphs; the part of a cell a page break
+            // carried over goes on the line it was cut from.
+            let blocks = row.blocks.filter { $0.column == column }.sorted { ($0.page, $0.yMin) < ($1.page, $1.yMin) }
+            var text = ""
+            for (index, block) in blocks.enumerated() {
+                if index == 0 {
+                    text = block.text
+                } else if block.page != blocks[index - 1].page {
+                    text = Self.join([(text, false), (block.text, false)])
+                } else {
+                    text += "\n" + block.text
+                }
+            }
+            return text
         }
     }
 

@@ -54,6 +54,23 @@ struct PDFReaderTests {
         #expect(plan.actions[3].deadline.text == "до 25 числа каждого месяца")
         #expect(plan.actions[0].executors.map(\.kind) == [.personRole], "«Б.С. Муртазов» is a person")
         #expect(plan.actions.map(\.deadline.text).contains("с 1 января по 30 июня 2014 г."))    }
+
+    /// Five pages saved from a Word-like table: the heading row (centred) repeated at the top
+    /// of every page, rows cut by page breaks, cells filled to their right border. Read as the
+    /// same table written as CSV.
+    @Test(.enabled(if: installed || required))
+    func aPlanOfManyPagesIsReadAsTheSameTableWrittenAsCSV() throws {
+        let pdf = try PlanDocumentParser().parse(try Self.read("long-plan.pdf"))
+        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/long-plan.csv"))
+        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "long-plan.csv"))
+        #expect(csv.actionCount == 39)
+        #expect(pdf.actionCount == csv.actionCount)
+        #expect(pdf.actions.map(\.title) == csv.actions.map(\.title))
+        #expect(pdf.actions.map(\.deadline) == csv.actions.map(\.deadline))
+        #expect(pdf.actions.map(\.section) == csv.actions.map(\.section))
+        #expect(pdf.actions.map { $0.executors.map(\.name) } == csv.actions.map { $0.executors.map(\.name) })
+        #expect(Set(pdf.actions.compactMap(\.section)).count == 3)
+    }
 }
 
 extension PDFReaderTests {
