@@ -87,6 +87,26 @@ struct DocxReaderTests {
         #expect(table.rows[1].map(\.mergedFromLeft) == [false, false, true])
     }
 
+    /// «Руководители ОО» in a cell merged down three rows, as Word plans write one executor for
+    /// several actions: each of the three actions has it.
+    @Test func anExecutorMergedDownSeveralRowsIsEachRowsExecutor() throws {
+        func cell(_ text: String, merge: String? = nil) -> String {
+            let properties = merge.map { $0.isEmpty ? "<w:tcPr><w:vMerge/></w:tcPr>" : "<w:tcPr><w:vMerge w:val=\"\($0)\"/></w:tcPr>" } ?? ""
+            return "<w:tc>\(properties)<w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:tc>"
+        }
+        func row(_ cells: String...) -> String { "<w:tr>" + cells.joined() + "</w:tr>" }
+        let data = try OfficeFixture.docx(body: "<w:tbl>" + [
+            row(cell("№ п/п"), cell("Мероприятие"), cell("Срок"), cell("Ответственный"), cell("Результат")),
+            row(cell("1."), cell("Семинар для заместителей директоров"), cell("март 2025 г."), cell("Руководители ОО", merge: "restart"), cell("Справка", merge: "restart")),
+            row(cell("2."), cell("Мониторинг готовности школ"), cell("апрель 2025 г."), cell("", merge: ""), cell("", merge: "")),
+            row(cell("3."), cell("Родительские собрания"), cell("май 2025 г."), cell("", merge: ""), cell("Протокол")),
+            row(cell("4."), cell("Отчёт комитету"), cell("июнь 2025 г."), cell("Комитет образования"), cell("Отчёт")),
+        ].joined() + "</w:tbl>")
+        let plan = try PlanDocumentParser().parse(try DocxReader.read(data: data, name: "merged.docx"))
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Руководители ОО"], ["Руководители ОО"], ["Руководители ОО"], ["Комитет образования"]])
+        #expect(plan.actions.map(\.expectedResult) == ["Справка", "Справка", "Протокол", "Отчёт"])
+    }
+
     @Test func aZipWithoutDocumentXMLIsRefused() throws {
         let data = try OfficeFixture.zip([("word/other.xml", Data("<a/>".utf8))])
         #expect {

@@ -56,6 +56,8 @@ struct PlanReading {
         let inheritsDeadline = deadlineColumn != nil && deadlineColumn == firstKnown
         var structureColumns: Set<Int> = []
         var lastDeadline = ""
+        // The last text of each column: what a cell merged down from it holds.
+        var mergedAbove: [Int: String] = [:]
         var previousAction: Int?
         // «2. | Проведение всероссийских акций: | | Минкультуры, Минобразования» then rows with no
         // number («"Снежный десант" | январь - март 2020 года |»): the items of a group row. They
@@ -89,7 +91,14 @@ struct PlanReading {
             if Self.repeatsHeader(row, header: table.rows[layout.headerRow], layout: layout) { continue }
             var cells: [PlanColumn: String] = [:]
             var structure: [String] = []
-            for (column, cell) in row.enumerated() where !cell.text.isEmpty {
+            for (column, cell) in row.enumerated() {
+                // «Руководители ОО» merged down the rows it serves: each of them names it.
+                if cell.text.isEmpty, cell.mergedFromAbove, let kind = layout.columns[column],
+                   Self.sharedWhenMerged.contains(kind), let above = mergedAbove[column] {
+                    cells[kind] = above
+                }
+                guard !cell.text.isEmpty else { continue }
+                mergedAbove[column] = cell.text
                 if let kind = layout.columns[column] {
                     cells[kind] = cell.text
                 } else if structureColumns.contains(column) || Self.hasGoalMarker(cell.text) {
@@ -281,6 +290,10 @@ struct PlanReading {
         }
         return written.joined(separator: ", ")
     }
+
+    /// Columns whose cell merged over several rows belongs to each of them (a deadline's is
+    /// read apart; a merged direction, task or goal heads the rows beside it instead).
+    static let sharedWhenMerged: Set<PlanColumn> = [.executor, .result, .venue, .partner, .participants, .forms, .effect]
 
     /// «I», «II.», «IV»: a Roman number, as plans number their parts.
     static func isRomanNumber(_ text: String) -> Bool {
