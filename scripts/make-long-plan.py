@@ -56,3 +56,41 @@ with open(f"{out}/long-plan.csv", "w", encoding="utf-8", newline="") as f:
     w.writerow(head)
     for row in rows:
         w.writerow([row[1], "", "", "", ""] if row[0] == "section" else list(row[1:]))
+
+# A plan typeset as Word users do: text justified in its cells (wide gaps inside a line),
+# numbers and deadlines centred, a row numbering the columns under the header, and an
+# executor merged down three rows.
+actions = ["Проведение мониторинга готовности общеобразовательных организаций к введению обновлённых ФГОС",
+           "Организация участия педагогов в курсах повышения квалификации по обновлённым ФГОС",
+           "Проведение семинаров для заместителей директоров по учебно-воспитательной работе",
+           "Информирование родительской общественности о переходе на обновлённые ФГОС через сайты школ",
+           "Разработка рабочих программ по учебным предметам с использованием конструктора программ",
+           "Мониторинг оснащённости кабинетов в соответствии с требованиями стандарта"]
+deadlines = ["до 01.03.2025", "апрель 2025 г.", "в течение 2025 года", "ежеквартально", "май – июнь 2025 г.", "до 25.12.2025"]
+executors = ["Комитет образования", "МКУ «ИМЦ»", "Руководители ОО"]
+head = ["№ п/п", "Наименование мероприятия", "Срок", "Ответственный исполнитель", "Результат"]
+rows = []
+with open(f"{out}/justified-plan.html", "w", encoding="utf-8") as f:
+    f.write('<html><head><meta charset="utf-8"><style>td{font-family:"Times New Roman";font-size:12pt;'
+            'text-align:justify;vertical-align:top} td.c{text-align:center;vertical-align:middle}</style></head><body>\n')
+    f.write('<p align="center"><b>План мероприятий («дорожная карта») по введению обновлённых ФГОС в '
+            'общеобразовательных организациях района на 2025 год</b></p>\n')
+    f.write('<table border="1" cellpadding="4" width="100%"><thead><tr>'
+            + "".join(f'<th width="{w}%">{h}</th>' for w, h in zip([6, 44, 15, 20, 15], head)) + '</tr>'
+            + "<tr>" + "".join(f'<td class="c">{n}</td>' for n in range(1, 6)) + "</tr></thead><tbody>\n")
+    number = 0
+    for block in range(6):
+        for k in range(3):
+            number += 1
+            title = f"{actions[(number - 1) % 6]} (блок {block + 1})"
+            deadline = deadlines[number % 6]
+            f.write(f'<tr><td class="c">{number}.</td><td>{title}</td><td class="c">{deadline}</td>')
+            if k == 0:
+                f.write(f'<td rowspan="3" style="vertical-align:middle">{executors[block % 3]}</td>')
+            f.write('<td>Информация</td></tr>\n')
+            rows.append([f"{number}.", title, deadline, executors[block % 3], "Информация"])
+    f.write("</tbody></table></body></html>\n")
+with open(f"{out}/justified-plan.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, delimiter=";")
+    w.writerow(head)
+    w.writerows(rows)

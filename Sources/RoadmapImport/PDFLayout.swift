@@ -37,6 +37,9 @@ enum PDFLayout {
         /// The rightmost point text reaches in the block's column: a word that ends there was
         /// broken because it did not fit.
         var rightEdge: Double? = nil
+        /// Where the block's column starts: a word broken at the right edge starts a line there
+        /// (a centred heading «Ответственный» does not, however wide it is).
+        var leftEdge: Double? = nil
         var yMin: Double { runs.map(\.yMin).min() ?? 0 }
         var yMax: Double { runs.map(\.yMax).max() ?? 0 }
         var page: Int { runs.first?.page ?? 0 }
@@ -53,6 +56,7 @@ enum PDFLayout {
                 let letters = word.map { $0.text.count } ?? 1
                 let charWidth = word.map { ($0.xMax - $0.xMin) / Double(max(letters, 1)) } ?? 0
                 let atEdge = rightEdge.map { edge in single && letters >= 4 && run.xMax >= edge - 0.6 * charWidth } ?? false
+                    && leftEdge.map { run.xMin <= $0 + 2 } ?? true
                 lines.append((run.text, atEdge && word?.text.last?.isLetter == true))
             }
             return PDFLayout.join(lines)
@@ -94,7 +98,7 @@ enum PDFLayout {
         var blocks: [SourceDocument.Block] = []
         var table: [Row] = []
         var tableOpen = false
-        var header: [String]?
+        var header: [[String]] = []
         var lineNumber = 0
 
         func flushTable() {
@@ -138,14 +142,21 @@ enum PDFLayout {
             var body = Array(rows[first...max(first, last)])
             // A header repeated on the new page goes; the row under it may be the rest of the
             // row the page break cut.
-            if tableOpen, let top = body.first, Self.texts(of: top, columns: starts.count) == header {
+            for repeated in header where tableOpen {
+                guard let top = body.first, Self.texts(of: top, columns: starts.count) == repeated else { break }
                 body.removeFirst()
             }
             if tableOpen, let top = body.first, let previous = table.last, Self.continues(top, after: previous, in: table) {
                 table[table.count - 1].blocks += top.blocks
                 body.removeFirst()
             }
-            if header == nil, let top = body.first { header = Self.texts(of: top, columns: starts.count) }
+            if header.isEmpty, let top = body.first {
+                // The header, and the row numbering its columns («1 | 2 | 3») if one follows.
+                header = [Self.texts(of: top, columns: starts.count)]
+                if body.count > 1, Self.numbersColumns(Self.texts(of: body[1], columns: starts.count)) {
+                    header.append(Self.texts(of: body[1], columns: starts.count))
+                }
+            }
             table += body
             tableOpen = true
             if last < rows.endIndex - 1 {
@@ -155,6 +166,13 @@ enum PDFLayout {
         }
         flushTable()
         return SourceDocument(name: name, blocks: blocks)
+    }
+
+    /// «1 | 2 | 3 | 4 | 5» under a header: each filled cell one more than the one before.
+    static func numbersColumns(_ texts: [String]) -> Bool {
+        let numbers = texts.filter { !$0.isEmpty }.map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard numbers.count >= 3, let first = numbers.first ?? nil else { return false }
+        return numbers.enumerated().allSatisfy { $0.element == first + $0.offset }
     }
 
     /// Words grouped into lines by their vertical centres, each line left to right.
@@ -172,8 +190,15 @@ enum PDFLayout {
 
     static func runs(of line: [PDFPage.Word], page: Int, cellGap: Double) -> [Run] {
         var runs: [Run] = []
-        for word in line {
-            if let last = runs.last?.words.last, word.xMin - last.xMax <= cellGap {
+        // A justified line stretches each of its spaces alike: a wide gap as wide as the one
+        // beside it is a stretched space, not the padding between two cells.
+        let gaps = zip(line, line.dropFirst()).map { $1.xMin - $0.xMax }
+        func stretched(_ index: Int) -> Bool {
+            let gap = gaps[index]
+            return [index - 1, index + 1].contains { gaps.indices.contains($0) && abs(gaps[$0] - gap) < 0.35 }
+        }
+        for (index, word) in line.enumerated() {
+            if let last = runs.last?.words.last, word.xMin - last.xMax <= cellGap || stretched(index - 1) {
                 runs[runs.count - 1].words.append(word)
             } else {
                 runs.append(Run(words: [word], page: page))
@@ -216,8 +241,19 @@ enum PDFLayout {
                 clusters.append([edge])
             }
         }
-        let starts = clusters.filter { $0.count >= 2 }.compactMap(\.first)
-        return starts.isEmpty ? [edges.first ?? 0] : starts
+        let candidates = clusters.filter { $0.count >= 2 }.compactMap(\.first)
+        guard !candidates.isEmpty else { return [edges.first ?? 0] }
+        // An edge that the column to its left runs across more often than text starts at it
+        // lies inside that column: a word a justified line pushed there, not a cell's edge.
+        let runs = lines.flatMap { $0 }
+        var starts = [candidates[0]]
+        for candidate in candidates.dropFirst() {
+            let left = starts[starts.count - 1]
+            let startingHere = runs.filter { abs($0.xMin - candidate) <= tolerance }.count
+            let across = runs.filter { abs($0.xMin - left) <= tolerance && $0.xMax > candidate + tolerance }.count
+            if across <= startingHere { starts.append(candidate) }
+        }
+        return starts
     }
 
     static func column(of run: Run, starts: [Double]) -> Int {
@@ -278,6 +314,9 @@ enum PDFLayout {
             let column = Self.column(of: run, starts: starts)
             if column + 1 < starts.count, run.xMax > starts[column + 1] + 2 {
                 spanning.append(Block(column: column, runs: [run], spansTable: true))
+            } else if let last = columns[column].last, abs(last.yMin - run.yMin) < 0.5 {
+                // Two words of one cell a justified line set far apart.
+                columns[column][columns[column].count - 1].words += run.words
             } else {
                 columns[column].append(run)
             }
@@ -298,13 +337,13 @@ enum PDFLayout {
             let sorted = runs.sorted { $0.yMin < $1.yMin }
             let pitch = geometry.pitch
             let edge = geometry.rightEdges[column]
-            var current = Block(column: column, runs: [sorted[0]], spansTable: false, rightEdge: edge)
+            var current = Block(column: column, runs: [sorted[0]], spansTable: false, rightEdge: edge, leftEdge: starts[column])
             for run in sorted.dropFirst() {
                 let previous = current.runs[current.runs.count - 1]
                 let crossesHeading = headings.contains { $0.yMin > previous.yMin && $0.yMin < run.yMin }
                 if run.yMin - previous.yMin > pitch + 0.3 || crossesHeading {
                     blocks.append(current)
-                    current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge)
+                    current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge, leftEdge: starts[column])
                 } else {
                     current.runs.append(run)
                 }

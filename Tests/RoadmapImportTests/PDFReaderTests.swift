@@ -71,6 +71,23 @@ struct PDFReaderTests {
         #expect(pdf.actions.map { $0.executors.map(\.name) } == csv.actions.map { $0.executors.map(\.name) })
         #expect(Set(pdf.actions.compactMap(\.section)).count == 3)
     }
+
+    /// Text justified in its cells (a line's words set wide apart), numbers and deadlines
+    /// centred, a row numbering the columns under a header repeated on the next page: the
+    /// same actions and deadlines as the table written as CSV. An executor merged down three
+    /// rows stands centred beside the middle one, and a PDF keeps nothing else of the merge.
+    @Test(.enabled(if: installed || required))
+    func justifiedTextIsNoColumnOfItsOwn() throws {
+        let pdf = try PlanDocumentParser().parse(try Self.read("justified-plan.pdf"))
+        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/justified-plan.csv"))
+        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "justified-plan.csv"))
+        #expect(csv.actionCount == 18)
+        #expect(pdf.actions.map(\.title) == csv.actions.map(\.title))
+        #expect(pdf.actions.map(\.deadline) == csv.actions.map(\.deadline))
+        let named = pdf.actions.enumerated().filter { !$0.element.executors.isEmpty }
+        #expect(named.count == 6, "one row of each merged cell names its executor")
+        #expect(named.map { $0.element.executors.map(\.name) } == named.map { csv.actions[$0.offset].executors.map(\.name) })
+    }
 }
 
 extension PDFReaderTests {
