@@ -94,3 +94,29 @@ with open(f"{out}/justified-plan.csv", "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, delimiter=";")
     w.writerow(head)
     w.writerows(rows)
+
+# A school's plan of one page: short cells centred in their columns (dates of different
+# widths, classes under a heading wider than they are) and a table of signatures under it.
+events = [("Линейка «Безопасность на дорогах»", "1–11", "01.09", "Зам. директора по ВР Иванова О.П."),
+          ("Инструктажи по ПДД", "1–11", "02.09–05.09", "Классные руководители"),
+          ("Учебная эвакуация", "1–11", "10.09", "Преподаватель-организатор ОБЗР"),
+          ("Встреча с инспектором ГИБДД", "5–7", "12.09", "Зам. директора по ВР Иванова О.П."),
+          ("Конкурс рисунков «Дорога и мы»", "1–4", "15.09–19.09", "Учитель ИЗО"),
+          ("Викторина по ПДД", "5–6", "22.09", "Отряд ЮИД"),
+          ("Родительские собрания", "1–11", "23.09–26.09", "Классные руководители"),
+          ("Подведение итогов месячника", "—", "30.09", "Зам. директора по ВР Иванова О.П.")]
+head = ["№", "Мероприятие", "Классы", "Дата", "Ответственный"]
+with open(f"{out}/centred-plan.html", "w", encoding="utf-8") as f:
+    f.write('<html><head><meta charset="utf-8"></head><body><p align="right">УТВЕРЖДАЮ<br>Директор МБОУ «СОШ № 7»<br>'
+            '_________ И.П. Сидорова<br>Приказ № 112 от 29.08.2025</p><p align="center"><b>План мероприятий месячника '
+            'безопасности в МБОУ «СОШ № 7» на сентябрь 2025 года</b></p>\n<table border="1" cellpadding="2"><tr>'
+            + "".join(f"<th>{h}</th>" for h in head) + "</tr>\n")
+    for number, (action, classes, date, who) in enumerate(events, 1):
+        f.write(f'<tr><td>{number}</td><td>{action}</td><td align="center">{classes}</td>'
+                f'<td align="center">{date}</td><td>{who}</td></tr>\n')
+    f.write('</table><p>Ознакомлены:</p><table><tr><td>Иванова О.П.</td><td>_______</td></tr>'
+            '<tr><td>Петров С.С.</td><td>_______</td></tr></table></body></html>\n')
+with open(f"{out}/centred-plan.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, delimiter=";")
+    w.writerow(head)
+    w.writerows([[n, a, c, d, r] for n, (a, c, d, r) in enumerate(events, 1)])

@@ -253,11 +253,37 @@ enum PDFLayout {
             let across = runs.filter { abs($0.xMin - left) <= tolerance && $0.xMax > candidate + tolerance }.count
             if across <= startingHere { starts.append(candidate) }
         }
-        return starts
+        // Text centred in its column starts wherever its width puts it: «02.09–05.09» and
+        // «01.09» in one column of dates. Two edges where no line starts text at both, and text
+        // from the first runs across the second, are one column's.
+        let starting = lines.map { line in line.map(\.xMin) }
+        var groups = [[starts[0]]]
+        for candidate in starts.dropFirst() {
+            let group = groups[groups.count - 1]
+            func startsHere(_ x: Double) -> Bool { group.contains { abs(x - $0) <= tolerance } }
+            let together = starting.contains { xs in
+                xs.contains(where: startsHere) && xs.contains { abs($0 - candidate) <= tolerance }
+            }
+            let crossed = runs.contains { startsHere($0.xMin) && $0.xMax > candidate + tolerance }
+            if together || !crossed {
+                groups.append([candidate])
+            } else {
+                groups[groups.count - 1].append(candidate)
+            }
+        }
+        return groups.map { $0[0] }
     }
 
     static func column(of run: Run, starts: [Double]) -> Int {
-        starts.lastIndex { $0 <= run.xMin + 2 } ?? 0
+        var column = starts.lastIndex { $0 <= run.xMin + 2 } ?? 0
+        // A heading centred over a column wider than its cells' text («Классы» over «1–11»)
+        // begins a little left of where they do.
+        while column + 1 < starts.count, run.xMax > starts[column + 1] + 2,
+              starts[column + 1] - run.xMin < min(0.25 * (run.xMax - run.xMin), 12),
+              column + 2 >= starts.count || run.xMax <= starts[column + 2] + 2 {
+            column += 1
+        }
+        return column
     }
 
     /// What the whole document says about its table: where columns start and end, and the

@@ -88,6 +88,21 @@ struct PDFReaderTests {
         #expect(named.count == 6, "one row of each merged cell names its executor")
         #expect(named.map { $0.element.executors.map(\.name) } == named.map { csv.actions[$0.offset].executors.map(\.name) })
     }
+
+    /// Dates of different widths centred in one column, classes under a heading wider than
+    /// they are, a table of signatures under the plan: the columns are the table's five.
+    @Test(.enabled(if: installed || required))
+    func shortCellsCentredInTheirColumnsStayInThem() throws {
+        let pdf = try PlanDocumentParser().parse(try Self.read("centred-plan.pdf"))
+        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/centred-plan.csv"))
+        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "centred-plan.csv"))
+        #expect(csv.actionCount == 8)
+        #expect(pdf.actions.map(\.title) == csv.actions.map(\.title))
+        #expect(pdf.actions.map(\.deadline.text) == csv.actions.map(\.deadline.text))
+        #expect(pdf.actions.map { $0.executors.map(\.name) } == csv.actions.map { $0.executors.map(\.name) })
+        #expect(pdf.actions.compactMap(\.section).isEmpty, "the heading «Классы» is no section")
+        #expect(pdf.actions.flatMap(\.executors).allSatisfy { $0.kind == .personRole })
+    }
 }
 
 extension PDFReaderTests {
