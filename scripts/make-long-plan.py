@@ -51,6 +51,14 @@ with open(f"{out}/long-plan.html", "w", encoding="utf-8") as f:
         else:
             f.write("<tr>" + "".join(f"<td>{cell}</td>" for cell in row[1:]) + "</tr>\n")
     f.write("</tbody></table>\n<p>Председатель комитета образования А.А. Иванов</p></body></html>\n")
+# The same plan with a running head on its pages («Продолжение приложения …») and a page
+# number at their foot.
+with open(f"{out}/long-plan.html", encoding="utf-8") as f:
+    page = f.read()
+furniture = ('<div title="header"><p align="center">Продолжение приложения 1 к приказу от 15.01.2025 № 12</p></div>\n'
+             '<div title="footer"><p align="right"><sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield></p></div>\n')
+with open(f"{out}/paged-plan.html", "w", encoding="utf-8") as f:
+    f.write(page.replace("<body>\n", "<body>\n" + furniture, 1))
 with open(f"{out}/long-plan.csv", "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, delimiter=";")
     w.writerow(head)

@@ -75,7 +75,7 @@ enum PDFLayout {
     }
 
     static func document(name: String, pages: [PDFPage]) -> SourceDocument {
-        let lines = pages.map { page in Self.lines(of: page.words) }
+        let lines = Self.withoutPageFurniture(pages.map { page in Self.lines(of: page.words) })
         let allWords = pages.flatMap(\.words)
         let heights = allWords.map(\.height).sorted()
         let medianHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
@@ -166,6 +166,49 @@ enum PDFLayout {
         }
         flushTable()
         return SourceDocument(name: name, blocks: blocks)
+    }
+
+    /// The pages' lines without what stands above or below the text of every page: a page
+    /// number («3», «- 3 -», «Страница 3 из 5») and a running line repeated at the top or
+    /// foot of several pages («Продолжение приложения 1 к приказу …»). Left in, they end the
+    /// table at each page break, and the row a page break cut is no longer joined again.
+    static func withoutPageFurniture(_ pages: [[[PDFPage.Word]]]) -> [[[PDFPage.Word]]] {
+        guard pages.count >= 2 else { return pages }
+        func text(_ line: [PDFPage.Word]) -> String { line.map(\.text).joined(separator: " ") }
+        func isPageNumber(_ line: [PDFPage.Word]) -> Bool {
+            let folded = RussianText.folded(text(line))
+            return folded.wholeMatch(of: /[-–—\s]*\d{1,3}[-–—\s]*/) != nil
+                || folded.wholeMatch(of: /(?:страница|стр\.?|лист)\s*\d{1,3}(?:\s*(?:из|\/)\s*\d{1,3})?/) != nil
+        }
+        // One phrase, not cells: no gap in it wider than two letters' height.
+        func isOnePhrase(_ line: [PDFPage.Word]) -> Bool {
+            zip(line, line.dropFirst()).allSatisfy { $1.xMin - $0.xMax < 2 * max($0.height, 1) }
+        }
+        func key(_ line: [PDFPage.Word]) -> String {
+            RussianText.folded(text(line)).replacingOccurrences(of: #"\d+"#, with: "#", options: .regularExpression)
+        }
+        var atEdges: [String: Set<Int>] = [:]
+        for (index, page) in pages.enumerated() {
+            for line in page.prefix(2) + page.suffix(2) where isOnePhrase(line) { atEdges[key(line), default: []].insert(index) }
+        }
+        func isRunning(_ line: [PDFPage.Word]) -> Bool {
+            isPageNumber(line) || isOnePhrase(line) && (atEdges[key(line)]?.count ?? 0) >= 2
+        }
+        // It stands apart from the text: half a line's height or more away.
+        func apart(_ line: [PDFPage.Word], _ next: [PDFPage.Word]?) -> Bool {
+            guard let next, let height = line.map(\.height).max() else { return true }
+            let top = line.map(\.yMin).min() ?? 0, bottom = line.map(\.yMax).max() ?? 0
+            let nextTop = next.map(\.yMin).min() ?? 0, nextBottom = next.map(\.yMax).max() ?? 0
+            return nextTop >= bottom + height / 2 || nextBottom <= top - height / 2
+        }
+        return pages.map { page in
+            var page = page
+            for _ in 0..<2 {
+                if let first = page.first, isRunning(first), apart(first, page.dropFirst().first) { page.removeFirst() }
+                if let last = page.last, isRunning(last), apart(last, page.dropLast().last) { page.removeLast() }
+            }
+            return page
+        }
     }
 
     /// «1 | 2 | 3 | 4 | 5» under a header: each filled cell one more than the one before.

@@ -60,7 +60,18 @@ struct PDFReaderTests {
     /// same table written as CSV.
     @Test(.enabled(if: installed || required))
     func aPlanOfManyPagesIsReadAsTheSameTableWrittenAsCSV() throws {
-        let pdf = try PlanDocumentParser().parse(try Self.read("long-plan.pdf"))
+        try Self.expectTheLongPlan(in: "long-plan.pdf")
+    }
+
+    /// The same plan with «Продолжение приложения 1 …» at the head of its pages and a page
+    /// number at their foot: neither ends the table nor parts a row the page break cut.
+    @Test(.enabled(if: installed || required))
+    func aRunningHeadAndPageNumbersAreNoPartOfThePlan() throws {
+        try Self.expectTheLongPlan(in: "paged-plan.pdf")
+    }
+
+    static func expectTheLongPlan(in name: String) throws {
+        let pdf = try PlanDocumentParser().parse(try Self.read(name))
         let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/long-plan.csv"))
         let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "long-plan.csv"))
         #expect(csv.actionCount == 39)
