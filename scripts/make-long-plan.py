@@ -128,3 +128,24 @@ with open(f"{out}/centred-plan.csv", "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, delimiter=";")
     w.writerow(head)
     w.writerows([[n, a, c, d, r] for n, (a, c, d, r) in enumerate(events, 1)])
+
+# Executors one to a line in a narrow column, with no comma between them; a list in an
+# action's cell; a deadline broken over lines.
+listed = [("Проведение пробных экзаменов по математике и русскому языку в 9-х классах", "февраль – март<br>2025 г.",
+           ["Комитет образования", "МКУ «ИМЦ»", "МБОУ СОШ № 1", "МАОУ СОШ № 5 имени Ю.А. Гагарина"]),
+          ("Организация работы с обучающимися группы риска:<br>- индивидуальные консультации;<br>- дополнительные занятия;"
+           "<br>- контроль посещаемости", "в течение<br>учебного года", ["Руководители ОО", "Классные руководители"]),
+          ("Мониторинг результатов ВПР", "до<br>01.06.2025", ["МКУ «ИМЦ»"]),
+          ("Информирование родителей о порядке проведения ГИА", "ежемесячно", ["МБОУ СОШ № 1", "МБОУ «Лицей № 3»"])]
+head = ["№ п/п", "Мероприятие", "Срок", "Исполнители"]
+with open(f"{out}/listed-plan.html", "w", encoding="utf-8") as f:
+    f.write('<html><head><meta charset="utf-8"><style>td{font-family:"Times New Roman";font-size:14pt;vertical-align:top}'
+            '</style></head><body><p align="center"><b>План мероприятий по подготовке к ГИА в 2024/2025 учебном году</b></p>'
+            '<table border="1" cellpadding="4"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>\n")
+    for number, (action, deadline, who) in enumerate(listed, 1):
+        f.write(f'<tr><td>{number}.</td><td>{action}</td><td>{deadline}</td><td>{"<br>".join(who)}</td></tr>\n')
+    f.write("</table></body></html>\n")
+with open(f"{out}/listed-plan.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, delimiter=";")
+    w.writerow(head)
+    w.writerows([[n, a.replace("<br>", "\n"), d.replace("<br>", " "), ", ".join(who)] for n, (a, d, who) in enumerate(listed, 1)])

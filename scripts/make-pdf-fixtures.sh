@@ -17,14 +17,14 @@ soffice --convert-to pdf --outdir "$out" "$fixtures/order770.docx"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/gia-plan.html"
 # A road map of five pages: its heading row repeated on each, centred headings, rows cut by
 # page breaks, cells filled to their borders; the same with a running head and page numbers;
-# one typeset with justified text; a school's
-# plan with short cells centred in their columns; and each
-# table as CSV to compare with.
+# one typeset with justified text; a school's plan with short cells centred in their columns;
+# one with executors one to a line; and each table as CSV to compare with.
 python3 "$here/scripts/make-long-plan.py" "$out"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/long-plan.html"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/justified-plan.html"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/centred-plan.html"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/paged-plan.html"
+soffice --infilter="HTML (StarWriter)" --convert-to pdf --outdir "$out" "$out/listed-plan.html"
 
 # The same plan, opened only with a password.
 cp "$out/gia-plan.html" "$work/encrypted.html"

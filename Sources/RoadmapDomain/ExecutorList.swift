@@ -224,11 +224,13 @@ public struct ExecutorList: Hashable, Sendable {
     /// line, as a Word cell lists them. Outside quotes and brackets (the caller counts them), a
     /// line is a new executor when it opens with a capital and names an organisation or a role
     /// of its own, and the line before does not break off («Заместитель директора по»,
-    /// «Директор МБОУ», «… и»): a name wrapped in a narrow column goes on instead.
+    /// «Директор МБОУ», «… и», «МАОУ СОШ № 5 имени»): a name wrapped in a narrow column goes on
+    /// instead.
     static func startsAnotherExecutor(_ line: String, after previous: String) -> Bool {
         guard line.first?.isUppercase == true else { return false }
         guard let last = previous.split(separator: " ").last.map({ RussianText.folded(String($0)) }) else { return false }
-        let breaksOff: Set<String> = ["по", "и", "в", "во", "с", "со", "для", "при", "на", "за", "от", "к", "из", "о", "об", "№", "n"]
+        let breaksOff: Set<String> = ["по", "и", "в", "во", "с", "со", "для", "при", "на", "за", "от", "к", "из", "о", "об", "№", "n",
+                                       "имени", "им", "им.", "г", "г.", "пос", "пос."]
         if breaksOff.contains(last) || previous.hasSuffix("-") || previous.hasSuffix("«") { return false }
         // «Директор МБОУ» / «СОШ № 5»: a type of institution waits for its name.
         if last.count <= 6, last.allSatisfy(\.isLetter), previous.split(separator: " ").last?.allSatisfy({ $0.isUppercase }) == true,

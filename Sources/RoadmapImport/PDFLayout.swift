@@ -50,6 +50,10 @@ enum PDFLayout {
 
         var text: String {
             var lines: [(text: String, brokenAtEdge: Bool)] = []
+            // A line that starts with a capital may have been begun by hand (a name of its own
+            // in a list of executors written one to a line): it keeps its line, and what reads
+            // the cell decides.
+            let paragraphs = Set(runs.indices.dropFirst().filter { runs[$0].words.first?.text.first?.isUppercase == true })
             for run in runs {
                 let single = run.words.count == 1
                 let word = run.words.last
@@ -59,7 +63,7 @@ enum PDFLayout {
                     && leftEdge.map { run.xMin <= $0 + 2 } ?? true
                 lines.append((run.text, atEdge && word?.text.last?.isLetter == true))
             }
-            return PDFLayout.join(lines)
+            return PDFLayout.join(lines, paragraphs: paragraphs)
         }
     }
 
@@ -504,17 +508,18 @@ enum PDFLayout {
     /// The lines of one cell as one text: a word broken with a hyphen at the end of a line is
     /// joined again («нормативно-» «правовых»), and so is a word too long for its column,
     /// broken where the line ended («Ответственн» «ый»); a line that starts a numbered item
-    /// («2.», «2.1.», «а)») starts a line of its own, as it did in the document.
-    static func join(_ lines: [(text: String, brokenAtEdge: Bool)]) -> String {
+    /// («2.», «2.1.», «а)») starts a line of its own, as it did in the document, and so does a
+    /// line in `paragraphs` (begun by hand).
+    static func join(_ lines: [(text: String, brokenAtEdge: Bool)], paragraphs: Set<Int> = []) -> String {
         var text = ""
         var brokenAtEdge = false
-        for (line, broken) in lines {
+        for (index, (line, broken)) in lines.enumerated() {
             defer { brokenAtEdge = broken }
             if text.isEmpty {
                 text = line
             } else if text.hasSuffix("-") || brokenAtEdge, let first = line.first, first.isLowercase {
                 text += line
-            } else if Self.startsItem(line) {
+            } else if Self.startsItem(line) || paragraphs.contains(index) {
                 text += "\n" + line
             } else {
                 text += " " + line

@@ -114,6 +114,19 @@ struct PDFReaderTests {
         #expect(pdf.actions.compactMap(\.section).isEmpty, "the heading «Классы» is no section")
         #expect(pdf.actions.flatMap(\.executors).allSatisfy { $0.kind == .personRole })
     }
+
+    /// Executors one to a line in a narrow column, no comma between them, one name wrapped
+    /// after «имени»: each is an executor of its own, as in the CSV that lists them with commas.
+    @Test(.enabled(if: installed || required))
+    func executorsOneToALineAreEachAnExecutor() throws {
+        let pdf = try PlanDocumentParser().parse(try Self.read("listed-plan.pdf"))
+        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/listed-plan.csv"))
+        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "listed-plan.csv"))
+        #expect(csv.actions.first?.executors.count == 4)
+        #expect(pdf.actions.map { $0.executors.map(\.name) } == csv.actions.map { $0.executors.map(\.name) })
+        // The CSV has no title to say the academic year: the deadlines' texts are compared.
+        #expect(pdf.actions.map(\.deadline.text) == csv.actions.map(\.deadline.text))
+    }
 }
 
 extension PDFReaderTests {
