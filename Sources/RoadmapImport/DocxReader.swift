@@ -47,19 +47,37 @@ private final class DocxBodyHandler: OfficeXMLHandler {
     private let limits: ReadLimits
     private(set) var blocks: [SourceDocument.Block] = []
 
+    /// What a cell holds, in order: its paragraphs and the tables inside it.
+    private enum Item {
+        case paragraph(String)
+        case table(SourceTable)
+    }
+
     /// A cell as read, before merges are spread.
     private struct CellDraft {
         var paragraphs: [String] = []
+        var items: [Item] = []
         var span = 1
         var continuesAbove = false
     }
 
-    private var tableDepth = 0
-    private var rows: [[SourceCell]] = []
+    /// A table as read; a table inside a cell of another has one of its own.
+    private struct TableDraft {
+        var rows: [[SourceCell]] = []
+        var drafts: [[CellDraft]] = []
+        var row: [CellDraft] = []
+        var gridBefore = 0
+        var cell: CellDraft?
+        var holdsTable = false
+    }
+
+    private var tables: [TableDraft] = []
+    private var tableDepth: Int { tables.count }
+    private var rows: [[SourceCell]] { tables.last?.rows ?? [] }
+    private var row: [CellDraft] { tables.last?.row ?? [] }
+    private var gridBefore: Int { tables.last?.gridBefore ?? 0 }
+    private var cell: CellDraft? { tables.last?.cell }
     private var tableRowsRead = 0
-    private var row: [CellDraft] = []
-    private var gridBefore = 0
-    private var cell: CellDraft?
     private var paragraphDepth = 0
     private var runDepth = 0
     private var inText = false
@@ -67,6 +85,12 @@ private final class DocxBodyHandler: OfficeXMLHandler {
     private var paragraph = ""
     private var paragraphLength = 0
     private var bodyParagraphIndex = 0
+
+    /// Changes the innermost table being read.
+    private func withTable(_ change: (inout TableDraft) -> Void) {
+        guard !tables.isEmpty else { return }
+        change(&tables[tables.count - 1])
+    }
 
     init(file: String, limits: ReadLimits) {
         self.limits = limits
@@ -87,27 +111,25 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         guard fallbackDepth == 0 else { return }
         switch name {
         case "tbl":
-            tableDepth += 1
-            if tableDepth == 1 { rows = [] }
-        case "tr" where tableDepth == 1:
-            row = []
-            gridBefore = 0
+            tables.append(TableDraft())
+        case "tr" where tableDepth > 0:
+            withTable { $0.row = []; $0.gridBefore = 0 }
             tableRowsRead += 1
             if tableRowsRead > limits.maxRows {
                 fail(.limitExceeded(
                     file: file, location: SourceLocation(row: rows.count + 1),
                     limit: "the tables have more than \(limits.maxRows) rows"))
             }
-        case "gridBefore" where tableDepth == 1 && cell == nil:
-            gridBefore = max(0, Int(attributes["val"] ?? "") ?? 0)
+        case "gridBefore" where tableDepth > 0 && cell == nil:
+            withTable { $0.gridBefore = max(0, Int(attributes["val"] ?? "") ?? 0) }
             checkColumns()
-        case "tc" where tableDepth == 1:
-            cell = CellDraft()
-        case "gridSpan" where tableDepth == 1:
-            cell?.span = max(1, Int(attributes["val"] ?? "") ?? 1)
+        case "tc" where tableDepth > 0:
+            withTable { $0.cell = CellDraft() }
+        case "gridSpan" where tableDepth > 0:
+            withTable { $0.cell?.span = max(1, Int(attributes["val"] ?? "") ?? 1) }
             checkColumns()
-        case "vMerge" where tableDepth == 1:
-            cell?.continuesAbove = attributes["val"] != "restart"
+        case "vMerge" where tableDepth > 0:
+            withTable { $0.cell?.continuesAbove = attributes["val"] != "restart" }
         case "p":
             paragraphDepth += 1
             if paragraphDepth == 1 {
@@ -144,24 +166,61 @@ private final class DocxBodyHandler: OfficeXMLHandler {
             paragraphDepth -= 1
             guard paragraphDepth == 0 else { return }
             if tableDepth > 0 {
-                cell?.paragraphs.append(paragraph)
+                let text = paragraph
+                withTable { $0.cell?.paragraphs.append(text); $0.cell?.items.append(.paragraph(text)) }
             } else {
-                bodyParagraphIndex += 1
-                let text = Self.clean(paragraph)
-                if !text.isEmpty {
-                    blocks.append(.paragraph(text, location: SourceLocation(line: bodyParagraphIndex)))
-                }
+                addParagraph(paragraph)
             }
-        case "tc" where tableDepth == 1:
-            if let cell { row.append(cell) }
-            cell = nil
-        case "tr" where tableDepth == 1:
-            rows.append(spread(row))
-        case "tbl":
-            tableDepth -= 1
-            if tableDepth == 0, !rows.isEmpty { blocks.append(.table(SourceTable(rows: rows))) }
+        case "tc" where tableDepth > 0:
+            withTable { table in
+                if let cell = table.cell { table.row.append(cell) }
+                table.cell = nil
+            }
+        case "tr" where tableDepth > 0:
+            let spread = spread(row)
+            withTable { $0.rows.append(spread); $0.drafts.append($0.row) }
+        case "tbl" where tableDepth > 0:
+            closeTable()
         default:
             break
+        }
+    }
+
+    private func addParagraph(_ written: String) {
+        bodyParagraphIndex += 1
+        let text = Self.clean(written)
+        if !text.isEmpty {
+            blocks.append(.paragraph(text, location: SourceLocation(line: bodyParagraphIndex)))
+        }
+    }
+
+    /// A table ends. One of a single column that holds another lays out the page (a plan and
+    /// its approval stamp inside a frame): what its cells hold is read as if it stood in the
+    /// body. Any other table is a table; the text of a table inside one of its cells is part
+    /// of that cell.
+    private func closeTable() {
+        let done = tables.removeLast()
+        let width = done.drafts.map(\.count).max() ?? 0
+        let items: [Item]
+        if done.holdsTable, width == 1 {
+            items = done.drafts.flatMap { $0.filter { !$0.continuesAbove }.flatMap(\.items) }
+        } else {
+            items = done.rows.isEmpty ? [] : [.table(SourceTable(rows: done.rows))]
+        }
+        guard !tables.isEmpty else {
+            for item in items {
+                switch item {
+                case .paragraph(let text): addParagraph(text)
+                case .table(let table): blocks.append(.table(table))
+                }
+            }
+            return
+        }
+        let paragraphs = done.drafts.flatMap { $0.flatMap(\.paragraphs) }
+        withTable { outer in
+            outer.cell?.paragraphs += paragraphs
+            outer.cell?.items += items
+            if items.contains(where: { if case .table = $0 { true } else { false } }) { outer.holdsTable = true }
         }
     }
 

@@ -107,6 +107,38 @@ struct DocxReaderTests {
         #expect(plan.actions.map(\.expectedResult) == ["Справка", "Справка", "Протокол", "Отчёт"])
     }
 
+    /// A page laid out in a one-cell frame: the title, the approval stamp and the plan table
+    /// inside it are read as if they stood in the body. A table inside a cell of a real table
+    /// (three rows, three columns) stays that cell's text.
+    @Test func aPlanInsideAFrameIsReadAsIfInTheBody() throws {
+        func cell(_ content: String) -> String { "<w:tc>\(content)</w:tc>" }
+        func text(_ text: String) -> String { "<w:p><w:r><w:t>\(text)</w:t></w:r></w:p>" }
+        func row(_ cells: String...) -> String { "<w:tr>" + cells.joined() + "</w:tr>" }
+        let plan = "<w:tbl>" + [
+            row(cell(text("№")), cell(text("Мероприятие")), cell(text("Срок")), cell(text("Ответственный"))),
+            row(cell(text("1.")), cell(text("Семинар для заместителей директоров")), cell(text("март 2025 г.")), cell(text("Комитет образования"))),
+            row(cell(text("2.")), cell(text("Мониторинг готовности школ")), cell(text("апрель 2025 г.")), cell(text("МКУ «ИМЦ»"))),
+        ].joined() + "</w:tbl>"
+        let framed = try OfficeFixture.docx(body: "<w:tbl>" + row(cell(
+            text("Приложение к приказу комитета образования от 15.01.2025 № 12") + text("План мероприятий на 2025 год") + plan + text("")
+        )) + "</w:tbl>")
+        let document = try DocxReader.read(data: framed, name: "framed.docx")
+        #expect(document.paragraphs.map(\.text) == ["Приложение к приказу комитета образования от 15.01.2025 № 12", "План мероприятий на 2025 год"])
+        #expect(document.tables.count == 1)
+        #expect(document.tables.first?.rows.count == 3)
+        let read = try PlanDocumentParser().parse(document)
+        #expect(read.actions.map(\.title) == ["Семинар для заместителей директоров", "Мониторинг готовности школ"])
+
+        let inner = "<w:tbl>" + row(cell(text("а")), cell(text("б"))) + "</w:tbl>"
+        let nested = try OfficeFixture.docx(body: "<w:tbl>" + [
+            row(cell(text("№")), cell(text("Мероприятие")), cell(text("Срок"))),
+            row(cell(text("1.")), cell(text("Семинар") + inner), cell(text("март 2025 г."))),
+            row(cell(text("2.")), cell(text("Мониторинг")), cell(text("апрель 2025 г."))),
+        ].joined() + "</w:tbl>")
+        let table = try #require(try DocxReader.read(data: nested, name: "nested.docx").tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [["№", "Мероприятие", "Срок"], ["1.", "Семинар\nа\nб", "март 2025 г."], ["2.", "Мониторинг", "апрель 2025 г."]])
+    }
+
     @Test func aZipWithoutDocumentXMLIsRefused() throws {
         let data = try OfficeFixture.zip([("word/other.xml", Data("<a/>".utf8))])
         #expect {
