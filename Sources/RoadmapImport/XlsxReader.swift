@@ -5,7 +5,8 @@ import RoadmapDomain
 /// the first visible sheet, or, when that holds no plan table (a cover page, a list of
 /// signatures), the first of the next visible ones that does (up to `sheetsTried`). Shared and
 /// inline strings (rich text runs joined), numbers, and dates (serial numbers in a cell with
-/// a date format) as «dd.mm.yyyy»; merged areas (`mergeCells`) spread with merge flags.
+/// a date format) as the format shows them: «dd.mm.yyyy», or «март 2025» for a month alone;
+/// merged areas (`mergeCells`) spread with merge flags.
 /// Cells carry their reference («B7»); the layout follows `SheetLayout`.
 public enum XlsxReader {
     public static func read(
@@ -70,12 +71,21 @@ public enum XlsxReader {
         return parts.joined(separator: "/")
     }
 
-    /// Whether a number format shows a date: the built-in ids 14–22, or a custom code with
-    /// day, month or year fields once quoted text, escapes and [colour]/[locale] are removed
-    /// («m» alone with hours or seconds is minutes).
-    static func isDateFormat(id: Int, code: String?) -> Bool {
-        if (14...22).contains(id) { return true }
-        guard let code else { return false }
+    /// What a date format shows: a day, or only a month («мар.25», «Март 2025»: what Excel
+    /// makes of «март 2025» typed into a cell), or only a year. A deadline written as a month
+    /// is due at the month's end, not on its first day.
+    enum DateShape: Hashable {
+        case day, month, year
+    }
+
+    /// What a number format shows of a date, nil when it shows none: the built-in ids 14–22
+    /// (17, «mmm-yy», a month), or a custom code with day, month or year fields once quoted
+    /// text, escapes and [colour]/[locale] are removed («m» alone with hours or seconds is
+    /// minutes).
+    static func dateShape(id: Int, code: String?) -> DateShape? {
+        if id == 17 { return .month }
+        if (14...22).contains(id) { return .day }
+        guard let code else { return nil }
         var plain = ""
         var inQuotes = false
         var inBrackets = false
@@ -90,18 +100,30 @@ public enum XlsxReader {
             default: if !inQuotes, !inBrackets { plain.append(character) }
             }
         }
-        if plain.contains("d") || plain.contains("y") { return true }
-        return plain.contains("m") && !plain.contains("h") && !plain.contains("s")
+        if plain.contains("d") { return .day }
+        let months = plain.contains("m") && !plain.contains("h") && !plain.contains("s")
+        if months { return .month }
+        return plain.contains("y") ? .year : nil
     }
 
-    /// A date serial number as «dd.mm.yyyy», or nil when it is out of any sane range.
-    static func dateText(serial: Double, date1904: Bool) -> String? {
+    static let monthNames = [
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    ]
+
+    /// A date serial number as the cell shows it — «dd.mm.yyyy», «март 2025» or «2025» — or
+    /// nil when it is out of any sane range.
+    static func dateText(serial: Double, date1904: Bool, shape: DateShape = .day) -> String? {
         guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
         let day = Int(serial.rounded(.down))
         if !date1904, day == 60 { return "29.02.1900" }  // Excel keeps Lotus's leap-year bug.
         // Days since 1970-01-01 of the sheet's epoch.
         let epoch = date1904 ? -24_107 : (day < 60 ? -25_568 : -25_569)
-        return CalendarDate(daysSinceEpoch: epoch + day)?.russian
+        guard let date = CalendarDate(daysSinceEpoch: epoch + day) else { return nil }
+        switch shape {
+        case .day: return date.russian
+        case .month: return "\(monthNames[date.month - 1]) \(date.year)"
+        case .year: return String(date.year)
+        }
     }
 }
 
@@ -180,8 +202,12 @@ private final class XlsxStylesHandler: OfficeXMLHandler {
     private var formatIDs: [Int] = []
     private var inCellFormats = false
 
-    var dateStyles: Set<Int> {
-        Set(formatIDs.indices.filter { XlsxReader.isDateFormat(id: formatIDs[$0], code: customFormats[formatIDs[$0]]) })
+    var dateStyles: [Int: XlsxReader.DateShape] {
+        var shapes: [Int: XlsxReader.DateShape] = [:]
+        for (index, id) in formatIDs.enumerated() {
+            shapes[index] = XlsxReader.dateShape(id: id, code: customFormats[id])
+        }
+        return shapes
     }
 
     override func open(_ name: String, attributes: [String: String]) {
@@ -206,7 +232,7 @@ private final class XlsxStylesHandler: OfficeXMLHandler {
 private final class XlsxSheetHandler: OfficeXMLHandler {
     private let limits: ReadLimits
     private let sharedStrings: [String]
-    private let dateStyles: Set<Int>
+    private let dateStyles: [Int: XlsxReader.DateShape]
     private let date1904: Bool
 
     private var values: [CellReference: String] = [:]
@@ -225,7 +251,7 @@ private final class XlsxSheetHandler: OfficeXMLHandler {
     private var inInlineText = false
     private var phoneticDepth = 0
 
-    init(file: String, limits: ReadLimits, sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) {
+    init(file: String, limits: ReadLimits, sharedStrings: [String], dateStyles: [Int: XlsxReader.DateShape], date1904: Bool) {
         self.limits = limits
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
@@ -324,7 +350,7 @@ private final class XlsxSheetHandler: OfficeXMLHandler {
     private func number(_ raw: String) -> String {
         let raw = raw.trimmingCharacters(in: .whitespaces)
         guard let number = Double(raw) else { return raw }
-        if dateStyles.contains(style), let date = XlsxReader.dateText(serial: number, date1904: date1904) {
+        if let shape = dateStyles[style], let date = XlsxReader.dateText(serial: number, date1904: date1904, shape: shape) {
             return date
         }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }

@@ -51,6 +51,12 @@ struct XlsxReaderTests {
         (styleFormat: "<numFmts><numFmt numFmtId=\"170\" formatCode=\"[$-419]d\\ mmmm\\ yyyy&quot;г.&quot;\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"170\"/></cellXfs>", serial: "43374.5", expected: "01.10.2018"),
         (styleFormat: "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/></cellXfs>", serial: "43525", expected: "43525"),
         (styleFormat: "<numFmts><numFmt numFmtId=\"171\" formatCode=\"h:mm\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"171\"/></cellXfs>", serial: "0.5", expected: "0.5"),
+        // «март 2025» typed into Russian Excel becomes 01.03.2025 shown «мар.25»: a month,
+        // due at its end, not its first day. So do «Март 2025» and the built-in «mmm-yy».
+        (styleFormat: "<numFmts><numFmt numFmtId=\"172\" formatCode=\"[$-419]mmm\\.yy;@\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"172\"/></cellXfs>", serial: "45717", expected: "март 2025"),
+        (styleFormat: "<numFmts><numFmt numFmtId=\"173\" formatCode=\"[$-FC19]mmmm\\ yyyy\\ &quot;г.&quot;\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"173\"/></cellXfs>", serial: "45717", expected: "март 2025"),
+        (styleFormat: "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"17\"/></cellXfs>", serial: "45717", expected: "март 2025"),
+        (styleFormat: "<numFmts><numFmt numFmtId=\"174\" formatCode=\"yyyy\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"174\"/></cellXfs>", serial: "45717", expected: "2025"),
     ])
     func datesAreConvertedOnlyInDateStyledCells(styleFormat: String, serial: String, expected: String) throws {
         let data = try OfficeFixture.xlsx(
