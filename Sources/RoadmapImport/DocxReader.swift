@@ -82,6 +82,8 @@ private final class DocxBodyHandler: OfficeXMLHandler {
     private var runDepth = 0
     private var inText = false
     private var fallbackDepth = 0
+    /// Inside `w:moveFrom`: text a tracked change moved elsewhere, read where it went.
+    private var movedFromDepth = 0
     private var paragraph = ""
     private var paragraphLength = 0
     private var bodyParagraphIndex = 0
@@ -109,6 +111,7 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         // Word writes each drawing twice: the modern form and a fallback for old readers.
         if name == "Fallback" { fallbackDepth += 1 }
         guard fallbackDepth == 0 else { return }
+        if name == "moveFrom" { movedFromDepth += 1 }
         switch name {
         case "tbl":
             tables.append(TableDraft())
@@ -158,6 +161,8 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         }
         guard fallbackDepth == 0 else { return }
         switch name {
+        case "moveFrom":
+            movedFromDepth = max(0, movedFromDepth - 1)
         case "t":
             inText = false
         case "r":
@@ -225,7 +230,7 @@ private final class DocxBodyHandler: OfficeXMLHandler {
     }
 
     override func text(_ string: String) {
-        guard inText, fallbackDepth == 0 else { return }
+        guard inText, fallbackDepth == 0, movedFromDepth == 0 else { return }
         append(string)
     }
 

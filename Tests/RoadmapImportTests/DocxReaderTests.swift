@@ -139,6 +139,18 @@ struct DocxReaderTests {
         #expect(table.rows.map { $0.map(\.text) } == [["№", "Мероприятие", "Срок"], ["1.", "Семинар\nа\nб", "март 2025 г."], ["2.", "Мониторинг", "апрель 2025 г."]])
     }
 
+    /// A document sent round for approval with its changes tracked: deleted text is gone,
+    /// inserted text is there, and moved text is read once, where it went.
+    @Test func trackedChangesAreReadAsIfAccepted() throws {
+        let data = try OfficeFixture.docx(body: """
+            <w:p><w:r><w:t xml:space="preserve">Срок: </w:t></w:r><w:del><w:r><w:delText>март</w:delText></w:r></w:del><w:ins><w:r><w:t>апрель</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> 2025</w:t></w:r></w:p>
+            <w:p><w:moveFrom><w:r><w:t>Семинар</w:t></w:r></w:moveFrom><w:r><w:t>Совещание</w:t></w:r></w:p>
+            <w:p><w:moveTo><w:r><w:t>Семинар</w:t></w:r></w:moveTo></w:p>
+            """)
+        let document = try DocxReader.read(data: data, name: "tracked.docx")
+        #expect(document.paragraphs.map(\.text) == ["Срок: апрель 2025", "Совещание", "Семинар"])
+    }
+
     @Test func aZipWithoutDocumentXMLIsRefused() throws {
         let data = try OfficeFixture.zip([("word/other.xml", Data("<a/>".utf8))])
         #expect {
