@@ -37,6 +37,15 @@ public struct DeadlineParser: Sendable {
                         return deadline
                     }
                 }
+                // «I квартал» / «III квартал», a period a line in one cell: a list of them.
+                let lines = original.split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;"))) }.filter { !$0.isEmpty }
+                if rereading, lines.count >= 2,
+                   lines.allSatisfy({ line in (try? parse(line, in: context, rereading: false))?.isParsed == true }),
+                   let list = try? parse(lines.joined(separator: ", "), in: context, rereading: false), list.kind == .list {
+                    return Deadline(text: original, kind: list.kind, period: list.period, recurrence: list.recurrence,
+                                    occurrences: list.occurrences)
+                }
                 return .unparsed(original)
             case .context(let deadlineError): throw deadlineError
             }

@@ -73,6 +73,18 @@ struct DeadlineEdgeTests {
         }
     }
 
+    /// A cell with a period a line («I квартал» / «III квартал»): a list of them. On one line,
+    /// periods with no comma between them could be a range that lost its dash, and stay unread.
+    @Test func aPeriodALineIsAList() throws {
+        let list = try Deadline.parse("I квартал\nIII квартал", in: y2019)
+        #expect(list.kind == .list)
+        #expect(list.occurrences.map(\.description) == ["2019-01-01..2019-03-31", "2019-07-01..2019-09-30"])
+        #expect(list.text == "I квартал\nIII квартал")
+        #expect(try Deadline.parse("сентябрь\nянварь\nмай", in: ay2022).occurrences.count == 3)
+        #expect(try Deadline.parse("I квартал III квартал", in: y2019).kind == .unparsed)
+        #expect(try Deadline.parse("I квартал\nпо согласованию", in: y2019).kind == .unparsed)
+    }
+
     @Test("a range running backwards in a calendar year is unreadable, forwards in an academic year")
     func backwardsInCalendarYear() throws {
         #expect(try Deadline.parse("ноябрь - февраль", in: y2019).kind == .unparsed)
