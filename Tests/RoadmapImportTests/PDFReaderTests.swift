@@ -70,10 +70,15 @@ struct PDFReaderTests {
         try Self.expectTheLongPlan(in: "paged-plan.pdf")
     }
 
+    /// A PDF fixture and the CSV of the same table, each as the importer reads it.
+    static func plans(_ pdf: String, comparedWith csv: String) throws -> (pdf: PlanDraft, csv: PlanDraft) {
+        let csvData = try Data(contentsOf: fixtures.appendingPathComponent("pdf/\(csv)"))
+        return (try PlanDocumentParser().parse(try read(pdf)),
+                try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: csv)))
+    }
+
     static func expectTheLongPlan(in name: String) throws {
-        let pdf = try PlanDocumentParser().parse(try Self.read(name))
-        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/long-plan.csv"))
-        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "long-plan.csv"))
+        let (pdf, csv) = try Self.plans(name, comparedWith: "long-plan.csv")
         #expect(csv.actionCount == 39)
         #expect(pdf.actionCount == csv.actionCount)
         #expect(pdf.actions.map(\.title) == csv.actions.map(\.title))
@@ -89,9 +94,7 @@ struct PDFReaderTests {
     /// rows stands centred beside the middle one, and a PDF keeps nothing else of the merge.
     @Test(.enabled(if: installed || required))
     func justifiedTextIsNoColumnOfItsOwn() throws {
-        let pdf = try PlanDocumentParser().parse(try Self.read("justified-plan.pdf"))
-        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/justified-plan.csv"))
-        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "justified-plan.csv"))
+        let (pdf, csv) = try Self.plans("justified-plan.pdf", comparedWith: "justified-plan.csv")
         #expect(csv.actionCount == 18)
         #expect(pdf.actions.map(\.title) == csv.actions.map(\.title))
         #expect(pdf.actions.map(\.deadline) == csv.actions.map(\.deadline))
@@ -104,9 +107,7 @@ struct PDFReaderTests {
     /// they are, a table of signatures under the plan: the columns are the table's five.
     @Test(.enabled(if: installed || required))
     func shortCellsCentredInTheirColumnsStayInThem() throws {
-        let pdf = try PlanDocumentParser().parse(try Self.read("centred-plan.pdf"))
-        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/centred-plan.csv"))
-        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "centred-plan.csv"))
+        let (pdf, csv) = try Self.plans("centred-plan.pdf", comparedWith: "centred-plan.csv")
         #expect(csv.actionCount == 8)
         #expect(pdf.actions.map(\.title) == csv.actions.map(\.title))
         #expect(pdf.actions.map(\.deadline.text) == csv.actions.map(\.deadline.text))
@@ -119,9 +120,7 @@ struct PDFReaderTests {
     /// after «имени»: each is an executor of its own, as in the CSV that lists them with commas.
     @Test(.enabled(if: installed || required))
     func executorsOneToALineAreEachAnExecutor() throws {
-        let pdf = try PlanDocumentParser().parse(try Self.read("listed-plan.pdf"))
-        let csvData = try Data(contentsOf: Self.fixtures.appendingPathComponent("pdf/listed-plan.csv"))
-        let csv = try PlanDocumentParser().parse(try DocumentReader.read(data: csvData, fileName: "listed-plan.csv"))
+        let (pdf, csv) = try Self.plans("listed-plan.pdf", comparedWith: "listed-plan.csv")
         #expect(csv.actions.first?.executors.count == 4)
         #expect(pdf.actions.map { $0.executors.map(\.name) } == csv.actions.map { $0.executors.map(\.name) })
         // The CSV has no title to say the academic year: the deadlines' texts are compared.
