@@ -3,10 +3,15 @@ import RoadmapDomain
 /// Recovers a plan table from the positions of a PDF's words, where the file itself keeps no
 /// table at all: only words drawn at places.
 ///
+/// 0. Page numbers and a running head or foot repeated on several pages are left out.
 /// 1. Words on one baseline make a line; a line splits into runs where the gap between two
-///    words is much wider than a space (the padding between two cells).
+///    words is much wider than a space (the padding between two cells) and not as wide as
+///    the gap beside it (a justified line stretches its spaces alike).
 /// 2. Columns start where runs of table lines (lines of two runs or more) start again and
-///    again: a cell's text is aligned to its column's left edge.
+///    again: a cell's text is aligned to its column's left edge. A header repeated on every
+///    page counts once; an edge the column to its left runs across is inside that column;
+///    edges of text centred in one column are that column's. A run is split again where a
+///    word starts at a column's edge.
 /// 3. In each column, runs one line pitch apart make a block: the text of one cell. A run
 ///    that crosses into the next column is a line across the table (a section «I. …»).
 /// 4. Blocks whose heights overlap stand in one row, whether the cells are aligned to the
@@ -15,7 +20,7 @@ import RoadmapDomain
 /// 5. The table runs from its first row with three filled columns to its last with two;
 ///    lines before and after it are paragraphs. A row cut by a page break (its first column
 ///    empty at the top of the next page, or a section line that goes on) is joined again,
-///    and a header repeated on a new page is dropped.
+///    and a header repeated on a new page (with the row numbering its columns) is dropped.
 enum PDFLayout {
     /// A piece of a line: words with no cell gap between them.
     struct Run {
@@ -290,8 +295,12 @@ enum PDFLayout {
         }
         let candidates = clusters.filter { $0.count >= 2 }.compactMap(\.first)
         guard !candidates.isEmpty else { return [edges.first ?? 0] }
-        // An edge that the column to its left runs across more often than text starts at it
-        // lies inside that column: a word a justified line pushed there, not a cell's edge.
+        return mergingCentredEdges(droppingPushedEdges(candidates, lines, tolerance: tolerance), lines, tolerance: tolerance)
+    }
+
+    /// An edge that the column to its left runs across more often than text starts at it lies
+    /// inside that column: a word a justified line pushed there, not a cell's edge.
+    static func droppingPushedEdges(_ candidates: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
         let runs = lines.flatMap { $0 }
         var starts = [candidates[0]]
         for candidate in candidates.dropFirst() {
@@ -300,9 +309,14 @@ enum PDFLayout {
             let across = runs.filter { abs($0.xMin - left) <= tolerance && $0.xMax > candidate + tolerance }.count
             if across <= startingHere { starts.append(candidate) }
         }
-        // Text centred in its column starts wherever its width puts it: «02.09–05.09» and
-        // «01.09» in one column of dates. Two edges where no line starts text at both, and text
-        // from the first runs across the second, are one column's.
+        return starts
+    }
+
+    /// Text centred in its column starts wherever its width puts it: «02.09–05.09» and «01.09»
+    /// in one column of dates. Two edges where no line starts text at both, and text from the
+    /// first runs across the second, are one column's, and it starts at the first.
+    static func mergingCentredEdges(_ starts: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
+        let runs = lines.flatMap { $0 }
         let starting = lines.map { line in line.map(\.xMin) }
         var groups = [[starts[0]]]
         for candidate in starts.dropFirst() {
