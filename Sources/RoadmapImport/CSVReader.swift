@@ -39,15 +39,7 @@ public enum CSVReader {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw .unreadable(file: name, reason: "this is a ZIP archive (an .xlsx renamed?), not a CSV file")
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = bytes[0] == 0xFF
-            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { index in
-                littleEndian
-                    ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
-                    : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
-            }
-            return String(decoding: units, as: UTF16.self)
-        }
+        if let text = UTF16Text.decode(bytes) { return text }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         if let nul = body.firstIndex(of: 0) {
             throw .unreadable(file: name, reason: "a NUL byte at offset \(nul): this is a binary file, not CSV")

@@ -93,8 +93,12 @@ public enum TextDocumentReader {
     static func decode(_ data: Data, name: String) throws(DocumentReadError) -> String {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else { throw .empty(file: name) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw .unsupportedEncoding(file: name, offset: 0, reason: "the text is UTF-16; save it as UTF-8")
+        // Excel's «Текст Юникод (*.txt)»: tab-separated UTF-16.
+        if let text = UTF16Text.decode(bytes) {
+            if let nul = text.firstIndex(of: "\0") {
+                throw .unreadable(file: name, reason: "a NUL character at \(text.distance(from: text.startIndex, to: nul)): this is a binary file, not text")
+            }
+            return text
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw .unreadable(file: name, reason: "this is a ZIP archive (a .docx or .xlsx?), not plain text")

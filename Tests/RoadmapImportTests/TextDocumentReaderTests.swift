@@ -128,8 +128,22 @@ struct TextDocumentReaderTests {
         #expect(throws: DocumentReadError.self) {
             try TextDocumentReader.read(data: Data([0x41, 0x00, 0x42]), name: "nul.txt")
         }
-        #expect(throws: DocumentReadError.unsupportedEncoding(file: "u16.txt", offset: 0, reason: "the text is UTF-16; save it as UTF-8")) {
-            try TextDocumentReader.read(data: Data([0xFF, 0xFE, 0x41, 0x00]), name: "u16.txt")
+        #expect(throws: DocumentReadError.self) {
+            try TextDocumentReader.read(data: Data([0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00, 0x42, 0x00]), name: "nul16.txt")
+        }
+    }
+
+    /// Excel's «Текст Юникод (*.txt)» and Notepad's «Юникод»: UTF-16 with a byte-order mark,
+    /// little- or big-endian, read as the same table.
+    @Test func unicodeTextFromExcelIsRead() throws {
+        let text = "Мероприятие\tСрок\tОтветственный\r\nСеминар\tмарт 2025 г.\tКомитет образования\r\n"
+        let little = Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let big = Data([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        for (data, name) in [(little, "le.txt"), (big, "be.tsv")] {
+            let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: name))
+            #expect(plan.actions.map(\.title) == ["Семинар"], "\(name)")
+            #expect(plan.actions.first?.deadline.text == "март 2025 г.")
+            #expect(plan.actions.first?.executors.map(\.name) == ["Комитет образования"])
         }
     }
 
