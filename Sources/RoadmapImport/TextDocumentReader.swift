@@ -107,15 +107,14 @@ public enum TextDocumentReader {
             throw .unreadable(file: name, reason: "this is a binary office or PDF file, not plain text")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let offset = firstInvalidUTF8Offset(body) {
-            let shift = body.count == bytes.count ? 0 : 3
-            let reason = looksLikeWindows1251(body)
-                ? "the text is not UTF-8 (it looks like Windows-1251); save it as UTF-8"
-                : "the text is not valid UTF-8"
-            throw .unsupportedEncoding(file: name, offset: offset + shift, reason: reason)
-        }
         if let nul = body.firstIndex(of: 0) {
             throw .unreadable(file: name, reason: "a NUL byte at offset \(nul): this is a binary file, not text")
+        }
+        if let offset = firstInvalidUTF8Offset(body) {
+            // Notepad's «ANSI» on a Russian Windows: Windows-1251, as the CSV reader takes it.
+            if looksLikeWindows1251(body) { return Windows1251.decode(body[...]) }
+            let shift = body.count == bytes.count ? 0 : 3
+            throw .unsupportedEncoding(file: name, offset: offset + shift, reason: "the text is not valid UTF-8")
         }
         return String(decoding: body, as: UTF8.self)
     }

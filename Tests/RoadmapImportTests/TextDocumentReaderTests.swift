@@ -96,15 +96,14 @@ struct TextDocumentReaderTests {
         }
     }
 
-    @Test func windows1251IsRefused() throws {
-        // «Дата» in Windows-1251.
-        let bytes: [UInt8] = [0xC4, 0xE0, 0xF2, 0xE0, 0x09, 0x31]
-        let error = try #require(throws: DocumentReadError.self) {
-            try TextDocumentReader.read(data: Data(bytes), name: "cp.txt")
-        }
-        #expect(error == .unsupportedEncoding(
-            file: "cp.txt", offset: 0, reason: "the text is not UTF-8 (it looks like Windows-1251); save it as UTF-8"))
-        #expect(error.description.hasPrefix("cp.txt: the text is not UTF-8"))
+    /// Notepad's «ANSI» on a Russian Windows writes Windows-1251: read, as CSV files are.
+    @Test func windows1251IsRead() throws {
+        let text = "Мероприятие\tСрок\tОтветственный\nСеминар\tмарт 2025 г.\tКомитет образования\n"
+        let bytes = try #require(text.data(using: .windowsCP1251))
+        #expect(String(data: bytes, encoding: .utf8) == nil)
+        let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: bytes, fileName: "cp.txt"))
+        #expect(plan.actions.map(\.title) == ["Семинар"])
+        #expect(plan.actions.first?.executors.map(\.name) == ["Комитет образования"])
     }
 
     @Test func brokenUTF8NamesTheOffset() {
