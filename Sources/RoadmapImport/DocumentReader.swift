@@ -7,7 +7,7 @@ import RoadmapDomain
 /// that names the file.
 public enum DocumentReader {
     /// The extensions read, in the words of an error message.
-    public static let supportedExtensions = ["docx", "xlsx", "pdf", "csv", "tsv", "txt", "doc", "rtf", "odt", "xls", "ods"]
+    public static let supportedExtensions = ["docx", "xlsx", "pdf", "csv", "tsv", "txt", "doc", "rtf", "odt", "xls", "ods", "docm", "xlsm"]
 
     public static func read(
         data: Data, fileName: String, limits: ReadLimits = .standard, converter: OfficeConverter = OfficeConverter()
@@ -30,8 +30,10 @@ public enum DocumentReader {
                 : try DocxReader.read(data: converted, name: fileName, limits: limits)
         }
         switch pathExtension {
-        case "docx": return try DocxReader.read(data: data, name: fileName, limits: limits)
-        case "xlsx": return try XlsxReader.read(data: data, name: fileName, limits: limits)
+        // A macro-enabled .docm or .xlsm is the same package with a program beside the text;
+        // the readers read the text and never run anything.
+        case "docx", "docm": return try DocxReader.read(data: data, name: fileName, limits: limits)
+        case "xlsx", "xlsm": return try XlsxReader.read(data: data, name: fileName, limits: limits)
         case "pdf": return try PDFReader.read(data: data, name: fileName, limits: limits)
         case "csv": return try CSVReader.read(data: data, name: fileName, limits: limits)
         // Tab-separated values are text with tab tables, which the text reader reads.

@@ -25,6 +25,17 @@ struct DocumentReaderLimitsTests {
         }
     }
 
+    /// A macro-enabled workbook or document is read as the package it is; nothing in it runs.
+    @Test func macroEnabledFilesAreReadAsTheirPackages() throws {
+        for (fixture, name) in [("order770.docx", "order770.docm"), ("order770.xlsx", "order770.xlsm")] {
+            let data = try OfficeFixture.data(fixture)
+            let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: name))
+            let same = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: fixture))
+            #expect(plan.actionCount == same.actionCount && plan.actionCount > 0, "\(name)")
+            #expect(plan.actions.map(\.title) == same.actions.map(\.title))
+        }
+    }
+
     @Test func unknownExtensionsAreRefused() {
         for name in ["plan.djvu", "plan.doc", "plan"] {
             #expect(throws: DocumentReadError.self) {

@@ -255,7 +255,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .extensionApproved: "Срок перенесён."
         case .extensionRejected: "В переносе срока отказано."
         case .importForbidden: "Планы загружают только координаторы комитета."
-        case .importNoFile: "Выберите файл плана (.docx, .xlsx, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt)."
+        case .importNoFile: "Выберите файл плана (.docx, .xlsx, .pdf, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt)."
         case .importBadDate: "Дата приказа не распознана."
         case .importFileNotReceived: "Файл не получен. Выберите файл и отправьте форму ещё раз."
         case .importChoiceMissing: "Укажите, какая это организация, или выберите другой вариант."
