@@ -71,6 +71,7 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         var holdsTable = false
     }
 
+    static let maxTableNesting = 8
     private var tables: [TableDraft] = []
     private var tableDepth: Int { tables.count }
     private var rows: [[SourceCell]] { tables.last?.rows ?? [] }
@@ -114,6 +115,12 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         if name == "moveFrom" { movedFromDepth += 1 }
         switch name {
         case "tbl":
+            // A frame holds a plan, a plan's cell now and then a small table; deeper nesting is
+            // no document anyone typed, and each level copies the text of those inside it.
+            guard tables.count < Self.maxTableNesting else {
+                fail(.limitExceeded(file: file, location: location, limit: "tables are nested more than \(Self.maxTableNesting) deep"))
+                return
+            }
             tables.append(TableDraft())
         case "tr" where tableDepth > 0:
             withTable { $0.row = []; $0.gridBefore = 0 }

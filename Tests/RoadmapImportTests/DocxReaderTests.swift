@@ -151,6 +151,25 @@ struct DocxReaderTests {
         #expect(document.paragraphs.map(\.text) == ["Срок: апрель 2025", "Совещание", "Семинар"])
     }
 
+    /// Tables nested deeper than any document is typed are refused, naming the limit.
+    @Test func tablesNestedTooDeepAreRefused() throws {
+        let depth = 9
+        let open = String(repeating: "<w:tbl><w:tr><w:tc>", count: depth)
+        let close = String(repeating: "</w:tc></w:tr></w:tbl>", count: depth)
+        let data = try OfficeFixture.docx(body: open + "<w:p><w:r><w:t>глубоко</w:t></w:r></w:p>" + close)
+        #expect {
+            try DocxReader.read(data: data, name: "deep.docx")
+        } throws: { error in
+            guard case .limitExceeded(let file, _, let limit) = error as? DocumentReadError else { return false }
+            return file == "deep.docx" && limit.contains("nested more than 8")
+        }
+        let shallow = String(repeating: "<w:tbl><w:tr><w:tc>", count: 8) + "<w:p><w:r><w:t>можно</w:t></w:r></w:p>"
+            + String(repeating: "</w:tc></w:tr></w:tbl>", count: 8)
+        // Seven frames around one table of one cell: that table is what is left.
+        let eight = try DocxReader.read(data: try OfficeFixture.docx(body: shallow), name: "eight.docx")
+        #expect(eight.tables.map { $0.rows.map { $0.map(\.text) } } == [[["можно"]]])
+    }
+
     @Test func aZipWithoutDocumentXMLIsRefused() throws {
         let data = try OfficeFixture.zip([("word/other.xml", Data("<a/>".utf8))])
         #expect {
