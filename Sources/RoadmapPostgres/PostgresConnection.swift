@@ -107,7 +107,9 @@ public final class PostgresConnection: @unchecked Sendable {
         return PostgresError(.connection, message: message.trimmingTrailingNewlines())
     }
 
-    /// Runs one statement with its parameters bound (`PQexecParams`) and returns its rows.
+    /// Runs one statement with its parameters bound and returns its rows: unnamed
+    /// (`PQexecParams`), or, for a statement marked `prepared()`, prepared once per
+    /// connection and run by name afterwards (`PQprepare`, `PQexecPrepared`).
     @discardableResult
     public func query(_ sql: SQL) throws -> PostgresResult {
         let handle = try requireHandle()
@@ -121,6 +123,20 @@ public final class PostgresConnection: @unchecked Sendable {
         let values = bindings.map { $0.text.map { strdup($0) } ?? nil }
         defer { values.forEach { free($0) } }
         let valuePointers = values.map { $0.map { UnsafePointer<CChar>($0) } }
+        if sql.isPrepared {
+            let name = try prepared(text, types: types, handle: handle)
+            let raw = valuePointers.withUnsafeBufferPointer { valueBuffer in
+                PQexecPrepared(handle, name, Int32(bindings.count), valueBuffer.baseAddress, nil, nil, 0)
+            }
+            do {
+                return try check(raw, statement: text, handle: handle)
+            } catch let error as PostgresError where PreparedStatements.isStale(error) {
+                // The statement was dropped or its plan can no longer give the same columns
+                // (a migration changed a table under a live connection): run it unnamed.
+                statements.forget(text, types: types)
+                _ = try? execute(script: "DEALLOCATE \"\(name)\"")
+            }
+        }
         let raw = types.withUnsafeBufferPointer { typeBuffer in
             valuePointers.withUnsafeBufferPointer { valueBuffer in
                 PQexecParams(
@@ -129,6 +145,26 @@ public final class PostgresConnection: @unchecked Sendable {
             }
         }
         return try check(raw, statement: text, handle: handle)
+    }
+
+    /// The queries prepared on this connection.
+    private var statements = PreparedStatements()
+
+    /// The name `text` is prepared under, preparing it first if needed.
+    private func prepared(_ text: String, types: [Oid], handle: OpaquePointer) throws -> String {
+        if let name = statements.name(of: text, types: types) { return name }
+        if statements.isFull {
+            // Rarely reached: the service asks a few hundred distinct queries in all.
+            _ = try check(PQexec(handle, "DEALLOCATE ALL"), statement: "DEALLOCATE ALL", handle: handle)
+            statements.removeAll()
+        }
+        let name = statements.nextName()
+        let raw = types.withUnsafeBufferPointer { typeBuffer in
+            PQprepare(handle, name, text, Int32(types.count), typeBuffer.baseAddress)
+        }
+        _ = try check(raw, statement: text, handle: handle)
+        statements.remember(text, types: types, as: name)
+        return name
     }
 
     /// Runs a statement and returns the number of rows it inserted, updated or deleted.

@@ -17,6 +17,25 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
 
     var segments: [Segment]
 
+    /// Whether the connection keeps this statement prepared and runs it by name (`prepared()`).
+    public private(set) var isPrepared = false
+
+    /// The same statement, prepared once per connection and run by name afterwards, so that
+    /// PostgreSQL parses and plans it once rather than on every call. For the queries a page
+    /// asks on every view whose best plan does not depend on the values bound (a list of ids,
+    /// a key): after five calls PostgreSQL may keep one plan for all values, which for a date
+    /// range or one executor's rows can be worse than planning each call.
+    public func prepared() -> SQL {
+        var copy = self
+        copy.isPrepared = true
+        return copy
+    }
+
+    /// `sql`, prepared (see `prepared()`): `connection.query(.prepared("SELECT …"))`.
+    public static func prepared(_ sql: SQL) -> SQL {
+        sql.prepared()
+    }
+
     public init(stringLiteral value: String) {
         segments = [.text(value)]
     }
