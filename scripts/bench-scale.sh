@@ -7,6 +7,9 @@
 #
 #   scripts/bench-scale.sh [SECONDS] [CONNECTIONS]
 #
+# ONLY=REGEX measures only the rows whose label matches (e.g. ONLY='order page'); IMPORT=0
+# leaves out the import, for quick runs while working on a page.
+#
 # Release build, this machine; figures are ratios against baselines of the same run, never
 # asserted in tests. REGION_DIR keeps the generated cluster between runs (generated once).
 # Needs wrk, psql and bc (apt-get install -y wrk postgresql bc).
@@ -83,6 +86,7 @@ printf '\n%-40s %10s %10s %10s %10s %8s\n' "what (p50/p99 in ms)" "demo p50" "de
 printf '%s\n' "------------------------------------------------------------------------------------------------"
 for row in "${rows[@]}"; do
     IFS='|' read -r label path who <<< "$row"
+    [[ -z "${ONLY:-}" || "$label" =~ $ONLY ]] || continue
     demo_path=$(expand "$path" "$demo_order" "$demo_action" "$demo_executor" "$demo_month")
     region_path=$(expand "$path" "$region_order" "$region_action" "$region_executor" "$region_month")
     read -r d50 d99 < <(measure "http://127.0.0.1:18301$demo_path" "$(header "$who" "$demo_coord" "$demo_school" "$demo_token")")
@@ -98,6 +102,7 @@ counts=$(psql "$region_url" -Atc "SELECT format('%s organisations, %s orders, %s
 echo "region database: $counts ($size)"
 echo "(! after a figure: some answers were not 2xx)"
 
+[ "${IMPORT:-1}" = 0 ] && exit 0
 echo
 echo "Import of 1,000 actions x 500 schools against a \\copy of the same rows (scripts/bench-import.sh):"
 scripts/bench-import.sh 1000 500 | sed 's/^/  /'

@@ -59,6 +59,28 @@ public struct Rollup: Hashable, Sendable {
         return result
     }
 
+    /// The whole without `part`, a group of its assignments none of which is overdue: what is
+    /// left of a goal once its actions on time are left out («только просроченные»). Counts and
+    /// overdue are subtracted; the earliest open deadline stays the whole's, which is right when
+    /// the rest has overdue work (its deadline is then before every open one of `part`). Nil when
+    /// the answer would not be exact: `part` has overdue work or is not inside the whole, or the
+    /// rest has open work but none overdue.
+    public func removing(onTime part: Rollup) -> Rollup? {
+        guard part.overdue == 0, part.overdue <= overdue else { return nil }
+        var rest = self
+        for (status, count) in part.counts {
+            guard let have = rest.counts[status], have >= count else { return nil }
+            rest.counts[status] = have == count ? nil : have - count
+        }
+        rest.overdue -= part.overdue
+        if rest.open == 0 {
+            rest.earliestOpenDeadline = nil
+        } else if rest.overdue == 0 {
+            return nil
+        }
+        return rest
+    }
+
     /// The sum of many roll-ups.
     public static func combining(_ parts: some Sequence<Rollup>) -> Rollup {
         parts.reduce(.empty, +)

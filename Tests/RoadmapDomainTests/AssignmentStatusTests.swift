@@ -130,6 +130,25 @@ struct RollupTests {
         #expect(rollup.earliestOpenDeadline == Self.day("2019-02-01"))
     }
 
+    @Test("a goal without its actions on time is the sum of its late actions")
+    func removingTheOnesOnTime() throws {
+        let late = Rollup(Self.facts.prefix(5), asOf: Self.asOf)  // three overdue
+        let onTime = Rollup(Self.facts.dropFirst(5), asOf: Self.asOf)  // returned but extended; cancelled; no due day
+        let whole = late + onTime
+        #expect(onTime.overdue == 0)
+        #expect(whole.removing(onTime: onTime) == late)
+        #expect(whole.removing(onTime: .empty) == whole)
+        // Not exact, so not given: a part with overdue work, a part not inside the whole, or a
+        // rest with open work and none overdue (its earliest deadline is not known).
+        #expect(whole.removing(onTime: late) == nil)
+        #expect(onTime.removing(onTime: Rollup([AssignmentFact(status: .done, dueDay: nil)], asOf: Self.asOf)) == nil)
+        let future = Rollup([AssignmentFact(status: .planned, dueDay: Self.day("2019-09-01"))], asOf: Self.asOf)
+        #expect((future + onTime).removing(onTime: onTime) == nil)
+        let closed = Rollup([AssignmentFact(status: .done, dueDay: Self.day("2019-09-01"))], asOf: Self.asOf)
+        let rest = try #require((closed + onTime).removing(onTime: onTime))
+        #expect(rest == closed)
+    }
+
     @Test func dueTodayIsNotOverdue() {
         let rollup = Rollup([AssignmentFact(status: .inProgress, dueDay: Self.asOf)], asOf: Self.asOf)
         #expect(rollup.overdue == 0)

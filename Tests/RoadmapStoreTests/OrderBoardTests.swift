@@ -76,6 +76,11 @@ struct OrderBoardTests {
             // «Только просроченные»: the April action of school B is not yet late on 15 April.
             let late = try await boards.board(orderID: world.orderID, filter: .init(overdueOnly: true), asOf: world.today, scope: world.coordinator)
             #expect(Set(late.goals.flatMap(\.actions).map(\.record.id)) == [crowd.action, world.sharedAction])
+            // The goal counts its late actions only: its kept counts without the action on time.
+            let lateRows = late.goals.flatMap(\.actions).map(\.rollup)
+            #expect(late.goals.map(\.rollup) == [Rollup.combining(lateRows)])
+            #expect(late.goals.first?.rollup.total == 32)
+            #expect(late.goals.first?.rollup.earliestOpenDeadline == Rollup.combining(lateRows).earliestOpenDeadline)
 
             // A month: only what is due in it, counted for it.
             let april = try await boards.board(
@@ -262,9 +267,14 @@ struct OrderBoardTests {
                 try connection.execute("UPDATE action_rollups SET n = n + 2 WHERE action_id = \(crowd.action) AND status = 'done'")
                 try connection.execute("UPDATE action_executor_counts SET persons = 4 WHERE action_id = \(world.sharedAction)")
                 try connection.execute("UPDATE plan_executors SET actions = actions + 1 WHERE organization_id = \(world.schoolAID)")
+                try connection.execute("""
+                    UPDATE goal_rollups SET n = n + 5 WHERE ctid = (
+                        SELECT ctid FROM goal_rollups WHERE goal_id = \(world.goalID) AND status = 'planned' AND n > 0 LIMIT 1)
+                    """)
             }
             outcome = try await rollups.check(repair: false, actor: world.admin)
-            #expect(outcome.differenceCount == 3)
+            #expect(outcome.differenceCount == 4)
+            #expect(outcome.differences.contains { $0.actionID == world.goalID && $0.what.hasPrefix("goal: planned") && $0.kept == $0.counted + 5 })
             #expect(outcome.differences.contains { $0.what.contains(world.schoolAID.uuidString.lowercased()) && $0.kept == 2 && $0.counted == 1 })
             #expect(outcome.differences.contains { $0.actionID == crowd.action && $0.kept == $0.counted + 2 })
             #expect(outcome.differences.contains { $0.actionID == world.sharedAction && $0.what == "persons" && $0.kept == 4 && $0.counted == 0 })

@@ -58,20 +58,20 @@ public struct ActionRecord: Sendable {
         let ids = try rows.map { try $0.decode(UUID.self, "id") }
         guard !ids.isEmpty else { return [] }
         var counts: [UUID: Int] = [:]
-        for row in try connection.query("""
+        for row in try connection.query(.prepared("""
             SELECT action_id, organizations FROM action_executor_counts WHERE action_id = ANY(\(ids))
-            """).rows {
+            """)).rows {
             counts[try row.decode(UUID.self, "action_id")] = try row.decode(Int.self, "organizations")
         }
         let named = executorLimit.map { limit in ids.filter { (counts[$0] ?? 0) <= limit } } ?? ids
         var executors: [UUID: [Executor]] = [:]
-        for row in try connection.query("""
+        for row in try connection.query(.prepared("""
             SELECT e.action_id, e.organization_id, coalesce(o.name, e.person_role) AS name, e.person_role, e.responsibility
             FROM action_executors e LEFT JOIN organizations o ON o.id = e.organization_id
             WHERE (e.action_id = ANY(\(named)) OR (e.person_role IS NOT NULL AND e.action_id = ANY(\(ids))))
               AND \(RollupQuery.executorVisible(to: scope))
             ORDER BY e.action_id, e.position, e.id
-            """).rows {
+            """)).rows {
             executors[try row.decode(UUID.self, "action_id"), default: []].append(Executor(
                 organizationID: try row.decode(UUID?.self, "organization_id"), name: try row.decode(String.self, "name"),
                 personRole: try row.decode(String?.self, "person_role"), responsibility: try row.decode(String.self, "responsibility")))
@@ -83,10 +83,10 @@ public struct ActionRecord: Sendable {
             })
         }
         var tasks: [UUID: [UUID]] = [:]
-        for row in try connection.query("""
+        for row in try connection.query(.prepared("""
             SELECT t.action_id, t.task_id FROM action_tasks t JOIN tasks k ON k.id = t.task_id
             WHERE t.action_id = ANY(\(ids)) ORDER BY k.position
-            """).rows {
+            """)).rows {
             tasks[try row.decode(UUID.self, "action_id"), default: []].append(try row.decode(UUID.self, "task_id"))
         }
         let rollups = try known

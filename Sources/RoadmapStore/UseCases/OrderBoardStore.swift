@@ -21,9 +21,9 @@ public struct OrderBoardStore: Sendable {
     ) async throws -> OrderBoardRecord {
         try await database.withConnection { connection in
             let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
-            let plans = try connection.query("""
+            let plans = try connection.query(.prepared("""
                 SELECT id FROM plans p WHERE p.order_id = \(orderID) AND \(Withdrawal.planInForce()) ORDER BY p.position
-                """).rows.map { try $0.decode(UUID.self, "id") }
+                """)).rows.map { try $0.decode(UUID.self, "id") }
 
             // The executor: by id, or by name among the order's executors.
             var filter = filter
@@ -49,10 +49,10 @@ public struct OrderBoardStore: Sendable {
                 }
             }
 
-            let goalRows = try connection.query("""
+            let goalRows = try connection.query(.prepared("""
                 SELECT g.id, g.plan_id, g.position, g.title FROM goals g WHERE g.plan_id = ANY(\(plans))
                 ORDER BY array_position(\(plans)::uuid[], g.plan_id), g.position
-                """).rows
+                """)).rows
             let goalIDs = try goalRows.map { try $0.decode(UUID.self, "id") }
             let places = try Self.places(goals: goalIDs, scope: scope, on: connection)
             let allIDs = places.map(\.id)
@@ -68,8 +68,10 @@ public struct OrderBoardStore: Sendable {
             var rollups: [UUID: Rollup] = [:]
             let kept: [(id: UUID, goal: UUID, position: Int)]
             if narrowed {
+                // By the goals rather than a thousand action ids: PostgreSQL plans a long list of
+                // ids element by element, which cost more than the counting.
                 rollups = try RollupQuery.rollups(
-                    key: "s.action_id", filter: "s.action_id = ANY(\(allIDs)) AND \(monthCondition)",
+                    key: "s.action_id", filter: "ac.goal_id = ANY(\(goalIDs)) AND \(monthCondition)",
                     scope: scope, asOf: asOf, executorID: filter.executorID, on: connection)
                 kept = places.filter { place in
                     let rollup = rollups[place.id] ?? .empty
@@ -77,11 +79,12 @@ public struct OrderBoardStore: Sendable {
                 }
             } else if filter.overdueOnly {
                 let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
-                let late = Set(try connection.query("""
-                    SELECT a.id FROM unnest(\(allIDs)::uuid[]) AS a(id)
-                    WHERE EXISTS (SELECT 1 FROM assignments s
-                                  WHERE s.action_id = a.id AND analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(own))
-                    """).rows.map { try $0.decode(UUID.self, "id") })
+                let late = Set(try connection.query(.prepared("""
+                    SELECT ac.id FROM actions ac
+                    WHERE ac.goal_id = ANY(\(goalIDs))
+                      AND EXISTS (SELECT 1 FROM assignments s
+                                  WHERE s.action_id = ac.id AND analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(own))
+                    """)).rows.map { try $0.decode(UUID.self, "id") })
                 kept = places.filter { late.contains($0.id) }
             } else {
                 kept = places
@@ -104,16 +107,32 @@ public struct OrderBoardStore: Sendable {
             } else if !page.isEmpty {
                 rollups = try RollupQuery.rollups(
                     of: page.map { ($0.id, $0.goal) }, byGoal: false, scope: scope, asOf: asOf, on: connection)
-                // Each action of the page's goals counted under its goal: PostgreSQL reads their
-                // counts through the index, and sums a goal of a thousand actions into one row.
                 let inPageGoals = kept.filter { pageGoals.contains($0.goal) }.map { ($0.id, $0.goal) }
-                goalRollups = try RollupQuery.rollups(of: inPageGoals, byGoal: true, scope: scope, asOf: asOf, on: connection)
+                let keptIDs = Set(kept.map(\.id))
+                let onTime = places.filter { pageGoals.contains($0.goal) && !keptIDs.contains($0.id) }.map { ($0.id, $0.goal) }
+                if scope.role.seesEverything, onTime.count <= inPageGoals.count {
+                    // The goals' own counts (kept per goal) without the few actions left out, which
+                    // have nothing overdue: a goal of a thousand actions costs its few rows.
+                    let whole = try RollupQuery.goals(Array(pageGoals), asOf: asOf, on: connection)
+                    let left = try RollupQuery.rollups(of: onTime, byGoal: true, scope: scope, asOf: asOf, on: connection)
+                    for goal in pageGoals {
+                        goalRollups[goal] = (whole[goal] ?? .empty).removing(onTime: left[goal] ?? .empty)
+                    }
+                }
+                if goalRollups.count < pageGoals.count {
+                    // Each kept action of the page's goals counted under its goal: PostgreSQL reads
+                    // their counts through the index, and sums them into one row per goal.
+                    goalRollups = try RollupQuery.rollups(of: inPageGoals, byGoal: true, scope: scope, asOf: asOf, on: connection)
+                }
             }
 
             // The page's actions, naming their persons (organisations are in `shown`).
+            // A narrowed board counts under its filter; each action's own totals are read apart.
+            let totals = narrowed
+                ? try RollupQuery.rollups(of: page.map { ($0.id, $0.goal) }, byGoal: false, scope: scope, asOf: asOf, on: connection)
+                : rollups
             let actions = try ActionRecord.load(
-                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, rollups: narrowed ? nil : rollups,
-                on: connection)
+                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, rollups: totals, on: connection)
             let byID = Dictionary(uniqueKeysWithValues: actions.map { ($0.id, $0) })
             var shown: [UUID: [AssignmentRecord]] = [:]
             if let executorID = filter.executorID {
@@ -129,10 +148,10 @@ public struct OrderBoardStore: Sendable {
                     scope: scope, asOf: asOf, on: connection)
             }
 
-            let tasks = try connection.query("""
+            let tasks = try connection.query(.prepared("""
                 SELECT id, goal_id, position, title, expected_result, version FROM tasks WHERE goal_id = ANY(\(goalIDs))
                 ORDER BY goal_id, position
-                """).rows
+                """)).rows
             let seenTasks = scope.role.seesEverything ? [] : Set(try connection.query("""
                 SELECT t.task_id FROM action_tasks t WHERE t.action_id = ANY(\(allIDs))
                 """).rows.map { try $0.decode(UUID.self, "task_id") })
@@ -176,10 +195,10 @@ public struct OrderBoardStore: Sendable {
     /// page is cut from this list.
     static func places(goals: [UUID], scope: Principal, on connection: PostgresConnection) throws -> [(id: UUID, goal: UUID, position: Int)] {
         let goalOrder = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($1, $0) })
-        return try connection.query("""
+        return try connection.query(.prepared("""
             SELECT ac.id, ac.goal_id, ac.position FROM actions ac
             WHERE ac.goal_id = ANY(\(goals)) AND \(RollupQuery.actionVisible(to: scope))
-            """).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
+            """)).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
             .sorted { ((goalOrder[$0.goal] ?? 0), $0.position) < ((goalOrder[$1.goal] ?? 0), $1.position) }
     }
 
@@ -209,7 +228,7 @@ public struct OrderBoardStore: Sendable {
         // were joined with every action and organisation stored.
         func picked(_ actions: [UUID], _ condition: SQL) throws -> [AssignmentRecord] {
             guard !actions.isEmpty else { return [] }
-            return try connection.query("""
+            return try connection.query(.prepared("""
                 SELECT \(AssignmentRecord.columns)
                 FROM unnest(\(actions)::uuid[]) AS a(id)
                 JOIN actions ac ON ac.id = a.id
@@ -217,7 +236,7 @@ public struct OrderBoardStore: Sendable {
                 JOIN plans p ON p.id = g.plan_id
                 CROSS JOIN LATERAL (SELECT s.* FROM assignments s WHERE s.action_id = a.id AND \(condition)) s
                 JOIN organizations o ON o.id = s.executor_id
-                """).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
+                """)).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
         }
         let records = try picked(late, """
             analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(monthCondition) AND \(own)

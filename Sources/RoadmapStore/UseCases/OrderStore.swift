@@ -90,7 +90,7 @@ public struct OrderStore: Sendable {
     static func get(
         _ id: UUID, asOf: CalendarDate, scope: Principal, countingRollup: Bool = true, on connection: PostgresConnection
     ) throws -> OrderRecord {
-        guard let row = try connection.query("\(OrderRecord.select) WHERE o.id = \(id)").first,
+        guard let row = try connection.query(.prepared("\(OrderRecord.select) WHERE o.id = \(id)")).first,
               try RollupQuery.visible(filter: "p.order_id = \(id)", scope: scope, on: connection) else {
             throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
         }

@@ -41,7 +41,7 @@ enum RollupQuery {
         guard !actions.isEmpty else { return [:] }
         let (source, own, count) = counted(scope: scope, executorID: nil)
         let key: SQL = byGoal ? "m.goal_id" : "m.action_id"
-        let rows = try connection.query("""
+        let rows = try connection.query(.prepared("""
             SELECT \(key) AS key, s.status, sum(\(count))::int AS n,
                    (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                    min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
@@ -51,7 +51,7 @@ enum RollupQuery {
             JOIN plans p ON p.id = g.plan_id
             WHERE \(own) AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
-            """).rows
+            """)).rows
         return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 
@@ -61,14 +61,29 @@ enum RollupQuery {
         guard scope.role.seesEverything else {
             return try rollups(key: "p.order_id", filter: "p.order_id = ANY(\(ids))", scope: scope, asOf: asOf, on: connection)
         }
-        let rows = try connection.query("""
+        let rows = try connection.query(.prepared("""
             SELECT p.order_id AS key, s.status, sum(s.n)::int AS n,
                    (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                    min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
             FROM plan_rollups s JOIN plans p ON p.id = s.plan_id
             WHERE p.order_id = ANY(\(ids)) AND s.n > 0 AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
-            """).rows
+            """)).rows
+        return try collect(rows) { try $0.decode(UUID.self, "key") }
+    }
+
+    /// Roll-ups of whole goals as the committee sees them, from `goal_rollups` (a few rows per
+    /// goal and due day), whatever the number of their actions and assignments.
+    static func goals(_ ids: [UUID], asOf: CalendarDate, on connection: PostgresConnection) throws -> [UUID: Rollup] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try connection.query(.prepared("""
+            SELECT s.goal_id AS key, s.status, sum(s.n)::int AS n,
+                   (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            FROM goal_rollups s
+            WHERE s.goal_id = ANY(\(ids)) AND s.n > 0
+            GROUP BY 1, 2
+            """)).rows
         return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 

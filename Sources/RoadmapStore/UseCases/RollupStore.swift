@@ -3,7 +3,7 @@ import RoadmapDomain
 import RoadmapPostgres
 
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
-/// `executor_open_months`, migration 0021; `plan_executors`, 0022),
+/// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups`, 0029),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -15,7 +15,7 @@ public struct RollupStore: Sendable {
     }
 
     public struct Difference: Sendable, Hashable {
-        /// The action counted; the plan, or the executor for its open work by month.
+        /// The action counted; the goal, the plan, or the executor for its open work by month.
         public let actionID: UUID
         /// «status due_on» for a roll-up; «organizations» or «persons» for an executor count.
         public let what: String
@@ -66,6 +66,13 @@ public struct RollupStore: Sendable {
                     what: "plan: \(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
                     kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
             }
+            for row in try connection.query("SELECT * FROM goal_rollup_differences() ORDER BY 1, 2, 3").rows {
+                let due = try row.decode(CalendarDate?.self, "due_on")
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "goal_id"),
+                    what: "goal: \(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
             for row in try connection.query("SELECT * FROM executor_month_differences() ORDER BY 1, 2").rows {
                 let month = try row.decode(CalendarDate.self, "month")
                 differences.append(Difference(
@@ -87,6 +94,10 @@ public struct RollupStore: Sendable {
                     DELETE FROM action_rollups;
                     INSERT INTO action_rollups (action_id, status, due_on, n)
                         SELECT action_id, status, due_on, count(*)::int FROM assignments GROUP BY 1, 2, 3;
+                    DELETE FROM goal_rollups;
+                    INSERT INTO goal_rollups (goal_id, status, due_on, n)
+                        SELECT a.goal_id, s.status, s.due_on, count(*)::int
+                        FROM assignments s JOIN actions a ON a.id = s.action_id GROUP BY 1, 2, 3;
                     DELETE FROM plan_rollups;
                     INSERT INTO plan_rollups (plan_id, status, due_on, n)
                         SELECT g.plan_id, s.status, s.due_on, count(*)::int
