@@ -72,6 +72,21 @@ struct OrderBoardTests {
             #expect(shared.shown.count == 2)
             #expect(board.months.map(\.first.iso) == ["2019-03-01", "2019-04-01"])
             #expect(board.months.first?.rollup.total == 32)
+            // The order's counts, read with the months, are the order's own; under any filter too.
+            let whole = try await OrderStore(database: world.database).get(world.orderID, asOf: world.today, scope: world.coordinator).rollup
+            #expect(whole.total >= 33, "the work due in March and in April")
+            #expect(board.order.rollup == whole)
+            let forB = try await boards.board(
+                orderID: world.orderID, filter: .init(executorID: world.schoolBID), asOf: world.today, scope: world.coordinator)
+            #expect(forB.order.rollup == whole)
+            // School B's months and actions come from one read of its assignments.
+            #expect(forB.months.map(\.first.iso) == ["2019-03-01", "2019-04-01"])
+            #expect(forB.months.reduce(0) { $0 + $1.rollup.total } == forB.goals.flatMap(\.actions).reduce(0) { $0 + $1.rollup.total })
+            let bInApril = try await boards.board(
+                orderID: world.orderID, filter: .init(executorID: world.schoolBID, month: CalendarDate(iso: "2019-04-01")),
+                asOf: world.today, scope: world.coordinator)
+            #expect(bInApril.goals.flatMap(\.actions).map(\.record.id) == [world.onlyB])
+            #expect(bInApril.months == forB.months)
 
             // «Только просроченные»: the April action of school B is not yet late on 15 April.
             let late = try await boards.board(orderID: world.orderID, filter: .init(overdueOnly: true), asOf: world.today, scope: world.coordinator)
@@ -224,6 +239,80 @@ struct OrderBoardTests {
         }
     }
 
+    @Test func theEarliestOpenDayStaysRightWhenSchoolsAreAcceptedAllAtOnce() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let users = UserStore(database: world.database)
+            let assignments = AssignmentStore(database: world.database)
+            let reports = ReportStore(database: world.database)
+            // Every school of the thirty reports, each on its own connection at once.
+            let schools = Array(crowd.schools.dropFirst(5))
+            // Each with a deadline of its own, so that no two decisions below change the same
+            // kept count and wait for each other there.
+            let moves = DeadlineMoveStore(database: world.database)
+            let first = try #require(CalendarDate(iso: "2019-05-01"))
+            for (index, id) in schools.enumerated() {
+                _ = try await users.addUser(login: "c\(index)", role: .executor, organizationID: id, actor: world.admin)
+                let own = try #require(try await assignments.list(
+                    AssignmentFilter(actionID: crowd.action, executorID: id), asOf: world.today, limit: 1, cursor: nil,
+                    scope: world.coordinator).items.first)
+                _ = try await moves.move(
+                    assignmentID: own.id, to: try #require(first.adding(days: index)), reason: "Перенос", ifVersion: nil,
+                    actor: world.coordinator)
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in schools.indices {
+                    group.addTask {
+                        let actor = try await users.actor(login: "c\(index)", commandLine: "test")
+                        let own = try await assignments.list(
+                            AssignmentFilter(actionID: crowd.action), asOf: world.today, limit: 10, cursor: nil, scope: actor).items
+                        _ = try await reports.submit(
+                            assignmentID: try #require(own.first).id,
+                            ReportSubmission(doneOn: try #require(CalendarDate(iso: "2019-03-25")), text: "Проведён"),
+                            idempotencyKey: nil, actor: actor)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // All accepted at once: two decisions that close the last open days each see the
+            // other's still open in what they read first; the earliest open day must still end
+            // up none.
+            let pending = try await ReviewQueueProbe.reported(of: crowd.action, on: lease.pool)
+            #expect(pending.count == 27)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for id in pending {
+                    group.addTask {
+                        _ = try await reports.review(id, decision: .accept, comment: nil, ifVersion: nil, actor: world.coordinator)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let earliest = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT due_on FROM action_earliest_open WHERE action_id = \(crowd.action)").first?
+                    .decode(CalendarDate?.self, "due_on")
+            }
+            #expect(earliest == .some(nil), "every assignment of the action is done")
+            let outcome = try await RollupStore(database: world.database).check(repair: false, actor: world.admin)
+            #expect(outcome.differenceCount == 0, "\(outcome.differences)")
+            let late = try await OrderBoardStore(database: world.database).board(
+                orderID: world.orderID, filter: .init(overdueOnly: true), asOf: world.today, scope: world.coordinator)
+            #expect(late.goals.flatMap(\.actions).map(\.record.id) == [world.sharedAction])
+        }
+    }
+
+    /// Reports waiting for a decision on an action, read straight from the tables.
+    enum ReviewQueueProbe {
+        static func reported(of action: UUID, on pool: PostgresPool) async throws -> [UUID] {
+            try await pool.withConnection { (connection) throws in
+                try connection.query("""
+                    SELECT r.id FROM reports r JOIN assignments s ON s.id = r.assignment_id
+                    WHERE s.action_id = \(action) AND s.status = 'reported' AND r.status = 'submitted'
+                    """).rows.map { try $0.decode(UUID.self, "id") }
+            }
+        }
+    }
+
     @Test func theKeptCountsFollowEveryChangeAndTheCheckFindsAHandEdit() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
@@ -271,9 +360,11 @@ struct OrderBoardTests {
                     UPDATE goal_rollups SET n = n + 5 WHERE ctid = (
                         SELECT ctid FROM goal_rollups WHERE goal_id = \(world.goalID) AND status = 'planned' AND n > 0 LIMIT 1)
                     """)
+                try connection.execute("UPDATE action_earliest_open SET due_on = '2019-01-02' WHERE action_id = \(crowd.action)")
             }
             outcome = try await rollups.check(repair: false, actor: world.admin)
-            #expect(outcome.differenceCount == 4)
+            #expect(outcome.differenceCount == 5)
+            #expect(outcome.differences.contains { $0.actionID == crowd.action && $0.what == "earliest open due day" && $0.kept == 20190102 })
             #expect(outcome.differences.contains { $0.actionID == world.goalID && $0.what.hasPrefix("goal: planned") && $0.kept == $0.counted + 5 })
             #expect(outcome.differences.contains { $0.what.contains(world.schoolAID.uuidString.lowercased()) && $0.kept == 2 && $0.counted == 1 })
             #expect(outcome.differences.contains { $0.actionID == crowd.action && $0.kept == $0.counted + 2 })

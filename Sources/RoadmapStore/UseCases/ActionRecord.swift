@@ -51,10 +51,11 @@ public struct ActionRecord: Sendable {
         filter: SQL, scope: Principal, asOf: CalendarDate, executorLimit: Int? = nil, rollups known: [UUID: Rollup]? = nil,
         on connection: PostgresConnection
     ) throws -> [ActionRecord] {
-        let rows = try connection.query("""
+        // Prepared: every caller's filter is by key (ids, goals), so one plan serves all values.
+        let rows = try connection.query(.prepared("""
             SELECT \(columns) FROM actions ac WHERE \(filter) AND \(RollupQuery.actionVisible(to: scope))
             ORDER BY ac.goal_id, ac.position
-            """).rows
+            """)).rows
         let ids = try rows.map { try $0.decode(UUID.self, "id") }
         guard !ids.isEmpty else { return [] }
         var counts: [UUID: Int] = [:]

@@ -34,6 +34,7 @@ public struct OrderBoardRecord: Sendable {
 
     /// One action under the filter: its counts and the assignments shown beside it.
     public struct Action: Sendable {
+        /// The action; its `rollup` is counted under the board's filter, as `rollup` is.
         public let record: ActionRecord
         /// Counted under the filter (a month, an executor).
         public let rollup: Rollup

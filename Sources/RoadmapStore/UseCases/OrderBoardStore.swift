@@ -20,7 +20,10 @@ public struct OrderBoardStore: Sendable {
         orderID: UUID, filter: OrderBoardRecord.Filter, after: UUID? = nil, asOf: CalendarDate, scope: Principal
     ) async throws -> OrderBoardRecord {
         try await database.withConnection { connection in
-            let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
+            // The committee's board reads the plans' kept counts once, by month: the months'
+            // bar and, added up, the order's counts.
+            let wholePlans = scope.role.seesEverything && filter.executorID == nil && filter.executorName == nil
+            var order = try OrderStore.get(orderID, asOf: asOf, scope: scope, countingRollup: !scope.role.seesEverything, on: connection)
             let plans = try connection.query(.prepared("""
                 SELECT id FROM plans p WHERE p.order_id = \(orderID) AND \(Withdrawal.planInForce()) ORDER BY p.position
                 """)).rows.map { try $0.decode(UUID.self, "id") }
@@ -62,37 +65,68 @@ public struct OrderBoardStore: Sendable {
                 monthCondition = "s.due_on >= \(first) AND s.due_on < \(next)"
             }
             // Which actions the filter keeps. A month or an executor needs every action's counts
-            // under it; «only overdue» asks the index of open work once per action; no filter
+            // under it; «only overdue» reads each action's earliest open due day; no filter
             // keeps them all. Counts are then read for the goals on this page only.
             let narrowed = filter.executorID != nil || filter.month != nil
             var rollups: [UUID: Rollup] = [:]
+            var executorMonths: [CalendarDate: Rollup]?
             let kept: [(id: UUID, goal: UUID, position: Int)]
             if narrowed {
-                // By the goals rather than a thousand action ids: PostgreSQL plans a long list of
-                // ids element by element, which cost more than the counting.
-                rollups = try RollupQuery.rollups(
-                    key: "s.action_id", filter: "ac.goal_id = ANY(\(goalIDs)) AND \(monthCondition)",
-                    scope: scope, asOf: asOf, executorID: filter.executorID, on: connection)
+                if let executorID = filter.executorID {
+                    // One school's assignments read once, for its actions' counts and its months.
+                    var months: [CalendarDate: Rollup] = [:]
+                    for part in try RollupQuery.executorParts(executorID, goals: goalIDs, asOf: asOf, on: connection) {
+                        if let month = part.month { months[month] = (months[month] ?? .empty) + part.rollup }
+                        if filter.month == nil || (part.month != nil && part.month == filter.month?.firstOfMonth) {
+                            rollups[part.action] = (rollups[part.action] ?? .empty) + part.rollup
+                        }
+                    }
+                    executorMonths = months
+                } else if scope.role.seesEverything, let first = filter.month?.firstOfMonth, let next = first.firstOfNextMonth {
+                    rollups = try RollupQuery.actionsDue(goals: goalIDs, from: first, before: next, asOf: asOf, on: connection)
+                } else {
+                    // By the goals rather than a thousand action ids: PostgreSQL plans a long list
+                    // of ids element by element, which cost more than the counting.
+                    rollups = try RollupQuery.rollups(
+                        key: "s.action_id", filter: "ac.goal_id = ANY(\(goalIDs)) AND \(monthCondition)",
+                        scope: scope, asOf: asOf, on: connection)
+                }
                 kept = places.filter { place in
                     let rollup = rollups[place.id] ?? .empty
                     return rollup.total > 0 && (!filter.overdueOnly || rollup.overdue > 0)
                 }
             } else if filter.overdueOnly {
-                let own: SQL = scope.role.seesEverything ? "TRUE" : "s.executor_id = \(scope.organizationID)"
-                let late = Set(try connection.query(.prepared("""
+                // An action has overdue work when its earliest open due day is past: for the
+                // committee one kept row per action; for a school, its own open work.
+                let late = Set(try connection.query(.prepared(scope.role.seesEverything ? """
+                    SELECT e.action_id AS id FROM action_earliest_open e
+                    WHERE e.goal_id = ANY(\(goalIDs)) AND e.due_on < \(asOf)
+                    """ : """
                     SELECT ac.id FROM actions ac
                     WHERE ac.goal_id = ANY(\(goalIDs))
                       AND EXISTS (SELECT 1 FROM assignments s
-                                  WHERE s.action_id = ac.id AND analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(own))
+                                  WHERE s.action_id = ac.id AND analytics.is_overdue(s.status, s.due_on, \(asOf))
+                                    AND s.executor_id = \(scope.organizationID))
                     """)).rows.map { try $0.decode(UUID.self, "id") })
                 kept = places.filter { late.contains($0.id) }
             } else {
                 kept = places
             }
-            let months = try RollupQuery.monthly(
-                filter: scope.role.seesEverything ? "ac.goal_id = ANY(\(goalIDs))" : "s.action_id = ANY(\(allIDs))",
-                scope: scope, asOf: asOf, executorID: filter.executorID, plans: plans,
-                on: connection)
+            let months: [CalendarDate: Rollup]
+            if wholePlans {
+                let read = try RollupQuery.planMonths(plans, asOf: asOf, on: connection)
+                months = read.months
+                order.rollup = read.months.values.reduce(read.undated, +)
+            } else {
+                if scope.role.seesEverything {
+                    // Asked for one executor, the order's own counts are still its plans' whole.
+                    order.rollup = try RollupQuery.orders([orderID], scope: scope, asOf: asOf, on: connection)[orderID] ?? .empty
+                }
+                months = try executorMonths ?? RollupQuery.monthly(
+                    filter: scope.role.seesEverything ? "ac.goal_id = ANY(\(goalIDs))" : "s.action_id = ANY(\(allIDs))",
+                    scope: scope, asOf: asOf, executorID: filter.executorID, plans: plans,
+                    on: connection)
+            }
             let start = after.flatMap { id in kept.firstIndex { $0.id == id }.map { $0 + 1 } } ?? 0
             let page = Array(kept[start...].prefix(OrderBoardRecord.pageSize))
             let pageIDs = page.map(\.id)
@@ -127,12 +161,9 @@ public struct OrderBoardStore: Sendable {
             }
 
             // The page's actions, naming their persons (organisations are in `shown`).
-            // A narrowed board counts under its filter; each action's own totals are read apart.
-            let totals = narrowed
-                ? try RollupQuery.rollups(of: page.map { ($0.id, $0.goal) }, byGoal: false, scope: scope, asOf: asOf, on: connection)
-                : rollups
+            // The board shows each action's counts under its filter, and the records carry them.
             let actions = try ActionRecord.load(
-                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, rollups: totals, on: connection)
+                filter: "ac.id = ANY(\(pageIDs))", scope: scope, asOf: asOf, executorLimit: 0, rollups: rollups, on: connection)
             let byID = Dictionary(uniqueKeysWithValues: actions.map { ($0.id, $0) })
             var shown: [UUID: [AssignmentRecord]] = [:]
             if let executorID = filter.executorID {

@@ -118,6 +118,69 @@ enum RollupQuery {
         return try collect(rows) { try $0.decode(CalendarDate.self, "first") }
     }
 
+    /// The committee's roll-ups of whole plans per month of the due day, and of their
+    /// assignments with no due day apart, in one read of the kept per-plan counts: the order
+    /// page's months and, added up, the order's own counts.
+    static func planMonths(_ plans: [UUID], asOf: CalendarDate, on connection: PostgresConnection) throws
+        -> (months: [CalendarDate: Rollup], undated: Rollup) {
+        guard !plans.isEmpty else { return ([:], .empty) }
+        let rows = try connection.query(.prepared("""
+            SELECT date_trunc('month', s.due_on)::date AS first, s.status, sum(s.n)::int AS n,
+                   (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            FROM plan_rollups s
+            WHERE s.plan_id = ANY(\(plans)) AND s.n > 0
+            GROUP BY 1, 2
+            """)).rows
+        let dated = try collect(try rows.filter { try !$0.isNull("first") }) { try $0.decode(CalendarDate.self, "first") }
+        let undated = try collect(try rows.filter { try $0.isNull("first") }) { _ in 0 }
+        return (dated, undated[0] ?? .empty)
+    }
+
+    /// The committee's roll-ups of the actions of `goals` (of plans in force) counting only what
+    /// is due from `first` to before `next`, from the kept counts: the month's rows read from
+    /// the index of due days alone, whatever the number of schools.
+    static func actionsDue(
+        goals: [UUID], from first: CalendarDate, before next: CalendarDate, asOf: CalendarDate, on connection: PostgresConnection
+    ) throws -> [UUID: Rollup] {
+        let rows = try connection.query("""
+            SELECT s.action_id AS key, s.status, sum(s.n)::int AS n,
+                   (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            FROM action_rollups s
+            JOIN actions ac ON ac.id = s.action_id
+            WHERE ac.goal_id = ANY(\(goals)) AND s.due_on >= \(first) AND s.due_on < \(next) AND s.n > 0
+            GROUP BY 1, 2
+            """).rows
+        return try collect(rows) { try $0.decode(UUID.self, "key") }
+    }
+
+    /// One executor's roll-ups in the goals `goals`, per action and per month of the due day
+    /// (nil: no due day), read once from its assignments: the order page for one school takes
+    /// both its actions' counts and its months from these.
+    static func executorParts(
+        _ executorID: UUID, goals: [UUID], asOf: CalendarDate, on connection: PostgresConnection
+    ) throws -> [(action: UUID, month: CalendarDate?, rollup: Rollup)] {
+        let rows = try connection.query("""
+            SELECT s.action_id, date_trunc('month', s.due_on)::date AS first, s.status, count(*)::int AS n,
+                   (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            FROM assignments s
+            JOIN actions ac ON ac.id = s.action_id
+            JOIN goals g ON g.id = ac.goal_id
+            JOIN plans p ON p.id = g.plan_id
+            WHERE s.executor_id = \(executorID) AND ac.goal_id = ANY(\(goals)) AND \(Withdrawal.planInForce())
+            GROUP BY 1, 2, 3
+            """).rows
+        return try rows.compactMap { row in
+            guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { return nil }
+            let rollup = Rollup(
+                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int.self, "overdue"),
+                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            return (try row.decode(UUID.self, "action_id"), try row.decode(CalendarDate?.self, "first"), rollup)
+        }
+    }
+
     /// Rows of (key, status, n, overdue, earliest) added up into one roll-up per key.
     static func collect<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
         var result: [Key: Rollup] = [:]

@@ -3,7 +3,8 @@ import RoadmapDomain
 import RoadmapPostgres
 
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
-/// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups`, 0029),
+/// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups`, 0029;
+/// `action_earliest_open`, 0030),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -73,6 +74,15 @@ public struct RollupStore: Sendable {
                     what: "goal: \(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
                     kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
             }
+            for row in try connection.query("SELECT * FROM earliest_open_differences() ORDER BY 1").rows {
+                // The days as numbers, 20190315 for 15 March 2019, 0 for none.
+                func number(_ day: CalendarDate?) -> Int { day.flatMap { Int($0.iso.filter(\.isNumber)) } ?? 0 }
+                let kept = try row.decode(CalendarDate?.self, "kept")
+                let counted = try row.decode(CalendarDate?.self, "counted")
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "action_id"), what: "earliest open due day",
+                    kept: number(kept), counted: number(counted)))
+            }
             for row in try connection.query("SELECT * FROM executor_month_differences() ORDER BY 1, 2").rows {
                 let month = try row.decode(CalendarDate.self, "month")
                 differences.append(Difference(
@@ -98,6 +108,10 @@ public struct RollupStore: Sendable {
                     INSERT INTO goal_rollups (goal_id, status, due_on, n)
                         SELECT a.goal_id, s.status, s.due_on, count(*)::int
                         FROM assignments s JOIN actions a ON a.id = s.action_id GROUP BY 1, 2, 3;
+                    DELETE FROM action_earliest_open;
+                    INSERT INTO action_earliest_open (action_id, goal_id, due_on)
+                        SELECT a.id, a.goal_id, min(s.due_on) FROM assignments s JOIN actions a ON a.id = s.action_id
+                        WHERE analytics.is_open(s.status) AND s.due_on IS NOT NULL GROUP BY 1, 2;
                     DELETE FROM plan_rollups;
                     INSERT INTO plan_rollups (plan_id, status, due_on, n)
                         SELECT g.plan_id, s.status, s.due_on, count(*)::int
