@@ -3,8 +3,8 @@ import RoadmapDomain
 import RoadmapPostgres
 
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
-/// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups`, 0029;
-/// `action_earliest_open`, 0030),
+/// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups` and
+/// `action_earliest_open`, 0029),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -44,14 +44,7 @@ public struct RollupStore: Sendable {
                 // A change committed between the count and the rewrite would be lost.
                 try connection.execute("LOCK TABLE assignments, action_executors IN SHARE MODE")
             }
-            var differences: [Difference] = []
-            for row in try connection.query("SELECT * FROM rollup_differences() ORDER BY 1, 2, 3").rows {
-                let due = try row.decode(CalendarDate?.self, "due_on")
-                differences.append(Difference(
-                    actionID: try row.decode(UUID.self, "action_id"),
-                    what: "\(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
-                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
-            }
+            var differences = try Self.statusDifferences("rollup_differences", key: "action_id", label: "", on: connection)
             for row in try connection.query("SELECT * FROM executor_count_differences() ORDER BY 1").rows {
                 let id = try row.decode(UUID.self, "action_id")
                 for kind in ["organizations", "persons"] {
@@ -60,20 +53,8 @@ public struct RollupStore: Sendable {
                     if kept != counted { differences.append(Difference(actionID: id, what: kind, kept: kept, counted: counted)) }
                 }
             }
-            for row in try connection.query("SELECT * FROM plan_rollup_differences() ORDER BY 1, 2, 3").rows {
-                let due = try row.decode(CalendarDate?.self, "due_on")
-                differences.append(Difference(
-                    actionID: try row.decode(UUID.self, "plan_id"),
-                    what: "plan: \(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
-                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
-            }
-            for row in try connection.query("SELECT * FROM goal_rollup_differences() ORDER BY 1, 2, 3").rows {
-                let due = try row.decode(CalendarDate?.self, "due_on")
-                differences.append(Difference(
-                    actionID: try row.decode(UUID.self, "goal_id"),
-                    what: "goal: \(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
-                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
-            }
+            differences += try Self.statusDifferences("plan_rollup_differences", key: "plan_id", label: "plan: ", on: connection)
+            differences += try Self.statusDifferences("goal_rollup_differences", key: "goal_id", label: "goal: ", on: connection)
             for row in try connection.query("SELECT * FROM earliest_open_differences() ORDER BY 1").rows {
                 // The days as numbers, 20190315 for 15 March 2019, 0 for none.
                 func number(_ day: CalendarDate?) -> Int { day.flatMap { Int($0.iso.filter(\.isNumber)) } ?? 0 }
@@ -134,6 +115,20 @@ public struct RollupStore: Sendable {
                 differences: Array(differences.prefix(100)), differenceCount: differences.count,
                 actions: try facts?.decode(Int.self, "actions") ?? 0, assignments: try facts?.decode(Int.self, "assignments") ?? 0,
                 repaired: repair && !differences.isEmpty)
+        }
+    }
+
+    /// The differences a check function of counts per status and due day returns (`key`, status,
+    /// due_on, kept, counted), each told as «`label`status due day».
+    private static func statusDifferences(
+        _ function: String, key: String, label: String, on connection: PostgresConnection
+    ) throws -> [Difference] {
+        try connection.query("SELECT * FROM \(unescaped: function)() ORDER BY 1, 2, 3").rows.map { row in
+            let due = try row.decode(CalendarDate?.self, "due_on")
+            return Difference(
+                actionID: try row.decode(UUID.self, key),
+                what: "\(label)\(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
+                kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted"))
         }
     }
 }
