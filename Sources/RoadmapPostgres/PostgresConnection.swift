@@ -132,8 +132,10 @@ public final class PostgresConnection: @unchecked Sendable {
                 return try check(raw, statement: text, handle: handle)
             } catch let error as PostgresError where PreparedStatements.isStale(error) {
                 // The statement was dropped or its plan can no longer give the same columns
-                // (a migration changed a table under a live connection): run it unnamed.
+                // (a migration changed a table under a live connection): prepared again next
+                // time, and run unnamed now, unless the failure ended the transaction around it.
                 statements.forget(text, types: types)
+                guard PQtransactionStatus(handle) != PQTRANS_INERROR else { throw error }
                 _ = try? execute(script: "DEALLOCATE \"\(name)\"")
             }
         }

@@ -46,6 +46,24 @@ struct PreparedStatementTests {
         }
     }
 
+    @Test func aTableChangedInsideATransactionFailsItWithTheRealReason() async throws {
+        try await TestDatabase.withDatabase(migrated: false, maximumConnections: 1) { (lease) async throws in
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("CREATE TABLE notes (id int PRIMARY KEY, body text)")
+                let query = ("SELECT * FROM notes" as SQL).prepared()
+                _ = try connection.query(query)
+                try connection.execute(script: "BEGIN")
+                try connection.execute("ALTER TABLE notes ADD COLUMN author text")
+                // The transaction cannot go on; the error says why, not «transaction aborted».
+                let error = #expect(throws: PostgresError.self) { try connection.query(query) }
+                #expect(error?.sqlState != .inFailedSQLTransaction)
+                #expect(error?.message.contains("cached plan") == true)
+                try connection.execute(script: "ROLLBACK")
+                #expect(try connection.query(query).rows.isEmpty)
+            }
+        }
+    }
+
     @Test func aStatementPreparedInATransactionRolledBackStillRuns() async throws {
         try await TestDatabase.withDatabase(migrated: false, maximumConnections: 1) { (lease) async throws in
             try await lease.pool.withConnection { (connection) throws in
