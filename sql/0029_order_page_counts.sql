@@ -21,10 +21,13 @@ CREATE FUNCTION goal_rollups_apply(deltas jsonb) RETURNS void
     WITH d AS (
         SELECT (e->>0)::uuid AS goal_id, e->>1 AS status, (e->>2)::date AS due_on, (e->>3)::int AS n
         FROM jsonb_array_elements(deltas) e),
+    -- Each key locked through the index, in key order. Joined as a whole, the deltas (which
+    -- PostgreSQL takes for 100 rows) were hashed against a scan of the whole table.
     locked AS (
-        SELECT r.goal_id, r.status, r.due_on FROM goal_rollups r JOIN d
-          ON r.goal_id = d.goal_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
-        ORDER BY 1, 2, 3 FOR UPDATE OF r),
+        SELECT r.goal_id, r.status, r.due_on FROM (SELECT * FROM d ORDER BY 1, 2, 3) d
+        CROSS JOIN LATERAL (SELECT r.goal_id, r.status, r.due_on FROM goal_rollups r
+                            WHERE r.goal_id = d.goal_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
+                            FOR UPDATE) r),
     changed AS (
         UPDATE goal_rollups r SET n = r.n + d.n FROM d, locked l
         WHERE r.goal_id = d.goal_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
@@ -38,6 +41,56 @@ CREATE FUNCTION goal_rollups_apply(deltas jsonb) RETURNS void
     ON CONFLICT ON CONSTRAINT goal_rollups_key DO UPDATE SET n = r.n + excluded.n
 $$;
 
+
+-- 0021's functions for the actions' and the plans' counts, locking the same way: a school's
+-- report locked two rows of plan_rollups after scanning all of its 28,000 (3.4 ms).
+CREATE OR REPLACE FUNCTION plan_rollups_apply(deltas jsonb) RETURNS void
+    LANGUAGE sql
+    AS $$
+    WITH d AS (
+        SELECT (e->>0)::uuid AS plan_id, e->>1 AS status, (e->>2)::date AS due_on, (e->>3)::int AS n
+        FROM jsonb_array_elements(deltas) e),
+    locked AS (
+        SELECT r.plan_id, r.status, r.due_on FROM (SELECT * FROM d ORDER BY 1, 2, 3) d
+        CROSS JOIN LATERAL (SELECT r.plan_id, r.status, r.due_on FROM plan_rollups r
+                            WHERE r.plan_id = d.plan_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
+                            FOR UPDATE) r),
+    changed AS (
+        UPDATE plan_rollups r SET n = r.n + d.n FROM d, locked l
+        WHERE r.plan_id = d.plan_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
+          AND l.plan_id = d.plan_id AND l.status = d.status AND l.due_on IS NOT DISTINCT FROM d.due_on
+        RETURNING r.plan_id, r.status, r.due_on)
+    INSERT INTO plan_rollups AS r (plan_id, status, due_on, n)
+    SELECT d.plan_id, d.status, d.due_on, d.n FROM d
+    WHERE NOT EXISTS (SELECT 1 FROM changed c
+                      WHERE c.plan_id = d.plan_id AND c.status = d.status AND c.due_on IS NOT DISTINCT FROM d.due_on)
+    ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT plan_rollups_key DO UPDATE SET n = r.n + excluded.n
+$$;
+
+CREATE OR REPLACE FUNCTION rollups_apply(deltas jsonb) RETURNS void
+    LANGUAGE sql
+    AS $$
+    WITH d AS (
+        SELECT (e->>0)::uuid AS action_id, e->>1 AS status, (e->>2)::date AS due_on, (e->>3)::int AS n
+        FROM jsonb_array_elements(deltas) e),
+    locked AS (
+        SELECT r.action_id, r.status, r.due_on FROM (SELECT * FROM d ORDER BY 1, 2, 3) d
+        CROSS JOIN LATERAL (SELECT r.action_id, r.status, r.due_on FROM action_rollups r
+                            WHERE r.action_id = d.action_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
+                            FOR UPDATE) r),
+    changed AS (
+        UPDATE action_rollups r SET n = r.n + d.n FROM d, locked l
+        WHERE r.action_id = d.action_id AND r.status = d.status AND r.due_on IS NOT DISTINCT FROM d.due_on
+          AND l.action_id = d.action_id AND l.status = d.status AND l.due_on IS NOT DISTINCT FROM d.due_on
+        RETURNING r.action_id, r.status, r.due_on)
+    INSERT INTO action_rollups AS r (action_id, status, due_on, n)
+    SELECT d.action_id, d.status, d.due_on, d.n FROM d
+    WHERE NOT EXISTS (SELECT 1 FROM changed c
+                      WHERE c.action_id = d.action_id AND c.status = d.status AND c.due_on IS NOT DISTINCT FROM d.due_on)
+    ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT action_rollups_key DO UPDATE SET n = r.n + excluded.n
+$$;
 
 -- The earliest open due day of each action (#16). «Только просроченные» on the order page
 -- keeps the actions with overdue work, and says how many: for the region's largest order that
