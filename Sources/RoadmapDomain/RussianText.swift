@@ -25,9 +25,37 @@ public enum RussianText {
         }
     }
 
+    /// Whether `text` has more than `limit` characters, counting no further than needed: a
+    /// long cell's length is asked before rules meant for short headings, and `count` walked
+    /// all of it.
+    public static func isLonger(_ text: some StringProtocol, than limit: Int) -> Bool {
+        guard text.utf8.count > limit else { return false }
+        var count = 0
+        for _ in text {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
+    }
+
     /// NFC, as the service keeps all text.
+    ///
+    /// Text made only of characters that never take part in a canonical composition or
+    /// decomposition (ASCII and Latin-1, Cyrillic, the general punctuation from U+2002 on,
+    /// «№») is already NFC and is returned as it is: a plan's cells are almost all such text,
+    /// and Foundation's normalisation bridged each of them through NSString.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        isNFCStable(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of `text` is one NFC leaves alone whatever surrounds it.
+    static func isNFCStable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x400..<0x500, 0x2002..<0x2070, 0x2116: true
+            default: false
+            }
+        }
     }
 
     /// Every dash and hyphen users type (‐ ‑ ‒ – — ― − ﹘ ﹣ －), as ASCII `-`.

@@ -95,7 +95,7 @@ public enum CSVReader {
             return SourceLocation(line: line, row: reference.row, column: reference.column, cell: reference.description)
         }
         func endField() throws(DocumentReadError) {
-            fields.append(Self.trimmed(field).precomposedStringWithCanonicalMapping)
+            fields.append(RussianText.nfc(Self.trimmed(field)))
             field = String.UnicodeScalarView()
             fieldLength = 0
             quoteClosed = false

@@ -288,6 +288,6 @@ private final class DocxBodyHandler: OfficeXMLHandler {
 
     /// Trims the text and puts it in NFC, as `SourceCell` promises.
     static func clean(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        RussianText.nfc(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -323,8 +323,8 @@ private final class XlsxSheetHandler: OfficeXMLHandler {
         case "str", "e": text = value
         default: text = number(value)
         }
-        let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\r\n", with: "\n").precomposedStringWithCanonicalMapping
+        let cleaned = RussianText.nfc(text.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\r\n", with: "\n"))
         guard !cleaned.isEmpty else { return }
         guard cleaned.count <= limits.maxCellLength else {
             return fail(.limitExceeded(

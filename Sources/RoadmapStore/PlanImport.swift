@@ -122,7 +122,11 @@ struct PlanImport {
             for task in goal.tasks {
                 taskIDs[task.position] = try upsertTask(goalID: goalID, task: task)
             }
-            changedRows += try connection.execute("DELETE FROM tasks WHERE goal_id = \(goalID) AND NOT (position = ANY(\(goal.tasks.map(\.position))))")
+            // A new plan has nothing stale to delete; each such statement, asked once per goal
+            // and per action, cost a round trip (13,000 of them for 1,000 actions).
+            if !planIsNew {
+                changedRows += try connection.execute("DELETE FROM tasks WHERE goal_id = \(goalID) AND NOT (position = ANY(\(goal.tasks.map(\.position))))")
+            }
             for (actionIndex, action) in goal.actions.enumerated() {
                 let actionID = try upsertAction(goalID: goalID, position: actionIndex + 1, action: action)
                 importedActions.append(actionID)
@@ -133,7 +137,9 @@ struct PlanImport {
                 for taskID in served {
                     _ = try execute("INSERT INTO action_tasks (action_id, task_id) VALUES (\(actionID), \(taskID)) ON CONFLICT DO NOTHING")
                 }
-                _ = try execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(served)))")
+                if !planIsNew {
+                    _ = try execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(served)))")
+                }
 
                 let occurrences: [DatePeriod?] = action.deadline.occurrences.isEmpty ? [nil] : action.deadline.occurrences
                 let firstDueOn = occurrences.compactMap { $0?.last }.min()
@@ -260,11 +266,13 @@ struct PlanImport {
                         }
                     }
                 }
-                _ = try execute("DELETE FROM action_partners WHERE action_id = \(actionID) AND NOT (organization_id = ANY(\(partnerIDs)))")
+                if !planIsNew {
+                    _ = try execute("DELETE FROM action_partners WHERE action_id = \(actionID) AND NOT (organization_id = ANY(\(partnerIDs)))")
+                }
             }
-            try removeActions(goalID: goalID, beyond: goal.actions.count)
+            if !planIsNew { try removeActions(goalID: goalID, beyond: goal.actions.count) }
         }
-        try removeGoals(planID: planID, beyond: draft.goals.count)
+        if !planIsNew { try removeGoals(planID: planID, beyond: draft.goals.count) }
         if options.strict, !directory.unknown.isEmpty {
             throw ImportError.unknownOrganizations(directory.unknown)
         }
@@ -362,7 +370,7 @@ struct PlanImport {
     private mutating func upsertGoal(planID: UUID, position: Int, goal: GoalDraft) throws -> UUID {
         // A table of actions with no «Цель» row still needs a goal to hang from.
         let title = goal.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "Мероприятия плана" : goal.title
-        if let existing = try id("SELECT id FROM goals WHERE plan_id = \(planID) AND position = \(position)") {
+        if !planIsNew, let existing = try id("SELECT id FROM goals WHERE plan_id = \(planID) AND position = \(position)") {
             _ = try execute("""
                 UPDATE goals SET title = \(title), version = version + 1, updated_at = now()
                 WHERE id = \(existing) AND title IS DISTINCT FROM \(title)
@@ -377,7 +385,7 @@ struct PlanImport {
     }
 
     private mutating func upsertTask(goalID: UUID, task: TaskDraft) throws -> UUID {
-        if let existing = try id("SELECT id FROM tasks WHERE goal_id = \(goalID) AND position = \(task.position)") {
+        if !planIsNew, let existing = try id("SELECT id FROM tasks WHERE goal_id = \(goalID) AND position = \(task.position)") {
             _ = try execute("""
                 UPDATE tasks SET title = \(task.title), version = version + 1, updated_at = now()
                 WHERE id = \(existing) AND title IS DISTINCT FROM \(task.title)
@@ -395,7 +403,8 @@ struct PlanImport {
         let deadline = action.deadline
         let kind = deadline.kind.rawValue
         let recurrence = deadline.recurrence?.rawValue
-        if let existing = try id("SELECT id FROM actions WHERE goal_id = \(goalID) AND position = \(position)") {
+        // A new plan's goals, tasks and actions are all new: no lookup by position.
+        if !planIsNew, let existing = try id("SELECT id FROM actions WHERE goal_id = \(goalID) AND position = \(position)") {
             _ = try execute("""
                 UPDATE actions SET title = \(action.title), expected_result = \(action.expectedResult), venue = \(action.venue),
                        deadline_text = \(deadline.text), deadline_kind = \(kind), deadline_period = \(deadline.period),

@@ -72,6 +72,30 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План работы школы") == .none)
     }
 
+    /// A cell of hundreds of school names is no heading, however it starts; a heading
+    /// wrapped in long HTML tags or spaces still is one.
+    @Test func longCellsAreNotHeadingsButWrappedHeadingsAre() {
+        let schools = (1...500).map { "МАОУ СОШ № \($0)" }.joined(separator: ", ")
+        #expect(PlanColumn(header: "Ответственные: " + schools) == nil)
+        #expect(PlanColumn(header: "Срок исполнения" + String(repeating: " ", count: 500)) == .deadline)
+        let wrapped = "<span style=\"" + String(repeating: "font-weight: bold; ", count: 20) + "\">Ответственный исполнитель</span>"
+        #expect(PlanColumn(header: wrapped) == .executor)
+    }
+
+    /// «1 | 2 | 3 | 4» under the header, as cells wrapped in spaces and line breaks; a row of
+    /// actions with long cells is not one, nor numbers that do not follow each other.
+    @Test func columnNumberingRowsAreToldFromActions() {
+        func row(_ texts: [String]) -> [SourceCell] { texts.map { SourceCell(text: $0, location: SourceLocation(line: 1)) } }
+        #expect(PlanReading.isColumnNumbering(row(["1", " 2 ", "\n3\n", "4."])))
+        #expect(PlanReading.isColumnNumbering(row(["", "5", "6"])))
+        #expect(!PlanReading.isColumnNumbering(row(["1", "3"])))
+        #expect(!PlanReading.isColumnNumbering(row(["1"])))
+        #expect(!PlanReading.isColumnNumbering(row(["1", "Мероприятие", "2"])))
+        let long = (1...500).map { "МАОУ СОШ № \($0)" }.joined(separator: ", ")
+        #expect(!PlanReading.isColumnNumbering(row(["1", "2", long])))
+        #expect(!PlanReading.isColumnNumbering(row(["1", "2" + String(repeating: "0", count: 70)])))
+    }
+
     @Test func unknownHeadersAreNotColumns() {
         #expect(PlanColumn(header: "") == nil)
         #expect(PlanColumn(header: "Цель: Повышение профессиональной компетенции педагогов") == nil)

@@ -20,6 +20,27 @@ struct RussianTextTests {
         #expect(RussianText.joiningWrappedWords(text) == expected)
     }
 
+    /// Cyrillic, Latin-1 and punctuation are NFC already and pass as they are; «й» typed as
+    /// «и» and a combining breve is composed, and an em quad becomes the em space NFC has.
+    @Test func textIsPutInNFCOnlyWhereItIsNotAlready() {
+        let plain = "МАОУ СОШ № 5 «Гимназия» — 2025 г., café"
+        #expect(RussianText.isNFCStable(plain))
+        #expect(RussianText.nfc(plain) == plain)
+        let decomposed = "Краснознаменски\u{0438}\u{0306}"
+        #expect(!RussianText.isNFCStable(decomposed))
+        #expect(Array(RussianText.nfc(decomposed).unicodeScalars) == Array("Краснознаменский".unicodeScalars))
+        #expect(Array(RussianText.nfc("а\u{2001}б").unicodeScalars) == Array("а\u{2003}б".unicodeScalars))
+        #expect(Array(RussianText.nfc("Ёлка е\u{0308}").unicodeScalars) == Array("Ёлка ё".unicodeScalars))
+    }
+
+    @Test func lengthIsCountedOnlyAsFarAsTheLimit() {
+        #expect(!RussianText.isLonger("Срок", than: 4))
+        #expect(RussianText.isLonger("Сроки", than: 4))
+        // Five characters of more than one scalar each: not longer than five.
+        #expect(!RussianText.isLonger("и\u{0306}и\u{0306}и\u{0306}и\u{0306}и\u{0306}", than: 5))
+        #expect(RussianText.isLonger(String(repeating: "я", count: 10_000), than: 300))
+    }
+
     @Test func bytesAreFoundWhereverTheyStand() {
         #expect(RussianText.containsBytes("Комитет (далее – Комитет)", "далее"))
         #expect(RussianText.containsBytes("далее", "далее"))

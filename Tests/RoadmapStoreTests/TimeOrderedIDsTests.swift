@@ -28,4 +28,12 @@ struct TimeOrderedIDsTests {
         var second = TimeOrderedIDs(now: now)
         #expect(first.next() != second.next())
     }
+
+    /// The generator of the ids' random tails is SplitMix64 as published: its first outputs
+    /// for the seed 0.
+    @Test func theTailsGeneratorIsSplitMix64() {
+        var generator = SplitMix64(seed: 0)
+        #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
+    }
 }

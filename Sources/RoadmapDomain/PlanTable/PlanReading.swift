@@ -331,9 +331,18 @@ struct PlanReading {
     /// Whether the row only numbers the columns: «1 | 2 | 3 | 4», two numbers or more, each one
     /// more than the one before.
     static func isColumnNumbering(_ row: [SourceCell]) -> Bool {
-        let numbers = row.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .map { Int($0.hasSuffix(".") ? String($0.dropLast()) : $0) }
-        guard numbers.count >= 2, let first = numbers.first ?? nil else { return false }
+        var numbers: [Int] = []
+        for cell in row {
+            // A row of actions has cells of thousands of characters: the first one longer than
+            // a number settles it, before anything copies or trims it.
+            let start = cell.text.drop(while: \.isWhitespace)
+            guard !start.isEmpty else { continue }
+            guard !RussianText.isLonger(start, than: 64) else { return false }
+            let written = start.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let number = Int(written.hasSuffix(".") ? String(written.dropLast()) : written) else { return false }
+            numbers.append(number)
+        }
+        guard numbers.count >= 2, let first = numbers.first else { return false }
         return numbers.enumerated().allSatisfy { $0.element == first + $0.offset }
     }
 
@@ -342,7 +351,7 @@ struct PlanReading {
     /// numbered heading of two words or more that starts with a capital; nil for any other row.
     static func sectionHeading(_ row: [SourceCell]) -> String? {
         let texts = row.map(\.text).filter { !$0.isEmpty }
-        guard Set(texts).count == 1, let text = texts.first, text.count <= 300 else { return nil }
+        guard let text = texts.first, !RussianText.isLonger(text, than: 300), texts.allSatisfy({ $0 == text }) else { return nil }
         let line = RussianText.collapsingWhitespace(text)
         // «ПРОФИЛАКТИЧЕСКАЯ РАБОТА» alone across the table.
         let letters = line.filter(\.isLetter)
@@ -383,7 +392,9 @@ struct PlanReading {
 
     /// «11.00», «9.00-14.00», «10:30»: a time of day, no day.
     static func isTimeOfDay(_ text: String) -> Bool {
-        text.trimmingCharacters(in: .whitespaces)
+        // «09.00 – 10.30 ч.» and its kin are short; a long cell is not one, whatever its spaces.
+        guard !RussianText.isLonger(text.trimmingPrefix(while: \.isWhitespace), than: 64) else { return false }
+        return text.trimmingCharacters(in: .whitespaces)
             .wholeMatch(of: /\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/) != nil
     }
 
@@ -403,7 +414,7 @@ struct PlanReading {
     /// «Цель 1. Создание условий …», «Задача 1.1. Повышение доступности …» alone in a row.
     static func numberedGoalOrTask(_ row: [SourceCell]) -> (isGoal: Bool, title: String)? {
         let texts = row.map(\.text).filter { !$0.isEmpty }
-        guard Set(texts).count == 1, let text = texts.first, text.count <= 600 else { return nil }
+        guard let text = texts.first, !RussianText.isLonger(text, than: 600), texts.allSatisfy({ $0 == text }) else { return nil }
         let line = RussianText.collapsingWhitespace(text)
         guard let match = line.firstMatch(of: /^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/) else {
             return nil
@@ -412,6 +423,8 @@ struct PlanReading {
     }
 
     static func hasGoalMarker(_ text: String) -> Bool {
+        // Both markers end in a colon; most cells have none, and folding a long cell costs.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let folded = RussianText.folded(text)
         return folded.firstMatch(of: /(?:^|\s)(?:цель|задачи)\s*:/) != nil
     }
