@@ -40,7 +40,8 @@ export ROADMAPCTL=$ctl
 
 . scripts/lib/region.sh
 
-# p50 and p99 in ms of GET URL with HEADER; "!" after them when an answer was not 2xx.
+# p50 and p99 in ms of GET URL with HEADER ("!" after them when an answer was not 2xx), and
+# the size of one answer in KB: a page should cost what it shows.
 measure() {
     local url=$1 header=$2 out
     out=$(wrk -t "$(( connections < 2 ? connections : 2 ))" -c "$connections" -d "${duration}s" --latency -H "$header" "$url")
@@ -48,10 +49,10 @@ measure() {
     p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
     echo "$out" | grep -q "Non-2xx" && bad="!"
-    local code
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")
+    local code size
+    read -r code size < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' -H "$header" "$url")
     [ "$code" = 200 ] || bad="!"
-    echo "$(ms "$p50") $(ms "$p99")$bad"
+    echo "$(ms "$p50") $(ms "$p99")$bad $(echo "scale=1; $size / 1024" | bc)"
 }
 ms() {
     local v=$1
@@ -82,17 +83,17 @@ for check in "18301|$demo_coord" "18301|$demo_school" "18302|$region_coord" "183
     [ "$code" = 200 ] || { echo "signing in on port $port failed (HTTP $code)" >&2; exit 1; }
 done
 
-printf '\n%-40s %10s %10s %10s %10s %8s\n' "what (p50/p99 in ms)" "demo p50" "demo p99" "region p50" "region p99" "ratio"
-printf '%s\n' "------------------------------------------------------------------------------------------------"
+printf '\n%-40s %10s %10s %10s %10s %8s %9s %9s\n' "what (p50/p99 in ms)" "demo p50" "demo p99" "region p50" "region p99" "ratio" "demo KB" "region KB"
+printf '%s\n' "------------------------------------------------------------------------------------------------------------------"
 for row in "${rows[@]}"; do
     IFS='|' read -r label path who <<< "$row"
     [[ -z "${ONLY:-}" || "$label" =~ $ONLY ]] || continue
     demo_path=$(expand "$path" "$demo_order" "$demo_action" "$demo_executor" "$demo_month")
     region_path=$(expand "$path" "$region_order" "$region_action" "$region_executor" "$region_month")
-    read -r d50 d99 < <(measure "http://127.0.0.1:18301$demo_path" "$(header "$who" "$demo_coord" "$demo_school" "$demo_token")")
-    read -r r50 r99 < <(measure "http://127.0.0.1:18302$region_path" "$(header "$who" "$region_coord" "$region_school" "$region_token")")
+    read -r d50 d99 dkb < <(measure "http://127.0.0.1:18301$demo_path" "$(header "$who" "$demo_coord" "$demo_school" "$demo_token")")
+    read -r r50 r99 rkb < <(measure "http://127.0.0.1:18302$region_path" "$(header "$who" "$region_coord" "$region_school" "$region_token")")
     ratio=$(echo "scale=1; ${r50%!} / ${d50%!}" | bc 2>/dev/null || echo "?")
-    printf '%-40s %10s %10s %10s %10s %7sx\n' "$label" "$d50" "$d99" "$r50" "$r99" "$ratio"
+    printf '%-40s %10s %10s %10s %10s %7sx %9s %9s\n' "$label" "$d50" "$d99" "$r50" "$r99" "$ratio" "$dkb" "$rkb"
 done
 rss=$(ps -o rss= -p "${pids[1]}" | tr -d ' ')
 hwm=$(awk '/VmHWM/ { print $2 }' "/proc/${pids[1]}/status")
