@@ -16,6 +16,9 @@ struct PlanImport {
     private var changedRows = 0
     /// Whether this import created the plan, so none of its rows existed before.
     private var planIsNew = false
+    /// A new plan's rows get time-ordered ids and go straight in (`insertFresh`): its
+    /// actions too, so that every index led by the action appends at its end.
+    private var ids = TimeOrderedIDs()
     private var warnings: [ImportWarning] = []
 
     init(connection: PostgresConnection, draft: PlanDraft, options: ImportOptions, actor: Principal) {
@@ -74,7 +77,6 @@ struct PlanImport {
         var importedActions: [UUID] = []
         // A plan seen for the first time has nothing to compare with: its rows get
         // time-ordered ids and go straight in (`insertFresh`).
-        var ids = TimeOrderedIDs()
         func newID() -> PostgresBinding {
             planIsNew ? PostgresBinding(ids.next()) : .init(text: nil, type: .uuid)
         }
@@ -419,10 +421,11 @@ struct PlanImport {
             return existing
         }
         changedRows += 1
+        let newID: UUID? = planIsNew ? ids.next() : nil
         guard let created = try id("""
-            INSERT INTO actions (goal_id, position, title, expected_result, venue, deadline_text, deadline_kind,
+            INSERT INTO actions (id, goal_id, position, title, expected_result, venue, deadline_text, deadline_kind,
                                  deadline_period, deadline_recurrence, deadline_parsed, section)
-            VALUES (\(goalID), \(position), \(action.title), \(action.expectedResult), \(action.venue), \(deadline.text),
+            VALUES (coalesce(\(newID), gen_random_uuid()), \(goalID), \(position), \(action.title), \(action.expectedResult), \(action.venue), \(deadline.text),
                     \(kind), \(deadline.period), \(recurrence), \(deadline.isParsed), \(action.section))
             RETURNING id
             """) else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no id") }
