@@ -487,28 +487,33 @@ struct PlanImport {
         try connection.copy("COPY import_executors (id, action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
         try connection.copy("COPY import_assignments (id, action_id, executor_id, occurrence, period, due_on) FROM STDIN", rows: assignments)
         try connection.execute(script: "ANALYZE import_executors; ANALYZE import_assignments")
+        let differences = try PlanImportDifferences.count(actions: actions, on: connection)
 
         // Organisations and person roles separately: each side then uses its own unique
         // index instead of an OR that no index can serve. New rows are found by anti-joins
         // rather than ON CONFLICT, whose per-row speculative insertion made a 500,000-row
         // first import several times slower; the unique indexes still refuse a concurrent
         // import of the same plan, which then fails whole and can be retried.
-        _ = try execute("""
-            DELETE FROM action_executors x
-            WHERE x.action_id = ANY(\(actions)) AND x.organization_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND i.organization_id = x.organization_id)
-            """)
+        if differences.executorsDropped > 0 {
+            _ = try execute("""
+                DELETE FROM action_executors x
+                WHERE x.action_id = ANY(\(actions)) AND x.organization_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND i.organization_id = x.organization_id)
+                """)
+        }
         _ = try execute("""
             DELETE FROM action_executors x
             WHERE x.action_id = ANY(\(actions)) AND x.person_role IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND lower(i.person_role) = lower(x.person_role))
             """)
-        _ = try execute("""
-            INSERT INTO action_executors (action_id, organization_id, position, source_text)
-            SELECT action_id, organization_id, position, source_text
-            FROM import_executors i WHERE organization_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND x.organization_id = i.organization_id)
-            """)
+        if differences.executorsAdded > 0 {
+            _ = try execute("""
+                INSERT INTO action_executors (action_id, organization_id, position, source_text)
+                SELECT action_id, organization_id, position, source_text
+                FROM import_executors i WHERE organization_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND x.organization_id = i.organization_id)
+                """)
+        }
         _ = try execute("""
             INSERT INTO action_executors (action_id, person_role, position, source_text)
             SELECT DISTINCT ON (action_id, lower(person_role)) action_id, person_role, position, source_text
@@ -516,29 +521,36 @@ struct PlanImport {
               AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND lower(x.person_role) = lower(i.person_role))
             ORDER BY action_id, lower(person_role), position
             """)
-        let created = try execute("""
-            INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
-            SELECT action_id, executor_id, occurrence, period, due_on, due_on FROM import_assignments i
-            WHERE NOT EXISTS (SELECT 1 FROM assignments a
-                              WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence)
-            """)
+        var created = 0
+        if differences.assignmentsAdded > 0 {
+            created = try execute("""
+                INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
+                SELECT action_id, executor_id, occurrence, period, due_on, due_on FROM import_assignments i
+                WHERE NOT EXISTS (SELECT 1 FROM assignments a
+                                  WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence)
+                """)
+        }
         // A corrected deadline moves the planned due day; an approved extension stays.
-        _ = try execute("""
-            UPDATE assignments a
-            SET period = i.period, original_due_on = i.due_on,
-                due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN a.due_on ELSE i.due_on END,
-                version = a.version + 1, updated_at = now()
-            FROM import_assignments i
-            WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence
-              AND (a.period IS DISTINCT FROM i.period OR a.original_due_on IS DISTINCT FROM i.due_on)
-            """)
+        if differences.assignmentsMoved > 0 {
+            _ = try execute("""
+                UPDATE assignments a
+                SET period = i.period, original_due_on = i.due_on,
+                    due_on = CASE WHEN a.due_on IS DISTINCT FROM a.original_due_on THEN a.due_on ELSE i.due_on END,
+                    version = a.version + 1, updated_at = now()
+                FROM import_assignments i
+                WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence
+                  AND (a.period IS DISTINCT FROM i.period OR a.original_due_on IS DISTINCT FROM i.due_on)
+                """)
+        }
         // Executors or occurrences the document dropped: their open assignments are cancelled.
-        _ = try execute("""
-            UPDATE assignments a SET status = 'cancelled', status_changed_at = now(), version = a.version + 1, updated_at = now()
-            WHERE a.action_id = ANY(\(actions)) AND a.status NOT IN ('done', 'cancelled')
-              AND NOT EXISTS (SELECT 1 FROM import_assignments i
-                              WHERE i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = a.occurrence)
-            """)
+        if differences.assignmentsDropped > 0 {
+            _ = try execute("""
+                UPDATE assignments a SET status = 'cancelled', status_changed_at = now(), version = a.version + 1, updated_at = now()
+                WHERE a.action_id = ANY(\(actions)) AND a.status NOT IN ('done', 'cancelled')
+                  AND NOT EXISTS (SELECT 1 FROM import_assignments i
+                                  WHERE i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = a.occurrence)
+                """)
+        }
         return created
     }
 

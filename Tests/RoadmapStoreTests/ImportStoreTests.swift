@@ -159,6 +159,29 @@ struct ImportStoreTests {
         }
     }
 
+    /// A school added to one action gets its executor row and its assignment; nothing else
+    /// is written again, and the next import of the same version changes nothing.
+    @Test func aCorrectedVersionAddingASchoolWritesOnlyItsRows() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let store = ImportStore(database: lease.database)
+            try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
+            let before = try await counts(lease)
+            let added = try Self.order770(
+                thirdExecutors: "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», МАОУ СОШ № 5 имени Ю.А.Гагарина, МБОУ СОШ № 7, город Тамбов")
+            let outcome = try await store.importPlan(added, actor: .installation(commandLine: "test"))
+            #expect(outcome.changed)
+            #expect(outcome.assignmentsCreated == 1)
+            let after = try await counts(lease)
+            #expect(after["action_executors"] == (before["action_executors"] ?? 0) + 1)
+            #expect(after["assignments"] == (before["assignments"] ?? 0) + 1)
+            // No other assignment was touched: the new one is the only row at version 1 added.
+            #expect(after["versions"] == (before["versions"] ?? 0) + 1)
+            let again = try await store.importPlan(added, actor: .installation(commandLine: "test"))
+            #expect(!again.changed)
+            #expect(try await counts(lease) == after)
+        }
+    }
+
     func foreignKeys(_ lease: TestDatabase.Lease) async throws -> [String] {
         try await lease.pool.withConnection { (connection) throws in
             try connection.query("""
