@@ -25,13 +25,15 @@ public enum RussianText {
         }
     }
 
-    /// Whether `text` has more than `limit` characters, counting no further than needed: a
-    /// long cell's length is asked before rules meant for short headings, and `count` walked
-    /// all of it.
-    public static func isLonger(_ text: some StringProtocol, than limit: Int) -> Bool {
+    /// Whether `text` has more than `limit` characters (only those `counted` accepts, when it
+    /// is given), counting no further than needed: a long cell's length is asked before rules
+    /// meant for short headings, and `count` walked all of it.
+    public static func isLonger(
+        _ text: some StringProtocol, than limit: Int, counting counted: (Character) -> Bool = { _ in true }
+    ) -> Bool {
         guard text.utf8.count > limit else { return false }
         var count = 0
-        for _ in text {
+        for character in text where counted(character) {
             count += 1
             if count > limit { return true }
         }

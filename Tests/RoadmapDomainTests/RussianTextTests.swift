@@ -39,6 +39,10 @@ struct RussianTextTests {
         // Five characters of more than one scalar each: not longer than five.
         #expect(!RussianText.isLonger("и\u{0306}и\u{0306}и\u{0306}и\u{0306}и\u{0306}", than: 5))
         #expect(RussianText.isLonger(String(repeating: "я", count: 10_000), than: 300))
+        // Only the characters asked for are counted: 81 letters among spaces.
+        let spaced = String(repeating: "я ", count: 81)
+        #expect(RussianText.isLonger(spaced, than: 80, counting: { !$0.isWhitespace }))
+        #expect(!RussianText.isLonger(String(repeating: "я ", count: 80), than: 80, counting: { !$0.isWhitespace }))
     }
 
     @Test func bytesAreFoundWhereverTheyStand() {

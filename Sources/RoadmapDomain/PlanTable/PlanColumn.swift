@@ -89,18 +89,6 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
 
     /// «n», «no», «n°», with a dot or not, then « п/п» or not. (Without a regex: this runs for
     /// every word of a text copy, and a regex literal is compiled again at each use.)
-    /// Whether `text` has more than `limit` characters other than whitespace, counting no
-    /// further than needed.
-    static func hasMoreVisible(_ text: String, than limit: Int) -> Bool {
-        guard text.utf8.count > limit else { return false }
-        var count = 0
-        for character in text where !character.isWhitespace && character != "\u{200B}" && character != "\u{FEFF}" {
-            count += 1
-            if count > limit { return true }
-        }
-        return false
-    }
-
     static func isLatinNumberSign(_ text: String) -> Bool {
         var rest = Substring(text)
         if rest.hasSuffix("п/п") {
@@ -116,7 +104,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     public init?(header: String) {
         // A heading is at most 80 characters once its tags are gone and its spaces collapsed;
         // a cell with more letters than that is not one, and cleaning it all would cost more.
-        if !RussianText.containsBytes(header, "<"), Self.hasMoreVisible(header, than: 80) { return nil }
+        if !RussianText.containsBytes(header, "<"),
+           RussianText.isLonger(header, than: 80, counting: { !$0.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }) {
+            return nil
+        }
         let text = RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header)))
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
