@@ -411,6 +411,27 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2024-05-08", "2024-05-09"])
     }
 
+    /// «||» or «|||||» alone on a line (a row's empty cells, a filler under a section) is no
+    /// paragraph of the copy, only a gap in its lines: it ends the row. The number's cell is
+    /// a «|» alone, or missing.
+    @Test func linesOfPipesAloneEndRowsWhoseNumberCellsAreBlankOrMissing() throws {
+        let lines = ["№ п/п |", "Содержание мероприятия |", "Срок исполнения |", "Исполнители |", "||",
+                     "1. Общие организационные мероприятия |", "|||||",
+                     "|", "Размещение информации на сайте |", "сентябрь, далее – постоянно |", "заместитель директора |", "||",
+                     "|", "Мониторинг состояния здоровья |", "до 09.09.2024 |", "классные руководители, педагог социальный |", "||",
+                     "Ознакомление педагогов с проектом |", "сентябрь |", "заместитель директора |", "|||",
+                     "Проведение соцопроса |", "октябрь |", "классные руководители |", "|||"]
+        // The text reader leaves out lines of «|» alone: what the parser sees are gaps.
+        let document = SourceDocument(name: "web.txt", blocks: lines.enumerated().compactMap { index, line in
+            line.allSatisfy { $0 == "|" } && line.count > 1 ? nil : .paragraph(line, location: SourceLocation(line: index + 1))
+        })
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actions.map(\.title) == ["Размещение информации на сайте", "Мониторинг состояния здоровья",
+                                              "Ознакомление педагогов с проектом", "Проведение соцопроса"])
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь, далее – постоянно", "до 09.09.2024", "сентябрь", "октябрь"])
+        #expect(Set(plan.actions.map(\.section)) == ["1. Общие организационные мероприятия"])
+    }
+
     @Test func proseWithoutAHeaderRunIsStillRefused() {
         #expect(throws: PlanParseError.self) {
             try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))

@@ -34,6 +34,10 @@ enum CellRunTable {
         }
         let spanning = skipsLine.count * 3 < cells.count ? Set(skipsLine) : []
         let delimited = paragraphs.filter { $0.text.trimmingCharacters(in: .whitespaces).hasSuffix("|") }.count >= 6
+        // «|||» after a row's last cell (its empty cells, or a filler under a section): in a
+        // «|»-ended copy whose lines of «|» alone come now and then, not after each cell, they
+        // end rows.
+        let rowEnds = delimited && skipsLine.count * 2 <= cells.count ? Set(skipsLine) : []
         guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning, delimited: delimited) else { return nil }
         let header = cells[start..<(start + headerWidth)]
         var numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
@@ -225,7 +229,9 @@ enum CellRunTable {
                         rows[rows.count - 1][action].text += " " + first.text
                     }
                 }
-                if current.count + (underMergedDeadline ? 1 : 0) == rowWidth { finish() }
+                let atRowEnd = rowEnds.contains(bodyStart + offset)
+                    && (current.count == 1 ? Self.isSectionLine(cell.text) : current.count >= 2)
+                if current.count + (underMergedDeadline ? 1 : 0) == rowWidth || atRowEnd { finish() }
             }
         }
         finish()
