@@ -432,6 +432,30 @@ struct CellRunTableTests {
         #expect(Set(plan.actions.map(\.section)) == ["1. Общие организационные мероприятия"])
     }
 
+    /// A paragraph a cell, no «|», no row numbers, and cells of several paragraphs: an action
+    /// in three, two executors, a deadline broken in two. Read from the deadlines, each
+    /// row's executors end where a text that names nobody starts the next action.
+    @Test func cellsOfSeveralParagraphsAreReadFromTheirDeadlines() throws {
+        let lines = ["№ п/п", "Наименование мероприятия", "Дата проведения", "Ответственные",
+                     "Подготовка и утверждение плана месячника по наведению порядка", "01.10.2018", "Попова И.А.", "Шолтанюк Л.В.",
+                     "Организация и проведение акций:", "«Школьный двор – наша забота»", "«Чистая школа»", "02.10 -", "31.10",
+                     "Шолтанюк Л.В.", "классные руководители",
+                     "Акция «Забота»", "03.10", "10.10", "Симоновец Т.И.",
+                     "Операция по сбору металлолома"]
+        // A blank line between paragraphs, as Word's table flattened to text has them.
+        let document = SourceDocument(name: "web.txt", blocks: lines.enumerated().map {
+            .paragraph($1, location: SourceLocation(line: 2 * $0 + 1))
+        })
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actions.map(\.title) == ["Подготовка и утверждение плана месячника по наведению порядка",
+                                              "Организация и проведение акций: «Школьный двор – наша забота» «Чистая школа»",
+                                              "Акция «Забота»", "Операция по сбору металлолома"])
+        #expect(plan.actions.map(\.deadline.text) == ["01.10.2018", "02.10 - 31.10", "03.10 10.10", ""])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Попова И.А.", "Шолтанюк Л.В."],
+                                                                  ["Шолтанюк Л.В.", "классные руководители"],
+                                                                  ["Симоновец Т.И."], []])
+    }
+
     @Test func proseWithoutAHeaderRunIsStillRefused() {
         #expect(throws: PlanParseError.self) {
             try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))

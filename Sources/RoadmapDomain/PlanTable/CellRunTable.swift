@@ -235,9 +235,81 @@ enum CellRunTable {
             }
         }
         finish()
+        if !numbered, !delimited, let deadline = rowDeadline, rowWidth == 3, deadline == 1,
+           kinds.last == .executor, kinds[kinds.count - 3] == .action,
+           Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0)),
+           let anchored = Self.anchoredOnDeadlines(Array(cells[bodyStart...].map(\.cell))) {
+            // Cells of several paragraphs put the rows out of step: read them again from
+            // their deadlines.
+            rows = [headerRow] + anchored.enumerated().map { offset, row in
+                let texts = numberless && row.count > 1 ? [""] + row.map(\.text) : row.map(\.text)
+                return texts.enumerated().map { column, text in
+                    var location = row[min(max(0, column - (texts.count - row.count)), row.count - 1)].location
+                    location.row = offset + 2
+                    location.column = column + 1
+                    return SourceCell(text: text, location: location)
+                }
+            }
+        }
         guard rows.count > 1 else { return nil }
         if numbered { rows = Self.numberedHeadings(rows) }
         return (SourceTable(rows: rows), cells[start].paragraph)
+    }
+
+    /// Whether rows cut by the header's width fell out of step: fewer than four in five of
+    /// those with a deadline's place hold one there.
+    static func outOfStep(_ rows: [[String]], deadline: Int) -> Bool {
+        let full = rows.filter { $0.count > deadline }
+        guard full.count >= 2 else { return false }
+        return full.filter { looksLikeDeadline($0[deadline]) }.count * 5 < full.count * 4
+    }
+
+    /// «Мероприятие | Срок | Ответственные» copied a paragraph a cell, where an action or its
+    /// executors take several paragraphs: each deadline ends an action (the paragraphs since
+    /// the last row's executors); the persons, posts and organisations after it are its
+    /// executors, and the first other text starts the next action. A deadline broken over
+    /// two paragraphs («03.10» / «10.10») is one. Nil when a deadline has no action before it,
+    /// or fewer than two rows come out.
+    static func anchoredOnDeadlines(_ cells: [Cell]) -> [[Cell]]? {
+        var rows: [[Cell]] = []
+        var action: [Cell] = []
+        enum Place { case action, deadline, executors }
+        var place = Place.action
+        func joined(_ parts: [Cell], _ separator: String) -> Cell {
+            Cell(text: parts.map(\.text).joined(separator: separator), location: parts[0].location)
+        }
+        for (index, cell) in cells.enumerated() {
+            if looksLikeDeadline(cell.text) {
+                if place == .deadline, var row = rows.popLast() {
+                    row[1].text += " " + cell.text
+                    rows.append(row)
+                    continue
+                }
+                guard !action.isEmpty else { return nil }
+                rows.append([joined(action, " "), cell, Cell(text: "", location: cell.location)])
+                action = []
+                place = .deadline
+            } else if place != .action, cell.text.count <= 80, Executor.kind(of: cell.text) != .other, var row = rows.popLast() {
+                // «; » between them: a person on one paragraph and a post on the next are two.
+                row[2].text += row[2].text.isEmpty ? cell.text : "; " + cell.text
+                row[2].location = row[2].text == cell.text ? cell.location : row[2].location
+                rows.append(row)
+                place = .executors
+            } else {
+                // A section's heading between rows: alone, before the next action.
+                let next = index + 1 < cells.count ? cells[index + 1].text : nil
+                if action.isEmpty, isSectionLine(cell.text), let next, !looksLikeDeadline(next) {
+                    rows.append([cell])
+                    place = .action
+                    continue
+                }
+                action.append(cell)
+                place = .action
+            }
+        }
+        // The copy cut in the last row's action: a row with no deadline, as the count keeps it.
+        if !action.isEmpty { rows.append([joined(action, " "), Cell(text: "", location: action[0].location), Cell(text: "", location: action[0].location)]) }
+        return rows.filter { $0.count == 3 }.count >= 2 ? rows : nil
     }
 
     /// The cells after a whole numbered row cut into rows that lost their number (and maybe
