@@ -39,11 +39,10 @@ public struct SMTPClient: Sendable {
                             try channel.pipeline.syncOperations.addHandler(
                                 try NIOSSLClientHandler(context: tls, serverHostname: Self.serverName(configuration.host)))
                         }
-                        try channel.pipeline.syncOperations.addHandler(
-                            IdleStateHandler(readTimeout: .nanoseconds(Int64(configuration.timeout.components.seconds) * 1_000_000_000
-                                                                       + configuration.timeout.components.attoseconds / 1_000_000_000)))
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
-                        try channel.pipeline.syncOperations.addHandler(SMTPReadTimeout())
+                        try channel.pipeline.syncOperations.addHandler(SMTPReplyDeadline(
+                            timeout: .nanoseconds(Int64(configuration.timeout.components.seconds) * 1_000_000_000
+                                                  + configuration.timeout.components.attoseconds / 1_000_000_000)))
                         return try NIOAsyncChannel<SMTPResponse, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }

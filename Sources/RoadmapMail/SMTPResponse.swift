@@ -41,19 +41,3 @@ struct SMTPResponseDecoder: ByteToMessageDecoder {
         return .needMoreData
     }
 }
-
-/// Turns a read that took too long (IdleStateHandler) into an error on the channel, which
-/// the session's read then throws.
-final class SMTPReadTimeout: ChannelInboundHandler, Sendable {
-    typealias InboundIn = SMTPResponse
-    typealias InboundOut = SMTPResponse
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            context.fireErrorCaught(SMTPError.timeout(command: "the last command"))
-            context.close(promise: nil)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-}

@@ -78,6 +78,33 @@ struct SMTPClientTests {
         #expect(try sink.received().map(\.rcpt_tos) == [["school5@example.ru"]])
     }
 
+    /// The timeout is the server's time to answer a command, not the session's silence: a
+    /// sender that waits between two messages longer than the timeout (its database busy,
+    /// its task not scheduled) still sends both; a server slower than the timeout to answer
+    /// the message fails it with a timeout naming what went unanswered.
+    @Test func theTimeoutCountsOnlyWhileAReplyIsAwaited() async throws {
+        guard let sink = try Self.sink(.init(delay: 3)) else { return }
+        defer { sink.stop() }
+        let patient = SMTPConfiguration(host: "127.0.0.1", port: sink.port, timeout: .seconds(5))
+        try await SMTPClient(configuration: patient).withSession { session in
+            try await session.send(Self.message(), envelopeFrom: "roadmap@komitet.example.ru")
+            try await Task.sleep(for: .seconds(6))
+            try await session.send(Self.message(to: "deputy@lyceum14.example.ru"), envelopeFrom: "roadmap@komitet.example.ru")
+        }
+        #expect(try sink.received().map(\.rcpt_tos) == [["school5@example.ru"], ["deputy@lyceum14.example.ru"]])
+
+        let hurried = SMTPConfiguration(host: "127.0.0.1", port: sink.port, timeout: .seconds(1))
+        do {
+            try await SMTPClient(configuration: hurried).withSession { session in
+                try await session.send(Self.message(), envelopeFrom: "roadmap@komitet.example.ru")
+            }
+            Issue.record("a reply 3 s late was awaited past a 1 s timeout")
+        } catch let error as SMTPError {
+            guard case .timeout(let command) = error else { Issue.record("expected a timeout, got \(error)"); return }
+            #expect(command == "message", "\(error)")
+        }
+    }
+
     @Test func aServerThatIsNotThereIsAConnectionError() async throws {
         let nothing = SMTPConfiguration(host: "127.0.0.1", port: 1, timeout: .seconds(5))
         await #expect(throws: SMTPError.self) { try await SMTPClient(configuration: nothing).withSession { _ in } }
