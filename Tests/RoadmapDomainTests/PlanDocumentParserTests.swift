@@ -55,6 +55,8 @@ struct PlanDocumentParserTests {
         ("Срок исполнения", .deadline), ("Сроки", .deadline), ("Дата проведения", .deadline), ("Время проведения", .deadline),
         ("Период", .deadline), ("Ответственные", .executor), ("Ответственные лица", .executor), ("Соисполнители", .executor),
         ("Показатель", .result), ("Форма отчётности", .result), ("Итоговый документ", .result), ("Ожидаемый результат", .result),
+        // A schedule's one column of place and time holds dates; an olympiad's rounds are its subjects.
+        ("Место, время", .deadline), ("Место и время проведения", .deadline), ("Предмет", .action), ("Учебный предмет", .action),
     ])
     func recognisesColumn(header: String, expected: PlanColumn) {
         #expect(PlanColumn(header: header) == expected)
@@ -266,6 +268,19 @@ struct PlanDocumentParserTests {
         }
         let error = PlanParseError.noPlanTable(file: "003.txt", reason: "the document is prose only")
         #expect(error.description == "003.txt: no plan table found: the document is prose only; nothing was imported")
+    }
+
+    /// A row whose copy lost its number's cell stands a column to the left, with an empty
+    /// cell at the end: its texts are put back under their headings.
+    @Test func aRowThatLostItsNumberCellIsPutBackInItsColumns() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["№ п/п", "Наименование мероприятия", "Сроки проведения, место проведения", "Количество участников", "Ответственные"],
+            ["1", "Первенство района по лыжным гонкам", "Январь 2016, с. Усть-Сосново", "80", "Районная ДЮСШ"],
+            ["Первенство области по баскетболу", "Февраль 2016, пгт. Верх-Чебула", "100", "Областная ДЮСШ", ""],
+        ]))
+        #expect(plan.actions.map(\.title) == ["Первенство района по лыжным гонкам", "Первенство области по баскетболу"])
+        #expect(plan.actions.map(\.deadline.text) == ["Январь 2016, с. Усть-Сосново", "Февраль 2016, пгт. Верх-Чебула"])
+        #expect(plan.actions[1].executors.map(\.name) == ["Областная ДЮСШ"])
     }
 
     @Test func tableWithoutActionColumnIsRefused() throws {

@@ -47,7 +47,9 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // «Отв.», «Кто проводит»: who does it, as narrow columns and school plans name it.
         // («Организатор» is not: in event plans it names who hosts, beside the executors.)
         (.executor, ["ответствен", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
-        (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "начало", "окончани"]),
+        // «Место, время», «Место и время»: a schedule's one column for both, its cells dates.
+        (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "место, время", "место и время",
+                     "начало", "окончани"]),
         (.venue, ["место"]),
         // Before the actions: «Участники мероприятия» names who takes part, not the event.
         (.participants, ["участник"]),
@@ -70,6 +72,8 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // school's plan names what is done so.
         (.action, ["мероприяти", "действи", "наименовани", "содержани", "вид деятельности", "работ", " тема", " темы",
                    " тематика", " вопрос", "повестк", " дела", " задани"]),
+        // «Предмет» of an olympiad's or exams' schedule: one round a row.
+        (.action, [" предмет"]),
     ]
 
     /// «Направление деятельности», «Направления работы», «Раздел», «Блок», «Этап»: a heading

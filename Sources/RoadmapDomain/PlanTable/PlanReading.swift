@@ -89,6 +89,7 @@ struct PlanReading {
             // The header again, at the top of the next page of a PDF or of a second table pasted
             // under the first: not an action «Наименование мероприятия» due «Срок исполнения».
             if Self.repeatsHeader(row, header: table.rows[layout.headerRow], layout: layout) { continue }
+            let row = Self.withoutItsNumberCell(row, layout: layout) ?? row
             var cells: [PlanColumn: String] = [:]
             var structure: [String] = []
             for (column, cell) in row.enumerated() {
@@ -396,6 +397,24 @@ struct PlanReading {
         guard !RussianText.isLonger(text.trimmingPrefix(while: \.isWhitespace), than: 64) else { return false }
         return text.trimmingCharacters(in: .whitespaces)
             .wholeMatch(of: /\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/) != nil
+    }
+
+    /// «Первенство области по баскетболу | Февраль, пгт. Верх-Чебула | 100 | ДЮСШ | » under
+    /// «№ | Наименование | Сроки | Участники | Организация»: a row whose copy lost its number's
+    /// cell, each text a column to the left and an empty cell at the end. Put back in place
+    /// when the text under «№» is no number and the one left of the deadline's column reads
+    /// as a deadline; nil otherwise.
+    static func withoutItsNumberCell(_ row: [SourceCell], layout: PlanTableLayout) -> [SourceCell]? {
+        guard layout.index(of: .number) == 0, layout.index(of: .action) == 1, let deadline = layout.index(of: .deadline),
+              deadline >= 2, row.count >= 3, row.indices.contains(deadline), row[row.count - 1].text.isEmpty,
+              row.filter({ !$0.text.isEmpty }).count >= 2 else { return nil }
+        let first = RussianText.collapsingWhitespace(row[0].text)
+        guard !CellRunTable.isRowNumber(first), first.filter(\.isLetter).count >= 3,
+              !CellRunTable.looksLikeDeadline(row[deadline].text),
+              CellRunTable.looksLikeDeadline(row[deadline - 1].text) else { return nil }
+        var number = row[0]
+        number.text = ""
+        return [number] + row.dropLast()
     }
 
     /// A row whose only text stands where the row numbers do and is none: a section merged
