@@ -399,6 +399,24 @@ struct CellRunTableTests {
         #expect(flat.actions.map(\.deadline.text) == ["февраль", "17 марта", "Март-апрель"])
     }
 
+    /// Rows flattened a line each with the deadline first, and columns between the action and
+    /// the executors that no border separates any more (the place, the participants): the
+    /// persons that end the line are the executors, the words before them the action. A
+    /// plan with no year may end a period on 29 February.
+    @Test func flattenedRowsWhoseDeadlineComesFirst() throws {
+        let lines = ["План мероприятий месячника гражданственности и патриотизма (01.02-29.02)",
+                     "Сроки проведения Название мероприятия Место проведения Участники Ответственный",
+                     "28.01 Размещение информации о месячнике Сайт, стенды I-XI, родители Демосюк О.К., Гордейчик О.Н.",
+                     "01.02-08.02 Участие в районном конкурсе творческих работ ЦТДМ г.Пружаны VБ, IXБ Книга Г.П., Бильдейко Н.И.",
+                     "01.02-29.02 Акция «Открытка ветерану» Гимназия V-XI И.И. Петрова"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["28.01", "01.02-08.02", "01.02-29.02"])
+        #expect(plan.actions[0].title.hasPrefix("Размещение информации о месячнике"))
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Демосюк О.К.", "Гордейчик О.Н."],
+                                                                  ["Книга Г.П.", "Бильдейко Н.И."], ["И.И. Петрова"]])
+        #expect(plan.actions.allSatisfy { $0.executors.allSatisfy { $0.kind == .personRole } })
+    }
+
     /// Cells between «|» on lines that do not follow the rows; «1. | Организационные
     /// мероприятия» with «1.1.» below it heads a section.
     @Test func aStreamOfPipeSeparatedCellsWithNumberedSubsections() throws {

@@ -27,14 +27,18 @@ enum FlattenedRowTable {
             location.column = nil
             // Cells between «|» are no flattened rows: `CellRunTable` reads them.
             guard text.filter({ $0 == "|" }).count < 6 else { return nil }
-            let rows = Self.rows(in: text)
+            let kinds = columns.map(\.kind)
+            // «Сроки проведения Название мероприятия … Ответственный»: rows that start at their dates.
+            let dated = kinds.first == .deadline ? Self.rowsByLeadingDeadline(in: text) : nil
+            let rows = dated.map { $0.map { (number: "", body: $0.deadline + "\u{2}" + $0.body) } } ?? Self.rows(in: text)
             var table: [[SourceCell]] = [columns.map { SourceCell(text: $0.heading, location: location) }]
             for (number, body) in rows {
                 if number == Self.sectionMark {
                     table.append([SourceCell(text: body, location: location)])
                     continue
                 }
-                guard let cells = split(body, into: columns.map(\.kind), number: number) else { continue }
+                let split = dated == nil ? split(body, into: kinds, number: number) : Self.splitAfterDeadline(body, into: kinds)
+                guard let cells = split else { continue }
                 let rowNumber = table.count + 1
                 table.append(cells.enumerated().map { column, text in
                     var cellLocation = location
@@ -81,6 +85,8 @@ enum FlattenedRowTable {
         while start < words.count {
             var columns: [(kind: PlanColumn, heading: String)] = []
             var probe = start
+            // Inside the words of a column the rows cannot be split by: not the last heading's.
+            var skipping = false
             while probe < words.count {
                 var word = String(words[probe])
                 // «Направления деятельности» names an action column; «Направления» alone would not.
@@ -90,6 +96,7 @@ enum FlattenedRowTable {
                     probe += 1
                 }
                 if let kind = column(word), Self.splittable.contains(kind) {
+                    skipping = false
                     if let last = columns.last, last.kind == kind {
                         columns[columns.count - 1].heading += " " + word
                     } else if columns.contains(where: { $0.kind == kind }) {
@@ -99,13 +106,14 @@ enum FlattenedRowTable {
                     }
                 } else if !columns.isEmpty, word.first?.isLowercase == true || word.first == "(" {
                     // «Срок исполнения», «Ответственный (исполнитель)»: the rest of a heading.
-                    columns[columns.count - 1].heading += " " + word
+                    if !skipping { columns[columns.count - 1].heading += " " + word }
                 } else if !columns.isEmpty, words.dropFirst(probe + 1).prefix(3).contains(where: {
                     column(String($0)).map(Self.splittable.contains) ?? false
                 }) {
-                    // A column the rows cannot be split by («Участники (классы)») between known
-                    // ones: its words go with the executors' cell.
-                    columns[columns.count - 1].heading += " " + word
+                    // A column the rows cannot be split by («Участники (классы)», «Место
+                    // проведения») between known ones: its cells' words go with the cell
+                    // before, its heading with none («Мероприятие Место» would name a venue).
+                    skipping = true
                 } else {
                     break
                 }
@@ -197,6 +205,69 @@ enum FlattenedRowTable {
             rows[index] = (sectionMark, rows[index].number + " " + rows[index].body)
         }
         return rows
+    }
+
+    /// A copy that kept a line a row of a table whose deadline comes first («28.01 Размещение
+    /// на сайте … Демосюк О.К., Гордейчик О.Н.»): each line that opens with a deadline (its
+    /// longest opening of at most eight words that reads as one) and goes on starts a row; a
+    /// line that does not goes on the row above. Nil unless at least two rows start so and
+    /// they are at least half of the lines.
+    static func rowsByLeadingDeadline(in text: String) -> [(deadline: String, body: String)]? {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var rows: [(deadline: String, body: String)] = []
+        var starts = 0
+        for line in lines {
+            let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+            let opening = stride(from: min(8, words.count - 1), through: 1, by: -1).first {
+                Self.readsAsDeadline(words[..<$0].joined(separator: " "))
+            }
+            if let opening {
+                rows.append((words[..<opening].joined(separator: " "), words[opening...].joined(separator: " ")))
+                starts += 1
+            } else if !rows.isEmpty {
+                rows[rows.count - 1].body += " " + line
+            }
+        }
+        guard starts >= 2, starts * 2 >= lines.count else { return nil }
+        return rows
+    }
+
+    /// A row of `rowsByLeadingDeadline` («deadline \u{2} the rest») in the cells of `kinds`:
+    /// with no borders left between the action, the place, the participants and the
+    /// executors, the persons that end the row («Демосюк О.К., Гордейчик О.Н.») are its
+    /// executors and the words before them its action.
+    static func splitAfterDeadline(_ row: String, into kinds: [PlanColumn]) -> [String]? {
+        let parts = row.split(separator: "\u{2}", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        var words = parts[1].split(whereSeparator: \.isWhitespace).map(String.init)
+        var persons: [String] = []
+        if kinds.contains(.executor) {
+            let initials = /[А-ЯЁ]\.\s?[А-ЯЁ]\.?[,;.]?/
+            let surname = /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[,;]?/
+            while words.count > 2 {
+                let last = words[words.count - 1], before = words[words.count - 2]
+                let taken: Int
+                if last.wholeMatch(of: initials) != nil, before.wholeMatch(of: surname) != nil {
+                    taken = 2  // «Демосюк О.К.»
+                } else if last.wholeMatch(of: surname) != nil, before.wholeMatch(of: initials) != nil {
+                    taken = 2  // «О.К. Демосюк»
+                } else {
+                    break
+                }
+                persons.insert(words.suffix(taken).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;")), at: 0)
+                words.removeLast(taken)
+            }
+        }
+        let action = words.joined(separator: " ")
+        guard !action.isEmpty else { return nil }
+        return kinds.map { kind in
+            switch kind {
+            case .deadline: parts[0]
+            case .action: action
+            case .executor: persons.joined(separator: ", ")
+            default: ""
+            }
+        }
     }
 
     /// Whether some stretch of the words is a deadline as plans write them («по согласованию»
@@ -313,7 +384,8 @@ enum FlattenedRowTable {
             .contains(folded) { return true }
         // A bracketed note («(по согласованию)») belongs to the cell it ends.
         guard !text.contains("("), !text.contains(")"),
-              let deadline = try? DeadlineParser().parse(text, in: .academicYear(startingIn: 2000), rereading: false) else { return false }
+              // A year whose February has a 29th: «01.02-29.02» of a plan with no year is a deadline.
+              let deadline = try? DeadlineParser().parse(text, in: .academicYear(startingIn: 2003), rereading: false) else { return false }
         return deadline.kind != .unparsed
     }
 }
