@@ -399,6 +399,20 @@ struct CellRunTableTests {
         #expect(flat.actions.map(\.deadline.text) == ["февраль", "17 марта", "Март-апрель"])
     }
 
+    /// A numbered table whose last column is the deadline, copied a cell a line: an action's
+    /// quoted name on a line of its own stays in the action, and what follows the last
+    /// deadline («Автор: …», under the table) never joins the deadline.
+    @Test func aTableEndingWithItsDeadlineKeepsItsDeadlinesClean() throws {
+        let lines = ["№", "Мероприятия", "Классы", "Дата",
+                     "1", "Открытие декады", "4-11", "18.01.2024",
+                     "2", "Предметные викторины", "«Эрудиты»", "6 - 11", "20-27.01.2024",
+                     "3", "Закрытие декады", "4-11", "31.01.2024", "Автор: Абанина Д.П."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["18.01.2024", "20-27.01.2024", "31.01.2024"])
+        #expect(plan.actions[1].title == "Предметные викторины «Эрудиты»")
+        #expect(plan.actions.filter(\.deadline.isParsed).count == 3)
+    }
+
     /// Rows flattened a line each with the deadline first, and columns between the action and
     /// the executors that no border separates any more (the place, the participants): the
     /// persons that end the line are the executors, the words before them the action. A

@@ -669,7 +669,10 @@ enum CellRunTable {
     static func byContent(_ texts: [String], kinds: [PlanColumn?], deadlineHoldsPlace: Bool = false) -> [String]? {
         guard kinds.count >= 3, kinds[0] == .number, kinds[1] == .action,
               let deadlineColumn = kinds.firstIndex(of: .deadline) else { return nil }
+        // With no executors' column, what is left goes where the others stand, never into the
+        // deadline's cell when that is the last.
         let executorColumn = kinds.firstIndex(of: .executor) ?? kinds.count - 1
+        let hasExecutors = kinds.contains(.executor) || executorColumn != deadlineColumn
         var columns = Array(repeating: [String](), count: kinds.count)
         columns[0] = [texts[0]]
         let texts = Self.joiningBrokenDeadlines(texts)
@@ -680,19 +683,28 @@ enum CellRunTable {
             columns[1] = [first]
             rest = rest.dropFirst()
         }
+        var extra = texts.count - kinds.count
         for text in rest {
-            if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
+            if extra > 0, !sawDeadline, !columns[1].isEmpty, columns[2].isEmpty, text.first == "«" {
+                // «Предметные викторины» then «"Эрудиты"»: the action's name on a line of its own.
+                columns[1].append(text)
+                extra -= 1
+            } else if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
                 columns[deadlineColumn].append(text)
                 sawDeadline = true
             } else if sawDeadline, deadlineHoldsPlace, columns[executorColumn].isEmpty, executorColumn > deadlineColumn,
                       !Executor.isPerson(text), Executor.kind(of: text) != .personRole {
                 // «17 ноября», «12.00», «Актовый зал»: where, before who.
                 columns[deadlineColumn].append(text)
-            } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty {
+            } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty || !hasExecutors {
                 columns[2].append(text)
             } else if !sawDeadline, deadlineColumn == 2, rest.contains(where: looksLikeDeadline) {
                 // The action wrapped over lines before its deadline.
                 columns[1].append(text)
+            } else if !hasExecutors, deadlineColumn > 2 {
+                // After the deadline of a table that ends with it: a column between («Классы»),
+                // or the text under the table («Автор: …») on the last row of a copy.
+                columns[2].append(text)
             } else {
                 columns[executorColumn].append(text)
             }
