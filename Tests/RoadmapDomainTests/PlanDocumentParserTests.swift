@@ -503,6 +503,29 @@ struct CellRunTableTests {
                                                                   ["Симоновец Т.И."], []])
     }
 
+    /// No table and no numbers: a programme whose items open with their hour, or a plan's
+    /// paragraphs that open with their day. The first line that opens with none ends the list;
+    /// without a title naming a plan or a programme, dated news stays prose.
+    @Test func listsWhoseItemsOpenWithTheirDayOrHour() throws {
+        let programme = ["25 февраля состоится школьный праздник «Широкая Масленица».", "Программа праздника:",
+                         "8:30 - оргмомент, подготовка к празднику;", "9:00 - торжественное открытие праздника;",
+                         "11:30 – 12:30 игры, конкурсы, спортивные мероприятия;", "12:30 -перетягивание каната;",
+                         "Приглашаем всех на праздник!"]
+        let day = try PlanDocumentParser().parse(paragraphs(programme))
+        #expect(day.actions.map(\.deadline.text) == ["8:30", "9:00", "11:30 – 12:30", "12:30"])
+        #expect(day.actions.map(\.title) == ["оргмомент, подготовка к празднику", "торжественное открытие праздника",
+                                             "игры, конкурсы, спортивные мероприятия", "перетягивание каната"])
+
+        let plan = ["План мероприятий, проводимых", "с 23.04.2018 по 28.04.2018 г.",
+                    "27 апреля 2018 года на базе станции юных натуралистов будет проведен конкурс школьников.",
+                    "28 апреля 2018 года в объединении «Зеленое царство» будет проведена игра «Поле чудес»."]
+        let read = try PlanDocumentParser().parse(paragraphs(plan))
+        #expect(read.actions.map(\.deadline.period?.first.iso) == ["2018-04-27", "2018-04-28"])
+
+        let news = ["Новости школы", "27 апреля 2018 года прошёл конкурс школьников.", "28 апреля 2018 года состоялась игра «Поле чудес»."]
+        #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(paragraphs(news)) }
+    }
+
     @Test func proseWithoutAHeaderRunIsStillRefused() {
         #expect(throws: PlanParseError.self) {
             try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))

@@ -166,6 +166,10 @@ public struct PlanDocumentParser: Sendable {
                 // No table at all: a numbered list whose items carry their deadlines.
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
+            if readings.isEmpty, let rebuilt = DatedListTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // No table and no numbers: items that open with their day or hour, under a title.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
             guard !readings.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
             return (readings, true)
         }
