@@ -270,6 +270,20 @@ struct PlanDocumentParserTests {
         #expect(error.description == "003.txt: no plan table found: the document is prose only; nothing was imported")
     }
 
+    /// A camp's plan by day: the day a row of its own, each action's cell its hour and place.
+    @Test func anHourAndAPlaceUnderADayAreOnThatDay() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["Название мероприятия", "Время и место проведения", "Ответственные"],
+            ["26.12.2023", "", ""],
+            ["Построение, перекличка", "8.00-8.05 – холл школы, спортивная площадка", "Дудова С.В."],
+            ["Новогодняя сказка «Дюймовочка»", "09.45 -11.40 – драматический театр", "Воспитатели"],
+            ["27.12.2023", "", ""],
+            ["Инструктаж по безопасности", "8.00-8.15, игровая", "Громова С.С."],
+        ]))
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2023-12-26", "2023-12-26", "2023-12-27"])
+        #expect(plan.actions[0].deadline.text.contains("8.00-8.05 – холл школы"), "\(plan.actions[0].deadline.text)")
+    }
+
     /// A row whose copy lost its number's cell stands a column to the left, with an empty
     /// cell at the end: its texts are put back under their headings.
     @Test func aRowThatLostItsNumberCellIsPutBackInItsColumns() throws {

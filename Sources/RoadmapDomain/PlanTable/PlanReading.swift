@@ -249,8 +249,9 @@ struct PlanReading {
                 deadlineText = lastDeadline
             }
             // «11.00» under the section «27 марта»: the time on that day (when the year is known:
-            // a day without one is left as the cell wrote it).
-            if Self.isTimeOfDay(deadlineText), let day = section, Self.namesADay(day),
+            // a day without one is left as the cell wrote it). «8.00-8.05 – холл школы» too: the
+            // hour, then where.
+            if Self.opensWithTimeOfDay(deadlineText), let day = section, Self.namesADay(day),
                context != .none || day.firstMatch(of: /\d{4}/) != nil {
                 deadlineText = "\(day), \(deadlineText)"
             }
@@ -389,6 +390,15 @@ struct PlanReading {
         let month = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
         let pattern = "^\(weekday)(?:\\d{1,2}\\s+\(month)(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2}|\\d{4})(?:\\s*г\\.?)?)$"
         return folded.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// «11.00», or «8.00-8.05 – холл школы», «12.00, актовый зал»: a time of day, maybe
+    /// followed by the place, no day.
+    static func opensWithTimeOfDay(_ text: String) -> Bool {
+        if isTimeOfDay(text) { return true }
+        guard !RussianText.isLonger(text, than: 200),
+              let end = [" – ", " - ", " — ", ", "].compactMap({ text.range(of: $0)?.lowerBound }).min() else { return false }
+        return isTimeOfDay(String(text[..<end]))
     }
 
     /// «11.00», «9.00-14.00», «10:30»: a time of day, no day.
