@@ -270,6 +270,17 @@ struct PlanDocumentParserTests {
         #expect(error.description == "003.txt: no plan table found: the document is prose only; nothing was imported")
     }
 
+    /// «1 | Сентябрь | »: a month where the action stands and nothing else is no action.
+    @Test func aMonthAloneInTheActionsPlaceIsNoAction() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["№п/п", "Тема", "Дата"],
+            ["1", "Сентябрь", ""],
+            ["2", "Творческая встреча поколений", "Октябрь 2024"],
+            ["3", "Акция милосердия «С добром к людям»", "Ноябрь 2024"],
+        ]))
+        #expect(plan.actions.map(\.title) == ["Творческая встреча поколений", "Акция милосердия «С добром к людям»"])
+    }
+
     /// A camp's plan by day: the day a row of its own, each action's cell its hour and place.
     @Test func anHourAndAPlaceUnderADayAreOnThatDay() throws {
         let plan = try PlanDocumentParser().parse(document(table: [

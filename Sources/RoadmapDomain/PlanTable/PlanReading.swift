@@ -183,6 +183,17 @@ struct PlanReading {
                 closeGroup()
                 continue
             }
+            if let title = cells[.action], (cells[.deadline] ?? "").isEmpty, (cells[.executor] ?? "").isEmpty,
+               title.split(separator: " ").count <= 2, FlattenedRowTable.readsAsDeadline(title) {
+                // «1 | Сентябрь | »: a month where the action stands and nothing else, the month
+                // the rows below fall in (or a row that lost its action), never an action.
+                section = RussianText.collapsingWhitespace(title)
+                sectionNumber = nil
+                headingRow = nil
+                previousAction = nil
+                closeGroup()
+                continue
+            }
             let action = cells[.action] ?? ""
             let deadlineCell = deadlineColumn.map { row.indices.contains($0) ? row[$0] : nil } ?? nil
             let deadlineEmpty = (cells[.deadline] ?? "").isEmpty
