@@ -438,6 +438,19 @@ struct CellRunTableTests {
         #expect(plan.actions.filter(\.deadline.isParsed).count == 3)
     }
 
+    /// «25 января 25 апреля 2012 года»: a period of two days that lost its dash stays whole in
+    /// the deadline's cell, never half of it in the action.
+    @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
+        let lines = ["План мероприятий к 1150-летию российской государственности",
+                     "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",
+                     "1 2 3 4",
+                     "1 Конкурс исследовательских работ, посвященных 1812 году 25 января 25 апреля 2012 года Департамент общего образования",
+                     "2 Областной этап конкурса методических материалов Февраль 2012 года Департамент общего образования"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["25 января 25 апреля 2012 года", "Февраль 2012 года"])
+        #expect(plan.actions[0].title == "Конкурс исследовательских работ, посвященных 1812 году")
+    }
+
     /// Rows flattened a line each with the deadline first, and columns between the action and
     /// the executors that no border separates any more (the place, the participants): the
     /// persons that end the line are the executors, the words before them the action. A

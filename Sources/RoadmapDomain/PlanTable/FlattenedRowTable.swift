@@ -317,6 +317,14 @@ enum FlattenedRowTable {
            !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 2].lowercased()) {
             deadline = (found.lowerBound - 1)..<found.upperBound
         }
+        // «25 января 25 апреля 2012 года»: a period of two days that lost its dash; its first
+        // day belongs to the cell too.
+        if let found = deadline, found.lowerBound > 2, found.count >= 2,
+           words[found.lowerBound - 2].wholeMatch(of: /\d{1,2}/) != nil, Self.isMonthOfADay(words[found.lowerBound - 1]),
+           words[found.lowerBound].wholeMatch(of: /\d{1,2}/) != nil, Self.isMonthOfADay(words[found.lowerBound + 1]),
+           !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 3].lowercased()) {
+            deadline = (found.lowerBound - 2)..<found.upperBound
+        }
         // «24.05.2011, общеобразовательные учреждения города, 10.00 - 12.00 ч Управление …»: a
         // deadline that ends in a comma goes on (the place, the hours) up to the capital that
         // starts the executors.
@@ -364,6 +372,12 @@ enum FlattenedRowTable {
             default: ""
             }
         }
+    }
+
+    /// «января», «апреля»: a month as a day names it.
+    static func isMonthOfADay(_ word: String) -> Bool {
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+            .contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",.")))
     }
 
     /// What kind of period end `word` is on its own: a day («20.04.», «20.05.2011») or a
