@@ -517,6 +517,23 @@ struct CellRunTableTests {
         #expect(Set(plan.actions.map(\.section)) == ["1. Общие организационные мероприятия"])
     }
 
+    /// Cells between lines of «|», the header's last column «Примечание» never filled and its
+    /// empty cells left out of the copy: the rows are read without it, and a row of one cell
+    /// spans the table as a section.
+    @Test func aRemarksColumnTheCopyLeftOutIsReadWithout() throws {
+        let lines = ["План проведения школьного дня", "Наименование мероприятия", "|", "Время и место проведения", "|",
+                     "Ответственный", "|", "Примечание", "|",
+                     "Школьные и классные мероприятия", "|",
+                     "Работа школы раннего развития", "|", "10.00", "|", "Волчанина Т.В.", "|",
+                     "Мастер-класс «Подарок маме»", "|", "11.00", "104 кабинет", "|", "Гапанович Э.О.", "|",
+                     "Математический квест", "|", "10.00", "227 кабинет", "|", "Гиль И.Н.", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Работа школы раннего развития", "Мастер-класс «Подарок маме»", "Математический квест"])
+        #expect(plan.actions.map { $0.deadline.text.prefix(5) } == ["10.00", "11.00", "10.00"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Волчанина Т.В."], ["Гапанович Э.О."], ["Гиль И.Н."]])
+        #expect(Set(plan.actions.map(\.section)) == ["Школьные и классные мероприятия"])
+    }
+
     /// A paragraph a cell, no «|», no row numbers, and cells of several paragraphs: an action
     /// in three, two executors, a deadline broken in two. Read from the deadlines, each
     /// row's executors end where a text that names nobody starts the next action.

@@ -15,7 +15,11 @@ enum CellRunTable {
 
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header
     /// (the document's heading); nil when no run of header cells names a planned action.
-    static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+    /// `droppingNote`: the header's last column, «Примечание», has no cell in any row (the
+    /// copy left its empty cells out); read without it.
+    static func rebuild(
+        _ paragraphs: [(text: String, location: SourceLocation)], droppingNote: Bool = false
+    ) -> (table: SourceTable, headerStart: Int)? {
         // Lines holding several cells between «|» are a stream of cells, not one cell a line.
         let inner = paragraphs.filter { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).contains("|") }
         guard inner.count < 2 else { return nil }
@@ -66,6 +70,10 @@ enum CellRunTable {
               !Self.looksLikeDeadline(cells[bodyStart].cell.text), let last = headerRow.indices.last {
             headerRow[last].text += " " + cells[bodyStart].cell.text
             bodyStart += 1
+        }
+        if droppingNote, headerRow.count > 2, PlanColumn(header: headerRow[headerRow.count - 1].text) == .note {
+            headerRow.removeLast()
+            width -= 1
         }
         var rows: [[SourceCell]] = [headerRow]
         let kinds = headerRow.map { PlanColumn(header: $0.text) }
@@ -250,6 +258,14 @@ enum CellRunTable {
                     return SourceCell(text: text, location: location)
                 }
             }
+        }
+        if !droppingNote, kinds.last == .note, let deadline = deadlineColumn,
+           Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline),
+           let again = rebuild(paragraphs, droppingNote: true),
+           !Self.outOfStep(again.table.rows.dropFirst().map { $0.map(\.text) }, deadline: deadline) {
+            // Out of step by one cell a row, and the last column is for remarks: its empty
+            // cells were left out of the copy.
+            return again
         }
         guard rows.count > 1 else { return nil }
         if numbered { rows = Self.numberedHeadings(rows) }

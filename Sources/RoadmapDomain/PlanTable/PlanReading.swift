@@ -164,7 +164,8 @@ struct PlanReading {
                 closeGroup()
                 continue
             }
-            if !hasMarker, structureText.isEmpty, let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) {
+            if !hasMarker, structureText.isEmpty,
+               let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) ?? Self.rowOfOneCell(row, layout: layout) {
                 // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
                 section = heading
                 sectionNumber = nil
@@ -436,6 +437,15 @@ struct PlanReading {
         var number = row[0]
         number.text = ""
         return [number] + row.dropLast()
+    }
+
+    /// A row of one cell under a header of three columns or more, as a copy rebuilt from its
+    /// lines gives a row spanning the table («Школьные и классные мероприятия»): a section.
+    static func rowOfOneCell(_ row: [SourceCell], layout: PlanTableLayout) -> String? {
+        guard row.count == 1, layout.columns.count >= 3, !RussianText.isLonger(row[0].text, than: 200) else { return nil }
+        let text = RussianText.collapsingWhitespace(row[0].text)
+        guard text.filter(\.isLetter).count >= 3, let first = text.first, first.isUppercase || "«\"".contains(first) else { return nil }
+        return goalTitle(text)
     }
 
     /// A row whose only text stands where the row numbers do and is none: a section merged
