@@ -517,6 +517,19 @@ struct CellRunTableTests {
         #expect(Set(plan.actions.map(\.section)) == ["1. Общие организационные мероприятия"])
     }
 
+    /// «Место и время проведения» after the executors: «в течение недели» there is the place's
+    /// column, not a second deadline run into the first; an hour still joins the day.
+    @Test func aTimeAfterTheExecutorsStaysInItsColumn() throws {
+        let lines = ["План недели экологии", "№/п", "Наименование мероприятия", "Дата проведения", "Ответственные", "Место и время",
+                     "1.", "Конкурс поделок из бросового материала", "12.02.-17.02.2018", "Акулич Е.Г.", "каб. № 201", "в течение недели",
+                     "2.", "Беседа о глобальных экологических проблемах", "13.02.2018", "Акулич Е.Г.", "каб. № 202", "11.10",
+                     "3.", "Акция «Накормите птиц зимой»", "16.02.2018", "Зайцева Г.Н.", "Территория колледжа", "14.00"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text.first) == ["1", "1", "1"])
+        #expect(plan.actions[0].deadline.text == "12.02.-17.02.2018")
+        #expect(plan.actions.filter(\.deadline.isParsed).count == 3)
+    }
+
     /// Cells between lines of «|», the header's last column «Примечание» never filled and its
     /// empty cells left out of the copy: the rows are read without it, and a row of one cell
     /// spans the table as a section.

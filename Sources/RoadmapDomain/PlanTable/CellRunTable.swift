@@ -706,6 +706,13 @@ enum CellRunTable {
                 columns[1].append(text)
                 extra -= 1
             } else if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
+                if sawDeadline, !columns[executorColumn].isEmpty, executorColumn > deadlineColumn, executorColumn < kinds.count - 1,
+                   !PlanReading.isTimeOfDay(text) {
+                    // «… Зайцева Г.Н. | каб. № 201 | в течение недели» under «Ответственные | Место и
+                    // время»: when, past the executors, is the last column's, not a second deadline.
+                    columns[kinds.count - 1].append(text)
+                    continue
+                }
                 columns[deadlineColumn].append(text)
                 sawDeadline = true
             } else if sawDeadline, deadlineHoldsPlace, columns[executorColumn].isEmpty, executorColumn > deadlineColumn,
