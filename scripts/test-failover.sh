@@ -43,6 +43,14 @@ PROXY=$((BASE_PORT + 5)) PLAIN=$((BASE_PORT + 6))
 PG_PATH="$PGBIN:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- env PATH="$PG_PATH" "$@"; else env PATH="$PG_PATH" "$@"; fi; }
 log() { echo "[$(date +%T)] $*" >&2; }
+# Kills a postmaster and its children. Stopped first: a postmaster that outlives its children
+# by a moment starts new ones (the logger, the monitor's health-check worker), which then
+# outlive it as orphans and load the machine for the tests after this one.
+kill_postmaster() {
+    kill -STOP "$1" 2>/dev/null || true
+    pkill -KILL -P "$1" 2>/dev/null || true
+    kill -KILL "$1" 2>/dev/null || true
+}
 cleanup() {
     [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
     for pid in ${APP_PIDS:-}; do kill -INT "$pid" 2>/dev/null || true; done
@@ -53,9 +61,7 @@ cleanup() {
     sleep 1
     for data in "$WORK"/monitor "$WORK"/node1 "$WORK"/node2; do
         if [ -f "$data/postmaster.pid" ]; then
-            pm=$(head -1 "$data/postmaster.pid")
-            pkill -KILL -P "$pm" 2>/dev/null || true
-            kill -KILL "$pm" 2>/dev/null || true
+            kill_postmaster "$(head -1 "$data/postmaster.pid")"
         fi
     done
     pkill -KILL -f "postgres.*$WORK" 2>/dev/null || true
@@ -190,9 +196,10 @@ for _ in $(seq 1 600); do [ "$(cat "$WORK/client.json.progress" 2>/dev/null || e
 log "killing the primary (node1): its keeper and its PostgreSQL, with SIGKILL"
 POSTMASTER=$(head -1 "$WORK/node1/postmaster.pid")
 KILLED_AT=$(date +%s.%N)
+# Everything frozen first, then killed: nothing of node1 gets to react or start again.
+kill -STOP -- "-$NODE1_SESSION" 2>/dev/null || true
+kill_postmaster "$POSTMASTER"
 kill -KILL -- "-$NODE1_SESSION" 2>/dev/null || true
-kill -KILL "$POSTMASTER" 2>/dev/null || true
-pkill -KILL -P "$POSTMASTER" 2>/dev/null || true
 # Promoted means writable through the service's own URL (libpq picks a read-write host).
 PROMOTED=""
 for _ in $(seq 1 1200); do
