@@ -44,8 +44,8 @@ PG_PATH="$PGBIN:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- env PATH="$PG_PATH" "$@"; else env PATH="$PG_PATH" "$@"; fi; }
 log() { echo "[$(date +%T)] $*" >&2; }
 # Kills a postmaster and its children. Stopped first: a postmaster that outlives its children
-# by a moment starts new ones (the logger, the monitor's health-check worker), which then
-# outlive it as orphans and load the machine for the tests after this one.
+# by a moment starts new ones, which would outlive it as orphans and load the machine for the
+# tests after this one.
 kill_postmaster() {
     kill -STOP "$1" 2>/dev/null || true
     pkill -KILL -P "$1" 2>/dev/null || true
@@ -56,14 +56,18 @@ cleanup() {
     for pid in ${APP_PIDS:-}; do kill -INT "$pid" 2>/dev/null || true; done
     sleep 2
     for pid in ${APP_PIDS:-}; do kill -KILL "$pid" 2>/dev/null || true; done
-    for session in ${SESSIONS:-}; do kill -KILL -- "-$session" 2>/dev/null || true; done
-    pkill -KILL -f "pg_autoctl .*$WORK" 2>/dev/null || true
-    sleep 1
+    # PostgreSQL's children each run in a session of their own, so killing a node's session
+    # kills its postmaster but not them; most exit when it dies, not the monitor's health-check
+    # worker (nor the logger it keeps open). So: every session frozen (pg_autoctl must not
+    # start PostgreSQL again), each postmaster killed with its children, then the sessions.
+    for session in ${SESSIONS:-}; do kill -STOP -- "-$session" 2>/dev/null || true; done
     for data in "$WORK"/monitor "$WORK"/node1 "$WORK"/node2; do
         if [ -f "$data/postmaster.pid" ]; then
             kill_postmaster "$(head -1 "$data/postmaster.pid")"
         fi
     done
+    for session in ${SESSIONS:-}; do kill -KILL -- "-$session" 2>/dev/null || true; done
+    pkill -KILL -f "pg_autoctl .*$WORK" 2>/dev/null || true
     pkill -KILL -f "postgres.*$WORK" 2>/dev/null || true
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
