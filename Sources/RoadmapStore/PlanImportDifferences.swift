@@ -26,18 +26,15 @@ struct PlanImportDifferences {
     /// `import_executors` and `import_assignments`.
     static func count(actions: [UUID], on connection: PostgresConnection) throws -> PlanImportDifferences {
         var differences = PlanImportDifferences()
-        if let row = try connection.query("""
+        // A count that came back with no row would skip writes the document asks for: an error.
+        guard let executors = try connection.query("""
             SELECT count(*) FILTER (WHERE i.action_id IS NULL)::int AS dropped,
                    count(*) FILTER (WHERE x.action_id IS NULL)::int AS added
             FROM (SELECT action_id, organization_id FROM action_executors
                   WHERE action_id = ANY(\(actions)) AND organization_id IS NOT NULL) x
             FULL JOIN (SELECT action_id, organization_id FROM import_executors WHERE organization_id IS NOT NULL) i
               ON i.action_id = x.action_id AND i.organization_id = x.organization_id
-            """).first {
-            differences.executorsDropped = try row.decode(Int.self, "dropped")
-            differences.executorsAdded = try row.decode(Int.self, "added")
-        }
-        if let row = try connection.query("""
+            """).first, let assignments = try connection.query("""
             SELECT count(*) FILTER (WHERE a.action_id IS NULL)::int AS added,
                    count(*) FILTER (WHERE a.action_id IS NOT NULL AND i.action_id IS NOT NULL
                                     AND (a.period IS DISTINCT FROM i.period OR a.original_due_on IS DISTINCT FROM i.due_on))::int AS moved,
@@ -46,11 +43,14 @@ struct PlanImportDifferences {
                   WHERE action_id = ANY(\(actions))) a
             FULL JOIN import_assignments i
               ON i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = a.occurrence
-            """).first {
-            differences.assignmentsAdded = try row.decode(Int.self, "added")
-            differences.assignmentsMoved = try row.decode(Int.self, "moved")
-            differences.assignmentsDropped = try row.decode(Int.self, "dropped")
+            """).first else {
+            throw PostgresError(.unexpected, message: "counting a re-import's differences returned no row")
         }
+        differences.executorsDropped = try executors.decode(Int.self, "dropped")
+        differences.executorsAdded = try executors.decode(Int.self, "added")
+        differences.assignmentsAdded = try assignments.decode(Int.self, "added")
+        differences.assignmentsMoved = try assignments.decode(Int.self, "moved")
+        differences.assignmentsDropped = try assignments.decode(Int.self, "dropped")
         return differences
     }
 }

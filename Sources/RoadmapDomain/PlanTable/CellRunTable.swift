@@ -291,8 +291,8 @@ enum CellRunTable {
         var action: [Cell] = []
         enum Place { case action, deadline, executors }
         var place = Place.action
-        func joined(_ parts: [Cell], _ separator: String) -> Cell {
-            Cell(text: parts.map(\.text).joined(separator: separator), location: parts[0].location)
+        func joined(_ parts: [Cell]) -> Cell {
+            Cell(text: parts.map(\.text).joined(separator: " "), location: parts[0].location)
         }
         for (index, cell) in cells.enumerated() {
             if looksLikeDeadline(cell.text) {
@@ -302,13 +302,12 @@ enum CellRunTable {
                     continue
                 }
                 guard !action.isEmpty else { return nil }
-                rows.append([joined(action, " "), cell, Cell(text: "", location: cell.location)])
+                rows.append([joined(action), cell, Cell(text: "", location: cell.location)])
                 action = []
                 place = .deadline
             } else if place != .action, cell.text.count <= 80, Executor.kind(of: cell.text) != .other, var row = rows.popLast() {
                 // «; » between them: a person on one paragraph and a post on the next are two.
-                row[2].text += row[2].text.isEmpty ? cell.text : "; " + cell.text
-                row[2].location = row[2].text == cell.text ? cell.location : row[2].location
+                if row[2].text.isEmpty { row[2] = cell } else { row[2].text += "; " + cell.text }
                 rows.append(row)
                 place = .executors
             } else {
@@ -324,7 +323,7 @@ enum CellRunTable {
             }
         }
         // The copy cut in the last row's action: a row with no deadline, as the count keeps it.
-        if !action.isEmpty { rows.append([joined(action, " "), Cell(text: "", location: action[0].location), Cell(text: "", location: action[0].location)]) }
+        if !action.isEmpty { rows.append([joined(action), Cell(text: "", location: action[0].location), Cell(text: "", location: action[0].location)]) }
         return rows.filter { $0.count == 3 }.count >= 2 ? rows : nil
     }
 
@@ -685,10 +684,10 @@ enum CellRunTable {
     static func byContent(_ texts: [String], kinds: [PlanColumn?], deadlineHoldsPlace: Bool = false) -> [String]? {
         guard kinds.count >= 3, kinds[0] == .number, kinds[1] == .action,
               let deadlineColumn = kinds.firstIndex(of: .deadline) else { return nil }
-        // With no executors' column, what is left goes where the others stand, never into the
-        // deadline's cell when that is the last.
+        // The executors' column, or else the last; when that is the deadline's own, what is
+        // left goes to the column between, never into the deadline's cell.
         let executorColumn = kinds.firstIndex(of: .executor) ?? kinds.count - 1
-        let hasExecutors = kinds.contains(.executor) || executorColumn != deadlineColumn
+        let deadlineEndsTheRow = executorColumn == deadlineColumn
         var columns = Array(repeating: [String](), count: kinds.count)
         columns[0] = [texts[0]]
         let texts = Self.joiningBrokenDeadlines(texts)
@@ -719,12 +718,12 @@ enum CellRunTable {
                       !Executor.isPerson(text), Executor.kind(of: text) != .personRole {
                 // «17 ноября», «12.00», «Актовый зал»: where, before who.
                 columns[deadlineColumn].append(text)
-            } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty || !hasExecutors {
+            } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty || deadlineEndsTheRow {
                 columns[2].append(text)
             } else if !sawDeadline, deadlineColumn == 2, rest.contains(where: looksLikeDeadline) {
                 // The action wrapped over lines before its deadline.
                 columns[1].append(text)
-            } else if !hasExecutors, deadlineColumn > 2 {
+            } else if deadlineEndsTheRow, deadlineColumn > 2 {
                 // After the deadline of a table that ends with it: a column between («Классы»),
                 // or the text under the table («Автор: …») on the last row of a copy.
                 columns[2].append(text)

@@ -38,8 +38,8 @@ enum DatedListTable {
 
     /// «План мероприятий …», «Программа праздника:», «Расписание …».
     static func namesAPlanOrProgramme(_ text: String) -> Bool {
+        guard !RussianText.isLonger(text, than: 200) else { return false }
         let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
-        guard folded.count <= 200 else { return false }
         return NumberedListTable.namesAPlan(text) || folded.hasPrefix("программа") || folded.hasPrefix("расписание")
     }
 

@@ -376,8 +376,7 @@ enum FlattenedRowTable {
 
     /// «января», «апреля»: a month as a day names it.
     static func isMonthOfADay(_ word: String) -> Bool {
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
-            .contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",.")))
+        DeadlinePoint.genitiveMonths.contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",.")))
     }
 
     /// What kind of period end `word` is on its own: a day («20.04.», «20.05.2011») or a
@@ -386,8 +385,7 @@ enum FlattenedRowTable {
 
     static func bareEnd(_ word: String) -> BareEnd? {
         if word.wholeMatch(of: /\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?(?:г\.?)?,?/) != nil { return .day }
-        let months: Set<String> = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-        return months.contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",."))) ? .month : nil
+        return DeadlinePoint.months.contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",."))) ? .month : nil
     }
 
     /// Whether `text` is a deadline as plans write them: read by the parser (in any year), or
