@@ -594,6 +594,29 @@ struct CellRunTableTests {
         #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(paragraphs(news)) }
     }
 
+    /// A week's schedule with no title naming a plan: days named alone head the hours under
+    /// them, and the line after an item that names who answers for it is its executors.
+    @Test func aScheduleByDaysWithTheResponsibleUnderEachItem() throws {
+        let week = ["НЕДЕЛЯ ЗДОРОВЬЯ", "Цель: укрепление здоровья воспитанников.",
+                    "Пятница 21 сентября 2012 г.", "11.30 Линейка, посвященная открытию Недели Здоровья.",
+                    "Ответственная Акимова Е.В. Дмитриев К.П.", "12.10 Урок Здоровья в 5-9 классах",
+                    "Проводят классные руководители.", "Ответственный: Сотникова Н.П.",
+                    "Суббота 22 сентября 2012 г.", "11.30 «Веселые старты» 3-4 классы",
+                    "Ответственные: Дмитриев К.П., классные руководители 3-4 классов.",
+                    "Приглашаем всех!"]
+        let plan = try PlanDocumentParser().parse(paragraphs(week))
+        #expect(plan.actions.map(\.title) == ["Линейка, посвященная открытию Недели Здоровья", "Урок Здоровья в 5-9 классах",
+                                              "«Веселые старты» 3-4 классы"])
+        #expect(plan.actions.map(\.section) == ["Пятница 21 сентября 2012 г.", "Пятница 21 сентября 2012 г.", "Суббота 22 сентября 2012 г."])
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2012-09-21", "2012-09-21", "2012-09-22"])
+        #expect(plan.actions[1].executors.map(\.name).contains("Сотникова Н.П."))
+        #expect(plan.actions[2].executors.map(\.name).contains("Дмитриев К.П."))
+
+        // A day and one hour under it is no list; news under days stays prose.
+        let news = ["Пятница 21 сентября", "11.30 Прошла линейка.", "Все молодцы."]
+        #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(paragraphs(news)) }
+    }
+
     @Test func proseWithoutAHeaderRunIsStillRefused() {
         #expect(throws: PlanParseError.self) {
             try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))

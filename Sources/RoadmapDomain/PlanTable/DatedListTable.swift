@@ -2,11 +2,15 @@ import Foundation
 
 /// A plan written as a list whose items open with their day or hour, no table and no
 /// numbers: «8:30 - оргмомент, подготовка к празднику;», «11:30 – 12:30 игры, конкурсы»,
-/// «27 апреля 2018 года на базе … будет проведен конкурс …». Read only under a title naming a
+/// «27 апреля 2018 года на базе … будет проведен конкурс …». Read under a title naming a
 /// plan or a programme («Программа праздника:», «План мероприятий, проводимых …») at most
-/// five lines above the first item, when two items or more follow each other; the first line
-/// that opens with no deadline ends the list («Приглашаем всех на праздник!»). The table gets
-/// the header «Срок | Мероприятие» so that its columns are read like any other.
+/// five lines above the first item, or under a day named alone («Пятница 21 сентября»), when
+/// two items or more follow. Inside the list a day named alone heads the items below it (a
+/// section), and a line that names who answers for the item above it («Ответственные:
+/// Дмитриев К.П.», «Проводят классные руководители.») is that item's executors; the first
+/// other line that opens with no deadline ends the list («Приглашаем всех на праздник!»).
+/// The table gets the header «Срок | Мероприятие | Ответственные» so that its columns are
+/// read like any other.
 enum DatedListTable {
     /// The table rebuilt from `paragraphs` and how many paragraphs come before its first item;
     /// nil when the text is no such list.
@@ -17,21 +21,45 @@ enum DatedListTable {
                 lines.append((String(line), paragraph.location, index))
             }
         }
-        for title in lines.indices where namesAPlanOrProgramme(lines[title].text) {
-            guard let first = lines.indices.dropFirst(title + 1).prefix(5).first(where: { opening(lines[$0].text) != nil }) else { continue }
-            var rows: [[SourceCell]] = []
-            for line in lines[first...] {
-                guard let (deadline, action) = opening(line.text) else { break }
-                rows.append([deadline, action].enumerated().map { column, text in
-                    var location = line.location
-                    location.row = rows.count + 2
-                    location.column = column + 1
-                    return SourceCell(text: text, location: location)
-                })
+        for start in lines.indices {
+            let first: Int
+            if namesAPlanOrProgramme(lines[start].text),
+               let item = lines.indices.dropFirst(start + 1).prefix(5).first(where: { opens(lines[$0].text) }) {
+                first = item
+            } else if PlanReading.namesADay(lines[start].text), lines.indices.contains(start + 1), opening(lines[start + 1].text) != nil {
+                first = start
+            } else {
+                continue
             }
-            guard rows.count >= 2 else { continue }
-            let header = ["Срок", "Мероприятие"].map { SourceCell(text: $0, location: lines[first].location) }
-            return (SourceTable(rows: [header] + rows), lines[first].paragraph)
+            var rows: [[String]] = []
+            var items = 0
+            for line in lines[first...] {
+                let text = RussianText.collapsingWhitespace(line.text)
+                if PlanReading.namesADay(text) {
+                    rows.append([text, "", ""])
+                } else if let (deadline, action) = opening(line.text) {
+                    rows.append([deadline, action, ""])
+                    items += 1
+                } else if let executors = responsible(text), let last = rows.indices.last, !rows[last][1].isEmpty {
+                    rows[last][2] = rows[last][2].isEmpty ? executors : "\(rows[last][2]), \(executors)"
+                } else {
+                    break
+                }
+            }
+            // A day heading with nothing under it is no part of the list.
+            while let last = rows.last, last[1].isEmpty { rows.removeLast() }
+            guard items >= 2 else { continue }
+            let location = lines[first].location
+            let cells = rows.enumerated().map { index, row in
+                row.enumerated().map { column, text in
+                    var at = location
+                    at.row = index + 2
+                    at.column = column + 1
+                    return SourceCell(text: text, location: at)
+                }
+            }
+            let header = ["Срок", "Мероприятие", "Ответственные"].map { SourceCell(text: $0, location: location) }
+            return (SourceTable(rows: [header] + cells), lines[first].paragraph)
         }
         return nil
     }
@@ -41,6 +69,25 @@ enum DatedListTable {
         guard !RussianText.isLonger(text, than: 200) else { return false }
         let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
         return NumberedListTable.namesAPlan(text) || folded.hasPrefix("программа") || folded.hasPrefix("расписание")
+    }
+
+    /// Whether a line is an item of the list or a day heading one.
+    static func opens(_ line: String) -> Bool {
+        opening(line) != nil || PlanReading.namesADay(RussianText.collapsingWhitespace(line))
+    }
+
+    /// «Ответственные: Дмитриев К.П., Дмитриева С.А.», «Ответственная Акимова Е.В.», «Отв.
+    /// Петрова», «Проводят классные руководители и воспитатели.»: who answers for the item
+    /// above, without the word that says so; nil for any other line.
+    static func responsible(_ line: String) -> String? {
+        guard !RussianText.isLonger(line, than: 300),
+              let match = line.firstMatch(of: /^(?i:ответственн(?:ый|ая|ое|ые)|отв\.|проводит|проводят)\s*:?\s*(.+)$/) else { return nil }
+        var names = String(match.output.1).trimmingCharacters(in: CharacterSet(charactersIn: " ;"))
+        // The sentence's full stop goes, an initial's («Дмитриев К.П.») stays.
+        if names.hasSuffix("."), let word = names.dropLast().split(whereSeparator: { !$0.isLetter }).last, word.count > 1 {
+            names.removeLast()
+        }
+        return names.filter(\.isLetter).count >= 3 ? names : nil
     }
 
     /// The deadline a line opens with (the longest of at most eight words that reads as one, or
