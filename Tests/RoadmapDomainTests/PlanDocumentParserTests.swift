@@ -440,6 +440,23 @@ struct CellRunTableTests {
 
     /// «25 января 25 апреля 2012 года»: a period of two days that lost its dash stays whole in
     /// the deadline's cell, never half of it in the action.
+    /// The headings a paragraph each, the rows a line each (some wrapped over paragraphs),
+    /// with a class column whose numbers look like row numbers: «7 «А»», «11» before «9 «А»»,
+    /// «1 «В»» inside row 3, and «Г.М, 11 Устный журнал» where a name's comma ends a row.
+    @Test func flattenedRowsUnderHeadingsThatAreParagraphsOfTheirOwn() throws {
+        let lines = ["План мероприятий Недели профориентации", "№ п/п", " ", "Содержание", " ", "Классы", " ", "Дата", " ", "Ответственные",
+                     "1 Урок-путешествие", "«Дорога в завтра»", "7 «А» 19.11.2018 Кобринец О.Н.",
+                     "2 Беседа «Кем я хочу стать в будущем» 1 «В» 19.11.2018 Витко О.В.",
+                     "3 Экскурсия в Управление по труду райисполкома 11", "9 «А»", "21.11.2018 Близнюк И.А., Ковалевич Г.М,",
+                     "4 Устный журнал «Профессии наших родителей» 5 «Б» 22.11.2018 Житко К.И."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2018-11-19", "2018-11-19", "2018-11-21", "2018-11-22"])
+        #expect(plan.actions.map { $0.title.hasPrefix("Урок-путешествие «Дорога в завтра»") || $0.title.hasPrefix("Беседа")
+            || $0.title.hasPrefix("Экскурсия") || $0.title.hasPrefix("Устный журнал") } == [true, true, true, true])
+        #expect(plan.actions[2].executors.map(\.name).contains("Близнюк И.А."))
+        #expect(plan.actions[3].executors.map(\.name) == ["Житко К.И."])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

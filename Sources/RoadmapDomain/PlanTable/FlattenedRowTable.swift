@@ -17,10 +17,12 @@ enum FlattenedRowTable {
         // tried as a header, and the same words come back line after line.
         var known: [String: PlanColumn?] = [:]
         for (index, paragraph) in paragraphs.enumerated() {
-            guard let (columns, headerEnd) = header(in: paragraph.text, known: &known) else { continue }
-            var text = String(paragraph.text[headerEnd...])
+            var found = header(in: paragraph.text, known: &known).map { (columns: $0.columns, text: String(paragraph.text[$0.end...]), last: index) }
+            if found == nil { found = headerOverParagraphs(paragraphs, from: index, known: &known) }
+            guard let (columns, rest, last) = found else { continue }
+            var text = rest
             var location = paragraph.location
-            for next in paragraphs.dropFirst(index + 1) {
+            for next in paragraphs.dropFirst(last + 1) {
                 if Self.endsTable(next.text) { break }
                 text += "\n" + next.text
             }
@@ -49,6 +51,36 @@ enum FlattenedRowTable {
             }
             guard table.count > 1 else { continue }
             return (SourceTable(rows: table), index)
+        }
+        return nil
+    }
+
+    /// «№ п/п», «Содержание», «Классы», «Дата», «Ответственные»: a header whose headings are
+    /// paragraphs of their own (empty ones between them), over rows that each kept a line
+    /// («1 Урок-путешествие «Дорога в завтра» 7 «А» 19.11 Кобринец О.Н.»). The headings, the
+    /// text after them (nothing) and the last heading's paragraph; nil unless the paragraphs
+    /// from `start` name the columns with every word and the next one opens the first row.
+    static func headerOverParagraphs(
+        _ paragraphs: [(text: String, location: SourceLocation)], from start: Int, known: inout [String: PlanColumn?]
+    ) -> (columns: [(kind: PlanColumn, heading: String)], text: String, last: Int)? {
+        let isHeading = { (text: String) in !RussianText.isLonger(text, than: 40) && !text.contains(where: \.isNumber) }
+        guard isHeading(paragraphs[start].text), !paragraphs[start].text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        var words: [String] = []
+        var found: (columns: [(kind: PlanColumn, heading: String)], text: String, last: Int)?
+        for index in paragraphs.indices.dropFirst(start).prefix(16) {
+            let text = paragraphs[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            if !isHeading(text) {
+                guard found != nil, text.firstMatch(of: /^1[.)]?\s+\S/) != nil else { return nil }
+                return found
+            }
+            words.append(text)
+            let joined = words.joined(separator: " ")
+            // The first paragraph a heading itself, the last word the header's.
+            if PlanColumn(header: words[0]) != nil, let (columns, end) = header(in: joined, known: &known),
+               joined[end...].allSatisfy(\.isWhitespace) {
+                found = (columns, "", index)
+            }
         }
         return nil
     }
@@ -150,7 +182,7 @@ enum FlattenedRowTable {
         if index < 2 { index = 0 }
         // Row numbers are written alike: «1.», «2.» (a bare «1» then is a class, «1 - 11»).
         var dotted: Bool?
-        for word in words[index...] {
+        for (position, word) in words.enumerated().dropFirst(index) {
             if word.hasPrefix("\u{1}") {
                 if let number { rows.append((number, body.joined(separator: " "))) }
                 number = Self.sectionMark
@@ -160,7 +192,15 @@ enum FlattenedRowTable {
             let isNumber = CellRunTable.isRowNumber(word) && CellRunTable.follows(word, last)
                 && (last != nil || CellRunTable.levels(word) == [1])
                 && dotted.map { $0 == (word.last == "." || word.last == ")") } ?? true
-                && !(body.last.map { Self.joinsNumber($0) } ?? false)
+                && !(body.last.map { Self.joinsNumber($0) && !Self.endsAList($0, before: words.indices.contains(position + 1) ? words[position + 1] : nil) } ?? false)
+                // «3 Беседа «Кем я хочу стать» 1 «В» 19.11 …»: numbers start again only after a
+                // row that has its deadline (a class or a count in a row does not end it).
+                && (last == nil || number == Self.sectionMark || CellRunTable.levels(word) != [1]
+                    || Self.hasDeadline(body.joined(separator: " ")))
+                // «6 «Б»» is a class; so is «11» before «9 «А»» in a row that has no deadline yet.
+                && !(words.indices.contains(position + 1) && words[position + 1].wholeMatch(of: /[«"]\p{Lu}[»"],?/) != nil)
+                && (words.indices.contains(position + 1) ? words[position + 1].first.map { $0.isLetter || $0 == "«" || $0 == "\"" } ?? true : true
+                    || last == nil || Self.hasDeadline(body.joined(separator: " ")))
             if isNumber, dotted == nil { dotted = word.last == "." || word.last == ")" }
             if isNumber {
                 if let number { rows.append((number, body.joined(separator: " "))) }
@@ -286,6 +326,13 @@ enum FlattenedRowTable {
     static let sectionMark = "\u{1}"
 
     /// Whether a number after `word` belongs to it («до 25», «к 9.05.», «№ 5», «12», «(7–9»).
+    /// «Ковалевич Г.М, 11 Устный журнал»: a name's comma before a number and a capital ends
+    /// the executors of a row, not a list of numbers.
+    static func endsAList(_ word: String, before next: String?) -> Bool {
+        guard word.hasSuffix(","), word.dropLast().last?.isLetter == true, let first = next?.first else { return false }
+        return first.isUppercase
+    }
+
     static func joinsNumber(_ word: String) -> Bool {
         let lower = word.lowercased()
         return ["до", "к", "с", "по", "№", "n", "от", "в", "на", "и", "-", "–"].contains(lower)
