@@ -457,6 +457,20 @@ struct CellRunTableTests {
         #expect(plan.actions[3].executors.map(\.name) == ["Житко К.И."])
     }
 
+    /// A table whose rows open with their dates flattened into one line: a row starts at
+    /// each full date followed by an item or a capital, not at «до 21.02.2020» inside a row.
+    /// Numbered items inside one row's cell stay one action (a row is an action).
+    @Test func rowsThatOpenWithTheirDatesFlattenedIntoOneLine() throws {
+        let lines = ["План мероприятий, посвященный Дню родного языка",
+                     "Дата проведения Название мероприятия Классы – участники Ответственные 19.02.2020 1.Оформление стенда " +
+                     "2.Книжная выставка, открытая до 21.02.2020 5-9 классы Мареева Е.В. 20.02.2020 1.Викторина «Живой язык» " +
+                     "2.Урок «Путешествие письма» 8А классы Иванова Л.И. 21.02.2020 Литературная гостиная 6Б Васильева Е.Г."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["19.02.2020", "20.02.2020", "21.02.2020"])
+        #expect(plan.actions[0].title.hasPrefix("1.Оформление стенда 2.Книжная выставка, открытая до 21.02.2020"))
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Мареева Е.В."], ["Иванова Л.И."], ["Васильева Е.Г."]])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

@@ -254,6 +254,7 @@ enum FlattenedRowTable {
     /// they are at least half of the lines.
     static func rowsByLeadingDeadline(in text: String) -> [(deadline: String, body: String)]? {
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .flatMap(Self.breakingAtDates)
         var rows: [(deadline: String, body: String)] = []
         var starts = 0
         for line in lines {
@@ -270,6 +271,25 @@ enum FlattenedRowTable {
         }
         guard starts >= 2, starts * 2 >= lines.count else { return nil }
         return rows
+    }
+
+    /// «19.02.2020 1.Оформление стенда … Учителя языков 20.02.2020 1.Пятиминутки …»: a table
+    /// whose rows open with their dates flattened into one line, broken before each full date
+    /// that opens a row: the line's first word is one, the word before does not lead up to it
+    /// («до», «к», «с»), and an item or a capital follows. Other lines are kept whole.
+    static func breakingAtDates(_ line: String) -> [String] {
+        let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        let isDate = { (word: String) in word.wholeMatch(of: /\d{1,2}\.\d{1,2}\.\d{4}(?:г\.?)?/) != nil }
+        guard let first = words.first, isDate(first) else { return [line] }
+        var lines: [[String]] = []
+        for (index, word) in words.enumerated() {
+            let opensRow = isDate(word) && (index == 0 || !Self.joinsNumber(words[index - 1]))
+                && words.indices.contains(index + 1)
+                && words[index + 1].first.map { $0.isUppercase || $0 == "«" || $0.isNumber && words[index + 1].contains(".") } == true
+                && !(words.indices.contains(index + 1) && isDate(words[index + 1]))
+            if opensRow || lines.isEmpty { lines.append([word]) } else { lines[lines.count - 1].append(word) }
+        }
+        return lines.map { $0.joined(separator: " ") }
     }
 
     /// A row of `rowsByLeadingDeadline` («deadline \u{2} the rest») in the cells of `kinds`:
