@@ -471,6 +471,15 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Мареева Е.В."], ["Иванова Л.И."], ["Васильева Е.Г."]])
     }
 
+    /// The date's cell empty and the time written where the place is: the deadline.
+    @Test func aDeadlineWrittenWhereThePlaceIs() throws {
+        let lines = ["План проведения декады чувашского языка", "№ |", "Дата мероприятия |", "Мероприятия |", "Место проведения |",
+                     "Ответственные |", "1 |", "19.04.2017 |", "Открытие декады. |", "актовый зал |", "Петрова А.А. |",
+                     "2 |", "|", "Оформление выставки книг в библиотеке. |", "в течение недели |", "Николаева Л.В. |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["19.04.2017", "в течение недели"])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

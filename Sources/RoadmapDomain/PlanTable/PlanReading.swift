@@ -257,6 +257,13 @@ struct PlanReading {
                     deadlineText = deadlineText.isEmpty ? end : "\(deadlineText) – \(end)"
                 }
             }
+            if deadlineText.isEmpty, let venue = cells[.venue], !RussianText.isLonger(venue, than: 40),
+               CellRunTable.looksLikeDeadline(venue) {
+                // «| | Оформление выставки | в течение недели | | Николаева Л.В.»: the date's cell
+                // empty, the time written where the place is.
+                deadlineText = venue
+                cells[.venue] = nil
+            }
             if deadlineText.isEmpty, inheritsDeadline || (deadlineCell?.mergedFromAbove ?? false) {
                 deadlineText = lastDeadline
             }
