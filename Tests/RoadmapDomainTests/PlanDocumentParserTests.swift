@@ -480,6 +480,21 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["19.04.2017", "в течение недели"])
     }
 
+    /// «дата | Название мероприятия | Участники | Время проведения | Ответственный»: two
+    /// columns of the deadline's kind, the second the hour; the header keeps both (before, it
+    /// started at the second heading and every row stood a column off), and the hour joins
+    /// the day.
+    @Test func aDateColumnAndAnHourColumn() throws {
+        let lines = ["План мероприятий", "дата", "Название мероприятия", "Участники", "Время проведения", "Ответственный",
+                     "1.", "19.02.2020", "Открытие недели", "5-9 классы", "10.00", "Петрова А.А.",
+                     "2.", "20.02.2020", "Викторина «Живой язык»", "8 классы", "12.30", "Иванова Л.И."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Открытие недели", "Викторина «Живой язык»"])
+        #expect(plan.actions.map(\.deadline.text) == ["19.02.2020, 10.00", "20.02.2020, 12.30"])
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2020-02-19", "2020-02-20"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Петрова А.А."], ["Иванова Л.И."]])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

@@ -250,13 +250,6 @@ struct PlanReading {
             if deadlineText.isEmpty, !layout.periodColumns.isEmpty {
                 deadlineText = Self.markedPeriods(row, layout.periodColumns)
             }
-            if let endColumn = layout.endColumn, row.indices.contains(endColumn) {
-                // «20.03.2008 | 30.12.2008» under «Начало | Окончание»: one period.
-                let end = row[endColumn].text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !end.isEmpty, end != deadlineText {
-                    deadlineText = deadlineText.isEmpty ? end : "\(deadlineText) – \(end)"
-                }
-            }
             if deadlineText.isEmpty, let venue = cells[.venue], !RussianText.isLonger(venue, than: 40),
                CellRunTable.looksLikeDeadline(venue) {
                 // «| | Оформление выставки | в течение недели | | Николаева Л.В.»: the date's cell
@@ -264,8 +257,16 @@ struct PlanReading {
                 deadlineText = venue
                 cells[.venue] = nil
             }
-            if deadlineText.isEmpty, inheritsDeadline || (deadlineCell?.mergedFromAbove ?? false) {
+            let end = layout.endColumn.flatMap { row.indices.contains($0) ? row[$0].text.trimmingCharacters(in: .whitespacesAndNewlines) : nil } ?? ""
+            let hour = !end.isEmpty && Self.opensWithTimeOfDay(end)
+            if deadlineText.isEmpty, end.isEmpty || hour, inheritsDeadline || (deadlineCell?.mergedFromAbove ?? false) {
                 deadlineText = lastDeadline
+            }
+            let day = deadlineText
+            if !end.isEmpty, end != deadlineText {
+                // «20.03.2008 | 30.12.2008» under «Начало | Окончание»: one period. «19.02.2020 |
+                // 10.00» under «Дата | Время проведения»: the hour on that day.
+                deadlineText = deadlineText.isEmpty ? end : "\(deadlineText)\(hour ? ", " : " – ")\(end)"
             }
             // «11.00» under the section «27 марта»: the time on that day (when the year is known:
             // a day without one is left as the cell wrote it). «8.00-8.05 – холл школы» too: the
@@ -274,7 +275,8 @@ struct PlanReading {
                context != .none || day.firstMatch(of: /\d{4}/) != nil {
                 deadlineText = "\(day), \(deadlineText)"
             }
-            if !deadlineText.isEmpty { lastDeadline = deadlineText }
+            // A row under a merged date takes the date, not the hour of the row above.
+            if !deadlineText.isEmpty { lastDeadline = hour ? day : deadlineText }
             let location = layout.index(of: .action).flatMap { row.indices.contains($0) ? row[$0].location : nil }
                 ?? SourceLocation()
             actions.append(PendingAction(

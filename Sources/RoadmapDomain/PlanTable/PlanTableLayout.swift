@@ -162,7 +162,9 @@ public struct PlanTableLayout: Hashable, Sendable {
     /// «Срок окончания», «Плановое окончание», «Дата завершения», «Конец».
     static func namesAnEnd(_ header: String) -> Bool {
         let text = RussianText.folded(header)
-        return ["оконч", "заверш", "конец"].contains { text.contains($0) }
+        // «Дата | … | Время проведения»: the second says the hour on that day, or the time
+        // the first one's «С 1.10» runs for.
+        return ["оконч", "заверш", "конец"].contains { text.contains($0) } || text.hasPrefix("время") && !text.contains("мест")
     }
 
     /// Whether the header names the action and nothing else but the number: a header whose
