@@ -495,6 +495,21 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Петрова А.А."], ["Иванова Л.И."]])
     }
 
+    /// «п/п» over each day's date, a paragraph a cell, a day's cell of several paragraphs:
+    /// each date starts a row; its topics are the action up to the first names, its classes
+    /// left out; «Выставка, посвященная творчеству А.С. Пушкина» names a person and is no executor.
+    @Test func aNumberColumnThatHoldsEachRowsDate() throws {
+        let lines = ["План-график мероприятий недели русского языка", "п/п", "Темы мероприятий", "Классы", "Ответственные",
+                     "19.10.20", "День А.С. Пушкина.", "Выставка, посвященная творчеству А.С. Пушкина.", "Поэтический конкурс.",
+                     " ", "7кл.", "5-11кл.", "Журавлева М.Ф.", "Садовникова Е.В. Уразаева Н.В.",
+                     "20.10.20", "День М.И. Цветаевой", "Конкурс чтецов.", "5кл", "Морозова Г.В."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2020-10-19", "2020-10-20"])
+        #expect(plan.actions.map(\.title) == ["День А.С. Пушкина. Выставка, посвященная творчеству А.С. Пушкина. Поэтический конкурс.",
+                                              "День М.И. Цветаевой Конкурс чтецов."])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Журавлева М.Ф.", "Садовникова Е.В.", "Уразаева Н.В."], ["Морозова Г.В."]])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

@@ -243,6 +243,20 @@ enum CellRunTable {
             }
         }
         finish()
+        if !delimited, kinds.first == .number, deadlineColumn == nil, let action = kinds.firstIndex(of: .action),
+           let led = Self.ledByDates(Array(cells[bodyStart...].map(\.cell))) {
+            // «п/п» over dates, not numbers: each date starts a row of that day.
+            let executors = kinds.firstIndex(of: .executor).map { headerRow[$0].text } ?? "Ответственные"
+            let header = ["Дата", headerRow[action].text, executors].map { SourceCell(text: $0, location: headerRow[0].location) }
+            rows = [header] + led.enumerated().map { offset, row in
+                row.enumerated().map { column, cell in
+                    var location = cell.location
+                    location.row = offset + 2
+                    location.column = column + 1
+                    return SourceCell(text: cell.text, location: location)
+                }
+            }
+        }
         if !numbered, !delimited, let deadline = rowDeadline, rowWidth == 3, deadline == 1,
            kinds.last == .executor, kinds[kinds.count - 3] == .action,
            Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0)),
@@ -325,6 +339,42 @@ enum CellRunTable {
         // The copy cut in the last row's action: a row with no deadline, as the count keeps it.
         if !action.isEmpty { rows.append([joined(action), Cell(text: "", location: action[0].location), Cell(text: "", location: action[0].location)]) }
         return rows.filter { $0.count == 3 }.count >= 2 ? rows : nil
+    }
+
+    /// «п/п | Темы мероприятий | Классы | Ответственные» whose first column holds each row's
+    /// date («19.10.20»), copied a paragraph a cell, a cell of several paragraphs: each date
+    /// starts a row; the texts after it are its action up to the first person or post, those
+    /// its executors; classes («7кл.», «5-11кл.») and empty cells are left out. Rows of
+    /// `[date, action, executors]`; nil unless the body opens with a date and two rows or more
+    /// each get an action.
+    static func ledByDates(_ cells: [Cell]) -> [[Cell]]? {
+        var rows: [[Cell]] = []
+        for cell in cells {
+            let text = cell.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.wholeMatch(of: /\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[«"]?\p{L}?[»"]?\s*кл(?:\.|асс\w*)?/) != nil { continue }
+            if text.first?.isNumber == true, !isLonger(text, 20), FlattenedRowTable.readsAsDeadline(text) {
+                rows.append([Cell(text: text, location: cell.location), Cell(text: "", location: cell.location), Cell(text: "", location: cell.location)])
+                continue
+            }
+            guard var row = rows.popLast() else { return nil }
+            if !row[1].text.isEmpty, text.count <= 80, Self.namesOnlyPersons(text) || Executor.startsWithRole(text) {
+                row[2].text += row[2].text.isEmpty ? text : "; " + text
+            } else if row[2].text.isEmpty {
+                row[1].text += row[1].text.isEmpty ? text : " " + text
+            }
+            rows.append(row)
+        }
+        guard rows.count >= 2, rows.allSatisfy({ !$0[1].text.isEmpty }) else { return nil }
+        return rows
+    }
+
+    static func isLonger(_ text: String, _ count: Int) -> Bool { RussianText.isLonger(text, than: count) }
+
+    /// «Садовникова Е.В. Уразаева Н.В.», «Е.В. Садовникова, Н.В. Уразаева»: names and nothing
+    /// else («Выставка, посвященная творчеству А.С. Пушкина» names a person too, and is none).
+    static func namesOnlyPersons(_ text: String) -> Bool {
+        let rest = text.replacing(/[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s*[А-ЯЁ]\.\s?[А-ЯЁ]\.?|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?/, with: "")
+        return rest.count < text.count && rest.allSatisfy { $0.isWhitespace || ",;.".contains($0) }
     }
 
     /// The cells after a whole numbered row cut into rows that lost their number (and maybe
