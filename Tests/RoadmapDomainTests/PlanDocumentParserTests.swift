@@ -510,6 +510,19 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Журавлева М.Ф.", "Садовникова Е.В.", "Уразаева Н.В."], ["Морозова Г.В."]])
     }
 
+    /// A camp's plan by «Дни», each day's cell its date and its theme: the date is the
+    /// deadline, the theme heads the day's action; the rows keep in step.
+    @Test func aCampsDaysWithTheirThemes() throws {
+        let lines = ["План мероприятий оздоровительного лагеря", "Дни", "|", "Мероприятия", "|", "Ответственный", "|",
+                     "27 марта 2017\nДень безопасности", "|", "1.Линейка, посвящённая открытию лагеря\n2.Спортивный час", "|",
+                     "Директор лагеря Воспитатели", "|",
+                     "28 марта 2017\nДень детской книги", "|", "1.Утренник «Книга - друг»\n2.Мультлото", "|", "Педагог-организатор", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["27 марта 2017", "28 марта 2017"])
+        #expect(plan.actions.map { $0.title.hasPrefix("День безопасности: 1.Линейка") || $0.title.hasPrefix("День детской книги: 1.Утренник") }
+                == [true, true])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

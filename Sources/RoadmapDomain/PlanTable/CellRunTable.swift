@@ -694,6 +694,11 @@ enum CellRunTable {
     /// поликлиники», «один раз в квартал», «до 25 числа», a date.
     static func looksLikeDeadline(_ text: String) -> Bool {
         if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil { return true }
+        // «27 марта» / «День безопасности»: a camp's day and its theme in the day's cell.
+        if text.contains("\n"), !RussianText.isLonger(text, than: 80) {
+            let lines = text.split(separator: "\n")
+            if lines.count <= 3, FlattenedRowTable.readsAsDeadline(String(lines[0])) { return true }
+        }
         let folded = RussianText.folded(text)
         if folded.count <= 80, folded.firstMatch(of: /^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|[ivx]{1,3}\s+(?:квартал|полугод)|\d{1,2}\s+(?:квартал|полугод))/) != nil {
             return true

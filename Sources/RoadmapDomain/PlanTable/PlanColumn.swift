@@ -48,8 +48,9 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // («Организатор» is not: in event plans it names who hosts, beside the executors.)
         (.executor, ["ответствен", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
         // «Место, время», «Место и время»: a schedule's one column for both, its cells dates.
+        // «Дни»: a camp's or a week's plan, a day a row.
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "место, время", "место и время",
-                     "начало", "окончани"]),
+                     "начало", "окончани", " дни"]),
         (.venue, ["место"]),
         // Before the actions: «Участники мероприятия» names who takes part, not the event.
         (.participants, ["участник"]),

@@ -54,6 +54,11 @@ struct PlanReading {
         let firstKnown = layout.columns.keys.min()
         let deadlineColumn = layout.index(of: .deadline)
         let inheritsDeadline = deadlineColumn != nil && deadlineColumn == firstKnown
+        // «Место и время», «Дата, время и место»: the column gives the place with the day.
+        let withPlace = deadlineColumn.map { column in
+            table.rows.indices.contains(layout.headerRow) && table.rows[layout.headerRow].indices.contains(column)
+                && RussianText.folded(table.rows[layout.headerRow][column].text).contains("мест")
+        } ?? false
         var structureColumns: Set<Int> = []
         var lastDeadline = ""
         // The last text of each column: what a cell merged down from it holds.
@@ -247,6 +252,11 @@ struct PlanReading {
                 }
             }
             var deadlineText = cells[.deadline] ?? ""
+            if !withPlace, let (day, theme) = Self.dayAndTheme(deadlineText) {
+                // «27 марта» / «День безопасности»: the day, and the theme of what is done on it.
+                deadlineText = day
+                cells[.action] = "\(theme): \(action)"
+            }
             if deadlineText.isEmpty, !layout.periodColumns.isEmpty {
                 deadlineText = Self.markedPeriods(row, layout.periodColumns)
             }
@@ -411,6 +421,18 @@ struct PlanReading {
         let month = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
         let pattern = "^\(weekday)(?:\\d{1,2}\\s+\(month)(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2}|\\d{4})(?:\\s*г\\.?)?)$"
         return folded.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// «27 марта» / «День безопасности» in a day's cell: the day, then the day's theme (a line
+    /// or two that start with a capital, hold no digit and read as no deadline: «сентябрь» /
+    /// «декабрь» and «до 26.02.2024» / «в процессе акции» stay one deadline); nil otherwise.
+    static func dayAndTheme(_ cell: String) -> (day: String, theme: String)? {
+        guard cell.contains("\n"), !RussianText.isLonger(cell, than: 80) else { return nil }
+        let lines = cell.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard (2...3).contains(lines.count), FlattenedRowTable.readsAsDeadline(lines[0]),
+              !lines.dropFirst().contains(where: { $0.contains(where: \.isNumber) || CellRunTable.looksLikeDeadline($0) }),
+              lines[1].first?.isUppercase == true else { return nil }
+        return (lines[0], lines.dropFirst().joined(separator: " "))
     }
 
     /// «11.00», or «8.00-8.05 – холл школы», «12.00, актовый зал»: a time of day, maybe
