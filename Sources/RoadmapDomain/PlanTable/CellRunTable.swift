@@ -122,6 +122,28 @@ enum CellRunTable {
                 }
                 return
             }
+            if numbered, width >= 3, current.count > width, let deadline = deadlineColumn, deadline >= 1,
+               looksLikeDeadline(current[deadline].text),
+               let subrows = Self.rowsUnderMergedCells(Array(current[width...]), width: width, deadline: deadline) {
+                // «5.1 | Подготовка буклета | Сентябрь | Иванова | …» then «Октябрь | Маманович
+                // А.А. | Буклет … |»: the task's cell merged down rows that each have their own
+                // month and executor; each is the task again, at its own time.
+                let first = Array(current[..<width])
+                current = first
+                finish()
+                for subrow in subrows {
+                    let texts = (0..<deadline).map { $0 == 0 && kinds.first == .number ? "" : first[$0].text }
+                        + subrow.map(\.text) + Array(repeating: "", count: max(0, width - deadline - subrow.count))
+                    let row = rows.count + 1
+                    rows.append(texts.enumerated().map { column, text in
+                        var location = column < deadline ? first[column].location : subrow[min(column - deadline, subrow.count - 1)].location
+                        location.row = row
+                        location.column = column + 1
+                        return SourceCell(text: text, location: location)
+                    })
+                }
+                return
+            }
             if current.contains(where: \.text.isEmpty), current.count != width || !numbered && !delimited {
                 current.removeAll { $0.text.isEmpty }
             }
@@ -388,6 +410,27 @@ enum CellRunTable {
             }
         }
         return nil
+    }
+
+    /// The cells after a whole numbered row cut into the rows under its merged cells: runs of
+    /// the cells from the deadline's column on (or one fewer, the last left blank), each
+    /// opening with a deadline and holding no other. Nil when they do not cut so.
+    static func rowsUnderMergedCells(_ rest: [Cell], width: Int, deadline: Int) -> [[Cell]]? {
+        let cells = rest.filter { !$0.text.isEmpty }
+        let size = width - deadline
+        guard size >= 2, !cells.isEmpty else { return nil }
+        var rows: [[Cell]] = []
+        for cell in cells {
+            if looksLikeDeadline(cell.text), !isRowNumber(cell.text) {
+                rows.append([cell])
+            } else if var row = rows.popLast(), row.count < size {
+                row.append(cell)
+                rows.append(row)
+            } else {
+                return nil
+            }
+        }
+        return rows.allSatisfy({ $0.count >= size - 1 }) ? rows : nil
     }
 
     /// A copy whose «|» separate cells but whose lines do not follow rows: a whole table on
@@ -700,7 +743,7 @@ enum CellRunTable {
             if lines.count <= 3, FlattenedRowTable.readsAsDeadline(String(lines[0])) { return true }
         }
         let folded = RussianText.folded(text)
-        if folded.count <= 80, folded.firstMatch(of: /^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|[ivx]{1,3}\s+(?:квартал|полугод)|\d{1,2}\s+(?:квартал|полугод))/) != nil {
+        if folded.count <= 80, folded.firstMatch(of: /^(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяеи]?|(?:март|август)[ае]?|ма[йяе])(?![а-яё])|^(?:[ivx]{1,3}|\d{1,2})\s+(?:квартал|полугод)/) != nil {
             return true
         }
         return folded.count <= 80 && ["по плану", "по графику", "в течение", "по мере", "по согласованию", "ежедн", "еженед",
