@@ -718,6 +718,26 @@ struct CellRunTableTests {
         #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(paragraphs(news)) }
     }
 
+    /// Days headed with their theme in quotes, hours written with a dash («9-00 –»), and lines
+    /// with no hour between a day's items: on that day («В течение дня …» all day long).
+    @Test func aScheduleWhoseDaysHaveThemesAndWhoseHoursHaveDashes() throws {
+        let week = ["«Город добра»", "20 апреля «Город добра»", "9-00 – Открытие Недели Добра (школы района);",
+                    "11-00 – Игровая программа «Дорогою добра» (центр культуры);",
+                    "21 апреля «Фашизм не пройдет!»", "В течение дня уборка памятников – школы;",
+                    "Уроки мужества (классные часы в школах);", "15-00 - круглый стол для старшеклассников (СОШ №4);",
+                    "22 апреля «Здоро"]
+        let plan = try PlanDocumentParser().parse(paragraphs(week))
+        #expect(plan.actions.map(\.deadline.text) == ["9-00", "11-00", "В течение дня", "21 апреля", "15-00"])
+        #expect(plan.actions.map(\.section) == ["20 апреля «Город добра»", "20 апреля «Город добра»", "21 апреля «Фашизм не пройдет!»",
+                                                "21 апреля «Фашизм не пройдет!»", "21 апреля «Фашизм не пройдет!»"])
+        #expect(plan.actions[3].title == "Уроки мужества (классные часы в школах)")
+
+        // A sentence with no hour that nothing dated follows ends the list.
+        let news = ["20 апреля «Город добра»", "9-00 – Открытие Недели Добра;", "11-00 – Игровая программа;",
+                    "Приглашаем всех жителей города принять участие!"]
+        #expect(try PlanDocumentParser().parse(paragraphs(news)).actions.count == 2)
+    }
+
     @Test func proseWithoutAHeaderRunIsStillRefused() {
         #expect(throws: PlanParseError.self) {
             try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))

@@ -26,22 +26,39 @@ enum DatedListTable {
             if namesAPlanOrProgramme(lines[start].text),
                let item = lines.indices.dropFirst(start + 1).prefix(5).first(where: { opens(lines[$0].text) }) {
                 first = item
-            } else if PlanReading.namesADay(lines[start].text), lines.indices.contains(start + 1), opening(lines[start + 1].text) != nil {
+            } else if day(heading: lines[start].text) != nil, lines.indices.contains(start + 1), opening(lines[start + 1].text) != nil {
                 first = start
             } else {
                 continue
             }
             var rows: [[String]] = []
             var items = 0
-            for line in lines[first...] {
+            var today: String?
+            for (index, line) in lines[first...].enumerated() {
                 let text = RussianText.collapsingWhitespace(line.text)
-                if PlanReading.namesADay(text) {
+                // An item of the list follows within three lines, each a sentence of its own.
+                let goesOn = lines.dropFirst(first + index + 1).prefix(3).prefix { !opens($0.text) }.count
+                    < min(3, lines.count - first - index - 1)
+                    && lines.dropFirst(first + index + 1).prefix(3).prefix { !opens($0.text) }
+                        .allSatisfy { $0.text.first?.isUppercase == true }
+                if let day = day(heading: text) {
                     rows.append([text, "", ""])
+                    today = day
                 } else if let (deadline, action) = opening(line.text) {
                     rows.append([deadline, action, ""])
                     items += 1
                 } else if let executors = responsible(text), let last = rows.indices.last, !rows[last][1].isEmpty {
                     rows[last][2] = rows[last][2].isEmpty ? executors : "\(rows[last][2]), \(executors)"
+                } else if let today, text.first?.isUppercase == true, text.filter(\.isLetter).count >= 10, goesOn {
+                    // «Уроки мужества (классные часы …);» between the hours of a day: on that day;
+                    // «В течение дня уборка …»: all day long, as written.
+                    let sentence = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;."))
+                    if let match = sentence.firstMatch(of: /^(?i:в течение (?:всего )?дня)\s+(.+)$/) {
+                        rows.append([String(sentence[..<match.output.1.startIndex]).trimmingCharacters(in: .whitespaces), String(match.output.1), ""])
+                    } else {
+                        rows.append([today, sentence, ""])
+                    }
+                    items += 1
                 } else {
                     break
                 }
@@ -73,7 +90,20 @@ enum DatedListTable {
 
     /// Whether a line is an item of the list or a day heading one.
     static func opens(_ line: String) -> Bool {
-        opening(line) != nil || PlanReading.namesADay(RussianText.collapsingWhitespace(line))
+        day(heading: line) != nil || opening(line) != nil
+    }
+
+    /// «Пятница 21 сентября», or «20 апреля «Ярцево – территория Добра»» (the day and its
+    /// theme in quotes): a day heading the items below it, and the day it names; nil otherwise.
+    static func day(heading line: String) -> String? {
+        let text = RussianText.collapsingWhitespace(line)
+        if PlanReading.namesADay(text) { return text }
+        // The theme's quote closes where the line ends, or nowhere (the copy was cut in it).
+        guard let quote = text.firstIndex(where: { $0 == "«" || $0 == "\"" }),
+              text.last == "»" || text.last == "\"" || !text[quote...].contains("»") && text[quote...].filter({ $0 == "\"" }).count < 2
+        else { return nil }
+        let day = text[..<quote].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "–—-:,")))
+        return PlanReading.namesADay(day) ? day : nil
     }
 
     /// «Ответственные: Дмитриев К.П., Дмитриева С.А.», «Ответственная Акимова Е.В.», «Отв.
@@ -99,7 +129,9 @@ enum DatedListTable {
         let marks = CharacterSet(charactersIn: "-–—:;,.")
         for count in stride(from: min(8, words.count - 1), through: 1, by: -1) {
             let deadline = words[..<count].joined(separator: " ").trimmingCharacters(in: marks.union(.whitespaces))
-            guard !deadline.isEmpty, PlanReading.isTimeOfDay(deadline) || FlattenedRowTable.readsAsDeadline(deadline) else { continue }
+            // «9-00 – Открытие …»: an hour written with a dash.
+            guard !deadline.isEmpty, PlanReading.isTimeOfDay(deadline) || deadline.wholeMatch(of: /\d{1,2}-(?:00|30)/) != nil
+                    || FlattenedRowTable.readsAsDeadline(deadline) else { continue }
             let action = words[count...].joined(separator: " ").trimmingCharacters(in: marks.union(.whitespaces))
             // «с 23.04.2018 по 28.04.2018 г.»: a period alone, its «г.» no action.
             guard action.filter(\.isLetter).count >= 3, action.first.map({ !$0.isNumber }) ?? false,

@@ -392,6 +392,8 @@ struct PlanReading {
         // «Январь», «Сентябрь 2025 г.», «II четверть» alone across the table: a plan kept by
         // months or terms, each heading the rows done in it.
         if Self.namesAPeriod(line) { return line }
+        // «20 апреля «Ярцево – территория Добра»» alone across the table: a day and its theme.
+        if line.first?.isNumber == true, DatedListTable.day(heading: line) != nil { return line }
         guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/) else {
             return nil
         }
