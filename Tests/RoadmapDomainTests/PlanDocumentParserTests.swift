@@ -541,6 +541,20 @@ struct CellRunTableTests {
         #expect(CellRunTable.looksLikeDeadline("Март 2024") && CellRunTable.looksLikeDeadline("мая"))
     }
 
+    /// A numbered section after the rows of the one before («2. Поддержка учителей» after
+    /// «1.3»): the rows «2.1», «2.2» under it follow its number, not 1.3's.
+    @Test func rowsNumberedUnderTheSecondSection() throws {
+        let lines = ["N |", "Наименование мероприятия |", "Срок проведения |", "Ответственные исполнители |",
+                     "1. Организационные мероприятия |", "1.1. |", "Встреча со студентами |", "февраль |", "Министерство образования |",
+                     "1.2. |", "Открытие аллеи |", "август |", "Администрация города |",
+                     "2. Поддержка учителей-лидеров |", "2.1. |", "Конкурсная поддержка учителей |", "март-август |", "Министерство образования |",
+                     "2.2. |", "Республиканский этап конкурса |", "сентябрь |", "Министерство образования |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["февраль", "август", "март-август", "сентябрь"])
+        #expect(plan.actions.map(\.section) == ["1. Организационные мероприятия", "1. Организационные мероприятия",
+                                                "2. Поддержка учителей-лидеров", "2. Поддержка учителей-лидеров"])
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

@@ -222,10 +222,14 @@ enum CellRunTable {
                             && bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text))) {
                     // («27 марта» after a whole row and before the next row's number: a day heading
                     // the rows below it.)
-                    // A text where a row number should be: a section spanning the table.
+                    // A text where a row number should be: a section spanning the table. «2.
+                    // Поддержка учителей» numbers the rows «2.1», «2.2» under it.
                     finish()
                     current = [cell]
                     finish()
+                    if let match = cell.text.firstMatch(of: /^(\d{1,2})[.)]\s/), let number = Int(match.output.1) {
+                        lastNumber = [number]
+                    }
                 } else {
                     // The rest of a row, however many lines its last cell takes.
                     current.append(cell)
