@@ -555,6 +555,17 @@ struct CellRunTableTests {
                                                 "2. Поддержка учителей-лидеров", "2. Поддержка учителей-лидеров"])
     }
 
+    /// A flattened row of two items, each with its «до» date: both dates are the row's
+    /// deadline, the first «До» no part of the action.
+    @Test func aFlattenedRowWithTwoDueDates() throws {
+        let lines = ["N п/п Мероприятия Сроки Ответственные",
+                     "1 Определение участников, составление списков До 28.04.06 Кулешова Р.В.",
+                     "2 Подготовка торжественной части Подготовка выступающих До 28.04.06 До 05.05.06 Кулешова Р.В. Сазонова Е.В."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["До 28.04.06", "До 28.04.06 До 05.05.06"])
+        #expect(plan.actions[1].title == "Подготовка торжественной части Подготовка выступающих")
+    }
+
     @Test func aFlattenedPeriodThatLostItsDashStaysWhole() throws {
         let lines = ["План мероприятий к 1150-летию российской государственности",
                      "NN пп Наименование мероприятия Сроки проведения Ответственный исполнитель",

@@ -392,6 +392,12 @@ enum FlattenedRowTable {
            !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 3].lowercased()) {
             deadline = (found.lowerBound - 2)..<found.upperBound
         }
+        // «Подготовка выступающих До 28.04.06 До 05.05.06»: the stretch found («28.04.06 До
+        // 05.05.06») starts after a «до» of its own; the preposition is the cell's too.
+        if let found = deadline, found.lowerBound > 1, ["до", "с", "по"].contains(words[found.lowerBound - 1].lowercased()),
+           words[found.lowerBound].first?.isNumber == true {
+            deadline = (found.lowerBound - 1)..<found.upperBound
+        }
         // «24.05.2011, общеобразовательные учреждения города, 10.00 - 12.00 ч Управление …»: a
         // deadline that ends in a comma goes on (the place, the hours) up to the capital that
         // starts the executors.
