@@ -378,7 +378,7 @@ enum CellRunTable {
         for cell in cells {
             let text = cell.text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.wholeMatch(of: /\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[«"]?\p{L}?[»"]?\s*кл(?:\.|асс\w*)?/) != nil { continue }
-            if text.first?.isNumber == true, !isLonger(text, 20), FlattenedRowTable.readsAsDeadline(text) {
+            if text.first?.isNumber == true, !RussianText.isLonger(text, than: 20), FlattenedRowTable.readsAsDeadline(text) {
                 rows.append([Cell(text: text, location: cell.location), Cell(text: "", location: cell.location), Cell(text: "", location: cell.location)])
                 continue
             }
@@ -393,8 +393,6 @@ enum CellRunTable {
         guard rows.count >= 2, rows.allSatisfy({ !$0[1].text.isEmpty }) else { return nil }
         return rows
     }
-
-    static func isLonger(_ text: String, _ count: Int) -> Bool { RussianText.isLonger(text, than: count) }
 
     /// «Садовникова Е.В. Уразаева Н.В.», «Е.В. Садовникова, Н.В. Уразаева»: names and nothing
     /// else («Выставка, посвященная творчеству А.С. Пушкина» names a person too, and is none).

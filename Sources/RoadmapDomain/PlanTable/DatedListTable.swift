@@ -36,11 +36,6 @@ enum DatedListTable {
             var today: String?
             for (index, line) in lines[first...].enumerated() {
                 let text = RussianText.collapsingWhitespace(line.text)
-                // An item of the list follows within three lines, each a sentence of its own.
-                let goesOn = lines.dropFirst(first + index + 1).prefix(3).prefix { !opens($0.text) }.count
-                    < min(3, lines.count - first - index - 1)
-                    && lines.dropFirst(first + index + 1).prefix(3).prefix { !opens($0.text) }
-                        .allSatisfy { $0.text.first?.isUppercase == true }
                 if let day = day(heading: text) {
                     rows.append([text, "", ""])
                     today = day
@@ -49,7 +44,8 @@ enum DatedListTable {
                     items += 1
                 } else if let executors = responsible(text), let last = rows.indices.last, !rows[last][1].isEmpty {
                     rows[last][2] = rows[last][2].isEmpty ? executors : "\(rows[last][2]), \(executors)"
-                } else if let today, text.first?.isUppercase == true, text.filter(\.isLetter).count >= 10, goesOn {
+                } else if let today, text.first?.isUppercase == true, text.filter(\.isLetter).count >= 10,
+                          Self.itemFollows(lines[(first + index + 1)...].map(\.text)) {
                     // «Уроки мужества (классные часы …);» between the hours of a day: on that day;
                     // «В течение дня уборка …»: all day long, as written.
                     let sentence = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;."))
@@ -88,6 +84,16 @@ enum DatedListTable {
         return NumberedListTable.namesAPlan(text) || folded.hasPrefix("программа") || folded.hasPrefix("расписание")
     }
 
+    /// Whether an item of the list (or a day) comes within the next three lines, the lines
+    /// before it sentences of their own (each opening with a capital).
+    static func itemFollows(_ lines: [String]) -> Bool {
+        for line in lines.prefix(3) {
+            if opens(line) { return true }
+            if line.first?.isUppercase != true { return false }
+        }
+        return false
+    }
+
     /// Whether a line is an item of the list or a day heading one.
     static func opens(_ line: String) -> Bool {
         day(heading: line) != nil || opening(line) != nil
@@ -96,6 +102,7 @@ enum DatedListTable {
     /// «Пятница 21 сентября», or «20 апреля «Ярцево – территория Добра»» (the day and its
     /// theme in quotes): a day heading the items below it, and the day it names; nil otherwise.
     static func day(heading line: String) -> String? {
+        guard !RussianText.isLonger(line, than: 200) else { return nil }
         let text = RussianText.collapsingWhitespace(line)
         if PlanReading.namesADay(text) { return text }
         // The theme's quote closes where the line ends, or nowhere (the copy was cut in it).

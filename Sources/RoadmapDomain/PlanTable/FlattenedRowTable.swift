@@ -189,18 +189,12 @@ enum FlattenedRowTable {
                 body = [String(word.dropFirst())]
                 continue
             }
+            let next = words.indices.contains(position + 1) ? words[position + 1] : nil
             let isNumber = CellRunTable.isRowNumber(word) && CellRunTable.follows(word, last)
                 && (last != nil || CellRunTable.levels(word) == [1])
                 && dotted.map { $0 == (word.last == "." || word.last == ")") } ?? true
-                && !(body.last.map { Self.joinsNumber($0) && !Self.endsAList($0, before: words.indices.contains(position + 1) ? words[position + 1] : nil) } ?? false)
-                // «3 Беседа «Кем я хочу стать» 1 «В» 19.11 …»: numbers start again only after a
-                // row that has its deadline (a class or a count in a row does not end it).
-                && (last == nil || number == Self.sectionMark || CellRunTable.levels(word) != [1]
-                    || Self.hasDeadline(body.joined(separator: " ")))
-                // «6 «Б»» is a class; so is «11» before «9 «А»» in a row that has no deadline yet.
-                && !(words.indices.contains(position + 1) && words[position + 1].wholeMatch(of: /[«"]\p{Lu}[»"],?/) != nil)
-                && (words.indices.contains(position + 1) ? words[position + 1].first.map { $0.isLetter || $0 == "«" || $0 == "\"" } ?? true : true
-                    || last == nil || Self.hasDeadline(body.joined(separator: " ")))
+                && !(body.last.map { Self.joinsNumber($0) && !Self.endsAList($0, before: next) } ?? false)
+                && Self.mayOpenRow(word, before: next, after: last == nil || number == Self.sectionMark ? nil : body)
             if isNumber, dotted == nil { dotted = word.last == "." || word.last == ")" }
             if isNumber {
                 if let number { rows.append((number, body.joined(separator: " "))) }
@@ -286,7 +280,7 @@ enum FlattenedRowTable {
             let opensRow = isDate(word) && (index == 0 || !Self.joinsNumber(words[index - 1]))
                 && words.indices.contains(index + 1)
                 && words[index + 1].first.map { $0.isUppercase || $0 == "«" || $0.isNumber && words[index + 1].contains(".") } == true
-                && !(words.indices.contains(index + 1) && isDate(words[index + 1]))
+                && !isDate(words[index + 1])
             if opensRow || lines.isEmpty { lines.append([word]) } else { lines[lines.count - 1].append(word) }
         }
         return lines.map { $0.joined(separator: " ") }
@@ -345,7 +339,20 @@ enum FlattenedRowTable {
     /// The number a section row carries in `rows(in:)`: its text is the section's title.
     static let sectionMark = "\u{1}"
 
-    /// Whether a number after `word` belongs to it («до 25», «к 9.05.», «№ 5», «12», «(7–9»).
+    /// Whether `number`, which follows the last row's number, can open the next row, given the
+    /// word after it and the `body` of the row it would end (nil at the first row or after a
+    /// section): «6 «Б»» is a class; «3 Беседа «Кем я хочу стать» 1 «В» 19.11 …» does not
+    /// start again at 1, nor «райисполкома 11 9 «А» 21.11 …» open row 11, in a row that has no
+    /// deadline yet (a class or a count in a row does not end it).
+    static func mayOpenRow(_ number: String, before next: String?, after body: [String]?) -> Bool {
+        if let next, next.wholeMatch(of: /[«"]\p{Lu}[»"],?/) != nil { return false }
+        guard let body else { return true }
+        let restarts = CellRunTable.levels(number) == [1]
+        let textFollows = next?.first.map { $0.isLetter || $0 == "«" || $0 == "\"" } ?? true
+        if !restarts && textFollows { return true }
+        return hasDeadline(body.joined(separator: " "))
+    }
+
     /// «Ковалевич Г.М, 11 Устный журнал»: a name's comma before a number and a capital ends
     /// the executors of a row, not a list of numbers.
     static func endsAList(_ word: String, before next: String?) -> Bool {
@@ -353,6 +360,7 @@ enum FlattenedRowTable {
         return first.isUppercase
     }
 
+    /// Whether a number after `word` belongs to it («до 25», «к 9.05.», «№ 5», «12», «(7–9»).
     static func joinsNumber(_ word: String) -> Bool {
         let lower = word.lowercased()
         return ["до", "к", "с", "по", "№", "n", "от", "в", "на", "и", "-", "–"].contains(lower)

@@ -159,7 +159,8 @@ public struct PlanTableLayout: Hashable, Sendable {
         return candidates.count == 1 ? candidates[0] : nil
     }
 
-    /// «Срок окончания», «Плановое окончание», «Дата завершения», «Конец».
+    /// «Срок окончания», «Плановое окончание», «Дата завершения», «Конец»; «Время проведения»
+    /// after a date (the hour on that day).
     static func namesAnEnd(_ header: String) -> Bool {
         let text = RussianText.folded(header)
         // «Дата | … | Время проведения»: the second says the hour on that day, or the time
