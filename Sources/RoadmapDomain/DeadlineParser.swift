@@ -67,10 +67,10 @@ public struct DeadlineParser: Sendable {
     /// The words of a deadline as a narrow column or a PDF's line wrap breaks them:
     /// «Сен- тябрь», «декаб- ря», «сентяб рь», «в тече- ние»; and a dash left at the end.
     static func unbroken(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: #"(?<=[а-я])-\s+(?=[а-я])"#, with: "", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"\s*[-–—]\s*$"#, with: "", options: .regularExpression)
+        var result = text.replacingMatches(of: #"(?<=[а-я])-\s+(?=[а-я])"#, with: "")
+        result = result.replacingMatches(of: #"\s*[-–—]\s*$"#, with: "")
         let vocabulary = #"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|квартал|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн)[а-я]*$"#
-        func known(_ word: Substring) -> Bool { String(word).range(of: vocabulary, options: .regularExpression) != nil }
+        func known(_ word: Substring) -> Bool { String(word).rangeOfMatch(vocabulary) != nil }
         var words = result.split(separator: " ")
         var index = 0
         while index + 1 < words.count {
@@ -100,7 +100,7 @@ public struct DeadlineParser: Sendable {
         var candidates: [Rereading] = []
         var withoutNotes = prepared
         for note in prepared.matches(of: #/\s*\([^()\d]*\)/#).reversed()
-        where String(note.output).range(of: Self.dateWords, options: .regularExpression) == nil {
+        where String(note.output).rangeOfMatch(Self.dateWords) == nil {
             withoutNotes.replaceSubrange(note.range, with: " ")
         }
         withoutNotes = withoutNotes.trimmingCharacters(in: .whitespaces)
@@ -109,10 +109,10 @@ public struct DeadlineParser: Sendable {
         if unbroken != withoutNotes { candidates.append(Rereading(text: unbroken)) }
 
         let date = #"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*(?:г\b\.?)?|\d{1,2}\.\d{1,2}\.?|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}\s*(?:г\b\.?|года?)?)"#
-        let listed = withoutNotes.replacingOccurrences(
+        let listed = withoutNotes.replacingMatches(
             of: #"(?<=\d|г\.|г|года|год)\s+(?=\d{1,2}\.\d{1,2}|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4})"#,
-            with: ", ", options: .regularExpression)
-        if listed != withoutNotes, withoutNotes.range(of: "^(?:\(date)\\s*)+$", options: .regularExpression) != nil {
+            with: ", ")
+        if listed != withoutNotes, withoutNotes.rangeOfMatch("^(?:\(date)\\s*)+$") != nil {
             candidates.append(Rereading(text: listed, kinds: [.list]))
         }
 
@@ -127,7 +127,7 @@ public struct DeadlineParser: Sendable {
             let parts = withoutNotes.split(separator: ";").map { part in
                 var words = part.split(separator: " ")
                 while let last = words.last, !last.contains(where: \.isNumber),
-                      String(last).range(of: Self.dateWords, options: .regularExpression) == nil {
+                      String(last).rangeOfMatch(Self.dateWords) == nil {
                     words.removeLast()
                 }
                 return words.joined(separator: " ")
@@ -142,7 +142,7 @@ public struct DeadlineParser: Sendable {
         for cut in stride(from: words.count - 1, through: 1, by: -1) {
             let head = words[..<cut].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             let rest = words[cut...].joined(separator: " ")
-            guard rest.range(of: Self.dateWords, options: .regularExpression) == nil, rest.first?.isNumber != true else { continue }
+            guard rest.rangeOfMatch(Self.dateWords) == nil, rest.first?.isNumber != true else { continue }
             candidates.append(Rereading(text: head, kinds: single))
         }
         // «Образовательные учреждения 10 - 12 июня 2003 г.»: a place, then the date.
@@ -150,7 +150,7 @@ public struct DeadlineParser: Sendable {
             let head = words[..<cut].joined(separator: " ")
             let tail = words[cut...].joined(separator: " ")
             guard tail.first?.isNumber == true, !head.contains(where: \.isNumber),
-                  head.range(of: Self.dateWords, options: .regularExpression) == nil else { continue }
+                  head.rangeOfMatch(Self.dateWords) == nil else { continue }
             candidates.append(Rereading(text: tail, kinds: single))
             break
         }
@@ -166,43 +166,41 @@ public struct DeadlineParser: Sendable {
     static func prepared(_ text: String) -> String {
         var result = RussianText.normalizedForReading(text)
         // A weekday after a date («12.05.2023 (пятница)», «22.04. (пт)», «21.03 пон») repeats the date.
-        result = result.replacingOccurrences(
+        result = result.replacingMatches(
             of: #"(?<=[\d.г])\s*\(?\s*(?:пн|вт|ср|чт|пт|сб|вс|пон|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье)\s*\.?\s*\)?(?![а-я])"#,
-            with: "", options: .regularExpression)
+            with: "")
         // «21 сентября 2012 г., 12.10»: after a day written with its month's name, an hour (a
         // list of days would write the next one the same way, not as «12.10»).
-        result = result.replacingOccurrences(
+        result = result.replacingMatches(
             of: #"((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?)\s*,\s*(?:в\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d|\.\d)(?:\s*ч\b)?\.?"#,
-            with: "$1", options: .regularExpression)
+            with: "$1")
         // Times of day say when on the day, not which day: «08:30 - 12:30», «9.30 -13.00», «16.30»
         // (a dd.mm with minutes past 12 or 00 is no date).
         result = Self.withoutTimeRanges(result)
-        result = result.replacingOccurrences(
-            of: #"(?:\s*,)?\s*(?:в\s+)?(?<![\d.])\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?![\d.]|\.\d)(?:\s*ч\b\.?)?"#, with: "", options: .regularExpression)
+        result = result.replacingMatches(
+            of: #"(?:\s*,)?\s*(?:в\s+)?(?<![\d.])\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?![\d.]|\.\d)(?:\s*ч\b\.?)?"#, with: "")
         // «начало апреля», «в середине мая»: the month.
-        result = result.replacingOccurrences(
+        result = result.replacingMatches(
             of: #"\b(?:в\s+)?(?:начал[оеа]|середин[аеуы])\s+(?=(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))"#,
-            with: "", options: .regularExpression)
+            with: "")
         // Times of day say when on the day, not which day.
-        result = result.replacingOccurrences(of: #"(?:\s*,)?\s*(?:в\s+)?\b\d{1,2}:\d{2}\b(?:\s*ч\b\.?)?"#, with: "", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"\s*(?:в\s+)?\b\d{1,2}\.\d{2}\s*(?:ч\b\.?|час\w*)"#, with: "", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=[а-я])\s+\d{1,2}\.00\b\.?"#, with: "", options: .regularExpression)
-        result = result.replacingOccurrences(
+        result = result.replacingMatches(of: #"(?:\s*,)?\s*(?:в\s+)?\b\d{1,2}:\d{2}\b(?:\s*ч\b\.?)?"#, with: "")
+        result = result.replacingMatches(of: #"\s*(?:в\s+)?\b\d{1,2}\.\d{2}\s*(?:ч\b\.?|час\w*)"#, with: "")
+        result = result.replacingMatches(of: #"(?<=[а-я])\s+\d{1,2}\.00\b\.?"#, with: "")
+        result = result.replacingMatches(
             of: #"\b((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)\s*,\s*(\d{4})\b"#,
-            with: "$1 $2", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(\d)\.\s+(\d)"#, with: "$1.$2", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"\b(с|по|до|в)\s+\1\b"#, with: "$1", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(\d{4})\s*(?:г\.?|года?)\s*(\d)\s*(квартал|кв\b\.?|полугоди)"#, with: "$2 $3 $1",
-                                             options: .regularExpression)
+            with: "$1 $2")
+        result = result.replacingMatches(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2")
+        result = result.replacingMatches(of: #"(\d)\.\s+(\d)"#, with: "$1.$2")
+        result = result.replacingMatches(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ")
+        result = result.replacingMatches(of: #"\b(с|по|до|в)\s+\1\b"#, with: "$1")
+        result = result.replacingMatches(of: #"(\d{4})\s*(?:г\.?|года?)\s*(\d)\s*(квартал|кв\b\.?|полугоди)"#, with: "$2 $3 $1")
         result = Self.weeksOfMonth(result)
-        result = result.replacingOccurrences(
-            of: #"(\d)\s*-\s*(?:ый|ий|ой|го|ого|его|ое|ее|ая|е|й|м|ом|х|ых)(?![а-я])"#, with: "$1",
-            options: .regularExpression)
+        result = result.replacingMatches(
+            of: #"(\d)\s*-\s*(?:ый|ий|ой|го|ого|его|ое|ее|ая|е|й|м|ом|х|ых)(?![а-я])"#, with: "$1")
         result = result.replacingOccurrences(of: "кв-л", with: "кв")
         result = Self.distributingTerms(result)
-        result = result.replacingOccurrences(of: #"(?<![a-z])c(?= ?\d)"#, with: "с", options: .regularExpression)
+        result = result.replacingMatches(of: #"(?<![a-z])c(?= ?\d)"#, with: "с")
         return result
     }
 
@@ -226,10 +224,14 @@ public struct DeadlineParser: Sendable {
 
     /// Removes time ranges («08:30 - 12:30», «10.00 – 12.00 ч»), but not a range of days
     /// («10.10-21.10»): a dotted time is one whose minutes could not be a month.
+    /// «08:30 - 12:30», «с 9.30 до 13.00 ч.»: built once (a regex literal is parsed again each
+    /// time it is evaluated).
+    static let timeRange = SharedRegex(#/(?:\s*,)?\s*(?:в\s+|с\s+)?\b(\d{1,2})([:.])(\d{2})\s*(?:-|–|—|до)\s*(\d{1,2})([:.])(\d{2})\b(?:\s*ч\b\.?)?/#)
+
     static func withoutTimeRanges(_ text: String) -> String {
         var result = text
-        let pattern = #/(?:\s*,)?\s*(?:в\s+|с\s+)?\b(\d{1,2})([:.])(\d{2})\s*(?:-|–|—|до)\s*(\d{1,2})([:.])(\d{2})\b(?:\s*ч\b\.?)?/#
-        while let match = result.firstMatch(of: pattern) {
+        guard text.contains(where: \.isNumber) else { return result }
+        while let match = result.firstMatch(of: Self.timeRange.regex) {
             func isTime(_ separator: Substring, _ minutes: Substring) -> Bool {
                 separator == ":" || (Int(minutes).map { $0 == 0 || $0 > 12 } ?? false)
             }
@@ -241,8 +243,10 @@ public struct DeadlineParser: Sendable {
 
     /// «3 неделя февраля», «3, 4 неделя октября», «4 неделя сентябрь» → the days of those
     /// weeks (1–7, 8–14, 15–21, 22–28); a fifth week is left as it is, since months differ.
+    static let weekOfMonth = SharedRegex(/\b([1-4])(?:\s*(?:,|и|-)\s*([1-4]))?\s*недел[а-я]*\s+([а-я]+)/)
+
     static func weeksOfMonth(_ text: String) -> String {
-        guard let match = text.firstMatch(of: /\b([1-4])(?:\s*(?:,|и|-)\s*([1-4]))?\s*недел[а-я]*\s+([а-я]+)/),
+        guard text.contains("недел"), let match = text.firstMatch(of: Self.weekOfMonth.regex),
               let first = Int(match.output.1) else { return text }
         let last = match.output.2.flatMap { Int($0) } ?? first
         guard first <= last else { return text }

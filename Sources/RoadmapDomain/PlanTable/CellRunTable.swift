@@ -737,15 +737,19 @@ enum CellRunTable {
 
     /// A deadline cell as plans write them, read or not: «в течение года», «по плану
     /// поликлиники», «один раз в квартал», «до 25 числа», a date.
+    static let leadingHour = SharedRegex(/^\d{1,2}[.:]\d{2}\b/)
+    static let leadingMonthOrQuarter =
+        SharedRegex(/^(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяеи]?|(?:март|август)[ае]?|ма[йяе])(?![а-яё])|^(?:[ivx]{1,3}|\d{1,2})\s+(?:квартал|полугод)/)
+
     static func looksLikeDeadline(_ text: String) -> Bool {
-        if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil { return true }
+        if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: Self.leadingHour.regex) != nil { return true }
         // «27 марта» / «День безопасности»: a camp's day and its theme in the day's cell.
         if text.contains("\n"), !RussianText.isLonger(text, than: 80) {
             let lines = text.split(separator: "\n")
             if lines.count <= 3, FlattenedRowTable.readsAsDeadline(String(lines[0])) { return true }
         }
         let folded = RussianText.folded(text)
-        if folded.count <= 80, folded.firstMatch(of: /^(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяеи]?|(?:март|август)[ае]?|ма[йяе])(?![а-яё])|^(?:[ivx]{1,3}|\d{1,2})\s+(?:квартал|полугод)/) != nil {
+        if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil {
             return true
         }
         return folded.count <= 80 && ["по плану", "по графику", "в течение", "по мере", "по согласованию", "ежедн", "еженед",

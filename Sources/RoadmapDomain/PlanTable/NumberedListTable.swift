@@ -94,7 +94,7 @@ enum NumberedListTable {
         if let marker = text.range(of: #"[\s.,;:]*Срок[а-яё]*(?:\s+[а-яё]+)?\s*:\s*"#, options: [.regularExpression, .caseInsensitive]) {
             var deadline = String(text[marker.upperBound...])
             var rest = ""
-            if let end = deadline.range(of: #"\.\s+(?=[А-ЯЁ])"#, options: .regularExpression) {
+            if let end = deadline.rangeOfMatch(#"\.\s+(?=[А-ЯЁ])"#) {
                 rest = String(deadline[end.upperBound...])
                 deadline = String(deadline[..<end.lowerBound])
             }
@@ -112,7 +112,7 @@ enum NumberedListTable {
             }
         }
         // «24 ноября. Общешкольная линейка»: the first sentence.
-        if let end = text.range(of: #"\s*\.\s+"#, options: .regularExpression) {
+        if let end = text.rangeOfMatch(#"\s*\.\s+"#) {
             let first = trimmed(String(text[..<end.lowerBound]))
             let rest = trimmed(String(text[end.upperBound...]))
             if !rest.isEmpty, readsAsDeadline(first) { return (rest, first, executors, false) }
@@ -138,7 +138,7 @@ enum NumberedListTable {
         if FlattenedRowTable.readsAsDeadline(text) { return true }
         // Two days written as dates whose range cannot be read («26.12-18.12», a slip of the
         // pen): the item's deadline all the same, kept as written and flagged, never guessed.
-        if text.range(of: #"^\d{1,2}\.\d{1,2}\.?(\d{2,4})?\s*[-–—]\s*\d{1,2}\.\d{1,2}\.?(\d{2,4})?$"#, options: .regularExpression) != nil {
+        if text.rangeOfMatch(#"^\d{1,2}\.\d{1,2}\.?(\d{2,4})?\s*[-–—]\s*\d{1,2}\.\d{1,2}\.?(\d{2,4})?$"#) != nil {
             return true
         }
         guard !text.contains("("),

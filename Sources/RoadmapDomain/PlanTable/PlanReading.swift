@@ -333,7 +333,7 @@ struct PlanReading {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix(".") { trimmed.removeLast() }
         // Cyrillic «І» and «Х» stand in for Latin ones in some copies.
-        let latin = trimmed.replacingOccurrences(of: "І", with: "I").replacingOccurrences(of: "Х", with: "X")
+        let latin = trimmed.replacingOccurrences(of: "І", with: "I").replacingMatches(of: "Х", with: "X")
         return !latin.isEmpty && latin.count <= 5 && latin.allSatisfy { "IVX".contains($0) }
     }
 
@@ -411,7 +411,7 @@ struct PlanReading {
         let term = "(?:[1-4]|i{1,3}|iv)\\s*-?(?:я|й|ое)?\\s*(?:четверть|полугодие|триместр)"
         let year = "(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?"
         let pattern = "^(?:\(month)(?:\\s*[-–—]\\s*\(month))?|\(term))\(year)\\.?$"
-        return folded.range(of: pattern, options: .regularExpression) != nil || namesADay(line)
+        return folded.range(of: pattern) != nil || namesADay(line)
     }
 
     /// «27 марта», «Понедельник, 27 марта 2023 г.», «27.03.2023»: one day named alone (a plan
@@ -422,7 +422,7 @@ struct PlanReading {
         let weekday = "(?:(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\\s*,?\\s*)?"
         let month = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
         let pattern = "^\(weekday)(?:\\d{1,2}\\s+\(month)(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2}|\\d{4})(?:\\s*г\\.?)?)$"
-        return folded.range(of: pattern, options: .regularExpression) != nil
+        return folded.rangeOfMatch(pattern) != nil
     }
 
     /// «27 марта» / «День безопасности» in a day's cell: the day, then the day's theme (a line

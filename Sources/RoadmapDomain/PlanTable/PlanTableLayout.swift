@@ -49,9 +49,11 @@ public struct PlanTableLayout: Hashable, Sendable {
     }
 
     /// Whether a heading names a month alone («Сентябрь», «сент.», «Январь 2026»).
+    static let month = SharedRegex(/(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|сент|октябр|окт|ноябр|нояб|декабр|дек)[а-я]*\.?(?:\s+20\d\d(?:\s*г\.?)?)?/)
+
     static func namesAMonth(_ heading: String) -> Bool {
-        let text = RussianText.folded(RussianText.collapsingWhitespace(heading))
-        return text.wholeMatch(of: /(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|сент|октябр|окт|ноябр|нояб|декабр|дек)[а-я]*\.?(?:\s+20\d\d(?:\s*г\.?)?)?/) != nil
+        guard !RussianText.isLonger(heading, than: 40) else { return false }
+        return RussianText.folded(RussianText.collapsingWhitespace(heading)).wholeMatch(of: Self.month.regex) != nil
     }
 
     /// Columns headed by periods in `row`: two years or more (each once), or three months or
