@@ -257,15 +257,41 @@ public enum TextDocumentReader {
             let short = (1..<pipes).contains(count) && index > start + 1
                 && splitPipes(line).filter { !cleanCell($0).isEmpty }.count >= 2
                 && (index + 1 == lines.count || isBlank(lines[index + 1]) || barePipeCount(lines[index + 1]) == pipes)
-            guard !isBlank(line), count == pipes || short else { break }
+            var parts = splitPipes(line)
+            var next = index + 1
+            if !isBlank(line), count < pipes, !short, index > start, let broken = brokenRow(lines, from: index, pipes: pipes) {
+                // «2. | Игра-путешествие | 10.00» then «229 кабинет | Сермяжко Т.С.»: a cell of
+                // two lines broke the row; the lines' cells add up to the header's.
+                parts = broken.parts
+                next = broken.next
+            } else {
+                guard !isBlank(line), count == pipes || short else { break }
+            }
             let row = rows.count + 1
-            rows.append(splitPipes(line).enumerated().map { column, text in
+            rows.append(parts.enumerated().map { column, text in
                 SourceCell(text: cleanCell(text.replacingOccurrences(of: "\\|", with: "|")),
                            location: SourceLocation(line: index + 1, row: row, column: column + 1))
             })
-            index += 1
+            index = next
         }
         return (SourceTable(rows: rows), index)
+    }
+
+    /// The cells of a row of a table without outer pipes that a cell's line breaks spread over
+    /// the lines from `index` (at most six, none blank): their «|» add up to the header's
+    /// `pipes`, each line's first cell going on with the cell before it. Nil when they do not.
+    static func brokenRow(_ lines: [String], from index: Int, pipes: Int) -> (parts: [String], next: Int)? {
+        var parts = splitPipes(lines[index])
+        var count = barePipeCount(lines[index])
+        var next = index + 1
+        while count < pipes, next < lines.count, next < index + 6, !isBlank(lines[next]) {
+            let more = splitPipes(lines[next])
+            parts[parts.count - 1] += " " + more[0].trimmingCharacters(in: .whitespaces)
+            parts += more.dropFirst()
+            count += barePipeCount(lines[next])
+            next += 1
+        }
+        return count == pipes ? (parts, next) : nil
     }
 
     /// Splits at `|` not escaped as `\|`.

@@ -1414,4 +1414,66 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["Август", "Сентябрь", "Октябрь"])
         #expect(read.actions.map { $0.executors.map(\.name) } == [["Тощенко Е.В."], ["Тощенко Е.В."], ["рук. МО", "учителя-наставники"]])
     }
+
+    /// A PDF's narrow columns: each cell wrapped over short lines, a blank line between cells.
+    /// Read a line a cell, «Проведение» would be an action and «самообследования …» its
+    /// executor; read a run of lines a cell, the rows come whole.
+    @Test func cellsWrappedOverLinesBetweenBlankLines() throws {
+        let text = """
+            План мероприятий
+
+            № п/п
+
+            Наименование
+            мероприятия
+
+            Срок
+            исполнения
+
+            Ответственные
+
+            1.
+
+            Создание рабочей группы
+            по переходу на
+            обновленные ФГОС
+
+            август 2021 г.
+
+            Министерство
+            образования
+
+            2.
+
+            Проведение
+            самообследования
+            готовности школ
+
+            до 25 числа
+            каждого месяца
+
+            Руководители ОО
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Создание рабочей группы по переходу на обновленные ФГОС", "Проведение самообследования готовности школ"])
+        #expect(read.actions.map(\.deadline.text) == ["август 2021 г.", "до 25 числа каждого месяца"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["Министерство образования"], ["Руководители ОО"]])
+    }
+
+    /// A table without outer pipes whose cell holds two lines: the row goes on on the next
+    /// line, and the two lines' «|» add up to the header's.
+    @Test func aRowOfABarePipeTableBrokenByACellOfTwoLines() throws {
+        let text = """
+            План мероприятий
+            № п/п | Наименование мероприятия | Срок исполнения | Ответственные
+            1. | Работа школы раннего развития | 10.00 | Волчанина Т.В.
+            2. | Игра-путешествие «Моя страна» | 12 марта
+            229 кабинет | Сермяжко Т.С.
+            3. | Мастер-класс «Подарок маме» | 14 марта | Гапанович Э.О.
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Работа школы раннего развития", "Игра-путешествие «Моя страна»", "Мастер-класс «Подарок маме»"])
+        #expect(read.actions.map(\.deadline.text)[1...] == ["12 марта 229 кабинет", "14 марта"])
+        #expect(read.actions.map { $0.executors.map(\.name) }[1] == ["Сермяжко Т.С."])
+    }
 }

@@ -13,6 +13,32 @@ enum CellRunTable {
         var location: SourceLocation
     }
 
+    /// `paragraphs` (lines of a text copy) joined into one paragraph per run of lines with no
+    /// blank line between them: a PDF's narrow column wraps each cell over short lines and
+    /// leaves a blank line between cells. Nil when the copy has no such cells (fewer than three
+    /// runs of several lines) or no blank lines to tell them apart.
+    static func blocks(_ paragraphs: [(text: String, location: SourceLocation)]) -> [(text: String, location: SourceLocation)]? {
+        var blocks: [(text: String, location: SourceLocation)] = []
+        var lines = 0
+        var wrapped = 0
+        var previousLine: Int?
+        for paragraph in paragraphs {
+            guard let line = paragraph.location.line else { return nil }
+            let text = paragraph.text.trimmingCharacters(in: .whitespaces)
+            if let previous = previousLine, line == previous + 1, let last = blocks.indices.last, !text.isEmpty {
+                blocks[last].text += " " + text
+                lines += 1
+                if lines == 2 { wrapped += 1 }
+            } else {
+                blocks.append((text, paragraph.location))
+                lines = 1
+            }
+            previousLine = line
+        }
+        guard wrapped >= 3, blocks.count >= 8, blocks.count < paragraphs.count else { return nil }
+        return blocks
+    }
+
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header
     /// (the document's heading); nil when no run of header cells names a planned action.
     /// `droppingNote`: the header's last column, «Примечание», has no cell in any row (the

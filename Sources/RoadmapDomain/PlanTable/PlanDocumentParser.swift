@@ -97,13 +97,15 @@ public struct PlanDocumentParser: Sendable {
     }
 
     public func parse(_ document: SourceDocument) throws(PlanParseError) -> PlanDraft {
-        var best: (draft: PlanDraft, score: Int)?
+        var best: (draft: PlanDraft, score: (Int, Int))?
         var firstError: PlanParseError?
         let (readings, compared) = try Self.readings(of: document)
         for (plans, prose) in readings {
             do {
                 let draft = try read(plans, prose: prose, in: document)
-                let score = draft.goals.flatMap(\.actions).filter { $0.deadline.period != nil || FlattenedRowTable.readsAsDeadline($0.deadline.text) }.count
+                // The most deadlines read; on a tie, the fewest actions whose deadline does not read.
+                let read = draft.actions.filter { $0.deadline.period != nil || FlattenedRowTable.readsAsDeadline($0.deadline.text) }.count
+                let score = (read, read - draft.actionCount)
                 if best.map({ score > $0.score }) ?? true { best = (draft, score) }
                 if !compared { break }
             } catch {
@@ -146,6 +148,12 @@ public struct PlanDocumentParser: Sendable {
         }
         if plans.isEmpty {
             var readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])] = []
+            if let blocks = CellRunTable.blocks(document.paragraphs), let rebuilt = CellRunTable.rebuild(blocks),
+               let layout = PlanTableLayout(table: rebuilt.table) {
+                // A PDF's narrow columns: each cell wrapped over lines, a blank line between
+                // cells (first: on a tie, cells of several lines are read whole).
+                readings.append(([(rebuilt.table, layout)], Array(blocks.prefix(rebuilt.headerStart))))
+            }
             if let rebuilt = CellRunTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
                 // A copy from a web page with one cell per line.
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))

@@ -1,0 +1,172 @@
+import Foundation
+@testable import RoadmapDomain
+import Testing
+
+@testable import RoadmapImport
+
+/// The real plans of the corpus, each written again in the shapes copies take: every document
+/// read right is rebuilt as a table of its own actions (their real wording, deadlines, persons
+/// and sections), then written as tab and «|» tables, CSV, one cell a line, rows that lost
+/// their borders, and a PDF's narrow columns (each cell wrapped over short lines, a blank
+/// line between cells). Each shape must read as the same actions with the same deadlines: a
+/// reader that holds on one shape of a plan and drops it on another is fitted to its samples.
+@Suite("The corpus's plans in every shape")
+struct CorpusShapesTests {
+    enum Shape: String, CaseIterable {
+        case tabs, pipes, pipesWithoutOuter, cellPerLineWithSeparators, cellPerLineEndedByPipe, csv, flattened, wrapped
+        var fileName: String { self == .csv ? "plan.csv" : self == .tabs ? "plan.tsv" : "plan.txt" }
+    }
+
+    /// The actions `plan` holds as table rows: a header, a section row where the section
+    /// changes, then «number | action | deadline | executors».
+    static func rows(of plan: PlanDraft) -> [[String]] {
+        var rows = [["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"]]
+        var section: String?
+        var number = 0
+        for action in plan.actions {
+            if let current = action.section, current != section {
+                rows.append([current, "", "", ""])
+                number = 0
+            }
+            section = action.section
+            number += 1
+            rows.append(["\(number).", action.title, action.deadline.text, action.executors.map(\.name).joined(separator: ", ")])
+        }
+        return rows
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces, as a narrow column of a PDF.
+    static func wrapped(_ text: String, width: Int = 24) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    static func render(_ rows: [[String]], title: String, as shape: Shape) -> String {
+        let heading = title + "\n"
+        switch shape {
+        case .tabs: return heading + rows.map { $0.joined(separator: "\t") }.joined(separator: "\n")
+        case .pipes: return heading + rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
+        case .pipesWithoutOuter: return heading + rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
+        case .cellPerLineWithSeparators:
+            return heading + rows.map { $0.filter { !$0.isEmpty }.joined(separator: "\n|\n") }.joined(separator: "\n|\n")
+        case .cellPerLineEndedByPipe:
+            return heading + rows.map { $0.filter { !$0.isEmpty }.map { $0 + " |" }.joined(separator: "\n") }.joined(separator: "\n")
+        case .flattened:
+            return heading + rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n")
+        case .csv:
+            return "\"\(title)\"\n" + rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") }
+                .joined(separator: "\n")
+        case .wrapped:
+            return heading + "\n" + rows.map { row in
+                row.filter { !$0.isEmpty }.map { wrapped($0).joined(separator: "\n") }.joined(separator: "\n\n")
+            }.joined(separator: "\n\n")
+        }
+    }
+
+    static func folded(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// What went wrong reading `plan`'s actions back from `shape`, or nil when they read the same.
+    static func difference(_ plan: PlanDraft, as shape: Shape) -> String? {
+        let text = render(rows(of: plan), title: "План мероприятий", as: shape)
+        do {
+            let again = try PlanDocumentParser().parse(try DocumentReader.read(data: Data(text.utf8), fileName: shape.fileName))
+            if let show = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_SHAPES_SHOW"], show == "\(plan.sourceName):\(shape.rawValue)" {
+                print(text)
+                for action in again.actions {
+                    print("SHOW \(action.title.prefix(60)) | \(action.deadline.text) [\(action.deadline.kind)] | \(action.executors.map(\.name).joined(separator: "; "))")
+                }
+            }
+            if again.actionCount != plan.actionCount { return "\(again.actionCount) actions, not \(plan.actionCount)" }
+            let deadlines = plan.actions.map { folded($0.deadline.text) }
+            let read = again.actions.map { folded($0.deadline.text) }
+            if let index = deadlines.indices.first(where: { deadlines[$0] != read[$0] }) {
+                return "deadline \(index + 1): «\(read[index])», not «\(deadlines[index])»"
+            }
+            let titles = plan.actions.map { folded($0.title) }
+            let readTitles = again.actions.map { folded($0.title) }
+            if let index = titles.indices.first(where: { titles[$0] != readTitles[$0] }) {
+                return "action \(index + 1): «\(readTitles[index].prefix(60))», not «\(titles[index].prefix(60))»"
+            }
+            return nil
+        } catch {
+            return "\(error)".prefix(120).description
+        }
+    }
+
+    /// The documents each shape does not read back the same today (measured; `report` lists
+    /// why). Most are cells that the plan itself left odd (a cut deadline «В т», a place in
+    /// the deadline's cell, a pipe inside a cell) or, for rows that lost their borders, texts
+    /// with nothing to tell the action from the deadline. Every other document must stay right.
+    static let differing: [Shape: Set<String>] = [
+        .pipes: [
+            "159", "217", "219", "223", "301", "307", "314"
+        ],
+        .pipesWithoutOuter: [
+            "013", "123", "217", "307"
+        ],
+        .cellPerLineWithSeparators: [
+            "128", "131", "223", "307", "410", "809", "1108"
+        ],
+        .cellPerLineEndedByPipe: [
+            "128", "131", "159", "223", "307", "410", "809", "1108"
+        ],
+        .flattened: [
+            "001", "021", "022", "023", "025", "029", "037", "039", "122", "123", "126", "127", "128", "130", "131",
+            "142", "143", "148", "149", "151", "152", "154", "155", "156", "159", "201", "202", "204", "214", "217",
+            "219", "220", "223", "301", "303", "305", "306", "307", "312", "313", "314", "408", "410", "411", "413",
+            "416", "508", "510", "601", "602", "604", "605", "608", "609", "610", "702", "704", "705", "707", "708",
+            "709", "710", "804", "806", "807", "809", "1002", "1004", "1005", "1106", "1108", "1109"
+        ],
+        .wrapped: [
+            "025", "029", "127", "128", "131", "151", "152", "155", "159", "204", "220", "223", "307", "410", "412",
+            "702", "809", "1002", "1006", "1108", "1109"
+        ],
+    ]
+
+    @Test(arguments: CorpusTests.readRight.sorted())
+    func everyShapeReadsTheSameActions(_ name: String) throws {
+        let data = try Data(contentsOf: try CorpusTests.folder.appendingPathComponent("\(name).txt"))
+        let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: "\(name).txt"))
+        for shape in Shape.allCases where !(Self.differing[shape] ?? []).contains(name) {
+            if let difference = Self.difference(plan, as: shape) {
+                Issue.record("\(name) written as \(shape.rawValue): \(difference)")
+            }
+        }
+    }
+
+    /// `ROADMAP_CORPUS_SHAPES=1 swift test --filter CorpusShapesTests/report`: how many documents
+    /// each shape reads back the same, and what differs in the others.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ROADMAP_CORPUS_SHAPES"] != nil))
+    func report() throws {
+        let folder = try CorpusTests.folder
+        var right: [Shape: Int] = [:]
+        var seconds: [Shape: Double] = [:]
+        var total = 0
+        for name in CorpusTests.readRight.sorted() {
+            let data = try Data(contentsOf: folder.appendingPathComponent("\(name).txt"))
+            let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: "\(name).txt"))
+            total += 1
+            for shape in Shape.allCases {
+                let started = Date()
+                defer { seconds[shape, default: 0] += Date().timeIntervalSince(started) }
+                if let difference = Self.difference(plan, as: shape) {
+                    print("SHAPES \(name) \(shape.rawValue): \(difference)")
+                } else {
+                    right[shape, default: 0] += 1
+                }
+            }
+        }
+        for shape in Shape.allCases { print("SHAPES \(shape.rawValue): \(right[shape] ?? 0) of \(total) (\(Int(seconds[shape] ?? 0)) s)") }
+    }
+}
