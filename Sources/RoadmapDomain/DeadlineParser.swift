@@ -265,6 +265,13 @@ public struct DeadlineParser: Sendable {
            !text.contains(where: \.isNumber), !RussianText.folded(text).contains("год") {
             throw .unreadable
         }
+        // «по учебной работе», «учебных помещений»: «учебный» names the academic year only
+        // with «год» after it («учебного года», «уч. г.») or written «у/г».
+        if tokens.contains(where: { if case .academic = $0 { true } else { false } }),
+           !tokens.contains(where: { if case .yearWord = $0 { true } else { false } }),
+           !RussianText.folded(text).contains("у/г") {
+            throw .unreadable
+        }
         if Self.isNoDueDate(tokens) {
             return Deadline(text: text, kind: .noDueDate, period: nil, occurrences: [])
         }

@@ -18,6 +18,9 @@ struct DeadlineEdgeTests {
         "26 ноября по графику", "2 раза в год, октябрь", "г.", "Г.", "года", "С 15.04.2010 по окончание празднования",
         // «г.» with no number before it is a city («по г. Владимиру»), not «года».
         "по г.", "до г.", "в г.", "20.04. 20.05.2011",
+        // «учебный» with no «год» after it names no academic year («заместитель директора по
+        // учебной работе», «учебных помещений»).
+        "по учебной", "по учебной работе", "в течение учебного", "учебных помещений",
     ]
 
     /// What real plans write around a date: a weekday, a time, a place, a note in brackets,
