@@ -12,10 +12,7 @@ import Testing
 /// reader that holds on one shape of a plan and drops it on another is fitted to its samples.
 @Suite("The corpus's plans in every shape")
 struct CorpusShapesTests {
-    enum Shape: String, CaseIterable {
-        case tabs, pipes, pipesWithoutOuter, cellPerLineWithSeparators, cellPerLineEndedByPipe, csv, flattened, wrapped
-        var fileName: String { self == .csv ? "plan.csv" : self == .tabs ? "plan.tsv" : "plan.txt" }
-    }
+    typealias Shape = TableShape
 
     /// The actions `plan` holds as table rows: a header, a section row where the section
     /// changes, then «number | action | deadline | executors».
@@ -35,50 +32,13 @@ struct CorpusShapesTests {
         return rows
     }
 
-    /// `text` broken into lines of at most `width` characters at spaces, as a narrow column of a PDF.
-    static func wrapped(_ text: String, width: Int = 24) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
-
-    static func render(_ rows: [[String]], title: String, as shape: Shape) -> String {
-        let heading = title + "\n"
-        switch shape {
-        case .tabs: return heading + rows.map { $0.joined(separator: "\t") }.joined(separator: "\n")
-        case .pipes: return heading + rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
-        case .pipesWithoutOuter: return heading + rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
-        case .cellPerLineWithSeparators:
-            return heading + rows.map { $0.filter { !$0.isEmpty }.joined(separator: "\n|\n") }.joined(separator: "\n|\n")
-        case .cellPerLineEndedByPipe:
-            return heading + rows.map { $0.filter { !$0.isEmpty }.map { $0 + " |" }.joined(separator: "\n") }.joined(separator: "\n")
-        case .flattened:
-            return heading + rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n")
-        case .csv:
-            return "\"\(title)\"\n" + rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") }
-                .joined(separator: "\n")
-        case .wrapped:
-            return heading + "\n" + rows.map { row in
-                row.filter { !$0.isEmpty }.map { wrapped($0).joined(separator: "\n") }.joined(separator: "\n\n")
-            }.joined(separator: "\n\n")
-        }
-    }
-
     static func folded(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// What went wrong reading `plan`'s actions back from `shape`, or nil when they read the same.
     static func difference(_ plan: PlanDraft, as shape: Shape) -> String? {
-        let text = render(rows(of: plan), title: "План мероприятий", as: shape)
+        let text = shape.render(rows(of: plan), title: "План мероприятий")
         do {
             let again = try PlanDocumentParser().parse(try DocumentReader.read(data: Data(text.utf8), fileName: shape.fileName))
             if let show = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_SHAPES_SHOW"], show == "\(plan.sourceName):\(shape.rawValue)" {

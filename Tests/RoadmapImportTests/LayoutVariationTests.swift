@@ -43,10 +43,7 @@ struct LayoutVariationTests {
         [.number, .action, .deadline, .executor],
     ]
 
-    enum Shape: String, CaseIterable {
-        case tabs, pipes, pipesWithoutOuter, cellPerLineWithSeparators, cellPerLineEndedByPipe, csv, flattened
-        var fileName: String { self == .csv ? "plan.csv" : self == .tabs ? "plan.tsv" : "plan.txt" }
-    }
+    typealias Shape = TableShape
 
     /// The rows of the table as cell texts: header (one or two rows), numbering row, sections, actions.
     static func rows(order: [Column], variant: Int, numberingRow: Bool, twoRowHeader: Bool) -> [[String]] {
@@ -81,22 +78,7 @@ struct LayoutVariationTests {
     }
 
     static func render(_ rows: [[String]], as shape: Shape) -> String {
-        let title = "План мероприятий («дорожная карта») на 2024/2025 учебный год\n"
-        switch shape {
-        case .tabs: return title + rows.map { $0.joined(separator: "\t") }.joined(separator: "\n")
-        case .pipes: return title + rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
-        case .pipesWithoutOuter: return title + rows.map { $0.joined(separator: " | ") }.joined(separator: "\n")
-        case .cellPerLineWithSeparators:
-            return title + rows.map { $0.filter { !$0.isEmpty }.joined(separator: "\n|\n") }.joined(separator: "\n|\n")
-        case .cellPerLineEndedByPipe:
-            return title + rows.map { $0.filter { !$0.isEmpty }.map { $0 + " |" }.joined(separator: "\n") }.joined(separator: "\n")
-        case .flattened:
-            // Borders lost: a row is its cells one after another on one line.
-            return title + rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n")
-        case .csv:
-            return "\"" + title.dropLast() + "\"\n" + rows.map { $0.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ";") }
-                .joined(separator: "\n")
-        }
+        shape.render(rows, title: "План мероприятий («дорожная карта») на 2024/2025 учебный год")
     }
 
     @Test func everyLayoutReadsTheSamePlan() throws {
