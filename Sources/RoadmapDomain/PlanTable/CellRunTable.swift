@@ -25,7 +25,7 @@ enum CellRunTable {
         for paragraph in paragraphs {
             guard let line = paragraph.location.line else { return nil }
             let text = paragraph.text.trimmingCharacters(in: .whitespaces)
-            if let previous = previousLine, line == previous + 1, let last = blocks.indices.last, !text.isEmpty {
+            if let previous = previousLine, line == previous + 1, let last = blocks.indices.last {
                 blocks[last].text += " " + text
                 lines += 1
                 if lines == 2 { wrapped += 1 }
@@ -35,7 +35,7 @@ enum CellRunTable {
             }
             previousLine = line
         }
-        guard wrapped >= 3, blocks.count >= 8, blocks.count < paragraphs.count else { return nil }
+        guard wrapped >= 3, blocks.count >= 8 else { return nil }
         return blocks
     }
 

@@ -118,10 +118,11 @@ public struct PlanDocumentParser: Sendable {
 
     /// The ways `document` can be read as plan tables, each with the text above its first
     /// table, in order of preference. A document's own tables come first; a text copy that has
-    /// none may be read as one cell a line, as rows that lost their borders, as deadline and
-    /// action lines in turn, or as a stream of cells between «|». Each reading is tried, and
-    /// the one whose deadline column holds the most texts that read as dates wins (the earlier on a
-    /// tie): the shape is decided by what the cells say, not by which rebuild answers first.
+    /// none may be read as cells wrapped over lines between blank lines, as one cell a line, as
+    /// rows that lost their borders, as deadline and action lines in turn, or as a stream of
+    /// cells between «|». Each reading is tried, and the one whose deadline column holds the
+    /// most texts that read as dates wins (on a tie, the one with fewer deadlines unread, then
+    /// the earlier): the shape is decided by what the cells say, not by which rebuild answers first.
     /// A document's own tables give way to a stream between «|» only when they hold no action
     /// (`compared` is then false: the first reading that holds one is taken).
     static func readings(of document: SourceDocument) throws(PlanParseError) -> (

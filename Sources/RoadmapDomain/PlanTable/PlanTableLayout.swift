@@ -52,8 +52,10 @@ public struct PlanTableLayout: Hashable, Sendable {
     static let month = SharedRegex(/(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|сент|октябр|окт|ноябр|нояб|декабр|дек)[а-я]*\.?(?:\s+20\d\d(?:\s*г\.?)?)?/)
 
     static func namesAMonth(_ heading: String) -> Bool {
-        guard !RussianText.isLonger(heading, than: 40) else { return false }
-        return RussianText.folded(RussianText.collapsingWhitespace(heading)).wholeMatch(of: Self.month.regex) != nil
+        // A month's heading is short: a long cell is no month, whatever its first word.
+        let text = RussianText.collapsingWhitespace(heading)
+        guard !RussianText.isLonger(text, than: 40) else { return false }
+        return RussianText.folded(text).wholeMatch(of: Self.month.regex) != nil
     }
 
     /// Columns headed by periods in `row`: two years or more (each once), or three months or
