@@ -175,10 +175,11 @@ public struct DeadlineParser: Sendable {
             of: #"((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?)\s*,\s*(?:в\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d|\.\d)(?:\s*ч\b)?\.?"#,
             with: "$1")
         // Times of day say when on the day, not which day: «08:30 - 12:30», «9.30 -13.00», «16.30»
-        // (a dd.mm with minutes past 12 or 00 is no date).
+        // (a dd.mm with minutes past 12 or 00 is no date; «31 мая 11.0», a time with a digit
+        // lost, neither).
         result = Self.withoutTimeRanges(result)
         result = result.replacingMatches(
-            of: #"(?:\s*,)?\s*(?:в\s+)?(?<![\d.])\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?![\d.]|\.\d)(?:\s*ч\b\.?)?"#, with: "")
+            of: #"(?:\s*,)?\s*(?:в\s+)?(?<![\d.])\d{1,2}\.(?:00|0(?![\d.])|1[3-9]|[2-5]\d)(?![\d.]|\.\d)(?:\s*ч\b\.?)?"#, with: "")
         // «начало апреля», «в середине мая»: the month.
         result = result.replacingMatches(
             of: #"\b(?:в\s+)?(?:начал[оеа]|середин[аеуы])\s+(?=(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))"#,

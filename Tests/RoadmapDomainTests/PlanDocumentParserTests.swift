@@ -457,6 +457,24 @@ struct CellRunTableTests {
         #expect(plan.actions[3].executors.map(\.name) == ["Житко К.И."])
     }
 
+    /// A header broken over paragraphs whose first holds three headings («№ П/П Наименование
+    /// мероприятий Срок» / «исполнения» / «Ответств. исполнит.»), over a row that lost its
+    /// borders whose action ends in words like its deadline («… в период эпид.сезона В период
+    /// эпид сезона и по необходимости Старшая медицинская сестра»): the deadline's cell opens
+    /// at its capital «В» and ends before the executor's.
+    @Test func aFlattenedRowUnderAHeaderBrokenOverParagraphs() throws {
+        let lines = ["Комплексный план мероприятий по предупреждению гриппа на 2014-2015 гг.",
+                     "№ П/П Наименование мероприятий Срок", "исполнения", "Ответств. исполнит.",
+                     "1. Организационно- методическая работа",
+                     "1.1 Проведение рабочих совещаний по профилактике гриппа в период эпид.сезона В период эпид сезона и по необходимости Старшая медицинская сестра",
+                     "1.2 Проведение родительских собраний по профилактике гриппа Октябрь 2014 г. Заведующий"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["В период эпид сезона и по необходимости", "Октябрь 2014 г."])
+        #expect(plan.actions[0].title == "Проведение рабочих совещаний по профилактике гриппа в период эпид.сезона")
+        #expect(plan.actions[0].executors.map(\.name) == ["Старшая медицинская сестра"])
+        #expect(plan.actions[1].executors.map(\.name) == ["Заведующий"])
+    }
+
     /// A table whose rows open with their dates flattened into one line: a row starts at
     /// each full date followed by an item or a capital, not at «до 21.02.2020» inside a row.
     /// Numbered items inside one row's cell stay one action (a row is an action).

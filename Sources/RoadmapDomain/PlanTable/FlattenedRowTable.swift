@@ -76,8 +76,10 @@ enum FlattenedRowTable {
             }
             words.append(text)
             let joined = words.joined(separator: " ")
-            // The first paragraph a heading itself, the last word the header's.
-            if PlanColumn(header: words[0]) != nil, let (columns, end) = header(in: joined, known: &known),
+            // The first paragraph opens the header («№ П/П Наименование мероприятий Срок» then
+            // «исполнения»), the last word the header's.
+            if let (columns, end) = header(in: joined, known: &known),
+               PlanColumn(header: words[0]) != nil || joined.hasPrefix(columns[0].heading),
                joined[end...].allSatisfy(\.isWhitespace) {
                 found = (columns, "", index)
             }
@@ -379,6 +381,25 @@ enum FlattenedRowTable {
                 break
             }
             if deadline != nil { break }
+        }
+        let executorAfter = (kinds.firstIndex(of: .deadline) ?? Int.max) < (kinds.firstIndex(of: .executor) ?? Int.min)
+        // «… по необходимости Старшая медицинская сестра»: a stretch read leniently («по
+        // необходимости» and anything after it) that runs to the row's end leaves the executors
+        // nothing; it ends at the first capital after a part that reads alone.
+        if executorAfter, let found = deadline, found.upperBound == words.count, found.count >= 2,
+           let end = (found.lowerBound + 1..<found.upperBound).first(where: {
+               words[$0].first?.isUppercase == true && Self.readsAsDeadline(words[found.lowerBound..<$0].joined(separator: " "))
+           }) {
+            deadline = found.lowerBound..<end
+        }
+        // «в период эпид.сезона В период эпид сезона и по необходимости»: a stretch that opens
+        // in the middle of a phrase («и по необходимости») starts at the capital before it, when
+        // that capital is a preposition a deadline's cell opens with.
+        if let found = deadline, found.lowerBound > 1, words[found.lowerBound].first?.isLowercase == true,
+           let opener = (max(1, found.lowerBound - 6)..<found.lowerBound).reversed().first(where: { words[$0].first?.isUppercase == true }),
+           ["В", "Во", "До", "С", "По", "На", "К", "После", "Перед"].contains(words[opener]),
+           words[opener..<found.lowerBound].allSatisfy({ !$0.contains(where: \.isNumber) }) {
+            deadline = opener..<found.upperBound
         }
         // «октябрь, в течение года»: a deadline listed before the one found belongs to the cell.
         while let found = deadline, found.lowerBound > 1, words[found.lowerBound - 1].hasSuffix(","),

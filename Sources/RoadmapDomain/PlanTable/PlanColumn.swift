@@ -46,7 +46,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.note, ["примечани", "отметка о выполнени", "отметка об исполнени", "отметка о исполнени", "отметки о выполнени"]),
         // «Отв.», «Кто проводит»: who does it, as narrow columns and school plans name it.
         // («Организатор» is not: in event plans it names who hosts, beside the executors.)
-        (.executor, ["ответствен", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
+        (.executor, ["ответствен", "ответств.", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
         // «Место, время», «Место и время»: a schedule's one column for both, its cells dates.
         // «Дни»: a camp's or a week's plan, a day a row.
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "место, время", "место и время",
@@ -117,8 +117,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
         // «Организация наставничества.»: a sentence, not a heading; a heading ends in a dot
-        // only after an abbreviation («Отв.», «Ответственный исп.»).
-        if text.hasSuffix("."), let last = text.split(separator: " ").last, last.count > 6, text.split(separator: " ").count >= 2 {
+        // only after an abbreviation («Отв.», «Ответственный исп.», «Ответств. исполнит.»: every
+        // word cut short).
+        if text.hasSuffix("."), case let words = text.split(separator: " "), let last = words.last, last.count > 6, words.count >= 2,
+           !words.allSatisfy({ $0.hasSuffix(".") }) {
             return nil
         }
         // Legal databases print «№» as a Latin «N»: «N», «N п/п», «No».
