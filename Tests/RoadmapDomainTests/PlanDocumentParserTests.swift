@@ -489,6 +489,33 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Мареева Е.В."], ["Иванова Л.И."], ["Васильева Е.Г."]])
     }
 
+    /// Cells ended by «|», each wrapped over lines, under a long heading of the actions'
+    /// column («Наименование мероприятий по выполнению требований СанПиН 2.4.5.2409-08») and
+    /// a numbering row; an empty remarks cell a «|» alone.
+    @Test func cellsEndedByPipesUnderALongHeading() throws {
+        let lines = ["N", "п/п |", "Наименование", "мероприятий", "по выполнению", "требований", "СанПиН 2.4.5.2409-08 |",
+                     "Сроки", "проведения", "мероприятия |", "Ответственные", "за выполнение |", "Примечание |",
+                     "1 |", "2 |", "3 |", "4 |", "5 |", "1. |", "Организационные мероприятия |",
+                     "1.1. |", "Инспектирование", "столовых |", "Декабрь", "2008 года |", "Управление", "образования |", "|",
+                     "1.2. |", "Подготовка", "постановления |", "До 01.03.2009 |", "Управление образования |", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["Декабрь 2008 года", "До 01.03.2009"])
+        #expect(plan.actions.map(\.title) == ["Инспектирование столовых", "Подготовка постановления"])
+        #expect(plan.actions.map(\.section) == ["1. Организационные мероприятия", "1. Организационные мероприятия"])
+    }
+
+    /// A plan whose numbers skip («4.» then «7.»), a cell a paragraph: the row after the gap
+    /// is a row of its own, not the rest of row 4.
+    @Test func rowNumbersThatSkip() throws {
+        let lines = ["План работы попечительского совета", "№ п/п", "Виды работ, содержание", "Сроки", "Ответственный",
+                     "1.", "Совместная работа с родительскими комитетами", "постоянно", "Члены попечительского совета",
+                     "4.", "Помощь в организации летнего оздоровления детей", "май", "Члены попечительского совета",
+                     "7.", "Помощь в проведении косметического ремонта групп", "летний период", "Члены попечительского совета",
+                     "8.", "Информация о средствах", "в течение года", "Заведующий"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["постоянно", "май", "летний период", "в течение года"])
+    }
+
     /// The date's cell empty and the time written where the place is: the deadline.
     @Test func aDeadlineWrittenWhereThePlaceIs() throws {
         let lines = ["План проведения декады чувашского языка", "№ |", "Дата мероприятия |", "Мероприятия |", "Место проведения |",

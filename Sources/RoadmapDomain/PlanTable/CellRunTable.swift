@@ -239,8 +239,9 @@ enum CellRunTable {
                 if !numbered, current.count >= rowWidth { finish() }
             }
             if numbered {
-                // A full row then «3» after «1»: row 2 lost its number.
-                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 1 : 0) {
+                // A full row then «3» after «1»: row 2 lost its number (or «7» after «4»: the
+                // plan left numbers out).
+                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 3 : 0) {
                     finish()
                     lastNumber = Self.levels(cell.text)
                     current = [cell]
@@ -625,7 +626,7 @@ enum CellRunTable {
             var kinds: [PlanColumn] = []
             var probe = index
             // A row number or a section ends the header: «1.», «I. Организационная работа».
-            while probe < texts.count, texts[probe].count <= 60, probe == index || !endsHeader(probe) {
+            while probe < texts.count, texts[probe].count <= 60 || opensWithHeading(texts[probe]), probe == index || !endsHeader(probe) {
                 if let kind = column(probe) {
                     // «Примечание», «Отметка о выполнении»: a column rows fill only where cells are
                     // delimited (one «|» each); in a copy with one paragraph per cell its empty
@@ -706,6 +707,15 @@ enum CellRunTable {
             index += 1
         }
         return nil
+    }
+
+    /// «Наименование мероприятий по выполнению требований СанПиН 2.4.5.2409-08»: a heading
+    /// longer than most: the actions' column, named by a word only a heading opens with
+    /// («Наименование», «Содержание», «Перечень»; never «Проведение мероприятий …», a row's
+    /// text); at most 90 characters.
+    static func opensWithHeading(_ text: String) -> Bool {
+        guard text.count <= 90, let first = text.split(separator: " ", maxSplits: 1).first else { return false }
+        return ["наименование", "содержание", "перечень"].contains(RussianText.folded(String(first)))
     }
 
     /// «I. Организационное обеспечение», «Раздел 2. …», «2. Работа с педагогами»: a section's
