@@ -516,6 +516,71 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["постоянно", "май", "летний период", "в течение года"])
     }
 
+    /// Rows that lost their borders under «N п/п Мероприятия Исполнители и участники Сроки
+    /// исполнения»: the executors stand between the action and its deadline, from the body
+    /// that opens them; a body the action names after a preposition stays in the action.
+    @Test func flattenedRowsWithTheExecutorsBeforeTheDeadline() throws {
+        let lines = ["План мероприятий по включению натурального меда в рацион питания обучающихся",
+                     "N п/п Мероприятия Исполнители и участники Сроки исполнения",
+                     "1. Организационное обеспечение",
+                     "1.1. Ежедневное включение меда в рацион питания обучающихся 1 - 11 классов Департамент образования области, администрации муниципальных районов (по согласованию) с 1 января 2011 - 2012 годы",
+                     "1.2. Оценка состояния здоровья обучающихся в МБОУ СОШ № 5 Департамент здравоохранения области до 1 января 2011 года"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["с 1 января 2011 - 2012 годы", "до 1 января 2011 года"])
+        #expect(plan.actions.map(\.title) == ["Ежедневное включение меда в рацион питания обучающихся 1 - 11 классов",
+                                                "Оценка состояния здоровья обучающихся в МБОУ СОШ № 5"])
+        #expect(plan.actions[1].executors.map(\.name) == ["Департамент здравоохранения области"])
+    }
+
+    /// A heading broken over two paragraphs whose second names a column of its own («Сроки» /
+    /// «выполнения мероприятий»): one heading, and the executors' column after it is kept.
+    @Test func aHeadingBrokenOverParagraphsThatNamesAnotherColumn() throws {
+        let lines = ["План проведения Недели нулевого травматизма", "п/п", "Наименование мероприятий", "Сроки",
+                     "выполнения мероприятий", "Ответственные лица за выполнение мероприятий", " ",
+                     "Размещение информации о проведении недели на сайте", "до 12.02.2024", "Петлицкая А.П. заведующий", " ",
+                     "Проведение инструктажей", "до 14.02.2024", "Полегошка С.А. общественный инспектор по ОТ"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["до 12.02.2024", "до 14.02.2024"])
+        #expect(plan.actions.map(\.title) == ["Размещение информации о проведении недели на сайте", "Проведение инструктажей"])
+    }
+
+    /// «№ | Направление, тема | Формы работы | Время проведения», a cell a line with a line
+    /// of «|» after each: the topic is the action, though «Направление» names a partner's
+    /// column elsewhere.
+    @Test func aTopicsColumnNamedWithItsDirection() throws {
+        let lines = ["№", "|", "Направление, тема", "|", "Формы работы", "|", "Время проведения", "|", "|",
+                     "Биоразнообразие", "|", "1.1.", "|", "\"Мы друзья природы\"", "|", "занятие", "|", "сентябрь", "|",
+                     "1.2.", "|", "\"В страну зеленых знаний\"", "|", "экологическая прогулка", "|", "октябрь", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь", "октябрь"])
+        #expect(plan.actions.map(\.title) == ["\"Мы друзья природы\"", "\"В страну зеленых знаний\""])
+    }
+
+    /// «№ | Деятельность | Сроки | Ответственные», a cell a line ended by «|», with one row
+    /// written whole on a line of its own («5 | Оказание помощи … | в течение года |»).
+    @Test func aWholeRowOnOneLineAmongCellsALine() throws {
+        let lines = ["План деятельности попечительского совета", "№ |", "Деятельность |", "Сроки |", "Ответственные", "|",
+                     "1 |", "Участие в родительских собраниях |", "Август |", "Председатель Попечительского Совета |",
+                     "2 |", "Организация праздника ко Дню Матери. |", "Октябрь |", "Попечительский Совет", "|",
+                     "3 | Оказание помощи при проведении мероприятий к Новому году. | в течение года |", "Попечительский Совет |",
+                     "4 |", "Содействие в организации конкурсов. |", "В течение учебного года |", "Члены ПС |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["Август", "Октябрь", "в течение года", "В течение учебного года"])
+        #expect(plan.actions[2].title == "Оказание помощи при проведении мероприятий к Новому году.")
+    }
+
+    /// Rows that lost their borders with a period from August into September (across two
+    /// academic years, one calendar year) and an action whose last sentence ends in a word a
+    /// deadline could open with («… к Новому году. в течение года»).
+    @Test func flattenedRowsWithAPeriodOverTheSummerAndASentenceBeforeTheDeadline() throws {
+        let lines = ["План мероприятий", "№ п/п Наименование мероприятия Срок исполнения Ответственные",
+                     "1. Городская благотворительная акция \"Семья - семье\" 15 августа - 15 сентября Департамент по работе с населением",
+                     "2. Оказание помощи при проведении мероприятий к Рождеству и Новому году. в течение года Попечительский Совет"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["15 августа - 15 сентября", "в течение года"])
+        #expect(plan.actions[1].title == "Оказание помощи при проведении мероприятий к Рождеству и Новому году.")
+    }
+
     /// The date's cell empty and the time written where the place is: the deadline.
     @Test func aDeadlineWrittenWhereThePlaceIs() throws {
         let lines = ["План проведения декады чувашского языка", "№ |", "Дата мероприятия |", "Мероприятия |", "Место проведения |",

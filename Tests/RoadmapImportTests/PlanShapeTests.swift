@@ -12,6 +12,21 @@ struct PlanShapeTests {
         try PlanDocumentParser().parse(try DocumentReader.read(data: Data(text.utf8), fileName: name))
     }
 
+    /// «п/п» over rows whose number cells are empty (a space), a paragraph a cell: the first
+    /// row's first line («Размещение информации о проведении») is no heading of the header,
+    /// and «Сроки» / «выполнения мероприятий» is one heading.
+    @Test func aNumberColumnNoRowFillsLeavesTheFirstRowWhole() throws {
+        let text = ["План проведения Недели нулевого травматизма", "п/п", "Наименование мероприятий", "Сроки",
+                    "выполнения мероприятий", "Ответственные лица за выполнение мероприятий", " ",
+                    "Размещение информации о проведении", "« Недели нулевого травматизма» на официальных сайтах учреждения образования.",
+                    "до 12.02.2024", "Петлицкая А.П. заведующий", " ",
+                    "Проведение инструктажей по охране труда с работниками учреждения образования.", "до 14.02.2024",
+                    "Полегошка С.А. общественный инспектор по ОТ"].joined(separator: "\n\n")
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["до 12.02.2024", "до 14.02.2024"])
+        #expect(read.actions[0].title.hasPrefix("Размещение информации о проведении « Недели"))
+    }
+
     /// Legal databases print «№» as a Latin «N»; the header's cells come one per line.
     @Test func latinNumberSignHeadsTheNumberColumn() throws {
         for header in ["N", "N п/п", "No", "№"] {

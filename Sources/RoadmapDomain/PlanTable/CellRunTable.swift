@@ -74,8 +74,10 @@ enum CellRunTable {
         // «Сроки, место» then «проведения»: a heading wrapped onto the next line is one heading.
         var headerRow: [SourceCell] = []
         for cell in header {
-            if let last = headerRow.indices.last, PlanColumn(header: cell.cell.text) == nil, cell.cell.text.first?.isLowercase == true,
-               cell.cell.text.count <= 20, !cell.cell.text.contains(where: \.isNumber) {
+            if let last = headerRow.indices.last,
+               PlanColumn(header: cell.cell.text) == nil && cell.cell.text.first?.isLowercase == true
+                && cell.cell.text.count <= 20 && !cell.cell.text.contains(where: \.isNumber)
+                || Self.continuesHeading(headerRow[last].text, with: cell.cell.text) {
                 headerRow[last].text += " " + cell.cell.text
             } else {
                 headerRow.append(SourceCell(text: cell.cell.text, location: cell.cell.location))
@@ -548,6 +550,16 @@ enum CellRunTable {
             let ended = text.hasSuffix("|")
             while text.hasSuffix("|") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
             while text.hasPrefix("|") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if terminated, seenTerminator, pending == nil, text.contains(" | ") {
+                // «5 | Оказание помощи … | в течение года |»: one row written on a line of its
+                // own among cells a line each.
+                let parts = text.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                for (offset, part) in parts.enumerated() where !part.isEmpty {
+                    let cell = (Cell(text: part, location: paragraph.location), index)
+                    if offset == parts.count - 1, !ended { pending = cell } else { result.append(cell) }
+                }
+                continue
+            }
             guard !text.isEmpty else {
                 // A «|» alone ends the cell wrapped over the lines before it; with no cell
                 // pending, inside the table, it is a blank cell that keeps the next in its column.
@@ -621,9 +633,11 @@ enum CellRunTable {
         }
         // The known headings from `index` on: where they end, their kinds, and whether a
         // heading of a kind already seen stopped them.
-        func run(from index: Int) -> (end: Int, kinds: [PlanColumn], repeated: Bool) {
+        func run(from index: Int) -> (end: Int, kinds: [PlanColumn], repeated: Bool, continued: Int) {
             var end = index
             var kinds: [PlanColumn] = []
+            // Cells that only go on with the heading before them («Сроки» / «мероприятий»).
+            var continued = 0
             var probe = index
             // A row number or a section ends the header: «1.», «I. Организационная работа».
             while probe < texts.count, texts[probe].count <= 60 || opensWithHeading(texts[probe]), probe == index || !endsHeader(probe) {
@@ -637,8 +651,14 @@ enum CellRunTable {
                     // «Направление деятельности | Мероприятия»: a grouping column, then the actions'.
                     let afterGrouping = kind == .action && (index..<probe).contains {
                         column($0) == .action && PlanColumn.namesAGrouping(texts[$0]) } && !PlanColumn.namesAGrouping(texts[probe])
+                    if kinds.contains(kind), probe > index, Self.continuesHeading(texts[probe - 1], with: texts[probe]) {
+                        end = probe + 1
+                        continued += 1
+                        probe += 1
+                        continue
+                    }
                     if kinds.contains(kind), kind != .executor, !afterGrouping, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) {
-                        return (end, kinds, true)
+                        return (end, kinds, true, continued)
                     }
                     kinds.append(kind)
                     end = probe + 1
@@ -652,7 +672,7 @@ enum CellRunTable {
                 }
                 probe += 1
             }
-            return (end, kinds, false)
+            return (end, kinds, false, continued)
         }
         var index = 0
         while index < texts.count {
@@ -660,7 +680,7 @@ enum CellRunTable {
                 index += 1
                 continue
             }
-            var (end, kinds, repeated) = run(from: index)
+            var (end, kinds, repeated, continued) = run(from: index)
             // «дата | Название мероприятия | Участники | Время проведения | Место | Ответственный»:
             // stopped by a second heading of a kind before any executor's, the header may have
             // started too early (its first heading another column's, or a title's last line);
@@ -669,7 +689,7 @@ enum CellRunTable {
                 let later = run(from: index + 1)
                 if later.end > end, later.kinds.contains(.action), later.kinds.contains(.executor) {
                     index += 1
-                    (end, kinds, repeated) = later
+                    (end, kinds, repeated, continued) = later
                 }
             }
             // «организацией | и качеством питания | №№ | Мероприятия | …»: the title's last lines
@@ -682,14 +702,18 @@ enum CellRunTable {
             // «Мероприятие | Сроки» alone is a plan too: what is done and when.
             // So is «Наименование | Дата» over a first row numbered «1» (the numbers' column has
             // no heading), where a title would be followed by text.
-            let twoOverRows = end - index == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 })
+            let twoOverRows = end - index - continued == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 })
                 && (delimited || end < texts.count && ["1", "1."].contains(texts[end]))
-            if end - index >= 3 || twoOverRows,
+            if end - index - continued >= 3 || twoOverRows,
                kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
                 // do not know («Источник финансирования») belong to it too.
+                // When no row has a number (the number's cells were left empty), only a heading
+                // of a word or two («Выход»): a longer text is the first row's.
                 if kinds.first == .number {
-                    while end < texts.count, texts[end].count <= 40, !isRowNumber(texts[end]), !spanning.contains(end),
+                    let numbered = texts[end...].prefix(4 * (end - index) + 4).contains(where: isRowNumber)
+                    while end < texts.count, texts[end].count <= (numbered ? 40 : 25), !isRowNumber(texts[end]), !spanning.contains(end),
+                          numbered || texts[end].split(separator: " ").count <= 2,
                           texts[end].first.map({ !$0.isNumber && !"IVX".contains($0) }) ?? false {
                         end += 1
                     }
@@ -707,6 +731,15 @@ enum CellRunTable {
             index += 1
         }
         return nil
+    }
+
+    /// «Сроки» then «выполнения мероприятий»: the rest of a heading broken over lines, though
+    /// it names a column of its own (the actions'), since the heading keeps its kind with it.
+    static func continuesHeading(_ heading: String, with text: String) -> Bool {
+        guard heading.first?.isUppercase == true, text.first?.isLowercase == true, text.count <= 30,
+              !text.contains(where: \.isNumber), let kind = PlanColumn(header: heading),
+              let own = PlanColumn(header: text), own != kind else { return false }
+        return PlanColumn(header: heading + " " + text) == kind
     }
 
     /// «Наименование мероприятий по выполнению требований СанПиН 2.4.5.2409-08»: a heading

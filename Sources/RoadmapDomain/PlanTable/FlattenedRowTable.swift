@@ -401,6 +401,12 @@ enum FlattenedRowTable {
            words[opener..<found.lowerBound].allSatisfy({ !$0.contains(where: \.isNumber) }) {
             deadline = opener..<found.upperBound
         }
+        // «… к Новому году. в течение года»: a sentence's last word is the action's.
+        if let found = deadline, found.count >= 2, words[found.lowerBound].hasSuffix("."),
+           words[found.lowerBound].dropLast().allSatisfy(\.isLetter),
+           Self.readsAsDeadline(words[(found.lowerBound + 1)..<found.upperBound].joined(separator: " ")) {
+            deadline = (found.lowerBound + 1)..<found.upperBound
+        }
         // «октябрь, в течение года»: a deadline listed before the one found belongs to the cell.
         while let found = deadline, found.lowerBound > 1, words[found.lowerBound - 1].hasSuffix(","),
               Self.readsAsDeadline(String(words[found.lowerBound - 1].dropLast())) {
@@ -464,16 +470,54 @@ enum FlattenedRowTable {
         }
         guard !action.isEmpty else { return nil }
         let deadlineFirst = (kinds.firstIndex(of: .deadline) ?? 0) < (kinds.firstIndex(of: .executor) ?? 0)
+        var executors = deadlineFirst ? who : ""
+        if !deadlineFirst, kinds.contains(.executor), cost.isEmpty, who.isEmpty, !when.isEmpty,
+           let (done, by) = Self.splittingExecutors(from: action) {
+            // «N п/п Мероприятия Исполнители Сроки»: the executors stand between the action and
+            // its deadline, from the first body, post or person the action does not lead to.
+            action = done
+            executors = by
+        }
         return kinds.map { kind in
             switch kind {
             case .number: number
             case .action: action
             case .cost: cost
-            case .deadline: deadlineFirst ? when : ""
-            case .executor: deadlineFirst ? who : ""
+            case .deadline: deadlineFirst || !executors.isEmpty ? when : ""
+            case .executor: executors
             default: ""
             }
         }
+    }
+
+    /// «Оценка состояния здоровья обучающихся Департамент здравоохранения области,
+    /// администрации районов»: the action, then its executors from the first capital that
+    /// opens a body («Департамент», «Управление», «МБОУ»), a post («Заместитель директора»)
+    /// or a person («Петрова И.И.»), not after a preposition («в МБОУ СОШ № 5»). Nil when none
+    /// does after the action's first two words.
+    static func splittingExecutors(from text: String) -> (action: String, executors: String)? {
+        let words = text.split(separator: " ").map(String.init)
+        let prepositions: Set<String> = ["в", "во", "с", "со", "на", "для", "при", "к", "по", "от", "из", "у", "о", "об", "и"]
+        // Inside a name the action gives after a preposition («в МБОУ СОШ № 5»).
+        var inName = false
+        for index in words.indices.dropFirst(1) {
+            let word = words[index]
+            let capital = word.first?.isUppercase == true
+            if prepositions.contains(words[index - 1].lowercased()) || inName && (capital || word == "№" || word.first?.isNumber == true) {
+                // A name's number («№ 5») is its last word.
+                inName = capital || word == "№"
+                continue
+            }
+            inName = false
+            guard index >= 2, capital else { continue }
+            let rest = words[index...].prefix(3).joined(separator: " ")
+            let letters = word.filter(\.isLetter)
+            let opens = ExecutorList.startsAnOrganisation(word) || Executor.startsWithRole(rest)
+                || letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+                || Executor.isPerson(words[index...].prefix(2).joined(separator: " "))
+            if opens { return (words[..<index].joined(separator: " "), words[index...].joined(separator: " ")) }
+        }
+        return nil
     }
 
     /// «января», «апреля»: a month as a day names it.
@@ -498,8 +542,13 @@ enum FlattenedRowTable {
             .contains(folded) { return true }
         // A bracketed note («(по согласованию)») belongs to the cell it ends.
         guard !text.contains("("), !text.contains(")"),
-              // A year whose February has a 29th: «01.02-29.02» of a plan with no year is a deadline.
+              // A year whose February has a 29th: «01.02-29.02» of a plan with no year is a deadline;
+              // «15 августа - 15 сентября» runs from one academic year into the next, and is one
+              // in a calendar year.
               let deadline = try? DeadlineParser().parse(text, in: .academicYear(startingIn: 2003), rereading: false) else { return false }
+        if deadline.kind == .unparsed, let again = try? DeadlineParser().parse(text, in: .calendarYear(2004), rereading: false) {
+            return again.kind != .unparsed
+        }
         return deadline.kind != .unparsed
     }
 }
