@@ -27,6 +27,22 @@ struct PlanShapeTests {
         #expect(read.actions[0].title.hasPrefix("Размещение информации о проведении « Недели"))
     }
 
+    /// «Содержание | Сроки выполнения», a paragraph a cell: each row is a few numbered items
+    /// (numbered again in each row) that its month ends; one named a kindergarten is an item,
+    /// not an executor (the table has no executors' column).
+    @Test func itemsThatTheirMonthEnds() throws {
+        let text = ["План работы попечительского совета на 2024 год", "Содержание", "Сроки выполнения",
+                    "Общее собрание попечительского совета:", "1. Отчет о формировании средств за 2023 г.",
+                    "2. Утверждение плана работы на 2024 год.", "Январь",
+                    "1. Помощь в перестановке мебели в группах", "2. Помощь в обновлении физкультурного оборудования.", "Февраль",
+                    "1. Оказание помощи в благоустройстве территории детского сада.", "2. Оказание помощи в доставке песка.", "Март"]
+            .joined(separator: "\n\n")
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["Январь", "Февраль", "Март"])
+        #expect(read.actions[2].title == "1. Оказание помощи в благоустройстве территории детского сада. 2. Оказание помощи в доставке песка.")
+        #expect(read.actions.allSatisfy { $0.executors.isEmpty })
+    }
+
     /// Legal databases print «№» as a Latin «N»; the header's cells come one per line.
     @Test func latinNumberSignHeadsTheNumberColumn() throws {
         for header in ["N", "N п/п", "No", "№"] {

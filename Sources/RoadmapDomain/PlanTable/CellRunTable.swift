@@ -312,10 +312,12 @@ enum CellRunTable {
                 }
             }
         }
-        if !numbered, !delimited, let deadline = rowDeadline, rowWidth == 3, deadline == 1,
-           kinds.last == .executor, kinds[kinds.count - 3] == .action,
+        if !numbered, !delimited, let deadline = rowDeadline, deadline == 1,
+           rowWidth == 3 && kinds.last == .executor && kinds[kinds.count - 3] == .action || rowWidth == 2 && kinds == [.action, .deadline],
            Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0)),
-           let anchored = Self.anchoredOnDeadlines(Array(cells[bodyStart...].map(\.cell))) {
+           var anchored = Self.anchoredOnDeadlines(Array(cells[bodyStart...].map(\.cell)), executors: rowWidth == 3) {
+            // («Содержание | Сроки»: no executors' column to fill.)
+            if rowWidth == 2 { anchored = anchored.map { $0.count == 3 ? Array($0.prefix(2)) : $0 } }
             // Cells of several paragraphs put the rows out of step: read them again from
             // their deadlines.
             rows = [headerRow] + anchored.enumerated().map { offset, row in
@@ -355,7 +357,9 @@ enum CellRunTable {
     /// executors, and the first other text starts the next action. A deadline broken over
     /// two paragraphs («03.10» / «10.10») is one. Nil when a deadline has no action before it,
     /// or fewer than two rows come out.
-    static func anchoredOnDeadlines(_ cells: [Cell]) -> [[Cell]]? {
+    /// `executors`: the table has an executors' column (without one, «Оказание помощи в
+    /// благоустройстве детского сада» after a deadline opens the next action).
+    static func anchoredOnDeadlines(_ cells: [Cell], executors: Bool = true) -> [[Cell]]? {
         var rows: [[Cell]] = []
         var action: [Cell] = []
         enum Place { case action, deadline, executors }
@@ -374,7 +378,7 @@ enum CellRunTable {
                 rows.append([joined(action), cell, Cell(text: "", location: cell.location)])
                 action = []
                 place = .deadline
-            } else if place != .action, cell.text.count <= 80, Executor.kind(of: cell.text) != .other, var row = rows.popLast() {
+            } else if executors, place != .action, cell.text.count <= 80, Executor.kind(of: cell.text) != .other, var row = rows.popLast() {
                 // «; » between them: a person on one paragraph and a post on the next are two.
                 if row[2].text.isEmpty { row[2] = cell } else { row[2].text += "; " + cell.text }
                 rows.append(row)
@@ -382,7 +386,10 @@ enum CellRunTable {
             } else {
                 // A section's heading between rows: alone, before the next action.
                 let next = index + 1 < cells.count ? cells[index + 1].text : nil
-                if action.isEmpty, isSectionLine(cell.text), let next, !looksLikeDeadline(next) {
+                // («1. Помощь в …» then «2. Помощь в …»: the items of one row, not a section.)
+                func number(_ text: String) -> Int? { text.firstMatch(of: /^(\d{1,2})\.\s/).flatMap { Int($0.output.1) } }
+                if action.isEmpty, isSectionLine(cell.text), let next, !looksLikeDeadline(next),
+                   !(number(cell.text).map { first in number(next) == first + 1 } ?? false) {
                     rows.append([cell])
                     place = .action
                     continue
@@ -702,8 +709,11 @@ enum CellRunTable {
             // «Мероприятие | Сроки» alone is a plan too: what is done and when.
             // So is «Наименование | Дата» over a first row numbered «1» (the numbers' column has
             // no heading), where a title would be followed by text.
+            // And «Содержание | Сроки выполнения» over items that a month ends («1. Помощь в …»,
+            // «2. …», «Январь»): a title is followed by no month on a paragraph of its own.
             let twoOverRows = end - index - continued == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 })
-                && (delimited || end < texts.count && ["1", "1."].contains(texts[end]))
+                && (delimited || end < texts.count && ["1", "1."].contains(texts[end])
+                    || kinds == [.action, .deadline] && texts[end...].prefix(8).contains { $0.count <= 20 && PlanTableLayout.namesAMonth($0) })
             if end - index - continued >= 3 || twoOverRows,
                kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
