@@ -43,6 +43,26 @@ struct PlanShapeTests {
         #expect(read.actions.allSatisfy { $0.executors.isEmpty })
     }
 
+    /// A heading of the actions' column in words the columns do not know («События»),
+    /// before the deadline's: the column of the longest texts is the actions', in a «|» table
+    /// and in a copy with a cell a line; a short unknown column (classes) is not.
+    @Test func anActionsColumnInWordsTheColumnsDoNotKnow() throws {
+        let table = """
+            План работы
+            № | События | Классы | Сроки | Ответственные
+            1 | Классные часы о безопасности на дорогах | 1-4 | сентябрь | Классные руководители
+            2 | Встреча с инспектором ГИБДД для учащихся начальной школы | 1-4 | октябрь | Заместитель директора
+            """
+        let read = try plan(table)
+        #expect(read.actions.map(\.deadline.text) == ["сентябрь", "октябрь"])
+        #expect(read.actions.map(\.title) == ["Классные часы о безопасности на дорогах",
+                                                "Встреча с инспектором ГИБДД для учащихся начальной школы"])
+        let lines = ["План работы", "№ |", "События |", "Сроки |", "Ответственные |",
+                     "1 |", "Классные часы о безопасности на дорогах |", "сентябрь |", "Классные руководители |",
+                     "2 |", "Встреча с инспектором ГИБДД для учащихся |", "октябрь |", "Заместитель директора |"].joined(separator: "\n")
+        #expect(try plan(lines).actions.map(\.deadline.text) == ["сентябрь", "октябрь"])
+    }
+
     /// Legal databases print «№» as a Latin «N»; the header's cells come one per line.
     @Test func latinNumberSignHeadsTheNumberColumn() throws {
         for header in ["N", "N п/п", "No", "№"] {

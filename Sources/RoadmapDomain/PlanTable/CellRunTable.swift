@@ -714,8 +714,16 @@ enum CellRunTable {
             let twoOverRows = end - index - continued == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 })
                 && (delimited || end < texts.count && ["1", "1."].contains(texts[end])
                     || kinds == [.action, .deadline] && texts[end...].prefix(8).contains { $0.count <= 20 && PlanTableLayout.namesAMonth($0) })
+            // «№ | Что делаем | Сроки | Ответственные»: a heading the columns do not know before
+            // the deadline's may head the actions (the table's layout decides by the rows).
+            let unknownAction = !kinds.contains(.action) && kinds.contains(.deadline) && kinds.contains(.executor)
+                && (index..<end).contains { position in
+                    column(position) == nil && texts[position].count <= 30 && !texts[position].contains(where: \.isNumber)
+                        && texts[position].first?.isUppercase == true
+                        && (index..<end).contains { column($0) == .deadline && $0 > position }
+                }
             if end - index - continued >= 3 || twoOverRows,
-               kinds.contains(.action), kinds.contains(.deadline) || kinds.contains(.executor) {
+               kinds.contains(.action) || unknownAction, kinds.contains(.deadline) || kinds.contains(.executor) {
                 // A numbered table's header runs to its first row: short headings the columns
                 // do not know («Источник финансирования») belong to it too.
                 // When no row has a number (the number's cells were left empty), only a heading

@@ -99,6 +99,13 @@ public struct PlanTableLayout: Hashable, Sendable {
                 }
                 columns[column] = kind
             }
+            if !columns.values.contains(.action), columns.values.contains(.deadline),
+               columns.values.contains(.executor) || columns.values.contains(.number),
+               let actions = Self.columnOfActions(in: table, header: index, besides: columns) {
+                // «№ | Что делаем | Сроки | Ответственные»: a heading the columns do not know,
+                // over the longest texts of the rows, before the deadline's: the actions.
+                columns[actions] = .action
+            }
             guard columns.count >= 2 else { continue }
             let kinds = Set(columns.values)
             let layout: PlanTableLayout
@@ -161,6 +168,33 @@ public struct PlanTableLayout: Hashable, Sendable {
             return dated >= 2 && dated * 5 >= texts.count * 4
         }
         return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// The column with a heading the columns do not know (a short one, in words), left of the
+    /// deadline's, whose body cells are the longest texts of the rows (15 characters or more
+    /// on average, none of them a deadline's); nil when no column is so.
+    static func columnOfActions(in table: SourceTable, header: Int, besides columns: [Int: PlanColumn]) -> Int? {
+        let row = table.rows[header]
+        guard let deadline = columns.first(where: { $0.value == .deadline })?.key else { return nil }
+        let unknown = (0..<deadline).filter { column in
+            guard columns[column] == nil, row.indices.contains(column) else { return false }
+            let heading = RussianText.collapsingWhitespace(row[column].text)
+            return !heading.isEmpty && !RussianText.isLonger(heading, than: 40) && heading.filter(\.isLetter).count >= 3
+                && !heading.contains(where: \.isNumber)
+        }
+        let body = table.rows.dropFirst(header + 1).prefix(40)
+        func averageLength(_ column: Int) -> Int {
+            let texts = body.compactMap { $0.indices.contains(column) ? $0[column].text : nil }.filter { !$0.isEmpty }
+            guard !texts.isEmpty else { return 0 }
+            return texts.reduce(0) { $0 + min($1.count, 400) } / texts.count
+        }
+        guard let candidate = unknown.max(by: { averageLength($0) < averageLength($1) }) else { return nil }
+        let texts = body.compactMap { $0.indices.contains(candidate) ? $0[candidate].text : nil }.filter { !$0.isEmpty }
+        guard texts.count >= 2, !texts.contains(where: CellRunTable.looksLikeDeadline) else { return nil }
+        let length = averageLength(candidate)
+        let width = table.rows.map(\.count).max() ?? 0
+        guard length >= 15, (0..<width).allSatisfy({ $0 == candidate || averageLength($0) < length }) else { return nil }
+        return candidate
     }
 
     /// «Срок окончания», «Плановое окончание», «Дата завершения», «Конец»; «Время проведения»
