@@ -387,7 +387,11 @@ enum CellRunTable {
                 // A section's heading between rows: alone, before the next action.
                 let next = index + 1 < cells.count ? cells[index + 1].text : nil
                 // («1. Помощь в …» then «2. Помощь в …»: the items of one row, not a section.)
-                func number(_ text: String) -> Int? { text.firstMatch(of: /^(\d{1,2})\.\s/).flatMap { Int($0.output.1) } }
+                func number(_ text: String) -> Int? {
+                    let digits = text.prefix { $0.isASCII && $0.isNumber }
+                    guard (1...2).contains(digits.count), text.dropFirst(digits.count).hasPrefix(".") else { return nil }
+                    return Int(digits)
+                }
                 if action.isEmpty, isSectionLine(cell.text), let next, !looksLikeDeadline(next),
                    !(number(cell.text).map { first in number(next) == first + 1 } ?? false) {
                     rows.append([cell])
@@ -714,7 +718,7 @@ enum CellRunTable {
             let twoOverRows = end - index - continued == 2 && Set(kinds) == [.action, .deadline] && texts[index..<end].allSatisfy({ $0.count <= 30 })
                 && (delimited || end < texts.count && ["1", "1."].contains(texts[end])
                     || kinds == [.action, .deadline] && texts[end...].prefix(8).contains { $0.count <= 20 && PlanTableLayout.namesAMonth($0) })
-            // «№ | Что делаем | Сроки | Ответственные»: a heading the columns do not know before
+            // «№ | События | Сроки | Ответственные»: a heading the columns do not know before
             // the deadline's may head the actions (the table's layout decides by the rows).
             let unknownAction = !kinds.contains(.action) && kinds.contains(.deadline) && kinds.contains(.executor)
                 && (index..<end).contains { position in

@@ -543,10 +543,11 @@ enum FlattenedRowTable {
         // A bracketed note («(по согласованию)») belongs to the cell it ends.
         guard !text.contains("("), !text.contains(")"),
               // A year whose February has a 29th: «01.02-29.02» of a plan with no year is a deadline;
-              // «15 августа - 15 сентября» runs from one academic year into the next, and is one
-              // in a calendar year.
+              // «15 августа - 15 сентября», «январь - ноябрь» run from one academic year into the
+              // next, and are periods in a calendar year.
               let deadline = try? DeadlineParser().parse(text, in: .academicYear(startingIn: 2003), rereading: false) else { return false }
-        if deadline.kind == .unparsed, let again = try? DeadlineParser().parse(text, in: .calendarYear(2004), rereading: false) {
+        if deadline.kind == .unparsed, ["-", "–", "—", " по "].contains(where: folded.contains),
+           let again = try? DeadlineParser().parse(text, in: .calendarYear(2004), rereading: false) {
             return again.kind != .unparsed
         }
         return deadline.kind != .unparsed

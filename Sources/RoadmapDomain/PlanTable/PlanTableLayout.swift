@@ -102,7 +102,7 @@ public struct PlanTableLayout: Hashable, Sendable {
             if !columns.values.contains(.action), columns.values.contains(.deadline),
                columns.values.contains(.executor) || columns.values.contains(.number),
                let actions = Self.columnOfActions(in: table, header: index, besides: columns) {
-                // «№ | Что делаем | Сроки | Ответственные»: a heading the columns do not know,
+                // «№ | События | Сроки | Ответственные»: a heading the columns do not know,
                 // over the longest texts of the rows, before the deadline's: the actions.
                 columns[actions] = .action
             }
