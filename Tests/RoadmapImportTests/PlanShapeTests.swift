@@ -63,6 +63,22 @@ struct PlanShapeTests {
         #expect(try plan(lines).actions.map(\.deadline.text) == ["сентябрь", "октябрь"])
     }
 
+    /// A row whose copy lost its empty deadline's cell («1 | Издание приказов … | Директор,
+    /// Зам.УВР Каримов К.А. | приказы | |»): the posts go back to the executors, and the
+    /// deadline is left empty, never read from a person's name.
+    @Test func aRowThatLostItsEmptyDeadlineCell() throws {
+        let text = """
+            План по аттестации педагогических работников на 2023-2024 учебный год
+            № п/п | Мероприятия | Сроки | Ответственные | Форма завершения |
+            1 | Издание приказов о создании аттестационной комиссии | Директор, Зам.УВР Каримов К.А. | приказы | |
+            2 | Прием заявлений на аттестацию | до 01.09.23 | Зам.УВР Каримов К.А. | Регистрация заявлений |
+            3 | Рассмотрение портфолио аттестуемых учителей | до 20.10.23 | Экспертная комиссия | Решение комиссии |
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["", "до 01.09.23", "до 20.10.23"])
+        #expect(read.actions[0].executors.map(\.name) == ["Директор", "Зам.УВР Каримов К.А."])
+    }
+
     /// Legal databases print «№» as a Latin «N»; the header's cells come one per line.
     @Test func latinNumberSignHeadsTheNumberColumn() throws {
         for header in ["N", "N п/п", "No", "№"] {

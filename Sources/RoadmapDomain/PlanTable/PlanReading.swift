@@ -94,7 +94,7 @@ struct PlanReading {
             // The header again, at the top of the next page of a PDF or of a second table pasted
             // under the first: not an action «Наименование мероприятия» due «Срок исполнения».
             if Self.repeatsHeader(row, header: table.rows[layout.headerRow], layout: layout) { continue }
-            let row = Self.withoutItsNumberCell(row, layout: layout) ?? row
+            let row = Self.withoutItsNumberCell(row, layout: layout) ?? Self.withoutItsDeadlineCell(row, layout: layout) ?? row
             var cells: [PlanColumn: String] = [:]
             var structure: [String] = []
             for (column, cell) in row.enumerated() {
@@ -470,6 +470,25 @@ struct PlanReading {
         var number = row[0]
         number.text = ""
         return [number] + row.dropLast()
+    }
+
+    /// «1 | Издание приказов … | Директор, Зам.УВР Каримов К.А. | приказы | |» under «№ |
+    /// Мероприятия | Сроки | Ответственные | Форма завершения»: a row whose copy lost its
+    /// empty deadline's cell, each text after it a column to the left and an empty cell at the
+    /// end. Put back in place (the deadline left empty, for a person to fill) when the text
+    /// under the deadline names persons or posts and reads as no deadline, the executors'
+    /// column comes next and its text names nobody; nil otherwise.
+    static func withoutItsDeadlineCell(_ row: [SourceCell], layout: PlanTableLayout) -> [SourceCell]? {
+        guard let deadline = layout.index(of: .deadline), layout.index(of: .executor) == deadline + 1,
+              row.count >= deadline + 3, row[row.count - 1].text.isEmpty else { return nil }
+        let moved = RussianText.collapsingWhitespace(row[deadline].text)
+        let next = RussianText.collapsingWhitespace(row[deadline + 1].text)
+        guard !moved.isEmpty, !next.isEmpty, !CellRunTable.looksLikeDeadline(moved), !CellRunTable.looksLikeDeadline(next),
+              ExecutorList.split(moved).allSatisfy({ Executor.kind(of: $0) == .personRole }),
+              ExecutorList.split(next).allSatisfy({ Executor.kind(of: $0) == .other }) else { return nil }
+        var blank = row[deadline]
+        blank.text = ""
+        return Array(row[..<deadline]) + [blank] + Array(row[deadline...].dropLast())
     }
 
     /// A row of one cell under a header of three columns or more, as a copy rebuilt from its
