@@ -77,6 +77,8 @@ struct PlanShapeTests {
         let read = try plan(text)
         #expect(read.actions.map(\.deadline.text) == ["", "до 01.09.23", "до 20.10.23"])
         #expect(read.actions[0].executors.map(\.name) == ["Директор", "Зам.УВР Каримов К.А."])
+        // The preview says the action has no deadline, for a person to give it one.
+        #expect(read.warnings.contains { $0.kind == .noDeadline })
     }
 
     /// Legal databases print «№» as a Latin «N»; the header's cells come one per line.
