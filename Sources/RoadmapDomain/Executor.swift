@@ -43,7 +43,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         "координатор", "инспектор", "рабочая группа", "зам начальника", "зам заведующего", "зам председателя", "зам главы",
         // Pupils' squads and councils of a school: no organisation of the directory.
         "отряд", "отряды", "совет обучающихся", "совет старшеклассников", "преподаватель-организатор",
-        "преподаватели-организаторы", "педагог-организатор",
+        "преподаватели-организаторы", "педагог-организатор", "организатор", "организаторы",
     ]
     /// Role stems matched at the start of the first word («родители», «родительский комитет»).
     static let roleStems = [

@@ -67,7 +67,7 @@ public struct ExecutorList: Hashable, Sendable {
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
-        return mergingContinuations((parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts)
+        return mergingContinuations((parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
             .map(clean).filter { !$0.isEmpty })
     }
 
@@ -91,7 +91,9 @@ public struct ExecutorList: Hashable, Sendable {
         guard words.count >= 2, Executor.kind(of: part) == .personRole else { return [part] }
         for index in 1..<words.count {
             let word = words[index], before = words[index - 1]
-            guard word.first?.isUppercase == true, word.dropFirst().allSatisfy(\.isLowercase), before.last?.isLetter == true else { continue }
+            // «Кл. руководители», «Зам. директора»: a post may open with a cut word.
+            let core = word.hasSuffix(".") && word.count >= 3 ? word.dropLast() : word
+            guard core.first?.isUppercase == true, core.dropFirst().allSatisfy(\.isLowercase), before.last?.isLetter == true else { continue }
             let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
             if Executor.kind(of: head) == .personRole, Executor.startsWithRole(tail) {
                 return [head] + splittingPosts(tail)
@@ -99,6 +101,29 @@ public struct ExecutorList: Hashable, Sendable {
         }
         return [part]
     }
+
+    /// «Департамент государственной политики в сфере общего образования Департамент
+    /// государственной политики в сфере подготовки»: two bodies without a comma, the second
+    /// opening with a capitalised body («Департамент», «Управление», «Министерство», «Комитет»,
+    /// «Отдел», «Администрация») after a word in small letters that does not ask for more.
+    static func splittingBodies(_ part: String) -> [String] {
+        let words = part.split(separator: " ")
+        guard words.count >= 4, words.dropFirst(2).contains(where: Self.bodyHeads.contains), Executor.kind(of: part) != .personRole else {
+            return [part]
+        }
+        let heads = Self.bodyHeads
+        for index in 2..<words.count where heads.contains(words[index]) {
+            let before = words[index - 1]
+            guard before.last?.isLowercase == true, before.first?.isLowercase == true,
+                  !AliasDefinitions.connectors.contains(RussianText.folded(String(before))), before != "и" else { continue }
+            let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
+            guard Executor.kind(of: head) != .other || heads.contains(words[0]) else { continue }
+            return [head] + splittingBodies(tail)
+        }
+        return [part]
+    }
+
+    static let bodyHeads: Set<Substring> = ["Департамент", "Управление", "Министерство", "Комитет", "Отдел", "Администрация"]
 
     /// «Едигарева Н.В. Григорьева Л.В. Ступина О.В. Руководители МОУ», «Н.Е. Байрачный К.А.
     /// Федоренко»: persons one after another without a comma, each a name of their own; the

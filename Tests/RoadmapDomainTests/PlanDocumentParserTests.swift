@@ -620,6 +620,51 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Журавлева М.Ф.", "Садовникова Е.В.", "Уразаева Н.В."], ["Морозова Г.В."]])
     }
 
+    /// «Дата | Название мероприятия | Классы | Ответственные» copied a paragraph a cell, each
+    /// day's cells of several paragraphs: each date (and its day of the week) starts the row
+    /// of that day; its events are one action, the classes left out, the names its executors.
+    @Test func aDateColumnFirstOverDaysOfSeveralEvents() throws {
+        let lines = ["План мероприятий Недели детской книги 2022 года", "Дата", " ", "Название мероприятия", " ", "Классы", "Ответственные",
+                     "21.03", " ", "пон", " ", "Открытие Недели книги", "Выставка «Да здравствует книга!»", " ", "3 классы", " ",
+                     "Прокопчик Е.Н.", "Лозюк М. Г.", " ",
+                     "22.03", " ", "вт", " ", "Устный журнал «Книга 8-е чудо света»", " ", "Рисунки детей", " ", "1-11 классы", " ", "5-8 классы",
+                     " ", "Зданович О. В.", " ",
+                     " 23.03", " ", "ср", " ", "Рейд-проверка по сохранности учебников", "1-11 классы", " ", "Лозюк М. Г."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["21.03 пон", "22.03 вт", "23.03 ср"])
+        #expect(plan.actions.map(\.title) == ["Открытие Недели книги Выставка «Да здравствует книга!»",
+                                              "Устный журнал «Книга 8-е чудо света» Рисунки детей", "Рейд-проверка по сохранности учебников"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Прокопчик Е.Н.", "Лозюк М. Г."], ["Зданович О. В."], ["Лозюк М. Г."]])
+    }
+
+    /// «1.1» under «Перечень заданий» numbers a task; a day and a month are «1.01», «01.01».
+    @Test func anItemNumberReadsAsNoDate() {
+        #expect(!FlattenedRowTable.readsAsDeadline("1.1"))
+        #expect(!FlattenedRowTable.readsAsDeadline("2.3."))
+        #expect(FlattenedRowTable.readsAsDeadline("1.01"))
+        #expect(FlattenedRowTable.readsAsDeadline("01.09.2023"))
+    }
+
+    /// A day's plan whose «Время проведения» gives each row its hour in words («12 часов»),
+    /// copied a paragraph a cell: an action of two paragraphs keeps both, and two times (or a
+    /// day and an hour) are one deadline, not an executor.
+    @Test func hoursInWordsStandInTheDeadlineColumn() throws {
+        let lines = ["План праздничных мероприятий, посвященных Дню защиты детей", "п/п", "Наименование мероприятия", "Время проведения",
+                     "Ответственные",
+                     "1", "Открытие праздника.", " ", "10 часов", "Районный дом культуры",
+                     "2", "Игровая программа «Остров сокровищ».", " ", "Концерт.", " ", "12 часов", "Центр детского творчества",
+                     "3", "Игровая программа «Игры нашего детства»", " ", "Экскурсионная программа", "14 часов", " ", "с 10 до 15 часов",
+                     "Краеведческий музей",
+                     "4", "Детская дискотека", "1 июня", "15 часов", "Районный дом культуры"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Открытие праздника.", "Игровая программа «Остров сокровищ». Концерт.",
+                                              "Игровая программа «Игры нашего детства» Экскурсионная программа", "Детская дискотека"])
+        #expect(plan.actions.map { RussianText.collapsingWhitespace($0.deadline.text) }
+                == ["10 часов", "12 часов", "14 часов с 10 до 15 часов", "1 июня 15 часов"])
+        #expect(plan.actions.map { $0.executors.map(\.name) }
+                == [["Районный дом культуры"], ["Центр детского творчества"], ["Краеведческий музей"], ["Районный дом культуры"]])
+    }
+
     /// A camp's plan by «Дни», each day's cell its date and its theme: the date is the
     /// deadline, the theme heads the day's action; the rows keep in step.
     @Test func aCampsDaysWithTheirThemes() throws {

@@ -298,9 +298,13 @@ enum CellRunTable {
             }
         }
         finish()
-        if !delimited, kinds.first == .number, deadlineColumn == nil, let action = kinds.firstIndex(of: .action),
+        // «п/п» over dates, not numbers; or «Дата | Название мероприятия | Классы | Ответственные»
+        // whose rows fell out of step, its cells of several paragraphs: each date starts a row
+        // of that day.
+        if !delimited, let action = kinds.firstIndex(of: .action),
+           kinds.first == .number && deadlineColumn == nil
+            || deadlineColumn == 0 && Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: 0),
            let led = Self.ledByDates(Array(cells[bodyStart...].map(\.cell))) {
-            // «п/п» over dates, not numbers: each date starts a row of that day.
             let executors = kinds.firstIndex(of: .executor).map { headerRow[$0].text } ?? "Ответственные"
             let header = ["Дата", headerRow[action].text, executors].map { SourceCell(text: $0, location: headerRow[0].location) }
             rows = [header] + led.enumerated().map { offset, row in
@@ -423,7 +427,10 @@ enum CellRunTable {
                 continue
             }
             guard var row = rows.popLast() else { return nil }
-            if !row[1].text.isEmpty, text.count <= 80, Self.namesOnlyPersons(text) || Executor.startsWithRole(text) {
+            if row[1].text.isEmpty, text.count <= 11, text.wholeMatch(of: Self.weekday.regex) != nil {
+                // «21.03» then «пон»: the day of the week belongs to the date.
+                row[0].text += " " + text
+            } else if !row[1].text.isEmpty, text.count <= 80, Self.namesOnlyPersons(text) || Executor.startsWithRole(text) {
                 row[2].text += row[2].text.isEmpty ? text : "; " + text
             } else if row[2].text.isEmpty {
                 row[1].text += row[1].text.isEmpty ? text : " " + text
@@ -433,6 +440,9 @@ enum CellRunTable {
         guard rows.count >= 2, rows.allSatisfy({ !$0[1].text.isEmpty }) else { return nil }
         return rows
     }
+
+    /// «пн», «пон.», «вторник», «(ср)»: a day of the week, alone.
+    static let weekday = SharedRegex(/\(?(?i:пн|пон|вт|ср|чт|чет|пт|пят|сб|суб|вс|вос|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?\)?/)
 
     /// «Садовникова Е.В. Уразаева Н.В.», «Е.В. Садовникова, Н.В. Уразаева»: names and nothing
     /// else («Выставка, посвященная творчеству А.С. Пушкина» names a person too, and is none).
@@ -829,11 +839,19 @@ enum CellRunTable {
     /// A deadline cell as plans write them, read or not: «в течение года», «по плану
     /// поликлиники», «один раз в квартал», «до 25 числа», a date.
     static let leadingHour = SharedRegex(/^\d{1,2}[.:]\d{2}\b/)
+    /// «12 часов», «в 10 ч.», «с 10 до 15 часов»: a day's plan gives each row its hour in words.
+    static func namesAnHour(_ text: String) -> Bool {
+        guard let first = text.first, first.isNumber || first == "в" || first == "с", !RussianText.isLonger(text, than: 40) else { return false }
+        return text.firstMatch(of: hourInWords.regex) != nil
+    }
+
+    static let hourInWords = SharedRegex(/^(?:[вс]\s+)?\d{1,2}(?:[.:]\d{2})?(?:\s*(?:[-–—]|до)\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:часов|часа|час|ч\.|ч(?!\p{L}))/)
     static let leadingMonthOrQuarter =
         SharedRegex(/^(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяеи]?|(?:март|август)[ае]?|ма[йяе])(?![а-яё])|^(?:[ivx]{1,3}|\d{1,2})\s+(?:квартал|полугод)/)
 
     static func looksLikeDeadline(_ text: String) -> Bool {
         if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: Self.leadingHour.regex) != nil { return true }
+        if namesAnHour(text) { return true }
         // «27 марта» / «День безопасности»: a camp's day and its theme in the day's cell.
         if text.contains("\n"), !RussianText.isLonger(text, than: 80) {
             let lines = text.split(separator: "\n")
@@ -899,7 +917,8 @@ enum CellRunTable {
                 // «Предметные викторины» then «"Эрудиты"»: the action's name on a line of its own.
                 columns[1].append(text)
                 extra -= 1
-            } else if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil {
+            } else if !sawDeadline && looksLikeDeadline(text) || FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: /^\d{1,2}[.:]\d{2}\b/) != nil
+                        || namesAnHour(text) {
                 if sawDeadline, !columns[executorColumn].isEmpty, executorColumn > deadlineColumn, executorColumn < kinds.count - 1,
                    !PlanReading.isTimeOfDay(text) {
                     // «… Зайцева Г.Н. | каб. № 201 | в течение недели» under «Ответственные | Место и

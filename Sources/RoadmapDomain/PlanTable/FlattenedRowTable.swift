@@ -540,6 +540,8 @@ enum FlattenedRowTable {
         let folded = RussianText.folded(text)
         if ["по плану", "по графику", "в течение месячника", "в течение месяца", "в течение недели", "в ходе месячника"]
             .contains(folded) { return true }
+        // «1.1», «2.3.»: an item's number; a day and a month are written «01.01» or «1.01».
+        if text.trimmingCharacters(in: .whitespaces).wholeMatch(of: /\d{1,2}\.\d\.?/) != nil { return false }
         // A bracketed note («(по согласованию)») belongs to the cell it ends.
         guard !text.contains("("), !text.contains(")"),
               // A year whose February has a 29th: «01.02-29.02» of a plan with no year is a deadline;

@@ -43,7 +43,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
     static let stems: [(PlanColumn, [String])] = [
         (.number, ["№", "п/п", "номер"]),
         // Before the deadline: «Отметка о выполнении (дата)» is the executor's column, not a date.
-        (.note, ["примечани", "отметка о выполнени", "отметка об исполнени", "отметка о исполнени", "отметки о выполнени"]),
+        // «Краткое описание выполненных заданий», «Информация о выполнении»: filled in by the
+        // executor afterwards, as the marks are.
+        (.note, ["примечани", "отметка о выполнени", "отметка об исполнени", "отметка о исполнени", "отметки о выполнени",
+                 "описание выполненн", "информация о выполнени", "информация об исполнени"]),
         // «Отв.», «Кто проводит»: who does it, as narrow columns and school plans name it.
         // («Организатор» is not: in event plans it names who hosts, beside the executors.)
         (.executor, ["ответствен", "ответств.", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
