@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Where the import's floor goes (#16): the same executor and assignment rows as
+# scripts/bench-import.sh's floor (ACTIONS × SCHOOLS, already resolved to ids) loaded with
+# \copy straight into the real tables, their foreign keys checked once at the end, on the
+# schema as migrated; then again with each secondary index of `assignments` and
+# `action_executors` dropped in turn, with all of them dropped, with all of them built after
+# the load (what a partition of its own per plan would pay), and with the assignments alone
+# (no executor rows). Each against the same baseline as bench-import.sh: a \copy of as many
+# assignment-shaped rows into a table with one unique key.
+#
+#   scripts/bench-import-indexes.sh [ACTIONS] [SCHOOLS] [RUNS]
+#
+# Each figure is the fastest of RUNS loads (default 2), each into a fresh copy of the same
+# seeded database after a checkpoint; ratios are against the median of the baselines taken
+# in the same run. Never asserted in tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+actions=${1:-1000}
+schools=${2:-500}
+runs=${3:-2}
+work=$(mktemp -d /tmp/roadmap-bench-indexes.XXXXXX)
+chmod 755 "$work"
+trap 'build/roadmapctl db stop --data-dir "$work/db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+swift build --product roadmapctl >/dev/null
+mkdir -p build && ln -sf "$(swift build --show-bin-path)/roadmapctl" build/roadmapctl
+ctl=build/roadmapctl
+$ctl db start --data-dir "$work/db" >/dev/null
+$ctl migrate --data-dir "$work/db" >/dev/null
+url=$($ctl db url --data-dir "$work/db")
+at() { echo "${url/\/\/\/roadmap/\/\/\/$1}"; }
+sql() { psql "$(at "$1")" -qAt -v ON_ERROR_STOP=1 "${@:2}"; }
+
+python3 - "$work" "$actions" "$schools" <<'PY'
+import sys, uuid
+work, actions, schools = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+school_ids = [uuid.uuid4() for _ in range(schools)]
+with open(f"{work}/baseline.tsv", "w") as f:
+    for _ in range(actions):
+        action = uuid.uuid4()
+        for school in school_ids:
+            f.write(f"{action}\t{school}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\n")
+def school(i): return f"00000000-0000-4000-8000-{i:012x}"
+def action(i): return f"00000000-0000-4000-b000-{i:012x}"
+with open(f"{work}/executors.tsv", "w") as executors, open(f"{work}/assignments.tsv", "w") as assignments:
+    row = 0
+    for a in range(1, actions + 1):
+        for s in range(1, schools + 1):
+            row += 1
+            executors.write(f"00000000-0000-7000-8000-{row:012x}\t{action(a)}\t{school(s)}\t{s}\tМАОУ СОШ № {s}\n")
+            assignments.write(f"00000000-0000-7000-9000-{row:012x}\t{action(a)}\t{school(s)}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\t2019-03-31\n")
+PY
+
+# The seeded template: the migrated schema, the schools, one order, plan, goal and its actions.
+sql roadmap -c "ALTER DATABASE roadmap IS_TEMPLATE true" >/dev/null
+sql roadmap <<SQL
+INSERT INTO organizations (id, name, kind, normalized_name)
+VALUES ('00000000-0000-4000-9000-000000000000', 'Комитет образования', 'committee', 'комитет образования');
+INSERT INTO organizations (id, name, kind, normalized_name)
+SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'МАОУ СОШ № ' || i, 'school', 'маоу сош № ' || i
+FROM generate_series(1, $schools) i;
+INSERT INTO orders (id, issuer_id, number, issued_on)
+VALUES ('00000000-0000-4000-a000-000000000000', '00000000-0000-4000-9000-000000000000', 'F-1', '2019-01-10');
+INSERT INTO plans (id, order_id, title) VALUES ('00000000-0000-4000-a000-000000000001', '00000000-0000-4000-a000-000000000000', 'План');
+INSERT INTO goals (id, plan_id, position, title) VALUES ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 1, 'Мероприятия плана');
+INSERT INTO actions (id, goal_id, position, title, expected_result, deadline_text, deadline_kind, deadline_period, deadline_parsed)
+SELECT ('00000000-0000-4000-b000-' || lpad(to_hex(i), 12, '0'))::uuid, '00000000-0000-4000-a000-000000000002', i,
+       'Мероприятие ' || i, 'Результат ' || i, 'Март 2019', 'month', '[2019-03-01,2019-04-01)', true
+FROM generate_series(1, $actions) i;
+SQL
+# Secondary indexes: every index of the two tables but their primary keys and unique keys.
+mapfile -t indexes < <(sql roadmap -c "
+    SELECT i.indexrelid::regclass FROM pg_index i
+    WHERE i.indrelid IN ('assignments'::regclass, 'action_executors'::regclass) AND NOT i.indisunique
+    ORDER BY i.indrelid::regclass::text, 1")
+definitions=$(sql roadmap -c "
+    SELECT string_agg(pg_get_indexdef(i.indexrelid), '; ') FROM pg_index i
+    WHERE i.indrelid IN ('assignments'::regclass, 'action_executors'::regclass) AND NOT i.indisunique")
+
+load_sql() { # $1: the executors' \copy (or nothing); $2: SQL run after the load, inside the timing
+    cat <<SQL
+\\set ON_ERROR_STOP 1
+BEGIN;
+CREATE TEMP TABLE keys AS
+SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid) AS definition
+FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid IN ('action_executors'::regclass, 'assignments'::regclass);
+SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', tbl, conname) FROM keys \\gexec
+$1
+\\copy assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on) FROM '$work/assignments.tsv'
+$2
+SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', tbl, conname, definition) FROM keys \\gexec
+COMMIT;
+SQL
+}
+executors_copy="\\copy action_executors (id, action_id, organization_id, position, source_text) FROM '$work/executors.tsv'"
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
+baselines=()
+baseline() {
+    sql postgres -c "DROP DATABASE IF EXISTS b" -c "CREATE DATABASE b" >/dev/null
+    sql b -c "CREATE TABLE bench_assignments (action_id uuid, executor_id uuid, occurrence int, period daterange, due_on date, UNIQUE (action_id, executor_id, occurrence))"
+    sql postgres -c CHECKPOINT
+    baselines+=("$(seconds sql b -c "\\copy bench_assignments FROM '$work/baseline.tsv'")")
+}
+# measure LABEL DDL EXECUTORS AFTER: the fastest of $runs loads into fresh copies of the template.
+results=()
+measure() {
+    local best="" t
+    for _ in $(seq "$runs"); do
+        sql postgres -c "DROP DATABASE IF EXISTS f" -c "CREATE DATABASE f TEMPLATE roadmap" >/dev/null
+        [ -z "$2" ] || sql f -c "$2" >/dev/null
+        sql postgres -c CHECKPOINT
+        load_sql "$3" "$4" > "$work/load.sql"
+        t=$(seconds sql f -f "$work/load.sql")
+        if [ -z "$best" ] || (( $(echo "$t < $best" | bc) )); then best=$t; fi
+    done
+    results+=("$1|$best")
+    baseline
+}
+
+baseline
+measure "the schema as migrated (the floor)" "" "$executors_copy" ""
+for index in "${indexes[@]}"; do
+    measure "without $index" "DROP INDEX $index" "$executors_copy" ""
+done
+drop_all=$(printf 'DROP INDEX %s; ' "${indexes[@]}")
+measure "without any secondary index" "$drop_all" "$executors_copy" ""
+measure "secondary indexes built after the load" "$drop_all" "$executors_copy" "$definitions;"
+measure "assignments alone, every index" "" "" ""
+measure "assignments alone, no secondary index" "$drop_all" "" ""
+
+median=$(printf '%s\n' "${baselines[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+printf 'rows: %d actions x %d schools; baseline (\\copy into one unique key), median of %d: %.2f s\n\n' \
+    "$actions" "$schools" "${#baselines[@]}" "$median"
+printf '%-60s %9s %9s\n' "load" "seconds" "ratio"
+for result in "${results[@]}"; do
+    printf '%-60s %9.2f %8.1fx\n' "${result%%|*}" "${result##*|}" "$(echo "${result##*|} / $median" | bc -l)"
+done
