@@ -20,54 +20,21 @@ schools=${2:-500}
 runs=${3:-2}
 work=$(mktemp -d /tmp/roadmap-bench-indexes.XXXXXX)
 chmod 755 "$work"
-trap 'build/roadmapctl db stop --data-dir "$work/db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-
+# Only psql's loads are timed: the debug build starts the cluster and migrates it.
 swift build --product roadmapctl >/dev/null
-mkdir -p build && ln -sf "$(swift build --show-bin-path)/roadmapctl" build/roadmapctl
-ctl=build/roadmapctl
+ctl="$(swift build --show-bin-path)/roadmapctl"
+trap '"$ctl" db stop --data-dir "$work/db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 $ctl db start --data-dir "$work/db" >/dev/null
 $ctl migrate --data-dir "$work/db" >/dev/null
 url=$($ctl db url --data-dir "$work/db")
 at() { echo "${url/\/\/\/roadmap/\/\/\/$1}"; }
 sql() { psql "$(at "$1")" -qAt -v ON_ERROR_STOP=1 "${@:2}"; }
 
-python3 - "$work" "$actions" "$schools" <<'PY'
-import sys, uuid
-work, actions, schools = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-school_ids = [uuid.uuid4() for _ in range(schools)]
-with open(f"{work}/baseline.tsv", "w") as f:
-    for _ in range(actions):
-        action = uuid.uuid4()
-        for school in school_ids:
-            f.write(f"{action}\t{school}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\n")
-def school(i): return f"00000000-0000-4000-8000-{i:012x}"
-def action(i): return f"00000000-0000-4000-b000-{i:012x}"
-with open(f"{work}/executors.tsv", "w") as executors, open(f"{work}/assignments.tsv", "w") as assignments:
-    row = 0
-    for a in range(1, actions + 1):
-        for s in range(1, schools + 1):
-            row += 1
-            executors.write(f"00000000-0000-7000-8000-{row:012x}\t{action(a)}\t{school(s)}\t{s}\tМАОУ СОШ № {s}\n")
-            assignments.write(f"00000000-0000-7000-9000-{row:012x}\t{action(a)}\t{school(s)}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\t2019-03-31\n")
-PY
+python3 scripts/lib/floor-rows.py "$work" "$actions" "$schools"
 
 # The seeded template: the migrated schema, the schools, one order, plan, goal and its actions.
 sql roadmap -c "ALTER DATABASE roadmap IS_TEMPLATE true" >/dev/null
-sql roadmap <<SQL
-INSERT INTO organizations (id, name, kind, normalized_name)
-VALUES ('00000000-0000-4000-9000-000000000000', 'Комитет образования', 'committee', 'комитет образования');
-INSERT INTO organizations (id, name, kind, normalized_name)
-SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'МАОУ СОШ № ' || i, 'school', 'маоу сош № ' || i
-FROM generate_series(1, $schools) i;
-INSERT INTO orders (id, issuer_id, number, issued_on)
-VALUES ('00000000-0000-4000-a000-000000000000', '00000000-0000-4000-9000-000000000000', 'F-1', '2019-01-10');
-INSERT INTO plans (id, order_id, title) VALUES ('00000000-0000-4000-a000-000000000001', '00000000-0000-4000-a000-000000000000', 'План');
-INSERT INTO goals (id, plan_id, position, title) VALUES ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 1, 'Мероприятия плана');
-INSERT INTO actions (id, goal_id, position, title, expected_result, deadline_text, deadline_kind, deadline_period, deadline_parsed)
-SELECT ('00000000-0000-4000-b000-' || lpad(to_hex(i), 12, '0'))::uuid, '00000000-0000-4000-a000-000000000002', i,
-       'Мероприятие ' || i, 'Результат ' || i, 'Март 2019', 'month', '[2019-03-01,2019-04-01)', true
-FROM generate_series(1, $actions) i;
-SQL
+sql roadmap -v schools="$schools" -v actions="$actions" -f scripts/lib/floor-seed.sql
 # Secondary indexes: every index of the two tables but their primary keys and unique keys.
 mapfile -t indexes < <(sql roadmap -c "
     SELECT i.indexrelid::regclass FROM pg_index i
@@ -86,13 +53,13 @@ SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid)
 FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid IN ('action_executors'::regclass, 'assignments'::regclass);
 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', tbl, conname) FROM keys \\gexec
 $1
-\\copy assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on) FROM '$work/assignments.tsv'
+\\copy assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on) FROM '$work/floor-assignments.tsv'
 $2
 SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', tbl, conname, definition) FROM keys \\gexec
 COMMIT;
 SQL
 }
-executors_copy="\\copy action_executors (id, action_id, organization_id, position, source_text) FROM '$work/executors.tsv'"
+executors_copy="\\copy action_executors (id, action_id, organization_id, position, source_text) FROM '$work/floor-executors.tsv'"
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
 baselines=()

@@ -27,49 +27,23 @@ $ctl db start --data-dir "$work/db" >/dev/null
 $ctl migrate --data-dir "$work/db" >/dev/null
 url=$($ctl db url --data-dir "$work/db")
 
-python3 - "$work/plan.csv" "$work/baseline.tsv" "$actions" "$schools" "$work" <<'PY'
-import sys, uuid
-plan, baseline, actions, schools, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+python3 - "$work/plan.csv" "$actions" "$schools" <<'PY'
+import sys
+plan, actions, schools = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 cell = ", ".join(f"МАОУ СОШ № {i}" for i in range(1, schools + 1))
 with open(plan, "w", encoding="utf-8") as f:
     f.write("Планируемые действия;Ожидаемые результаты;Сроки реализации;Ответственный исполнитель\r\n")
     for i in range(1, actions + 1):
         f.write(f'"Мероприятие {i}";"Результат {i}";"Март 2019";"{cell}"\r\n')
-school_ids = [uuid.uuid4() for _ in range(schools)]
-with open(baseline, "w") as f:
-    for i in range(actions):
-        action = uuid.uuid4()
-        for school in school_ids:
-            f.write(f"{action}\t{school}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\n")
-# The floor's rows: ids increasing as the import's are, organisations and actions made by
-# floor.sql with the ids below.
-def school(i): return f"00000000-0000-4000-8000-{i:012x}"
-def action(i): return f"00000000-0000-4000-b000-{i:012x}"
-with open(f"{work}/floor-executors.tsv", "w") as executors, open(f"{work}/floor-assignments.tsv", "w") as assignments:
-    row = 0
-    for a in range(1, actions + 1):
-        for s in range(1, schools + 1):
-            row += 1
-            executors.write(f"00000000-0000-7000-8000-{row:012x}\t{action(a)}\t{school(s)}\t{s}\tМАОУ СОШ № {s}\n")
-            assignments.write(f"00000000-0000-7000-9000-{row:012x}\t{action(a)}\t{school(s)}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\t2019-03-31\n")
 PY
+# The baseline's rows and the floor's (ids increasing as the import's are, organisations and
+# actions made by scripts/lib/floor-seed.sql with the ids they use).
+python3 scripts/lib/floor-rows.py "$work" "$actions" "$schools"
 
 cat > "$work/floor.sql" <<SQL
 \\set ON_ERROR_STOP 1
 BEGIN;
-INSERT INTO organizations (id, name, kind, normalized_name)
-VALUES ('00000000-0000-4000-9000-000000000000', 'Комитет образования', 'committee', 'комитет образования');
-INSERT INTO organizations (id, name, kind, normalized_name)
-SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'МАОУ СОШ № ' || i, 'school', 'маоу сош № ' || i
-FROM generate_series(1, $schools) i;
-INSERT INTO orders (id, issuer_id, number, issued_on)
-VALUES ('00000000-0000-4000-a000-000000000000', '00000000-0000-4000-9000-000000000000', 'F-1', '2019-01-10');
-INSERT INTO plans (id, order_id, title) VALUES ('00000000-0000-4000-a000-000000000001', '00000000-0000-4000-a000-000000000000', 'План');
-INSERT INTO goals (id, plan_id, position, title) VALUES ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 1, 'Мероприятия плана');
-INSERT INTO actions (id, goal_id, position, title, expected_result, deadline_text, deadline_kind, deadline_period, deadline_parsed)
-SELECT ('00000000-0000-4000-b000-' || lpad(to_hex(i), 12, '0'))::uuid, '00000000-0000-4000-a000-000000000002', i,
-       'Мероприятие ' || i, 'Результат ' || i, 'Март 2019', 'month', '[2019-03-01,2019-04-01)', true
-FROM generate_series(1, $actions) i;
+\\i $PWD/scripts/lib/floor-seed.sql
 CREATE TEMP TABLE floor_keys AS
 SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid) AS definition
 FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid IN ('action_executors'::regclass, 'assignments'::regclass);
@@ -95,7 +69,7 @@ psql "$url" -q -c "CREATE DATABASE floor"
 floor_url=${url/\/\/\/roadmap/\/\/\/floor}
 $ctl migrate --database-url "$floor_url" >/dev/null
 checkpoint
-floor=$(psql "$floor_url" -qAt -f "$work/floor.sql" | tail -n 1)
+floor=$(psql "$floor_url" -qAt -v schools="$schools" -v actions="$actions" -f "$work/floor.sql" | tail -n 1)
 psql "$url" -q -c "DROP DATABASE floor"
 first=$(seconds $ctl import "$work/plan.csv" --order B-1 --date 2019-01-10 --issuer "Комитет образования" --database-url "$url")
 second=$(seconds $ctl import "$work/plan.csv" --order B-1 --date 2019-01-10 --issuer "Комитет образования" --database-url "$url")
