@@ -135,6 +135,8 @@ struct PlanDocumentParserTests {
         #expect(PlanColumn(header: "Примечания") == .note)
         #expect(PlanColumn(header: "Отметка о выполнении (дата)") == .note)
         #expect(PlanColumn(header: "Отметка об исполнении") == .note)
+        #expect(PlanColumn(header: "Краткое описание выполненных заданий") == .note)
+        #expect(PlanColumn(header: "Информация о выполнении") == .note)
     }
 
     /// Goal and tasks in a merged first column; a page break cuts the tasks and the executors.
