@@ -639,6 +639,22 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Прокопчик Е.Н.", "Лозюк М. Г."], ["Зданович О. В."], ["Лозюк М. Г."]])
     }
 
+    /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»
+    /// alone after its last cell; a cell goes on over lines without one («Отметка» / «о
+    /// проведении мероприятия»).
+    @Test func cellsOpenedByPipes() throws {
+        let lines = ["№", "| Содержание мероприятия", "| Срок выполнения", "| Отметка", "о проведении мероприятия", "|",
+                     "1", "| Контроль над проведением инструктажей по охране труда.", "Проверка ведения документации.", "| сентябрь",
+                     "| Вынесение вопроса на заседание ПК", "|",
+                     "2", "| Контроль над обеспечением работников спецодеждой.", "| март; ноябрь", "| Вынесение вопроса на заседание ПК", "|",
+                     "3", "| Контроль над выполнением коллективного договора.", "| декабрь", "| Вынесение вопроса на заседание ПК", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Контроль над проведением инструктажей по охране труда. Проверка ведения документации.",
+                                              "Контроль над обеспечением работников спецодеждой.", "Контроль над выполнением коллективного договора."])
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь", "март; ноябрь", "декабрь"])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+    }
+
     /// «1.1» under «Перечень заданий» numbers a task; a day and a month are «1.01», «01.01».
     @Test func anItemNumberReadsAsNoDate() {
         #expect(!FlattenedRowTable.readsAsDeadline("1.1"))

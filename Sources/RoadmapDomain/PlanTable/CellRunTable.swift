@@ -522,6 +522,7 @@ enum CellRunTable {
     /// The cells of the copy: a line of «|» alone separates cells (the lines between them are
     /// one cell); otherwise each paragraph is a cell, a «|» at its end or start dropped.
     static func cells(_ paragraphs: [(text: String, location: SourceLocation)]) -> [(cell: Cell, paragraph: Int)] {
+        if let opened = cellsOpenedByPipes(paragraphs) { return opened }
         // Cells ended by «|»: from the first such line on, most lines end so (a «|» alone
         // between rows changes nothing).
         let firstEnded = paragraphs.firstIndex { $0.text.hasSuffix("|") && $0.text != "|" }
@@ -627,6 +628,44 @@ enum CellRunTable {
         // Lines after the last «|» that no «|» ends: a cell the copy cut short when it is one
         // line, the text after the table («2 этап будет проходить …», a signature) when more.
         if let cell = pending, !(terminated && pendingLines > 1) { result.append(cell) }
+        return result
+    }
+
+    /// «| Содержание мероприятия» / «| Срок выполнения» / «| Отметка» / «о проведении
+    /// мероприятия» / «|», each row's number on a line of its own: a copy whose cells each open
+    /// with «|» (most lines that hold one open with it, few end with it). A line opened by «|»
+    /// or holding a row number starts a cell, a «|» alone ends the row, any other line goes on
+    /// with the cell before; before the first such line each line is the document's heading.
+    /// Nil for copies of other kinds.
+    static func cellsOpenedByPipes(_ paragraphs: [(text: String, location: SourceLocation)]) -> [(cell: Cell, paragraph: Int)]? {
+        let lines = paragraphs.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let opened = lines.filter { $0.hasPrefix("|") && $0 != "|" }.count
+        let ended = lines.filter { $0.hasSuffix("|") && $0 != "|" }.count
+        let filled = lines.filter { !$0.isEmpty && $0 != "|" }.count
+        guard opened >= 6, opened * 10 >= filled * 4, ended * 4 < opened else { return nil }
+        var result: [(cell: Cell, paragraph: Int)] = []
+        var pending: (cell: Cell, paragraph: Int)?
+        var seenOpened = false
+        func flush() {
+            if let cell = pending { result.append(cell) }
+            pending = nil
+        }
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            if line == "|" {
+                flush()
+            } else if line.hasPrefix("|") {
+                flush()
+                seenOpened = true
+                pending = (Cell(text: line.dropFirst().trimmingCharacters(in: .whitespaces), location: paragraphs[index].location), index)
+            } else if !seenOpened || pending == nil || isRowNumber(line) {
+                flush()
+                pending = (Cell(text: line, location: paragraphs[index].location), index)
+            } else if var cell = pending {
+                cell.cell.text += "\n" + line
+                pending = cell
+            }
+        }
+        flush()
         return result
     }
 
