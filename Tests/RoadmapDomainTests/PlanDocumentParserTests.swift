@@ -639,6 +639,33 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Прокопчик Е.Н.", "Лозюк М. Г."], ["Зданович О. В."], ["Лозюк М. Г."]])
     }
 
+    /// «№ | Дата | Участники | Мероприятие | Место проведения | Ответственные», a paragraph a
+    /// cell, each row's number before its date and its day of several paragraphs: each date
+    /// starts the row of its day, the number and the classes left out; a weekday glued to the
+    /// date («20.03.2023Пн.») or on a paragraph of its own joins it (1801).
+    @Test func aNumberThenADateOverDaysOfSeveralEvents() throws {
+        let lines = ["План проведения недели книги и музыки", " ", "Дата", "Участники", "Мероприятие", "Место проведения", "Ответственные",
+                     "1.", "20.03.2023Пн.", " ", "1-4 кл.", " ", "Открытие недели книги", "1.Фестиваль песен", "2.Библиопутешествие в мир сказки",
+                     " ", "Актовый зал", " ", "Симончук Т.В", "Яковчук С.Г.",
+                     "2.", "21.03.2023", "Вт.", "1-4 кл", "1-6 кл.", "1. Ярмарка рисунков", "2. Акция «Не судите книгу по обложке»", "1 этаж",
+                     "Яковчук С.Г.", ".",
+                     "3.", "22.03.2023", "Ср.", "1-6 кл.", "«Музыкальный фрэш»", "2 этаж", "Симончук Т.В."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["20.03.2023Пн.", "21.03.2023 Вт.", "22.03.2023 Ср."])
+        #expect(plan.actions.map(\.title) == ["Открытие недели книги 1.Фестиваль песен 2.Библиопутешествие в мир сказки Актовый зал",
+                                              "1. Ярмарка рисунков 2. Акция «Не судите книгу по обложке» 1 этаж", "«Музыкальный фрэш» 2 этаж"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Симончук Т.В", "Яковчук С.Г."], ["Яковчук С.Г."], ["Симончук Т.В."]])
+
+        // Rows that keep their columns are read by position, their places and classes kept.
+        let even = ["План проведения недели книги", "№", "Дата", "Участники", "Мероприятие", "Ответственные",
+                    "1.", "20.03.2023", "1-4 кл.", "Открытие недели книги", "Симончук Т.В.",
+                    "2.", "21.03.2023", "5-9 кл.", "Ярмарка рисунков", "Яковчук С.Г.",
+                    "3.", "22.03.2023", "1-11 кл.", "Музыкальный фрэш", "Симончук Т.В."]
+        let kept = try PlanDocumentParser().parse(paragraphs(even))
+        #expect(kept.actions.map(\.title) == ["Открытие недели книги", "Ярмарка рисунков", "Музыкальный фрэш"])
+        #expect(kept.actions.map(\.deadline.text) == ["20.03.2023", "21.03.2023", "22.03.2023"])
+    }
+
     /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»
     /// alone after its last cell; a cell goes on over lines without one («Отметка» / «о
     /// проведении мероприятия»).

@@ -963,6 +963,53 @@ struct PlanShapeTests {
         }
     }
 
+    /// A numbered list in parts, each a heading in capitals whose items are numbered from 1
+    /// again under a header line repeated; a day and its hour on lines of their own are one
+    /// deadline (1805).
+    @Test func aNumberedListInPartsAndAnHourUnderItsDay() throws {
+        let read = try plan("""
+            План мероприятий к 70-летию победы.
+
+            1.ВНУТРИШКОЛЬНЫЕ МЕРОПРИЯТИЯ:
+
+            Название Дата, время
+            1. Праздничный концерт для ветеранов«День Победы!»
+
+            07.05.2015
+
+            15.00
+
+            2. Акция «Гвоздика памяти»  08.05.2015, 09:00
+            3. Выставка книг «Поэзия о войне» 14.04-13.05.2015
+
+            2.МЕРОПРИЯТИЯ НА БАЗЕ  ОУ (т.е. проводимые сторонними организациями на базе ОУ)
+
+              Название Дата, время
+            1. Церемонии вручения медалей в честь 70-летия.  14.04.2015
+            2. Встреча с ветеранами  08.05.2015
+            """)
+        #expect(read.actions.map(\.title) == [
+            "Праздничный концерт для ветеранов«День Победы!»", "Акция «Гвоздика памяти»", "Выставка книг «Поэзия о войне»",
+            "Церемонии вручения медалей в честь 70-летия", "Встреча с ветеранами",
+        ])
+        #expect(read.actions.map(\.deadline.text) == ["07.05.2015 15.00", "08.05.2015, 09:00", "14.04-13.05.2015", "14.04.2015", "08.05.2015"])
+        let parts = ["1. ВНУТРИШКОЛЬНЫЕ МЕРОПРИЯТИЯ", "2. МЕРОПРИЯТИЯ НА БАЗЕ ОУ (т.е. проводимые сторонними организациями на базе ОУ)"]
+        #expect(read.actions.map(\.section) == [parts[0], parts[0], parts[0], parts[1], parts[1]])
+
+        // Items in capitals, each with its deadline, stay items.
+        let capitals = try plan("""
+            План мероприятий недели безопасности
+            1. ЛИНЕЙКА «НЕДЕЛЯ БЕЗОПАСНОСТИ»
+            02.09.2024
+            2. КЛАССНЫЕ ЧАСЫ ПО ПДД
+            03.09.2024
+            3. УЧЕБНАЯ ЭВАКУАЦИЯ
+            04.09.2024
+            """)
+        #expect(capitals.actions.map(\.deadline.text) == ["02.09.2024", "03.09.2024", "04.09.2024"])
+        #expect(capitals.actions.allSatisfy { $0.section == nil })
+    }
+
     /// «I. | Нормативно-правовое обеспечение | | » over rows «1.1.», «1.2.»: a section.
     @Test func aRomanNumberInTheNumberColumnIsASection() throws {
         let read = try plan("""

@@ -301,10 +301,16 @@ enum CellRunTable {
         // «п/п» over dates, not numbers; or «Дата | Название мероприятия | Классы | Ответственные»
         // whose rows fell out of step, its cells of several paragraphs: each date starts a row
         // of that day.
+        // So is «№ | Дата | Участники | Мероприятие | …», each row's number before its date,
+        // when its days of several paragraphs left rows of one text between the numbered ones.
+        let numberThenDate = kinds.first == .number && deadlineColumn == 1
+        let dated = rows.dropFirst().filter { $0.count > 1 && Self.looksLikeDeadline($0[1].text) }.count
         if !delimited, let action = kinds.firstIndex(of: .action),
            kinds.first == .number && deadlineColumn == nil
-            || deadlineColumn == 0 && Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: 0),
-           let led = Self.ledByDates(Array(cells[bodyStart...].map(\.cell))) {
+            || deadlineColumn == 0 && Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: 0)
+            || numberThenDate && rows.count - 1 > 2 * dated,
+           let led = Self.ledByDates(Array(cells[bodyStart...].map(\.cell)), skippingNumbers: numberThenDate),
+           !numberThenDate || led.count >= dated {
             let executors = kinds.firstIndex(of: .executor).map { headerRow[$0].text } ?? "Ответственные"
             let header = ["Дата", headerRow[action].text, executors].map { SourceCell(text: $0, location: headerRow[0].location) }
             rows = [header] + led.enumerated().map { offset, row in
@@ -416,11 +422,20 @@ enum CellRunTable {
     /// starts a row; the texts after it are its action up to the first person or post, those
     /// its executors; classes («7кл.», «5-11кл.») and empty cells are left out. Rows of
     /// `[date, action, executors]`; nil unless the body opens with a date and two rows or more
-    /// each get an action.
-    static func ledByDates(_ cells: [Cell]) -> [[Cell]]? {
+    /// each get an action. `skippingNumbers`: each row's number stands before its date, and
+    /// is left out. A cell of several lines is read a line at a time.
+    static func ledByDates(_ cells: [Cell], skippingNumbers: Bool = false) -> [[Cell]]? {
         var rows: [[Cell]] = []
-        for cell in cells {
+        let lines = cells.flatMap { cell in
+            cell.text.split(separator: "\n").map { Cell(text: String($0), location: cell.location) }
+        }
+        for (index, cell) in lines.enumerated() {
             let text = cell.text.trimmingCharacters(in: .whitespaces)
+            if skippingNumbers, isRowNumber(text), rows.last.map({ !$0[1].text.isEmpty }) ?? true,
+               let next = lines[(index + 1)...].first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+               next.text.first?.isNumber == true, FlattenedRowTable.readsAsDeadline(next.text.trimmingCharacters(in: .whitespaces)) {
+                continue
+            }
             if text.isEmpty || text.wholeMatch(of: /\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[«"]?\p{L}?[»"]?\s*кл(?:\.|асс\w*)?/) != nil { continue }
             if text.first?.isNumber == true, !RussianText.isLonger(text, than: 20), FlattenedRowTable.readsAsDeadline(text) {
                 rows.append([Cell(text: text, location: cell.location), Cell(text: "", location: cell.location), Cell(text: "", location: cell.location)])

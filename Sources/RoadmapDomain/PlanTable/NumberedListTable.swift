@@ -17,6 +17,8 @@ enum NumberedListTable {
         var number: String
         var lines: [String]
         var location: SourceLocation
+        /// «1.ВНУТРИШКОЛЬНЫЕ МЕРОПРИЯТИЯ:»: a part of the plan whose items are numbered anew.
+        var isSection = false
     }
 
     /// The table rebuilt from `paragraphs` and how many paragraphs come before its first item;
@@ -25,22 +27,48 @@ enum NumberedListTable {
         guard let title = paragraphs.prefix(10).firstIndex(where: { namesAPlan($0.text) }) else { return nil }
         var items: [Item] = []
         var firstItem: Int?
+        // The number the next item takes, and the one the next part takes.
+        var next = 1
+        var sectionNext = 1
         for index in paragraphs.indices.dropFirst(title + 1) {
             let text = paragraphs[index].text
             // A paragraph may hold several lines (a Word cell, a text copy's block).
             for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-                if let (number, rest) = numbered(line), Int(number) == items.count + 1 {
-                    if firstItem == nil { firstItem = index }
-                    items.append(Item(number: number, lines: [rest], location: paragraphs[index].location))
-                } else if !items.isEmpty {
-                    items[items.count - 1].lines.append(line)
+                if let (number, rest) = numbered(line), let value = Int(number) {
+                    if value == sectionNext, namesAPart(rest) {
+                        // Its items are numbered from 1 again, or go on from the part before.
+                        if firstItem == nil { firstItem = index }
+                        items.append(Item(number: number, lines: [rest], location: paragraphs[index].location, isSection: true))
+                        sectionNext += 1
+                        next = 1
+                        continue
+                    }
+                    if value == next || (value == items.filter({ !$0.isSection }).count + 1 && items.last?.isSection == true) {
+                        if firstItem == nil { firstItem = index }
+                        items.append(Item(number: number, lines: [rest], location: paragraphs[index].location))
+                        next = value + 1
+                        continue
+                    }
                 }
+                if !items.isEmpty { items[items.count - 1].lines.append(line) }
             }
         }
         guard let firstItem else { return nil }
         var rows: [[SourceCell]] = []
         var marked = 0
+        var sections = 0
         for item in items {
+            // A heading in capitals over a deadline of its own is an item after all.
+            if item.isSection, read(item.lines) == nil {
+                sections += 1
+                // The part's heading alone in the row; what follows it (a header repeated) is dropped.
+                var location = item.location
+                location.row = rows.count + 2
+                location.column = 2
+                let heading = "\(item.number). " + trimmed(RussianText.collapsingWhitespace(item.lines[0]))
+                rows.append(["", heading, "", ""].map { SourceCell(text: $0, location: location) })
+                continue
+            }
             guard let (action, deadline, executors, byMarker) = read(item.lines) else { continue }
             if byMarker { marked += 1 }
             var cells: [SourceCell] = []
@@ -54,7 +82,7 @@ enum NumberedListTable {
         }
         let needed = marked == rows.count ? 2 : minimumItems
         // Nearly every item has a deadline: the last one of a cut copy may not.
-        guard rows.count >= needed, rows.count + 1 >= items.count else { return nil }
+        guard rows.count - sections >= needed, rows.count + 1 >= items.count else { return nil }
         let location = paragraphs[firstItem].location
         let header = ["№", "Мероприятие", "Срок", "Ответственный"].map { SourceCell(text: $0, location: location) }
         return (SourceTable(rows: [header] + rows), firstItem)
@@ -64,6 +92,16 @@ enum NumberedListTable {
     static func namesAPlan(_ text: String) -> Bool {
         let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
         return AlternatingLineTable.namesAPlan(text) || folded.hasPrefix("дорожная карта") || folded.hasPrefix("график")
+    }
+
+    /// «ВНУТРИШКОЛЬНЫЕ МЕРОПРИЯТИЯ:», «МЕРОПРИЯТИЯ НА БАЗЕ ОУ (…)»: a heading in capitals with
+    /// no deadline, naming a part of the plan.
+    static func namesAPart(_ text: String) -> Bool {
+        let line = RussianText.collapsingWhitespace(text)
+        let head = line.prefix { $0 != "(" }
+        let letters = head.filter(\.isLetter)
+        guard letters.count >= 6, letters.allSatisfy(\.isUppercase), line.count <= 200 else { return false }
+        return !readsAsDeadline(trimmed(String(head)))
     }
 
     /// «1. …», «  2) …», «4.«Мастерская…»»: the item's number and the rest of its line.
@@ -107,8 +145,15 @@ enum NumberedListTable {
             let bare = trimmed(line)
             if index > 0, bare.count <= 40, readsAsDeadline(bare) {
                 var others = lines
+                var deadline = bare
+                // «07.05.2015» then «15.00» on the next line: the hour of that day.
+                if let hour = lines.indices.dropFirst(index + 1).first(where: { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }),
+                   PlanReading.isTimeOfDay(lines[hour]) {
+                    deadline += " " + lines[hour].trimmingCharacters(in: .whitespaces)
+                    others.remove(at: hour)
+                }
                 others.remove(at: index)
-                return (trimmed(RussianText.collapsingWhitespace(others.joined(separator: " "))), bare, executors, false)
+                return (trimmed(RussianText.collapsingWhitespace(others.joined(separator: " "))), deadline, executors, false)
             }
         }
         // «24 ноября. Общешкольная линейка»: the first sentence.

@@ -386,8 +386,9 @@ struct PlanReading {
         let texts = row.map(\.text).filter { !$0.isEmpty }
         guard let text = texts.first, !RussianText.isLonger(text, than: 300), texts.allSatisfy({ $0 == text }) else { return nil }
         let line = RussianText.collapsingWhitespace(text)
-        // «ПРОФИЛАКТИЧЕСКАЯ РАБОТА» alone across the table.
-        let letters = line.filter(\.isLetter)
+        // «ПРОФИЛАКТИЧЕСКАЯ РАБОТА» alone across the table, maybe explained in brackets
+        // («МЕРОПРИЯТИЯ НА БАЗЕ ОУ (т.е. проводимые …)»).
+        let letters = line.prefix { $0 != "(" }.filter(\.isLetter)
         if letters.count >= 6, letters.allSatisfy(\.isUppercase), line.count <= 120 { return line }
         // «Январь», «Сентябрь 2025 г.», «II четверть» alone across the table: a plan kept by
         // months or terms, each heading the rows done in it.
