@@ -111,7 +111,8 @@ struct PlanDocumentParserTests {
         #expect(PlanColumn(header: "Отв. лицо") == .executor)
         #expect(PlanColumn(header: "Кто проводит") == .executor)
         #expect(PlanColumn(header: "Кто отвечает") == .executor)
-        #expect(PlanColumn(header: "Организатор") == nil)
+        // «Организатор» alone heads who answers for an event (1905); a post with the word does not.
+        #expect(PlanColumn(header: "Педагог-организатор") == nil)
         #expect(PlanColumn(header: "Ответы") == nil)
         // A sentence is no heading, whatever stem it holds; an abbreviation's dot is.
         #expect(PlanColumn(header: "Организация наставничества.") == nil)
@@ -664,6 +665,77 @@ struct CellRunTableTests {
         let kept = try PlanDocumentParser().parse(paragraphs(even))
         #expect(kept.actions.map(\.title) == ["Открытие недели книги", "Ярмарка рисунков", "Музыкальный фрэш"])
         #expect(kept.actions.map(\.deadline.text) == ["20.03.2023", "21.03.2023", "22.03.2023"])
+    }
+
+    /// «Дата и время. | Наименование мероприятия | Место проведения | Организатор»: an event
+    /// plan's «Организатор» heads its executors when no other column does (1905); a
+    /// «Педагог-организатор» in a row names a post, never a heading.
+    @Test func anOrganiserColumnNamesTheExecutors() throws {
+        #expect(PlanColumn(header: "Организатор") == .executor)
+        #expect(PlanColumn(header: "Организаторы мероприятия") == .executor)
+        #expect(PlanColumn(header: "Педагог-организатор") == nil)
+        let lines = ["План проведения мероприятий посвященных Дню российского флага", "Дата  и время.", "Наименование мероприятия",
+                     "Место проведения", "Организатор",
+                     "22.08.22.  10.00-10.30", "Беседа «Флаг России».", "Помещение ДОУ.", "Чеботаева Р.А.",
+                     "22.08.22.   10.30-11.00", "Изготовление флажков", "Помещение  ДОУ", "Чеботаева Р.А.",
+                     "22.08.22     16.30", "Флешмоб « Моя Россия»", "Помещение ДОУ", "Будько И.Г."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Беседа «Флаг России».", "Изготовление флажков", "Флешмоб « Моя Россия»"])
+        #expect(plan.actions.map { RussianText.collapsingWhitespace($0.deadline.text) } == ["22.08.22. 10.00-10.30", "22.08.22. 10.30-11.00", "22.08.22 16.30"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Чеботаева Р.А."], ["Чеботаева Р.А."], ["Будько И.Г."]])
+    }
+
+    /// «№ п\п | Наименование мероприятия | Дата, время и место проведения мероприятия», a
+    /// paragraph a cell: the place's paragraphs, then the day, are the last column's one cell,
+    /// and a day after a row whose cell has none yet is that row's, no heading (1906).
+    @Test func thePlaceThenTheDayInTheLastColumn() throws {
+        let lines = ["План основных мероприятий по подготовке к 70-й годовщине Победы", "№ п\\п", "Наименование мероприятия",
+                     "Дата, время и место проведения мероприятия",
+                     "1.", "Размещение на сайте эмблемы празднования", " ", "Официальный сайт МБДОУ", "№ 42", "Январь 2015г.",
+                     "2.", "Экскурсии в краеведческий музей", "Музей  МАОУ школа №7,", "Городской краеведческий музей", "Апрель 2015г.",
+                     "3.", "Проведение образовательной деятельности «Прикоснись к подвигу»", "Музыкальный зал МБДОУ №42", "17 апреля 2015г.",
+                     "4.", "Проведение тематических занятий", "Группы МБДОУ", "Май 2015г."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Размещение на сайте эмблемы празднования", "Экскурсии в краеведческий музей",
+                                              "Проведение образовательной деятельности «Прикоснись к подвигу»", "Проведение тематических занятий"])
+        #expect(plan.actions.map { RussianText.collapsingWhitespace($0.deadline.text.replacingOccurrences(of: "\n", with: " ")) } == [
+            "Официальный сайт МБДОУ № 42 Январь 2015г.", "Музей МАОУ школа №7, Городской краеведческий музей Апрель 2015г.",
+            "Музыкальный зал МБДОУ №42 17 апреля 2015г.", "Группы МБДОУ Май 2015г.",
+        ])
+    }
+
+    /// «Дата | Тема недели | Мероприятия», a paragraph a cell, each week's actions several
+    /// paragraphs: the theme groups what the week does, and each date starts its week's row
+    /// (1902).
+    @Test func aWeeksThemeBesideItsActions() throws {
+        #expect(PlanColumn.namesAGrouping("Тема недели"))
+        let lines = ["План мероприятий месячника военно-патриотической работы", "Дата", "Тема недели", "Мероприятия",
+                     "29.01-02.02", "День зимних видов спорта", "-Беседы с детьми о Олимпийских играх", "-Спортивные развлечения",
+                     "-Соревнования", "05-09.02", "День Российской науки", "-Беседы (старшие группы);", "-занятие по познавательному развитию",
+                     "12-16.02", "Бабушкин сундучок", "-Экскурсии в мини-музей русского быта"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["29.01-02.02", "05-09.02", "12-16.02"])
+        #expect(plan.actions.first?.title == "День зимних видов спорта -Беседы с детьми о Олимпийских играх -Спортивные развлечения -Соревнования")
+    }
+
+    /// «Календарный план …» over rows that lost their borders, each opening with its day, a web
+    /// page's own lines between two of them («Публикация … размещена в разделах», «- Осень.
+    /// Сценарии …»): the items are read, the page's lines left out (1903).
+    @Test func aCalendarPlanWithAPagesLinesBetweenItsItems() throws {
+        #expect(AlternatingLineTable.namesAPlan("Календарный план воспитательной работы на учебный год"))
+        #expect(!AlternatingLineTable.namesAPlan("Отчёт о выполнении плана"))
+        let lines = ["Антонина Котянова", "Календарный план воспитательной работы на учебный год", "▼ Скачать + Заказать документы",
+                     "Дата Воспитательное событие Формы организации образовательного процесса",
+                     "Группа для детей 3-4 лет", "Группа для детей 4-5 лет",
+                     "1 сентября - День знаний Беседа «День Знаний»",
+                     "Публикация «Календарный план воспитательной работы» размещена в разделах",
+                     "- Осень. Сценарии осенних развлечений", "- Планирование. Планы работ",
+                     "5 сентября - Международный день благотворительности Беседа «Милосердие»",
+                     "7 сентября - День Бородинского сражения Беседа-рассказ"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["1 сентября", "5 сентября", "7 сентября"])
+        #expect(plan.actions.map(\.title) == ["День знаний Беседа «День Знаний»", "Международный день благотворительности Беседа «Милосердие»",
+                                              "День Бородинского сражения Беседа-рассказ"])
     }
 
     /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»

@@ -56,7 +56,9 @@ enum AlternatingLineTable {
     /// «План мероприятий …», «План работы …»: a title that says a plan follows.
     static func namesAPlan(_ text: String) -> Bool {
         let folded = RussianText.folded(text)
+        // «Календарный план …», «Годовой план …», «Тематический план …» too.
         return folded.hasPrefix("план") || folded.contains("план мероприятий") || folded.contains("план работы")
+            || folded.firstMatch(of: /^[а-я]+(?:ый|ий|ой)\s+план\b/) != nil
     }
 
     /// A short line that reads as a deadline («Сентябрь», «4 октября», «Февраль-Март»).

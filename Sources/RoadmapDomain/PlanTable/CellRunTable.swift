@@ -248,9 +248,11 @@ enum CellRunTable {
                     lastNumber = Self.levels(cell.text)
                     current = [cell]
                 } else if current.isEmpty || (current.count >= width && (Self.isHeading(cell.text) || PlanReading.namesADay(cell.text)
-                            && bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text))) {
+                            && bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text)
+                            && (deadlineColumn == nil || current.dropFirst().contains { Self.holdsAWhen($0.text) }))) {
                     // («27 марта» after a whole row and before the next row's number: a day heading
-                    // the rows below it.)
+                    // the rows below it; unless the row has no deadline yet, whose day it is:
+                    // «Музыкальный зал» then «17 апреля 2015г.» under «Дата, время и место».)
                     // A text where a row number should be: a section spanning the table. «2.
                     // Поддержка учителей» numbers the rows «2.1», «2.2» under it.
                     finish()
@@ -454,6 +456,13 @@ enum CellRunTable {
         }
         guard rows.count >= 2, rows.allSatisfy({ !$0[1].text.isEmpty }) else { return nil }
         return rows
+    }
+
+    /// Whether a deadline cell says when in some way: a deadline, an hour («10.00»), or a
+    /// date or hour among other words («26.12.2023, 11.40-12.40 – актовый зал»); not a place
+    /// alone («Музыкальный зал МБДОУ №42»).
+    static func holdsAWhen(_ text: String) -> Bool {
+        looksLikeDeadline(text) || PlanReading.opensWithTimeOfDay(text) || text.firstMatch(of: /\d{1,2}[.:]\d{2}/) != nil
     }
 
     /// «пн», «пон.», «вторник», «(ср)»: a day of the week, alone.
@@ -988,6 +997,10 @@ enum CellRunTable {
                 columns[deadlineColumn].append(text)
             } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty || deadlineEndsTheRow {
                 columns[2].append(text)
+            } else if !sawDeadline, deadlineColumn == 2, deadlineEndsTheRow, deadlineHoldsPlace, !columns[1].isEmpty, text.count <= 60 {
+                // «Официальный сайт МБДОУ» / «№ 42» / «Январь 2015г.» under «Дата, время и место
+                // проведения», the table's last column: the place, then the day, in one cell.
+                columns[deadlineColumn].append(text)
             } else if !sawDeadline, deadlineColumn == 2, rest.contains(where: looksLikeDeadline) {
                 // The action wrapped over lines before its deadline.
                 columns[1].append(text)

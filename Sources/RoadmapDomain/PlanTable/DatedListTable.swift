@@ -24,7 +24,9 @@ enum DatedListTable {
         for start in lines.indices {
             let first: Int
             if namesAPlanOrProgramme(lines[start].text),
-               let item = lines.indices.dropFirst(start + 1).prefix(5).first(where: { opens(lines[$0].text) }) {
+               let item = lines.indices.dropFirst(start + 1).prefix(8).first(where: { opens(lines[$0].text) }),
+               // (a header's lines may come between; a numbered table's row numbers may not).
+               !lines[(start + 1)..<item].contains(where: { CellRunTable.isRowNumber($0.text.trimmingCharacters(in: .whitespaces)) }) {
                 first = item
             } else if day(heading: lines[start].text) != nil, lines.indices.contains(start + 1), opening(lines[start + 1].text) != nil {
                 first = start
@@ -34,7 +36,11 @@ enum DatedListTable {
             var rows: [[String]] = []
             var items = 0
             var today: String?
+            // Lines skipped up to here: a web page's own text between two items («Публикация …
+            // размещена в разделах», «- Осень. Сценарии …»), in a list with no day headings.
+            var skipUntil = first
             for (index, line) in lines[first...].enumerated() {
+                if first + index < skipUntil { continue }
                 let text = RussianText.collapsingWhitespace(line.text)
                 if let day = day(heading: text) {
                     rows.append([text, "", ""])
@@ -55,6 +61,9 @@ enum DatedListTable {
                         rows.append([today, sentence, ""])
                     }
                     items += 1
+                } else if items > 0, today == nil, let next = lines.indices.dropFirst(first + index + 1).prefix(5).first(where: { opening(lines[$0].text) != nil }),
+                          lines[(first + index)..<next].allSatisfy({ day(heading: $0.text) == nil }) {
+                    skipUntil = next
                 } else {
                     break
                 }
@@ -139,6 +148,9 @@ enum DatedListTable {
             // «9-00 – Открытие …»: an hour written with a dash.
             guard !deadline.isEmpty, PlanReading.isTimeOfDay(deadline) || deadline.wholeMatch(of: /\d{1,2}-(?:00|30)/) != nil
                     || FlattenedRowTable.readsAsDeadline(deadline) else { continue }
+            // «- Осень. Сценарии осенних развлечений»: a bullet of a web page's list, no item
+            // (an item's date or hour has digits).
+            if let bullet = words.first, ["-", "–", "—", "•"].contains(bullet), !deadline.contains(where: \.isNumber) { return nil }
             let action = words[count...].joined(separator: " ").trimmingCharacters(in: marks.union(.whitespaces))
             // «с 23.04.2018 по 28.04.2018 г.»: a period alone, its «г.» no action.
             guard action.filter(\.isLetter).count >= 3, action.first.map({ !$0.isNumber }) ?? false,

@@ -48,7 +48,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.note, ["примечани", "отметка о выполнени", "отметка об исполнени", "отметка о исполнени", "отметки о выполнени",
                  "описание выполненн", "информация о выполнени", "информация об исполнени"]),
         // «Отв.», «Кто проводит»: who does it, as narrow columns and school plans name it.
-        // («Организатор» is not: in event plans it names who hosts, beside the executors.)
+        // («Организатор» is no stem: «Педагог-организатор» is a post in the rows.)
         (.executor, ["ответствен", "ответств.", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
         // «Место, время», «Место и время»: a schedule's one column for both, its cells dates.
         // «Дни»: a camp's or a week's plan, a day a row.
@@ -83,11 +83,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.action, [" предмет"]),
     ]
 
-    /// «Направление деятельности», «Направления работы», «Раздел», «Блок», «Этап»: a heading
-    /// that groups actions when another column names them.
+    /// «Направление деятельности», «Направления работы», «Раздел», «Блок», «Этап», «Тема
+    /// недели»: a heading that groups actions when another column names them.
     static func namesAGrouping(_ header: String) -> Bool {
         let text = RussianText.folded(RussianText.collapsingWhitespace(header))
-        return ["направлен", "раздел", "блок", "этап", "модуль"].contains { text.hasPrefix($0) }
+        return ["направлен", "раздел", "блок", "этап", "модуль", "тема недели", "тема дня", "тема месяца"].contains { text.hasPrefix($0) }
     }
 
     /// «Задачи», «Задача», «Задачи проекта»: a heading of the tasks the actions beside them
@@ -140,6 +140,12 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             guard stem.hasPrefix(" ") else { return text.contains(stem) }
             let word = String(stem.dropFirst())
             return text.hasPrefix(word) || text.contains(stem)
+        }
+        // «Организатор» alone heads the executors of an event plan that names no other; a
+        // stem it is not: «Педагог-организатор» fills the rows of many plans.
+        if ["организатор", "организаторы", "организатор мероприятия", "организаторы мероприятия", "организаторы мероприятий"].contains(text) {
+            self = .executor
+            return
         }
         // «Исполнение», «Выполнение» alone: the column where the execution is marked.
         if text == "исполнение" || text == "выполнение" {
