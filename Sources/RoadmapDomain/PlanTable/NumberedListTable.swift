@@ -27,9 +27,11 @@ enum NumberedListTable {
         guard let title = paragraphs.prefix(10).firstIndex(where: { namesAPlan($0.text) }) else { return nil }
         var items: [Item] = []
         var firstItem: Int?
-        // The number the next item takes, and the one the next part takes.
+        // The number the next item takes, the one the next part takes, and the items so far
+        // (a part's items may go on from the part before).
         var next = 1
         var sectionNext = 1
+        var itemCount = 0
         for index in paragraphs.indices.dropFirst(title + 1) {
             let text = paragraphs[index].text
             // A paragraph may hold several lines (a Word cell, a text copy's block).
@@ -43,9 +45,10 @@ enum NumberedListTable {
                         next = 1
                         continue
                     }
-                    if value == next || (value == items.filter({ !$0.isSection }).count + 1 && items.last?.isSection == true) {
+                    if value == next || (value == itemCount + 1 && items.last?.isSection == true) {
                         if firstItem == nil { firstItem = index }
                         items.append(Item(number: number, lines: [rest], location: paragraphs[index].location))
+                        itemCount += 1
                         next = value + 1
                         continue
                     }

@@ -141,8 +141,9 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             let word = String(stem.dropFirst())
             return text.hasPrefix(word) || text.contains(stem)
         }
-        // «Организатор» alone heads the executors of an event plan that names no other; a
-        // stem it is not: «Педагог-организатор» fills the rows of many plans.
+        // «Организатор» alone heads the executors of an event plan (beside «Ответственные», a
+        // second executors' column); a stem it is not: «Педагог-организатор» fills the rows of
+        // many plans.
         if ["организатор", "организаторы", "организатор мероприятия", "организаторы мероприятия", "организаторы мероприятий"].contains(text) {
             self = .executor
             return
