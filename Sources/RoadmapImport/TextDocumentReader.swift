@@ -75,6 +75,10 @@ public enum TextDocumentReader {
                 let (table, next) = readBarePipeTable(lines, from: index)
                 if !table.rows.isEmpty { blocks.append(.table(table)) }
                 index = next
+            } else if startsPipeClosedTable(lines, at: index) {
+                let (table, next) = readPipeClosedTable(lines, from: index)
+                if !table.rows.isEmpty { blocks.append(.table(table)) }
+                index = next
             } else if startsTabTable(lines, at: index) {
                 let (table, next) = readTabTable(lines, from: index)
                 if !table.rows.isEmpty { blocks.append(.table(table)) }
@@ -188,6 +192,47 @@ public enum TextDocumentReader {
         return barePipeCount(next) == pipes || (isPipeSeparator(next) && next.contains("|"))
     }
 
+    /// A table whose rows each end with «|» and open with none, of as many cells as each row
+    /// kept («… | Отметка о выполне- нии |», then a heading's two parts «улучшены условия
+    /// труда | приведены в соответствие … |», then «1 | 2 | … | 10 |», a section «Здание … |»):
+    /// a header of three cells or more, and two of the three lines after it closed by «|» with
+    /// two cells or more, and not as many as the header (then it is a table without outer pipes).
+    /// (One cell a line, each closed by «|», is another copy: a line alone holds one «|».)
+    static func startsPipeClosedTable(_ lines: [String], at index: Int) -> Bool {
+        let closed = { (line: String) in line.trimmingCharacters(in: .whitespaces).hasSuffix("|") && !isPipeRow(line) }
+        let pipes = barePipeCount(lines[index])
+        guard closed(lines[index]), pipes >= 3 else { return false }
+        let after = lines[(index + 1)...].prefix(3)
+        guard after.count >= 2, after.allSatisfy(closed), after.filter({ barePipeCount($0) >= 2 }).count >= 2 else { return false }
+        // Whole rows, not rows broken over lines («1. | Определение целей … |» then «Декабрь
+        // 2004 г. | Администрация области … |», read as a stream of cells): more lines as wide
+        // as the header than lines of two cells or more but fewer.
+        let body = lines[(index + 1)...].prefix(10).prefix(while: closed).map(barePipeCount)
+        return body.filter { $0 >= pipes }.count > body.filter { $0 >= 2 && $0 < pipes }.count
+    }
+
+    /// The rows of a table whose lines each end with «|», each line a row of the cells it
+    /// holds, up to the first line that does not end so (but for a row of two cells or more
+    /// cut in its last cell).
+    static func readPipeClosedTable(_ lines: [String], from start: Int) -> (SourceTable, Int) {
+        var rows: [[SourceCell]] = []
+        var index = start
+        while index < lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            guard !isPipeRow(trimmed) else { break }
+            // The last row of a copy cut inside its last cell is not closed.
+            let closed = trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|")
+            guard closed || barePipeCount(trimmed) >= 2 && rows.count >= 2 else { break }
+            let row = rows.count + 1
+            rows.append(splitPipes(String(closed ? trimmed.dropLast() : trimmed[...])).enumerated().map { column, text in
+                SourceCell(text: cleanCell(text.replacingOccurrences(of: "\\|", with: "|")),
+                           location: SourceLocation(line: index + 1, row: row, column: column + 1))
+            })
+            index += 1
+        }
+        return (SourceTable(rows: rows), index)
+    }
+
     /// `|---|:--:|` lines between the header and the body.
     static func isPipeSeparator(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -197,6 +242,7 @@ public enum TextDocumentReader {
     static func readPipeTable(_ lines: [String], from start: Int) -> (SourceTable, Int) {
         var rows: [[SourceCell]] = []
         var index = start
+        var lastClosed = true
         while index < lines.count {
             let line = lines[index]
             if isBlank(line) {
@@ -210,18 +256,29 @@ public enum TextDocumentReader {
             guard isPipeRow(line) else {
                 // «в течение года |» under «| 2.1. | Мероприятия … |»: the row's last cells, one a
                 // line, when the copy broke a row (the table goes on after them).
+                // «| 1. | Обеспечить … | Август.» then «1 раза в год | Комиссия … |»: a row whose
+                // last cell was not closed goes on in the line below, that cell first, even as
+                // the table's last row.
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 let filled = { (row: [SourceCell]) in row.filter { !$0.text.isEmpty }.count >= 2 }
                 guard trimmed.hasSuffix("|"), let last = rows.last, filled(last), rows.filter(filled).count >= 2,
-                      lines[(index + 1)...].prefix(6).contains(where: isPipeRow) else { break }
-                let texts = splitPipes(String(trimmed.dropLast())).map { cleanCell($0) }.filter { !$0.isEmpty }
-                for text in texts {
+                      lines[(index + 1)...].prefix(6).contains(where: isPipeRow)
+                        || !lastClosed && lines[(index + 1)...].allSatisfy(isBlank) else { break }
+                var texts = splitPipes(String(trimmed.dropLast())).map { cleanCell($0) }
+                if !lastClosed, let first = texts.first, !first.isEmpty {
+                    let row = rows.count - 1
+                    rows[row][rows[row].count - 1].text += "\n" + first
+                    texts.removeFirst()
+                }
+                for text in texts where !text.isEmpty {
                     let last = rows.count - 1
                     rows[last].append(SourceCell(text: text, location: SourceLocation(line: index + 1, row: last + 1, column: rows[last].count + 1)))
                 }
+                lastClosed = true
                 index += 1
                 continue
             }
+            lastClosed = line.trimmingCharacters(in: .whitespaces).hasSuffix("|")
             if !isPipeSeparator(line) {
                 var inner = line.trimmingCharacters(in: .whitespaces).dropFirst()
                 if inner.hasSuffix("|") && !inner.hasSuffix("\\|") { inner = inner.dropLast() }

@@ -35,6 +35,34 @@ struct TextDocumentReaderTests {
         #expect(table.rows[1][0].location == SourceLocation(line: 3, row: 2, column: 1))
     }
 
+    /// Rows that each end with «|» and open with none, as many cells as each kept: a header,
+    /// the parts of a spanning heading, a numbering row, a section, and the last row cut in its
+    /// last cell (2005, 124). Rows broken over lines are left to be read as a stream (225).
+    @Test func rowsClosedByPipes() throws {
+        let text = "Направления | Мероприятие | Срок | Эффективность |\nулучшены | приведены |\n1 | 2 | 3 | 4 | 5 |\n"
+            + "Здание — рабочее место сторожа |\nОхрана труда | Перезарядка огнетушителей | 2 квартал | | |\n"
+            + "Охрана труда | Замена розеток | в течение года | Заместитель директора по хоз"
+        let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
+        #expect(table.rows.map { $0.filter { !$0.text.isEmpty }.count } == [4, 2, 5, 1, 3, 4])
+        #expect(table.rows[5][3].text == "Заместитель директора по хоз")
+        #expect(table.rows[3][0].location == SourceLocation(line: 4, row: 4, column: 1))
+        let broken = "N п/п |\nНаименование | Сроки | Ответственные |\n1. | Определение целей |\nДекабрь 2004 г. | Администрация области |\n"
+            + "2. | Формирование схемы |\nДекабрь 2004 г. | Департамент |\n"
+        #expect(!TextDocumentReader.read(broken, name: "t.txt").tables.contains { $0.rows.first?.first?.text == "Наименование" })
+    }
+
+    /// «| 1. | Обеспечить … | Август.» then «1 раза в год | Комиссия … |»: the unclosed cell
+    /// goes on in the next line, in the middle of the table and as its last row (2006).
+    @Test func aPipeRowWhoseLastCellWasNotClosed() throws {
+        let text = "| № | Мероприятие | Срок | Ответственные |\n| 1. | Осмотр здания | Август.\n1 раза в год | Комиссия |\n"
+            + "| 2. | Инструктаж | Сентябрь | Заведующий |\n| 3. | Испытания | Май.\nежегодно | Комиссия |\n"
+        let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["№", "Мероприятие", "Срок", "Ответственные"], ["1.", "Осмотр здания", "Август.\n1 раза в год", "Комиссия"],
+            ["2.", "Инструктаж", "Сентябрь", "Заведующий"], ["3.", "Испытания", "Май.\nежегодно", "Комиссия"],
+        ])
+    }
+
     @Test func tagsAndBoldAreStripped() throws {
         let text = "**ПРИКАЗ**\n<b>Цель: рост</b>\t<p>Семинар</p>\tМарт 2019<br>весна"
         let document = TextDocumentReader.read(text, name: "t.txt")

@@ -995,6 +995,12 @@ enum CellRunTable {
                       !Executor.isPerson(text), Executor.kind(of: text) != .personRole {
                 // «17 ноября», «12.00», «Актовый зал»: where, before who.
                 columns[deadlineColumn].append(text)
+            } else if !sawDeadline, executorColumn < deadlineColumn, columns[executorColumn].isEmpty, !columns[1].isEmpty,
+                      Self.goesOnWithTheAction(text) {
+                // «Разработка плана …» / «Изучение нормативных документов …» / «Зам.зав.по ОД»
+                // under «Мероприятия | Ответственный | Частота проведения»: a sentence after the
+                // action's first paragraph is more of it, up to a person, a post or a body.
+                columns[1].append(text)
             } else if !sawDeadline, deadlineColumn > 2, text.count <= 25, columns[2].isEmpty || deadlineEndsTheRow {
                 columns[2].append(text)
             } else if !sawDeadline, deadlineColumn == 2, deadlineEndsTheRow, deadlineHoldsPlace, !columns[1].isEmpty, text.count <= 60 {
@@ -1013,6 +1019,15 @@ enum CellRunTable {
             }
         }
         return columns.map { $0.joined(separator: "\n") }
+    }
+
+    /// «Заготовка овощей на зимний период.», «Изучение нормативных документов и рекомендаций
+    /// по организации питания воспитанников …»: a sentence, or a text of ten words or more,
+    /// that names no person, post or body.
+    static func goesOnWithTheAction(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        guard text.hasSuffix(".") && words >= 3 || words >= 10 else { return false }
+        return Executor.kind(of: text) == .other && !Executor.isPerson(text)
     }
 
     /// «1. | Организационные мероприятия» followed by «1.1. | …»: a numbered row with nothing

@@ -51,9 +51,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // («Организатор» is no stem: «Педагог-организатор» is a post in the rows.)
         (.executor, ["ответствен", "ответств.", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
         // «Место, время», «Место и время»: a schedule's one column for both, its cells dates.
-        // «Дни»: a camp's or a week's plan, a day a row.
+        // «Дни»: a camp's or a week's plan, a day a row. «Частота проведения»: how often, as
+        // «Периодичность» says it.
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "место, время", "место и время",
-                     "начало", "окончани", " дни"]),
+                     "начало", "окончани", " дни", "частота"]),
         (.venue, ["место"]),
         // Before the actions: «Участники мероприятия» names who takes part, not the event.
         (.participants, ["участник"]),
@@ -83,10 +84,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.action, [" предмет"]),
     ]
 
-    /// «Направление деятельности», «Направления работы», «Раздел», «Блок», «Этап», «Тема
-    /// недели»: a heading that groups actions when another column names them.
+    /// «Направление деятельности», «Основные направления работы», «Раздел», «Блок», «Этап»,
+    /// «Тема недели»: a heading that groups actions when another column names them.
     static func namesAGrouping(_ header: String) -> Bool {
-        let text = RussianText.folded(RussianText.collapsingWhitespace(header))
+        var text = RussianText.folded(RussianText.collapsingWhitespace(header))
+        if text.hasPrefix("основные ") { text.removeFirst("основные ".count) }
         return ["направлен", "раздел", "блок", "этап", "модуль", "тема недели", "тема дня", "тема месяца"].contains { text.hasPrefix($0) }
     }
 

@@ -42,6 +42,15 @@ public struct PlanDocumentParser: Sendable {
             let row = table.rows[index], next = table.rows[index + 1]
             guard row.filter({ PlanColumn(header: $0.text) != nil }).count >= 2 else { continue }
             let rest = next.map(\.text).filter { !$0.isEmpty }
+            if index + 2 < table.rows.count, PlanReading.isColumnNumbering(table.rows[index + 2]), next.count < row.count,
+               !rest.contains(where: { CellRunTable.looksLikeDeadline($0) || CellRunTable.isRowNumber($0) }) {
+                // «Ожидаемая эффективность» over «улучшены условия труда | приведены в
+                // соответствие …», then «1 | 2 | … | 10»: the parts of a heading that spans
+                // columns, fewer than the header's cells; they name no column of their own.
+                var joined = table
+                joined.rows.remove(at: index + 1)
+                return joined
+            }
             guard !rest.isEmpty, rest.allSatisfy({ text in
                 text.count <= 30 && !text.contains(where: \.isNumber)
                     && (text.first?.isLowercase == true || RussianText.folded(text) == "п/п")
@@ -77,11 +86,14 @@ public struct PlanDocumentParser: Sendable {
 
     /// Whether rows of different widths hold more filled cells than the header has headings:
     /// a text copy whose lines do not follow the table's rows (a Word or Excel table has one
-    /// grid for all its rows).
+    /// grid for all its rows). A numbering row («1 | 2 | … | 10») is one more cell than a header
+    /// whose heading spans two columns, and says nothing of it.
     static func isIrregular(_ table: SourceTable, headerRow: Int) -> Bool {
         guard table.rows.indices.contains(headerRow), Set(table.rows.map(\.count)).count > 1 else { return false }
         let headings = table.rows[headerRow].filter { !$0.text.isEmpty }.count
-        return table.rows.dropFirst(headerRow + 1).contains { row in row.filter { !$0.text.isEmpty }.count > headings }
+        return table.rows.dropFirst(headerRow + 1).contains { row in
+            row.filter { !$0.text.isEmpty }.count > headings && !PlanReading.isColumnNumbering(row)
+        }
     }
 
     /// The document as lines of text again: paragraphs as they are, a table's rows with «|»
@@ -173,6 +185,10 @@ public struct PlanDocumentParser: Sendable {
             }
             if readings.isEmpty, let rebuilt = NumberedListTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
                 // No table at all: a numbered list whose items carry their deadlines.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
+            if readings.isEmpty, let rebuilt = HeaderlessTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // One cell a line with no header: numbered rows as wide, each with its deadline.
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
             if readings.isEmpty, let rebuilt = DatedListTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
