@@ -427,6 +427,22 @@ struct CellRunTableTests {
         #expect(flat.actions.map(\.deadline.text) == ["февраль", "17 марта", "Март-апрель"])
     }
 
+    /// A row that lost its borders with two deadlines in its cell: a month or «Ежемесячно»
+    /// with a capital, or years, before the deadline found belong to the cell; a day before a
+    /// month («… 23 февраля Февраль») and a date after «к» stay in the action.
+    @Test func twoDeadlinesInTheCellOfARowThatLostItsBorders() throws {
+        let lines = ["План мероприятий", "№ п/п Мероприятие Срок проведения Ответственные",
+                     "1. Сдача отчёта о проведении Август 31.08.2023 Заместитель директора по УВР",
+                     "2. Мониторинг посещаемости Ежемесячно до 15 числа месяца Социальный педагог",
+                     "3. Реализация программы воспитания 2006 - 2007 гг. постоянно Классные руководители",
+                     "4. Праздник ко Дню защитника Отечества 23 февраля Февраль Учитель физкультуры",
+                     "5. Подготовка к 1 сентября Август Заведующий хозяйством"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["Август 31.08.2023", "Ежемесячно до 15 числа месяца", "2006 - 2007 гг. постоянно",
+                                                      "Февраль", "Август"])
+        #expect(plan.actions.map(\.title).suffix(2) == ["Праздник ко Дню защитника Отечества 23 февраля", "Подготовка к 1 сентября"])
+    }
+
     /// A numbered table whose last column is the deadline, copied a cell a line: an action's
     /// quoted name on a line of its own stays in the action, and what follows the last
     /// deadline («Автор: …», under the table) never joins the deadline.

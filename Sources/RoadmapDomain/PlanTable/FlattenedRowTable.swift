@@ -433,6 +433,26 @@ enum FlattenedRowTable {
            words[found.lowerBound].first?.isNumber == true {
             deadline = (found.lowerBound - 1)..<found.upperBound
         }
+        // «Август 31.08.2023», «Ежемесячно до 15 числа …», «2006 - 2007 гг. постоянно»: two
+        // deadlines in one cell, the first a month or «Ежемесячно», «Постоянно» with a capital, or years
+        // («… гг.»); not after a preposition («Подготовка к 1 сентября Август»), and never a
+        // day («День защитника Отечества 23 февраля Февраль»: the day is the action's).
+        if let found = deadline, found.lowerBound > 1 {
+            let before = words[found.lowerBound - 1]
+            let folded = RussianText.folded(before)
+            let word = before.first?.isUppercase == true
+                && (Self.bareEnd(before) == .month || ["еже", "постоянн"].contains(where: folded.hasPrefix) && Self.readsAsDeadline(before))
+                ? found.lowerBound - 1 : nil
+            let years = ["гг.", "г.", "годы", "год"].contains(before)
+                ? (max(1, found.lowerBound - 4)..<(found.lowerBound - 1)).first(where: { start in
+                    words[start].first?.isNumber == true
+                        && words[start..<found.lowerBound].allSatisfy { $0.allSatisfy { $0.isNumber || "-–—.".contains($0) } || $0 == before }
+                }) : nil
+            if let start = word ?? years,
+               !["за", "на", "в", "к", "до", "с", "по", "от", "ко", "со", "во"].contains(words[start - 1].lowercased()) {
+                deadline = start..<found.upperBound
+            }
+        }
         // «24.05.2011, общеобразовательные учреждения города, 10.00 - 12.00 ч Управление …»: a
         // deadline that ends in a comma goes on (the place, the hours) up to the capital that
         // starts the executors.
