@@ -18,7 +18,9 @@ enum HeaderlessTable {
         // «Заседания профсоюзного комитета» then «1. |»: a line with no «|» runs on into the
         // cell it closes, so a section's line and the next row's number come as one cell.
         let cells = CellRunTable.cells(paragraphs).flatMap { cell -> [Placed] in
-            guard let match = cell.cell.text.wholeMatch(of: /(.{3,60}?)\s+(\d{1,3}[.)]?)/),
+            // (The pattern is tried only on short cells that end as a row number does.)
+            guard cell.cell.text.utf8.count <= 160, let end = cell.cell.text.last, end.isNumber || end == "." || end == ")",
+                  let match = cell.cell.text.wholeMatch(of: /(.{3,60}?)\s+(\d{1,3}[.)]?)/),
                   CellRunTable.isRowNumber(String(match.output.2)), !CellRunTable.looksLikeDeadline(cell.cell.text) else { return [cell] }
             var section = cell, number = cell
             section.cell.text = String(match.output.1)
