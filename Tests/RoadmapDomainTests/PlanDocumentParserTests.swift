@@ -1099,6 +1099,23 @@ struct CellRunTableTests {
                                                     "3. |", "Круглый стол |", "Сидорова С.С. |"]).paragraphs) == nil)
     }
 
+    /// Cells ended by «|», each wrapped over several lines at a fixed width, a row's empty
+    /// cells a run of lines of «|» alone (nine under a row): the run counts once against the
+    /// cells ended by «|», and the copy is still read a cell per «|» (2103).
+    @Test func cellsEndedByPipesAndWrappedWithRunsOfEmptyCells() throws {
+        let lines = ["N", "п/п |", "Наименование мероприятий |", "Срок", "исполнения |", "Ответственный", "за исполнение |",
+                     "1 |", "2 |", "3 |", "4 |",
+                     "1. |", "Подготовка проекта распоряжения", "районных администраций города", "о проведении месячника |",
+                     "до", "05.10.2008 |", "Районные администрации города", "Брянска |",
+                     "2. |", "Выступление должностных лиц", "в учебных заведениях, на предприятиях и", "в организациях |", "|",
+                     "в течение", "месячника |", "Руководители", "предприятий и", "учреждений |"]
+            + Array(repeating: "|", count: 9)
+            + ["3. |", "Проведение смотра-конкурса", "на лучшую базу |", "октябрь |", "Отдел образования |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["до 05.10.2008", "в течение месячника", "октябрь"])
+        #expect(plan.actions[1].title == "Выступление должностных лиц в учебных заведениях, на предприятиях и в организациях")
+    }
+
     /// «Основные направления деятельности … | Риск | Цель | Наименование мероприятия | … | Срок
     /// выполнения | Ожидаемая эффективность | Отметка о выполне- нии», the parts of the spanning
     /// heading on the next row, then «1 | 2 | … | 10»: the parts are no row, the numbering no

@@ -554,10 +554,13 @@ enum CellRunTable {
             paragraphs[$0...].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty && $0.text != "|" }
         } ?? []
         // Cells wrapped over many short lines end less often than they run on; lone «|» lines
-        // (empty cells) are then still fewer than the cells ended by one.
+        // (empty cells) are then still fewer than the cells ended by one. A run of them (a row's
+        // empty cells, «|» nine times under a row) counts once.
         let endedCount = after.filter { $0.text.hasSuffix("|") }.count
-        let loneCount = paragraphs.filter { $0.text.trimmingCharacters(in: .whitespaces) == "|" }.count
-        let terminated = after.count >= 6 && (endedCount * 10 >= after.count * 7 || endedCount > loneCount * 2)
+        let lone = paragraphs.map { $0.text.trimmingCharacters(in: .whitespaces) == "|" }
+        let loneCount = lone.filter { $0 }.count
+        let loneRuns = zip(lone, [false] + lone).filter { $0 && !$1 }.count
+        let terminated = after.count >= 6 && (endedCount * 10 >= after.count * 7 || endedCount > loneRuns * 2)
         let separated = !terminated && loneCount >= 3
         var seenTerminator = false
         // «N» then «п/п |»: the number's heading wrapped before the first «|».
