@@ -1094,6 +1094,15 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.section) == ["Профсоюзные совещания", "Профсоюзные совещания",
                                                 "Заседания профсоюзного комитета", "Заседания профсоюзного комитета"])
         #expect(plan.actions.first?.title == "Разработка и утверждение новых инструкций по охране жизни и здоровья детей.")
+        // A row as wide as the others before a «1» again keeps its last cell: no section.
+        let twoLists = try PlanDocumentParser().parse(paragraphs([
+            "План работы", "1. |", "Семинар для учителей |", "март |", "Классный руководитель |",
+            "2. |", "Совещание при директоре |", "апрель |", "Заместитель директора |",
+            "1. |", "Родительское собрание |", "май |", "Социальный педагог |",
+            "2. |", "Выпускной вечер |", "июнь |", "Классный руководитель |"]))
+        #expect(twoLists.actions.map(\.deadline.text) == ["март", "апрель", "май", "июнь"])
+        #expect(twoLists.actions.map(\.section) == [nil, nil, nil, nil])
+        #expect(twoLists.actions[1].executors.map(\.name) == ["Заместитель директора"])
         // Rows without a deadline in one place are no such table.
         #expect(HeaderlessTable.rebuild(paragraphs(["1. |", "Семинар |", "Иванова И.И. |", "2. |", "Совещание |", "Петрова П.П. |",
                                                     "3. |", "Круглый стол |", "Сидорова С.С. |"]).paragraphs) == nil)

@@ -40,12 +40,16 @@ enum HeaderlessTable {
                 rows[rows.count - 1].append(cell)
             }
         }
-        // A row followed by a «1» again ends with a section's line, if it has one more cell
-        // than the row before it.
+        // A row followed by a «1» again ends with a section's line when it has one more cell
+        // than the other rows (the last, maybe cut, left out); a row as wide keeps its last
+        // cell («Классный руководитель» is the executors', not a section).
+        let restarts = Set(rows.indices.dropLast().filter { CellRunTable.levels(rows[$0 + 1][0].cell.text) == [1] })
+        let widths = rows.indices.dropLast().filter { !restarts.contains($0) }.map { rows[$0].count }
+        let usual = Dictionary(grouping: widths, by: { $0 }).max { $0.value.count < $1.value.count }?.key
         var sections: [Int: Placed] = [:]
-        for index in rows.indices.dropLast() where CellRunTable.levels(rows[index + 1][0].cell.text) == [1] {
-            if let line = rows[index].last, rows[index].count > 3, line.cell.text.count <= 60,
-               !CellRunTable.looksLikeDeadline(line.cell.text) {
+        for index in restarts.sorted() {
+            if let line = rows[index].last, usual.map({ rows[index].count == $0 + 1 }) ?? (rows[index].count > 3),
+               line.cell.text.count <= 60, !CellRunTable.looksLikeDeadline(line.cell.text) {
                 sections[index + 1] = rows[index].removeLast()
             }
         }
