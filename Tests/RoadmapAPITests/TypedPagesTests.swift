@@ -165,7 +165,8 @@ struct TypedPagesTests {
             .rowWithoutAction, .rowWithoutPartner, .deadlineKeptAsText(text: "весна", reason: "unreadable"), .noDeadline,
             .deadlineUnreadable(text: "весна"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
             .removedActionKept(title: "Семинар"), .probableMatch(name: "Школа 5", organization: "МАОУ СОШ № 5"),
-            .withoutExecutors(count: 13),
+            .withoutExecutors(count: 13), .columnsInferred(.numberedList), .columnsInferred(.headerlessTable),
+            .columnsInferred(.datedList), .columnsInferred(.alternatingLines),
         ]
         for kind in kinds {
             let text = PageText.russian(ImportWarning(kind, file: "plan.txt"))

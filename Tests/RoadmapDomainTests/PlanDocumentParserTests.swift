@@ -752,6 +752,7 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["1 сентября", "5 сентября", "7 сентября"])
         #expect(plan.actions.map(\.title) == ["День знаний Беседа «День Знаний»", "Международный день благотворительности Беседа «Милосердие»",
                                               "День Бородинского сражения Беседа-рассказ"])
+        #expect(plan.warnings.first?.kind == .columnsInferred(.datedList))
     }
 
     /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»
@@ -1103,6 +1104,9 @@ struct CellRunTableTests {
         #expect(twoLists.actions.map(\.deadline.text) == ["март", "апрель", "май", "июнь"])
         #expect(twoLists.actions.map(\.section) == [nil, nil, nil, nil])
         #expect(twoLists.actions[1].executors.map(\.name) == ["Заместитель директора"])
+        // Columns taken from what the cells hold are said so, first, for a person to check.
+        #expect(plan.warnings.first?.kind == .columnsInferred(.headerlessTable))
+        #expect(twoLists.warnings.first?.kind == .columnsInferred(.headerlessTable))
         // Rows without a deadline in one place are no such table.
         #expect(HeaderlessTable.rebuild(paragraphs(["1. |", "Семинар |", "Иванова И.И. |", "2. |", "Совещание |", "Петрова П.П. |",
                                                     "3. |", "Круглый стол |", "Сидорова С.С. |"]).paragraphs) == nil)

@@ -699,6 +699,8 @@ struct PlanShapeTests {
         #expect(read.actions.filter(\.deadline.isParsed).count == 5)
         // No responsible column: the preview says nobody will be given these actions.
         #expect(read.warnings.map(\.kind).contains(.withoutExecutors(count: 5)))
+        // No header either: the preview says the columns were taken from the text.
+        #expect(read.warnings.first?.kind == .columnsInferred(.alternatingLines))
         let letter = """
             План работы на неделю
             Сентябрь
@@ -995,6 +997,7 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["07.05.2015 15.00", "08.05.2015, 09:00", "14.04-13.05.2015", "14.04.2015", "08.05.2015"])
         let parts = ["1. ВНУТРИШКОЛЬНЫЕ МЕРОПРИЯТИЯ", "2. МЕРОПРИЯТИЯ НА БАЗЕ ОУ (т.е. проводимые сторонними организациями на базе ОУ)"]
         #expect(read.actions.map(\.section) == [parts[0], parts[0], parts[0], parts[1], parts[1]])
+        #expect(read.warnings.first?.kind == .columnsInferred(.numberedList))
 
         // Items in capitals, each with its deadline, stay items.
         let capitals = try plan("""

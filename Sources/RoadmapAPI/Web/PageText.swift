@@ -384,6 +384,15 @@ enum PageText: String, CaseIterable, Sendable {
             }
             return "«\(name)» — это все \(kinds), но в справочнике их пока нет: имя сохранено как написано, назначений нет. "
                 + "Добавьте учреждения и загрузите план ещё раз."
+        case .columnsInferred(let inference):
+            let shape = switch inference {
+            case .numberedList: "нумерованный список"
+            case .headerlessTable: "таблица без шапки"
+            case .datedList: "список, пункты которого начинаются с даты или времени"
+            case .alternatingLines: "строки сроков и мероприятий поочерёдно"
+            }
+            return prefix + "в документе нет шапки таблицы: он прочитан как \(shape), мероприятия, сроки и исполнители определены по тексту. "
+                + "Проверьте их перед загрузкой."
         case .withoutExecutors(let count):
             return prefix + "у \(count) \(RussianPlural.form(count, one: "мероприятия", few: "мероприятий", many: "мероприятий")) не указан исполнитель: "
                 + "назначений по ним не будет, пока вы не назначите исполнителей в редакторе плана."

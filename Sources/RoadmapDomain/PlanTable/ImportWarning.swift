@@ -28,6 +28,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         /// A name for every school or kindergarten («ОО», «все ДОУ»), while the directory has
         /// none of them: kept on the actions as written, nobody given the work.
         case groupWithoutMembers(name: String, group: ExecutorGroup)
+        /// The document has no header over its plan: which text is the action, the deadline and
+        /// the executors was taken from what the cells hold.
+        case columnsInferred(PlanTableLayout.Inference)
     }
 
     public var kind: Kind
@@ -63,6 +66,14 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case .groupWithoutMembers(let name, let group):
             let kinds = group.organizationKinds.map { $0 + "s" }.joined(separator: " or ")
             return prefix + "«\(name)» means every one of the \(kinds), but none is in the directory yet: kept as written, nobody was given the work; add them and import again"
+        case .columnsInferred(let inference):
+            let shape = switch inference {
+            case .numberedList: "a numbered list"
+            case .headerlessTable: "a table without its header"
+            case .datedList: "a list of items that open with their day or hour"
+            case .alternatingLines: "deadline and action lines in turn"
+            }
+            return prefix + "the document has no table header: it was read as \(shape), its actions, deadlines and executors taken from what the text holds; check them before confirming"
         case .withoutExecutors(let count):
             return prefix + "\(count) action(s) name no executor, so nobody is assigned them; assign executors in the plan editor"
         }

@@ -176,23 +176,27 @@ public struct PlanDocumentParser: Sendable {
                 // A copy that lost the cell borders: one line per row.
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
-            if let rebuilt = AlternatingLineTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+            if let rebuilt = AlternatingLineTable.rebuild(document.paragraphs), var layout = PlanTableLayout(table: rebuilt.table) {
                 // No header and no borders: a deadline line, then an action line, row after row.
+                layout.inference = .alternatingLines
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
             if readings.isEmpty, let stream = pipeStream(of: document, always: true) {
                 readings.append(stream)
             }
-            if readings.isEmpty, let rebuilt = NumberedListTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+            if readings.isEmpty, let rebuilt = NumberedListTable.rebuild(document.paragraphs), var layout = PlanTableLayout(table: rebuilt.table) {
                 // No table at all: a numbered list whose items carry their deadlines.
+                layout.inference = .numberedList
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
-            if readings.isEmpty, let rebuilt = HeaderlessTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+            if readings.isEmpty, let rebuilt = HeaderlessTable.rebuild(document.paragraphs), var layout = PlanTableLayout(table: rebuilt.table) {
                 // One cell a line with no header: numbered rows as wide, each with its deadline.
+                layout.inference = .headerlessTable
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
-            if readings.isEmpty, let rebuilt = DatedListTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+            if readings.isEmpty, let rebuilt = DatedListTable.rebuild(document.paragraphs), var layout = PlanTableLayout(table: rebuilt.table) {
                 // No table and no numbers: items that open with their day or hour, under a title.
+                layout.inference = .datedList
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
             guard !readings.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
@@ -267,6 +271,9 @@ public struct PlanDocumentParser: Sendable {
         let texts = document.paragraphs.map(\.text) + document.tables.flatMap { $0.rows.flatMap { $0.map(\.text) } }
         draft.goals = reading.goals(fallback: proseGoal, planTitle: draft.title, aliases: AliasDefinitions.find(in: texts))
         draft.warnings = reading.warnings
+        if let inference = plans[0].1.inference {
+            draft.warnings.insert(ImportWarning(.columnsInferred(inference), file: file), at: 0)
+        }
         let unassigned = draft.actions.filter { $0.executors.isEmpty && $0.partners.isEmpty }.count
         if unassigned > 0 {
             draft.warnings.append(ImportWarning(.withoutExecutors(count: unassigned), file: file))

@@ -27,6 +27,22 @@ public struct PlanTableLayout: Hashable, Sendable {
     public let periodColumns: [Int: String]
     /// The row of those headings when it stands under the header (it is no action).
     public let periodRow: Int?
+    /// How the columns were found when the document gives no header for them: nil when a
+    /// header row names them.
+    public internal(set) var inference: Inference?
+
+    /// What a plan with no header of its own was read as: its columns are what the cells
+    /// seemed to hold, and a person should check them.
+    public enum Inference: Hashable, Sendable {
+        /// A numbered list whose items carry their deadlines.
+        case numberedList
+        /// Numbered rows of one cell a line, as wide, each with its deadline.
+        case headerlessTable
+        /// Items that open with their day or hour, under a title.
+        case datedList
+        /// A deadline line, then an action line, row after row.
+        case alternatingLines
+    }
 
     public init(
         kind: Kind, headerRow: Int, columns: [Int: PlanColumn], endColumn: Int? = nil, moreExecutorColumns: [Int] = [],
