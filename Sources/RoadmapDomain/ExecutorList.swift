@@ -189,6 +189,14 @@ public struct ExecutorList: Hashable, Sendable {
             "организация", "организации", "центр", "центры", "служба", "службы", "инспекция", "совет", "советы",
         ]
         if heads.contains(word) { return true }
+        // «государственное бюджетное образовательное учреждение …», «муниципальное автономное
+        // учреждение …»: an institution's legal form spelled out opens a name of its own.
+        let forms = ["государственн", "муниципальн", "федеральн", "областн", "краев", "республиканск", "окружн", "негосударственн",
+                     "частн", "автономн", "бюджетн", "казенн"]
+        if forms.contains(where: word.hasPrefix), word.hasSuffix("ое") || word.hasSuffix("ая"),
+           RussianText.folded(part).firstMatch(of: /учреждени|организаци|предприяти/) != nil {
+            return true
+        }
         // A plural adjective in the nominative opens a group of bodies; the genitive («-ых») continues a name.
         return word.count >= 6 && (word.hasSuffix("ые") || word.hasSuffix("ие")) && part.split(separator: " ").count >= 2
     }

@@ -63,11 +63,15 @@ public enum TextDocumentReader {
         var text = RussianText.nfc(text)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { unboxing(String($0)) }
         var blocks: [SourceDocument.Block] = []
         var index = 0
         while index < lines.count {
-            if isPipeRow(lines[index]) {
+            if startsGridTable(lines, at: index) {
+                let (table, next) = readGridTable(lines, from: index)
+                if !table.rows.isEmpty { blocks.append(.table(table)) }
+                index = next
+            } else if isPipeRow(lines[index]) {
                 let (table, next) = readPipeTable(lines, from: index)
                 if !table.rows.isEmpty { blocks.append(.table(table)) }
                 index = next

@@ -63,6 +63,59 @@ struct TextDocumentReaderTests {
         ])
     }
 
+    /// A table drawn with box-drawing rules, as a legal database saves it: the header over two
+    /// lines, a line of empty cells under it, and each numbered row's cells wrapped over the
+    /// lines below its number (2201). Read column by column, a row a number.
+    @Test func aTableDrawnWithBoxRules() throws {
+        let text = """
+            План
+            ┌───┬─────────────────────┬────────────────┬───────────┐
+            │ N │ Наименование        │ Ответственные  │ Срок      │
+            │пп.│ мероприятия         │                │ исполнения│
+            ├───┼─────────────────────┼────────────────┼───────────┤
+            │   │                     │                │           │
+            │ 1.│Организация внедрения│Министерство    │2013 - 2015│
+            │   │в практику обучения  │образования,    │годы       │
+            │   │                     │ИРОСО           │           │
+            │ 2.│Семинар              │ИРОСО           │2014 год   │
+            └───┴─────────────────────┴────────────────┴───────────┘
+            Руководитель
+            """
+        let document = TextDocumentReader.read(text, name: "t.txt")
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["N\nпп.", "Наименование\nмероприятия", "Ответственные", "Срок\nисполнения"],
+            ["1.", "Организация внедрения\nв практику обучения", "Министерство\nобразования,\nИРОСО", "2013 - 2015\nгоды"],
+            ["2.", "Семинар", "ИРОСО", "2014 год"],
+        ])
+        #expect(table.rows[1][1].location == SourceLocation(line: 7, row: 2, column: 2))
+        #expect(document.paragraphs.map(\.text) == ["План", "Руководитель"])
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actions.map(\.deadline.text) == ["2013 - 2015\nгоды", "2014 год"])
+    }
+
+    /// «+---+» rules between every row of an ASCII grid: each row the lines between two rules,
+    /// even without a number column; a grid with rules round its header only and neither
+    /// numbers nor empty lines in its body keeps a row a line.
+    @Test func anAsciiGridWithRulesBetweenRows() throws {
+        let text = """
+            +-----------------+----------+
+            | Мероприятие     | Срок     |
+            +=================+==========+
+            | Педагогический  | август   |
+            | совет           |          |
+            +-----------------+----------+
+            | Родительское    | сентябрь |
+            | собрание        |          |
+            +-----------------+----------+
+            """
+        let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [["Мероприятие", "Срок"], ["Педагогический\nсовет", "август"], ["Родительское\nсобрание", "сентябрь"]])
+        let lines = "+------+------+\n| Мероприятие | Срок |\n+------+------+\n| Совет | август |\n| Собрание | сентябрь |\n+------+------+\n"
+        let plain = try #require(TextDocumentReader.read(lines, name: "t.txt").tables.first)
+        #expect(plain.rows.map { $0.map(\.text) } == [["Мероприятие", "Срок"], ["Совет", "август"], ["Собрание", "сентябрь"]])
+    }
+
     @Test func tagsAndBoldAreStripped() throws {
         let text = "**ПРИКАЗ**\n<b>Цель: рост</b>\t<p>Семинар</p>\tМарт 2019<br>весна"
         let document = TextDocumentReader.read(text, name: "t.txt")
