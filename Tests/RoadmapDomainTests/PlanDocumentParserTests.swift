@@ -755,6 +755,21 @@ struct CellRunTableTests {
         #expect(plan.warnings.first?.kind == .columnsInferred(.datedList))
     }
 
+    /// A day's line of two events, the second opening a sentence with its hours and a dash
+    /// («… педагогический совет. 10.00-14.00 — работа выставок …»): two items (2206).
+    @Test func aDaysLineOfSeveralEvents() throws {
+        let lines = ["План проведения праздничных мероприятий, посвящённых 90-летию школы:",
+                     "17 ноября в 10.00 в актовом зале — открытие юбилейной недели, торжественный педагогический совет. 10.00-14.00 — работа выставки в школьном музее.",
+                     "18 ноября в 11.00 — интеллектуальный марафон «Что? Где? Когда?» в актовом зале. 10.00-14.00 — работа выставки."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["17 ноября в 10.00", "10.00-14.00", "18 ноября в 11.00", "10.00-14.00"])
+        #expect(plan.actions.map(\.title) == ["в актовом зале — открытие юбилейной недели, торжественный педагогический совет",
+                                              "работа выставки в школьном музее", "интеллектуальный марафон «Что? Где? Когда?» в актовом зале",
+                                              "работа выставки"])
+        // Hours inside a sentence («встреча в 10.00 — у входа») do not start an event.
+        #expect(DatedListTable.events(in: "линейка, встреча в 10.00 — у входа").count == 1)
+    }
+
     /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»
     /// alone after its last cell; a cell goes on over lines without one («Отметка» / «о
     /// проведении мероприятия»).

@@ -46,8 +46,10 @@ enum DatedListTable {
                     rows.append([text, "", ""])
                     today = day
                 } else if let (deadline, action) = opening(line.text) {
-                    rows.append([deadline, action, ""])
-                    items += 1
+                    let events = Self.events(in: action)
+                    rows.append([deadline, events[0].action, ""])
+                    for event in events.dropFirst() { rows.append([event.hours, event.action, ""]) }
+                    items += events.count
                 } else if let executors = responsible(text), let last = rows.indices.last, !rows[last][1].isEmpty {
                     rows[last][2] = rows[last][2].isEmpty ? executors : "\(rows[last][2]), \(executors)"
                 } else if let today, text.first?.isUppercase == true, text.filter(\.isLetter).count >= 10,
@@ -134,6 +136,25 @@ enum DatedListTable {
             names.removeLast()
         }
         return names.filter(\.isLetter).count >= 3 ? names : nil
+    }
+
+    /// «… торжественный педсовет. 10.00-14.00 — работа выставки …»: a day's line of several
+    /// events, each after the first opening a sentence with its hours and a dash. The first
+    /// event (its hours are the line's), then each other with its hours.
+    static func events(in action: String) -> [(hours: String, action: String)] {
+        let pattern = /[.;]\s+((?:с\s+)?\d{1,2}[.:]\d{2}(?:\s*[-–—]\s*\d{1,2}[.:]\d{2})?)\s+[-–—]\s+/
+        var events: [(hours: String, action: String)] = []
+        var rest = action[...]
+        var hours = ""
+        while let match = rest.firstMatch(of: pattern) {
+            let text = rest[..<match.range.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard text.filter(\.isLetter).count >= 3 else { break }
+            events.append((hours, text))
+            hours = String(match.output.1)
+            rest = rest[match.range.upperBound...]
+        }
+        events.append((hours, rest.trimmingCharacters(in: CharacterSet(charactersIn: " ;."))))
+        return events
     }
 
     /// The deadline a line opens with (the longest of at most eight words that reads as one, or
