@@ -68,7 +68,7 @@ public struct ExecutorList: Hashable, Sendable {
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
         return mergingContinuations((parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
-            .map(clean).filter { !$0.isEmpty })
+            .flatMap(splittingInstitutions).map(clean).filter { !$0.isEmpty })
     }
 
     /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: an organisation and, in brackets, the person to ask
@@ -121,6 +121,32 @@ public struct ExecutorList: Hashable, Sendable {
             return [head] + splittingBodies(tail)
         }
         return [part]
+    }
+
+    /// «МБОУ ДОД Центр детского творчества МБОУ ДОД Бурлинская детская школа искусств»: two
+    /// institutions without a comma, the second opening with its legal form («МБОУ», «ГБУ»,
+    /// «МАДОУ») where the text before already names an institution or a body. «Директор МБОУ
+    /// СОШ № 5» (a post there) and «… и ДОУ № 7» stay as they are.
+    static func splittingInstitutions(_ part: String) -> [String] {
+        let words = part.split(separator: " ")
+        guard words.count >= 4, words.dropFirst(2).contains(where: Self.isLegalForm) else { return [part] }
+        for index in 2..<words.count where Self.isLegalForm(words[index]) {
+            let before = words[index - 1]
+            guard before.last?.isLetter == true || before.last?.isNumber == true || before.last == "»" || before.last == "\"",
+                  !AliasDefinitions.connectors.contains(RussianText.folded(String(before))), before != "и" else { continue }
+            let head = words[..<index]
+            guard head.contains(where: { Self.isLegalForm($0) || Self.bodyHeads.contains($0) }) else { continue }
+            return [head.joined(separator: " ")] + splittingInstitutions(words[index...].joined(separator: " "))
+        }
+        return [part]
+    }
+
+    /// «МБОУ», «МАДОУ», «ГБПОУ», «ФГБОУ», «МКУ», «ГУО», «МБУДО»: an institution's legal form in
+    /// capitals.
+    static func isLegalForm(_ word: Substring) -> Bool {
+        guard (2...6).contains(word.count), word.allSatisfy({ $0.isUppercase && $0.isLetter }), let first = word.first,
+              "МГФОКР".contains(first) else { return false }
+        return word.hasSuffix("ОУ") || word.hasSuffix("У") && word.count >= 3 || word.hasSuffix("УДО") || word.hasSuffix("УК") || word == "ГУО"
     }
 
     static let bodyHeads: Set<Substring> = ["Департамент", "Управление", "Министерство", "Комитет", "Отдел", "Администрация"]

@@ -202,6 +202,14 @@ struct ExecutorListTests {
             == ["Министерство образования Сахалинской области",
                 "государственное бюджетное образовательное учреждение дополнительного профессионального образования \"Институт развития образования\""])
         #expect(ExecutorList(parsing: "Отдел образования, муниципальное казённое учреждение «Центр обеспечения»").executors.count == 2)
+        // Two institutions without a comma, the second opening with its legal form (1601).
+        #expect(ExecutorList(parsing: "МБОУ ДОД Центр детского творчества МБОУ ДОД Бурлинская детская школа искусств").executors.map(\.name)
+            == ["МБОУ ДОД Центр детского творчества", "МБОУ ДОД Бурлинская детская школа искусств"])
+        #expect(ExecutorList(parsing: "Управление образования МКУ «Центр сопровождения»").executors.count == 2)
+        // A post at an institution, and institutions joined by «и», stay one.
+        #expect(ExecutorList(parsing: "Директор МБОУ СОШ № 5").executors.count == 1)
+        #expect(ExecutorList(parsing: "МБОУ СОШ № 5 и МБДОУ № 7").executors.map(\.name) == ["МБОУ СОШ № 5 и МБДОУ № 7"])
+        #expect(ExecutorList(parsing: "Заместитель директора МАОУ СОШ № 2 по УВР").executors.count == 1)
         // The same word inside a name does not: «…, областного бюджетного учреждения» continues it.
         #expect(ExecutorList(parsing: "МБУ Центр психолого-педагогической, медицинской и социальной помощи, бюджетная часть").executors.count == 1)
     }
