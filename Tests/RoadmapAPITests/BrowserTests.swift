@@ -46,6 +46,14 @@ struct BrowserTests {
                 #expect(try await browser.horizontalOverflow() <= 0, "the refused import scrolls sideways at 200 % zoom")
                 try await browser.resize(width: 1280)
             }
+            // A plan with no header of its own: read, and said so first, for the coordinator to check.
+            try await browser.navigate(to: "\(site)/import")
+            try await browser.attach(Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/headerless-plan.txt").path, to: "#document")
+            try await browser.click("form[action='/import'] button[type=submit]")
+            let headerless = try await browser.text()
+            #expect(headerless.contains("в документе нет шапки таблицы: он прочитан как таблица без шапки"), "\(headerless)")
+            #expect(headerless.contains("Отчёт о работе профкома за год"))
+            try await visitor.save("import-preview-without-header")
             try await browser.navigate(to: "\(site)/import")
             let document = Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/order770.docx").path
             try await browser.attach(document, to: "#document")

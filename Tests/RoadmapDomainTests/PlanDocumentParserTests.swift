@@ -1119,6 +1119,16 @@ struct CellRunTableTests {
         #expect(twoLists.actions.map(\.deadline.text) == ["март", "апрель", "май", "июнь"])
         #expect(twoLists.actions.map(\.section) == [nil, nil, nil, nil])
         #expect(twoLists.actions[1].executors.map(\.name) == ["Заместитель директора"])
+        // Under a title that names a plan, such cells are no numbered list either: each row's
+        // executors stay in their column, out of the action.
+        let titled = try PlanDocumentParser().parse(paragraphs([
+            "План работы профсоюзного комитета на 2016-2017 учебный год", "Профсоюзные совещания",
+            "1. |", "Разработка инструкций по охране жизни и здоровья детей |", "июль |", "Председатель профкома |",
+            "2. |", "Собрание профактива |", "апрель |", "Члены профкома |"]))
+        #expect(titled.actions.map(\.title) == ["Разработка инструкций по охране жизни и здоровья детей", "Собрание профактива"])
+        #expect(titled.actions.map(\.deadline.text) == ["июль", "апрель"])
+        #expect(titled.actions.map { $0.executors.map(\.name) } == [["Председатель профкома"], ["Члены профкома"]])
+        #expect(titled.warnings.first?.kind == .columnsInferred(.headerlessTable))
         // Columns taken from what the cells hold are said so, first, for a person to check.
         #expect(plan.warnings.first?.kind == .columnsInferred(.headerlessTable))
         #expect(twoLists.warnings.first?.kind == .columnsInferred(.headerlessTable))

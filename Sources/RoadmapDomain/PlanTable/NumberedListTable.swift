@@ -57,6 +57,12 @@ enum NumberedListTable {
             }
         }
         guard let firstItem else { return nil }
+        // «1. |» / «Разработка … |» / «июль |» / «Председатель профкома |»: the cells of a table
+        // copied one a line, each closed by «|», are no list (a table without its header is
+        // read as such).
+        let lines = items.flatMap(\.lines).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let closed = lines.filter { $0.hasSuffix("|") }.count
+        if closed >= 2, closed * 2 >= lines.count { return nil }
         var rows: [[SourceCell]] = []
         var marked = 0
         var sections = 0
