@@ -165,6 +165,16 @@ public struct ExecutorList: Hashable, Sendable {
         case let (initials?, surname?) where initials != surname: matches = initials < surname ? initialsFirst : surnameFirst
         default: matches = initialsFirst.count >= surnameFirst.count ? initialsFirst : surnameFirst
         }
+        if matches.count == 1, let person = matches.first,
+           part[..<person.lowerBound].allSatisfy({ $0.isWhitespace }) {
+            // «Столярова И.В. Классные руководители»: a person, then a group or a body of its
+            // own with a capital; «Петрова И.И. Заместитель начальника» (the post she holds) stays.
+            let rest = part[person.upperBound...].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,;")))
+            if rest.first?.isUppercase == true, rest.filter(\.isLetter).count >= 4,
+               Self.isPlural(rest) || Executor.kind(of: rest).isOrganization && Executor.kind(of: rest) != .other {
+                return [String(part[person]), rest]
+            }
+        }
         guard matches.count >= 2 else { return [part] }
         var pieces: [String] = []
         var from = part.startIndex

@@ -210,6 +210,9 @@ struct ExecutorListTests {
         #expect(ExecutorList(parsing: "Директор МБОУ СОШ № 5").executors.count == 1)
         #expect(ExecutorList(parsing: "МБОУ СОШ № 5 и МБДОУ № 7").executors.map(\.name) == ["МБОУ СОШ № 5 и МБДОУ № 7"])
         #expect(ExecutorList(parsing: "Заместитель директора МАОУ СОШ № 2 по УВР").executors.count == 1)
+        // A person, then a group with a capital and no comma: two (008); a post after the name stays hers.
+        #expect(ExecutorList(parsing: "Столярова И.В. Классные руководители").executors.map(\.name) == ["Столярова И.В.", "Классные руководители"])
+        #expect(ExecutorList(parsing: "Петрова И.И. Заместитель начальника").executors.count == 1)
         // The same word inside a name does not: «…, областного бюджетного учреждения» continues it.
         #expect(ExecutorList(parsing: "МБУ Центр психолого-педагогической, медицинской и социальной помощи, бюджетная часть").executors.count == 1)
     }
