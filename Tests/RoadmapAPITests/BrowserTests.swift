@@ -54,6 +54,9 @@ struct BrowserTests {
             #expect(headerless.contains("в документе нет шапки таблицы: он прочитан как таблица без шапки"), "\(headerless)")
             #expect(headerless.contains("Отчёт о работе профкома за год"))
             try await visitor.save("import-preview-without-header")
+            try await browser.resize(width: 640)
+            #expect(try await browser.horizontalOverflow() <= 0, "the preview of a plan without a header scrolls sideways at 200 % zoom")
+            try await browser.resize(width: 1280)
             try await browser.navigate(to: "\(site)/import")
             let document = Self.packageRoot.appendingPathComponent("Tests/RoadmapImportTests/Fixtures/order770.docx").path
             try await browser.attach(document, to: "#document")
