@@ -770,6 +770,39 @@ struct CellRunTableTests {
         #expect(DatedListTable.events(in: "линейка, встреча в 10.00 — у входа").count == 1)
     }
 
+    /// A plan's title whose last line names a month («в рамках проведения месяца …»), then its
+    /// period, then the header: the header starts at «Наименование мероприятия», not at the
+    /// title (2305); the rows' numbers have no heading of their own.
+    @Test func aTitleLineNamingAMonthBeforeTheHeader() throws {
+        let lines = ["План мероприятий", "в рамках проведения месяца образовательного туризма", "(22.01.2024 – 29.02.2024)",
+                     "Наименование мероприятия", "Срок исполнения", "Исполнители",
+                     "1", "Размещение на информационном стенде плана мероприятий месяца.", "01.02.2024", "Эйсмонт Л.В.,", "заместитель директора",
+                     "2", "Экскурсия в краеведческий музей", "15.02.2024", "Петрова И.И."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Размещение на информационном стенде плана мероприятий месяца.", "Экскурсия в краеведческий музей"])
+        #expect(plan.actions.map(\.deadline.text) == ["01.02.2024", "15.02.2024"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Эйсмонт Л.В., заместитель директора"], ["Петрова И.И."]])
+    }
+
+    /// A paragraph a cell under headings wrapped over paragraphs («Учрежде-ние» / «Образования»,
+    /// «Учебный» / «предмет, тема», «… учебных/» / «ОВР») and one that lists its items («…
+    /// финансирования:» / «1. транспортные расходы;»); a day whose year is the next paragraph;
+    /// a row's last cell of numbered lines, one of which reads like a section (2307).
+    @Test func aWrappedHeaderOverCellsOfSeveralParagraphs() throws {
+        let lines = ["План образовательных экскурсий", "п/п", "Дата", "Учрежде-ние", "Образования", "Класс, количество учащихся",
+                     "Учебный", "предмет, тема", "Объект", "посещения", "Количество часов", "учебных/", "ОВР",
+                     "Общая сумма/", "источник", "финансирования:", "1. транспортные расходы;", "2. входные билеты;", "3. экскурсовод",
+                     "1", "10.03", "2023", "ГУО «Средняя школа №18»", "10 классы,", "54 человека", "Белорусская литература, тема «Творчество Якуба Коласа»",
+                     "Литературно-мемориальный музей Якуба Коласа", "2 УЧ/3 ОВР", "1877,2 руб.(бюджет):", "1.Транспортные расходы:", "1582 руб.",
+                     "2. входные билеты: 271,2 руб.", "3. Экскурсовод: 24 руб.",
+                     "2", "17.03", "2023", "ГУО «Средняя школа №18»", "11 классы,", "62 человека", "История Беларуси,", "тема «Развитие промышленности»",
+                     "ОАО «Минский тракторный завод»", "2 УЧ/3 ОВР", "3586 руб.(бюджет)", "1. Транспортные расходы: 3090 руб.", "2. Входные билеты: 496 руб."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Белорусская литература, тема «Творчество Якуба Коласа»", "История Беларуси, тема «Развитие промышленности»"])
+        #expect(plan.actions.map(\.deadline.text) == ["10.03 2023", "17.03 2023"])
+        #expect(plan.actions.allSatisfy { $0.section == nil })
+    }
+
     /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»
     /// alone after its last cell; a cell goes on over lines without one («Отметка» / «о
     /// проведении мероприятия»).

@@ -77,7 +77,8 @@ enum CellRunTable {
             if let last = headerRow.indices.last,
                PlanColumn(header: cell.cell.text) == nil && cell.cell.text.first?.isLowercase == true
                 && cell.cell.text.count <= 20 && !cell.cell.text.contains(where: \.isNumber)
-                || Self.continuesHeading(headerRow[last].text, with: cell.cell.text) {
+                || Self.continuesHeading(headerRow[last].text, with: cell.cell.text)
+                || Self.wrapsOnto(headerRow[last].text, cell.cell.text) {
                 headerRow[last].text += " " + cell.cell.text
             } else {
                 headerRow.append(SourceCell(text: cell.cell.text, location: cell.cell.location))
@@ -91,11 +92,15 @@ enum CellRunTable {
             headerRow.insert(SourceCell(text: "№", location: headerRow[0].location), at: 0)
             width += 1
         }
-        // «ответствен» then «ный»: the last heading wrapped; its end is no row.
+        // «ответствен» then «ный»: the last heading wrapped; its end is no row. So are the
+        // items of a heading that ends in a colon («Общая сумма/ источник финансирования:» then
+        // «1. транспортные расходы;», «2. входные билеты;»).
         var bodyStart = start + headerWidth
-        while bodyStart < cells.count, let first = cells[bodyStart].cell.text.first, first.isLowercase,
-              cells[bodyStart].cell.text.count <= 12, !cells[bodyStart].cell.text.contains(where: \.isNumber),
-              !Self.looksLikeDeadline(cells[bodyStart].cell.text), let last = headerRow.indices.last {
+        while bodyStart < cells.count, let last = headerRow.indices.last,
+              Self.itemsAHeading(headerRow[last].text, cells[bodyStart].cell.text)
+                || cells[bodyStart].cell.text.first?.isLowercase == true
+                && cells[bodyStart].cell.text.count <= 12 && !cells[bodyStart].cell.text.contains(where: \.isNumber)
+                && !Self.looksLikeDeadline(cells[bodyStart].cell.text) {
             headerRow[last].text += " " + cells[bodyStart].cell.text
             bodyStart += 1
         }
@@ -110,11 +115,22 @@ enum CellRunTable {
         let deadlineHoldsPlace = deadlineColumn.map { RussianText.folded(headerRow[$0].text).contains("мест") } ?? false
         var current: [Cell] = []
         var lastNumber: [Int]?
+        // The last row's own number: a text taken for a section («3. Экскурсовод: 24 руб.», the
+        // last line of a cell) numbers nothing, and the next row follows the row before it.
+        var lastRowNumber: [Int]?
+        // Where the last numbered row will stand among `rows`.
+        var numberedSince: Int?
         // «№ п/п» heads a column no row fills: the rows are read without it.
         var numberless = false
         // A row under a deadline cell merged over several rows (the deadline is the first
         // column): its first cell is that blank, which left no trace in the copy.
         var underMergedDeadline = false
+        /// The row at `index` read again with the single texts after it, taken for sections.
+        func rereadRow(at index: Int) {
+            current = rows[index...].flatMap { $0 }.filter { !$0.text.isEmpty }.map { Cell(text: $0.text, location: $0.location) }
+            rows.removeSubrange(index...)
+            finish()
+        }
         func finish() {
             defer {
                 current = []
@@ -243,10 +259,19 @@ enum CellRunTable {
             if numbered {
                 // A full row then «3» after «1»: row 2 lost its number (or «7» after «4»: the
                 // plan left numbers out).
-                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 3 : 0) {
+                if Self.isRowNumber(cell.text), Self.follows(cell.text, lastNumber, skipping: current.count >= width ? 3 : 0)
+                    || (lastRowNumber != lastNumber && Self.follows(cell.text, lastRowNumber)) {
                     finish()
+                    if !Self.follows(cell.text, lastNumber, skipping: 3), let rowIndex = numberedSince,
+                       rowIndex + 1 < rows.count, rows[(rowIndex + 1)...].allSatisfy({ $0.count == 1 }) {
+                        // «2» after «1 | … | 1877,2 руб.:» then «3. Экскурсовод: 24 руб.»: the texts
+                        // taken for sections were row 1's own; it is read again with them.
+                        rereadRow(at: rowIndex)
+                    }
                     lastNumber = Self.levels(cell.text)
+                    lastRowNumber = lastNumber
                     current = [cell]
+                    numberedSince = rows.count
                 } else if current.isEmpty || (current.count >= width && (Self.isHeading(cell.text) || PlanReading.namesADay(cell.text)
                             && bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text)
                             && (deadlineColumn == nil || current.dropFirst().contains { Self.holdsAWhen($0.text) }))) {
@@ -300,6 +325,11 @@ enum CellRunTable {
             }
         }
         finish()
+        // The copy ends with several texts taken for sections after the last numbered row:
+        // none heads a row, so they are that row's (its cells of several paragraphs).
+        if numbered, let rowIndex = numberedSince, rowIndex + 2 < rows.count, rows[(rowIndex + 1)...].allSatisfy({ $0.count == 1 }) {
+            rereadRow(at: rowIndex)
+        }
         // «п/п» over dates, not numbers; or «Дата | Название мероприятия | Классы | Ответственные»
         // whose rows fell out of step, its cells of several paragraphs: each date starts a row
         // of that day.
@@ -771,13 +801,14 @@ enum CellRunTable {
             // «дата | Название мероприятия | Участники | Время проведения | Место | Ответственный»:
             // stopped by a second heading of a kind before any executor's, the header may have
             // started too early (its first heading another column's, or a title's last line);
-            // one from the next heading that runs further and names the executors is the header.
-            if repeated, !kinds.contains(.executor), index + 1 < end, column(index + 1) != nil {
-                let later = run(from: index + 1)
-                if later.end > end, later.kinds.contains(.action), later.kinds.contains(.executor) {
-                    index += 1
-                    (end, kinds, repeated, continued) = later
-                }
+            // one from a later heading that runs further and names the executors is the header
+            // («в рамках проведения месяца …» | «(22.01.2024 – 29.02.2024)» | «Наименование
+            // мероприятия» | «Срок исполнения» | «Исполнители»: the title's «месяца» is no heading).
+            if repeated, !kinds.contains(.executor),
+               let later = ((index + 1)..<max(index + 1, end)).lazy.filter({ column($0) != nil }).map({ ($0, run(from: $0)) })
+                .first(where: { $0.1.end > end && $0.1.kinds.contains(.action) && $0.1.kinds.contains(.executor) }) {
+                index = later.0
+                (end, kinds, repeated, continued) = later.1
             }
             // «организацией | и качеством питания | №№ | Мероприятия | …»: the title's last lines
             // ran into the header, which starts at its number column.
@@ -831,6 +862,31 @@ enum CellRunTable {
         return nil
     }
 
+    /// «Учебный» then «предмет, тема», «Количество часов учебных/» then «ОВР»: a heading the
+    /// columns do not know, or one broken after a slash, goes on in the next paragraph when
+    /// that one opens in small letters or is a short word in capitals after the slash.
+    static func wrapsOnto(_ heading: String, _ text: String) -> Bool {
+        guard text.count <= 30, !text.contains(where: \.isNumber), let first = text.first else { return false }
+        if heading.hasSuffix("/") { return first.isLetter && (first.isLowercase || text.count <= 5 && text.allSatisfy { $0.isUppercase }) }
+        // «Учрежде-ние» then «Образования»: a word the copy kept its line-break hyphen in, then
+        // one word the columns do not know; together one heading.
+        if heading.wholeMatch(of: /\p{Lu}\p{Ll}+-\p{Ll}{1,4}/) != nil, text.allSatisfy(\.isLetter), first.isUppercase,
+           PlanColumn(header: text) == nil {
+            return true
+        }
+        return first.isLowercase && heading.count <= 20 && !heading.contains(where: \.isNumber) && PlanColumn(header: heading) == nil
+            && heading.first?.isUppercase == true
+    }
+
+    /// «1. транспортные расходы;» after «… источник финансирования:» (or after the item before
+    /// it, ending in «;»): an item the heading lists, in small letters after its number.
+    static func itemsAHeading(_ heading: String, _ text: String) -> Bool {
+        let trimmed = heading.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(":") || trimmed.hasSuffix(";"), text.count <= 40,
+              text.firstMatch(of: /^\d{1,2}[.)]\s*\p{Ll}/) != nil else { return false }
+        return true
+    }
+
     /// «Сроки» then «выполнения мероприятий»: the rest of a heading broken over lines, though
     /// it names a column of its own (the actions'), since the heading keeps its kind with it.
     static func continuesHeading(_ heading: String, with text: String) -> Bool {
@@ -863,6 +919,13 @@ enum CellRunTable {
     static func joiningDashedRanges(_ cells: [(cell: Cell, paragraph: Int)]) -> [(cell: Cell, paragraph: Int)] {
         var result: [(cell: Cell, paragraph: Int)] = []
         for item in cells {
+            // «10.03» then «2023»: a day whose year went onto the next paragraph.
+            if let last = result.last, item.cell.text.count == 4, item.cell.text.allSatisfy(\.isNumber),
+               item.cell.text.hasPrefix("20") || item.cell.text.hasPrefix("19"),
+               last.cell.text.wholeMatch(of: /\d{1,2}\.\d{2}\.?/) != nil {
+                result[result.count - 1] = (Cell(text: last.cell.text + " " + item.cell.text, location: last.cell.location), item.paragraph)
+                continue
+            }
             if let last = result.last, !item.cell.text.isEmpty, last.cell.text.count <= 30,
                let end = last.cell.text.last, "–—-".contains(end), last.cell.text.dropLast().last == " ",
                let first = item.cell.text.first, first.isNumber || first.isLetter, item.cell.text.count <= 30,
