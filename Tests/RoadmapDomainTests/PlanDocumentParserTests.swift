@@ -803,6 +803,51 @@ struct CellRunTableTests {
         #expect(plan.actions.allSatisfy { $0.section == nil })
     }
 
+    /// A camp's plan by days, not a table: «1 день (23 апреля)» then the day's numbered items;
+    /// each day is one action on its date, its items its text (2407).
+    @Test func aCampsDaysWithNumberedItems() throws {
+        let lines = ["План работы", "лагеря кратковременного пребывания", "1 день (23 апреля)", "1.Открытие лагеря (разбивка на отряды)",
+                     "2.Игры на сплочение.", "2 день (24 апреля)", "1.Презентация отрядов.", "2. Мастер-классы.", "3 день (25 апреля)",
+                     "1.Интеллектуальные игры.", "2.Экскурсия в г. Шум"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["23 апреля", "24 апреля", "25 апреля"])
+        #expect(plan.actions.map(\.title) == ["Открытие лагеря (разбивка на отряды) Игры на сплочение.", "Презентация отрядов. Мастер-классы.",
+                                              "Интеллектуальные игры. Экскурсия в г. Шум"])
+        #expect(DatedListTable.day(heading: "День 2 – 24 апреля") == "24 апреля")
+        #expect(DatedListTable.numberedItem("1 сентября — линейка") == nil)
+    }
+
+    /// A camp's squads side by side: «Дата | Мероприятие 1-ый отряд | Ответст-венный |
+    /// Мероприятие 2-ой отряд | …», the headings' line-break hyphens kept, a day and its theme
+    /// on one line («03.06. Беларусь гостиная»): a row a day (2408).
+    @Test func squadsSideBySide() throws {
+        let lines = ["План работы летнего оздоровительного лагеря", "Дата |", "Мероприятие 1-ый отряд |", "Ответст-венный |",
+                     "Мероприятие 2-ой отряд |", "Ответст-венный |", "Мероприятие 3-ий отряд |", "Ответственный |", "|||||||||",
+                     "03.06. Беларусь гостиная |", "Торжественная линейка |", "Петрова И.И. |", "Игра «Знакомство» |", "Сидорова А.А. |",
+                     "Конкурс рисунков |", "Иванова Е.Е. |",
+                     "04.06. День здоровья |", "Весёлые старты |", "Петрова И.И. |", "Эстафета |", "Сидорова А.А. |", "Подвижные игры |", "Иванова Е.Е. |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["03.06.", "04.06."])
+        #expect(plan.actions.map(\.title) == ["Беларусь гостиная: Торжественная линейка", "День здоровья: Весёлые старты"])
+        #expect(PlanColumn(header: "Ответст-венный") == .executor)
+        #expect(PlanColumn(header: "Педагог-организатор") == nil)
+    }
+
+    /// A row without its number under «№ п/п» and a numbering row one short, its date
+    /// «01.02.24» where a number would stand: a day, not row «1.2.24» (2401).
+    @Test func aDayInFiguresIsNoRowNumber() throws {
+        #expect(!CellRunTable.isRowNumber("01.02.24"))
+        #expect(!CellRunTable.isRowNumber("01.02"))
+        #expect(CellRunTable.isRowNumber("1.2.3"))
+        #expect(CellRunTable.isRowNumber("12.10"))
+        let lines = ["№ п/п", "Наименование мероприятия", "Место, дата и время", "проведения", "Ответственный", "1", "2", "3",
+                     "Проведение тематических занятий по теме: Право избирать.", "01.02.24", "Классные руководители",
+                     "Викторина «Я — избиратель»", "15.02.24", "Учитель истории"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["01.02.24", "15.02.24"])
+        #expect(plan.actions.map(\.section) == [nil, nil])
+    }
+
     /// A copy whose cells each open with «|», a row's number on a line of its own and a «|»
     /// alone after its last cell; a cell goes on over lines without one («Отметка» / «о
     /// проведении мероприятия»).

@@ -774,7 +774,8 @@ enum CellRunTable {
                         probe += 1
                         continue
                     }
-                    if kinds.contains(kind), kind != .executor, !afterGrouping, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])) {
+                    if kinds.contains(kind), kind != .executor, !afterGrouping, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])),
+                       !(index..<probe).contains(where: { Self.parallel(texts[$0], texts[probe]) }) {
                         return (end, kinds, true, continued)
                     }
                     kinds.append(kind)
@@ -885,6 +886,16 @@ enum CellRunTable {
         guard trimmed.hasSuffix(":") || trimmed.hasSuffix(";"), text.count <= 40,
               text.firstMatch(of: /^\d{1,2}[.)]\s*\p{Ll}/) != nil else { return false }
         return true
+    }
+
+    /// «Мероприятие 1-ый отряд» and «Мероприятие 2-ой отряд»: the same heading for another
+    /// squad, class or group, which differ only by their numbers.
+    static func parallel(_ one: String, _ other: String) -> Bool {
+        func stripped(_ text: String) -> String {
+            RussianText.folded(text).replacing(/\d+(?:\s*-?\s*(?:ый|ой|ий|й|я|ая|ое|е))?/, with: "#")
+        }
+        guard one != other, one.contains(where: \.isNumber), other.contains(where: \.isNumber) else { return false }
+        return stripped(one) == stripped(other)
     }
 
     /// «Сроки» then «выполнения мероприятий»: the rest of a heading broken over lines, though
@@ -1136,6 +1147,10 @@ enum CellRunTable {
     /// «1», «2.», «1.3», «10)»: a row's number in a numbered plan.
     static func isRowNumber(_ text: String) -> Bool {
         guard let first = text.first, first.isASCII, first.isNumber, text.utf8.count <= 12 else { return false }
+        // «01.02.24», «01.02»: a day written in figures, not an item's number «1.2».
+        if text.wholeMatch(of: /\d{2}\.\d{2}(?:\.\d{2})?\.?/) != nil, text.split(separator: ".").contains(where: { $0.hasPrefix("0") }) {
+            return false
+        }
         return text.wholeMatch(of: /\d{1,3}(\.\d{1,3}){0,2}[.)]?/) != nil
     }
 }

@@ -28,7 +28,8 @@ enum DatedListTable {
                // (a header's lines may come between; a numbered table's row numbers may not).
                !lines[(start + 1)..<item].contains(where: { CellRunTable.isRowNumber($0.text.trimmingCharacters(in: .whitespaces)) }) {
                 first = item
-            } else if day(heading: lines[start].text) != nil, lines.indices.contains(start + 1), opening(lines[start + 1].text) != nil {
+            } else if day(heading: lines[start].text) != nil, lines.indices.contains(start + 1),
+                      opening(lines[start + 1].text) != nil || numberedItem(lines[start + 1].text) != nil {
                 first = start
             } else {
                 continue
@@ -36,6 +37,8 @@ enum DatedListTable {
             var rows: [[String]] = []
             var items = 0
             var today: String?
+            // The row of the day heading the lines below it, while only numbered items follow.
+            var dayRow: Int?
             // Lines skipped up to here: a web page's own text between two items («Публикация …
             // размещена в разделах», «- Осень. Сценарии …»), in a list with no day headings.
             var skipUntil = first
@@ -45,7 +48,17 @@ enum DatedListTable {
                 if let day = day(heading: text) {
                     rows.append([text, "", ""])
                     today = day
+                    dayRow = rows.count - 1
+                } else if let day = dayRow, let item = numberedItem(text) {
+                    // «1 день (23 апреля)» then «1.Открытие лагеря …», «2.Игры на сплочение.»: the
+                    // day's items are one action, on that day (as a day's cell of a table is).
+                    if rows[day][1].isEmpty {
+                        rows[day][0] = today ?? rows[day][0]
+                        items += 1
+                    }
+                    rows[day][1] += (rows[day][1].isEmpty ? "" : "\n") + item
                 } else if let (deadline, action) = opening(line.text) {
+                    dayRow = nil
                     let events = Self.events(in: action)
                     rows.append([deadline, events[0].action, ""])
                     for event in events.dropFirst() { rows.append([event.hours, event.action, ""]) }
@@ -116,12 +129,26 @@ enum DatedListTable {
         guard !RussianText.isLonger(line, than: 200) else { return nil }
         let text = RussianText.collapsingWhitespace(line)
         if PlanReading.namesADay(text) { return text }
+        // «1 день (23 апреля)», «День 2 – 24 апреля»: a camp's day by its number, then its date.
+        if let match = text.firstMatch(of: /^(?i:\d{1,2}(?:-?[йя])?\s+день|день\s+\d{1,2})\s*[.:,–—-]?\s*\(?([^()]{3,40}?)\)?\.?$/),
+           PlanReading.namesADay(String(match.output.1)) {
+            return String(match.output.1)
+        }
         // The theme's quote closes where the line ends, or nowhere (the copy was cut in it).
         guard let quote = text.firstIndex(where: { $0 == "«" || $0 == "\"" }),
               text.last == "»" || text.last == "\"" || !text[quote...].contains("»") && text[quote...].filter({ $0 == "\"" }).count < 2
         else { return nil }
         let day = text[..<quote].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "–—-:,")))
         return PlanReading.namesADay(day) ? day : nil
+    }
+
+    /// «1.Открытие лагеря (разбивка на отряды)», «2. Мастер-классы.»: an item numbered under a
+    /// day, without its number; nil for any other line (and for «1 сентября — …», a date).
+    static func numberedItem(_ line: String) -> String? {
+        guard !RussianText.isLonger(line, than: 300),
+              let match = line.firstMatch(of: /^\s*\d{1,2}[.)]\s*(\p{Lu}.*)$/) else { return nil }
+        let item = String(match.output.1).trimmingCharacters(in: CharacterSet(charactersIn: " ;"))
+        return item.filter(\.isLetter).count >= 3 ? item : nil
     }
 
     /// «Ответственные: Дмитриев К.П., Дмитриева С.А.», «Ответственная Акимова Е.В.», «Отв.

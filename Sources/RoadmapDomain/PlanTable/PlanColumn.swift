@@ -161,6 +161,12 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             self = column
             return
         }
+        // «Ответст-венный»: a narrow column's heading that kept its line-break hyphen.
+        if text.contains("-"), case let joined = text.replacing(/(\p{Ll}{3})-(\p{Ll}{2})/, with: { "\($0.output.1)\($0.output.2)" }), joined != text,
+           let kind = PlanColumn(header: joined), [.executor, .deadline, .action].contains(kind) {
+            self = kind
+            return
+        }
         return nil
     }
 }

@@ -430,6 +430,12 @@ struct PlanReading {
     /// or two that start with a capital, hold no digit and read as no deadline: «сентябрь» /
     /// «декабрь» and «до 26.02.2024» / «в процессе акции» stay one deadline); nil otherwise.
     static func dayAndTheme(_ cell: String) -> (day: String, theme: String)? {
+        // «03.06. Беларусь гостиная»: a day in figures, then the theme on the same line.
+        if !cell.contains("\n"), !RussianText.isLonger(cell, than: 80),
+           let match = cell.firstMatch(of: /^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/),
+           !CellRunTable.looksLikeDeadline(String(match.output.2)) {
+            return (String(match.output.1), String(match.output.2).trimmingCharacters(in: .whitespaces))
+        }
         guard cell.contains("\n"), !RussianText.isLonger(cell, than: 80) else { return nil }
         let lines = cell.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard (2...3).contains(lines.count), FlattenedRowTable.readsAsDeadline(lines[0]),
