@@ -74,6 +74,31 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План работы школы") == .none)
     }
 
+    /// A camp's or a month's dates in the title, or on a line of their own above the table,
+    /// are the plan's period: «03.06.» is read in it (2408). Two different periods, a date
+    /// inside a sentence, or an end before the start give none.
+    @Test func aPlansDatesAboveTheTableAreItsPeriod() throws {
+        let parser = PlanDocumentParser()
+        func period(_ first: (Int, Int, Int), _ last: (Int, Int, Int)) throws -> DatePeriod {
+            let start = try #require(CalendarDate(year: first.0, month: first.1, day: first.2))
+            let end = try #require(CalendarDate(year: last.0, month: last.1, day: last.2))
+            return try #require(DatePeriod(first: start, last: end))
+        }
+        let june = try period((2024, 6, 3), (2024, 6, 21))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План работы лагеря", lines: ["ПЛАН", "с 03.06.2024 г по 21.06.2024 г"])
+                == .planPeriod(june))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План лагеря «Родничок»  с 03.06.2024 по 21.06.2024 года ") == .planPeriod(june))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий", lines: ["(22.01.2024 – 29.02.2024)"])
+                == .planPeriod(try period((2024, 1, 22), (2024, 2, 29))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 03.06.2024 по 21.06.2024", "с 01.07.2024 по 21.07.2024"]) == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 21.06.2024 по 03.06.2024"]) == .none)
+        let lines = ["План воспитательной работы лагеря", "с 03.06.2024 г по 21.06.2024 г", "Дата", "Мероприятие", "Ответственный",
+                     "03.06.", "Открытие смены", "Воспитатели", "04.06.", "День здоровья", "Воспитатели"]
+        let document = SourceDocument(name: "web.txt", blocks: lines.enumerated().map { .paragraph($1, location: SourceLocation(line: $0 + 1)) })
+        let plan = try parser.parse(document)
+        #expect(plan.actions.map(\.deadline.period?.first) == [CalendarDate(year: 2024, month: 6, day: 3), CalendarDate(year: 2024, month: 6, day: 4)])
+    }
+
     /// A cell of hundreds of school names is no heading, however it starts; a heading
     /// wrapped in long HTML tags or spaces still is one.
     @Test func longCellsAreNotHeadingsButWrappedHeadingsAre() {

@@ -252,7 +252,7 @@ public struct PlanDocumentParser: Sendable {
         draft.order = Self.merging(OrderHeaderReader().read(prose), with: order)
         draft.title = Self.title(in: prose, before: plans[0].0)
         draft.academicYear = academicYear ?? Self.academicYear(in: [draft.title] + prose.map(\.text))
-        let context = deadlineContext(academicYear: draft.academicYear, title: draft.title)
+        let context = deadlineContext(academicYear: draft.academicYear, title: draft.title, lines: prose.map(\.text))
 
         var reading = PlanReading(file: file, context: context)
         let proseGoal = Self.goal(inProse: prose)
@@ -281,10 +281,18 @@ public struct PlanDocumentParser: Sendable {
         return draft
     }
 
-    /// The context deadlines are read in before the plan's period is known.
-    func deadlineContext(academicYear: Int?, title: String) -> DeadlineContext {
+    /// The context deadlines are read in before the plan's period is known. `lines`: the text
+    /// above the table, where a line of its own may give the plan's dates
+    /// («с 03.06.2024 г по 21.06.2024 г», «(22.01.2024 – 29.02.2024)»).
+    func deadlineContext(academicYear: Int?, title: String, lines: [String] = []) -> DeadlineContext {
         if let academicYear { return .academicYear(startingIn: academicYear) }
         let folded = RussianText.folded(RussianText.unifyingDashes(title))
+        // «… лагеря «Родничок» с 01.06.2024 по 21.06.2024 года»: a camp's or a month's dates.
+        let periods = Set(([folded] + lines.filter { !RussianText.isLonger($0, than: 60) }.map { RussianText.folded(RussianText.unifyingDashes($0)) })
+            .compactMap(Self.datedPeriod))
+        if periods.count == 1, let period = periods.first {
+            return .planPeriod(period)
+        }
         if let match = folded.firstMatch(of: /на\s+(\d{4})\s*-\s*(\d{4})\s*(?:годы|гг|года)/),
            let first = Int(match.output.1), let last = Int(match.output.2), first <= last,
            let start = CalendarDate(year: first, month: 1, day: 1), let end = CalendarDate(year: last, month: 12, day: 31),
@@ -303,6 +311,18 @@ public struct PlanDocumentParser: Sendable {
             return .calendarYear(year)
         }
         return .none
+    }
+
+    /// «с 03.06.2024 г по 21.06.2024 г», «(22.01.2024 - 29.02.2024)» in `folded` text: the
+    /// period between two whole dates, the first before the second; nil otherwise.
+    static func datedPeriod(_ folded: String) -> DatePeriod? {
+        guard let match = folded.firstMatch(
+            of: /(?:^|\s|\()(?:с\s+)?(\d{1,2})\.(\d{2})\.(\d{4})\s*(?:г\.?|года)?\s*(?:по|-|до)\s*(\d{1,2})\.(\d{2})\.(\d{4})(?:\s|\)|\.|$|г)/),
+              let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3),
+              let lastDay = Int(match.output.4), let lastMonth = Int(match.output.5), let lastYear = Int(match.output.6),
+              let start = CalendarDate(year: year, month: month, day: day), let end = CalendarDate(year: lastYear, month: lastMonth, day: lastDay),
+              start < end, lastYear - year <= 1 else { return nil }
+        return DatePeriod(first: start, last: end)
     }
 
     static func whyNoPlanTable(_ document: SourceDocument) -> String {
