@@ -482,6 +482,19 @@ struct CellRunTableTests {
         #expect(plan.actions.filter(\.deadline.isParsed).count == 3)
     }
 
+    /// A day's schedule whose rows lost their borders: each row ends in its hour, not a day
+    /// («1. оргмомент, подготовка к празднику 8:30»), and a day named alone on its line heads
+    /// the rows below it («28 марта»), not the deadline of the row above (1004, 602 flattened).
+    @Test func flattenedRowsOfHoursUnderDays() throws {
+        let lines = ["План мероприятий", "№ п/п Наименование мероприятия Срок исполнения Ответственные", "27 марта",
+                     "1. оргмомент, подготовка к празднику 8:30", "2. Акция «Чистый класс» 12.00 Лещенок С.И.", "28 марта",
+                     "1. Экскурсия на завод 9.00-14.00 Березовская Л.Н., Усенко Е.Н.", "2. игры, конкурсы 11:30 – 12:30"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["оргмомент, подготовка к празднику", "Акция «Чистый класс»", "Экскурсия на завод", "игры, конкурсы"])
+        #expect(plan.actions.map(\.deadline.text) == ["8:30", "12.00", "9.00-14.00", "11:30 – 12:30"])
+        #expect(plan.actions.map(\.section) == ["27 марта", "27 марта", "28 марта", "28 марта"])
+    }
+
     /// «25 января 25 апреля 2012 года»: a period of two days that lost its dash stays whole in
     /// the deadline's cell, never half of it in the action.
     /// The headings a paragraph each, the rows a line each (some wrapped over paragraphs),

@@ -169,9 +169,13 @@ enum FlattenedRowTable {
     static func rows(in text: String) -> [(number: String, body: String)] {
         if let rows = rowsByLine(in: text) { return rows }
         // A line that heads a section («II. Работа с педагогами») stands as a row of its own.
-        let marked = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+\S+|[IVXLC]{1,6}[.)])\s+\p{Lu}/) != nil ? "\u{1}" + trimmed : trimmed
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let marked = lines.enumerated().map { index, trimmed -> String in
+            // So does a day named in words alone on its line («27 марта»), heading the rows of
+            // that day (not «24.10.2025» after «13.10.2025-»: the rest of a period).
+            let day = trimmed.contains(where: \.isLetter) && PlanReading.namesADay(trimmed)
+                && !(index > 0 && lines[index - 1].last.map { "-–—,".contains($0) } ?? false)
+            return trimmed.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+\S+|[IVXLC]{1,6}[.)])\s+\p{Lu}/) != nil || day ? "\u{1}" + trimmed : trimmed
         }.joined(separator: "\n")
         let words = marked.split(whereSeparator: \.isWhitespace).map(String.init)
         var rows: [(number: String, body: String)] = []
@@ -364,6 +368,8 @@ enum FlattenedRowTable {
 
     /// Whether a number after `word` belongs to it («до 25», «к 9.05.», «№ 5», «12», «(7–9»).
     static func joinsNumber(_ word: String) -> Bool {
+        // «8:30», «11:30-12:30»: an hour ends a row's cell; the number after it is the next row's.
+        if word.contains(":"), PlanReading.isTimeOfDay(word) { return false }
         let lower = word.lowercased()
         return ["до", "к", "с", "по", "№", "n", "от", "в", "на", "и", "-", "–"].contains(lower)
             || word.last?.isNumber == true || word.hasSuffix(",")
@@ -381,6 +387,12 @@ enum FlattenedRowTable {
                 break
             }
             if deadline != nil { break }
+        }
+        // «1. оргмомент, подготовка к празднику 8:30»: a schedule's rows give an hour, no day.
+        if deadline == nil {
+            deadline = stride(from: words.count, through: 2, by: -1).lazy.compactMap { end in
+                (max(1, end - 3)..<end).first { PlanReading.isTimeOfDay(words[$0..<end].joined(separator: " ")) }.map { $0..<end }
+            }.first
         }
         let executorAfter = (kinds.firstIndex(of: .deadline) ?? Int.max) < (kinds.firstIndex(of: .executor) ?? Int.min)
         // «… по необходимости Старшая медицинская сестра»: a stretch read leniently («по
