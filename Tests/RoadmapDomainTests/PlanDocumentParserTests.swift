@@ -482,6 +482,17 @@ struct CellRunTableTests {
         #expect(plan.actions.filter(\.deadline.isParsed).count == 3)
     }
 
+    /// A flattened row's day followed by its weekday or its hour («23.03.2023 Чт.», «16.03. –
+    /// 9.00.»): both are the deadline's, and the executors start after them (1801, 804).
+    @Test func aFlattenedDayKeepsItsWeekdayAndHour() throws {
+        let lines = ["План мероприятий", "№ п/п Наименование мероприятия Срок исполнения Ответственные",
+                     "1. Классный час «Безопасный интернет» 23.03.2023 Чт. Петрова И.И.",
+                     "2. Общешкольная линейка 16.03. – 9.00. Заместитель директора Сидорова А.А."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["23.03.2023 Чт.", "16.03. – 9.00."])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Петрова И.И."], ["Заместитель директора Сидорова А.А."]])
+    }
+
     /// A day's schedule whose rows lost their borders: each row ends in its hour, not a day
     /// («1. оргмомент, подготовка к празднику 8:30»), and a day named alone on its line heads
     /// the rows below it («28 марта»), not the deadline of the row above (1004, 602 flattened).

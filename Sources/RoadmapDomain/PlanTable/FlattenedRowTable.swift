@@ -473,6 +473,21 @@ enum FlattenedRowTable {
             while end < words.count, words[end - 1].hasSuffix(",") || !(words[end].first?.isUppercase ?? false) { end += 1 }
             if end < words.count { deadline = found.lowerBound..<end }
         }
+        // «23.03.2023 Чт.», «16.02.18 г. 14.00», «16.03. – 9.00.»: a weekday or an hour after a
+        // day is the day's; the executors never open with one.
+        while let found = deadline, found.upperBound < words.count, words[found.lowerBound].first?.isNumber == true {
+            let next = words[found.upperBound]
+            if next.count <= 13, next.wholeMatch(of: CellRunTable.weekday.regex) != nil {
+                deadline = found.lowerBound..<(found.upperBound + 1)
+            } else if PlanReading.isTimeOfDay(next.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) {
+                deadline = found.lowerBound..<(found.upperBound + 1)
+            } else if ["-", "–", "—"].contains(next), found.upperBound + 1 < words.count,
+                      PlanReading.isTimeOfDay(words[found.upperBound + 1].trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) {
+                deadline = found.lowerBound..<(found.upperBound + 2)
+            } else {
+                break
+            }
+        }
         var action: String
         let when: String
         let who: String
