@@ -850,6 +850,24 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.title) == ["Белорусская литература, тема «Творчество Якуба Коласа»", "История Беларуси, тема «Развитие промышленности»"])
         #expect(plan.actions.map(\.deadline.text) == ["10.03 2023", "17.03 2023"])
         #expect(plan.actions.allSatisfy { $0.section == nil })
+        // A heading of a noun the columns do not know stays a column of its own before a
+        // lowercase heading («Класс» | «сроки»).
+        #expect(!CellRunTable.wrapsOnto("Класс", "сроки"))
+        #expect(CellRunTable.wrapsOnto("Учебный", "предмет, тема"))
+    }
+
+    /// Rows numbered on through the sections: «2. Работа с родителями» between rows 6 and 7,
+    /// the second section after «1. …», stays a section; only texts numbered out of the
+    /// sections' order, or several in a row, go back into the row above.
+    @Test func aNumberedSectionBetweenRowsNumberedOnStaysASection() throws {
+        let months = ["сентябрь", "октябрь", "ноябрь", "декабрь", "январь", "февраль"]
+        let first = months.enumerated().flatMap { ["\($0.offset + 1)", "Методический семинар № \($0.offset + 1)", $0.element, "Завуч"] }
+        let lines = ["№", "Мероприятие", "Срок", "Ответственный", "1. Работа с педагогами"] + first
+            + ["2. Работа с родителями", "7", "Родительское собрание", "март", "Классные руководители"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title).last == "Родительское собрание")
+        #expect(plan.actions.count == 7)
+        #expect(plan.actions.map(\.section) == Array(repeating: "1. Работа с педагогами", count: 6) + ["2. Работа с родителями"])
     }
 
     /// A camp's plan by days, not a table: «1 день (23 апреля)» then the day's numbered items;

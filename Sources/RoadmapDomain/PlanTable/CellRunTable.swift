@@ -120,6 +120,10 @@ enum CellRunTable {
         var lastRowNumber: [Int]?
         // Where the last numbered row will stand among `rows`.
         var numberedSince: Int?
+        // The last section's number, and whether a text taken for a section since the last row
+        // broke the sections' order.
+        var lastSection: Int?
+        var strayHeading = false
         // «№ п/п» heads a column no row fills: the rows are read without it.
         var numberless = false
         // A row under a deadline cell merged over several rows (the deadline is the first
@@ -263,11 +267,14 @@ enum CellRunTable {
                     || (lastRowNumber != lastNumber && Self.follows(cell.text, lastRowNumber)) {
                     finish()
                     if !Self.follows(cell.text, lastNumber, skipping: 3), let rowIndex = numberedSince,
-                       rowIndex + 1 < rows.count, rows[(rowIndex + 1)...].allSatisfy({ $0.count == 1 }) {
+                       rowIndex + 2 < rows.count || strayHeading && rowIndex + 1 < rows.count,
+                       rows[(rowIndex + 1)...].allSatisfy({ $0.count == 1 }) {
                         // «2» after «1 | … | 1877,2 руб.:» then «3. Экскурсовод: 24 руб.»: the texts
-                        // taken for sections were row 1's own; it is read again with them.
+                        // taken for sections (several in a row, or one numbered out of the
+                        // sections' own order) were row 1's own; it is read again with them.
                         rereadRow(at: rowIndex)
                     }
+                    strayHeading = false
                     lastNumber = Self.levels(cell.text)
                     lastRowNumber = lastNumber
                     current = [cell]
@@ -285,6 +292,9 @@ enum CellRunTable {
                     finish()
                     if let match = cell.text.firstMatch(of: /^(\d{1,2})[.)]\s/), let number = Int(match.output.1) {
                         lastNumber = [number]
+                        // Sections number themselves 1, 2, 3; «3. Экскурсовод: 24 руб.» as the
+                        // first is a line of a cell, not a section.
+                        if number == (lastSection ?? 0) + 1 { lastSection = number } else { strayHeading = true }
                     }
                 } else {
                     // The rest of a row, however many lines its last cell takes.
@@ -863,9 +873,9 @@ enum CellRunTable {
         return nil
     }
 
-    /// «Учебный» then «предмет, тема», «Количество часов учебных/» then «ОВР»: a heading the
-    /// columns do not know, or one broken after a slash, goes on in the next paragraph when
-    /// that one opens in small letters or is a short word in capitals after the slash.
+    /// «Учебный» then «предмет, тема», «Количество часов учебных/» then «ОВР», «Учрежде-ние»
+    /// then «Образования»: a short heading the columns do not know, one broken after a slash,
+    /// or one word that kept its line-break hyphen, goes on in the next paragraph.
     static func wrapsOnto(_ heading: String, _ text: String) -> Bool {
         guard text.count <= 30, !text.contains(where: \.isNumber), let first = text.first else { return false }
         if heading.hasSuffix("/") { return first.isLetter && (first.isLowercase || text.count <= 5 && text.allSatisfy { $0.isUppercase }) }
@@ -875,17 +885,20 @@ enum CellRunTable {
            PlanColumn(header: text) == nil {
             return true
         }
-        return first.isLowercase && heading.count <= 20 && !heading.contains(where: \.isNumber) && PlanColumn(header: heading) == nil
-            && heading.first?.isUppercase == true
+        // «Учебный» then «предмет, тема», «Категория» then «участников»: a short heading the
+        // columns do not know goes on in small letters; not into a word that heads a deadline's
+        // or executors' column alone («Класс» then «сроки» are two headings).
+        guard first.isLowercase, heading.first?.isUppercase == true, heading.count <= 20, !heading.contains(where: \.isNumber),
+              PlanColumn(header: heading) == nil else { return false }
+        let own = PlanColumn(header: text)
+        return !(text.split(separator: " ").count == 1 && (own == .deadline || own == .executor))
     }
 
     /// «1. транспортные расходы;» after «… источник финансирования:» (or after the item before
     /// it, ending in «;»): an item the heading lists, in small letters after its number.
     static func itemsAHeading(_ heading: String, _ text: String) -> Bool {
         let trimmed = heading.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasSuffix(":") || trimmed.hasSuffix(";"), text.count <= 40,
-              text.firstMatch(of: /^\d{1,2}[.)]\s*\p{Ll}/) != nil else { return false }
-        return true
+        return (trimmed.hasSuffix(":") || trimmed.hasSuffix(";")) && text.count <= 40 && text.firstMatch(of: /^\d{1,2}[.)]\s*\p{Ll}/) != nil
     }
 
     /// «Мероприятие 1-ый отряд» and «Мероприятие 2-ой отряд»: the same heading for another
