@@ -44,6 +44,8 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         // Pupils' squads and councils of a school: no organisation of the directory.
         "отряд", "отряды", "совет обучающихся", "совет старшеклассников", "преподаватель-организатор",
         "преподаватели-организаторы", "педагог-организатор", "организатор", "организаторы",
+        // Clergy a school plans with: «Иерей Ростислав», «Настоятель храма …».
+        "священник", "священники", "иерей", "протоиерей", "настоятель", "благочинный", "диакон", "иеромонах", "игумен",
     ]
     /// Role stems matched at the start of the first word («родители», «родительский комитет»).
     static let roleStems = [

@@ -884,6 +884,57 @@ struct CellRunTableTests {
         #expect(DatedListTable.numberedItem("1 сентября — линейка") == nil)
     }
 
+    /// A library's plan copied from its row 9 on, one cell a line closed by «|», two empty
+    /// columns after each row and one deadline that is a condition («По просьбе учителя»): a
+    /// table without its header all the same (2502).
+    @Test func aHeaderlessTableCutFromItsNinthRow() throws {
+        let rows = [("9.", "Информирование учителей о новой литературе.", "По графику педагогических советов", "Михайлова Н.Н. Лабецкая Е.Л."),
+                    ("10", "Поиск литературы по заданной теме.", "По просьбе учителя", "Михайлова Н.Н."),
+                    ("11", "Обслуживание обучающихся школы", "постоянно", "Михайлова Н.Н."),
+                    ("12", "Просмотр читательских формуляров", "1 раз в полугодие", "Михайлова Н.Н."),
+                    ("13", "Беседы с читателями о правилах поведения в библиотеке", "Постоянно", "Михайлова Н.Н.")]
+        let lines = rows.flatMap { ["\($0.0) |", "\($0.1) |", "\($0.2) |", "\($0.3) |", "|", "|"] } + ["14 |", "Ознакомление школьник"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.count == 6)
+        #expect(plan.actions.prefix(5).map(\.deadline.text) == rows.map(\.2))
+        #expect(plan.actions[0].executors.map(\.name) == ["Михайлова Н.Н.", "Лабецкая Е.Л."])
+        #expect(plan.warnings.first?.kind == .columnsInferred(.headerlessTable))
+    }
+
+    /// A methodical association's plan as meetings, not a table: «Заседание №1 (сентябрь)»,
+    /// its form, theme and aim, then its numbered questions, each closed by who prepares it
+    /// («(Корецкая Н.А.)»): one action a meeting, on its month, named by its theme (2508).
+    @Test func meetingsWithTheirQuestions() throws {
+        let lines = ["ПЛАН РАБОТЫ", "школьного методического объединения классных руководителей", "Заседание №1 (сентябрь)",
+                     "Форма проведения: инструктивно-методическое совещание", "Тема: Организация деятельности классного руководителя",
+                     "Цель: Ознакомить с направлениями воспитательной работы.", "Вопросы для обсуждения:",
+                     "1.Изучение инструктивно-методического письма. (Корецкая Н.А.)", "2.Планирование работы на год. (Ярошук Л.В.)",
+                     "Заседание №2 (ноябрь)", "Форма проведения: конференция идей", "Тема: Гражданская позиция учащихся.",
+                     "Вопросы для обсуждения:", "1.Современные воспитательные технологии. (Ярошук Л.В.)"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь", "ноябрь"])
+        #expect(plan.actions.map { $0.title.prefix(12) } == ["Заседание №1", "Заседание №2"])
+        #expect(plan.actions[0].title.hasPrefix("Заседание №1: Организация деятельности классного руководителя"))
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Корецкая Н.А.", "Ярошук Л.В."], ["Ярошук Л.В."]])
+        #expect(DatedListTable.meeting("Педсовет № 2. Ноябрь")?.deadline == "Ноябрь")
+        #expect(DatedListTable.meeting("Заседание №1 (актовый зал)") == nil)
+    }
+
+    /// «2.ОРГАНИЗАЦИЯ СОВМЕСТНОЙ …», its number glued to a capital word, after a whole row:
+    /// a section that numbers the rows «2.1» under it; «Иерей Ростислав» on his own line
+    /// after the school's administration is a second executor, a person (2503).
+    @Test func aSectionGluedToItsNumber() throws {
+        let lines = ["Мероприятия", "Срок исполнения", "Ответственные", "1. ОРГАНИЗАЦИОННОЕ ОБЕСПЕЧЕНИЕ", "1.1",
+                     "Разработка Программы сотрудничества", "август 2021 года", "Администрация ГУО «Обровская средняя школа»\nИерей Ростислав",
+                     "1.2", "Освещение хода выполнения Программы на сайте школы", "постоянно", "Администрация ГУО «Обровская средняя школа»",
+                     "2.ОРГАНИЗАЦИЯ СОВМЕСТНОЙ ДЕЯТЕЛЬНОСТИ", "2.1", "Реализация инновационной деятельности", "в течение года", "Администрация"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.section) == ["1. ОРГАНИЗАЦИОННОЕ ОБЕСПЕЧЕНИЕ", "1. ОРГАНИЗАЦИОННОЕ ОБЕСПЕЧЕНИЕ", "2.ОРГАНИЗАЦИЯ СОВМЕСТНОЙ ДЕЯТЕЛЬНОСТИ"])
+        #expect(plan.actions[0].executors.map(\.name) == ["Администрация ГУО «Обровская средняя школа»", "Иерей Ростислав"])
+        #expect(plan.actions[0].executors.last?.kind.isOrganization == false)
+        #expect(!CellRunTable.isHeading("1.Изучение письма"))
+    }
+
     /// A camp's squads side by side: «Дата | Мероприятие 1-ый отряд | Ответст-венный |
     /// Мероприятие 2-ой отряд | …», the headings' line-break hyphens kept, a day and its theme
     /// on one line («03.06. Беларусь гостиная»): a row a day (2408).

@@ -290,7 +290,7 @@ enum CellRunTable {
                     finish()
                     current = [cell]
                     finish()
-                    if let match = cell.text.firstMatch(of: /^(\d{1,2})[.)]\s/), let number = Int(match.output.1) {
+                    if let match = cell.text.firstMatch(of: /^(\d{1,2})[.)](?:\s|\p{Lu})/), let number = Int(match.output.1) {
                         lastNumber = [number]
                         // Sections number themselves 1, 2, 3; «3. Экскурсовод: 24 руб.» as the
                         // first is a line of a cell, not a section.
@@ -935,7 +935,8 @@ enum CellRunTable {
         // Only a digit, a Roman numeral or «Раздел» can start one: most cells are told without
         // the regex (a regex literal is parsed again each time it is evaluated).
         guard let first = text.first, first.isNumber || "IVXLCР".contains(first) else { return false }
-        return text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+\p{Lu}/) != nil
+        // «2.ОРГАНИЗАЦИЯ СОВМЕСТНОЙ …»: a capital word may follow the number with no space.
+        return text.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})(?:[.)]?\s+\p{Lu}|[.)]\p{Lu}{4})/) != nil
     }
 
     /// «17 апреля –» then «9 мая 2019 года»: a range broken after its dash is one cell, when

@@ -31,6 +31,9 @@ enum DatedListTable {
             } else if day(heading: lines[start].text) != nil, lines.indices.contains(start + 1),
                       opening(lines[start + 1].text) != nil || numberedItem(lines[start + 1].text) != nil {
                 first = start
+            } else if meeting(lines[start].text) != nil,
+                      lines.dropFirst(start + 1).prefix(6).contains(where: { numberedItem($0.text) != nil || detail($0.text) != nil }) {
+                first = start
             } else {
                 continue
             }
@@ -45,7 +48,23 @@ enum DatedListTable {
             for (index, line) in lines[first...].enumerated() {
                 if first + index < skipUntil { continue }
                 let text = RussianText.collapsingWhitespace(line.text)
-                if let day = day(heading: text) {
+                if let meeting = meeting(text) {
+                    // «Заседание №1 (сентябрь)»: the meeting is the action, on its month; its form,
+                    // theme and questions below are its text.
+                    rows.append([meeting.deadline, meeting.name, ""])
+                    today = meeting.deadline
+                    dayRow = rows.count - 1
+                    items += 1
+                } else if let row = dayRow, !rows[row][1].isEmpty, detail(text) != nil {
+                    // Its theme names it: «Заседание №1: Организация системы …».
+                    var lines = rows[row][1].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    if let theme = text.firstMatch(of: /^\s*(?i:тема)\s*:\s*(\S.*)$/), !lines[0].contains(":") {
+                        lines[0] += ": " + theme.output.1
+                        rows[row][1] = lines.joined(separator: "\n")
+                    } else {
+                        rows[row][1] += "\n" + text
+                    }
+                } else if let day = day(heading: text) {
                     rows.append([text, "", ""])
                     today = day
                     dayRow = rows.count - 1
@@ -57,6 +76,11 @@ enum DatedListTable {
                         items += 1
                     }
                     rows[day][1] += (rows[day][1].isEmpty ? "" : "\n") + item
+                    // «1.Изучение письма … (Корецкая Н.А.)»: who prepares the item answers for it too.
+                    if let match = item.firstMatch(of: /\(([^()]{5,60})\)\.?$/), CellRunTable.namesOnlyPersons(String(match.output.1)) {
+                        let person = String(match.output.1)
+                        if !rows[day][2].contains(person) { rows[day][2] += (rows[day][2].isEmpty ? "" : ", ") + person }
+                    }
                 } else if let (deadline, action) = opening(line.text) {
                     dayRow = nil
                     let events = Self.events(in: action)
@@ -140,6 +164,25 @@ enum DatedListTable {
         else { return nil }
         let day = text[..<quote].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "–—-:,")))
         return PlanReading.namesADay(day) ? day : nil
+    }
+
+    /// «Заседание №1 (сентябрь)», «Педсовет № 2. Ноябрь»: a meeting by its number, then its
+    /// month or day; the meeting («Заседание №1») and that deadline, nil for any other line.
+    static func meeting(_ line: String) -> (name: String, deadline: String)? {
+        guard !RussianText.isLonger(line, than: 80),
+              let match = RussianText.collapsingWhitespace(line).wholeMatch(
+                of: /((?i:заседание|совещание|педсовет|педагогический совет|семинар)\s*(?:№\s*)?\d{1,2})\s*[.:,–—-]?\s*\(?([^()]{3,40}?)\)?\.?/),
+              FlattenedRowTable.readsAsDeadline(String(match.output.2)) else { return nil }
+        return (String(match.output.1), String(match.output.2))
+    }
+
+    /// «Форма проведения: конференция идей», «Тема: …», «Цель: …», «Вопросы для обсуждения:»:
+    /// a line of a meeting's description, nil for any other.
+    static func detail(_ line: String) -> String? {
+        guard !RussianText.isLonger(line, than: 400),
+              line.firstMatch(of: /^\s*(?i:форма(?:\s+проведения)?|тема|цель|задачи|вопросы(?:\s+для\s+обсуждения)?|повестка(?:\s+дня)?|выход)\s*:/) != nil
+        else { return nil }
+        return line
     }
 
     /// «1.Открытие лагеря (разбивка на отряды)», «2. Мастер-классы.»: an item numbered under a

@@ -27,7 +27,9 @@ enum HeaderlessTable {
             number.cell.text = String(match.output.2)
             return [section, number]
         }
-        guard let first = cells.firstIndex(where: { CellRunTable.levels($0.cell.text) == [1] && CellRunTable.isRowNumber($0.cell.text) })
+        // Numbered from 1, or cut from a longer table: the copy opens at its row «9. |».
+        let opening = cells.prefix(3).firstIndex { CellRunTable.levels($0.cell.text).count == 1 && CellRunTable.isRowNumber($0.cell.text) }
+        guard let first = opening ?? cells.firstIndex(where: { CellRunTable.levels($0.cell.text) == [1] && CellRunTable.isRowNumber($0.cell.text) })
         else { return nil }
         // The rows, each from its number; a number that does not follow starts none.
         var rows: [[Placed]] = []
@@ -53,11 +55,24 @@ enum HeaderlessTable {
                 sections[index + 1] = rows[index].removeLast()
             }
         }
+        // Columns left empty in every row («| |» for a mark of completion) are no cells.
+        let blankTail = rows.dropLast().map { row in row.reversed().prefix { $0.cell.text.isEmpty }.count }.min() ?? 0
+        if blankTail > 0, rows.count > minimumRows {
+            rows = rows.map { row in
+                let blank = row.reversed().prefix { $0.cell.text.isEmpty }.count
+                return Array(row.dropLast(min(blank, blankTail)))
+            }
+        }
         // The last row may be cut short by the end of the copy.
         let whole = rows.count > minimumRows ? Array(rows.dropLast()) : rows
         guard whole.count >= minimumRows, let width = whole.first?.count, (3...4).contains(width),
               whole.allSatisfy({ $0.count == width }) else { return nil }
-        let deadlineAt = (2..<width).first { column in whole.allSatisfy { CellRunTable.looksLikeDeadline($0[column].cell.text) } }
+        // Each row's deadline in the same place; one in four may be a condition the words of a
+        // deadline do not name («По просьбе учителя»).
+        let deadlineAt = (2..<width).first { column in
+            let dated = whole.filter { CellRunTable.looksLikeDeadline($0[column].cell.text) }.count
+            return dated == whole.count || whole.count >= 4 && dated * 4 >= whole.count * 3
+        }
         guard let deadline = deadlineAt,
               whole.allSatisfy({ !CellRunTable.looksLikeDeadline($0[1].cell.text) }) else { return nil }
         // The numbering starts again under sections: the line above the first row is one too.
