@@ -297,6 +297,16 @@ public struct ExecutorList: Hashable, Sendable {
     /// instead.
     static func startsAnotherExecutor(_ line: String, after previous: String) -> Bool {
         guard line.first?.isUppercase == true else { return false }
+        // «Директор» / «Бойко Н.В.»: a post, then the one person who holds it.
+        if Executor.startsWithRole(previous), CellRunTable.namesOnlyPersons(line), !line.contains(","),
+           let post = previous.split(separator: " ").first.map({ RussianText.folded(String($0)) }),
+           !post.hasSuffix("и"), !post.hasSuffix("ы"), !post.hasSuffix("я"),
+           // («Классные руководители» are many.)
+           !previous.split(separator: " ").contains(where: { $0.hasSuffix("ые") || $0.hasSuffix("ие") || $0.hasSuffix("ели") }),
+           Executor.isPerson(line),
+           line.matches(of: /\p{Lu}\.\s?\p{Lu}\./).count == 1 {
+            return false
+        }
         guard let last = previous.split(separator: " ").last.map({ RussianText.folded(String($0)) }) else { return false }
         let breaksOff: Set<String> = ["по", "и", "в", "во", "с", "со", "для", "при", "на", "за", "от", "к", "из", "о", "об", "№", "n",
                                        "имени", "им", "им.", "г", "г.", "пос", "пос."]

@@ -935,6 +935,53 @@ struct CellRunTableTests {
         #expect(!CellRunTable.isHeading("1.Изучение письма"))
     }
 
+    /// A table laid out for a narrow screen: each cell after its column's heading, the first
+    /// heading again for each row; a page's own lines inside a row stay that row's (2601).
+    @Test func eachCellAfterItsHeading() throws {
+        let lines = ["План работы музея «Сторона-старинушка»", "на 2018-2020 учебный год",
+                     "Наименование мероприятия", "Пополнение музея экспонатами", "Сроки, место проведения", "в течение года",
+                     "Ответственный", "Альмухаметова З. К.",
+                     "Наименование мероприятия", "Проведение акции «Ночь в музее»:", "1) Презентация «Из истории ВЛКСМ».",
+                     "Сроки, место проведения", "октябрь, музей детского сада", "Ответственный", "Воспитатели",
+                     "Наименование мероприятия", "Выставка «Комсомольская юность моя»"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Пополнение музея экспонатами", "Проведение акции «Ночь в музее»: 1) Презентация «Из истории ВЛКСМ».",
+                                              "Выставка «Комсомольская юность моя»"])
+        #expect(plan.actions.map(\.deadline.text).prefix(2) == ["в течение года", "октябрь, музей детского сада"])
+        #expect(plan.actions.map { $0.executors.map(\.name) }.prefix(2) == [["Альмухаметова З. К."], ["Воспитатели"]])
+        // A header met once is a table's header, not headings before each cell.
+        #expect(LabelledCellTable.rebuild(paragraphs(["Мероприятие", "Срок", "Ответственный", "Акция", "май", "Директор"]).paragraphs) == nil)
+    }
+
+    /// «Наименование памятной даты/День воинской славы» before «Наименование мероприятия»: the
+    /// day the events mark groups them; it is no second deadline, and the numbering row of
+    /// five is no row (2607).
+    @Test func aColumnOfCommemorativeDays() throws {
+        let lines = ["N |", "Наименование памятной даты (исторической даты)/День воинской славы |", "Наименование мероприятия |",
+                     "Срок проведения |", "Ответственный исполнитель |", "1 |", "2 |", "3 |", "4 |", "5 |",
+                     "1. |", "25 января - День российского студенчества |", "Интеллектуальная игра \"Брейн-ринг\" |", "январь |", "Министерство образования |",
+                     "2. |", "23 февраля - День защитника Отечества |", "Уроки мужества |", "февраль |", "Министерство образования |"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Интеллектуальная игра \"Брейн-ринг\"", "Уроки мужества"])
+        #expect(plan.actions.map(\.deadline.text) == ["январь", "февраль"])
+        #expect(plan.actions.map(\.section) == ["25 января - День российского студенчества", "23 февраля - День защитника Отечества"])
+        #expect(PlanColumn(header: "Наименование памятной даты") == nil)
+    }
+
+    /// A deadline over paragraphs of its cell: «На протяжении» / «учебного» / «года», and
+    /// «В период распространения» / «инфекции» where the executors would stand; a post then
+    /// the one person who holds it («Директор» / «Бойко Н.В.») is one executor (2603).
+    @Test func aDeadlineOverParagraphsAndAPostOverItsHolder() throws {
+        let lines = ["п/п", "Мероприятия", "Срок", "выполнения", "Ответственные", "Общие мероприятия",
+                     "1", "Издание приказа", "20.09.2020", "Директор\nБойко Н.В.",
+                     "2", "Обеспечение социального дистанцирования", "На протяжении", "учебного", "года", "Педагоги учреждения образования",
+                     "3", "Увеличение продолжительности перемен", "В период распространения", "инфекции"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["20.09.2020", "На протяжении учебного года", "В период распространения инфекции"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Директор Бойко Н.В."], ["Педагоги учреждения образования"], []])
+        #expect(ExecutorList.split("Классные руководители\nИванова И.И.") == ["Классные руководители", "Иванова И.И."])
+    }
+
     /// A camp's squads side by side: «Дата | Мероприятие 1-ый отряд | Ответст-венный |
     /// Мероприятие 2-ой отряд | …», the headings' line-break hyphens kept, a day and its theme
     /// on one line («03.06. Беларусь гостиная»): a row a day (2408).

@@ -215,6 +215,14 @@ enum CellRunTable {
                 // More cells than columns: the last column holds the rest (a list broken over lines).
                 texts = Array(texts.prefix(width - 1)) + [texts.dropFirst(width - 1).joined(separator: "\n")]
             }
+            if let deadline = deadlineColumn, texts.indices.contains(deadline + 1), kinds[deadline + 1] == .executor,
+               Self.awaitsItsObject(texts[deadline]), let object = texts[deadline + 1].first, object.isLowercase,
+               !texts[deadline + 1].contains(where: { $0.isWhitespace || $0.isPunctuation }), Executor.kind(of: texts[deadline + 1]) == .other {
+                // «В период распространения» then «инфекции»: the deadline's last paragraph, not
+                // its executor.
+                texts[deadline] += " " + texts[deadline + 1]
+                texts[deadline + 1] = ""
+            }
             let row = rows.count + 1
             rows.append(texts.enumerated().map { column, text in
                 var location = current[min(column, current.count - 1)].location
@@ -972,7 +980,8 @@ enum CellRunTable {
             var joined = false
             for length in stride(from: 4, through: 2, by: -1) where index + length <= texts.count {
                 let pieces = texts[index..<(index + length)]
-                guard pieces.allSatisfy({ $0.count <= 10 && !$0.contains("\n") }),
+                // («На протяжении» / «учебного» / «года».)
+                guard pieces.allSatisfy({ $0.count <= 16 && !$0.contains("\n") }),
                       !pieces.contains(where: FlattenedRowTable.readsAsDeadline) else { continue }
                 let text = pieces.joined(separator: " ")
                 if FlattenedRowTable.readsAsDeadline(text) {
@@ -1119,6 +1128,13 @@ enum CellRunTable {
         let words = text.split(whereSeparator: \.isWhitespace).count
         guard text.hasSuffix(".") && words >= 3 || words >= 10 else { return false }
         return Executor.kind(of: text) == .other && !Executor.isPerson(text)
+    }
+
+    /// «В период распространения», «до начала», «после окончания»: a deadline whose last word is
+    /// a deed that names what it is of.
+    static func awaitsItsObject(_ text: String) -> Bool {
+        guard looksLikeDeadline(text), let last = text.split(separator: " ").last.map({ RussianText.folded(String($0)) }) else { return false }
+        return last.count >= 6 && (last.hasSuffix("ния") || last.hasSuffix("тия")) || ["начала", "конца"].contains(last)
     }
 
     /// «1. | Организационные мероприятия» followed by «1.1. | …»: a numbered row with nothing

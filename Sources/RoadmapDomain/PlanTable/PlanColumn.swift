@@ -90,6 +90,13 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         var text = RussianText.folded(RussianText.collapsingWhitespace(header))
         if text.hasPrefix("основные ") { text.removeFirst("основные ".count) }
         return ["направлен", "раздел", "блок", "этап", "модуль", "тема недели", "тема дня", "тема месяца"].contains { text.hasPrefix($0) }
+            || namesAnOccasion(text)
+    }
+
+    /// «Наименование памятной даты/День воинской славы», «Знаменательная дата»: the day the
+    /// events beside it mark, a grouping of them, not their deadline.
+    static func namesAnOccasion(_ folded: String) -> Bool {
+        ["памятн", "знаменательн", "день воинской славы", "дни воинской славы", "памятные даты"].contains { folded.contains($0) }
     }
 
     /// «Задачи», «Задача», «Задачи проекта»: a heading of the tasks the actions beside them
@@ -123,7 +130,7 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         }
         let text = RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header)))
         guard !text.isEmpty, text.count <= 80 else { return nil }
-        if text.hasPrefix("цель:") || text.hasPrefix("задачи:") { return nil }
+        if text.hasPrefix("цель:") || text.hasPrefix("задачи:") || Self.namesAnOccasion(text) { return nil }
         // «Организация наставничества.»: a sentence, not a heading; a heading ends in a dot
         // only after an abbreviation («Отв.», «Ответственный исп.», «Ответств. исполнит.»: every
         // word cut short).

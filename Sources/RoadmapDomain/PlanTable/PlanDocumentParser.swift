@@ -161,6 +161,10 @@ public struct PlanDocumentParser: Sendable {
         }
         if plans.isEmpty {
             var readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])] = []
+            if let rebuilt = LabelledCellTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // A table laid out for a narrow screen: each cell after its column's heading.
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
             if let blocks = CellRunTable.blocks(document.paragraphs), let rebuilt = CellRunTable.rebuild(blocks),
                let layout = PlanTableLayout(table: rebuilt.table) {
                 // A PDF's narrow columns: each cell wrapped over lines, a blank line between
