@@ -982,6 +982,17 @@ struct CellRunTableTests {
         #expect(ExecutorList.split("Классные руководители\nИванова И.И.") == ["Классные руководители", "Иванова И.И."])
     }
 
+    /// A contest's calendar: «Календарь», its months in capitals, then lines that open with
+    /// their day in capitals («ДО 14 АПРЕЛЯ Формирование списка …»): one action a line (2704).
+    @Test func aCalendarOfDaysInCapitals() throws {
+        let lines = ["Календарь", "АПРЕЛЬ – НОЯБРЬ 2023 ГОДА", "ДО 14 АПРЕЛЯ Формирование списка региональных координаторов Конкурса",
+                     "26 АПРЕЛЯ Установочный вебинар с региональными координаторами", "22 — 28 МАЯ Прием работ на федеральный этап Конкурса",
+                     "29 МАЯ — 15 ИЮНЯ Работа жюри федерального этапа"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["ДО 14 АПРЕЛЯ", "26 АПРЕЛЯ", "22 — 28 МАЯ", "29 МАЯ — 15 ИЮНЯ"])
+        #expect(plan.actions.first?.title == "Формирование списка региональных координаторов Конкурса")
+    }
+
     /// A camp's squads side by side: «Дата | Мероприятие 1-ый отряд | Ответст-венный |
     /// Мероприятие 2-ой отряд | …», the headings' line-break hyphens kept, a day and its theme
     /// on one line («03.06. Беларусь гостиная»): a row a day (2408).

@@ -125,11 +125,12 @@ enum DatedListTable {
         return nil
     }
 
-    /// «План мероприятий …», «Программа праздника:», «Расписание …».
+    /// «План мероприятий …», «Программа праздника:», «Расписание …», «Календарь».
     static func namesAPlanOrProgramme(_ text: String) -> Bool {
         guard !RussianText.isLonger(text, than: 200) else { return false }
         let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
         return NumberedListTable.namesAPlan(text) || folded.hasPrefix("программа") || folded.hasPrefix("расписание")
+            || folded.hasPrefix("календарь") || folded.hasPrefix("календарный план")
     }
 
     /// Whether an item of the list (or a day) comes within the next three lines, the lines
