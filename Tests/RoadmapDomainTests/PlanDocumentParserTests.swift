@@ -993,6 +993,21 @@ struct CellRunTableTests {
         #expect(plan.actions.first?.title == "Формирование списка региональных координаторов Конкурса")
     }
 
+    /// A day's schedule, one paragraph a cell: headings in small letters, each a column of its
+    /// own («Дата» / «время» / «мероприятие» / «Место проведение»), and the day's cell merged
+    /// over the rows below, which open with their hours (2703).
+    @Test func aDaysScheduleUnderOneDate() throws {
+        let lines = ["План проведения «День защиты детей»", "Дата", "время", "мероприятие", "Место проведение", "Количество участников",
+                     "01.06.18", "9.30 -13.00", "«Мы и будущие» (Lego-конструирование)", "Каб.103", "105",
+                     "10.20 -12.00", "Квест «День защиты детей»", "Актовый зал", "45",
+                     "16.30 -17.00", "Конкурс рисунков на асфальте", "Школьный двор", "60"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["«Мы и будущие» (Lego-конструирование)", "Квест «День защиты детей»", "Конкурс рисунков на асфальте"])
+        #expect(plan.actions.map(\.deadline.text) == ["01.06.18", "01.06.18", "01.06.18"])
+        #expect(!CellRunTable.standsAlone("время", after: "Дата и"))
+        #expect(!CellRunTable.standsAlone("мероприятий", after: "Сроки выполнения"))
+    }
+
     /// A camp's squads side by side: «Дата | Мероприятие 1-ый отряд | Ответст-венный |
     /// Мероприятие 2-ой отряд | …», the headings' line-break hyphens kept, a day and its theme
     /// on one line («03.06. Беларусь гостиная»): a row a day (2408).

@@ -74,7 +74,7 @@ enum CellRunTable {
         // «Сроки, место» then «проведения»: a heading wrapped onto the next line is one heading.
         var headerRow: [SourceCell] = []
         for cell in header {
-            if let last = headerRow.indices.last,
+            if let last = headerRow.indices.last, !Self.standsAlone(cell.cell.text, after: headerRow[last].text),
                PlanColumn(header: cell.cell.text) == nil && cell.cell.text.first?.isLowercase == true
                 && cell.cell.text.count <= 20 && !cell.cell.text.contains(where: \.isNumber)
                 || Self.continuesHeading(headerRow[last].text, with: cell.cell.text)
@@ -309,7 +309,12 @@ enum CellRunTable {
                     current.append(cell)
                 }
             } else {
-                if rowDeadline == 0, delimited {
+                if rowDeadline == 0, !delimited, rows.count >= 2, headerRow.count > 1,
+                   RussianText.folded(headerRow[1].text).hasPrefix("время"), PlanReading.opensWithTimeOfDay(cell.text) {
+                    // «Дата | время | мероприятие | …» with «10.20 -12.00» where a row should open:
+                    // the day's cell above spans this row too.
+                    if current.isEmpty, !FlattenedRowTable.readsAsDeadline(cell.text) { underMergedDeadline = true }
+                } else if rowDeadline == 0, delimited {
                     // «Дата | Мероприятие | Время | …» with «Фотосессия … | 8.00-15.30 |» under
                     // the row of «01- 28.02»: the date's cell spans both rows. The next date
                     // starts the next row (a time of day reads as no date).
@@ -900,6 +905,16 @@ enum CellRunTable {
               PlanColumn(header: heading) == nil else { return false }
         let own = PlanColumn(header: text)
         return !(text.split(separator: " ").count == 1 && (own == .deadline || own == .executor))
+    }
+
+    /// «Дата» / «время» / «мероприятие» / «Место проведение»: a schedule's headings in small
+    /// letters, each a column of its own: «время» after a whole heading, and a heading in the
+    /// nominative («мероприятие», «содержание»), never the rest of the one before it.
+    static func standsAlone(_ text: String, after heading: String) -> Bool {
+        let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
+        guard !folded.contains(" "), let end = heading.last, end.isLetter,
+              !["и", "или", "по"].contains(RussianText.folded(String(heading.split(separator: " ").last ?? ""))) else { return false }
+        return folded == "время" || PlanColumn(header: text) == .action && folded.hasSuffix("ие")
     }
 
     /// «1. транспортные расходы;» after «… источник финансирования:» (or after the item before
