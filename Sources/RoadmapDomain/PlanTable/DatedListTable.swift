@@ -110,17 +110,7 @@ enum DatedListTable {
             // A day heading with nothing under it is no part of the list.
             while let last = rows.last, last[1].isEmpty { rows.removeLast() }
             guard items >= 2 else { continue }
-            let location = lines[first].location
-            let cells = rows.enumerated().map { index, row in
-                row.enumerated().map { column, text in
-                    var at = location
-                    at.row = index + 2
-                    at.column = column + 1
-                    return SourceCell(text: text, location: at)
-                }
-            }
-            let header = ["Срок", "Мероприятие", "Ответственные"].map { SourceCell(text: $0, location: location) }
-            return (SourceTable(rows: [header] + cells), lines[first].paragraph)
+            return (SourceTable(header: ["Срок", "Мероприятие", "Ответственные"], body: rows, at: lines[first].location), lines[first].paragraph)
         }
         return nil
     }

@@ -45,17 +45,7 @@ enum LabelledCellTable {
                     rows[rows.count - 1][column] = cell.isEmpty ? lines[index].text : cell + "\n" + lines[index].text
                 }
             }
-            let location = lines[start].location
-            let header = headings.map { SourceCell(text: lines[$0].text, location: location) }
-            let body = rows.enumerated().map { number, row in
-                row.enumerated().map { column, text in
-                    var at = location
-                    at.row = number + 2
-                    at.column = column + 1
-                    return SourceCell(text: text, location: at)
-                }
-            }
-            return (SourceTable(rows: [header] + body), lines[start].paragraph)
+            return (SourceTable(header: headings.map { lines[$0].text }, body: rows, at: lines[start].location), lines[start].paragraph)
         }
         return nil
     }

@@ -72,6 +72,20 @@ public struct SourceTable: Sendable, Equatable {
 
     /// The number of columns of the widest row.
     public var columnCount: Int { rows.map(\.count).max() ?? 0 }
+
+    /// A table rebuilt from a text: `header`, then `body`, every cell placed at `location`
+    /// (where the text's table starts) with its own row and column.
+    init(header: [String], body: [[String]], at location: SourceLocation) {
+        let cells = body.enumerated().map { index, row in
+            row.enumerated().map { column, text in
+                var at = location
+                at.row = index + 2
+                at.column = column + 1
+                return SourceCell(text: text, location: at)
+            }
+        }
+        self.init(rows: [header.map { SourceCell(text: $0, location: location) }] + cells)
+    }
 }
 
 /// One cell: its text (NFC, line breaks inside the cell kept as "\n") and where it is.
