@@ -71,19 +71,7 @@ enum CellRunTable {
         guard let (start, headerWidth) = header(in: cells.map(\.cell.text), spanning: spanning, delimited: delimited) else { return nil }
         let header = cells[start..<(start + headerWidth)]
         var numbered = PlanColumn(header: header[header.startIndex].cell.text) == .number
-        // «Сроки, место» then «проведения»: a heading wrapped onto the next line is one heading.
-        var headerRow: [SourceCell] = []
-        for cell in header {
-            if let last = headerRow.indices.last, !Self.standsAlone(cell.cell.text, after: headerRow[last].text),
-               PlanColumn(header: cell.cell.text) == nil && cell.cell.text.first?.isLowercase == true
-                && cell.cell.text.count <= 20 && !cell.cell.text.contains(where: \.isNumber)
-                || Self.continuesHeading(headerRow[last].text, with: cell.cell.text)
-                || Self.wrapsOnto(headerRow[last].text, cell.cell.text) {
-                headerRow[last].text += " " + cell.cell.text
-            } else {
-                headerRow.append(SourceCell(text: cell.cell.text, location: cell.cell.location))
-            }
-        }
+        var headerRow = joiningWrappedHeadings(header.map(\.cell))
         var width = headerRow.count
         // «Мероприятия | Сроки | Ответственные» then «1.»: the numbers' column has no heading.
         let firstCells = cells.dropFirst(start + headerWidth).prefix(2).map(\.cell.text)
@@ -884,6 +872,24 @@ enum CellRunTable {
             index += 1
         }
         return nil
+    }
+
+    /// The header's cells as headings: «Сроки, место» then «проведения», a heading wrapped onto
+    /// the next line, is one heading.
+    static func joiningWrappedHeadings(_ header: [Cell]) -> [SourceCell] {
+        var headerRow: [SourceCell] = []
+        for cell in header {
+            if let last = headerRow.indices.last, !Self.standsAlone(cell.text, after: headerRow[last].text),
+               PlanColumn(header: cell.text) == nil && cell.text.first?.isLowercase == true
+                && cell.text.count <= 20 && !cell.text.contains(where: \.isNumber)
+                || Self.continuesHeading(headerRow[last].text, with: cell.text)
+                || Self.wrapsOnto(headerRow[last].text, cell.text) {
+                headerRow[last].text += " " + cell.text
+            } else {
+                headerRow.append(SourceCell(text: cell.text, location: cell.location))
+            }
+        }
+        return headerRow
     }
 
     /// «Учебный» then «предмет, тема», «Количество часов учебных/» then «ОВР», «Учрежде-ние»

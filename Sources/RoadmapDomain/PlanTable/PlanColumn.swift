@@ -52,9 +52,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         (.executor, ["ответствен", "ответств.", "исполнител", "кто проводит", "кто отвечает", "отв.", "отв "]),
         // «Место, время», «Место и время»: a schedule's one column for both, its cells dates.
         // «Дни»: a camp's or a week's plan, a day a row. «Частота проведения»: how often, as
-        // «Периодичность» says it.
+        // «Периодичность» says it. «Ориентировочное время» (проведения): the federal template
+        // of a school's calendar plan, its heading wrapped.
         (.deadline, ["срок", "дата", "период", "месяц", "когда", "время проведени", "время и место", "место, время", "место и время",
-                     "начало", "окончани", " дни", "частота"]),
+                     "начало", "окончани", " дни", "частота", "ориентировочное время"]),
         (.venue, ["место"]),
         // Before the actions: «Участники мероприятия» names who takes part, not the event.
         (.participants, ["участник"]),

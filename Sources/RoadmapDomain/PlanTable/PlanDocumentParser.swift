@@ -116,7 +116,11 @@ public struct PlanDocumentParser: Sendable {
             do {
                 let draft = try read(plans, prose: prose, in: document)
                 // The most deadlines read; on a tie, the fewest actions whose deadline does not read.
-                let read = draft.actions.filter { $0.deadline.period != nil || FlattenedRowTable.readsAsDeadline($0.deadline.text) }.count
+                // An action whose title is itself a deadline («сентябрь, в») is a row cut in the
+                // wrong place: its deadline does not count.
+                let read = draft.actions.filter {
+                    ($0.deadline.period != nil || FlattenedRowTable.readsAsDeadline($0.deadline.text)) && !Self.namesOnlyWhen($0.title)
+                }.count
                 let score = (read, read - draft.actionCount)
                 if best.map({ score > $0.score }) ?? true { best = (draft, score) }
                 if !compared { break }
@@ -126,6 +130,11 @@ public struct PlanDocumentParser: Sendable {
         }
         guard let best else { throw firstError ?? .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
         return best.draft
+    }
+
+    /// «сентябрь, в», «01.09»: a title that says when and nothing else.
+    static func namesOnlyWhen(_ title: String) -> Bool {
+        !RussianText.isLonger(title, than: 30) && CellRunTable.looksLikeDeadline(title)
     }
 
     /// The ways `document` can be read as plan tables, each with the text above its first
@@ -183,6 +192,10 @@ public struct PlanDocumentParser: Sendable {
             if let rebuilt = AlternatingLineTable.rebuild(document.paragraphs), var layout = PlanTableLayout(table: rebuilt.table) {
                 // No header and no borders: a deadline line, then an action line, row after row.
                 layout.inference = .alternatingLines
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
+            }
+            if let rebuilt = VisualLineTable.rebuild(document.paragraphs), let layout = PlanTableLayout(table: rebuilt.table) {
+                // A PDF's rows copied a visual line at a time: a line of each cell, then what wrapped.
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
             if readings.isEmpty, let stream = pipeStream(of: document, always: true) {

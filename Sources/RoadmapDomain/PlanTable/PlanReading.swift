@@ -390,6 +390,9 @@ struct PlanReading {
         // («МЕРОПРИЯТИЯ НА БАЗЕ ОУ (т.е. проводимые …)»).
         let letters = line.prefix { $0 != "(" }.filter(\.isLetter)
         if letters.count >= 6, letters.allSatisfy(\.isUppercase), line.count <= 120 { return line }
+        // «Модуль «Урочная деятельность»» (maybe with a note in brackets): the federal template
+        // of a school's calendar plan groups its rows by modules.
+        if line.firstMatch(of: /^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/) != nil { return line }
         // «Январь», «Сентябрь 2025 г.», «II четверть» alone across the table: a plan kept by
         // months or terms, each heading the rows done in it.
         if Self.namesAPeriod(line) { return line }
