@@ -1040,6 +1040,21 @@ struct CellRunTableTests {
         #expect(VisualLineTable.isClasses("5-9") && VisualLineTable.isClasses("10-11 кл.") && !VisualLineTable.isClasses("01.09"))
     }
 
+    /// The federal template as a Word table: a module's row merged across the table is a
+    /// section, and the classes' column is no deadline.
+    @Test func aCalendarPlanAsATable() throws {
+        let plan = try PlanDocumentParser().parse(document(table: [
+            ["Дела, события, мероприятия", "Классы", "Ориентировочное время проведения", "Ответственные"],
+            ["Модуль «Основные школьные дела»", "Модуль «Основные школьные дела»", "Модуль «Основные школьные дела»", "Модуль «Основные школьные дела»"],
+            ["Торжественная линейка «День знаний»", "1-4", "01.09.2023", "Заместитель директора по ВР"],
+            ["Модуль «Классное руководство»", "", "", ""],
+            ["Классные часы «Разговоры о важном»", "5-9", "Каждый понедельник", "Классные руководители"],
+        ]))
+        #expect(plan.actions.map(\.title) == ["Торжественная линейка «День знаний»", "Классные часы «Разговоры о важном»"])
+        #expect(plan.actions.map(\.section) == ["Модуль «Основные школьные дела»", "Модуль «Классное руководство»"])
+        #expect(plan.actions.map(\.deadline.text) == ["01.09.2023", "Каждый понедельник"])
+    }
+
     /// The same template with its executors: a post wrapped over lines («Заместитель директора»
     /// / «по ВР, классные» / «руководители») goes on with the executors; a line in small letters
     /// after an action left hanging («… детей к») goes on with the action.
