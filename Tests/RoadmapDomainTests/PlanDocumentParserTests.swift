@@ -1040,6 +1040,29 @@ struct CellRunTableTests {
         #expect(VisualLineTable.isClasses("5-9") && VisualLineTable.isClasses("10-11 кл.") && !VisualLineTable.isClasses("01.09"))
     }
 
+    /// The federal template's narrow columns, each cell wrapped over lines with a blank line
+    /// after it; a row with no executor left no cell, and the classes tell the rows apart.
+    @Test func aCalendarPlanInNarrowColumns() throws {
+        let lines = ["Календарный план воспитательной работы на 2025-2026 учебный год", "",
+                     "Дела, события, мероприятия", "", "Классы", "", "Ориентировочное время проведения", "", "Ответственные", "",
+                     "Модуль «Основные школьные дела»", "",
+                     "Общешкольная торжественная", "линейка «Первый звонок»", "", "1-4", "", "1 сентября", "",
+                     "Заместитель директора по", "УВР, педагог-организатор", "",
+                     "Поднятие флага РФ и исполнение", "Гимна РФ", "", "1-4", "", "Каждый", "понедельник", "",
+                     "Общешкольный поход «Мы", "снова вместе»", "", "1-4", "", "8 сентября", "", "Классные", "руководители"]
+        // A blank line is a gap in the lines' numbers, as a text copy's reader gives them.
+        let document = SourceDocument(name: "web.txt", blocks: lines.enumerated().filter { !$0.element.isEmpty }.map {
+            .paragraph($0.element, location: SourceLocation(line: $0.offset + 1))
+        })
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actions.map(\.title) == ["Общешкольная торжественная линейка «Первый звонок»", "Поднятие флага РФ и исполнение Гимна РФ",
+                                              "Общешкольный поход «Мы снова вместе»"])
+        #expect(plan.actions.map(\.deadline.text) == ["1 сентября", "Каждый понедельник", "8 сентября"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [
+            ["Заместитель директора по УВР", "педагог-организатор"], [], ["Классные руководители"]])
+        #expect(plan.actions.map(\.section) == Array(repeating: "Модуль «Основные школьные дела»", count: 3))
+    }
+
     /// The federal template as a Word table: a module's row merged across the table is a
     /// section, and the classes' column is no deadline.
     @Test func aCalendarPlanAsATable() throws {

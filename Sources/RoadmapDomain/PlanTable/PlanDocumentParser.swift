@@ -198,6 +198,11 @@ public struct PlanDocumentParser: Sendable {
                 // A PDF's rows copied a visual line at a time: a line of each cell, then what wrapped.
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
+            if let blocks = CellRunTable.blocks(document.paragraphs), let rebuilt = VisualLineTable.rebuild(blocks, wholeParagraphs: true),
+               let layout = PlanTableLayout(table: rebuilt.table) {
+                // A PDF's narrow columns whose rows the classes tell apart: an empty cell left no trace.
+                readings.append(([(rebuilt.table, layout)], Array(blocks.prefix(rebuilt.headerStart))))
+            }
             if readings.isEmpty, let stream = pipeStream(of: document, always: true) {
                 readings.append(stream)
             }

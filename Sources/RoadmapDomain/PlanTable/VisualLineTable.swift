@@ -14,10 +14,15 @@ enum VisualLineTable {
     /// The table rebuilt from `paragraphs` and the paragraph its header starts in; nil unless
     /// the header has classes right after the actions and a deadline, and two rows or more
     /// start before a class cell.
-    static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
+    /// `wholeParagraphs`: each paragraph is a whole cell (a PDF's narrow columns, each cell
+    /// wrapped over lines and a blank line after it, joined by `CellRunTable.blocks`); the
+    /// classes then tell the rows apart where an empty cell left no trace.
+    static func rebuild(
+        _ paragraphs: [(text: String, location: SourceLocation)], wholeParagraphs: Bool = false
+    ) -> (table: SourceTable, headerStart: Int)? {
         var lines: [(text: String, location: SourceLocation, paragraph: Int)] = []
         for (index, paragraph) in paragraphs.enumerated() {
-            for line in paragraph.text.split(separator: "\n") {
+            for line in wholeParagraphs ? [Substring(paragraph.text)] : paragraph.text.split(separator: "\n") {
                 let text = line.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty { lines.append((text, paragraph.location, index)) }
             }
@@ -38,7 +43,10 @@ enum VisualLineTable {
               let deadline = kinds.firstIndex(of: .deadline) else { return nil }
         let executor = kinds.firstIndex(of: .executor)
         let classes = texts.map(Self.isClasses)
-        let starts = (body..<max(body, texts.count - 1)).filter { !classes[$0] && classes[$0 + 1] }
+        // A deadline before the classes («Каждый понедельник» / «1-4») is the row before's.
+        let starts = (body..<max(body, texts.count - 1)).filter {
+            !classes[$0] && classes[$0 + 1] && !FlattenedRowTable.readsAsDeadline(texts[$0])
+        }
         // Every class cell stands after a row's first line, or this is no such copy.
         let opening = Set(starts)
         let strays = (body..<texts.count).filter { classes[$0] && !opening.contains($0 - 1) }.count
