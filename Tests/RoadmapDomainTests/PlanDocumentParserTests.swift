@@ -1063,6 +1063,20 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.section) == Array(repeating: "Модуль «Основные школьные дела»", count: 3))
     }
 
+    /// A hostile copy: one row followed by two thousand lines that each leave the deadline
+    /// and the action hanging. A deadline takes four lines at most, and the rest goes on with
+    /// the action, whose open bracket is counted once, not looked for again at each line.
+    @Test func aCalendarPlanRowOfEndlessLines() throws {
+        let lines = ["Дела, события, мероприятия", "Классы", "Дата", "Ответственные",
+                     "Линейка (для", "1-4", "сентябрь, в", "Классные руководители"]
+            + Array(repeating: "и в", count: 2_000) + ["Поход", "1-4", "8 сентября"]
+        let rebuilt = try #require(VisualLineTable.rebuild(paragraphs(lines).paragraphs))
+        #expect(rebuilt.table.rows.count == 3)
+        #expect(rebuilt.table.rows[1].map(\.text) == [
+            "Линейка (для" + String(repeating: "\nи в", count: 1_997), "1-4", "сентябрь, в и в и в и в", "Классные руководители"])
+        #expect(rebuilt.table.rows[2].map(\.text) == ["Поход", "1-4", "8 сентября", ""])
+    }
+
     /// The federal template as a Word table: a module's row merged across the table is a
     /// section, and the classes' column is no deadline.
     @Test func aCalendarPlanAsATable() throws {

@@ -69,6 +69,9 @@ enum VisualLineTable {
             let end = ((first + 2)..<max(first + 2, next)).first { opensSection(texts[$0]) } ?? next
             var row = Array(repeating: "", count: headings.count)
             var actionLines = [texts[first]]
+            // Brackets and quotes the action's lines leave open, kept as lines come (a row of
+            // many lines is not scanned again for each).
+            var open = Self.opened(texts[first])
             var deadlineLines: [String] = []
             var executorLines: [String] = []
             row[action + 1] = texts[first + 1]
@@ -76,12 +79,14 @@ enum VisualLineTable {
                 let text = texts[index]
                 if deadlineLines.isEmpty, CellRunTable.looksLikeDeadline(text) {
                     deadlineLines.append(text)
-                } else if let last = deadlineLines.last, goesOnWithDeadline(text, after: deadlineLines.joined(separator: " "), last: last) {
+                } else if goesOnWithDeadline(text, after: deadlineLines) {
                     deadlineLines.append(text)
-                } else if executor != nil, belongsToExecutors(text, after: executorLines, action: actionLines.joined(separator: " ")) {
+                } else if executor != nil,
+                          belongsToExecutors(text, after: executorLines, actionHangs: open > 0 || hangs(actionLines[actionLines.count - 1])) {
                     executorLines.append(text)
                 } else {
                     actionLines.append(text)
+                    open += Self.opened(text)
                 }
             }
             row[action] = actionLines.joined(separator: "\n")
@@ -97,18 +102,25 @@ enum VisualLineTable {
     /// директора» when the action's text is whole: a line of the executors' cell. A line in
     /// small letters goes on with the action instead while the action is left hanging («(урок
     /// подготовки детей к» / «действиям в условиях …)»): its line comes first in the row.
-    static func belongsToExecutors(_ text: String, after executors: [String], action: String) -> Bool {
+    static func belongsToExecutors(_ text: String, after executors: [String], actionHangs: Bool) -> Bool {
         if CellRunTable.goesOnWithTheAction(text) { return false }
-        if text.first?.isLowercase == true { return !executors.isEmpty && !hangs(action) }
+        if text.first?.isLowercase == true { return !executors.isEmpty && !actionHangs }
         return Executor.kind(of: text) != .other || Executor.isPerson(text)
     }
 
-    /// Whether a text stops where it cannot end: a bracket or quote left open, a comma or a
-    /// hyphen, or a preposition or conjunction last.
+    /// How many brackets and quotes a line opens and does not close (negative: closes more).
+    static func opened(_ text: String) -> Int {
+        var count = 0
+        for character in text {
+            if character == "(" || character == "«" { count += 1 } else if character == ")" || character == "»" { count -= 1 }
+        }
+        return count
+    }
+
+    /// Whether a line stops where a text cannot end: a comma or a hyphen, or a preposition or
+    /// conjunction last.
     static func hangs(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.filter({ $0 == "(" }).count > trimmed.filter({ $0 == ")" }).count
-            || trimmed.filter({ $0 == "«" }).count > trimmed.filter({ $0 == "»" }).count { return true }
         guard let last = trimmed.last else { return false }
         if ",-–—(«:".contains(last) { return true }
         let word = RussianText.folded(String(trimmed.split(separator: " ").last ?? ""))
@@ -138,10 +150,13 @@ enum VisualLineTable {
 
     /// «течение года» after «сентябрь, в», «учебного года» after «В течение»: a short line in
     /// small letters that the deadline reads with, or that its dangling last word waits for.
-    static func goesOnWithDeadline(_ text: String, after deadline: String, last: String) -> Bool {
-        guard text.first?.isLowercase == true, !RussianText.isLonger(text, than: 25) else { return false }
+    /// A deadline cell holds four lines at most.
+    static func goesOnWithDeadline(_ text: String, after deadline: [String]) -> Bool {
+        guard let last = deadline.last, deadline.count < 4, text.first?.isLowercase == true, !RussianText.isLonger(text, than: 25) else {
+            return false
+        }
         let dangling = last.hasSuffix(",") || last.hasSuffix("-") || last.hasSuffix("–")
             || ["в", "до", "с", "по", "к", "на"].contains(RussianText.folded(String(last.split(separator: " ").last ?? "")))
-        return dangling || FlattenedRowTable.readsAsDeadline(deadline + " " + text)
+        return dangling || FlattenedRowTable.readsAsDeadline(deadline.joined(separator: " ") + " " + text)
     }
 }
