@@ -1089,6 +1089,7 @@ struct CellRunTableTests {
         ]))
         #expect(plan.actions.map(\.title) == ["Торжественная линейка «День знаний»", "Классные часы «Разговоры о важном»"])
         #expect(plan.actions.map(\.section) == ["Модуль «Основные школьные дела»", "Модуль «Классное руководство»"])
+        #expect(PlanReading.namesAModule("Вариативный модуль «Экскурсии»") && !PlanReading.namesAModule("Модульное обучение педагогов"))
         #expect(plan.actions.map(\.deadline.text) == ["01.09.2023", "Каждый понедельник"])
     }
 

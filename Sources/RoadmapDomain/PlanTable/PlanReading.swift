@@ -392,7 +392,7 @@ struct PlanReading {
         if letters.count >= 6, letters.allSatisfy(\.isUppercase), line.count <= 120 { return line }
         // «Модуль «Урочная деятельность»» (maybe with a note in brackets): the federal template
         // of a school's calendar plan groups its rows by modules.
-        if line.firstMatch(of: /^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/) != nil { return line }
+        if Self.namesAModule(line) { return line }
         // «Январь», «Сентябрь 2025 г.», «II четверть» alone across the table: a plan kept by
         // months or terms, each heading the rows done in it.
         if Self.namesAPeriod(line) { return line }
@@ -404,6 +404,12 @@ struct PlanReading {
         // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
         guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
         return goalTitle(line)
+    }
+
+    /// «Модуль «Урочная деятельность»», «Вариативный модуль «Экскурсии»»: a module of a school's
+    /// calendar plan on the federal template, never a row's text («модульное обучение»).
+    static func namesAModule(_ line: String) -> Bool {
+        line.firstMatch(of: /^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/) != nil
     }
 
     /// «Январь», «Сентябрь – октябрь 2025 года», «II четверть», «1 полугодие»: a month or a

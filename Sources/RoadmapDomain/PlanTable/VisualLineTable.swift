@@ -118,7 +118,7 @@ enum VisualLineTable {
     }
 
     /// Whether a line stops where a text cannot end: a comma or a hyphen, or a preposition or
-    /// conjunction last.
+    /// conjunction last (an action's line, or a deadline's: «сентябрь, в»).
     static func hangs(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last else { return false }
@@ -135,7 +135,7 @@ enum VisualLineTable {
 
     /// «5-9», «1–4», «10-11 кл.», «5, 6», «9 классы»: the classes a row is for, and nothing else.
     static func isClasses(_ text: String) -> Bool {
-        text.count <= 16 && RussianText.folded(text).wholeMatch(of: classes.regex) != nil
+        !RussianText.isLonger(text, than: 16) && RussianText.folded(text).wholeMatch(of: classes.regex) != nil
     }
 
     static let classes = SharedRegex(/\d{1,2}(?:\s*[-–—,]\s*\d{1,2})*(?:\s*-?[ех])?(?:\s*кл(?:\.|асс(?:ы|а|ов)?)?)?/)
@@ -143,7 +143,7 @@ enum VisualLineTable {
     /// «Модуль «Урочная деятельность»», «I. Организационная работа», «ВНЕУРОЧНАЯ ДЕЯТЕЛЬНОСТЬ»:
     /// a line that opens a section, never the rest of a row.
     static func opensSection(_ text: String) -> Bool {
-        if RussianText.folded(text).hasPrefix("модуль") || CellRunTable.isHeading(text) { return true }
+        if PlanReading.namesAModule(text) || CellRunTable.isHeading(text) { return true }
         let letters = text.filter(\.isLetter)
         return letters.count >= 4 && letters.allSatisfy(\.isUppercase)
     }
@@ -155,8 +155,6 @@ enum VisualLineTable {
         guard let last = deadline.last, deadline.count < 4, text.first?.isLowercase == true, !RussianText.isLonger(text, than: 25) else {
             return false
         }
-        let dangling = last.hasSuffix(",") || last.hasSuffix("-") || last.hasSuffix("–")
-            || ["в", "до", "с", "по", "к", "на"].contains(RussianText.folded(String(last.split(separator: " ").last ?? "")))
-        return dangling || FlattenedRowTable.readsAsDeadline(deadline.joined(separator: " ") + " " + text)
+        return hangs(last) || FlattenedRowTable.readsAsDeadline(deadline.joined(separator: " ") + " " + text)
     }
 }
