@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Where the import's floor goes (#16): the same executor and assignment rows as
-# scripts/bench-import.sh's floor (ACTIONS × SCHOOLS, already resolved to ids) loaded with
-# \copy straight into the real tables, their foreign keys checked once at the end, on the
-# schema as migrated; then again with each secondary index of `assignments` and
-# `action_executors` dropped in turn, with all of them dropped, with all of them built after
-# the load (what a partition of its own per plan would pay), and with the assignments alone
-# (no executor rows). Each against the same baseline as bench-import.sh: a \copy of as many
-# assignment-shaped rows into a table with one unique key.
+# Where the import's floor goes (#16): the same assignment rows as scripts/bench-import.sh's
+# floor (ACTIONS × SCHOOLS, already resolved to ids; an organisation is an action's executor
+# through its first assignment since sql/0031) loaded with \copy straight into the real table,
+# its foreign keys checked once at the end, on the schema as migrated; then again with each
+# secondary index of `assignments` dropped in turn, with all of them dropped, and with all of
+# them built after the load (what a partition of its own per plan would pay). Each against the
+# same baseline as bench-import.sh: a \copy of as many assignment-shaped rows into a table
+# with one unique key.
 #
 #   scripts/bench-import-indexes.sh [ACTIONS] [SCHOOLS] [RUNS]
 #
@@ -35,14 +35,14 @@ python3 scripts/lib/floor-rows.py "$work" "$actions" "$schools"
 # The seeded template: the migrated schema, the schools, one order, plan, goal and its actions.
 sql roadmap -c "ALTER DATABASE roadmap IS_TEMPLATE true" >/dev/null
 sql roadmap -v schools="$schools" -v actions="$actions" -f scripts/lib/floor-seed.sql
-# Secondary indexes: every index of the two tables but their primary keys and unique keys.
+# Secondary indexes: every index of the table but its primary key and unique key.
 mapfile -t indexes < <(sql roadmap -c "
     SELECT i.indexrelid::regclass FROM pg_index i
-    WHERE i.indrelid IN ('assignments'::regclass, 'action_executors'::regclass) AND NOT i.indisunique
+    WHERE i.indrelid = 'assignments'::regclass AND NOT i.indisunique
     ORDER BY i.indrelid::regclass::text, 1")
 definitions=$(sql roadmap -c "
     SELECT string_agg(pg_get_indexdef(i.indexrelid), '; ') FROM pg_index i
-    WHERE i.indrelid IN ('assignments'::regclass, 'action_executors'::regclass) AND NOT i.indisunique")
+    WHERE i.indrelid = 'assignments'::regclass AND NOT i.indisunique")
 
 load_sql() { # $1: the executors' \copy (or nothing); $2: SQL run after the load, inside the timing
     cat <<SQL
@@ -50,16 +50,18 @@ load_sql() { # $1: the executors' \copy (or nothing); $2: SQL run after the load
 BEGIN;
 CREATE TEMP TABLE keys AS
 SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid) AS definition
-FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid IN ('action_executors'::regclass, 'assignments'::regclass);
+FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = 'assignments'::regclass;
 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', tbl, conname) FROM keys \\gexec
 $1
-\\copy assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on) FROM '$work/floor-assignments.tsv'
+\\copy assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on, executor_position, source_text) FROM '$work/floor-assignments.tsv'
 $2
 SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', tbl, conname, definition) FROM keys \\gexec
 COMMIT;
 SQL
 }
-executors_copy="\\copy action_executors (id, action_id, organization_id, position, source_text) FROM '$work/floor-executors.tsv'"
+# Since sql/0031 an organisation is an action's executor through its first assignment: no
+# executor rows are loaded (persons, the only ones left, are not in the floor).
+executors_copy=""
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
 baselines=()
@@ -93,8 +95,6 @@ done
 drop_all=$(printf 'DROP INDEX %s; ' "${indexes[@]}")
 measure "without any secondary index" "$drop_all" "$executors_copy" ""
 measure "secondary indexes built after the load" "$drop_all" "$executors_copy" "$definitions;"
-measure "assignments alone, every index" "" "" ""
-measure "assignments alone, no secondary index" "$drop_all" "" ""
 
 median=$(printf '%s\n' "${baselines[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 printf 'rows: %d actions x %d schools; baseline (\\copy into one unique key), median of %d: %.2f s\n\n' \

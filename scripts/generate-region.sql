@@ -212,13 +212,13 @@ FROM gen_actions a JOIN units u ON
          WHEN 'district' THEN u.kind IN ('school', 'kindergarten') AND u.district = a.district
          WHEN 'some' THEN u.kind = 'school' AND (u.n + a.position * 13) % greatest(1, pg_temp.scaled(1000, 12) / 20) = 0
          ELSE u.kind = 'municipal_institution' AND u.district = a.district AND u.n % 4 = 0 END;
-INSERT INTO action_executors (action_id, organization_id, position, source_text)
-SELECT e.action_id, e.executor_id, e.position, NULL FROM gen_executors e;
+-- An organisation is an action's executor through its first assignment (its place in the
+-- list is kept there, below).
 
 -- Assignments and their state as of `today` -------------------------------------------
 CREATE TEMP TABLE gen_assignments AS
 SELECT md5(current_setting('roadmap.seed') || ':assignment:' || e.action_id || ':' || e.executor_id || ':' || o.occurrence)::uuid AS id,
-       e.action_id, e.executor_id, o.occurrence, o.period,
+       e.action_id, e.executor_id, o.occurrence, o.period, CASE WHEN o.occurrence = 1 THEN e.position ELSE 1 END AS executor_position,
        upper(o.period) - 1 AS due_on,
        ('x' || substr(md5(current_setting('roadmap.seed') || ':state:' || e.action_id || ':' || e.executor_id || ':' || o.occurrence), 1, 12))::bit(48)::bigint / 281474976710656.0 AS r
 FROM gen_executors e JOIN gen_occurrences o ON o.action_id = e.action_id;
@@ -234,8 +234,8 @@ UPDATE gen_assignments SET
     cycles = floor((r * 1000)::numeric % 1 * 4)::int,
     moved = CASE WHEN (r * 100)::numeric % 1 < 0.06 THEN 7 + floor((r * 10000)::numeric % 1 * 30)::int ELSE 0 END;
 
-INSERT INTO assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on, status, status_changed_at, done_on)
-SELECT id, action_id, executor_id, occurrence, period, due_on + moved, due_on, status,
+INSERT INTO assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on, executor_position, status, status_changed_at, done_on)
+SELECT id, action_id, executor_id, occurrence, period, due_on + moved, due_on, executor_position, status,
        coalesce(least(due_on, pg_temp.today()), pg_temp.today() - 30)::timestamptz + interval '10 hours',
        -- The work day of its accepted report (the last cycle's below).
        CASE WHEN status = 'done' THEN least(coalesce(due_on, pg_temp.today() - 60) - 12 + cycles * 4 - floor(r * 6)::int, pg_temp.today()) END

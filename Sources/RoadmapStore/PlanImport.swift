@@ -72,8 +72,12 @@ struct PlanImport {
         let planID = try upsertPlan(orderID: orderID, ownerID: ownerID)
 
         // Goals, tasks and actions by position.
-        var executorRows: [[PostgresBinding]] = []
+        // Persons and posts; organisations are their assignments (id, action, executor,
+        // occurrence, period, due day, place in the list, name as written).
+        var personRows: [[PostgresBinding]] = []
         var assignmentRows: [[PostgresBinding]] = []
+        let firstPosition = PostgresBinding(1)
+        let noSource = PostgresBinding(text: nil, type: .text)
         var importedActions: [UUID] = []
         // A plan seen for the first time has nothing to compare with: its rows get
         // time-ordered ids and go straight in (`insertFresh`).
@@ -153,6 +157,14 @@ struct PlanImport {
                      period.map(PostgresBinding.init) ?? .init(text: nil, type: .daterange),
                      period.map { PostgresBinding($0.last) } ?? .init(text: nil, type: .date))
                 }
+                // An organisation's assignments, one per occurrence: the first carries its
+                // place in the list and the name as written (it is the executor's row).
+                func assign(_ row: ListedExecutor) {
+                    for (index, (occurrence, period, due)) in occurrenceBindings.enumerated() {
+                        assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due,
+                                               index == 0 ? row.position : firstPosition, index == 0 ? row.source : noSource])
+                    }
+                }
                 // Two spellings of one school in a cell make one executor and one assignment.
                 var assigned = Set<UUID>()
                 var roles = Set<String>()
@@ -179,12 +191,12 @@ struct PlanImport {
                 executorsDone: do {
                     if shown == nil, let previous = repeatedList, previous.executors == action.executors {
                         for row in previous.rows {
-                            executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
-                            guard let organizationID = row.organizationID else { continue }
-                            give(organizationID, firstDueOn: firstDueOn)
-                            for (occurrence, period, due) in occurrenceBindings {
-                                assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due])
+                            guard let organizationID = row.organizationID else {
+                                personRows.append([newID(), actionBinding, row.role, row.position, row.source])
+                                continue
                             }
+                            give(organizationID, firstDueOn: firstDueOn)
+                            assign(row)
                         }
                         break executorsDone
                     }
@@ -210,7 +222,7 @@ struct PlanImport {
                                 organization: .init(text: nil, type: .uuid), role: .init(executor.name), position: .init(position + 1),
                                 source: .init(executor.name), organizationID: nil)
                             listed.append(row)
-                            executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
+                            personRows.append([newID(), actionBinding, row.role, row.position, row.source])
                             continue
                         }
                         let chosen: [(id: UUID, name: String)]
@@ -236,10 +248,7 @@ struct PlanImport {
                             organizationBindings[organization.id] = row.organization
                             give(organization.id, firstDueOn: firstDueOn)
                             listed.append(row)
-                            executorRows.append([newID(), actionBinding, row.organization, row.role, row.position, row.source])
-                            for (occurrence, period, due) in occurrenceBindings {
-                                assignmentRows.append([newID(), actionBinding, row.organization, occurrence, period, due])
-                            }
+                            assign(row)
                         }
                     }
                 }
@@ -278,7 +287,7 @@ struct PlanImport {
         if options.strict, !directory.unknown.isEmpty {
             throw ImportError.unknownOrganizations(directory.unknown)
         }
-        let created = try syncExecutorsAndAssignments(actions: importedActions, executors: executorRows, assignments: assignmentRows,
+        let created = try syncExecutorsAndAssignments(actions: importedActions, persons: personRows, assignments: assignmentRows,
                                                       fresh: planIsNew)
         warnings += directory.warnings
         for adopted in directory.adopted {
@@ -475,57 +484,62 @@ struct PlanImport {
     /// Sets every imported action's executors and assignments to what the document says.
     /// Returns the number of assignments created.
     private mutating func syncExecutorsAndAssignments(
-        actions: [UUID], executors: [[PostgresBinding]], assignments: [[PostgresBinding]], fresh: Bool
+        actions: [UUID], persons: [[PostgresBinding]], assignments: [[PostgresBinding]], fresh: Bool
     ) throws -> Int {
         if fresh {
-            return try insertFresh(executors: executors, assignments: assignments)
+            return try insertFresh(persons: persons, assignments: assignments)
         }
         try connection.execute(script: """
-            CREATE TEMP TABLE import_executors (id uuid, action_id uuid, organization_id uuid, person_role text, position int, source_text text) ON COMMIT DROP;
-            CREATE TEMP TABLE import_assignments (id uuid, action_id uuid, executor_id uuid, occurrence int, period daterange, due_on date) ON COMMIT DROP;
+            CREATE TEMP TABLE import_persons (id uuid, action_id uuid, person_role text, position int, source_text text) ON COMMIT DROP;
+            CREATE TEMP TABLE import_assignments (id uuid, action_id uuid, executor_id uuid, occurrence int, period daterange, due_on date,
+                                                  executor_position int, source_text text) ON COMMIT DROP;
             """)
-        try connection.copy("COPY import_executors (id, action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
-        try connection.copy("COPY import_assignments (id, action_id, executor_id, occurrence, period, due_on) FROM STDIN", rows: assignments)
-        try connection.execute(script: "ANALYZE import_executors; ANALYZE import_assignments")
+        try connection.copy("COPY import_persons (id, action_id, person_role, position, source_text) FROM STDIN", rows: persons)
+        try connection.copy("""
+            COPY import_assignments (id, action_id, executor_id, occurrence, period, due_on, executor_position, source_text) FROM STDIN
+            """, rows: assignments)
+        try connection.execute(script: "ANALYZE import_persons; ANALYZE import_assignments")
         let differences = try PlanImportDifferences.count(actions: actions, on: connection)
 
-        // Organisations and person roles separately: each side then uses its own unique
-        // index instead of an OR that no index can serve. New rows are found by anti-joins
-        // rather than ON CONFLICT, whose per-row speculative insertion made a 500,000-row
-        // first import several times slower; the unique indexes still refuse a concurrent
-        // import of the same plan, which then fails whole and can be retried.
+        // An organisation is an action's executor through its first assignment, `listed`
+        // while the document names it. New rows are found by anti-joins rather than ON
+        // CONFLICT, whose per-row speculative insertion made a 500,000-row first import
+        // several times slower; the unique indexes still refuse a concurrent import of the
+        // same plan, which then fails whole and can be retried.
         if differences.executorsDropped > 0 {
             _ = try execute("""
-                DELETE FROM action_executors x
-                WHERE x.action_id = ANY(\(actions)) AND x.organization_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND i.organization_id = x.organization_id)
+                UPDATE assignments a SET listed = false
+                WHERE a.action_id = ANY(\(actions)) AND a.occurrence = 1 AND a.listed
+                  AND NOT EXISTS (SELECT 1 FROM import_assignments i
+                                  WHERE i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = 1)
                 """)
         }
         _ = try execute("""
-            DELETE FROM action_executors x
-            WHERE x.action_id = ANY(\(actions)) AND x.person_role IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM import_executors i WHERE i.action_id = x.action_id AND lower(i.person_role) = lower(x.person_role))
+            DELETE FROM action_persons x
+            WHERE x.action_id = ANY(\(actions))
+              AND NOT EXISTS (SELECT 1 FROM import_persons i WHERE i.action_id = x.action_id AND lower(i.person_role) = lower(x.person_role))
             """)
+        // An organisation the document names again after a version without it.
         if differences.executorsAdded > 0 {
             _ = try execute("""
-                INSERT INTO action_executors (action_id, organization_id, position, source_text)
-                SELECT action_id, organization_id, position, source_text
-                FROM import_executors i WHERE organization_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND x.organization_id = i.organization_id)
+                UPDATE assignments a SET listed = true, executor_position = i.executor_position, source_text = i.source_text
+                FROM import_assignments i
+                WHERE a.action_id = ANY(\(actions)) AND a.occurrence = 1 AND NOT a.listed
+                  AND i.action_id = a.action_id AND i.executor_id = a.executor_id AND i.occurrence = 1
                 """)
         }
         _ = try execute("""
-            INSERT INTO action_executors (action_id, person_role, position, source_text)
+            INSERT INTO action_persons (action_id, person_role, position, source_text)
             SELECT DISTINCT ON (action_id, lower(person_role)) action_id, person_role, position, source_text
-            FROM import_executors i WHERE person_role IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM action_executors x WHERE x.action_id = i.action_id AND lower(x.person_role) = lower(i.person_role))
+            FROM import_persons i
+            WHERE NOT EXISTS (SELECT 1 FROM action_persons x WHERE x.action_id = i.action_id AND lower(x.person_role) = lower(i.person_role))
             ORDER BY action_id, lower(person_role), position
             """)
         var created = 0
         if differences.assignmentsAdded > 0 {
             created = try execute("""
-                INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
-                SELECT action_id, executor_id, occurrence, period, due_on, due_on FROM import_assignments i
+                INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on, executor_position, source_text)
+                SELECT action_id, executor_id, occurrence, period, due_on, due_on, executor_position, source_text FROM import_assignments i
                 WHERE NOT EXISTS (SELECT 1 FROM assignments a
                                   WHERE a.action_id = i.action_id AND a.executor_id = i.executor_id AND a.occurrence = i.occurrence)
                 """)
@@ -554,19 +568,19 @@ struct PlanImport {
         return created
     }
 
-    /// Copies the executors and assignments of a new plan straight into their tables: with
+    /// Copies the persons and assignments of a new plan straight into their tables: with
     /// nothing to compare, no staging is needed, and the server inserts rows while this
     /// process is still encoding the next ones. Their time-ordered ids make each primary
     /// key grow at its end.
-    private mutating func insertFresh(executors: [[PostgresBinding]], assignments: [[PostgresBinding]]) throws -> Int {
+    private mutating func insertFresh(persons: [[PostgresBinding]], assignments: [[PostgresBinding]]) throws -> Int {
         let suspension = assignments.count >= options.bulkAssignments && !options.dryRun
-            ? try ForeignKeySuspension.suspend(tables: ["action_executors", "assignments"], on: connection)
+            ? try ForeignKeySuspension.suspend(tables: ["assignments"], on: connection)
             : nil
         changedRows += try connection.copy(
-            "COPY action_executors (id, action_id, organization_id, person_role, position, source_text) FROM STDIN", rows: executors)
-        let created = try connection.copy(
-            "COPY assignments (id, action_id, executor_id, occurrence, period, due_on, original_due_on) FROM STDIN",
-            rows: assignments.lazy.map { $0 + [$0[5]] })
+            "COPY action_persons (id, action_id, person_role, position, source_text) FROM STDIN", rows: persons)
+        let created = try connection.copy("""
+            COPY assignments (id, action_id, executor_id, occurrence, period, due_on, executor_position, source_text, original_due_on) FROM STDIN
+            """, rows: assignments.lazy.map { $0 + [$0[5]] })
         changedRows += created
         try suspension?.restore()
         return created

@@ -23,16 +23,16 @@ struct PlanImportDifferences {
     var assignmentsDropped = 0
 
     /// Counts the differences between the plan's rows for `actions` and the staged
-    /// `import_executors` and `import_assignments`.
+    /// `import_assignments` (an organisation's first one is its executor row).
     static func count(actions: [UUID], on connection: PostgresConnection) throws -> PlanImportDifferences {
         var differences = PlanImportDifferences()
         // A count that came back with no row would skip writes the document asks for: an error.
         guard let executors = try connection.query("""
             SELECT count(*) FILTER (WHERE i.action_id IS NULL)::int AS dropped,
                    count(*) FILTER (WHERE x.action_id IS NULL)::int AS added
-            FROM (SELECT action_id, organization_id FROM action_executors
-                  WHERE action_id = ANY(\(actions)) AND organization_id IS NOT NULL) x
-            FULL JOIN (SELECT action_id, organization_id FROM import_executors WHERE organization_id IS NOT NULL) i
+            FROM (SELECT action_id, executor_id AS organization_id FROM assignments
+                  WHERE action_id = ANY(\(actions)) AND occurrence = 1 AND listed) x
+            FULL JOIN (SELECT action_id, executor_id AS organization_id FROM import_assignments WHERE occurrence = 1) i
               ON i.action_id = x.action_id AND i.organization_id = x.organization_id
             """).first, let assignments = try connection.query("""
             SELECT count(*) FILTER (WHERE a.action_id IS NULL)::int AS added,

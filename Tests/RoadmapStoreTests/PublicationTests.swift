@@ -26,7 +26,7 @@ struct PublicationTests {
                     UPDATE orders SET signatory = 'Петрова Анна Ивановна', controller = 'Сидоров С.С.' WHERE id = \(world.orderID)
                     """)
                 try connection.execute("""
-                    INSERT INTO action_executors (action_id, person_role, source_text, position)
+                    INSERT INTO action_persons (action_id, person_role, source_text, position)
                     VALUES (\(world.sharedAction), 'Кузнецова М.В., заместитель председателя', 'Кузнецова М.В.', 9)
                     """)
             }

@@ -2,9 +2,10 @@
 
 Usage: floor-rows.py WORK ACTIONS SCHOOLS
 Writes into WORK: baseline.tsv (ACTIONS × SCHOOLS assignment-shaped rows with random ids, for
-the \\copy baseline), and floor-executors.tsv and floor-assignments.tsv: the same executors and
-assignments a plan of ACTIONS actions for SCHOOLS schools makes, already resolved to the ids
-floor-seed.sql gives its schools and actions, time-ordered as the import's are.
+the \\copy baseline), and floor-assignments.tsv: the same assignments a plan of ACTIONS actions
+for SCHOOLS schools makes, each carrying its school's place in the action's list and the name as
+written (an organisation is an action's executor through its first assignment), already resolved
+to the ids floor-seed.sql gives its schools and actions, time-ordered as the import's are.
 """
 import sys
 import uuid
@@ -26,10 +27,10 @@ def action(i):
     return f"00000000-0000-4000-b000-{i:012x}"
 
 
-with open(f"{work}/floor-executors.tsv", "w") as executors, open(f"{work}/floor-assignments.tsv", "w") as assignments:
+with open(f"{work}/floor-assignments.tsv", "w") as assignments:
     row = 0
     for a in range(1, actions + 1):
         for s in range(1, schools + 1):
             row += 1
-            executors.write(f"00000000-0000-7000-8000-{row:012x}\t{action(a)}\t{school(s)}\t{s}\tМАОУ СОШ № {s}\n")
-            assignments.write(f"00000000-0000-7000-9000-{row:012x}\t{action(a)}\t{school(s)}\t1\t[2019-03-01,2019-04-01)\t2019-03-31\t2019-03-31\n")
+            assignments.write(f"00000000-0000-7000-9000-{row:012x}\t{action(a)}\t{school(s)}\t1\t[2019-03-01,2019-04-01)\t"
+                              f"2019-03-31\t2019-03-31\t{s}\tМАОУ СОШ № {s}\n")

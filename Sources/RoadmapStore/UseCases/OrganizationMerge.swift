@@ -32,17 +32,13 @@ public struct OrganizationMerge: Sendable {
             let removed = try OrganizationStore.get(removedID, on: connection)
             try Self.refuseOverlaps(removed, kept, on: connection)
 
-            // Executors' places: where both are named on one action, the one kept stays.
-            try connection.execute("""
-                DELETE FROM action_executors r USING action_executors k
-                WHERE r.organization_id = \(removedID) AND k.organization_id = \(keptID) AND k.action_id = r.action_id
-                """)
-            try connection.execute("UPDATE action_executors SET organization_id = \(keptID) WHERE organization_id = \(removedID)")
             try connection.execute("""
                 DELETE FROM action_partners r USING action_partners k
                 WHERE r.organization_id = \(removedID) AND k.organization_id = \(keptID) AND k.action_id = r.action_id
                 """)
             try connection.execute("UPDATE action_partners SET organization_id = \(keptID) WHERE organization_id = \(removedID)")
+            // Its assignments, and with the first of each its place among an action's executors
+            // (an action that names both was refused above).
             try connection.execute("UPDATE assignments SET executor_id = \(keptID), updated_at = now() WHERE executor_id = \(removedID)")
             try connection.execute("UPDATE users SET organization_id = \(keptID) WHERE organization_id = \(removedID)")
             try connection.execute("""

@@ -289,21 +289,24 @@ public struct PlanStore: Sendable {
         if let missing = wanted.first(where: { !known.contains($0) }) {
             throw UseCaseError.invalid(field: "executor_ids", reason: "no organisation with id \(missing.uuidString.lowercased())")
         }
+        // An organisation is the action's executor through its first assignment, `listed`
+        // while the plan names it; one removed keeps its assignments, cancelled below.
         let previous = Set(try connection.query("""
-            SELECT organization_id FROM action_executors WHERE action_id = \(actionID) AND organization_id IS NOT NULL
-            """).rows.map { try $0.decode(UUID.self, "organization_id") })
+            SELECT executor_id FROM assignments WHERE action_id = \(actionID) AND occurrence = 1 AND listed
+            """).rows.map { try $0.decode(UUID.self, "executor_id") })
         let added = wanted.filter { !previous.contains($0) }
         try connection.execute("""
-            DELETE FROM action_executors WHERE action_id = \(actionID) AND organization_id IS NOT NULL
-              AND NOT (organization_id = ANY(\(wanted)))
+            UPDATE assignments SET listed = false
+            WHERE action_id = \(actionID) AND occurrence = 1 AND listed AND NOT (executor_id = ANY(\(wanted)))
             """)
-        for (index, executorID) in wanted.enumerated() {
-            try connection.execute("""
-                INSERT INTO action_executors (action_id, organization_id, position, responsibility)
-                VALUES (\(actionID), \(executorID), \(index + 1), \(index == 0 ? "lead" : "co"))
-                ON CONFLICT (action_id, organization_id) WHERE organization_id IS NOT NULL DO UPDATE SET position = EXCLUDED.position
-                """)
-        }
+        // Named again, or moved in the list: a new executor is the lead when it comes first.
+        try connection.execute("""
+            UPDATE assignments a SET listed = true, executor_position = w.position,
+                responsibility = CASE WHEN a.listed THEN a.responsibility WHEN w.position = 1 THEN 'lead' ELSE 'co' END
+            FROM unnest(\(wanted)::uuid[]) WITH ORDINALITY AS w(executor_id, position)
+            WHERE a.action_id = \(actionID) AND a.occurrence = 1 AND a.executor_id = w.executor_id
+              AND (NOT a.listed OR a.executor_position <> w.position)
+            """)
         let occurrences: [DatePeriod?] = deadline.occurrences.isEmpty ? [nil] : deadline.occurrences
         var executorColumn: [UUID] = []
         var occurrenceColumn: [Int] = []
@@ -354,8 +357,11 @@ public struct PlanStore: Sendable {
                                 data: ["from": from?.iso ?? "", "to": to?.iso ?? "", "plan": "true"])
         }
         let created = try connection.query("""
-            INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on)
-            SELECT \(actionID), w.executor_id, w.occurrence, w.period, upper(w.period) - 1, upper(w.period) - 1 FROM (\(wantedRows)) w
+            INSERT INTO assignments (action_id, executor_id, occurrence, period, due_on, original_due_on, executor_position, responsibility)
+            SELECT \(actionID), w.executor_id, w.occurrence, w.period, upper(w.period) - 1, upper(w.period) - 1,
+                   coalesce(array_position(\(wanted)::uuid[], w.executor_id), 1),
+                   CASE WHEN w.occurrence = 1 AND w.executor_id <> \(wanted.first) THEN 'co' ELSE 'lead' END
+            FROM (\(wantedRows)) w
             WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.action_id = \(actionID) AND a.executor_id = w.executor_id
                               AND a.occurrence = w.occurrence)
             RETURNING id

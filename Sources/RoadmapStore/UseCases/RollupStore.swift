@@ -42,7 +42,7 @@ public struct RollupStore: Sendable {
         return try await database.transaction { connection in
             if repair {
                 // A change committed between the count and the rewrite would be lost.
-                try connection.execute("LOCK TABLE assignments, action_executors IN SHARE MODE")
+                try connection.execute("LOCK TABLE assignments, action_persons IN SHARE MODE")
             }
             var differences = try Self.statusDifferences("rollup_differences", key: "action_id", label: "", on: connection)
             for row in try connection.query("SELECT * FROM executor_count_differences() ORDER BY 1").rows {
