@@ -120,7 +120,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func isPerson(_ name: String, text: String) -> Bool {
-        guard name.contains(/(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.?(?![а-яё])/) else { return false }
+        guard name.contains(Self.personInitials.regex) else { return false }
         guard !text.contains(" имени "), !text.contains(" им ") else { return false }
         let markers = Marker.committee + Marker.kindergarten + Marker.supplementary + Marker.school + Marker.partner + Marker.municipal
         return !markers.contains { $0.wholeWord ? text.contains($0.spaced + " ") : text.contains($0.spaced) }
@@ -156,4 +156,10 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         static let partner = partnerMarkers.map(Marker.init)
         static let municipal = municipalMarkers.map(Marker.init)
     }
+}
+
+// Built once: a regex literal is parsed again each time it is evaluated (see SharedRegex), and
+// these run for every cell, executor or word of a plan.
+extension Executor {
+    static let personInitials = SharedRegex(/(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.?(?![а-яё])/)
 }

@@ -155,9 +155,9 @@ public struct ExecutorList: Hashable, Sendable {
     /// Федоренко»: persons one after another without a comma, each a name of their own; the
     /// text around them too. A part with one person («Директор школы Пирогова В.А.») stays.
     static func splittingPersons(_ part: String) -> [String] {
-        let initialsFirst = part.matches(of: /(?:^|[^\p{L}.])(\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/)
+        let initialsFirst = part.matches(of: Self.initialsFirstName.regex)
             .map { $0.output.1.startIndex..<$0.output.1.endIndex }
-        let surnameFirst = part.matches(of: /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}\.\s?\p{Lu}\.?)(?!\p{L})/)
+        let surnameFirst = part.matches(of: Self.surnameFirstName.regex)
             .map { $0.output.1.startIndex..<$0.output.1.endIndex }
         // «Едигарева Н.В. Григорьева Л.В.» reads both ways; the way the text starts with wins.
         let matches: [Range<String.Index>]
@@ -230,7 +230,7 @@ public struct ExecutorList: Hashable, Sendable {
         let forms = ["государственн", "муниципальн", "федеральн", "областн", "краев", "республиканск", "окружн", "негосударственн",
                      "частн", "автономн", "бюджетн", "казенн"]
         if forms.contains(where: word.hasPrefix), word.hasSuffix("ое") || word.hasSuffix("ая"),
-           RussianText.folded(part).firstMatch(of: /учреждени|организаци|предприяти/) != nil {
+           RussianText.folded(part).firstMatch(of: Self.institutionWord.regex) != nil {
             return true
         }
         // A plural adjective in the nominative opens a group of bodies; the genitive («-ых») continues a name.
@@ -240,7 +240,7 @@ public struct ExecutorList: Hashable, Sendable {
     /// «классные руководители», «руководители ШМО»: a group, not the post of the person before.
     static func isPlural(_ part: String) -> Bool {
         guard let word = part.split(separator: " ").first else { return false }
-        return RussianText.folded(String(word)).firstMatch(of: /(?:ые|ие|ели|ики|ты|ры|ны|ги|ки|ля)$/) != nil
+        return RussianText.folded(String(word)).firstMatch(of: Self.pluralEnding.regex) != nil
     }
 
     /// A part that opens with a participle or «ответственный за» says something of the part
@@ -253,7 +253,7 @@ public struct ExecutorList: Hashable, Sendable {
             return false
         }
         if folded.hasPrefix("ответственн"), part.split(separator: " ").dropFirst().first == "за" { return true }
-        return folded.count >= 6 && folded.firstMatch(of: /(?:ющ|ащ|ящ|ущ|вш|ем|им|енн|анн)(?:ий|ая|ее|ие|ый|ого|его)$/) != nil
+        return folded.count >= 6 && folded.firstMatch(of: Self.participleEnding.regex) != nil
     }
 
     /// Splits at «,» and «;» outside quotes and parentheses; nil when quotes never close.
@@ -304,7 +304,7 @@ public struct ExecutorList: Hashable, Sendable {
            // («Классные руководители» are many.)
            !previous.split(separator: " ").contains(where: { $0.hasSuffix("ые") || $0.hasSuffix("ие") || $0.hasSuffix("ели") }),
            Executor.isPerson(line),
-           line.matches(of: /\p{Lu}\.\s?\p{Lu}\./).count == 1 {
+           line.matches(of: Self.initials.regex).count == 1 {
             return false
         }
         guard let last = previous.split(separator: " ").last.map({ RussianText.folded(String($0)) }) else { return false }
@@ -327,7 +327,7 @@ public struct ExecutorList: Hashable, Sendable {
         var text = Substring(line)
         if let first = text.first, "-–—•·*▪◦●".contains(first) {
             text = text.dropFirst()
-        } else if let match = text.firstMatch(of: /^\d{1,2}[.)]\s+/) {
+        } else if let match = text.firstMatch(of: Self.bulletNumber.regex) {
             text = text[match.range.upperBound...]
         }
         return text.trimmingCharacters(in: .whitespaces)
@@ -346,7 +346,7 @@ public struct ExecutorList: Hashable, Sendable {
         }
         while let last = text.last, ".;:,".contains(last) {
             // «Петрова Ю.А.» keeps the dot of its last initial; a name never ends so otherwise.
-            if last == ".", text.firstMatch(of: /(?:^|[\s.])\p{Lu}\.$/) != nil { break }
+            if last == ".", text.firstMatch(of: Self.endsWithInitial.regex) != nil { break }
             text.removeLast()
         }
         return text.trimmingCharacters(in: .whitespaces)
@@ -378,25 +378,25 @@ public struct ExecutorList: Hashable, Sendable {
         var numbered: String?
         for var part in parts {
             part = part.replacingOccurrences(of: "№№", with: "№")
-            if let prefix = numbered, let match = part.firstMatch(of: /^(\d{1,4}[а-яА-Я]?)(?:\s+и\s+(\d{1,4}[а-яА-Я]?))?$/) {
+            if let prefix = numbered, let match = part.firstMatch(of: Self.houseNumbers.regex) {
                 result.append("\(prefix)№ \(match.output.1)")
                 if let second = match.output.2 { result.append("\(prefix)№ \(second)") }
                 continue
             }
-            numbered = part.firstMatch(of: /^(.*?)(?:№|N)\s*\d{1,4}[а-яА-Я]?$/).map { String($0.output.1) }
+            numbered = part.firstMatch(of: Self.numberedName.regex).map { String($0.output.1) }
             // «МБОУ СОШ №№ 1-3», «ОО № 4–6»: each school of the range, a short one.
-            if let match = part.firstMatch(of: /^(.*?)(?:№|N)\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$/),
+            if let match = part.firstMatch(of: Self.numberRange.regex),
                let first = Int(match.output.2), let last = Int(match.output.3), first < last, last - first <= 30 {
                 let prefix = String(match.output.1)
                 result += (first...last).map { "\(prefix)№ \($0)" }
                 numbered = nil
                 continue
             }
-            if let match = part.firstMatch(of: /^(.*?)(№|N)\s*(\d+)\s+и\s+(?:№|N)\s*(\d+)\s*$/) {
+            if let match = part.firstMatch(of: Self.twoNumbers.regex) {
                 let prefix = String(match.output.1)
                 result.append("\(prefix)№ \(match.output.3)")
                 result.append("\(prefix)№ \(match.output.4)")
-            } else if let match = part.firstMatch(of: /^(?:№|N)\s*(\d+)$/), let previous = result.last,
+            } else if let match = part.firstMatch(of: Self.bareNumber.regex), let previous = result.last,
                       let numberStart = previous.range(of: "№", options: .backwards)?.lowerBound
             {
                 result.append("\(previous[..<numberStart])№ \(match.output.1)")
@@ -406,4 +406,22 @@ public struct ExecutorList: Hashable, Sendable {
         }
         return result
     }
+}
+
+// Built once: a regex literal is parsed again each time it is evaluated (see SharedRegex), and
+// these run for every cell, executor or word of a plan.
+extension ExecutorList {
+    static let initialsFirstName = SharedRegex(/(?:^|[^\p{L}.])(\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)/)
+    static let surnameFirstName = SharedRegex(/(?:^|[^\p{L}.])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}\.\s?\p{Lu}\.?)(?!\p{L})/)
+    static let institutionWord = SharedRegex(/учреждени|организаци|предприяти/)
+    static let pluralEnding = SharedRegex(/(?:ые|ие|ели|ики|ты|ры|ны|ги|ки|ля)$/)
+    static let participleEnding = SharedRegex(/(?:ющ|ащ|ящ|ущ|вш|ем|им|енн|анн)(?:ий|ая|ее|ие|ый|ого|его)$/)
+    static let initials = SharedRegex(/\p{Lu}\.\s?\p{Lu}\./)
+    static let bulletNumber = SharedRegex(/^\d{1,2}[.)]\s+/)
+    static let endsWithInitial = SharedRegex(/(?:^|[\s.])\p{Lu}\.$/)
+    static let houseNumbers = SharedRegex(/^(\d{1,4}[а-яА-Я]?)(?:\s+и\s+(\d{1,4}[а-яА-Я]?))?$/)
+    static let numberedName = SharedRegex(/^(.*?)(?:№|N)\s*\d{1,4}[а-яА-Я]?$/)
+    static let numberRange = SharedRegex(/^(.*?)(?:№|N)\s*(\d{1,4})\s*[-–—]\s*(\d{1,4})\s*$/)
+    static let twoNumbers = SharedRegex(/^(.*?)(№|N)\s*(\d+)\s+и\s+(?:№|N)\s*(\d+)\s*$/)
+    static let bareNumber = SharedRegex(/^(?:№|N)\s*(\d+)$/)
 }

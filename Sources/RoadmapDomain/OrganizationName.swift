@@ -42,7 +42,7 @@ public struct OrganizationName: Hashable, Sendable, CustomStringConvertible {
     public init(_ name: String) {
         original = RussianText.nfc(name)
         // Remarks in brackets («(Договор)», «(по согласованию)») are not part of the name.
-        let withoutRemarks = original.replacing(/\([^()]*\)/, with: " ")
+        let withoutRemarks = original.replacing(Self.remark.regex, with: " ")
         var words = Self.unifiedTypes(Self.words(of: withoutRemarks))
 
         // Legal form: abbreviations, optionally followed by «до» / «удо», or a spelled-out form
@@ -187,4 +187,10 @@ public struct OrganizationName: Hashable, Sendable, CustomStringConvertible {
         }
         return nil
     }
+}
+
+// Built once: a regex literal is parsed again each time it is evaluated (see SharedRegex), and
+// these run for every cell, executor or word of a plan.
+extension OrganizationName {
+    static let remark = SharedRegex(/\([^()]*\)/)
 }

@@ -279,7 +279,7 @@ enum FlattenedRowTable {
     /// («до», «к», «с»), and an item or a capital follows. Other lines are kept whole.
     static func breakingAtDates(_ line: String) -> [String] {
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
-        let isDate = { (word: String) in word.wholeMatch(of: /\d{1,2}\.\d{1,2}\.\d{4}(?:г\.?)?/) != nil }
+        let isDate = { (word: String) in word.wholeMatch(of: Self.fullDate.regex) != nil }
         guard let first = words.first, isDate(first) else { return [line] }
         var lines: [[String]] = []
         for (index, word) in words.enumerated() {
@@ -351,7 +351,7 @@ enum FlattenedRowTable {
     /// start again at 1, nor «райисполкома 11 9 «А» 21.11 …» open row 11, in a row that has no
     /// deadline yet (a class or a count in a row does not end it).
     static func mayOpenRow(_ number: String, before next: String?, after body: [String]?) -> Bool {
-        if let next, next.wholeMatch(of: /[«"]\p{Lu}[»"],?/) != nil { return false }
+        if let next, next.wholeMatch(of: Self.quotedLetter.regex) != nil { return false }
         guard let body else { return true }
         let restarts = CellRunTable.levels(number) == [1]
         let textFollows = next?.first.map { $0.isLetter || $0 == "«" || $0 == "\"" } ?? true
@@ -434,8 +434,8 @@ enum FlattenedRowTable {
         // «25 января 25 апреля 2012 года»: a period of two days that lost its dash; its first
         // day belongs to the cell too.
         if let found = deadline, found.lowerBound > 2, found.count >= 2,
-           words[found.lowerBound - 2].wholeMatch(of: /\d{1,2}/) != nil, Self.isMonthOfADay(words[found.lowerBound - 1]),
-           words[found.lowerBound].wholeMatch(of: /\d{1,2}/) != nil, Self.isMonthOfADay(words[found.lowerBound + 1]),
+           words[found.lowerBound - 2].wholeMatch(of: Self.dayNumber.regex) != nil, Self.isMonthOfADay(words[found.lowerBound - 1]),
+           words[found.lowerBound].wholeMatch(of: Self.dayNumber.regex) != nil, Self.isMonthOfADay(words[found.lowerBound + 1]),
            !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 3].lowercased()) {
             deadline = (found.lowerBound - 2)..<found.upperBound
         }
@@ -506,7 +506,7 @@ enum FlattenedRowTable {
             // «Приобретение мебели 552,0 II - III кв.»: the amounts before the deadline are the cost.
             var actionWords = action.split(separator: " ")
             var amounts: [Substring] = []
-            while actionWords.count > 1, let last = actionWords.last, last.wholeMatch(of: /\d[\d\s]*(?:[,.]\d+)?/) != nil {
+            while actionWords.count > 1, let last = actionWords.last, last.wholeMatch(of: Self.trailingNumber.regex) != nil {
                 amounts.insert(last, at: 0)
                 actionWords.removeLast()
             }
@@ -577,7 +577,7 @@ enum FlattenedRowTable {
     enum BareEnd { case day, month }
 
     static func bareEnd(_ word: String) -> BareEnd? {
-        if word.wholeMatch(of: /\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?(?:г\.?)?,?/) != nil { return .day }
+        if word.wholeMatch(of: Self.dayWord.regex) != nil { return .day }
         return DeadlinePoint.months.contains(RussianText.folded(word).trimmingCharacters(in: CharacterSet(charactersIn: ",."))) ? .month : nil
     }
 
@@ -588,7 +588,7 @@ enum FlattenedRowTable {
         if ["по плану", "по графику", "в течение месячника", "в течение месяца", "в течение недели", "в ходе месячника"]
             .contains(folded) { return true }
         // «1.1», «2.3.»: an item's number; a day and a month are written «01.01» or «1.01».
-        if text.trimmingCharacters(in: .whitespaces).wholeMatch(of: /\d{1,2}\.\d\.?/) != nil { return false }
+        if text.trimmingCharacters(in: .whitespaces).wholeMatch(of: Self.itemNumber.regex) != nil { return false }
         // A bracketed note («(по согласованию)») belongs to the cell it ends.
         guard !text.contains("("), !text.contains(")"),
               // A year whose February has a 29th: «01.02-29.02» of a plan with no year is a deadline;
@@ -601,4 +601,15 @@ enum FlattenedRowTable {
         }
         return deadline.kind != .unparsed
     }
+}
+
+// Built once: a regex literal is parsed again each time it is evaluated (see SharedRegex), and
+// these run for every cell, executor or word of a plan.
+extension FlattenedRowTable {
+    static let fullDate = SharedRegex(/\d{1,2}\.\d{1,2}\.\d{4}(?:г\.?)?/)
+    static let quotedLetter = SharedRegex(/[«"]\p{Lu}[»"],?/)
+    static let dayNumber = SharedRegex(/\d{1,2}/)
+    static let trailingNumber = SharedRegex(/\d[\d\s]*(?:[,.]\d+)?/)
+    static let dayWord = SharedRegex(/\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?(?:г\.?)?,?/)
+    static let itemNumber = SharedRegex(/\d{1,2}\.\d\.?/)
 }

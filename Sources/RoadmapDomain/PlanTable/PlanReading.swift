@@ -282,7 +282,7 @@ struct PlanReading {
             // a day without one is left as the cell wrote it). «8.00-8.05 – холл школы» too: the
             // hour, then where.
             if Self.opensWithTimeOfDay(deadlineText), let day = section, Self.namesADay(day),
-               context != .none || day.firstMatch(of: /\d{4}/) != nil {
+               context != .none || day.firstMatch(of: Self.fourDigits.regex) != nil {
                 deadlineText = "\(day), \(deadlineText)"
             }
             // A row under a merged date takes the date, not the hour of the row above.
@@ -398,7 +398,7 @@ struct PlanReading {
         if Self.namesAPeriod(line) { return line }
         // «20 апреля «Ярцево – территория Добра»» alone across the table: a day and its theme.
         if line.first?.isNumber == true, DatedListTable.day(heading: line) != nil { return line }
-        guard let match = line.firstMatch(of: /^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/) else {
+        guard let match = line.firstMatch(of: Self.sectionHeading.regex) else {
             return nil
         }
         // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
@@ -409,7 +409,7 @@ struct PlanReading {
     /// «Модуль «Урочная деятельность»», «Вариативный модуль «Экскурсии»»: a module of a school's
     /// calendar plan on the federal template, never a row's text («модульное обучение»).
     static func namesAModule(_ line: String) -> Bool {
-        line.firstMatch(of: /^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/) != nil
+        line.firstMatch(of: Self.moduleHeading.regex) != nil
     }
 
     /// «Январь», «Сентябрь – октябрь 2025 года», «II четверть», «1 полугодие»: a month or a
@@ -441,7 +441,7 @@ struct PlanReading {
     static func dayAndTheme(_ cell: String) -> (day: String, theme: String)? {
         // «03.06. Беларусь гостиная»: a day in figures, then the theme on the same line.
         if !cell.contains("\n"), !RussianText.isLonger(cell, than: 80),
-           let match = cell.firstMatch(of: /^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/),
+           let match = cell.firstMatch(of: Self.dayThenTheme.regex),
            !CellRunTable.looksLikeDeadline(String(match.output.2)) {
             return (String(match.output.1), String(match.output.2).trimmingCharacters(in: .whitespaces))
         }
@@ -467,7 +467,7 @@ struct PlanReading {
         // «09.00 – 10.30 ч.» and its kin are short; a long cell is not one, whatever its spaces.
         guard !RussianText.isLonger(text.trimmingPrefix(while: \.isWhitespace), than: 64) else { return false }
         return text.trimmingCharacters(in: .whitespaces)
-            .wholeMatch(of: /\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/) != nil
+            .wholeMatch(of: Self.timeOfDay.regex) != nil
     }
 
     /// «Первенство области по баскетболу | Февраль, пгт. Верх-Чебула | 100 | ДЮСШ | » under
@@ -534,7 +534,7 @@ struct PlanReading {
         let texts = row.map(\.text).filter { !$0.isEmpty }
         guard let text = texts.first, !RussianText.isLonger(text, than: 600), texts.allSatisfy({ $0 == text }) else { return nil }
         let line = RussianText.collapsingWhitespace(text)
-        guard let match = line.firstMatch(of: /^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/) else {
+        guard let match = line.firstMatch(of: Self.goalOrTaskRow.regex) else {
             return nil
         }
         return (RussianText.folded(String(match.output.1)) == "цель", goalTitle(String(match.output.2)))
@@ -544,7 +544,7 @@ struct PlanReading {
         // Both markers end in a colon; most cells have none, and folding a long cell costs.
         guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let folded = RussianText.folded(text)
-        return folded.firstMatch(of: /(?:^|\s)(?:цель|задачи)\s*:/) != nil
+        return folded.firstMatch(of: Self.goalOrTasksLabel.regex) != nil
     }
 
     /// «Цель: … Задачи: 1. … 2. …» in a goal cell.
@@ -558,8 +558,8 @@ struct PlanReading {
 
     mutating func readStructure(_ text: String) {
         let folded = RussianText.folded(text)
-        let goalRange = folded.firstMatch(of: /цель\s*:/)?.range
-        let tasksRange = folded.firstMatch(of: /задачи\s*:/)?.range
+        let goalRange = folded.firstMatch(of: Self.goalLabel.regex)?.range
+        let tasksRange = folded.firstMatch(of: Self.tasksLabel.regex)?.range
         func slice(_ from: String.Index, _ to: String.Index) -> String {
             let start = folded.distance(from: folded.startIndex, to: from)
             let end = folded.distance(from: folded.startIndex, to: to)
@@ -728,4 +728,18 @@ struct PlanReading {
         }
         return goals
     }
+}
+
+// Built once: a regex literal is parsed again each time it is evaluated (see SharedRegex), and
+// these run for every cell, executor or word of a plan.
+extension PlanReading {
+    static let fourDigits = SharedRegex(/\d{4}/)
+    static let sectionHeading = SharedRegex(/^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/)
+    static let moduleHeading = SharedRegex(/^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/)
+    static let dayThenTheme = SharedRegex(/^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/)
+    static let timeOfDay = SharedRegex(/\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/)
+    static let goalOrTaskRow = SharedRegex(/^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/)
+    static let goalOrTasksLabel = SharedRegex(/(?:^|\s)(?:цель|задачи)\s*:/)
+    static let goalLabel = SharedRegex(/цель\s*:/)
+    static let tasksLabel = SharedRegex(/задачи\s*:/)
 }
