@@ -64,8 +64,9 @@ public struct Rollup: Hashable, Sendable {
     /// overdue are subtracted; the earliest open deadline stays the whole's, which is right when
     /// the rest has overdue work (its deadline is then before every open one of `part`). Nil when
     /// the answer would not be exact: `part` has overdue work or is not inside the whole, or the
-    /// rest has open work but none overdue.
+    /// rest has open work but none overdue. Removing nothing leaves the whole as it is.
     public func removing(onTime part: Rollup) -> Rollup? {
+        if part == .empty { return self }
         guard part.overdue == 0, part.overdue <= overdue else { return nil }
         var rest = self
         for (status, count) in part.counts {

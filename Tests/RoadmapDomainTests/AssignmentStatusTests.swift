@@ -144,6 +144,8 @@ struct RollupTests {
         #expect(onTime.removing(onTime: Rollup([AssignmentFact(status: .done, dueDay: nil)], asOf: Self.asOf)) == nil)
         let future = Rollup([AssignmentFact(status: .planned, dueDay: Self.day("2019-09-01"))], asOf: Self.asOf)
         #expect((future + onTime).removing(onTime: onTime) == nil)
+        // Nothing removed: the whole, exact whatever it holds (the order page's goals unfiltered).
+        #expect(future.removing(onTime: .empty) == future)
         let closed = Rollup([AssignmentFact(status: .done, dueDay: Self.day("2019-09-01"))], asOf: Self.asOf)
         let rest = try #require((closed + onTime).removing(onTime: onTime))
         #expect(rest == closed)

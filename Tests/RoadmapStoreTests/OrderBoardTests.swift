@@ -123,9 +123,11 @@ struct OrderBoardTests {
                     goalID: second.id, ActionChange(title: "Мероприятие \(number)", deadline: "Май 2019", executorIDs: [world.schoolAID]),
                     asOf: world.today, actor: world.coordinator)
             }
+            _ = try await plans.createGoal(orderID: world.orderID, title: "Цель без мероприятий", actor: world.coordinator)
             let boards = OrderBoardStore(database: world.database)
             let first = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
             #expect(first.actionCount == OrderBoardRecord.pageSize + 2)
+            #expect(first.goals.last?.title == "Цель без мероприятий", "a goal with no actions stands on the first page")
             #expect(first.goals.flatMap(\.actions).count == OrderBoardRecord.pageSize)
             #expect((first.firstShown, first.lastShown) == (1, OrderBoardRecord.pageSize))
             let after = try #require(first.nextAfter)
@@ -134,6 +136,7 @@ struct OrderBoardTests {
             #expect(rest.goals.flatMap(\.actions).map(\.record.title) == ["Мероприятие 49", "Мероприятие 50"])
             #expect(rest.goals.first?.rollup.total == OrderBoardRecord.pageSize, "a goal is counted over all its actions")
             #expect(rest.nextAfter == nil)
+            #expect((rest.firstShown, rest.lastShown, rest.actionCount) == (OrderBoardRecord.pageSize + 1, OrderBoardRecord.pageSize + 2, OrderBoardRecord.pageSize + 2))
             // An unknown place starts from the beginning; a school pages through its own part.
             let unknown = try await boards.board(orderID: world.orderID, filter: .init(), after: UUID(), asOf: world.today, scope: world.coordinator)
             #expect(unknown.firstShown == 1)

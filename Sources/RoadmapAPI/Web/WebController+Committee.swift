@@ -153,7 +153,7 @@ extension WebController {
                     widest: widest, selected: month.first == board.filter.month,
                     href: "\(base)?month=\(month.first.iso.prefix(7))")
             },
-            hasMonths: !board.months.isEmpty, goals: goals, hasGoals: !goals.isEmpty,
+            hasMonths: !board.months.isEmpty, plan: OrderPlanHTML(goals: goals), hasGoals: !goals.isEmpty,
             pageNote: paged ? "Мероприятия \(board.firstShown)–\(board.lastShown) из \(board.actionCount)" : nil,
             nextHref: board.nextAfter.map { "\(base)?after=\($0.uuidString.lowercased())\(pageQuery)" },
             firstHref: after != nil && paged ? "\(base)?" + String(pageQuery.dropFirst()) : nil,

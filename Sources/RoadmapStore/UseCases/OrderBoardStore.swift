@@ -57,7 +57,11 @@ public struct OrderBoardStore: Sendable {
                 ORDER BY array_position(\(plans)::uuid[], g.plan_id), g.position
                 """)).rows
             let goalIDs = try goalRows.map { try $0.decode(UUID.self, "id") }
-            let places = try Self.places(goals: goalIDs, scope: scope, on: connection)
+            // The committee's whole plan, unfiltered: PostgreSQL cuts the page from the plan order
+            // and counts the rest, so the page reads its 50 actions, not the plan's thousand.
+            // Every filter below needs each action's place.
+            let wholeBoard = scope.role.seesEverything && filter.executorID == nil && filter.month == nil && !filter.overdueOnly
+            let places = wholeBoard ? [] : try Self.places(goals: goalIDs, scope: scope, on: connection)
             let allIDs = places.map(\.id)
 
             var monthCondition: SQL = "TRUE"
@@ -127,8 +131,16 @@ public struct OrderBoardStore: Sendable {
                     scope: scope, asOf: asOf, executorID: filter.executorID, plans: plans,
                     on: connection)
             }
-            let start = after.flatMap { id in kept.firstIndex { $0.id == id }.map { $0 + 1 } } ?? 0
-            let page = Array(kept[start...].prefix(OrderBoardRecord.pageSize))
+            let cut: PlanCut
+            if wholeBoard {
+                cut = try Self.cut(goals: goalIDs, after: after, scope: scope, on: connection)
+            } else {
+                let start = after.flatMap { id in kept.firstIndex { $0.id == id }.map { $0 + 1 } } ?? 0
+                cut = PlanCut(
+                    page: Array(kept[start...].prefix(OrderBoardRecord.pageSize)), start: start, count: kept.count,
+                    goalsWithActions: Set(kept.map(\.goal)))
+            }
+            let (page, start) = (cut.page, cut.start)
             let pageIDs = page.map(\.id)
             let pageGoals = Set(page.map(\.goal))
             // A goal's counts are over all its kept actions, on this page or not: summed by
@@ -196,7 +208,6 @@ public struct OrderBoardStore: Sendable {
                     rollup: .empty))
             }
 
-            let keptByGoal = Dictionary(grouping: kept, by: \.goal)
             let pageByGoal = Dictionary(grouping: page, by: \.goal)
             var goals: [OrderBoardRecord.Goal] = []
             for row in goalRows {
@@ -206,18 +217,18 @@ public struct OrderBoardStore: Sendable {
                 }
                 // A goal stands on the pages of its actions; one with none, on the first page of
                 // the committee's unfiltered board only.
-                let emptyGoalHere = (keptByGoal[id] ?? []).isEmpty && start == 0 && filter.isEmpty && scope.role.seesEverything
+                let emptyGoalHere = !cut.goalsWithActions.contains(id) && start == 0 && filter.isEmpty && scope.role.seesEverything
                 guard !onPage.isEmpty || emptyGoalHere else { continue }
                 goals.append(OrderBoardRecord.Goal(
                     id: id, position: try row.decode(Int.self, "position"), title: try row.decode(String.self, "title"),
                     rollup: goalRollups[id] ?? .empty,
                     tasks: tasksByGoal[id] ?? [], actions: onPage))
             }
-            let more = start + page.count < kept.count
+            let more = start + page.count < cut.count
             return OrderBoardRecord(
                 order: order, filter: filter, executor: executor, executorCandidates: candidates, executorUnknown: unknown,
                 goals: goals, months: months.keys.sorted().map { OrderBoardRecord.Month(first: $0, rollup: months[$0] ?? .empty) },
-                actionCount: kept.count, firstShown: page.isEmpty ? 0 : start + 1, lastShown: start + page.count,
+                actionCount: cut.count, firstShown: page.isEmpty ? 0 : start + 1, lastShown: start + page.count,
                 nextAfter: more ? page.last?.id : nil)
         }
     }
@@ -231,6 +242,55 @@ public struct OrderBoardStore: Sendable {
             WHERE ac.goal_id = ANY(\(goals)) AND \(RollupQuery.actionVisible(to: scope))
             """)).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
             .sorted { ((goalOrder[$0.goal] ?? 0), $0.position) < ((goalOrder[$1.goal] ?? 0), $1.position) }
+    }
+
+    /// A page of the plan's actions: those shown, how many come before them and in all, and
+    /// the goals that have any.
+    struct PlanCut {
+        let page: [(id: UUID, goal: UUID, position: Int)]
+        let start: Int
+        let count: Int
+        let goalsWithActions: Set<UUID>
+    }
+
+    /// The page of `goals`' actions (in plan order) after `after` (nil or not among them: from
+    /// the first), cut by PostgreSQL through the index of each goal's actions by position: the
+    /// page's rows and a count per goal come back, not every action's place.
+    static func cut(goals: [UUID], after: UUID?, scope: Principal, on connection: PostgresConnection) throws -> PlanCut {
+        let visible = RollupQuery.actionVisible(to: scope)
+        // The action the page follows, and its goal's place in `goals`.
+        let anchor: SQL = """
+            WITH a AS (SELECT array_position(\(goals)::uuid[], ac.goal_id) AS g, ac.position FROM actions ac
+                       WHERE ac.id = \(after) AND ac.goal_id = ANY(\(goals)))
+            """
+        let counts = try connection.query(.prepared("""
+            \(anchor)
+            SELECT gs.goal_id, gs.g::int AS g,
+                   (SELECT count(*) FROM actions ac WHERE ac.goal_id = gs.goal_id AND \(visible))::int AS n,
+                   (SELECT count(*) FROM actions ac, a
+                    WHERE ac.goal_id = gs.goal_id AND a.g = gs.g AND ac.position <= a.position AND \(visible))::int AS upto
+            FROM unnest(\(goals)::uuid[]) WITH ORDINALITY AS gs(goal_id, g)
+            """)).rows.map { (goal: try $0.decode(UUID.self, "goal_id"), g: try $0.decode(Int.self, "g"),
+                              n: try $0.decode(Int.self, "n"), upto: try $0.decode(Int.self, "upto")) }
+        // Each goal's actions after the anchor's place: none of a goal before it, those after
+        // its position in its own goal, all of a goal after it; at most a page from each.
+        let page = try connection.query(.prepared("""
+            \(anchor)
+            SELECT x.id, gs.goal_id, x.position FROM unnest(\(goals)::uuid[]) WITH ORDINALITY AS gs(goal_id, g)
+            CROSS JOIN LATERAL (
+                SELECT ac.id, ac.position FROM actions ac
+                WHERE ac.goal_id = gs.goal_id AND \(visible)
+                  AND ac.position > coalesce((SELECT CASE WHEN gs.g < a.g THEN 2147483647 WHEN gs.g = a.g THEN a.position
+                                                          ELSE -2147483648 END FROM a), -2147483648)
+                ORDER BY ac.position LIMIT \(OrderBoardRecord.pageSize)) x
+            ORDER BY gs.g, x.position LIMIT \(OrderBoardRecord.pageSize)
+            """)).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
+        let start = counts.first { $0.upto > 0 }.map { anchored in
+            counts.filter { $0.g < anchored.g }.reduce(anchored.upto) { $0 + $1.n }
+        } ?? 0
+        return PlanCut(
+            page: page, start: start, count: counts.reduce(0) { $0 + $1.n },
+            goalsWithActions: Set(counts.filter { $0.n > 0 }.map(\.goal)))
     }
 
     /// Organisations (`o`) matching `condition` that execute something in `plans`.

@@ -19,7 +19,8 @@ struct OrderPage: PageModel {
     let executorUnknown: Bool
     let months: [Month]
     let hasMonths: Bool
-    let goals: [Goal]
+    /// The goals and their actions, written by `OrderPlanHTML`.
+    let plan: OrderPlanHTML
     let hasGoals: Bool
     /// «Мероприятия 51–100 из 1000», when the plan takes more than one page.
     let pageNote: String?
