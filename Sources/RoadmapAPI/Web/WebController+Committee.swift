@@ -203,7 +203,7 @@ extension WebController {
             columns: matrix.columns.map { column in
                 MatrixPage.Column(number: column.number, title: column.title, href: "/actions/\(column.id.uuidString.lowercased())")
             },
-            rows: matrix.rows.map { row in
+            body: MatrixRowsHTML(rows: matrix.rows.map { row in
                 let executorHref = "\(orderHref)?executor=\(row.organization.id.uuidString.lowercased())"
                 return MatrixPage.Row(
                     name: row.organization.name, href: Self.organizationHref(row.organization.id), overdue: row.overdue, hasOverdue: row.overdue > 0,
@@ -218,7 +218,7 @@ extension WebController {
                             cssClass: "st-\(mark.rawValue)",
                             href: cell.assignmentID.map { "/assignments/\($0.uuidString.lowercased())" } ?? executorHref)
                     })
-            },
+            }),
             hasRows: !matrix.rows.isEmpty,
             columnNote: matrix.columns.isEmpty
                 ? "Мероприятий нет"

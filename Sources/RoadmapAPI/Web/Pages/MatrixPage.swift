@@ -12,7 +12,8 @@ struct MatrixPage: PageModel {
     let executorName: String
     let filtered: Bool
     let columns: [Column]
-    let rows: [Row]
+    /// The rows, written by `MatrixRowsHTML`.
+    let body: MatrixRowsHTML
     let hasRows: Bool
     /// «Мероприятия 13–24 из 1000».
     let columnNote: String
