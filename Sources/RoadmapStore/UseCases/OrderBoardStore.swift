@@ -65,8 +65,14 @@ public struct OrderBoardStore: Sendable {
             let allIDs = places.map(\.id)
 
             var monthCondition: SQL = "TRUE"
+            // The same month as a range test, which no index of due days answers: for the few
+            // assignments of one action, read through the action's index. With the bounds above,
+            // PostgreSQL's generic plan ANDed each action's rows with the month's rows of every
+            // order (52,940 on the region; 55 ms against 3).
+            var withinMonth: SQL = "TRUE"
             if let first = filter.month?.firstOfMonth, let next = first.firstOfNextMonth {
                 monthCondition = "s.due_on >= \(first) AND s.due_on < \(next)"
+                withinMonth = "s.due_on <@ daterange(\(first), \(next))"
             }
             // Which actions the filter keeps. A month or an executor needs every action's counts
             // under it; «only overdue» reads each action's earliest open due day; no filter
@@ -120,7 +126,7 @@ public struct OrderBoardStore: Sendable {
             if wholePlans {
                 let read = try RollupQuery.planMonths(plans, asOf: asOf, on: connection)
                 months = read.months
-                order.rollup = read.months.values.reduce(read.undated, +)
+                order.rollup = read.whole
             } else {
                 if scope.role.seesEverything {
                     // Asked for one executor, the order's own counts are still its plans' whole.
@@ -187,7 +193,8 @@ public struct OrderBoardStore: Sendable {
                 shown = Dictionary(grouping: records, by: \.actionID)
             } else {
                 shown = try Self.lateFirst(
-                    actions: actions, rollups: rollups, monthCondition: monthCondition, overdueOnly: filter.overdueOnly,
+                    actions: actions, rollups: rollups, monthCondition: monthCondition, withinMonth: withinMonth,
+                    overdueOnly: filter.overdueOnly,
                     scope: scope, asOf: asOf, on: connection)
             }
 
@@ -307,7 +314,7 @@ public struct OrderBoardStore: Sendable {
     /// first), else its late ones by deadline, `lateShown` per action, each read through
     /// the index of open work by action and due day.
     static func lateFirst(
-        actions: [ActionRecord], rollups: [UUID: Rollup], monthCondition: SQL, overdueOnly: Bool,
+        actions: [ActionRecord], rollups: [UUID: Rollup], monthCondition: SQL, withinMonth: SQL, overdueOnly: Bool,
         scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
     ) throws -> [UUID: [AssignmentRecord]] {
         let few = actions.filter { (rollups[$0.id]?.total ?? 0) <= OrderBoardRecord.allShownUpTo && !overdueOnly }.map(\.id)
@@ -316,15 +323,19 @@ public struct OrderBoardStore: Sendable {
         // Action by action through the index of its assignments, each joined to its action and
         // executor by key: asked for all the actions at once under a month, PostgreSQL scanned
         // the month's assignments of every order, and the records fetched by id afterwards
-        // were joined with every action and organisation stored.
+        // were joined with every action and organisation stored. The action with its goal and
+        // plan is read by key too (LIMIT 1 keeps that join inside): joined as a whole, it was
+        // hashed against a scan of every action stored (1.4 of 3 ms on the region's largest order).
         func picked(_ actions: [UUID], _ condition: SQL) throws -> [AssignmentRecord] {
             guard !actions.isEmpty else { return [] }
             return try connection.query(.prepared("""
                 SELECT \(AssignmentRecord.columns)
                 FROM unnest(\(actions)::uuid[]) AS a(id)
-                JOIN actions ac ON ac.id = a.id
-                JOIN goals g ON g.id = ac.goal_id
-                JOIN plans p ON p.id = g.plan_id
+                CROSS JOIN LATERAL (
+                    SELECT ac.title, ac.deadline_text, p.order_id, p.withdrawn_at
+                    FROM actions ac JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
+                    WHERE ac.id = a.id LIMIT 1) AS ac
+                CROSS JOIN LATERAL (SELECT ac.order_id, ac.withdrawn_at) AS p
                 CROSS JOIN LATERAL (SELECT s.* FROM assignments s WHERE s.action_id = a.id AND \(condition)) s
                 JOIN organizations o ON o.id = s.executor_id
                 """)).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
@@ -332,7 +343,7 @@ public struct OrderBoardStore: Sendable {
         let records = try picked(late, """
             analytics.is_overdue(s.status, s.due_on, \(asOf)) AND \(monthCondition) AND \(own)
             ORDER BY s.due_on, s.id LIMIT \(OrderBoardRecord.lateShown)
-            """) + picked(few, "\(monthCondition) AND \(own)")
+            """) + picked(few, "\(withinMonth) AND \(own)")
         return Dictionary(grouping: records, by: \.actionID).mapValues { items in
             items.sorted { lhs, rhs in
                 if lhs.overdue != rhs.overdue { return lhs.overdue }

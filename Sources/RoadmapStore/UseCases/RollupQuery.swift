@@ -72,72 +72,94 @@ enum RollupQuery {
         return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 
-    /// Roll-ups of whole goals as the committee sees them, from `goal_rollups` (a few rows per
-    /// goal and due day), whatever the number of their actions and assignments.
+    /// Roll-ups of whole goals as the committee sees them, whatever the number of their actions
+    /// and assignments: counts from `goal_month_rollups` (a few rows per goal, status and
+    /// month), overdue work as of `asOf` from them too but for `asOf`'s own month, read by day
+    /// from `goal_rollups` (see `overdueByMonth`), and the earliest open due day from the
+    /// actions' kept ones.
     static func goals(_ ids: [UUID], asOf: CalendarDate, on connection: PostgresConnection) throws -> [UUID: Rollup] {
         guard !ids.isEmpty else { return [:] }
+        let month = asOf.firstOfMonth
         let rows = try connection.query(.prepared("""
-            SELECT s.goal_id AS key, s.status, sum(s.n)::int AS n,
-                   (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
-                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
-            FROM goal_rollups s
-            WHERE s.goal_id = ANY(\(ids)) AND s.n > 0
+            SELECT x.key, x.status, sum(x.n)::int AS n, sum(x.overdue)::int AS overdue,
+                   (SELECT min(e.due_on) FROM action_earliest_open e WHERE e.goal_id = x.key) AS earliest
+            FROM (\(overdueByMonth(key: "goal_id", months: "goal_month_rollups", days: "goal_rollups",
+                                   keys: ids, asOf: asOf, month: month))) x
             GROUP BY 1, 2
             """)).rows
         return try collect(rows) { try $0.decode(UUID.self, "key") }
     }
 
+    /// Rows of (key, month, status, n, overdue) from a table of counts kept per month (`months`)
+    /// and its table kept per due day (`days`), for `keys` (of the column `key`), to be added up
+    /// by the caller. Work due in a month before `asOf`'s is overdue when open; in a month after
+    /// it, not yet; so only `asOf`'s own month is read by day, for its open work due before
+    /// `asOf`, and counted as overdue alone (its rows' `n` is 0: the month's counts are in its
+    /// monthly row). One statement, so both tables are read from one snapshot.
+    private static func overdueByMonth(key: SQL, months: SQL, days: SQL, keys: [UUID], asOf: CalendarDate, month: CalendarDate) -> SQL {
+        """
+        SELECT r.\(key) AS key, r.month, r.status, r.n,
+               CASE WHEN analytics.is_open(r.status) AND r.month < \(month) THEN r.n ELSE 0 END AS overdue
+        FROM \(months) r WHERE r.\(key) = ANY(\(keys)) AND r.n > 0
+        UNION ALL
+        SELECT d.\(key), \(month), d.status, 0, d.n
+        FROM \(days) d
+        WHERE d.\(key) = ANY(\(keys)) AND d.n > 0 AND analytics.is_open(d.status) AND d.due_on >= \(month) AND d.due_on < \(asOf)
+        """
+    }
+
     /// Roll-ups per month of the due day (keyed by the month's first day) for the assignments
     /// `filter` selects, counted as `rollups` counts them; assignments with no due day are left out.
     ///
-    /// For the committee's view of whole plans (`plans`), the kept per-plan counts are read.
+    /// For the committee's view of whole plans (`plans`), the plans' kept monthly counts are
+    /// read (`planMonths`: no earliest open due day).
     static func monthly(
         filter: SQL, scope: Principal, asOf: CalendarDate, executorID: UUID? = nil, plans: [UUID]? = nil,
         on connection: PostgresConnection
     ) throws -> [CalendarDate: Rollup] {
-        var (source, own, count) = counted(scope: scope, executorID: executorID)
-        var filter = filter
-        var joins: SQL = """
-            JOIN actions ac ON ac.id = s.action_id
-            JOIN goals g ON g.id = ac.goal_id
-            JOIN plans p ON p.id = g.plan_id
-            """
         if let plans, scope.role.seesEverything, executorID == nil {
-            (source, own, count, filter) = ("plan_rollups", "s.n > 0", "s.n", "p.id = ANY(\(plans))")
-            joins = "JOIN plans p ON p.id = s.plan_id"
+            return try planMonths(plans, asOf: asOf, on: connection).months
         }
+        let (source, own, count) = counted(scope: scope, executorID: executorID)
         let rows = try connection.query("""
             SELECT date_trunc('month', s.due_on::timestamp)::date AS first, s.status, sum(\(count))::int AS n,
                    (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                    min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
             FROM \(source) s
-            \(joins)
+            JOIN actions ac ON ac.id = s.action_id
+            JOIN goals g ON g.id = ac.goal_id
+            JOIN plans p ON p.id = g.plan_id
             WHERE \(filter) AND \(own) AND s.due_on IS NOT NULL AND \(Withdrawal.planInForce())
             GROUP BY 1, 2
             """).rows
         return try collect(rows) { try $0.decode(CalendarDate.self, "first") }
     }
 
-    /// The committee's roll-ups of whole plans per month of the due day, and of their
-    /// assignments with no due day apart, in one read of the kept per-plan counts: the order
-    /// page's months and, added up, the order's own counts. Months are cut from the due day as
-    /// a timestamp without time zone (here and below): `date_trunc` of a bare date converts it
-    /// to `timestamptz` through the session's time-zone rules, a fifth of this statement over
-    /// the region's largest plan (2,146 rows).
+    /// The committee's roll-ups of whole plans per month of the due day, and of the plans as a
+    /// whole (their work with no due day too), from the plans' counts kept per month (a few rows
+    /// per plan, status and month; `asOf`'s own month read by day, see `overdueByMonth`): the
+    /// order page's months and the order's own counts. The months carry counts and overdue work,
+    /// not the earliest open due day, which no month shows; the whole has it, from the goals'
+    /// earliest kept per action (one index probe per goal).
     static func planMonths(_ plans: [UUID], asOf: CalendarDate, on connection: PostgresConnection) throws
-        -> (months: [CalendarDate: Rollup], undated: Rollup) {
+        -> (months: [CalendarDate: Rollup], whole: Rollup) {
         guard !plans.isEmpty else { return ([:], .empty) }
         let rows = try connection.query(.prepared("""
-            SELECT date_trunc('month', s.due_on::timestamp)::date AS first, s.status, sum(s.n)::int AS n,
-                   (sum(s.n) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
-                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
-            FROM plan_rollups s
-            WHERE s.plan_id = ANY(\(plans)) AND s.n > 0
+            SELECT x.month AS first, x.status, sum(x.n)::int AS n, sum(x.overdue)::int AS overdue, NULL::date AS earliest,
+                   (SELECT min(e.due_on) FROM goals g
+                    CROSS JOIN LATERAL (SELECT e.due_on FROM action_earliest_open e
+                                        WHERE e.goal_id = g.id AND e.due_on IS NOT NULL ORDER BY e.due_on LIMIT 1) e
+                    WHERE g.plan_id = ANY(\(plans))) AS whole_earliest
+            FROM (\(overdueByMonth(key: "plan_id", months: "plan_month_rollups", days: "plan_rollups",
+                                   keys: plans, asOf: asOf, month: asOf.firstOfMonth))) x
             GROUP BY 1, 2
             """)).rows
         let dated = try collect(try rows.filter { try !$0.isNull("first") }) { try $0.decode(CalendarDate.self, "first") }
-        let undated = try collect(try rows.filter { try $0.isNull("first") }) { _ in 0 }
-        return (dated, undated[0] ?? .empty)
+        let counts = try collect(rows) { _ in 0 }[0] ?? .empty
+        let whole = Rollup(
+            counts: counts.counts, overdue: counts.overdue,
+            earliestOpenDeadline: try rows.first?.decode(CalendarDate?.self, "whole_earliest"))
+        return (dated, whole)
     }
 
     /// The committee's roll-ups of the actions of `goals` (of plans in force) counting only what

@@ -4,7 +4,7 @@ import RoadmapPostgres
 
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
 /// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups` and
-/// `action_earliest_open`, 0029),
+/// `action_earliest_open`, 0029; `goal_month_rollups` and `plan_month_rollups`, 0032),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -55,6 +55,10 @@ public struct RollupStore: Sendable {
             }
             differences += try Self.statusDifferences("plan_rollup_differences", key: "plan_id", label: "plan: ", on: connection)
             differences += try Self.statusDifferences("goal_rollup_differences", key: "goal_id", label: "goal: ", on: connection)
+            differences += try Self.statusDifferences(
+                "plan_month_rollup_differences", key: "plan_id", day: "month", label: "plan month: ", on: connection)
+            differences += try Self.statusDifferences(
+                "goal_month_rollup_differences", key: "goal_id", day: "month", label: "goal month: ", on: connection)
             for row in try connection.query("SELECT * FROM earliest_open_differences() ORDER BY 1").rows {
                 // The days as numbers, 20190315 for 15 March 2019, 0 for none.
                 func number(_ day: CalendarDate?) -> Int { day.flatMap { Int($0.iso.filter(\.isNumber)) } ?? 0 }
@@ -89,6 +93,10 @@ public struct RollupStore: Sendable {
                     INSERT INTO goal_rollups (goal_id, status, due_on, n)
                         SELECT a.goal_id, s.status, s.due_on, count(*)::int
                         FROM assignments s JOIN actions a ON a.id = s.action_id GROUP BY 1, 2, 3;
+                    DELETE FROM goal_month_rollups;
+                    INSERT INTO goal_month_rollups (goal_id, status, month, n)
+                        SELECT goal_id, status, date_trunc('month', due_on::timestamp)::date, sum(n)::int
+                        FROM goal_rollups GROUP BY 1, 2, 3;
                     DELETE FROM action_earliest_open;
                     INSERT INTO action_earliest_open (action_id, goal_id, due_on)
                         SELECT a.id, a.goal_id, min(s.due_on) FROM assignments s JOIN actions a ON a.id = s.action_id
@@ -97,6 +105,10 @@ public struct RollupStore: Sendable {
                     INSERT INTO plan_rollups (plan_id, status, due_on, n)
                         SELECT g.plan_id, s.status, s.due_on, count(*)::int
                         FROM assignments s JOIN actions a ON a.id = s.action_id JOIN goals g ON g.id = a.goal_id GROUP BY 1, 2, 3;
+                    DELETE FROM plan_month_rollups;
+                    INSERT INTO plan_month_rollups (plan_id, status, month, n)
+                        SELECT plan_id, status, date_trunc('month', due_on::timestamp)::date, sum(n)::int
+                        FROM plan_rollups GROUP BY 1, 2, 3;
                     DELETE FROM executor_open_months;
                     INSERT INTO executor_open_months (executor_id, month, n)
                         SELECT executor_id, date_trunc('month', due_on)::date, count(*)::int FROM assignments
@@ -118,13 +130,13 @@ public struct RollupStore: Sendable {
         }
     }
 
-    /// The differences a check function of counts per status and due day returns (`key`, status,
-    /// due_on, kept, counted), each told as «`label`status due day».
+    /// The differences a check function of counts per status and due day (or month) returns
+    /// (`key`, status, `day`, kept, counted), each told as «`label`status day».
     private static func statusDifferences(
-        _ function: String, key: String, label: String, on connection: PostgresConnection
+        _ function: String, key: String, day: String = "due_on", label: String, on connection: PostgresConnection
     ) throws -> [Difference] {
         try connection.query("SELECT * FROM \(unescaped: function)() ORDER BY 1, 2, 3").rows.map { row in
-            let due = try row.decode(CalendarDate?.self, "due_on")
+            let due = try row.decode(CalendarDate?.self, day)
             return Difference(
                 actionID: try row.decode(UUID.self, key),
                 what: "\(label)\(try row.decode(String.self, "status")) \(due?.iso ?? "без срока")",
