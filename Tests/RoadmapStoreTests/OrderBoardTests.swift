@@ -391,9 +391,10 @@ struct OrderBoardTests {
         }
     }
 
-    /// The order's months and its goals' counts come from counts kept per month, the day asked
-    /// about's own month read by day: for days before, inside and after a month with work due on
-    /// both sides of the day, they equal a count of the assignments made from scratch.
+    /// The order's months, its goals' counts and the order's own come from counts kept per month,
+    /// the day asked about's own month read by day: for days before, inside and after a month
+    /// with work due on both sides of the day, they equal a count of the assignments made from
+    /// scratch.
     @Test func monthsAndGoalsCountedByMonthEqualACountFromScratchOnAnyDay() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
@@ -414,7 +415,7 @@ struct OrderBoardTests {
                         "2019-04-01", "2019-04-15", "2019-05-01", "2020-01-01"] {
                 let day = try #require(CalendarDate(iso: iso))
                 let board = try await boards.board(orderID: world.orderID, filter: .init(), asOf: day, scope: world.coordinator)
-                let (months, goal) = try await lease.pool.withConnection { (connection) throws in
+                let (months, goal, order) = try await lease.pool.withConnection { (connection) throws in
                     let months = try connection.query("""
                         SELECT date_trunc('month', s.due_on::timestamp)::date AS month, count(*)::int AS total,
                                (count(*) FILTER (WHERE s.status = 'done'))::int AS done,
@@ -426,22 +427,30 @@ struct OrderBoardTests {
                             "\(try $0.decode(CalendarDate.self, "month").iso) \(try $0.decode(Int.self, "total")) "
                                 + "\(try $0.decode(Int.self, "done")) \(try $0.decode(Int.self, "overdue"))"
                         }
-                    let goal = try connection.query("""
-                        SELECT count(*)::int AS total, (count(*) FILTER (WHERE s.status = 'done'))::int AS done,
-                               (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(day))))::int AS overdue,
-                               min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
-                        FROM assignments s JOIN actions ac ON ac.id = s.action_id WHERE ac.goal_id = \(world.goalID)
-                        """).rows.map {
-                            "\(try $0.decode(Int.self, "total")) \(try $0.decode(Int.self, "done")) "
-                                + "\(try $0.decode(Int.self, "overdue")) \(try $0.decode(CalendarDate?.self, "earliest")?.iso ?? "-")"
-                        }
-                    return (months, goal)
+                    func whole(_ condition: SQL) throws -> [String] {
+                        try connection.query("""
+                            SELECT count(*)::int AS total, (count(*) FILTER (WHERE s.status = 'done'))::int AS done,
+                                   (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(day))))::int AS overdue,
+                                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+                            FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                            JOIN plans p ON p.id = g.plan_id
+                            WHERE \(condition)
+                            """).rows.map {
+                                "\(try $0.decode(Int.self, "total")) \(try $0.decode(Int.self, "done")) "
+                                    + "\(try $0.decode(Int.self, "overdue")) \(try $0.decode(CalendarDate?.self, "earliest")?.iso ?? "-")"
+                            }
+                    }
+                    return (months, try whole("ac.goal_id = \(world.goalID)"), try whole("p.order_id = \(world.orderID)"))
                 }
                 #expect(board.months.map { "\($0.first.iso) \($0.rollup.total) \($0.rollup.count(.done)) \($0.rollup.overdue)" } == months,
                         "months as of \(iso)")
-                let kept = try #require(board.goals.first { $0.id == world.goalID }).rollup
-                #expect(["\(kept.total) \(kept.count(.done)) \(kept.overdue) \(kept.earliestOpenDeadline?.iso ?? "-")"] == goal,
-                        "the goal as of \(iso)")
+                func told(_ rollup: Rollup) -> [String] {
+                    ["\(rollup.total) \(rollup.count(.done)) \(rollup.overdue) \(rollup.earliestOpenDeadline?.iso ?? "-")"]
+                }
+                #expect(told(try #require(board.goals.first { $0.id == world.goalID }).rollup) == goal, "the goal as of \(iso)")
+                #expect(told(board.order.rollup) == order, "the order's heading as of \(iso)")
+                let listed = try await OrderStore(database: world.database).get(world.orderID, asOf: day, scope: world.coordinator)
+                #expect(told(listed.rollup) == order, "the order as listed as of \(iso)")
             }
         }
     }
