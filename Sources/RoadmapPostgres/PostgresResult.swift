@@ -8,7 +8,6 @@ public final class PostgresResult: @unchecked Sendable {
     /// Column names in order.
     public let columns: [String]
     let columnTypes: [PostgresType]
-    private let columnIndex: [String: Int32]
     /// Number of rows returned.
     public let count: Int
     /// Rows inserted, updated or deleted (`PQcmdTuples`), 0 when not reported.
@@ -19,16 +18,12 @@ public final class PostgresResult: @unchecked Sendable {
         let fieldCount = PQnfields(handle)
         var names: [String] = []
         var types: [PostgresType] = []
-        var index: [String: Int32] = [:]
         for field in 0..<fieldCount {
-            let name = PQfname(handle, field).map { String(cString: $0) } ?? "?column?"
-            names.append(name)
+            names.append(PQfname(handle, field).map { String(cString: $0) } ?? "?column?")
             types.append(PostgresType(rawValue: PQftype(handle, field)))
-            if index[name] == nil { index[name] = field }
         }
         columns = names
         columnTypes = types
-        columnIndex = index
         count = Int(PQntuples(handle))
         affectedRows = PQcmdTuples(handle).flatMap { Int(String(cString: $0)) } ?? 0
     }
@@ -47,8 +42,11 @@ public final class PostgresResult: @unchecked Sendable {
         count > 0 ? PostgresRow(result: self, index: 0) : nil
     }
 
+    /// The first column named `name`. A statement has a few columns and each row's values are
+    /// decoded by name, so they are compared in order: hashing the name for a dictionary cost
+    /// more (a twentieth of the order page's CPU went to `Hasher`).
     func column(named name: String) throws -> Int32 {
-        guard let index = columnIndex[name] else {
+        guard let index = columns.firstIndex(of: name).map(Int32.init) else {
             throw PostgresError(.decoding, message: "no such column in the result (columns: \(columns.joined(separator: ", ")))", column: name)
         }
         return index
