@@ -103,11 +103,11 @@ enum RollupQuery {
     }
 
     /// Rows of (key, month, status, n, overdue) from a table of counts kept per month (`months`)
-    /// and its table kept per due day (`days`), for `keys` (an array of the column `key`), to be added up
-    /// by the caller. Work due in a month before `asOf`'s is overdue when open; in a month after
-    /// it, not yet; so only `asOf`'s own month is read by day, for its open work due before
-    /// `asOf`, and counted as overdue alone (its rows' `n` is 0: the month's counts are in its
-    /// monthly row). One statement, so both tables are read from one snapshot.
+    /// and its table kept per due day (`days`), for `keys` (an array of the column `key`), to be
+    /// added up by the caller. Work due in a month before `asOf`'s is overdue when open; in a
+    /// month after it, not yet; so only `asOf`'s own month is read by day, for its open work due
+    /// before `asOf`, and counted as overdue alone (its rows' `n` is 0: the month's counts are in
+    /// its monthly row). One statement, so both tables are read from one snapshot.
     private static func overdueByMonth(key: SQL, months: SQL, days: SQL, keys: SQL, asOf: CalendarDate, month: CalendarDate) -> SQL {
         """
         SELECT r.\(key) AS key, r.month, r.status, r.n,
