@@ -18,17 +18,15 @@ enum RollupQuery {
     ) throws -> [UUID: Rollup] {
         let (source, own, count) = counted(scope: scope, executorID: executorID)
         let rows = try connection.query("""
-            SELECT \(key) AS key, s.status, sum(\(count))::int AS n,
-                   (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
-                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            SELECT \(key) AS key, \(perStatus(count: count, asOf: asOf))
             FROM \(source) s
             JOIN actions ac ON ac.id = s.action_id
             JOIN goals g ON g.id = ac.goal_id
             JOIN plans p ON p.id = g.plan_id
             WHERE \(filter) AND \(own) AND \(Withdrawal.planInForce())
-            GROUP BY 1, 2
+            GROUP BY 1
             """).rows
-        return try collect(rows) { try $0.decode(UUID.self, "key") }
+        return try collectPerStatus(rows) { try $0.decode(UUID.self, "key") }
     }
 
     /// Roll-ups of `actions` (each with its goal, as the caller read it), added up per action,
@@ -40,19 +38,22 @@ enum RollupQuery {
     ) throws -> [UUID: Rollup] {
         guard !actions.isEmpty else { return [:] }
         let (source, own, count) = counted(scope: scope, executorID: nil)
-        let key: SQL = byGoal ? "m.goal_id" : "m.action_id"
+        // Each action counted by itself, through its own index entries: joined as a whole,
+        // PostgreSQL hashed every kept count stored (84,571 rows on the region) to keep the
+        // 30,145 of a plan of 1,000 actions (40 ms against 18).
+        let columns: SQL = byGoal ? "m.goal_id AS key, \(perStatusTotals("c"))" : "m.action_id AS key, c.*"
+        let grouped: SQL = byGoal ? "GROUP BY 1" : ""
         let rows = try connection.query(.prepared("""
-            SELECT \(key) AS key, s.status, sum(\(count))::int AS n,
-                   (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
-                   min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            SELECT \(columns)
             FROM unnest(\(actions.map(\.id))::uuid[], \(actions.map(\.goal))::uuid[]) AS m(action_id, goal_id)
-            JOIN \(source) s ON s.action_id = m.action_id
             JOIN goals g ON g.id = m.goal_id
             JOIN plans p ON p.id = g.plan_id
-            WHERE \(own) AND \(Withdrawal.planInForce())
-            GROUP BY 1, 2
+            CROSS JOIN LATERAL (
+                SELECT \(perStatus(count: count, asOf: asOf)) FROM \(source) s WHERE s.action_id = m.action_id AND \(own)) c
+            WHERE \(Withdrawal.planInForce())
+            \(grouped)
             """)).rows
-        return try collect(rows) { try $0.decode(UUID.self, "key") }
+        return try collectPerStatus(rows) { try $0.decode(UUID.self, "key") }
     }
 
     /// Roll-ups of whole orders: the committee's from the plans' counts kept per month (a few
@@ -216,6 +217,53 @@ enum RollupQuery {
                 earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
             return (try row.decode(UUID.self, "action_id"), try row.decode(CalendarDate?.self, "first"), rollup)
         }
+    }
+
+    /// The aggregates of one row per key for `collectPerStatus`, over `s` grouped by the key:
+    /// each status's count (`count` summed) in a column of its own (`n_planned`, …), overdue
+    /// work as of `asOf` and the earliest open due day. A plan of a thousand actions then
+    /// comes back as a thousand rows, not one per action and status to be added up here
+    /// (a fifth of the plan API's time went to decoding and adding those).
+    static func perStatus(count: SQL, asOf: CalendarDate) -> SQL {
+        let counts = AssignmentStatus.allCases.map { status -> SQL in
+            """
+            (sum(\(count)) FILTER (WHERE s.status = \(unescaped: SQL.quoteLiteral(status.rawValue))))::int \
+            AS \(identifier: "n_" + status.rawValue)
+            """
+        }
+        return SQL.joined(counts, separator: ", ") + """
+            , (sum(\(count)) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
+            min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest
+            """
+    }
+
+    /// `perStatus`'s columns of the rows `alias`, added up (under a GROUP BY).
+    static func perStatusTotals(_ alias: String) -> SQL {
+        let counts = AssignmentStatus.allCases.map { status -> SQL in
+            "sum(\(unescaped: alias).\(identifier: "n_" + status.rawValue))::int AS \(identifier: "n_" + status.rawValue)"
+        }
+        return SQL.joined(counts, separator: ", ")
+            + ", sum(\(unescaped: alias).overdue)::int AS overdue, min(\(unescaped: alias).earliest) AS earliest"
+    }
+
+    /// Rows of `perStatus` (a key, a count per status, overdue, earliest), one roll-up each;
+    /// a row that counts nothing (a key with no assignment) is left out.
+    static func collectPerStatus<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
+        var result: [Key: Rollup] = [:]
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            var counts: [AssignmentStatus: Int] = [:]
+            for status in AssignmentStatus.allCases {
+                if let n = try row.decode(Int?.self, "n_" + status.rawValue), n != 0 { counts[status] = n }
+            }
+            let part = Rollup(
+                counts: counts, overdue: try row.decode(Int?.self, "overdue") ?? 0,
+                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            guard part != .empty else { continue }
+            let id = try key(row)
+            result[id] = result[id].map { $0 + part } ?? part
+        }
+        return result
     }
 
     /// Rows of (key, status, n, overdue, earliest) added up into one roll-up per key.
