@@ -203,6 +203,16 @@ public struct EmbeddedCluster: Sendable {
             max_wal_size = '2GB'
 
             """
+        if !forTesting {
+            settings += """
+                # Room in memory for the assignments' indexes: with PostgreSQL's 128 MB, a
+                # region-sized import wrote their pages out and read them back as it went
+                # (13.4–13.9 s against 16.6–17.8 s for 500,000 assignments).
+                shared_buffers = '\(Self.sharedBuffersMB)MB'
+                wal_buffers = '64MB'
+
+                """
+        }
         if forTesting {
             // Test suites run many databases at once, each with a pool of its own.
             settings += """
@@ -218,6 +228,12 @@ public struct EmbeddedCluster: Sendable {
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(settings.utf8))
+    }
+
+    /// An eighth of the machine's memory, from PostgreSQL's own 128 MB up to 1 GB.
+    public static var sharedBuffersMB: UInt64 {
+        let eighth = ProcessInfo.processInfo.physicalMemory / 8 / (1 << 20)
+        return min(max(eighth, 128), 1024)
     }
 
     private static var hasUTF8CLocale: Bool {

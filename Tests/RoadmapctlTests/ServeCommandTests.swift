@@ -83,6 +83,11 @@ struct ServeCommandTests {
         #expect(try row.decode(Int.self, "order_assignments") == 7)
         // The demo's organisations were matched, not created twice.
         #expect(try row.decode(Int.self, "school5") == 1)
+        // The service's own cluster has room for its indexes in memory (PostgreSQL's default
+        // is 128 MB), sized from the machine's memory.
+        let buffers = try #require(try connection.query("SELECT setting::bigint * 8 / 1024 AS mb FROM pg_settings WHERE name = 'shared_buffers'").first)
+        #expect(UInt64(try buffers.decode(Int.self, "mb")) == EmbeddedCluster.sharedBuffersMB)
+        #expect((128...1024).contains(EmbeddedCluster.sharedBuffersMB))
         connection.close()
         kill(again.processIdentifier, SIGINT)
         again.waitUntilExit()
