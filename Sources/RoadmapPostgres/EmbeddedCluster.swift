@@ -212,8 +212,7 @@ public struct EmbeddedCluster: Sendable {
                 wal_buffers = '64MB'
 
                 """
-        }
-        if forTesting {
+        } else {
             // Test suites run many databases at once, each with a pool of its own.
             settings += """
                 max_connections = 400
