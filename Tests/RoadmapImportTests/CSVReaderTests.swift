@@ -70,4 +70,20 @@ struct CSVReaderTests {
             try CSVReader.read(data: Data(), name: "empty.csv")
         }
     }
+
+    /// A cell's length is counted in characters, not in the bytes of its UTF-8: a Cyrillic
+    /// cell of the limit's length is read whole, one character more is refused with its cell.
+    @Test func aCellsLengthCountsCharacters() throws {
+        let limits = ReadLimits(maxCellLength: 12)
+        let fits = "Мероприятие;Срок\r\n\"Конкурс «Ёж»\";Март 2019\r\n"
+        let document = try CSVReader.read(data: Data(fits.utf8), name: "fits.csv", limits: limits)
+        #expect(try #require(document.tables.first).rows[1].map(\.text) == ["Конкурс «Ёж»", "Март 2019"])
+        let over = "Мероприятие;Срок\r\nКонкурс «Ёжик»;Март 2019\r\n"
+        #expect {
+            try CSVReader.read(data: Data(over.utf8), name: "over.csv", limits: limits)
+        } throws: { error in
+            guard case .limitExceeded(let file, let location, let limit) = error as? DocumentReadError else { return false }
+            return file == "over.csv" && location?.cell == "A2" && limit.contains("longer than 12 characters")
+        }
+    }
 }
