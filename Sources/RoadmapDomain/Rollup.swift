@@ -3,8 +3,45 @@
 /// open. Roll-ups add up (`+`), so a plan's is the sum of its goals'; all parts must be computed
 /// as of the same date.
 public struct Rollup: Hashable, Sendable {
+    /// Six numbers, one per status, rather than a dictionary: a plan's tree adds up a thousand
+    /// actions' roll-ups into tasks, goals and plans, and a dictionary per roll-up cost an
+    /// allocation and a hash at every step.
+    private struct StatusCounts: Hashable, Sendable {
+        var planned = 0, inProgress = 0, reported = 0, done = 0, returned = 0, cancelled = 0
+
+        subscript(status: AssignmentStatus) -> Int {
+            get {
+                switch status {
+                case .planned: planned
+                case .inProgress: inProgress
+                case .reported: reported
+                case .done: done
+                case .returned: returned
+                case .cancelled: cancelled
+                }
+            }
+            set {
+                switch status {
+                case .planned: planned = newValue
+                case .inProgress: inProgress = newValue
+                case .reported: reported = newValue
+                case .done: done = newValue
+                case .returned: returned = newValue
+                case .cancelled: cancelled = newValue
+                }
+            }
+        }
+
+        var total: Int { planned + inProgress + reported + done + returned + cancelled }
+    }
+
+    private var tally: StatusCounts
     /// Count per status; statuses with none are absent.
-    public private(set) var counts: [AssignmentStatus: Int]
+    public var counts: [AssignmentStatus: Int] {
+        var counts: [AssignmentStatus: Int] = [:]
+        for status in AssignmentStatus.allCases where tally[status] != 0 { counts[status] = tally[status] }
+        return counts
+    }
     /// Assignments that are not done or cancelled and whose due day is before the as-of date.
     public private(set) var overdue: Int
     /// The earliest due day among assignments neither done nor cancelled; nil when none.
@@ -15,7 +52,8 @@ public struct Rollup: Hashable, Sendable {
 
     /// A roll-up already aggregated elsewhere (by SQL over many assignments).
     public init(counts: [AssignmentStatus: Int], overdue: Int, earliestOpenDeadline: CalendarDate?) {
-        self.counts = counts
+        tally = StatusCounts()
+        for (status, count) in counts { tally[status] = count }
         self.overdue = overdue
         self.earliestOpenDeadline = earliestOpenDeadline
     }
@@ -28,16 +66,21 @@ public struct Rollup: Hashable, Sendable {
 
     /// Counts one more assignment.
     public mutating func add(_ fact: AssignmentFact, asOf date: CalendarDate) {
-        counts[fact.status, default: 0] += 1
+        tally[fact.status] += 1
         if fact.status.isOverdue(dueDay: fact.effectiveDueDay, asOf: date) { overdue += 1 }
         if !fact.status.isClosed, let due = fact.effectiveDueDay {
             earliestOpenDeadline = earliestOpenDeadline.map { min($0, due) } ?? due
         }
     }
 
-    public func count(_ status: AssignmentStatus) -> Int { counts[status] ?? 0 }
+    /// Counts `n` more assignments in `status` (read already counted, as from SQL).
+    public mutating func add(_ n: Int, in status: AssignmentStatus) {
+        tally[status] += n
+    }
 
-    public var total: Int { counts.values.reduce(0, +) }
+    public func count(_ status: AssignmentStatus) -> Int { tally[status] }
+
+    public var total: Int { tally.total }
 
     /// Neither done nor cancelled.
     public var open: Int { total - count(.done) - count(.cancelled) }
@@ -51,7 +94,7 @@ public struct Rollup: Hashable, Sendable {
     /// The sum of two roll-ups (a parent of two children).
     public static func + (lhs: Rollup, rhs: Rollup) -> Rollup {
         var result = lhs
-        for (status, count) in rhs.counts { result.counts[status, default: 0] += count }
+        for status in AssignmentStatus.allCases { result.tally[status] += rhs.tally[status] }
         result.overdue += rhs.overdue
         if let due = rhs.earliestOpenDeadline {
             result.earliestOpenDeadline = result.earliestOpenDeadline.map { min($0, due) } ?? due
@@ -69,9 +112,9 @@ public struct Rollup: Hashable, Sendable {
         if part == .empty { return self }
         guard part.overdue == 0, part.overdue <= overdue else { return nil }
         var rest = self
-        for (status, count) in part.counts {
-            guard let have = rest.counts[status], have >= count else { return nil }
-            rest.counts[status] = have == count ? nil : have - count
+        for status in AssignmentStatus.allCases {
+            guard rest.tally[status] >= part.tally[status] else { return nil }
+            rest.tally[status] -= part.tally[status]
         }
         rest.overdue -= part.overdue
         if rest.open == 0 {

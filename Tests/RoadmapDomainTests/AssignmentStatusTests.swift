@@ -130,6 +130,21 @@ struct RollupTests {
         #expect(rollup.earliestOpenDeadline == Self.day("2019-02-01"))
     }
 
+    @Test("counts read already counted: a status with none is absent, and counting none is the empty roll-up")
+    func countsAddedPerStatus() {
+        var rollup = Rollup.empty
+        rollup.add(3, in: .done)
+        rollup.add(0, in: .planned)
+        rollup.add(2, in: .returned)
+        #expect(rollup.counts == [.done: 3, .returned: 2])
+        #expect(rollup.total == 5 && rollup.open == 2 && rollup.count(.planned) == 0)
+        #expect(rollup + rollup == Rollup(counts: [.done: 6, .returned: 4], overdue: 0, earliestOpenDeadline: nil))
+        var none = Rollup.empty
+        none.add(0, in: .inProgress)
+        #expect(none == .empty)
+        #expect(Rollup(counts: [.planned: 0], overdue: 0, earliestOpenDeadline: nil) == .empty)
+    }
+
     @Test("a goal without its actions on time is the sum of its late actions")
     func removingTheOnesOnTime() throws {
         let late = Rollup(Self.facts.prefix(5), asOf: Self.asOf)  // three overdue

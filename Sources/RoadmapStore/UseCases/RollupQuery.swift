@@ -246,19 +246,19 @@ enum RollupQuery {
             + ", sum(\(unescaped: alias).overdue)::int AS overdue, min(\(unescaped: alias).earliest) AS earliest"
     }
 
+    /// `perStatus`'s column of each status, named once rather than for every row read.
+    private static let countColumns = AssignmentStatus.allCases.map { ($0, "n_" + $0.rawValue) }
+
     /// Rows of `perStatus` (a key, a count per status, overdue, earliest), one roll-up each;
     /// a row that counts nothing (a key with no assignment) is left out.
     static func collectPerStatus<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
         var result: [Key: Rollup] = [:]
         result.reserveCapacity(rows.count)
         for row in rows {
-            var counts: [AssignmentStatus: Int] = [:]
-            for status in AssignmentStatus.allCases {
-                if let n = try row.decode(Int?.self, "n_" + status.rawValue), n != 0 { counts[status] = n }
-            }
-            let part = Rollup(
-                counts: counts, overdue: try row.decode(Int?.self, "overdue") ?? 0,
+            var part = Rollup(
+                counts: [:], overdue: try row.decode(Int?.self, "overdue") ?? 0,
                 earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            for (status, column) in countColumns { part.add(try row.decode(Int?.self, column) ?? 0, in: status) }
             guard part != .empty else { continue }
             let id = try key(row)
             result[id] = result[id].map { $0 + part } ?? part
