@@ -49,25 +49,26 @@ public enum CSVReader {
     }
 
     /// `;` when the first line with any separator has more semicolons than commas outside
-    /// quotes, else `,`.
-    static func detectDelimiter(_ text: String) -> Unicode.Scalar {
+    /// quotes, else `,`; as a byte, since `parse` reads the text as UTF-8 bytes.
+    static func detectDelimiter(_ text: String) -> UInt8 {
+        let semicolon = UInt8(ascii: ";"), comma = UInt8(ascii: ",")
         var semicolons = 0
         var commas = 0
         var inQuotes = false
         var lines = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": inQuotes.toggle()
-            case ";" where !inQuotes: semicolons += 1
-            case "," where !inQuotes: commas += 1
-            case "\n" where !inQuotes, "\r" where !inQuotes:
-                if semicolons + commas > 0 { return semicolons > commas ? ";" : "," }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes.toggle()
+            case semicolon where !inQuotes: semicolons += 1
+            case comma where !inQuotes: commas += 1
+            case UInt8(ascii: "\n") where !inQuotes, UInt8(ascii: "\r") where !inQuotes:
+                if semicolons + commas > 0 { return semicolons > commas ? semicolon : comma }
                 lines += 1
-                if lines > 50 { return "," }
+                if lines > 50 { return comma }
             default: break
             }
         }
-        return semicolons > commas ? ";" : ","
+        return semicolons > commas ? semicolon : comma
     }
 
     /// One record: its fields (trimmed, NFC) and the line of the file it starts on.
@@ -76,14 +77,13 @@ public enum CSVReader {
         var line: Int
     }
 
-    /// Reads `text` byte by byte in UTF-8: quotes, delimiters and line breaks are ASCII, so no
-    /// multi-byte character is ever split, and a field's bytes are decoded once at its end
-    /// (appending scalar by scalar took a sixth of a 500-school plan's import).
+    /// Reads `text` byte by byte in UTF-8: quotes, the delimiter (`;` or `,`) and line breaks
+    /// are ASCII, so no multi-byte character is ever split, and a field's bytes are decoded
+    /// once at its end (appending scalar by scalar took a sixth of a 500-school plan's import).
     static func parse(
-        _ text: String, delimiter: Unicode.Scalar, name: String, limits: ReadLimits
+        _ text: String, delimiter separator: UInt8, name: String, limits: ReadLimits
     ) throws(DocumentReadError) -> [Record] {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        let separator = UInt8(truncatingIfNeeded: delimiter.value)
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
