@@ -212,9 +212,9 @@ enum RollupQuery {
             """).rows
         return try rows.compactMap { row in
             guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { return nil }
-            let rollup = Rollup(
-                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int.self, "overdue"),
-                earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            var rollup = Rollup(
+                counts: [:], overdue: try row.decode(Int.self, "overdue"), earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            rollup.add(try row.decode(Int.self, "n"), in: status)
             return (try row.decode(UUID.self, "action_id"), try row.decode(CalendarDate?.self, "first"), rollup)
         }
     }
@@ -271,9 +271,10 @@ enum RollupQuery {
         var result: [Key: Rollup] = [:]
         for row in rows {
             guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
-            let part = Rollup(
-                counts: [status: try row.decode(Int.self, "n")], overdue: try row.decode(Int?.self, "overdue") ?? 0,
+            var part = Rollup(
+                counts: [:], overdue: try row.decode(Int?.self, "overdue") ?? 0,
                 earliestOpenDeadline: try row.decode(CalendarDate?.self, "earliest"))
+            part.add(try row.decode(Int.self, "n"), in: status)
             let id = try key(row)
             result[id] = (result[id] ?? .empty) + part
         }
