@@ -92,6 +92,14 @@ struct PlanDocumentParserTests {
                 == .planPeriod(try period((2024, 1, 22), (2024, 2, 29))))
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 03.06.2024 по 21.06.2024", "с 01.07.2024 по 21.07.2024"]) == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 21.06.2024 по 03.06.2024"]) == .none)
+        // The same in words: «с 24 мая по 30 мая 2024 года», a month named once, a year across.
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 24 мая по 30 мая 2024 года"])
+                == .planPeriod(try period((2024, 5, 24), (2024, 5, 30))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План недели с 1 по 14 июня 2024 г.") == .planPeriod(try period((2024, 6, 1), (2024, 6, 14))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 28 декабря по 10 января 2025 года"])
+                == .planPeriod(try period((2024, 12, 28), (2025, 1, 10))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 30 мая по 24 мая 2024 года"]) == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["24 мая и 30 мая 2024 года"]) == .none)
         let lines = ["План воспитательной работы лагеря", "с 03.06.2024 г по 21.06.2024 г", "Дата", "Мероприятие", "Ответственный",
                      "03.06.", "Открытие смены", "Воспитатели", "04.06.", "День здоровья", "Воспитатели"]
         let document = SourceDocument(name: "web.txt", blocks: lines.enumerated().map { .paragraph($1, location: SourceLocation(line: $0 + 1)) })
@@ -1199,6 +1207,20 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["27 марта 2017", "28 марта 2017"])
         #expect(plan.actions.map { $0.title.hasPrefix("День безопасности: 1.Линейка") || $0.title.hasPrefix("День детской книги: 1.Утренник") }
                 == [true, true])
+    }
+
+    /// A camp's day in figures over its name and motto, several lines with a number in them:
+    /// the day is the deadline; a cell of two dates is not a day and its name.
+    @Test func aCampsDayOverItsNameAndMotto() throws {
+        let lines = ["с 01.06.2022 по 21.06.2022", "Дата", "|", "Мероприятия", "|", "Ответственный", "|",
+                     "01.06.\n«Здравствуй,\nлагерь!»\nдевиз дня «Здравствуй, лагерь. Здравствуй, друг»", "|", "Игра «Азбука безопасности»", "|", "Литвинчик Т.И.", "|",
+                     "03.06.\n«В нашем доме не скучают»\nдевиз дня\n«Мы врубаем 220! Мы всегда под напряженьем»", "|", "Конкурс рисунков", "|", "Серко А.Е.", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["01.06.", "03.06."])
+        #expect(plan.actions.map(\.deadline.period?.first) == [CalendarDate(year: 2022, month: 6, day: 1), CalendarDate(year: 2022, month: 6, day: 3)])
+        #expect(plan.actions.first?.title.hasPrefix("«Здравствуй, лагерь!» девиз дня") == true)
+        #expect(PlanReading.dayAndNamedDay(["01.06.", "«Открытие»", "девиз дня: до 05.06 сдать"], length: 40) == nil)
+        #expect(PlanReading.dayAndNamedDay(["01.06.", "Открытие смены", "Игры"], length: 40) == nil)
     }
 
     /// A task's cell merged down rows that each have their own month and executor, copied a

@@ -338,6 +338,7 @@ public struct PlanDocumentParser: Sendable {
     /// «с 03.06.2024 г по 21.06.2024 г», «(22.01.2024 - 29.02.2024)» in `folded` text: the
     /// period between two whole dates, the first before the second; nil otherwise.
     static func datedPeriod(_ folded: String) -> DatePeriod? {
+        if let period = periodInWords(folded) { return period }
         guard let match = folded.firstMatch(
             of: /(?:^|\s|\()(?:с\s+)?(\d{1,2})\.(\d{2})\.(\d{4})\s*(?:г\.?|года)?\s*(?:по|-|до)\s*(\d{1,2})\.(\d{2})\.(\d{4})(?:\s|\)|\.|$|г)/),
               let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3),
@@ -346,6 +347,25 @@ public struct PlanDocumentParser: Sendable {
               start < end, lastYear - year <= 1 else { return nil }
         return DatePeriod(first: start, last: end)
     }
+
+    /// «с 24 мая по 30 мая 2024 года», «с 1 по 14 июня 2024 г.», «с 28 декабря 2023 года по 10
+    /// января 2024 года» in `folded` text: the days between, in the year the text names last
+    /// (the first day in the year before when its month comes later); nil otherwise.
+    static func periodInWords(_ folded: String) -> DatePeriod? {
+        guard let match = folded.firstMatch(of: Self.wordsPeriod.regex),
+              let day = Int(match.output.1), let lastDay = Int(match.output.4),
+              let lastMonth = DeadlinePoint.genitiveMonths.firstIndex(of: String(match.output.5)).map({ $0 + 1 }),
+              let lastYear = Int(match.output.6) else { return nil }
+        let month = match.output.2.flatMap { DeadlinePoint.genitiveMonths.firstIndex(of: String($0)).map { $0 + 1 } } ?? lastMonth
+        let year = match.output.3.flatMap { Int($0) } ?? (month > lastMonth ? lastYear - 1 : lastYear)
+        guard let start = CalendarDate(year: year, month: month, day: day),
+              let end = CalendarDate(year: lastYear, month: lastMonth, day: lastDay),
+              start < end, lastYear - year <= 1 else { return nil }
+        return DatePeriod(first: start, last: end)
+    }
+
+    static let wordsPeriod = SharedRegex(
+        /(?:^|\s|\()с\s+(\d{1,2})(?:\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))?(?:\s+(\d{4})\s*(?:г\.?|года)?)?\s+по\s+(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})(?:\s|\)|\.|,|$|г)/)
 
     static func whyNoPlanTable(_ document: SourceDocument) -> String {
         let tables = document.tables

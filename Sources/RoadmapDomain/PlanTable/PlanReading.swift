@@ -445,13 +445,33 @@ struct PlanReading {
            !CellRunTable.looksLikeDeadline(String(match.output.2)) {
             return (String(match.output.1), String(match.output.2).trimmingCharacters(in: .whitespaces))
         }
-        guard cell.contains("\n"), !RussianText.isLonger(cell, than: 80) else { return nil }
+        guard cell.contains("\n") else { return nil }
         let lines = cell.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let named = dayAndNamedDay(lines, length: cell.count) { return named }
+        guard !RussianText.isLonger(cell, than: 80) else { return nil }
         guard (2...3).contains(lines.count), FlattenedRowTable.readsAsDeadline(lines[0]),
               !lines.dropFirst().contains(where: { $0.contains(where: \.isNumber) || CellRunTable.looksLikeDeadline($0) }),
               lines[1].first?.isUppercase == true else { return nil }
         return (lines[0], lines.dropFirst().joined(separator: " "))
     }
+
+    /// «01.06.» / ««Здравствуй,» / «лагерь!»» / «девиз дня «…»»: a camp's day in figures, then
+    /// its name and motto over several lines (numbers allowed, «врубаем 220!», but no date and
+    /// nothing that reads as a deadline); nil otherwise.
+    static func dayAndNamedDay(_ lines: [String], length: Int) -> (day: String, theme: String)? {
+        guard lines.count >= 2, lines.count <= 8, length <= 400,
+              lines[0].wholeMatch(of: Self.dayInFigures.regex) != nil,
+              let opening = lines[1].first, opening.isUppercase || "«\"„".contains(opening),
+              lines.dropFirst().contains(where: { RussianText.folded($0).hasPrefix("девиз") }),
+              !lines.dropFirst().contains(where: { $0.firstMatch(of: Self.dateInside.regex) != nil || CellRunTable.looksLikeDeadline($0) })
+        else { return nil }
+        return (lines[0], lines.dropFirst().joined(separator: " "))
+    }
+
+    /// «01.06.», «1.06», «01.06.2022»: one day in figures.
+    static let dayInFigures = SharedRegex(/\d{1,2}\.\d{1,2}\.?(?:\d{2}(?:\d{2})?)?/)
+    /// «до 05.06», «5 июня», «5-го»: a date somewhere in a line.
+    static let dateInside = SharedRegex(/\d{1,2}\.\d{1,2}|\d\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)/)
 
     /// «11.00», or «8.00-8.05 – холл школы», «12.00, актовый зал»: a time of day, maybe
     /// followed by the place, no day.
