@@ -98,6 +98,9 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План недели с 1 по 14 июня 2024 г.") == .planPeriod(try period((2024, 6, 1), (2024, 6, 14))))
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 28 декабря по 10 января 2025 года"])
                 == .planPeriod(try period((2024, 12, 28), (2025, 1, 10))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 28 декабря 2023 года по 10 января 2024 года"])
+                == .planPeriod(try period((2023, 12, 28), (2024, 1, 10))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 28 декабря 2021 года по 10 января 2024 года"]) == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 30 мая по 24 мая 2024 года"]) == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["24 мая и 30 мая 2024 года"]) == .none)
         let lines = ["План воспитательной работы лагеря", "с 03.06.2024 г по 21.06.2024 г", "Дата", "Мероприятие", "Ответственный",
@@ -1219,8 +1222,11 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["01.06.", "03.06."])
         #expect(plan.actions.map(\.deadline.period?.first) == [CalendarDate(year: 2022, month: 6, day: 1), CalendarDate(year: 2022, month: 6, day: 3)])
         #expect(plan.actions.first?.title.hasPrefix("«Здравствуй, лагерь!» девиз дня") == true)
-        #expect(PlanReading.dayAndNamedDay(["01.06.", "«Открытие»", "девиз дня: до 05.06 сдать"], length: 40) == nil)
-        #expect(PlanReading.dayAndNamedDay(["01.06.", "Открытие смены", "Игры"], length: 40) == nil)
+        #expect(PlanReading.dayAndNamedDay(["01.06.", "«Открытие»", "девиз дня: до 05.06 сдать"]) == nil)
+        #expect(PlanReading.dayAndNamedDay(["01.06.", "Открытие смены", "Игры"]) == nil)
+        #expect(PlanReading.dayAndNamedDay(["сентябрь", "«Открытие»", "девиз дня"]) == nil)
+        let long = "01.06.\n«Открытие»\nдевиз дня «" + String(repeating: "ура ", count: 120) + "»"
+        #expect(PlanReading.dayAndTheme(long) == nil, "a cell of more than 400 characters is no day's name")
     }
 
     /// A task's cell merged down rows that each have their own month and executor, copied a

@@ -445,9 +445,9 @@ struct PlanReading {
            !CellRunTable.looksLikeDeadline(String(match.output.2)) {
             return (String(match.output.1), String(match.output.2).trimmingCharacters(in: .whitespaces))
         }
-        guard cell.contains("\n") else { return nil }
+        guard cell.contains("\n"), !RussianText.isLonger(cell, than: 400) else { return nil }
         let lines = cell.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if let named = dayAndNamedDay(lines, length: cell.count) { return named }
+        if let named = dayAndNamedDay(lines) { return named }
         guard !RussianText.isLonger(cell, than: 80) else { return nil }
         guard (2...3).contains(lines.count), FlattenedRowTable.readsAsDeadline(lines[0]),
               !lines.dropFirst().contains(where: { $0.contains(where: \.isNumber) || CellRunTable.looksLikeDeadline($0) }),
@@ -457,9 +457,10 @@ struct PlanReading {
 
     /// «01.06.» / ««Здравствуй,» / «лагерь!»» / «девиз дня «…»»: a camp's day in figures, then
     /// its name and motto over several lines (numbers allowed, «врубаем 220!», but no date and
-    /// nothing that reads as a deadline); nil otherwise.
-    static func dayAndNamedDay(_ lines: [String], length: Int) -> (day: String, theme: String)? {
-        guard lines.count >= 2, lines.count <= 8, length <= 400,
+    /// nothing that reads as a deadline); nil otherwise. `lines`: the cell's non-empty lines, of
+    /// a cell no longer than 400 characters.
+    static func dayAndNamedDay(_ lines: [String]) -> (day: String, theme: String)? {
+        guard lines.count >= 2, lines.count <= 8,
               lines[0].wholeMatch(of: Self.dayInFigures.regex) != nil,
               let opening = lines[1].first, opening.isUppercase || "«\"„".contains(opening),
               lines.dropFirst().contains(where: { RussianText.folded($0).hasPrefix("девиз") }),
