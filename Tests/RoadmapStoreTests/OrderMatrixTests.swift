@@ -103,4 +103,49 @@ struct OrderMatrixTests {
             }
         }
     }
+
+    /// Each school's overdue work in the order is added up from counts kept per plan, school
+    /// and month, the asked day's own month counted by day. On days before, inside and after a
+    /// month with work due on both sides of the day, with the same schools late in another
+    /// order, it equals a count from scratch, and «только просроченные» keeps exactly the
+    /// schools with a count.
+    @Test func eachSchoolsOverdueWorkEqualsACountFromScratchOnAnyDay() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            // Work due on 10 and 20 March besides the action's 31 March.
+            try await crowd.moveThreeToMarchDays()
+            // Another order, late for every gymnasium since February.
+            let other = try await OrderStore(database: world.database).create(
+                OrderChange(number: "771", date: CalendarDate(iso: "2018-12-20"), issuerID: world.committeeID, title: "Другой приказ"),
+                actor: world.coordinator)
+            let plans = PlanStore(database: world.database)
+            let goal = try await plans.createGoal(orderID: other.id, title: "Другая цель", actor: world.coordinator)
+            _ = try await plans.createAction(
+                goalID: goal.id, ActionChange(title: "Отчёт", deadline: "Февраль 2019", executorIDs: crowd.schools),
+                asOf: world.today, actor: world.coordinator)
+
+            let matrices = OrderMatrixStore(database: world.database)
+            for iso in ["2019-02-15", "2019-03-01", "2019-03-10", "2019-03-11", "2019-03-20", "2019-03-21", "2019-03-31",
+                        "2019-04-01", "2019-04-15", "2019-05-01", "2020-01-01"] {
+                let day = try #require(CalendarDate(iso: iso))
+                let counted = try await lease.pool.withConnection { (connection) throws in
+                    Dictionary(uniqueKeysWithValues: try connection.query("""
+                        SELECT s.executor_id, count(*)::int AS n
+                        FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                        JOIN plans p ON p.id = g.plan_id
+                        WHERE p.order_id = \(world.orderID) AND analytics.is_overdue(s.status, s.due_on, \(day)) GROUP BY 1
+                        """).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
+                }
+                let matrix = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: day, scope: world.coordinator)
+                #expect(matrix.rows.count == 32)
+                for row in matrix.rows {
+                    #expect(row.overdue == counted[row.organization.id] ?? 0, "\(row.organization.name) as of \(iso)")
+                }
+                let late = try await matrices.matrix(
+                    orderID: world.orderID, filter: .init(overdueOnly: true), asOf: day, scope: world.coordinator)
+                #expect(Set(late.rows.map(\.organization.id)) == Set(counted.filter { $0.value > 0 }.keys), "only overdue as of \(iso)")
+            }
+        }
+    }
 }

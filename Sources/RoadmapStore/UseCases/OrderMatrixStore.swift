@@ -5,7 +5,9 @@ import RoadmapPostgres
 /// The order as a table of schools by actions (`OrderMatrixRecord`). Schools come by name
 /// after a keyset cursor (from the kept `plan_executors`), actions in plan order from a given
 /// one; the cells are read for the page's schools and actions only, one probe of the
-/// assignments' unique key per cell.
+/// assignments' unique key per cell. Each school's overdue work in the order is added up from
+/// the open work kept per plan, school and month (`plan_executor_open_months`), and counted
+/// by day only in the asked day's own month.
 public struct OrderMatrixStore: Sendable {
     let database: Database
 
@@ -37,7 +39,6 @@ public struct OrderMatrixStore: Sendable {
             let start = columnsFrom.flatMap { id in places.firstIndex { $0.id == id } } ?? 0
             let shown = Array(places[start...].prefix(size))
             let shownIDs = shown.map(\.id)
-            let allIDs = places.map(\.id)
             let titles = Dictionary(uniqueKeysWithValues: try connection.query("""
                 SELECT id, title FROM actions WHERE id = ANY(\(shownIDs))
                 """).rows.map { (try $0.decode(UUID.self, "id"), try $0.decode(String.self, "title")) })
@@ -52,10 +53,18 @@ public struct OrderMatrixStore: Sendable {
                let matching = OrganizationStore.nameMatches(name) {
                 conditions.append(matching)
             }
+            // Overdue work in the order: whole months before `asOf`'s from the counts kept per
+            // plan, school and month, the days of its own month from the assignments (a school's
+            // few, each joined with its plan: a list of the order's 1,000 actions took PostgreSQL
+            // longer to plan than the statement took to run).
+            let month = asOf.firstOfMonth
             if filter.overdueOnly {
                 conditions.append("""
-                    EXISTS (SELECT 1 FROM assignments s WHERE s.executor_id = o.id AND s.action_id = ANY(\(allIDs))
-                            AND analytics.is_overdue(s.status, s.due_on, \(asOf)))
+                    (EXISTS (SELECT 1 FROM plan_executor_open_months m
+                             WHERE m.plan_id = ANY(\(plans)) AND m.executor_id = o.id AND m.month < \(month) AND m.n > 0)
+                     OR EXISTS (SELECT 1 FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                                WHERE s.executor_id = o.id AND analytics.is_open(s.status) AND s.due_on >= \(month)
+                                  AND s.due_on < \(asOf) AND g.plan_id = ANY(\(plans))))
                     """)
             }
             // An unknown cursor (a forged or stale link) starts from the first school.
@@ -94,9 +103,13 @@ public struct OrderMatrixStore: Sendable {
                 single[key] = UUID(uuidString: try row.decode(String.self, "one"))
             }
             let overdue = Dictionary(uniqueKeysWithValues: try connection.query("""
-                SELECT s.executor_id, count(*)::int AS n FROM assignments s
-                WHERE s.executor_id = ANY(\(rowIDs)) AND analytics.is_overdue(s.status, s.due_on, \(asOf))
-                  AND s.action_id IN (SELECT unnest(\(allIDs)::uuid[]))
+                SELECT c.executor_id, sum(c.n)::int AS n FROM (
+                    SELECT m.executor_id, m.n FROM plan_executor_open_months m
+                    WHERE m.plan_id = ANY(\(plans)) AND m.executor_id = ANY(\(rowIDs)) AND m.month < \(month)
+                    UNION ALL
+                    SELECT s.executor_id, 1 FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id
+                    WHERE s.executor_id = ANY(\(rowIDs)) AND analytics.is_open(s.status) AND s.due_on >= \(month)
+                      AND s.due_on < \(asOf) AND g.plan_id = ANY(\(plans))) c
                 GROUP BY 1
                 """).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
 

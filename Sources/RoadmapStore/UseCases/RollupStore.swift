@@ -4,7 +4,8 @@ import RoadmapPostgres
 
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
 /// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups` and
-/// `action_earliest_open`, 0029; `goal_month_rollups` and `plan_month_rollups`, 0032),
+/// `action_earliest_open`, 0029; `goal_month_rollups` and `plan_month_rollups`, 0032;
+/// `plan_executor_open_months`, 0033),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -74,6 +75,14 @@ public struct RollupStore: Sendable {
                     actionID: try row.decode(UUID.self, "executor_id"), what: "open work of the executor due in \(month.iso.prefix(7))",
                     kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
             }
+            for row in try connection.query("SELECT * FROM plan_executor_month_differences() ORDER BY 1, 2, 3").rows {
+                let month = try row.decode(CalendarDate.self, "month")
+                let executor = try row.decode(UUID.self, "executor_id").uuidString.lowercased()
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "plan_id"),
+                    what: "plan's open work of organisation \(executor) due in \(month.iso.prefix(7))",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
             for row in try connection.query("SELECT * FROM plan_executor_differences() ORDER BY 1, 2").rows {
                 differences.append(Difference(
                     actionID: try row.decode(UUID.self, "plan_id"),
@@ -113,6 +122,11 @@ public struct RollupStore: Sendable {
                     INSERT INTO executor_open_months (executor_id, month, n)
                         SELECT executor_id, date_trunc('month', due_on)::date, count(*)::int FROM assignments
                         WHERE analytics.is_open(status) AND due_on IS NOT NULL GROUP BY 1, 2;
+                    DELETE FROM plan_executor_open_months;
+                    INSERT INTO plan_executor_open_months (plan_id, executor_id, month, n)
+                        SELECT g.plan_id, s.executor_id, date_trunc('month', s.due_on::timestamp)::date, count(*)::int
+                        FROM assignments s JOIN actions a ON a.id = s.action_id JOIN goals g ON g.id = a.goal_id
+                        WHERE analytics.is_open(s.status) AND s.due_on IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM action_executor_counts;
                     INSERT INTO action_executor_counts (action_id, organizations, persons)
                         SELECT action_id, count(organization_id)::int, count(person_role)::int FROM action_executors GROUP BY 1;
