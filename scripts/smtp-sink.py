@@ -11,6 +11,7 @@ it listens.
   --defer N           answer the first N messages with 451 (try again later)
   --reject ADDRESS    refuse this recipient with 550
   --delay SECONDS     wait this long before accepting each message's data
+  --close-on-starttls agree to STARTTLS (220), then close the connection at once
 """
 import argparse
 import asyncio
@@ -23,7 +24,7 @@ import ssl
 import sys
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 def free_port():
@@ -70,6 +71,19 @@ class Sink:
         return "250 2.0.0 Accepted"
 
 
+class ClosingOnStartTLS(SMTP):
+    """Agrees to STARTTLS and hangs up: a server that dies or drops the line at that moment."""
+
+    async def smtp_STARTTLS(self, arg):
+        await self.push("220 Ready to start TLS")
+        self.transport.close()
+
+
+class ClosingController(Controller):
+    def factory(self):
+        return ClosingOnStartTLS(self.handler, **self.SMTP_kwargs)
+
+
 def main():
     # A parent may hand down SIGTERM blocked or ignored; this server stops on it.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
@@ -81,6 +95,7 @@ def main():
     parser.add_argument("--defer", type=int, default=0)
     parser.add_argument("--reject")
     parser.add_argument("--delay", type=float, default=0)
+    parser.add_argument("--close-on-starttls", action="store_true")
     args = parser.parse_args()
 
     options = {}
@@ -103,7 +118,8 @@ def main():
         options["auth_require_tls"] = False
 
     port = free_port()
-    controller = Controller(Sink(args), hostname="127.0.0.1", port=port, **options)
+    kind = ClosingController if args.close_on_starttls else Controller
+    controller = kind(Sink(args), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print(f"ready {port}", flush=True)
     try:

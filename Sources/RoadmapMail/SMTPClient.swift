@@ -94,10 +94,17 @@ public final class SMTPSession {
                 try await expect("STARTTLS", codes: 220...220)
                 let channel = channel
                 let host = configuration.host
-                try await channel.eventLoop.submit {
-                    try channel.pipeline.syncOperations.addHandler(
-                        try NIOSSLClientHandler(context: tls, serverHostname: SMTPClient.serverName(host)), position: .first)
-                }.get()
+                do {
+                    try await channel.eventLoop.submit {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: SMTPClient.serverName(host)), position: .first)
+                    }.get()
+                } catch {
+                    // The server hung up after agreeing (or this task ran too late for it): the
+                    // reason, if the channel has one, waits in the inbound stream.
+                    do { _ = try await responses.next() } catch { throw Self.explained(error, label: "STARTTLS") }
+                    throw SMTPError.connection("the server closed the connection after agreeing to STARTTLS (\(error))")
+                }
                 isSecure = true
                 try await hello()
             } else if !configuration.isLoopback {

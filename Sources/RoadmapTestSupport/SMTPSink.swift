@@ -25,13 +25,17 @@ public final class SMTPSink: @unchecked Sendable {
         public var deferFirst = 0
         public var reject: String?
         public var delay: Double = 0
+        /// Agree to STARTTLS, then hang up at once.
+        public var closeOnStartTLS = false
 
-        public init(tls: Bool = false, auth: (user: String, password: String)? = nil, deferFirst: Int = 0, reject: String? = nil, delay: Double = 0) {
+        public init(tls: Bool = false, auth: (user: String, password: String)? = nil, deferFirst: Int = 0, reject: String? = nil, delay: Double = 0,
+                    closeOnStartTLS: Bool = false) {
             self.tls = tls
             self.auth = auth
             self.deferFirst = deferFirst
             self.reject = reject
             self.delay = delay
+            self.closeOnStartTLS = closeOnStartTLS
         }
     }
 
@@ -93,6 +97,7 @@ public final class SMTPSink: @unchecked Sendable {
         if options.deferFirst > 0 { arguments += ["--defer", "\(options.deferFirst)"] }
         if let reject = options.reject { arguments += ["--reject", reject] }
         if options.delay > 0 { arguments += ["--delay", "\(options.delay)"] }
+        if options.closeOnStartTLS { arguments.append("--close-on-starttls") }
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments
