@@ -10,7 +10,11 @@ import Testing
 /// their borders, and a PDF's narrow columns (each cell wrapped over short lines, a blank
 /// line between cells). Each shape must read as the same actions with the same deadlines: a
 /// reader that holds on one shape of a plan and drops it on another is fitted to its samples.
-@Suite("The corpus's plans in every shape")
+///
+/// Its cases run one at a time: started all at once, its hundreds of CPU-bound cases queued
+/// ahead of every other test's resumed I/O on the machine's two cores (in CI an SMTP test's
+/// STARTTLS waited over 60 s, and the server gave up on the handshake).
+@Suite("The corpus's plans in every shape", .serialized)
 struct CorpusShapesTests {
     typealias Shape = TableShape
 

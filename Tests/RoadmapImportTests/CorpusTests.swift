@@ -7,7 +7,11 @@ import Testing
 /// The importer measured on real plans it was not built on (`Fixtures/corpus`, gathered from
 /// published documents with their sources and hand counts). Most copies stop after the first
 /// rows of the table, so a cut-off last row may be counted as an action or not.
-@Suite("The corpus of real plans")
+///
+/// Its cases run one at a time: started all at once, its hundreds of CPU-bound cases queued
+/// ahead of every other test's resumed I/O on the machine's two cores (in CI an SMTP test's
+/// STARTTLS waited over 60 s, and the server gave up on the handshake).
+@Suite("The corpus of real plans", .serialized)
 struct CorpusTests {
     struct Expected: Decodable {
         let actions: Int
