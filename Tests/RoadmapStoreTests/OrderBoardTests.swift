@@ -257,6 +257,71 @@ struct OrderBoardTests {
         }
     }
 
+    @Test func theKeptMonthOfOverdueWorkMovesOnAndEveryDayStaysRight() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let dashboard = DashboardStore(database: world.database)
+            let rollups = RollupStore(database: world.database)
+            let assignments = AssignmentStore(database: world.database)
+            func expectScratch(_ when: String) async throws {
+                let all = try await assignments.list(
+                    AssignmentFilter(orderID: world.orderID), asOf: world.today, limit: 500, cursor: nil, scope: world.coordinator).items
+                for day in ["2019-02-28", "2019-03-15", "2019-04-01", "2019-04-02", "2019-04-30", "2019-05-17", "2020-01-10"] {
+                    let asOf = try #require(CalendarDate(iso: day))
+                    var expected: [UUID: Int] = [:]
+                    for item in all where item.status.isOverdue(dueDay: item.dueOn, asOf: asOf) { expected[item.executorID, default: 0] += 1 }
+                    let got = try await dashboard.overdueBySchool(asOf: asOf, scope: world.coordinator, limit: 100)
+                    #expect(Dictionary(uniqueKeysWithValues: got.map { ($0.executorID, $0.overdue) }) == expected, "\(when), as of \(day)")
+                }
+            }
+            func keptMonth() async throws -> CalendarDate? {
+                try await lease.pool.withConnection { (connection) throws in
+                    try connection.query("SELECT month FROM executor_open_before_month").first?.decode(CalendarDate.self, "month")
+                }
+            }
+            // The migration keeps the current month: the deadlines of 2019 are all before it,
+            // and a day of 2019 takes its months back off.
+            let current = try #require(try await keptMonth())
+            #expect(current.iso.hasSuffix("-01") && current > world.today.firstOfMonth)
+            try await expectScratch("kept month current")
+
+            // Kept from the middle of the deadlines (as if the last change were in April
+            // 2019): the days before it take months off, the days after it add months.
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("UPDATE executor_open_before_month SET month = '2019-04-01'")
+            }
+            #expect(try await rollups.check(repair: true, actor: world.admin).repaired)
+            #expect(try await rollups.check(repair: false, actor: world.admin).differenceCount == 0)
+            try await expectScratch("kept month April 2019")
+
+            // The first change of open work moves the kept month to the current one, carrying
+            // the months between into the kept counts.
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("""
+                    UPDATE assignments SET status = 'cancelled' WHERE id = (
+                        SELECT id FROM assignments WHERE analytics.is_open(status) AND due_on < '2019-04-01' ORDER BY id LIMIT 1)
+                    """)
+            }
+            #expect(try await keptMonth() == current)
+            let outcome = try await rollups.check(repair: false, actor: world.admin)
+            #expect(outcome.differenceCount == 0, "\(outcome.differences)")
+            try await expectScratch("after the kept month moved on")
+
+            // Without a kept month every month before the day is added up.
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("DELETE FROM executor_open_before_month")
+            }
+            try await expectScratch("no kept month")
+            // The check says so, and the repair keeps the current month again.
+            let missing = try await rollups.check(repair: true, actor: world.admin)
+            #expect(missing.repaired && missing.differences.allSatisfy { $0.what.hasSuffix("the kept month (missing)") })
+            #expect(try await keptMonth() == current)
+            #expect(try await rollups.check(repair: false, actor: world.admin).differenceCount == 0)
+            try await expectScratch("kept month put back")
+        }
+    }
+
     @Test func theEarliestOpenDayStaysRightWhenSchoolsAreAcceptedAllAtOnce() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
@@ -386,9 +451,13 @@ struct OrderBoardTests {
                 try connection.execute("""
                     UPDATE plan_executor_open_months SET n = n + 4 WHERE executor_id = \(world.schoolBID) AND month = '2019-03-01'
                     """)
+                try connection.execute("UPDATE executor_open_before SET n = n + 6 WHERE executor_id = \(world.schoolBID)")
             }
             outcome = try await rollups.check(repair: false, actor: world.admin)
-            #expect(outcome.differenceCount == 8)
+            #expect(outcome.differenceCount == 9)
+            #expect(outcome.differences.contains {
+                $0.actionID == world.schoolBID && $0.what.hasPrefix("open work of the executor due before ") && $0.kept == $0.counted + 6
+            })
             #expect(outcome.differences.contains {
                 $0.what == "plan's open work of organisation \(world.schoolBID.uuidString.lowercased()) due in 2019-03" && $0.kept == $0.counted + 4
             })

@@ -84,17 +84,28 @@ public struct DashboardStore: Sendable {
 
     /// Executors with overdue assignments as of `asOf`, most first.
     ///
-    /// Read from the open work kept per executor and month (`executor_open_months`): whole
-    /// months before `asOf`'s month are added up from there, the days of its own month are
-    /// counted from the assignments, and open work under a withdrawn plan is taken off. So
-    /// the cost follows the executors and months, not the region's open assignments.
+    /// Read from the open work kept per executor due before the kept month
+    /// (`executor_open_before`, one row per executor), with the whole months between the kept
+    /// month and `asOf`'s month added or taken off from the open work kept per executor and
+    /// month (`executor_open_months`); the days of `asOf`'s own month are counted from the
+    /// assignments, and open work under a withdrawn plan is taken off. So the cost follows the
+    /// executors, not the region's open assignments or its months of history. Without a kept
+    /// month, every month before `asOf`'s is added up.
     public func overdueBySchool(asOf: CalendarDate, scope: Principal, limit: Int = 20) async throws -> [OverdueSchool] {
         guard scope.role.seesEverything else { return [] }
         let month = asOf.firstOfMonth
         return try await database.withConnection { connection in
             try connection.query("""
                 WITH counts AS (
-                    SELECT m.executor_id, m.n FROM executor_open_months m WHERE m.month < \(month)
+                    SELECT b.executor_id, b.n FROM executor_open_before b
+                    WHERE EXISTS (SELECT 1 FROM executor_open_before_month)
+                    UNION ALL
+                    SELECT m.executor_id, m.n FROM executor_open_months m
+                    WHERE m.month < \(month)
+                      AND m.month >= coalesce((SELECT k.month FROM executor_open_before_month k), '-infinity')
+                    UNION ALL
+                    SELECT m.executor_id, -m.n FROM executor_open_months m
+                    WHERE m.month >= \(month) AND m.month < (SELECT k.month FROM executor_open_before_month k)
                     UNION ALL
                     SELECT s.executor_id, 1 FROM assignments s
                     WHERE analytics.is_open(s.status) AND s.due_on >= \(month) AND s.due_on < \(asOf)

@@ -5,7 +5,7 @@ import RoadmapPostgres
 /// The counts kept for pages (`action_rollups`, `plan_rollups`, `action_executor_counts`,
 /// `executor_open_months`, migration 0021; `plan_executors`, 0022; `goal_rollups` and
 /// `action_earliest_open`, 0029; `goal_month_rollups` and `plan_month_rollups`, 0032;
-/// `plan_executor_open_months`, 0033),
+/// `plan_executor_open_months`, 0033; `executor_open_before`, 0034),
 /// checked against a count made from scratch, and rebuilt when they differ. The triggers
 /// keep them in the transaction of each change, so a difference means a bug or a hand edit
 /// made with the triggers off; the check says which action and by how much.
@@ -83,6 +83,13 @@ public struct RollupStore: Sendable {
                     what: "plan's open work of organisation \(executor) due in \(month.iso.prefix(7))",
                     kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
             }
+            for row in try connection.query("SELECT * FROM executor_open_before_differences() ORDER BY 1").rows {
+                // No month when its one row was deleted: the repair puts the current month back.
+                let month = try row.decode(CalendarDate?.self, "month").map { String($0.iso.prefix(7)) } ?? "the kept month (missing)"
+                differences.append(Difference(
+                    actionID: try row.decode(UUID.self, "executor_id"), what: "open work of the executor due before \(month)",
+                    kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
+            }
             for row in try connection.query("SELECT * FROM plan_executor_differences() ORDER BY 1, 2").rows {
                 differences.append(Difference(
                     actionID: try row.decode(UUID.self, "plan_id"),
@@ -122,6 +129,13 @@ public struct RollupStore: Sendable {
                     INSERT INTO executor_open_months (executor_id, month, n)
                         SELECT executor_id, date_trunc('month', due_on)::date, count(*)::int FROM assignments
                         WHERE analytics.is_open(status) AND due_on IS NOT NULL GROUP BY 1, 2;
+                    INSERT INTO executor_open_before_month (month) VALUES (date_trunc('month', current_date::timestamp)::date)
+                        ON CONFLICT (single) DO NOTHING;
+                    DELETE FROM executor_open_before;
+                    INSERT INTO executor_open_before (executor_id, n)
+                        SELECT s.executor_id, count(*)::int FROM assignments s
+                        WHERE analytics.is_open(s.status) AND s.due_on < (SELECT month FROM executor_open_before_month)
+                        GROUP BY 1 ORDER BY 1;
                     DELETE FROM plan_executor_open_months;
                     INSERT INTO plan_executor_open_months (plan_id, executor_id, month, n)
                         SELECT g.plan_id, s.executor_id, date_trunc('month', s.due_on::timestamp)::date, count(*)::int
