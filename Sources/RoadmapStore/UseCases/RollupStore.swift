@@ -101,34 +101,37 @@ public struct RollupStore: Sendable {
                        (SELECT coalesce(sum(n), 0) FROM action_rollups)::int AS assignments
                 """).first
             if repair, !differences.isEmpty {
+                // In key order: written in a hash aggregate's order, each action's kept rows lay
+                // spread over the table, and the plan through the API, which reads 30,000 of them
+                // by key on the region, took 131 ms instead of 101 (p50, before and after CLUSTER).
                 try connection.execute(script: """
                     DELETE FROM action_rollups;
                     INSERT INTO action_rollups (action_id, status, due_on, n)
-                        SELECT action_id, status, due_on, count(*)::int FROM assignments GROUP BY 1, 2, 3;
+                        SELECT action_id, status, due_on, count(*)::int FROM assignments GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM goal_rollups;
                     INSERT INTO goal_rollups (goal_id, status, due_on, n)
                         SELECT a.goal_id, s.status, s.due_on, count(*)::int
-                        FROM assignments s JOIN actions a ON a.id = s.action_id GROUP BY 1, 2, 3;
+                        FROM assignments s JOIN actions a ON a.id = s.action_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM goal_month_rollups;
                     INSERT INTO goal_month_rollups (goal_id, status, month, n)
                         SELECT goal_id, status, date_trunc('month', due_on::timestamp)::date, sum(n)::int
-                        FROM goal_rollups GROUP BY 1, 2, 3;
+                        FROM goal_rollups GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM action_earliest_open;
                     INSERT INTO action_earliest_open (action_id, goal_id, due_on)
                         SELECT a.id, a.goal_id, min(s.due_on) FROM assignments s JOIN actions a ON a.id = s.action_id
-                        WHERE analytics.is_open(s.status) AND s.due_on IS NOT NULL GROUP BY 1, 2;
+                        WHERE analytics.is_open(s.status) AND s.due_on IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2;
                     DELETE FROM plan_rollups;
                     INSERT INTO plan_rollups (plan_id, status, due_on, n)
                         SELECT g.plan_id, s.status, s.due_on, count(*)::int
-                        FROM assignments s JOIN actions a ON a.id = s.action_id JOIN goals g ON g.id = a.goal_id GROUP BY 1, 2, 3;
+                        FROM assignments s JOIN actions a ON a.id = s.action_id JOIN goals g ON g.id = a.goal_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM plan_month_rollups;
                     INSERT INTO plan_month_rollups (plan_id, status, month, n)
                         SELECT plan_id, status, date_trunc('month', due_on::timestamp)::date, sum(n)::int
-                        FROM plan_rollups GROUP BY 1, 2, 3;
+                        FROM plan_rollups GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM executor_open_months;
                     INSERT INTO executor_open_months (executor_id, month, n)
                         SELECT executor_id, date_trunc('month', due_on)::date, count(*)::int FROM assignments
-                        WHERE analytics.is_open(status) AND due_on IS NOT NULL GROUP BY 1, 2;
+                        WHERE analytics.is_open(status) AND due_on IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2;
                     INSERT INTO executor_open_before_month (month) VALUES (date_trunc('month', current_date::timestamp)::date)
                         ON CONFLICT (single) DO NOTHING;
                     DELETE FROM executor_open_before;
@@ -143,12 +146,12 @@ public struct RollupStore: Sendable {
                         WHERE analytics.is_open(s.status) AND s.due_on IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
                     DELETE FROM action_executor_counts;
                     INSERT INTO action_executor_counts (action_id, organizations, persons)
-                        SELECT action_id, count(organization_id)::int, count(person_role)::int FROM action_executors GROUP BY 1;
+                        SELECT action_id, count(organization_id)::int, count(person_role)::int FROM action_executors GROUP BY 1 ORDER BY 1;
                     DELETE FROM plan_executors;
                     INSERT INTO plan_executors (plan_id, organization_id, actions)
                         SELECT g.plan_id, e.organization_id, count(*)::int
                         FROM action_executors e JOIN actions a ON a.id = e.action_id JOIN goals g ON g.id = a.goal_id
-                        WHERE e.organization_id IS NOT NULL GROUP BY 1, 2;
+                        WHERE e.organization_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2;
                     """)
             }
             return Outcome(
