@@ -22,14 +22,17 @@ COMMENT ON TABLE executor_open_before_month IS 'Месяц, до которог�
 -- The months between the kept month and the asked one, read by month.
 CREATE INDEX executor_open_months_month_idx ON executor_open_months (month) INCLUDE (executor_id, n);
 
--- 0021's function, now also keeping executor_open_before. Each call first moves the kept month
+-- 0021's function keeps adding the executors' months under a name of its own; the trigger's
+-- call (executor_months_apply) now also keeps executor_open_before. Each call first moves the kept month
 -- to the current one when it is behind, unless another transaction is applying changes under
 -- the kept month at that moment (its lock is taken then, so the move never waits, and a later
 -- call moves it); a change read under REPEATABLE READ never moves it, since its snapshot may
 -- miss changes committed meanwhile. Then the kept month is locked for share, so a move waits
 -- for no one and no change is counted under a month it does not belong to. Rows are locked in
 -- key order: the executors' months, then their rows here.
-CREATE OR REPLACE FUNCTION executor_months_apply(deltas jsonb) RETURNS void
+ALTER FUNCTION executor_months_apply(jsonb) RENAME TO executor_open_months_add;
+
+CREATE FUNCTION executor_months_apply(deltas jsonb) RETURNS void
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -52,21 +55,7 @@ BEGIN
     END IF;
     SELECT month INTO kept FROM executor_open_before_month FOR SHARE;
 
-    WITH d AS (
-        SELECT (e->>0)::uuid AS executor_id, (e->>1)::date AS month, (e->>2)::int AS n
-        FROM jsonb_array_elements(deltas) e),
-    locked AS (
-        SELECT r.executor_id, r.month FROM executor_open_months r JOIN d USING (executor_id, month)
-        ORDER BY 1, 2 FOR UPDATE OF r),
-    changed AS (
-        UPDATE executor_open_months r SET n = r.n + d.n FROM d JOIN locked l USING (executor_id, month)
-        WHERE r.executor_id = d.executor_id AND r.month = d.month
-        RETURNING r.executor_id, r.month)
-    INSERT INTO executor_open_months AS r (executor_id, month, n)
-    SELECT d.executor_id, d.month, d.n FROM d
-    WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.executor_id = d.executor_id AND c.month = d.month)
-    ORDER BY 1, 2
-    ON CONFLICT (executor_id, month) DO UPDATE SET n = r.n + excluded.n;
+    PERFORM executor_open_months_add(deltas);
 
     IF kept IS NULL THEN
         RETURN;
