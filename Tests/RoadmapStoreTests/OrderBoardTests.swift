@@ -234,22 +234,29 @@ struct OrderBoardTests {
         }
     }
 
+    /// The committee's ranking of schools by overdue work, on each of `days`, equals a count
+    /// made from the order's assignments, most first.
+    static func expectRankingFromScratch(_ world: World, on days: [String], _ when: String = "") async throws {
+        let all = try await AssignmentStore(database: world.database).list(
+            AssignmentFilter(orderID: world.orderID), asOf: world.today, limit: 500, cursor: nil, scope: world.coordinator).items
+        for day in days {
+            let asOf = try #require(CalendarDate(iso: day))
+            var expected: [UUID: Int] = [:]
+            for item in all where item.status.isOverdue(dueDay: item.dueOn, asOf: asOf) { expected[item.executorID, default: 0] += 1 }
+            let got = try await DashboardStore(database: world.database).overdueBySchool(asOf: asOf, scope: world.coordinator, limit: 100)
+            #expect(Dictionary(uniqueKeysWithValues: got.map { ($0.executorID, $0.overdue) }) == expected, "\(when) as of \(day)")
+            #expect(got.map(\.overdue) == got.map(\.overdue).sorted(by: >), "most first")
+        }
+    }
+
     @Test func theSchoolsWithTheMostOverdueWorkAreCountedFromTheKeptMonthsOnAnyDay() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
             let world = crowd.world
             let dashboard = DashboardStore(database: world.database)
-            let all = try await AssignmentStore(database: world.database).list(
-                AssignmentFilter(orderID: world.orderID), asOf: world.today, limit: 500, cursor: nil, scope: world.coordinator).items
             // Around the month ends of the deadlines (31 March, 30 April) and inside the months.
-            for day in ["2019-03-15", "2019-03-31", "2019-04-01", "2019-04-02", "2019-04-30", "2019-05-01", "2019-05-17"] {
-                let asOf = try #require(CalendarDate(iso: day))
-                var expected: [UUID: Int] = [:]
-                for item in all where item.status.isOverdue(dueDay: item.dueOn, asOf: asOf) { expected[item.executorID, default: 0] += 1 }
-                let got = try await dashboard.overdueBySchool(asOf: asOf, scope: world.coordinator, limit: 100)
-                #expect(Dictionary(uniqueKeysWithValues: got.map { ($0.executorID, $0.overdue) }) == expected, "as of \(day)")
-                #expect(got.map(\.overdue) == got.map(\.overdue).sorted(by: >), "most first")
-            }
+            try await Self.expectRankingFromScratch(
+                world, on: ["2019-03-15", "2019-03-31", "2019-04-01", "2019-04-02", "2019-04-30", "2019-05-01", "2019-05-17"])
             _ = try await WithdrawalStore(database: world.database).withdraw(
                 orderID: world.orderID, reason: "Ошибка", asOf: world.today, actor: world.coordinator)
             let afterWithdrawal = try await dashboard.overdueBySchool(asOf: try #require(CalendarDate(iso: "2019-05-17")), scope: world.coordinator)
@@ -261,19 +268,10 @@ struct OrderBoardTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
             let world = crowd.world
-            let dashboard = DashboardStore(database: world.database)
             let rollups = RollupStore(database: world.database)
-            let assignments = AssignmentStore(database: world.database)
             func expectScratch(_ when: String) async throws {
-                let all = try await assignments.list(
-                    AssignmentFilter(orderID: world.orderID), asOf: world.today, limit: 500, cursor: nil, scope: world.coordinator).items
-                for day in ["2019-02-28", "2019-03-15", "2019-04-01", "2019-04-02", "2019-04-30", "2019-05-17", "2020-01-10"] {
-                    let asOf = try #require(CalendarDate(iso: day))
-                    var expected: [UUID: Int] = [:]
-                    for item in all where item.status.isOverdue(dueDay: item.dueOn, asOf: asOf) { expected[item.executorID, default: 0] += 1 }
-                    let got = try await dashboard.overdueBySchool(asOf: asOf, scope: world.coordinator, limit: 100)
-                    #expect(Dictionary(uniqueKeysWithValues: got.map { ($0.executorID, $0.overdue) }) == expected, "\(when), as of \(day)")
-                }
+                try await Self.expectRankingFromScratch(
+                    world, on: ["2019-02-28", "2019-03-15", "2019-04-01", "2019-04-02", "2019-04-30", "2019-05-17", "2020-01-10"], when)
             }
             func keptMonth() async throws -> CalendarDate? {
                 try await lease.pool.withConnection { (connection) throws in
