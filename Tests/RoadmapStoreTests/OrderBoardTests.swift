@@ -125,6 +125,32 @@ struct OrderBoardTests {
             #expect(own.goals.flatMap(\.actions).first?.rollup.count(.done) == 1)
             #expect(own.goals.map(\.rollup.total) == [1])
             #expect(board.goals.map(\.rollup.total) == [board.goals.flatMap(\.actions).map(\.rollup.total).reduce(0, +)])
+
+            // A month shows every assignment of an action with few in it, closed work too (read
+            // through the indexes of open and of closed work by action and due day).
+            let pair = try await PlanStore(database: world.database).createAction(
+                goalID: world.goalID, ActionChange(title: "Отчёт пары", deadline: "Март 2019", executorIDs: Array(crowd.schools.prefix(2))),
+                asOf: world.today, actor: world.coordinator)
+            let mine = try await AssignmentStore(database: world.database).list(
+                AssignmentFilter(actionID: pair.id), asOf: world.today, limit: 10, cursor: nil, scope: schoolLogin).items
+            let reports = ReportStore(database: world.database)
+            let report = try await reports.submit(
+                assignmentID: try #require(mine.first).id,
+                ReportSubmission(doneOn: try #require(CalendarDate(iso: "2019-03-20")), text: "Проведён"),
+                idempotencyKey: nil, actor: schoolLogin)
+            _ = try await reports.review(report.report.id, decision: .accept, comment: nil, ifVersion: nil, actor: world.coordinator)
+            for month in ["2019-03-01", "2019-04-01"] {
+                let board = try await boards.board(
+                    orderID: world.orderID, filter: .init(month: CalendarDate(iso: month)), asOf: world.today, scope: world.coordinator)
+                let row = board.goals.flatMap(\.actions).first { $0.record.id == pair.id }
+                if month == "2019-03-01" {
+                    #expect(row?.shown.map(\.status) == [.planned, .done], "the late one first, then the closed one")
+                    #expect(row?.shown.first?.overdue == true)
+                    #expect(board.goals.flatMap(\.actions).first { $0.record.id == world.sharedAction }?.shown.count == 2)
+                } else {
+                    #expect(row == nil, "nothing of it is due in April")
+                }
+            }
         }
     }
 
