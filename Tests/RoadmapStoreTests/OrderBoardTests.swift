@@ -159,10 +159,11 @@ struct OrderBoardTests {
             let world = try await World.make(lease.database)
             let plans = PlanStore(database: world.database)
             let second = try await plans.createGoal(orderID: world.orderID, title: "Вторая цель", actor: world.coordinator)
+            var secondIDs: [UUID] = []
             for number in 1...OrderBoardRecord.pageSize {
-                _ = try await plans.createAction(
+                secondIDs.append(try await plans.createAction(
                     goalID: second.id, ActionChange(title: "Мероприятие \(number)", deadline: "Май 2019", executorIDs: [world.schoolAID]),
-                    asOf: world.today, actor: world.coordinator)
+                    asOf: world.today, actor: world.coordinator).id)
             }
             _ = try await plans.createGoal(orderID: world.orderID, title: "Цель без мероприятий", actor: world.coordinator)
             let boards = OrderBoardStore(database: world.database)
@@ -184,6 +185,37 @@ struct OrderBoardTests {
             let asB = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.schoolB)
             #expect(asB.actionCount == 2)
             #expect(asB.goals.map(\.title) == ["Повышение качества"])
+
+            // «Only overdue» pages the same way. On 1 June every action is late but the first of
+            // the second goal, whose one assignment is done: 2 + 49 late actions.
+            let own = try await AssignmentStore(database: world.database).list(
+                AssignmentFilter(actionID: secondIDs[0]), asOf: world.today, limit: 10, cursor: nil, scope: world.schoolA).items
+            let reports = ReportStore(database: world.database)
+            let report = try await reports.submit(
+                assignmentID: try #require(own.first).id,
+                ReportSubmission(doneOn: try #require(CalendarDate(iso: "2019-04-10")), text: "Проведено"),
+                idempotencyKey: nil, actor: world.schoolA)
+            _ = try await reports.review(report.report.id, decision: .accept, comment: nil, ifVersion: nil, actor: world.coordinator)
+            let june = try #require(CalendarDate(iso: "2019-06-01"))
+            let late = try await boards.board(orderID: world.orderID, filter: .init(overdueOnly: true), asOf: june, scope: world.coordinator)
+            #expect(late.actionCount == OrderBoardRecord.pageSize + 1)
+            #expect(late.goals.map(\.title) == ["Повышение качества", "Вторая цель"])
+            #expect(late.goals.flatMap(\.actions).count == OrderBoardRecord.pageSize)
+            #expect(!late.goals.flatMap(\.actions).contains { $0.record.id == secondIDs[0] })
+            #expect(late.goals.first?.rollup.total == 3, "the first goal's three assignments, all late")
+            let lateRest = try await boards.board(
+                orderID: world.orderID, filter: .init(overdueOnly: true), after: try #require(late.nextAfter), asOf: june, scope: world.coordinator)
+            #expect(lateRest.goals.flatMap(\.actions).map(\.record.title) == ["Мероприятие 50"])
+            #expect((lateRest.firstShown, lateRest.lastShown, lateRest.actionCount)
+                == (OrderBoardRecord.pageSize + 1, OrderBoardRecord.pageSize + 1, OrderBoardRecord.pageSize + 1))
+            #expect(lateRest.nextAfter == nil)
+            // The second goal counts its late actions only, on both pages: not the done one.
+            for board in [late, lateRest] {
+                let goal = try #require(board.goals.last)
+                #expect(goal.rollup.total == OrderBoardRecord.pageSize - 1)
+                #expect(goal.rollup.overdue == OrderBoardRecord.pageSize - 1)
+                #expect(goal.rollup.count(.done) == 0)
+            }
         }
     }
 
