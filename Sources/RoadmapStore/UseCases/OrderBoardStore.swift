@@ -321,7 +321,8 @@ public struct OrderBoardStore: Sendable {
 
     /// The assignments shown beside each action: all of them when the action has few (late
     /// first), else its late ones by deadline, `lateShown` per action, each read through
-    /// the index of open work by action and due day.
+    /// the index of open work by action and due day (under a month, the few are read through
+    /// it and its twin of closed work).
     static func lateFirst(
         actions: [ActionRecord], rollups: [UUID: Rollup], monthCondition: SQL, underMonth: Bool, overdueOnly: Bool,
         scope: Principal, asOf: CalendarDate, on connection: PostgresConnection
