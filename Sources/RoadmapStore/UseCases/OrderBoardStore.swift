@@ -252,12 +252,17 @@ public struct OrderBoardStore: Sendable {
             goals: goals)
     }
 
-    /// `places` in plan order: by their goal's place in `goals`, then by position.
+    /// `places` in plan order: by their goal's place in `goals`, then by position. Each place's
+    /// goal is looked up once: looked up in every comparison, sorting a school's thousand
+    /// actions hashed twenty thousand ids (a fifth of the one-school page's CPU).
     static func inPlanOrder(
         _ places: [(id: UUID, goal: UUID, position: Int)], goals: [UUID]
     ) -> [(id: UUID, goal: UUID, position: Int)] {
         let goalOrder = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($1, $0) })
-        return places.sorted { ((goalOrder[$0.goal] ?? 0), $0.position) < ((goalOrder[$1.goal] ?? 0), $1.position) }
+        return places.indices
+            .map { (goal: goalOrder[places[$0].goal] ?? 0, position: places[$0].position, index: $0) }
+            .sorted { ($0.goal, $0.position, $0.index) < ($1.goal, $1.position, $1.index) }
+            .map { places[$0.index] }
     }
 
     /// A page of the plan's actions: those shown, how many come before them and in all, and
