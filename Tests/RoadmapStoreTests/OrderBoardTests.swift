@@ -292,6 +292,66 @@ struct OrderBoardTests {
         }
     }
 
+    /// The committee's view of one school, and of one month, pages in plan order: a long first
+    /// goal fills the first page before the second goal's first action.
+    @Test func oneSchoolAndOneMonthPageInPlanOrder() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let world = try await World.make(lease.database)
+            let plans = PlanStore(database: world.database)
+            let second = try await plans.createGoal(orderID: world.orderID, title: "Вторая цель", actor: world.coordinator)
+            _ = try await plans.createAction(
+                goalID: second.id, ActionChange(title: "Первое второй цели", deadline: "Июнь 2019", executorIDs: [world.schoolAID]),
+                asOf: world.today, actor: world.coordinator)
+            for number in 1...OrderBoardRecord.pageSize {
+                _ = try await plans.createAction(
+                    goalID: world.goalID, ActionChange(title: "Мероприятие \(number)", deadline: "Июнь 2019", executorIDs: [world.schoolAID]),
+                    asOf: world.today, actor: world.coordinator)
+            }
+            let boards = OrderBoardStore(database: world.database)
+            for filter in [OrderBoardRecord.Filter(executorID: world.schoolAID), .init(month: CalendarDate(iso: "2019-06-01"))] {
+                let first = try await boards.board(orderID: world.orderID, filter: filter, asOf: world.today, scope: world.coordinator)
+                let rest = try await boards.board(
+                    orderID: world.orderID, filter: filter, after: try #require(first.nextAfter), asOf: world.today, scope: world.coordinator)
+                #expect(first.goals.map(\.title) == ["Повышение качества"], "\(filter)")
+                #expect(rest.goals.last?.title == "Вторая цель")
+                #expect(rest.goals.last?.actions.map(\.record.title) == ["Первое второй цели"])
+                let positions = (first.goals + rest.goals).filter { $0.id == world.goalID }.flatMap(\.actions).map(\.record.position)
+                #expect(positions == positions.sorted())
+                #expect(positions.count == first.actionCount - 1)
+            }
+        }
+    }
+
+    /// The board names each action's persons and posts beside its counts, for the committee and
+    /// for a school, and names no organisation (those are counted, and shown late first).
+    @Test func theBoardNamesAnActionsPersonsAndNoOrganisation() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            try await lease.pool.withConnection { (connection) throws in
+                try connection.execute("""
+                    INSERT INTO action_persons (action_id, person_role, responsibility, position)
+                    VALUES (\(crowd.action), 'Руководители ОО', 'lead', 1), (\(crowd.action), 'Петрова И.И.', 'co', 2),
+                           (\(world.sharedAction), 'Методист ЦСОД', 'lead', 1)
+                    """)
+            }
+            let boards = OrderBoardStore(database: world.database)
+            let schoolLogin = try await UserStore(database: world.database).actor(login: "g0", commandLine: "test")
+            for scope in [world.coordinator, schoolLogin] {
+                let board = try await boards.board(orderID: world.orderID, filter: .init(), asOf: world.today, scope: scope)
+                let row = try #require(board.goals.flatMap(\.actions).first { $0.record.id == crowd.action })
+                #expect(row.record.executors.map(\.name) == ["Руководители ОО", "Петрова И.И."])
+                #expect(row.record.executors.map(\.responsibility) == ["lead", "co"])
+                #expect(row.record.executors.allSatisfy { $0.organizationID == nil && $0.personRole == $0.name })
+                if scope.role.seesEverything {
+                    let shared = try #require(board.goals.flatMap(\.actions).first { $0.record.id == world.sharedAction })
+                    #expect(shared.record.executors.map(\.name) == ["Методист ЦСОД"])
+                    #expect(shared.record.organizationCount == 2)
+                }
+            }
+        }
+    }
+
     /// The committee's ranking of schools by overdue work, on each of `days`, equals a count
     /// made from the order's assignments, most first.
     static func expectRankingFromScratch(_ world: World, on days: [String], _ when: String = "") async throws {

@@ -71,13 +71,22 @@ public struct ActionRecord: Sendable {
         }
         let named = executorLimit.map { limit in ids.filter { (counts[$0] ?? 0) <= limit } } ?? ids
         var executors: [UUID: [Executor]] = [:]
-        for row in try connection.query(.prepared("""
+        // With no organisation to name (the order page's), only the actions' persons: through
+        // the view of all executors, the generic plan expected thousands of assignments and
+        // PostgreSQL planned the statement afresh on every page (0.2 ms, to find a few rows).
+        let executorRows: SQL = named.isEmpty ? """
+            SELECT e.action_id, NULL::uuid AS organization_id, e.person_role AS name, e.person_role, e.responsibility
+            FROM action_persons e
+            WHERE e.action_id = ANY(\(ids))
+            ORDER BY e.action_id, e.position, e.id
+            """ : """
             SELECT e.action_id, e.organization_id, coalesce(o.name, e.person_role) AS name, e.person_role, e.responsibility
             FROM action_executors e LEFT JOIN organizations o ON o.id = e.organization_id
             WHERE (e.action_id = ANY(\(named)) OR (e.person_role IS NOT NULL AND e.action_id = ANY(\(ids))))
               AND \(RollupQuery.executorVisible(to: scope))
             ORDER BY e.action_id, e.position, e.id
-            """)).rows {
+            """
+        for row in try connection.query(.prepared(executorRows)).rows {
             executors[try row.decode(UUID.self, "action_id"), default: []].append(Executor(
                 organizationID: try row.decode(UUID?.self, "organization_id"), name: try row.decode(String.self, "name"),
                 personRole: try row.decode(String?.self, "person_role"), responsibility: try row.decode(String.self, "responsibility")))
