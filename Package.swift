@@ -54,6 +54,8 @@ let package = Package(
             name: "RoadmapPostgres",
             dependencies: [
                 "CPostgres",
+                // Its codecs read and write the domain's dates, periods and ids.
+                "RoadmapDomain",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

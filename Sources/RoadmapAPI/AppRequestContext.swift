@@ -14,7 +14,7 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
-        self.requestID = String(UUID().uuidString.lowercased().prefix(8))
+        self.requestID = String(UUID().lowercased.prefix(8))
         self.remoteAddress = source.channel.remoteAddress
     }
 

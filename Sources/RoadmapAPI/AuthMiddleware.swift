@@ -43,7 +43,7 @@ struct AuthMiddleware: RouterMiddleware {
             throw Problem.tooManyRequests(retryAfter: wait, "Too many requests; slow down.")
         }
         var context = context
-        context.logger[metadataKey: "user_id"] = .string(principal.userID.uuidString.lowercased())
+        context.logger[metadataKey: "user_id"] = .string(principal.userID.lowercased)
         return try await RequestPrincipal.$current.withValue(principal) {
             try await next(request, context)
         }

@@ -16,7 +16,7 @@ public enum OpenDataTable {
                 for line in action.lines {
                     rows.append([
                         .text(record.number), .text(record.date.iso), .text("\(goal.position). \(goal.title)"), .text(action.number),
-                        .text(action.title), .text(action.deadlineText), .text(line.organizationID.uuidString.lowercased()),
+                        .text(action.title), .text(action.deadlineText), .text(line.organizationID.lowercased),
                         .text(line.organizationName), .number(line.occurrence), line.dueOn.map { .text($0.iso) } ?? .empty,
                         .text(line.outcome.rawValue), line.doneOn.map { .text($0.iso) } ?? .empty,
                         line.publicReport.map { .text($0) } ?? .empty,
@@ -139,7 +139,7 @@ public enum OpenDataTable {
         }
 
         init(_ record: PublicOrderRecord) {
-            id = record.id.uuidString.lowercased()
+            id = record.id.lowercased
             number = record.number
             date = record.date.iso
             title = record.title
@@ -152,14 +152,14 @@ public enum OpenDataTable {
                     Action(number: action.number, title: action.title, expectedResult: action.expectedResult,
                            deadlineText: action.deadlineText, totals: Totals(action.tally),
                            organizations: action.lines.map { line in
-                               Line(organizationID: line.organizationID.uuidString.lowercased(), organization: line.organizationName,
+                               Line(organizationID: line.organizationID.lowercased, organization: line.organizationName,
                                     occurrence: line.occurrence, dueOn: line.dueOn?.iso, outcome: line.outcome.rawValue,
                                     doneOn: line.doneOn?.iso, reportText: line.publicReport)
                            })
                 })
             }
             organizations = record.organizations.map {
-                Organization(id: $0.id.uuidString.lowercased(), name: $0.name, totals: Totals($0.tally))
+                Organization(id: $0.id.lowercased, name: $0.name, totals: Totals($0.tally))
             }
         }
     }

@@ -30,7 +30,7 @@ public struct NotificationLetter: Sendable {
         return MailMessage(
             fromAddress: fromAddress, fromName: fromName, to: letter.recipient, subject: letter.subject, text: text,
             html: html(letter, unsubscribe: unsubscribe, settings: settings),
-            messageID: "<\(letter.id.uuidString.lowercased())@\(host)>",
+            messageID: "<\(letter.id.lowercased)@\(host)>",
             headers: [
                 .init("List-Unsubscribe", "<\(unsubscribe)>"),
                 .init("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),

@@ -91,28 +91,8 @@ extension Decimal: PostgresCodable {
 
 extension UUID: PostgresCodable {
     public static var postgresType: PostgresType { .uuid }
-    /// Lower-case hex with dashes, written directly: `uuidString.lowercased()` went through
-    /// `sprintf` and Unicode case mapping, and a bulk import renders a million of these.
-    public var postgresText: String {
-        let hex: StaticString = "0123456789abcdef"
-        return withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
-                hex.withUTF8Buffer { digits in
-                    var index = 0
-                    for (position, byte) in bytes.enumerated() {
-                        if position == 4 || position == 6 || position == 8 || position == 10 {
-                            out[index] = UInt8(ascii: "-")
-                            index += 1
-                        }
-                        out[index] = digits[Int(byte >> 4)]
-                        out[index + 1] = digits[Int(byte & 0x0F)]
-                        index += 2
-                    }
-                }
-                return 36
-            }
-        }
-    }
+    /// Lower-case hex with dashes (`UUID.lowercased`): a bulk import renders a million of these.
+    public var postgresText: String { self.lowercased }
     public static func decode(postgresText text: String, context: PostgresDecodingContext) throws -> UUID {
         guard let value = UUID(postgresHex: text) else { throw context.mismatch(text, expected: UUID.self) }
         return value

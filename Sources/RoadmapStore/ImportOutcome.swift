@@ -59,8 +59,8 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if let order { try container.encode(order, forKey: .order) } else { try container.encodeNil(forKey: .order) }
-        try container.encodeIfPresent(orderID?.uuidString.lowercased(), forKey: .orderID)
-        try container.encodeIfPresent(planID?.uuidString.lowercased(), forKey: .planID)
+        try container.encodeIfPresent(orderID?.lowercased, forKey: .orderID)
+        try container.encodeIfPresent(planID?.lowercased, forKey: .planID)
         try container.encode(goals, forKey: .goals)
         try container.encode(tasks, forKey: .tasks)
         try container.encode(actions, forKey: .actions)

@@ -33,7 +33,7 @@ final class OrganizationDirectory {
             GROUP BY o.id, o.name
             """).rows.map { row in
             KnownOrganization(
-                id: try row.decode(UUID.self, "id").uuidString.lowercased(),
+                id: try row.decode(UUID.self, "id").lowercased,
                 name: try row.decode(String.self, "name"),
                 aliases: try row.decode([String].self, "aliases"))
         }
@@ -73,7 +73,7 @@ final class OrganizationDirectory {
                 VALUES (\(name), \(Self.organizationKind(kind)), \(key))
                 RETURNING id
                 """)).decode(UUID.self, "id")
-            matcher.add(KnownOrganization(id: id.uuidString.lowercased(), name: name))
+            matcher.add(KnownOrganization(id: id.lowercased, name: name))
             created.append(name)
             // A school the file names is one of «все ОО» for the rows after it.
             for (group, members) in groups where group.organizationKinds.contains(Self.organizationKind(kind)) {
@@ -132,7 +132,7 @@ final class OrganizationDirectory {
         if let hit = resolvedText[name], hit.id == organization.id { return hit }
         switch matcher.match(name) {
         case .matched(let other, .exact), .matched(let other, .alias):
-            guard other.id == organization.id.uuidString.lowercased() else {
+            guard other.id == organization.id.lowercased else {
                 throw UseCaseError.conflict("«\(name)» is already the name or an alias of «\(other.name)»")
             }
         default:

@@ -301,7 +301,7 @@ struct PlanImport {
                                 reason: draft.sourceName, data: facts)
             if let orderID {
                 try EventLog.record(connection, actor: actor, entityType: "order", entityID: orderID, event: "imported",
-                                    reason: draft.sourceName, data: facts.merging(["plan_id": planID.uuidString.lowercased()]) { $1 })
+                                    reason: draft.sourceName, data: facts.merging(["plan_id": planID.lowercased]) { $1 })
             }
         }
         // Schools given new work hear of it from this transaction (a dry run is rolled back).

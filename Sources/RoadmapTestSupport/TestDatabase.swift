@@ -58,7 +58,7 @@ public enum TestDatabase {
     /// A fresh database: a copy of the migrated template, or empty when `migrated` is false.
     public static func database(migrated: Bool = true, maximumConnections: Int = 4) async throws -> Lease {
         let server = try server()
-        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let name = "test_" + UUID().lowercased.replacingOccurrences(of: "-", with: "")
         try server.createDatabase(name, template: migrated ? try server.migratedTemplate() : "template0")
         let configuration = server.configuration.database(name)
         let pool = PostgresPool(configuration: configuration, maximumConnections: maximumConnections, logger: Logger(label: "test"))

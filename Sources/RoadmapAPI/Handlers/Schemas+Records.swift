@@ -7,7 +7,7 @@ import RoadmapStore
 
 extension UUID {
     /// Ids go out in lower case, as PostgreSQL prints them.
-    var wire: String { uuidString.lowercased() }
+    var wire: String { lowercased }
 }
 
 extension Components.Schemas.Rollup {

@@ -33,7 +33,7 @@ extension WebController {
         }
         // The order's plan page to return to: the form's, else the link's.
         let back = posted ?? request.uri.queryParameters["back"].map(String.init).flatMap(UUID.init(uuidString:))
-        let backText = back?.uuidString.lowercased() ?? ""
+        let backText = back?.lowercased ?? ""
         // The goal's tasks come from the order's plan, which `back` names.
         var goalTasks: [PlanTreeRecord.Task] = []
         if let back {
@@ -59,26 +59,26 @@ extension WebController {
         let savedLists = try await organizationLists.lists(scope: live.principal)
         let model = ActionFormPage(
             title: action == nil ? "Новое мероприятие" : "Мероприятие: \(action?.title ?? "")", user: await pageUser(live), csrf: live.csrfToken,
-            action: action.map { "/actions/\($0.id.uuidString.lowercased())" } ?? "/goals/\(goal.uuidString.lowercased())/actions",
+            action: action.map { "/actions/\($0.id.lowercased)" } ?? "/goals/\(goal.lowercased)/actions",
             back: backText, editing: action != nil, error: error, form: current.input,
             preview: preview.map { Self.period($0.period, parsed: $0.isParsed) }, previewParsed: preview?.isParsed ?? true,
-            tasks: goalTasks.map { ActionFormPage.Choice(value: $0.id.uuidString.lowercased(), name: "\($0.position). \($0.title)", checked: current.taskIDs.contains($0.id)) },
+            tasks: goalTasks.map { ActionFormPage.Choice(value: $0.id.lowercased, name: "\($0.position). \($0.title)", checked: current.taskIDs.contains($0.id)) },
             hasTasks: !goalTasks.isEmpty,
             groups: Self.executorGroups.map { group in
                 ActionFormPage.Choice(value: group.kind, name: "\(group.name) (\(all.filter { $0.kind == group.kind }.count))",
                                       checked: current.kinds.contains(group.kind))
             },
             lists: savedLists.map { list in
-                ActionFormPage.Choice(value: list.id.uuidString.lowercased(), name: "Список «\(list.name)» (\(list.members.count))",
+                ActionFormPage.Choice(value: list.id.lowercased, name: "Список «\(list.name)» (\(list.members.count))",
                                       checked: current.listIDs.contains(list.id))
             },
-            chosen: current.executorIDs.map { ActionFormPage.Choice(value: $0.uuidString.lowercased(), name: names[$0] ?? $0.uuidString, checked: true) },
+            chosen: current.executorIDs.map { ActionFormPage.Choice(value: $0.lowercased, name: names[$0] ?? $0.uuidString, checked: true) },
             hasChosen: !current.executorIDs.isEmpty,
             kinds: Self.organizationKinds.compactMap { kind in
                 guard let members = byKind[kind.value], !members.isEmpty else { return nil }
                 return ActionFormPage.Kind(
                     name: kindNames[kind.value] ?? kind.value, count: members.count,
-                    organizations: members.map { ActionFormPage.Choice(value: $0.id.uuidString.lowercased(), name: $0.name, checked: false) })
+                    organizations: members.map { ActionFormPage.Choice(value: $0.id.lowercased, name: $0.name, checked: false) })
             })
         return try page(model, status: status)
     }
@@ -96,7 +96,7 @@ extension WebController {
             taskIDs: fields.all("task_ids").compactMap(UUID.init(uuidString:)))
         var seen = Set<UUID>()
         typed.executorIDs = typed.executorIDs.filter { seen.insert($0).inserted }
-        let back = "/orders/\(UUID(uuidString: fields["back"])?.uuidString.lowercased() ?? "")/edit"
+        let back = "/orders/\(UUID(uuidString: fields["back"])?.lowercased ?? "")/edit"
         func again(_ error: String? = nil, preview: Deadline? = nil) async throws -> Response {
             try await actionForm(request, goalID: goalID, actionID: actionID, back: UUID(uuidString: fields["back"]), typed: typed,
                                  preview: preview, error: error,
@@ -138,7 +138,7 @@ extension WebController {
             } else {
                 saved = try await plans.createAction(goalID: goal, change, asOf: clock.today(), actor: live.principal)
             }
-            return Self.redirect(to: "\(back)#action-\(saved.id.uuidString.lowercased())")
+            return Self.redirect(to: "\(back)#action-\(saved.id.lowercased)")
         } catch let error as UseCaseError {
             var message: String?
             switch error {

@@ -67,8 +67,8 @@ extension WebController {
         let users = mayManageUsers ? try await self.users.listUsers(scope: live.principal) : []
         func row(_ plan: PlanRecord, day: Date) -> AdminPage.Plan {
             var row = AdminPage.Plan(
-                id: plan.id.uuidString.lowercased(), name: plan.name,
-                order: plan.orderNumber.map { "№ \($0) от \(plan.orderDate?.russian ?? "")" }, orderID: plan.orderID?.uuidString.lowercased(),
+                id: plan.id.lowercased, name: plan.name,
+                order: plan.orderNumber.map { "№ \($0) от \(plan.orderDate?.russian ?? "")" }, orderID: plan.orderID?.lowercased,
                 actions: plan.actions, assignments: plan.assignments, day: clock.today(now: day).russian)
             if let planForm, planForm.id == row.id {
                 row.reason = planForm.reason
@@ -82,7 +82,7 @@ extension WebController {
         let model = AdminPage(
             user: await pageUser(live), csrf: live.csrfToken, notice: notice, error: error, q: search ?? "",
             organizations: found.items.map { org in
-                AdminPage.Organization(id: org.id.uuidString.lowercased(), name: org.name, kind: kindNames[org.kind] ?? org.kind,
+                AdminPage.Organization(id: org.id.lowercased, name: org.name, kind: kindNames[org.kind] ?? org.kind,
                                        aliases: org.aliases.joined(separator: "; "))
             },
             more: found.nextCursor != nil,
@@ -99,7 +99,7 @@ extension WebController {
             withdrawnPlans: withdrawn, hasWithdrawnPlans: !withdrawn.isEmpty,
             mayRestore: AccessPolicy(live.principal).may(.restorePlans) == .allowed,
             lists: lists.map { list in
-                AdminPage.SavedList(id: list.id.uuidString.lowercased(), name: list.name,
+                AdminPage.SavedList(id: list.id.lowercased, name: list.name,
                                     members: list.members.map(\.name).joined(separator: "; "), count: list.members.count)
             },
             hasLists: !lists.isEmpty, listForm: listForm)
@@ -295,7 +295,7 @@ extension WebController {
             let plan = try await withdrawals.withdraw(planID: planID, reason: reason, actor: live.principal)
             return try await adminPage(request, notice: "«\(plan.name)»: \(PageText.withdrawDone.russian)")
         } catch let error as UseCaseError {
-            var typed = AdminPage.Plan(id: planID.uuidString.lowercased(), name: "", order: nil, orderID: nil, actions: 0, assignments: 0,
+            var typed = AdminPage.Plan(id: planID.lowercased, name: "", order: nil, orderID: nil, actions: 0, assignments: 0,
                                        day: "", reason: reason)
             let message = try Self.refusedWithdrawal(error, reasonError: &typed.reasonError)
             return try await adminPage(request, error: message, planForm: typed, status: .unprocessableContent)
@@ -325,7 +325,7 @@ extension WebController {
             name: record.name, shortName: record.shortName ?? "", kind: record.kind, aliases: record.aliases.joined(separator: "\n"),
             version: record.version)
         let model = OrganizationPage(
-            title: record.name, user: await pageUser(live), csrf: live.csrfToken, id: organizationID.uuidString.lowercased(),
+            title: record.name, user: await pageUser(live), csrf: live.csrfToken, id: organizationID.lowercased,
             notice: notice, error: error, form: form,
             kinds: Self.organizationKinds.map { AdminPage.Choice(value: $0.value, name: $0.name, selected: $0.value == form.kind) })
         return try page(model, status: status)

@@ -48,7 +48,7 @@ extension WebController {
             hasDue: !due.isEmpty, dueCount: due.count,
             due: due.map { item in
                 DashboardPage.DueRow(
-                    id: item.id.uuidString.lowercased(), due: item.dueOn?.russian ?? "", title: item.actionTitle,
+                    id: item.id.lowercased, due: item.dueOn?.russian ?? "", title: item.actionTitle,
                     executor: item.executorName, status: item.status.russianName,
                     left: item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? "")
             },
@@ -60,7 +60,7 @@ extension WebController {
     static func orderRow(_ order: OrderRecord) -> OrderRow {
         let rollup = order.rollup
         return OrderRow(
-            id: order.id.uuidString.lowercased(), number: order.number, date: order.date.russian, title: order.title,
+            id: order.id.lowercased, number: order.number, date: order.date.russian, title: order.title,
             issuer: order.issuerName, done: rollup.count(.done), total: rollup.total - rollup.count(.cancelled),
             percent: Int((rollup.shareDone * 100).rounded()), overdue: rollup.overdue, hasOverdue: rollup.overdue > 0,
             controller: order.controller)
@@ -90,7 +90,7 @@ extension WebController {
         let after = query["after"].flatMap { UUID(uuidString: String($0)) }
         let board = try await orderBoards.board(orderID: orderID, filter: filter, after: after, asOf: today, scope: principal)
         let order = board.order
-        let base = "/orders/\(orderID.uuidString.lowercased())"
+        let base = "/orders/\(orderID.lowercased)"
 
         let widest = board.months.map(\.rollup.total).max() ?? 1
         var goals: [OrderPage.Goal] = []
@@ -103,7 +103,7 @@ extension WebController {
                 let shownLimit = board.filter.executorID == nil ? OrderBoardRecord.allShownUpTo : item.shown.count
                 let rows = item.shown.prefix(shownLimit).map { shown in
                     OrderPage.Assignment(
-                        id: shown.id.uuidString.lowercased(), executor: shown.executorName, due: shown.dueOn?.russian ?? "без срока",
+                        id: shown.id.lowercased, executor: shown.executorName, due: shown.dueOn?.russian ?? "без срока",
                         status: Self.statusName(shown), statusClass: shown.overdue ? "st-overdue" : "st-\(shown.status.rawValue)")
                 }
                 let roles = action.executors.compactMap(\.personRole)
@@ -112,7 +112,7 @@ extension WebController {
                 let relevant = rollup.total - rollup.count(.cancelled)
                 let counts = Self.otherCounts(rollup)
                 let hiddenRows = rollup.total - rows.count
-                let actionHref = "/actions/\(action.id.uuidString.lowercased())"
+                let actionHref = "/actions/\(action.id.lowercased)"
                 return OrderPage.Action(
                     sectionStart: sectionStart, position: "\(goal.position).\(action.position)", title: action.title,
                     result: action.expectedResult ?? "", hasResult: !(action.expectedResult ?? "").isEmpty,
@@ -135,7 +135,7 @@ extension WebController {
         var keep = board.filter.overdueOnly ? "&overdue=1" : ""
         if let month = board.filter.month { keep += "&month=\(month.iso.prefix(7))" }
         var pageQuery = keep
-        if let executor = board.executor { pageQuery += "&executor=\(executor.id.uuidString.lowercased())" }
+        if let executor = board.executor { pageQuery += "&executor=\(executor.id.lowercased)" }
         let paged = board.actionCount > OrderBoardRecord.pageSize
         let model = OrderPage(
             title: "Приказ № \(order.number) от \(order.date.russian)", user: await pageUser(live),
@@ -143,7 +143,7 @@ extension WebController {
             canChooseExecutor: principal.role.seesEverything,
             executorName: board.executor?.name ?? typedName, executorChosen: board.executor?.name,
             candidates: board.executorCandidates.map {
-                OrderPage.Choice(href: "\(base)?executor=\($0.id.uuidString.lowercased())\(keep)", name: $0.name)
+                OrderPage.Choice(href: "\(base)?executor=\($0.id.lowercased)\(keep)", name: $0.name)
             },
             hasCandidates: !board.executorCandidates.isEmpty, executorUnknown: board.executorUnknown,
             months: board.months.map { month in
@@ -155,7 +155,7 @@ extension WebController {
             },
             hasMonths: !board.months.isEmpty, plan: OrderPlanHTML(goals: goals), hasGoals: !goals.isEmpty,
             pageNote: paged ? "Мероприятия \(board.firstShown)–\(board.lastShown) из \(board.actionCount)" : nil,
-            nextHref: board.nextAfter.map { "\(base)?after=\($0.uuidString.lowercased())\(pageQuery)" },
+            nextHref: board.nextAfter.map { "\(base)?after=\($0.lowercased)\(pageQuery)" },
             firstHref: after != nil && paged ? "\(base)?" + String(pageQuery.dropFirst()) : nil,
             filtered: !board.filter.isEmpty, csrf: live.csrfToken, notice: notice ?? Self.doneNotice(query["done"].map(String.init)), error: error,
             withdrawnOn: order.withdrawnAt.map { clock.today(now: $0).russian },
@@ -165,7 +165,7 @@ extension WebController {
             canEdit: order.withdrawnAt == nil && AccessPolicy(principal).may(.managePlans) == .allowed,
             publication: order.withdrawnAt == nil && AccessPolicy(principal).may(.publishProgress) == .allowed
                 ? OrderPage.Publication(since: order.publishedAt.map { clock.today(now: $0).russian },
-                                        href: "/public/orders/\(orderID.uuidString.lowercased())") : nil)
+                                        href: "/public/orders/\(orderID.lowercased)") : nil)
         return try page(model, status: status)
     }
 
@@ -184,13 +184,13 @@ extension WebController {
         let rowsAfter = query["after"].flatMap { UUID(uuidString: String($0)) }
         let matrix = try await orderMatrices.matrix(
             orderID: orderID, filter: filter, columnsFrom: columnsFrom, rowsAfter: rowsAfter, asOf: clock.today(), scope: principal)
-        let orderHref = "/orders/\(orderID.uuidString.lowercased())"
+        let orderHref = "/orders/\(orderID.lowercased)"
         let base = orderHref + "/matrix"
         var keep: [String] = []
         if filter.overdueOnly { keep.append("overdue=1") }
         if !typedName.isEmpty { keep.append("executor_name=\(Self.queryValue(typedName))") }
         func href(columns: UUID?, after: UUID?) -> String {
-            let parts = keep + [columns.map { "columns=\($0.uuidString.lowercased())" }, after.map { "after=\($0.uuidString.lowercased())" }].compactMap { $0 }
+            let parts = keep + [columns.map { "columns=\($0.lowercased)" }, after.map { "after=\($0.lowercased)" }].compactMap { $0 }
             return parts.isEmpty ? base : base + "?" + parts.joined(separator: "&")
         }
         let columnsHere = columnsFrom.flatMap { id in matrix.columns.first?.id == id ? id : nil }
@@ -201,10 +201,10 @@ extension WebController {
             overdueChecked: filter.overdueOnly, canChooseExecutor: principal.role.seesEverything, executorName: typedName,
             filtered: filter.overdueOnly || !typedName.isEmpty,
             columns: matrix.columns.map { column in
-                MatrixPage.Column(number: column.number, title: column.title, href: "/actions/\(column.id.uuidString.lowercased())")
+                MatrixPage.Column(number: column.number, title: column.title, href: "/actions/\(column.id.lowercased)")
             },
             body: MatrixRowsHTML(rows: matrix.rows.map { row in
-                let executorHref = "\(orderHref)?executor=\(row.organization.id.uuidString.lowercased())"
+                let executorHref = "\(orderHref)?executor=\(row.organization.id.lowercased)"
                 return MatrixPage.Row(
                     name: row.organization.name, href: Self.organizationHref(row.organization.id), overdue: row.overdue, hasOverdue: row.overdue > 0,
                     cells: row.cells.map { cell in
@@ -216,7 +216,7 @@ extension WebController {
                             symbol: mark.symbol,
                             name: cell.rollup.total > 1 ? "\(mark.russianName): выполнено \(cell.rollup.count(.done)) из \(total)" : mark.russianName,
                             cssClass: "st-\(mark.rawValue)",
-                            href: cell.assignmentID.map { "/assignments/\($0.uuidString.lowercased())" } ?? executorHref)
+                            href: cell.assignmentID.map { "/assignments/\($0.lowercased)" } ?? executorHref)
                     })
             }),
             hasRows: !matrix.rows.isEmpty,
@@ -253,7 +253,7 @@ extension WebController {
             totals += goal.tasks.map { row("Задача \($0.number). \($0.title)", $0.tally) }
         }
         totals.append(row("Итого по приказу", summary.tally, strong: true))
-        let orderHref = "/orders/\(orderID.uuidString.lowercased())"
+        let orderHref = "/orders/\(orderID.lowercased)"
         let model = SummaryPage(
             title: "Сводка об исполнении приказа № \(order.number) на \(day.russian)", user: await pageUser(live),
             orderHref: orderHref, base: orderHref + "/summary", issuer: order.issuerName,
@@ -298,7 +298,7 @@ extension WebController {
             history = try await orderHistories.history(orderID: orderID, cursor: nil, asOf: today, scope: live.principal)
         }
         let formatter = Self.moments(in: clock.timeZone)
-        let base = "/orders/\(orderID.uuidString.lowercased())"
+        let base = "/orders/\(orderID.lowercased)"
         let model = HistoryPage(
             title: "Приказ № \(history.order.number): история", user: await pageUser(live), orderHref: base,
             heading: "Приказ № \(history.order.number) от \(history.order.date.russian)",
@@ -335,7 +335,7 @@ extension WebController {
         let last = points.last { $0.done != nil }
         let model = ProgressPage(
             title: "Приказ № \(record.order.number): выполнение по месяцам", user: await pageUser(live),
-            orderHref: "/orders/\(orderID.uuidString.lowercased())", heading: "Приказ № \(record.order.number) от \(record.order.date.russian)",
+            orderHref: "/orders/\(orderID.lowercased)", heading: "Приказ № \(record.order.number) от \(record.order.date.russian)",
             asOfRussian: today.russian, chart: points.isEmpty ? nil : BurnUpChart(record.burnUp),
             chartDescription: last.map { "На \($0.month.russianMonth) запланировано \($0.planned), выполнено \($0.done ?? 0)." } ?? "",
             rows: points.map { point in
@@ -367,7 +367,7 @@ extension WebController {
             day = today
             state = try await orderStates.state(orderID: orderID, on: day, actionID: actionID, scope: live.principal)
         }
-        let orderHref = "/orders/\(orderID.uuidString.lowercased())"
+        let orderHref = "/orders/\(orderID.lowercased)"
         let base = orderHref + "/as-of"
         func counts(_ rollup: Rollup) -> String {
             let relevant = rollup.total - rollup.count(.cancelled)
@@ -395,7 +395,7 @@ extension WebController {
                         number: action.number, title: action.title, deadline: action.deadlineText,
                         then: counts(action.then), thenOverdue: action.then.overdue > 0 ? action.then.overdue : nil,
                         now: counts(action.now), nowOverdue: action.now.overdue > 0 ? action.now.overdue : nil,
-                        detailHref: "\(base)?date=\(day.iso)&action=\(action.id.uuidString.lowercased())#executors",
+                        detailHref: "\(base)?date=\(day.iso)&action=\(action.id.lowercased)#executors",
                         current: action.id == state.detailed)
                 })
             },
@@ -467,7 +467,7 @@ extension WebController {
             fromValue: refused && !fromTyped.isEmpty ? fromTyped : from.iso, toValue: refused && !toTyped.isEmpty ? toTyped : to.iso,
             error: refused ? PageText.disciplinePeriodInvalid.russian : nil,
             orders: orderList.map { order in
-                DisciplinePage.Choice(value: order.id.uuidString.lowercased(), name: "№ \(order.number) от \(order.date.russian)",
+                DisciplinePage.Choice(value: order.id.lowercased, name: "№ \(order.number) от \(order.date.russian)",
                                       selected: order.id == record.order?.id)
             },
             period: "сроки с \(from.russian) по \(to.russian), исполнение на \(today.russian)",
@@ -519,7 +519,7 @@ extension WebController {
             // A cursor from a bookmark of another list: start again from the first page.
             listed = try await assignments.list(filter, asOf: today, limit: Self.actionPageSize, cursor: nil, scope: principal)
         }
-        let base = "/actions/\(actionID.uuidString.lowercased())"
+        let base = "/actions/\(actionID.lowercased)"
         let current = overdueOnly ? "overdue=1" : status.map { "status=\($0.rawValue)" } ?? ""
         let choices: [(String, String)] = [
             ("", "Все"), ("overdue=1", "Просрочено"), ("status=reported", "На проверке"), ("status=returned", "Возвращено"),
@@ -529,7 +529,7 @@ extension WebController {
         let relevant = rollup.total - rollup.count(.cancelled)
         let counts = Self.otherCounts(rollup)
         let roles = action.executors.compactMap(\.personRole)
-        let orderHref = action.orderID.map { "/orders/\($0.uuidString.lowercased())" }
+        let orderHref = action.orderID.map { "/orders/\($0.lowercased)" }
         let model = ActionPage(
             title: action.title, user: await pageUser(live), orderHref: orderHref,
             actionTitle: action.title, result: action.expectedResult, deadline: action.deadlineText,
@@ -542,7 +542,7 @@ extension WebController {
             },
             rows: listed.items.map { item in
                 ActionPage.Row(
-                    id: item.id.uuidString.lowercased(), executor: item.executorName,
+                    id: item.id.lowercased, executor: item.executorName,
                     executorHref: Self.organizationHref(item.executorID),
                     due: item.dueOn?.russian ?? "без срока", status: Self.statusName(item),
                     statusClass: item.overdue ? "st-overdue" : "st-\(item.status.rawValue)")
@@ -609,7 +609,7 @@ extension WebController {
             let message = try Self.refusedWithdrawal(error, reasonError: &typed.reasonError)
             return try await orderPage(request, id: id, error: message, withdraw: typed, status: .unprocessableContent)
         }
-        return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=withdrawn")
+        return Self.redirect(to: "/orders/\(orderID.lowercased)?done=withdrawn")
     }
 
     /// Restores a withdrawn order (an administrator).
@@ -621,7 +621,7 @@ extension WebController {
         } catch let error as UseCaseError {
             return try await orderPage(request, id: id, error: try Self.refusedRestoration(error), status: .unprocessableContent)
         }
-        return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=restored")
+        return Self.redirect(to: "/orders/\(orderID.lowercased)?done=restored")
     }
 
     // MARK: Search
@@ -637,11 +637,11 @@ extension WebController {
             let actions = (found?.actions ?? []).map { hit in
                 SearchPage.Action(
                     title: hit.title, section: hit.section, deadline: hit.deadlineText,
-                    link: hit.orderID.map { "/orders/\($0.uuidString.lowercased())" },
+                    link: hit.orderID.map { "/orders/\($0.lowercased)" },
                     order: hit.orderNumber.map { "приказ № \($0) от \(hit.orderDate?.russian ?? "")" })
             }
             let orders = (found?.orders ?? []).map { hit in
-                SearchPage.Order(link: "/orders/\(hit.id.uuidString.lowercased())", name: "№ \(hit.number) от \(hit.date.russian)", title: hit.title)
+                SearchPage.Order(link: "/orders/\(hit.id.lowercased)", name: "№ \(hit.number) от \(hit.date.russian)", title: hit.title)
             }
             let kinds = Dictionary(uniqueKeysWithValues: Self.organizationKinds.map { ($0.value, $0.name) })
             let organizations = (found?.organizations ?? []).map { SearchPage.Organization(name: $0.name, kind: kinds[$0.kind] ?? $0.kind) }
@@ -682,20 +682,20 @@ extension WebController {
             user: await pageUser(live), csrf: live.csrfToken, notice: notice ?? sent.flatMap { messages[$0]?.russian }, error: error,
             count: waiting.count, hasReports: !waiting.isEmpty,
             reports: waiting.map { entry in
-                let id = entry.reportID.uuidString.lowercased()
+                let id = entry.reportID.lowercased
                 let (comment, commentError) = typedComment(id)
                 return ReviewPage.Report(
-                    id: id, assignment: entry.assignmentID.uuidString.lowercased(), executor: entry.executorName,
+                    id: id, assignment: entry.assignmentID.lowercased, executor: entry.executorName,
                     title: entry.actionTitle, doneOn: entry.doneOn.russian, text: entry.text, links: entry.evidenceURLs,
                     hasLinks: !entry.evidenceURLs.isEmpty, files: (files[entry.reportID] ?? []).map(Self.evidenceFile),
                     hasFiles: files[entry.reportID]?.isEmpty == false, version: entry.version, comment: comment, commentError: commentError)
             },
             extensionCount: requests.count, hasExtensions: !requests.isEmpty,
             extensions: requests.map { item in
-                let id = item.extensionID.uuidString.lowercased()
+                let id = item.extensionID.lowercased
                 let (comment, commentError) = typedComment(id)
                 return ReviewPage.Request(
-                    id: id, assignment: item.assignmentID.uuidString.lowercased(), executor: item.executorName,
+                    id: id, assignment: item.assignmentID.lowercased, executor: item.executorName,
                     title: item.actionTitle, current: item.currentDueOn?.russian ?? "без срока", requested: item.requestedDueOn.russian,
                     reason: item.reason, version: item.version, comment: comment, commentError: commentError)
             })
@@ -723,7 +723,7 @@ extension WebController {
             case .notFound: throw error
             case .invalid("comment", let reason):
                 let message = Self.textProblem(reason) ?? PageText.reviewCommentRequired.russian
-                return try await reviewPage(request, typed: ReviewPage.Typed(id: reportID.uuidString.lowercased(), comment: comment, error: message),
+                return try await reviewPage(request, typed: ReviewPage.Typed(id: reportID.lowercased, comment: comment, error: message),
                                             status: .unprocessableContent)
             case .stale, .conflict:
                 return try await reviewPage(request, error: PageText.reviewAlreadyDecided.russian, status: .unprocessableContent)
@@ -749,7 +749,7 @@ extension WebController {
             case .notFound: throw error
             case .invalid("comment", let reason):
                 let message = Self.textProblem(reason) ?? PageText.extensionCommentRequired.russian
-                return try await reviewPage(request, typed: ReviewPage.Typed(id: extensionID.uuidString.lowercased(), comment: comment, error: message),
+                return try await reviewPage(request, typed: ReviewPage.Typed(id: extensionID.lowercased, comment: comment, error: message),
                                             status: .unprocessableContent)
             case .stale, .conflict:
                 return try await reviewPage(request, error: PageText.reviewAlreadyDecided.russian, status: .unprocessableContent)

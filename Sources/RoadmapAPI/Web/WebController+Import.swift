@@ -100,7 +100,7 @@ extension WebController {
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
                      choices: [ChoiceInput], error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let model = ImportPreviewPage(
-            user: await pageUser(live), csrf: live.csrfToken, id: uploadID.uuidString.lowercased(), fileName: fileName,
+            user: await pageUser(live), csrf: live.csrfToken, id: uploadID.lowercased, fileName: fileName,
             order: outcome.order.map {
                 ImportPreviewPage.Order(number: $0.number, date: CalendarDate(iso: $0.date)?.russian ?? $0.date, issuer: $0.issuer)
             },
@@ -222,7 +222,7 @@ extension WebController {
         try await uploads.delete(uploadID, owner: live.principal)
         if let summary = outcome.order {
             let order = try await orders.find("\(summary.number)/\(summary.date)", asOf: clock.today(), scope: live.principal)
-            return Self.redirect(to: "/orders/\(order.id.uuidString.lowercased())?imported=1")
+            return Self.redirect(to: "/orders/\(order.id.lowercased)?imported=1")
         }
         return Self.redirect(to: "/dashboard")
     }

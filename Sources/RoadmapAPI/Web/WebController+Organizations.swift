@@ -13,7 +13,7 @@ extension WebController {
         }
     }
 
-    static func organizationHref(_ id: UUID) -> String { "/organizations/\(id.uuidString.lowercased())" }
+    static func organizationHref(_ id: UUID) -> String { "/organizations/\(id.lowercased)" }
 
     func organizationOverviewPage(_ request: Request, id: String) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
@@ -29,9 +29,9 @@ extension WebController {
             aliases: organization.aliases.isEmpty ? nil : organization.aliases.joined(separator: "; "), today: today.russian,
             overdueCount: record.overdueCount, hasOverdueCount: record.overdueCount > 0,
             orders: record.orders.map { order in
-                let base = "/orders/\(order.id.uuidString.lowercased())"
+                let base = "/orders/\(order.id.lowercased)"
                 return OrganizationOverviewPage.Order(
-                    name: "№ \(order.number) от \(order.date.russian)", href: "\(base)?executor=\(organizationID.uuidString.lowercased())",
+                    name: "№ \(order.number) от \(order.date.russian)", href: "\(base)?executor=\(organizationID.lowercased)",
                     summaryHref: "\(base)/summary", total: order.tally.total, onTime: order.tally.count(.doneOnTime),
                     late: order.tally.count(.doneLate), overdue: order.tally.count(.overdue), hasOverdue: order.tally.count(.overdue) > 0,
                     notYetDue: order.tally.count(.notYetDue), percent: order.tally.percentDone)
@@ -39,20 +39,20 @@ extension WebController {
             hasOrders: !record.orders.isEmpty,
             overdue: record.overdue.map { item in
                 OrganizationOverviewPage.Assignment(
-                    href: "/assignments/\(item.id.uuidString.lowercased())", action: item.actionTitle,
+                    href: "/assignments/\(item.id.lowercased)", action: item.actionTitle,
                     due: item.dueOn?.russian ?? "без срока", status: Self.statusName(item))
             },
             hasOverdue: shown > 0,
             overdueNote: record.overdueCount > shown ? "Показаны \(shown) из \(record.overdueCount), сначала самые давние." : nil,
             reports: record.reports.map { report in
                 OrganizationOverviewPage.Report(
-                    href: "/assignments/\(report.assignmentID.uuidString.lowercased())", submitted: clock.today(now: report.submittedAt).russian,
+                    href: "/assignments/\(report.assignmentID.lowercased)", submitted: clock.today(now: report.submittedAt).russian,
                     action: report.orderNumber.map { "\(report.actionTitle) (приказ № \($0))" } ?? report.actionTitle,
                     doneOn: report.doneOn.russian, status: report.status.russianName, text: report.text)
             },
             hasReports: !record.reports.isEmpty,
             editHref: AccessPolicy(live.principal).may(.manageOrganizations) == .allowed
-                ? "/admin/organizations/\(organizationID.uuidString.lowercased())" : nil)
+                ? "/admin/organizations/\(organizationID.lowercased)" : nil)
         return try page(model)
     }
 }

@@ -65,7 +65,7 @@ extension WebController {
     static func backToPlan(_ fields: FormFields, anchor: String? = nil, done: String? = nil) -> Response {
         guard let orderID = UUID(uuidString: fields["back"]) else { return redirect(to: "/dashboard") }
         let query = done.map { "?done=\($0)" } ?? ""
-        return redirect(to: "/orders/\(orderID.uuidString.lowercased())/edit\(query)\(anchor.map { "#\($0)" } ?? "")")
+        return redirect(to: "/orders/\(orderID.lowercased)/edit\(query)\(anchor.map { "#\($0)" } ?? "")")
     }
 
     // MARK: A new order
@@ -79,7 +79,7 @@ extension WebController {
         }
         let model = OrderFormPage(
             user: await pageUser(live), csrf: live.csrfToken, error: error, form: typed,
-            issuers: issuers.map { AdminPage.Choice(value: $0.id.uuidString.lowercased(), name: $0.name, selected: $0.id.uuidString.lowercased() == typed.issuerID) })
+            issuers: issuers.map { AdminPage.Choice(value: $0.id.lowercased, name: $0.name, selected: $0.id.lowercased == typed.issuerID) })
         return try page(model, status: status)
     }
 
@@ -122,7 +122,7 @@ extension WebController {
                 OrderChange(number: typed.number, date: date, issuerID: issuer, title: typed.title,
                             signatory: typed.signatory.isEmpty ? nil : typed.signatory, controller: typed.controller.isEmpty ? nil : typed.controller),
                 actor: live.principal)
-            return Self.redirect(to: "/orders/\(order.id.uuidString.lowercased())/edit?done=created")
+            return Self.redirect(to: "/orders/\(order.id.lowercased)/edit?done=created")
         } catch let error as UseCaseError {
             let message = try Self.refused(error, &typed)
             return try await newOrderPage(request, typed: typed, error: message, status: .unprocessableContent)
@@ -149,7 +149,7 @@ extension WebController {
         let order = try await orders.get(orderID, asOf: today, scope: live.principal)
         let tree = try await plans.tree(orderID: orderID, asOf: today, scope: live.principal)
         var orderForm = OrderInput(
-            number: order.number, date: order.date.iso, issuerID: order.issuerID.uuidString.lowercased(), title: order.title,
+            number: order.number, date: order.date.iso, issuerID: order.issuerID.lowercased, title: order.title,
             signatory: order.signatory ?? "", controller: order.controller ?? "", version: order.version)
         if case .order(let input)? = typed { orderForm = input }
         var newGoal = PlanEditorPage.TitleInput()
@@ -164,7 +164,7 @@ extension WebController {
                 var taskForm = PlanEditorPage.TaskInput(title: task.title, expectedResult: task.expectedResult ?? "")
                 if case .task(let id, let input)? = typed, id == task.id { taskForm = input }
                 return PlanEditorPage.Task(
-                    id: task.id.uuidString.lowercased(), position: "\(goal.position).\(task.position)", form: taskForm,
+                    id: task.id.lowercased, position: "\(goal.position).\(task.position)", form: taskForm,
                     first: taskIndex == 0, last: taskIndex == goal.tasks.count - 1)
             }
             let actions = goal.actions.enumerated().map { actionIndex, action in
@@ -173,21 +173,21 @@ extension WebController {
                 let names = action.executors.map(\.name)
                 let all = action.organizationCount + action.executors.filter { $0.organizationID == nil }.count
                 return PlanEditorPage.Action(
-                    id: action.id.uuidString.lowercased(), position: "\(goal.position).\(action.position)", title: action.title,
+                    id: action.id.lowercased, position: "\(goal.position).\(action.position)", title: action.title,
                     deadline: action.deadlineText, period: Self.period(action.deadlinePeriod, parsed: action.deadlineParsed),
                     parsed: action.deadlineParsed,
                     executors: Self.executorSummary(Array(names.prefix(3)), of: all),
                     first: actionIndex == 0, last: actionIndex == goal.actions.count - 1, removeError: removeError)
             }
             return PlanEditorPage.Goal(
-                id: goal.id.uuidString.lowercased(), position: goal.position, form: form, first: index == 0, last: index == allGoals.count - 1,
+                id: goal.id.lowercased, position: goal.position, form: form, first: index == 0, last: index == allGoals.count - 1,
                 tasks: tasks, hasTasks: !tasks.isEmpty, newTask: newTask, actions: actions, hasActions: !actions.isEmpty)
         }
         let done = request.uri.queryParameters["done"].map(String.init)
         let notices: [String: PageText] = ["created": .orderCreated, "saved": .planSaved]
         let model = PlanEditorPage(
             title: "План приказа № \(order.number) от \(order.date.russian)", user: await pageUser(live), csrf: live.csrfToken,
-            orderID: orderID.uuidString.lowercased(), notice: done.flatMap { notices[$0]?.russian }, error: error,
+            orderID: orderID.lowercased, notice: done.flatMap { notices[$0]?.russian }, error: error,
             order: orderForm, orderOpen: orderForm.numberError != nil || orderForm.dateError != nil || orderForm.titleError != nil,
             goals: goals, hasGoals: !goals.isEmpty, newGoal: newGoal)
         return try page(model, status: status)
@@ -220,7 +220,7 @@ extension WebController {
             let message = try Self.refused(error, &typed)
             return try await planEditor(request, orderID: id, typed: .order(typed), error: message, status: .unprocessableContent)
         }
-        return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())/edit?done=saved")
+        return Self.redirect(to: "/orders/\(orderID.lowercased)/edit?done=saved")
     }
 
     func addGoal(_ request: Request, orderID: String) async throws -> Response {
@@ -230,7 +230,7 @@ extension WebController {
         var typed = PlanEditorPage.TitleInput(title: fields["title"])
         do {
             let goal = try await plans.createGoal(orderID: id, title: typed.title, actor: live.principal)
-            return Self.redirect(to: "/orders/\(id.uuidString.lowercased())/edit#goal-\(goal.id.uuidString.lowercased())")
+            return Self.redirect(to: "/orders/\(id.lowercased)/edit#goal-\(goal.id.lowercased)")
         } catch let error as UseCaseError {
             let message = try Self.refusedTitle(error, &typed.titleError)
             return try await planEditor(request, orderID: orderID, typed: .newGoal(typed), error: message, status: .unprocessableContent)
@@ -257,7 +257,7 @@ extension WebController {
         var typed = PlanEditorPage.TitleInput(title: fields["title"])
         do {
             _ = try await plans.updateGoal(goalID, title: typed.title, actor: live.principal)
-            return Self.backToPlan(fields, anchor: "goal-\(goalID.uuidString.lowercased())")
+            return Self.backToPlan(fields, anchor: "goal-\(goalID.lowercased)")
         } catch let error as UseCaseError {
             let message = try Self.refusedTitle(error, &typed.titleError)
             return try await planEditor(request, orderID: fields["back"], typed: .goal(goalID, typed), error: message, status: .unprocessableContent)
@@ -272,7 +272,7 @@ extension WebController {
         do {
             _ = try await plans.createTask(goalID: id, title: typed.title, expectedResult: typed.expectedResult.isEmpty ? nil : typed.expectedResult,
                                            actor: live.principal)
-            return Self.backToPlan(fields, anchor: "goal-\(id.uuidString.lowercased())")
+            return Self.backToPlan(fields, anchor: "goal-\(id.lowercased)")
         } catch let error as UseCaseError {
             let message = try Self.refusedTitle(error, &typed.titleError)
             return try await planEditor(request, orderID: fields["back"], typed: .newTask(id, typed), error: message, status: .unprocessableContent)
@@ -286,7 +286,7 @@ extension WebController {
         var typed = PlanEditorPage.TaskInput(title: fields["title"], expectedResult: fields["expected_result"])
         do {
             _ = try await plans.updateTask(taskID, title: typed.title, expectedResult: typed.expectedResult, actor: live.principal)
-            return Self.backToPlan(fields, anchor: "task-\(taskID.uuidString.lowercased())")
+            return Self.backToPlan(fields, anchor: "task-\(taskID.lowercased)")
         } catch let error as UseCaseError {
             let message = try Self.refusedTitle(error, &typed.titleError)
             return try await planEditor(request, orderID: fields["back"], typed: .task(taskID, typed), error: message, status: .unprocessableContent)
@@ -309,7 +309,7 @@ extension WebController {
             let message = try Self.refusedTitle(error, &ignored)
             return try await planEditor(request, orderID: fields["back"], error: message, status: .unprocessableContent)
         }
-        return Self.backToPlan(fields, anchor: "\(kind.dropLast())-\(itemID.uuidString.lowercased())")
+        return Self.backToPlan(fields, anchor: "\(kind.dropLast())-\(itemID.lowercased)")
     }
 
     func removeItem(_ request: Request, kind: String, id: String) async throws -> Response {

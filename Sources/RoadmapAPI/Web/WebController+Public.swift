@@ -20,7 +20,7 @@ extension WebController {
         return try page(PublicListPage(
             orders: orders.map { order in
                 PublicListPage.Order(
-                    href: "/public/orders/\(order.id.uuidString.lowercased())",
+                    href: "/public/orders/\(order.id.lowercased)",
                     name: "Приказ № \(order.number) от \(order.date.russian) «\(order.title)»", issuer: order.issuerName,
                     publishedOn: clock.today(now: order.publishedAt).russian)
             },
@@ -32,7 +32,7 @@ extension WebController {
         let (name, format) = file.hasSuffix(".csv") ? (file.dropLast(4), "csv") : file.hasSuffix(".json") ? (file.dropLast(5), "json") : (Substring(file), "html")
         guard let orderID = UUID(uuidString: String(name)) else { throw UseCaseError.notFound(entity: "order", id: String(name)) }
         let record = try await publication.publicOrder(orderID, asOf: clock.today())
-        let base = "/public/orders/\(orderID.uuidString.lowercased())"
+        let base = "/public/orders/\(orderID.lowercased)"
         switch format {
         case "csv":
             return Self.openData(OpenDataTable.csv(record), type: "text/csv; charset=utf-8",
@@ -101,7 +101,7 @@ extension WebController {
         guard let orderID = UUID(uuidString: id) else { throw UseCaseError.notFound(entity: "order", id: id) }
         let published = form.published == "1"
         _ = try await publication.publish(orderID: orderID, published: published, asOf: clock.today(), actor: live.principal)
-        return Self.redirect(to: "/orders/\(orderID.uuidString.lowercased())?done=\(published ? "published" : "unpublished")#publication-h")
+        return Self.redirect(to: "/orders/\(orderID.lowercased)?done=\(published ? "published" : "unpublished")#publication-h")
     }
 
     func setReportPublic(_ request: Request, id: String) async throws -> Response {
@@ -110,7 +110,7 @@ extension WebController {
         let isPublic = form.public == "1"
         let report = try await publication.setReportPublic(reportID, isPublic: isPublic, actor: live.principal)
         return try await assignmentPage(
-            request, id: report.assignmentID.uuidString.lowercased(),
+            request, id: report.assignmentID.lowercased,
             notice: isPublic ? PageText.reportPublicDone.russian : PageText.reportPrivateDone.russian)
     }
 }

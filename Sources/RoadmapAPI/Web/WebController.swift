@@ -218,7 +218,7 @@ struct WebController: Sendable {
             var response = Self.redirect(to: "/")
             response.setCookie(cookies.session(opened.token, maxAge: SessionStore.lifetimeHours * 3600))
             response.setCookie(cookies.clearedSignIn())
-            context.logger.info("signed in", metadata: ["user_id": "\(principal.userID.uuidString.lowercased())"])
+            context.logger.info("signed in", metadata: ["user_id": "\(principal.userID.lowercased)"])
             return response
         }
     }
@@ -251,7 +251,7 @@ struct WebController: Sendable {
             let mine = try await assignments.schoolDeadlines(asOf: today, scope: principal)
             func row(_ item: AssignmentRecord) -> HomePage.Row {
                 HomePage.Row(
-                    id: item.id.uuidString.lowercased(), due: item.dueOn?.russian ?? "без срока", title: item.actionTitle,
+                    id: item.id.lowercased, due: item.dueOn?.russian ?? "без срока", title: item.actionTitle,
                     status: Self.statusName(item), late: item.dueOn.map { RussianPlural.days($0.days(until: today)) } ?? "",
                     left: item.dueOn.map { RussianPlural.days(today.days(until: $0)) } ?? "", overdue: item.overdue)
             }
@@ -327,7 +327,7 @@ struct WebController: Sendable {
             .items.filter { $0.event == "deadline_moved" }
             .map { Self.move($0, namesShown: live.principal.role.seesEverything, timeZone: clock.timeZone) }
         let model = AssignmentPage(
-            title: record.actionTitle, user: await pageUser(live), csrf: live.csrfToken, id: record.id.uuidString.lowercased(),
+            title: record.actionTitle, user: await pageUser(live), csrf: live.csrfToken, id: record.id.lowercased,
             executor: record.executorName, deadline: record.deadlineText, due: record.dueOn?.russian ?? "без срока",
             moved: record.originalDueOn != nil && record.originalDueOn != record.dueOn, original: record.originalDueOn?.russian ?? "",
             status: Self.statusName(record), overdue: record.overdue, canReport: canReport, canExtend: canExtend, canMove: canMove,
@@ -339,7 +339,7 @@ struct WebController: Sendable {
                     doneOn: report.doneOn.russian, text: report.text, status: report.status.russianName, comment: report.reviewComment ?? "",
                     links: report.evidenceURLs, files: attached, hasEvidence: !attached.isEmpty || !report.evidenceURLs.isEmpty,
                     publication: mayPublish && report.status == .accepted
-                        ? AssignmentPage.ReportPublication(id: report.id.uuidString.lowercased(), isPublic: report.isPublic) : nil)
+                        ? AssignmentPage.ReportPublication(id: report.id.lowercased, isPublic: report.isPublic) : nil)
             },
             report: report, extensionRequest: extensionRequest, move: move, hasMoves: !moves.isEmpty, moves: moves,
             accept: EvidenceFileType.acceptedExtensions.map { ".\($0)" }.joined(separator: ","))
@@ -347,7 +347,7 @@ struct WebController: Sendable {
     }
 
     static func evidenceFile(_ record: EvidenceFileRecord) -> AssignmentPage.EvidenceFile {
-        AssignmentPage.EvidenceFile(id: record.id.uuidString.lowercased(), name: record.fileName, size: Self.russianSize(record.sizeBytes))
+        AssignmentPage.EvidenceFile(id: record.id.lowercased, name: record.fileName, size: Self.russianSize(record.sizeBytes))
     }
 
     /// «1,5 МБ», «300 КБ».
@@ -454,7 +454,7 @@ struct WebController: Sendable {
             }
             return try await assignmentPage(request, id: id, error: message, report: typed, status: .unprocessableContent)
         }
-        return Self.redirect(to: "/assignments/\(assignmentID.uuidString.lowercased())?sent=1")
+        return Self.redirect(to: "/assignments/\(assignmentID.lowercased)?sent=1")
     }
 
     /// A new due date and its reason: the school's extension request and the committee's move.

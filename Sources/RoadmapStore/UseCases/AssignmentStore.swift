@@ -49,7 +49,7 @@ public struct AssignmentStore: Sendable {
             if let actionID = filter.actionID {
                 let exists = try connection.query("SELECT 1 FROM actions WHERE id = \(actionID)").first != nil
                 guard exists, try RollupQuery.visible(filter: "ac.id = \(actionID)", scope: scope, on: connection) else {
-                    throw UseCaseError.notFound(entity: "action", id: actionID.uuidString.lowercased())
+                    throw UseCaseError.notFound(entity: "action", id: actionID.lowercased)
                 }
             }
             return try connection.query(statement).rows.map { try AssignmentRecord(row: $0, asOf: asOf) }
@@ -104,11 +104,11 @@ public struct AssignmentStore: Sendable {
             ? "\(AssignmentRecord.select) WHERE s.id = \(id) FOR UPDATE OF s"
             : "\(AssignmentRecord.select) WHERE s.id = \(id)"
         guard let row = try connection.query(statement).first else {
-            throw UseCaseError.notFound(entity: "assignment", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "assignment", id: id.lowercased)
         }
         let record = try AssignmentRecord(row: row, asOf: asOf)
         guard AccessPolicy(scope).read(ownedBy: record.executorID).isAllowed, !record.withdrawn || scope.role.seesEverything else {
-            throw UseCaseError.notFound(entity: "assignment", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "assignment", id: id.lowercased)
         }
         if forUpdate, record.withdrawn {
             throw UseCaseError.conflict("The plan of this assignment is withdrawn; an administrator may restore it first.")

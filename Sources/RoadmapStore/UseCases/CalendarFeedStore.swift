@@ -37,7 +37,7 @@ public struct CalendarFeedStore: Sendable {
         try OrganizationStore.require(AccessPolicy(actor).may(.manageOrganizations))
         return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM organizations WHERE id = \(organizationID)").first != nil else {
-                throw UseCaseError.notFound(entity: "organization", id: organizationID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "organization", id: organizationID.lowercased)
             }
             try connection.execute("UPDATE calendar_feeds SET revoked_at = now() WHERE organization_id = \(organizationID) AND revoked_at IS NULL")
             return try Self.insert(user: nil, organization: organizationID, on: connection)
@@ -101,7 +101,7 @@ public struct CalendarFeedStore: Sendable {
                 ORDER BY s.due_on DESC, s.id LIMIT 2000
                 """).rows
             let events = try rows.map { row in
-                let id = try row.decode(UUID.self, "id").uuidString.lowercased()
+                let id = try row.decode(UUID.self, "id").lowercased
                 let order = try row.decode(String?.self, "number").map { number in
                     "Приказ № \(number) от \((try? row.decode(CalendarDate.self, "issued_on"))?.russian ?? "")" }
                 let school = try row.decode(String.self, "school")

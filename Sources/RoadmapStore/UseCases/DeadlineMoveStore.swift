@@ -34,7 +34,7 @@ public struct DeadlineMoveStore: Sendable {
         try OrganizationStore.require(AccessPolicy(actor).may(.moveDeadline))
         return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM actions WHERE id = \(actionID)").first != nil else {
-                throw UseCaseError.notFound(entity: "action", id: actionID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "action", id: actionID.lowercased)
             }
             try Withdrawal.refuseChange(under: "ac.id = \(actionID)", on: connection)
             if try connection.query("SELECT 1 FROM assignments WHERE action_id = \(actionID) AND occurrence > 1 LIMIT 1").first != nil {

@@ -42,7 +42,7 @@ enum DigestPass {
             let links = try person.decode([String].self, "links")
             let lines = zip(subjects, links).map { NotificationMessage.Line($0, path: $1.isEmpty ? nil : $1) }
             let message = NotificationMessage.digest(day: asOf, lines: lines)
-            let key = "digest:\(userID.uuidString.lowercased()):\(asOf.iso)"
+            let key = "digest:\(userID.lowercased):\(asOf.iso)"
             if dryRun {
                 if try connection.query("SELECT 1 FROM notifications WHERE dedup_key = \(key)").first == nil { written += 1 }
                 continue
@@ -78,7 +78,7 @@ enum DigestPass {
         }
         func work(_ row: PostgresRow) throws -> NotificationMessage.Line {
             NotificationMessage.Line("\(try row.decode(String.self, "school")) — \(try row.decode(String.self, "title"))",
-                                     path: "/assignments/\(try row.decode(UUID.self, "id").uuidString.lowercased())")
+                                     path: "/assignments/\(try row.decode(UUID.self, "id").lowercased)")
         }
         let open: SQL = "s.status NOT IN ('done', 'cancelled', 'reported')"
         let joins: SQL = """
@@ -132,7 +132,7 @@ enum DigestPass {
         for reader in readers {
             let key = "review_digest:\(asOf.iso)"
             if dryRun {
-                if try connection.query("SELECT 1 FROM notifications WHERE dedup_key = \(key + ":" + reader.uuidString.lowercased())").first == nil {
+                if try connection.query("SELECT 1 FROM notifications WHERE dedup_key = \(key + ":" + reader.lowercased)").first == nil {
                     written += 1
                 }
                 continue
@@ -161,7 +161,7 @@ enum DigestPass {
             let school = try row.decode(UUID.self, "executor_id")
             let name = try row.decode(String.self, "school")
             let line = NotificationMessage.Line(try row.decode(String.self, "title"),
-                                                path: "/assignments/\(try row.decode(UUID.self, "id").uuidString.lowercased())")
+                                                path: "/assignments/\(try row.decode(UUID.self, "id").lowercased)")
             if bySchool[school] == nil { order.append(school) }
             bySchool[school, default: (name, [])].lines.append(line)
         }
@@ -169,7 +169,7 @@ enum DigestPass {
         for school in order {
             guard let entry = bySchool[school] else { continue }
             let message = NotificationMessage.escalation(organization: entry.name, days: escalateAfter, lines: entry.lines)
-            let key = "escalation:\(school.uuidString.lowercased()):\(asOf.iso)"
+            let key = "escalation:\(school.lowercased):\(asOf.iso)"
             if dryRun {
                 written += try connection.query("""
                     SELECT count(*)::int AS n FROM users u WHERE u.organization_id = \(school) AND u.is_head AND u.disabled_at IS NULL

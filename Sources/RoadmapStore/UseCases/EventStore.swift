@@ -27,7 +27,7 @@ public struct EventStore: Sendable {
         }
         let records = try await database.withConnection { connection in
             guard try Self.visible(entityType: entityType, entityID: entityID, scope: scope, on: connection) else {
-                throw UseCaseError.notFound(entity: entityType, id: entityID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: entityType, id: entityID.lowercased)
             }
             // An organisation's history includes that of the records merged into it.
             return try connection.query("""

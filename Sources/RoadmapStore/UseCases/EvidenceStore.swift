@@ -71,7 +71,7 @@ public struct EvidenceStore: Sendable {
                 RETURNING id
                 """).first?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             try EventLog.record(connection, actor: actor, entityType: "report", entityID: reportID, event: "evidence_attached",
-                                data: ["file_id": id.uuidString.lowercased(), "file_name": file.fileName, "size_bytes": "\(file.content.count)"])
+                                data: ["file_id": id.lowercased, "file_name": file.fileName, "size_bytes": "\(file.content.count)"])
             guard let row = try connection.query("\(EvidenceFileRecord.select) WHERE f.id = \(id)").first else {
                 throw PostgresError(.unexpected, message: "the file just written is not there")
             }
@@ -136,12 +136,12 @@ public struct EvidenceStore: Sendable {
                 SELECT f.id, f.report_id, f.file_name, f.media_type, f.size_bytes, encode(f.sha256, 'hex') AS sha256_hex, f.created_at,
                        f.content
                 FROM evidence_files f WHERE f.id = \(id)
-                """).first else { throw UseCaseError.notFound(entity: "file", id: id.uuidString.lowercased()) }
+                """).first else { throw UseCaseError.notFound(entity: "file", id: id.lowercased) }
             let record = try EvidenceFileRecord(row: row)
             do {
                 _ = try ReportStore.get(record.reportID, scope: scope, on: connection)
             } catch UseCaseError.notFound {
-                throw UseCaseError.notFound(entity: "file", id: id.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "file", id: id.lowercased)
             }
             return Download(record: record, content: try row.decode(Data.self, "content"))
         }

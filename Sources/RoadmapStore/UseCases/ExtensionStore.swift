@@ -36,7 +36,7 @@ public struct ExtensionStore: Sendable {
                 VALUES (\(assignmentID), \(actor.recordedUserID), \(current), \(dueOn), \(reason)) RETURNING id
                 """).first?.decode(UUID.self, "id") else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             try EventLog.record(connection, actor: actor, entityType: "extension", entityID: id, event: "requested", reason: reason,
-                                data: ["assignment_id": assignmentID.uuidString.lowercased(), "from": current.iso, "to": dueOn.iso])
+                                data: ["assignment_id": assignmentID.lowercased, "from": current.iso, "to": dueOn.iso])
             return try Self.get(id, scope: actor, on: connection)
         }
     }
@@ -50,7 +50,7 @@ public struct ExtensionStore: Sendable {
         guard let row = try connection.query(statement).first,
               AccessPolicy(scope).read(ownedBy: try row.decode(UUID.self, "executor_id")).isAllowed,
               try scope.role.seesEverything || !row.decode(Bool.self, "withdrawn") else {
-            throw UseCaseError.notFound(entity: "extension", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "extension", id: id.lowercased)
         }
         return try ExtensionRecord(row: row)
     }
@@ -77,12 +77,12 @@ public struct ExtensionStore: Sendable {
                                 reason: comment)
             if approve {
                 try DeadlineMoveStore.setDueDay(of: assignment.id, from: assignment.dueOn, to: request.requestedDueOn, reason: request.reason,
-                                                data: ["extension_id": id.uuidString.lowercased()], actor: actor, on: connection)
+                                                data: ["extension_id": id.lowercased], actor: actor, on: connection)
             }
             let about = try Outbox.work(of: assignment.id, on: connection)
             let message = NotificationMessage.extensionDecided(work: about.work, approved: approve, dueOn: about.dueOn, comment: comment)
             try Outbox.toExecutors(of: about.executorID, message, assignmentID: assignment.id,
-                                   key: "extension_decided:\(id.uuidString.lowercased())", on: connection)
+                                   key: "extension_decided:\(id.lowercased)", on: connection)
             return try Self.get(id, scope: actor, on: connection)
         }
     }

@@ -92,7 +92,7 @@ public struct OrderStore: Sendable {
     ) throws -> OrderRecord {
         guard let row = try connection.query(.prepared("\(OrderRecord.select) WHERE o.id = \(id)")).first,
               try RollupQuery.visible(filter: "p.order_id = \(id)", scope: scope, on: connection) else {
-            throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "order", id: id.lowercased)
         }
         guard countingRollup else { return try OrderRecord(row: row, rollup: .empty) }
         let rollups = try RollupQuery.orders([id], scope: scope, asOf: asOf, on: connection)
@@ -109,7 +109,7 @@ public struct OrderStore: Sendable {
         guard let issuerID = change.issuerID else { throw UseCaseError.invalid(field: "issuer_id", reason: "is required") }
         return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM organizations WHERE id = \(issuerID)").first != nil else {
-                throw UseCaseError.invalid(field: "issuer_id", reason: "no organisation with id \(issuerID.uuidString.lowercased())")
+                throw UseCaseError.invalid(field: "issuer_id", reason: "no organisation with id \(issuerID.lowercased)")
             }
             let title = change.title.map(OrganizationStore.clean) ?? ""
             let id = try connection.query("""
@@ -134,7 +134,7 @@ public struct OrderStore: Sendable {
         }
         return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM orders WHERE id = \(id) FOR UPDATE").first != nil else {
-                throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "order", id: id.lowercased)
             }
             let current = try Self.get(id, asOf: asOf, scope: actor, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))

@@ -49,7 +49,7 @@ public struct OrganizationListStore: Sendable {
             let wanted = Array(Set(organizationIDs))
             let known = Set(try connection.query("SELECT id FROM organizations WHERE id = ANY(\(wanted))").rows.map { try $0.decode(UUID.self, "id") })
             if let missing = wanted.first(where: { !known.contains($0) }) {
-                throw UseCaseError.invalid(field: "organization_ids", reason: "no organisation with id \(missing.uuidString.lowercased())")
+                throw UseCaseError.invalid(field: "organization_ids", reason: "no organisation with id \(missing.lowercased)")
             }
             guard let id = try connection.query("""
                 INSERT INTO organization_lists (name) VALUES (\(name))
@@ -71,7 +71,7 @@ public struct OrganizationListStore: Sendable {
         try OrganizationStore.require(AccessPolicy(actor).may(.manageOrganizations))
         try await database.transaction { connection in
             guard try connection.query("DELETE FROM organization_lists WHERE id = \(id) RETURNING id").first != nil else {
-                throw UseCaseError.notFound(entity: "organization list", id: id.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "organization list", id: id.lowercased)
             }
         }
     }

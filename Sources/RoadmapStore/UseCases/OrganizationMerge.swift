@@ -64,7 +64,7 @@ public struct OrganizationMerge: Sendable {
             let names = [removed.name] + (removed.shortName.map { [$0] } ?? [])
             try OrganizationStore.setAliases(names.filter { OrganizationName($0).key != keptKey }, of: keptID, on: connection)
             try EventLog.record(connection, actor: actor, entityType: "organization", entityID: keptID, event: "merged",
-                                data: ["merged_id": removedID.uuidString.lowercased(), "merged_name": removed.name])
+                                data: ["merged_id": removedID.lowercased, "merged_name": removed.name])
             return try OrganizationStore.get(keptID, on: connection)
         }
     }

@@ -13,7 +13,7 @@ public struct OrganizationOverviewStore: Sendable {
 
     public func overview(_ id: UUID, asOf: CalendarDate, scope: Principal) async throws -> OrganizationOverviewRecord {
         guard AccessPolicy(scope).read(ownedBy: id) == .allowed else {
-            throw UseCaseError.notFound(entity: "organization", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "organization", id: id.lowercased)
         }
         return try await database.withConnection { connection in
             let organization = try OrganizationStore.get(id, on: connection)

@@ -78,7 +78,7 @@ public struct OrganizationStore: Sendable {
 
     static func get(_ id: UUID, on connection: PostgresConnection) throws -> OrganizationRecord {
         guard let row = try connection.query("\(OrganizationRecord.select) WHERE o.id = \(id)").first else {
-            throw UseCaseError.notFound(entity: "organization", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "organization", id: id.lowercased)
         }
         return try OrganizationRecord(row: row)
     }
@@ -155,13 +155,13 @@ public struct OrganizationStore: Sendable {
         if let existing = try connection.query(
             "SELECT id FROM organizations WHERE normalized_name = \(key) AND id IS DISTINCT FROM \(id) LIMIT 1").first {
             let other = try existing.decode(UUID.self, "id")
-            throw UseCaseError.conflict("An organisation with this name already exists (id \(other.uuidString.lowercased())).")
+            throw UseCaseError.conflict("An organisation with this name already exists (id \(other.lowercased)).")
         }
     }
 
     static func lock(_ id: UUID, on connection: PostgresConnection) throws -> OrganizationRecord {
         guard try connection.query("SELECT id FROM organizations WHERE id = \(id) FOR UPDATE").first != nil else {
-            throw UseCaseError.notFound(entity: "organization", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "organization", id: id.lowercased)
         }
         return try get(id, on: connection)
     }

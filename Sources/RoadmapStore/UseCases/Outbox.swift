@@ -45,13 +45,13 @@ enum Outbox {
             FROM assignments s JOIN actions ac ON ac.id = s.action_id JOIN goals g ON g.id = ac.goal_id JOIN plans p ON p.id = g.plan_id
             LEFT JOIN orders o ON o.id = p.order_id JOIN organizations e ON e.id = s.executor_id
             WHERE s.id = \(assignmentID)
-            """).first else { throw UseCaseError.notFound(entity: "assignment", id: assignmentID.uuidString.lowercased()) }
+            """).first else { throw UseCaseError.notFound(entity: "assignment", id: assignmentID.lowercased) }
         let order = try row.decode(String?.self, "number").map {
             NotificationMessage.Work.order(number: $0, issuedOn: try row.decode(CalendarDate?.self, "issued_on"))
         }
         let work = NotificationMessage.Work(actionTitle: try row.decode(String.self, "title"), order: order,
                                             organization: try row.decode(String.self, "school"),
-                                            assignmentPath: "/assignments/\(assignmentID.uuidString.lowercased())")
+                                            assignmentPath: "/assignments/\(assignmentID.lowercased)")
         return (work, try row.decode(UUID.self, "executor_id"), try row.decode(CalendarDate?.self, "due_on"))
     }
 
@@ -100,7 +100,7 @@ enum Outbox {
         for item in work {
             let message = NotificationMessage.newWork(organization: item.name, order: order, actions: item.work.actions,
                                                       firstDueOn: item.work.firstDueOn)
-            let key = "new_work:\(planID.uuidString.lowercased()):\(item.executor.uuidString.lowercased()):\(transaction)"
+            let key = "new_work:\(planID.lowercased):\(item.executor.lowercased):\(transaction)"
             written += try toExecutors(of: item.executor, message, assignmentID: nil, key: key, on: connection)
         }
         return written

@@ -36,7 +36,7 @@ extension PlanStore {
                 UPDATE goals SET title = \(title), version = version + 1, updated_at = now() WHERE id = \(id)
                 RETURNING plan_id, position, version, (SELECT order_id FROM plans WHERE plans.id = goals.plan_id) AS order_id
                 """).first
-            guard let row else { throw UseCaseError.notFound(entity: "goal", id: id.uuidString.lowercased()) }
+            guard let row else { throw UseCaseError.notFound(entity: "goal", id: id.lowercased) }
             try EventLog.record(connection, actor: actor, entityType: "goal", entityID: id, event: "updated", data: ["title": title])
             return PlanItemRecord(id: id, parentID: try row.decode(UUID.self, "plan_id"), orderID: try row.decode(UUID?.self, "order_id"),
                                   position: try row.decode(Int.self, "position"),
@@ -53,7 +53,7 @@ extension PlanStore {
                 UPDATE tasks SET title = \(title), expected_result = \(expectedResult), version = version + 1, updated_at = now()
                 WHERE id = \(id) RETURNING goal_id, position, version
                 """).first
-            guard let row else { throw UseCaseError.notFound(entity: "task", id: id.uuidString.lowercased()) }
+            guard let row else { throw UseCaseError.notFound(entity: "task", id: id.lowercased) }
             try EventLog.record(connection, actor: actor, entityType: "task", entityID: id, event: "updated", data: ["title": title])
             return PlanItemRecord(id: id, parentID: try row.decode(UUID.self, "goal_id"), orderID: nil, position: try row.decode(Int.self, "position"),
                                   title: title, expectedResult: expectedResult, version: try row.decode(Int.self, "version"))
@@ -79,7 +79,7 @@ extension PlanStore {
             let table = SQL(unescaped: item.table)
             let parent = SQL(unescaped: item.parent)
             guard let row = try connection.query("SELECT \(parent) AS parent, position FROM \(table) WHERE id = \(id)").first else {
-                throw UseCaseError.notFound(entity: item.entity, id: id.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: item.entity, id: id.lowercased)
             }
             let parentID = try row.decode(UUID.self, "parent")
             let position = try row.decode(Int.self, "position")
@@ -156,7 +156,7 @@ extension PlanStore {
     /// order's history finds it once its row is gone.
     static func removed(title: String, planID: UUID?) -> [String: String] {
         var data = ["title": title]
-        if let planID { data["plan_id"] = planID.uuidString.lowercased() }
+        if let planID { data["plan_id"] = planID.lowercased }
         return data
     }
 
@@ -167,7 +167,7 @@ extension PlanStore {
         return try await database.withConnection { connection in
             guard try connection.query("SELECT 1 FROM goals WHERE id = \(goalID)").first != nil,
                   try RollupQuery.visible(filter: "g.id = \(goalID)", scope: actor, on: connection) else {
-                throw UseCaseError.notFound(entity: "goal", id: goalID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "goal", id: goalID.lowercased)
             }
             return try Self.parseDeadline(text, goalID: goalID, on: connection)
         }
@@ -190,7 +190,7 @@ extension PlanStore {
         }
         guard try connection.query("SELECT 1 FROM \(table) WHERE id = \(id) FOR UPDATE").first != nil,
               try RollupQuery.visible(filter: place, scope: actor, on: connection) else {
-            throw UseCaseError.notFound(entity: item.entity, id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: item.entity, id: id.lowercased)
         }
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
         try Withdrawal.refuseChange(under: place, on: connection)

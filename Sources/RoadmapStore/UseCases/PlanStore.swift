@@ -73,7 +73,7 @@ public struct PlanStore: Sendable {
         return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM orders WHERE id = \(orderID) FOR UPDATE").first != nil,
                   try RollupQuery.visible(filter: "p.order_id = \(orderID)", scope: actor, on: connection) else {
-                throw UseCaseError.notFound(entity: "order", id: orderID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "order", id: orderID.lowercased)
             }
             try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
             try Withdrawal.refuseChange(under: "p.order_id = \(orderID)", on: connection)
@@ -120,7 +120,7 @@ public struct PlanStore: Sendable {
     static func lockGoal(_ goalID: UUID, actor: Principal, on connection: PostgresConnection) throws {
         guard try connection.query("SELECT 1 FROM goals WHERE id = \(goalID) FOR UPDATE").first != nil,
               try RollupQuery.visible(filter: "g.id = \(goalID)", scope: actor, on: connection) else {
-            throw UseCaseError.notFound(entity: "goal", id: goalID.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "goal", id: goalID.lowercased)
         }
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
         try Withdrawal.refuseChange(under: "g.id = \(goalID)", on: connection)
@@ -139,7 +139,7 @@ public struct PlanStore: Sendable {
         guard try RollupQuery.visible(filter: "ac.id = \(id)", scope: scope, on: connection),
               let action = try ActionRecord.load(
                 filter: "ac.id = \(id)", scope: scope, asOf: asOf, executorLimit: executorLimit, on: connection).first else {
-            throw UseCaseError.notFound(entity: "action", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "action", id: id.lowercased)
         }
         return action
     }
@@ -178,7 +178,7 @@ public struct PlanStore: Sendable {
         }
         return try await database.transaction { connection in
             guard try connection.query("SELECT 1 FROM actions WHERE id = \(id) FOR UPDATE").first != nil else {
-                throw UseCaseError.notFound(entity: "action", id: id.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "action", id: id.lowercased)
             }
             let current = try Self.action(id, asOf: asOf, scope: actor, on: connection)
             try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
@@ -227,7 +227,7 @@ public struct PlanStore: Sendable {
         guard !kinds.isEmpty || !lists.isEmpty else { return ids }
         let known = Set(try connection.query("SELECT id FROM organization_lists WHERE id = ANY(\(lists))").rows.map { try $0.decode(UUID.self, "id") })
         if let missing = lists.first(where: { !known.contains($0) }) {
-            throw UseCaseError.invalid(field: "executor_list_ids", reason: "no saved list with id \(missing.uuidString.lowercased())")
+            throw UseCaseError.invalid(field: "executor_list_ids", reason: "no saved list with id \(missing.lowercased)")
         }
         let members = try connection.query("""
             SELECT o.id FROM organizations o
@@ -271,7 +271,7 @@ public struct PlanStore: Sendable {
         let wanted = Array(Set(taskIDs))
         let known = try connection.query("SELECT id FROM tasks WHERE goal_id = \(goalID) AND id = ANY(\(wanted))").rows.map { try $0.decode(UUID.self, "id") }
         if let missing = wanted.first(where: { !known.contains($0) }) {
-            throw UseCaseError.invalid(field: "task_ids", reason: "no task \(missing.uuidString.lowercased()) in this goal")
+            throw UseCaseError.invalid(field: "task_ids", reason: "no task \(missing.lowercased) in this goal")
         }
         try connection.execute("DELETE FROM action_tasks WHERE action_id = \(actionID) AND NOT (task_id = ANY(\(wanted)))")
         try connection.execute("""
@@ -287,7 +287,7 @@ public struct PlanStore: Sendable {
         let wanted = executorIDs.filter { seen.insert($0).inserted }
         let known = try connection.query("SELECT id FROM organizations WHERE id = ANY(\(wanted))").rows.map { try $0.decode(UUID.self, "id") }
         if let missing = wanted.first(where: { !known.contains($0) }) {
-            throw UseCaseError.invalid(field: "executor_ids", reason: "no organisation with id \(missing.uuidString.lowercased())")
+            throw UseCaseError.invalid(field: "executor_ids", reason: "no organisation with id \(missing.lowercased)")
         }
         // An organisation is the action's executor through its first assignment, `listed`
         // while the plan names it; one removed keeps its assignments, cancelled below.

@@ -20,7 +20,7 @@ public struct PublicationStore: Sendable {
             guard let row = try connection.query("""
                 SELECT published_at, withdrawn_at FROM orders WHERE id = \(orderID) FOR UPDATE
                 """).first else {
-                throw UseCaseError.notFound(entity: "order", id: orderID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "order", id: orderID.lowercased)
             }
             let current = try row.decode(Date?.self, "published_at") != nil
             if published, try row.decode(Date?.self, "withdrawn_at") != nil {
@@ -80,7 +80,7 @@ public struct PublicationStore: Sendable {
                 FROM orders o JOIN organizations i ON i.id = o.issuer_id
                 WHERE o.id = \(orderID) AND o.published_at IS NOT NULL AND o.withdrawn_at IS NULL
                 """).first else {
-                throw UseCaseError.notFound(entity: "order", id: orderID.uuidString.lowercased())
+                throw UseCaseError.notFound(entity: "order", id: orderID.lowercased)
             }
             let goalRows = try connection.query("""
                 SELECT g.id, g.position, g.title FROM goals g JOIN plans p ON p.id = g.plan_id

@@ -112,9 +112,9 @@ public struct ReminderPass: Sendable {
                     }
                     let work = NotificationMessage.Work(
                         actionTitle: try row.decode(String.self, "title"), order: order, organization: try row.decode(String.self, "school"),
-                        assignmentPath: "/assignments/\(assignmentID.uuidString.lowercased())")
+                        assignmentPath: "/assignments/\(assignmentID.lowercased)")
                     let message = NotificationMessage.reminder(reminder, work: work, dueOn: dueOn)
-                    let key = "\(reminder.kind):\(assignmentID.uuidString.lowercased()):\(asOf.iso):\(userID.uuidString.lowercased())"
+                    let key = "\(reminder.kind):\(assignmentID.lowercased):\(asOf.iso):\(userID.lowercased)"
                     let item = Item(recipient: email, kind: reminder.kind, assignmentID: assignmentID, subject: message.subject)
                     batch.append((item, userID, message, key, queueStatus))
                 }

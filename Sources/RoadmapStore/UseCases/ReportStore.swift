@@ -63,9 +63,9 @@ public struct ReportStore: Sendable {
                 WHERE id = \(assignmentID)
                 """)
             try EventLog.record(connection, actor: actor, entityType: "report", entityID: id, event: "submitted",
-                                data: ["assignment_id": assignmentID.uuidString.lowercased(), "done_on": submission.doneOn.iso])
+                                data: ["assignment_id": assignmentID.lowercased, "done_on": submission.doneOn.iso])
             try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignmentID, event: "reported",
-                                data: ["from": assignment.status.rawValue, "to": target.rawValue, "report_id": id.uuidString.lowercased()])
+                                data: ["from": assignment.status.rawValue, "to": target.rawValue, "report_id": id.lowercased])
             _ = try EvidenceStore.insert(evidence, reportID: id, actor: actor, on: connection)
             let report = try Self.get(id, scope: actor, on: connection)
             if let key = idempotencyKey {
@@ -82,7 +82,7 @@ public struct ReportStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let body = String(decoding: try encoder.encode(submission), as: UTF8.self)
-        return "POST /v1/assignments/\(assignmentID.uuidString.lowercased())/reports " + body
+        return "POST /v1/assignments/\(assignmentID.lowercased)/reports " + body
     }
 
     public func get(_ id: UUID, scope: Principal) async throws -> ReportRecord {
@@ -94,7 +94,7 @@ public struct ReportStore: Sendable {
         guard let row = try connection.query(statement).first,
               AccessPolicy(scope).read(ownedBy: try row.decode(UUID.self, "executor_id")).isAllowed,
               try scope.role.seesEverything || !row.decode(Bool.self, "withdrawn") else {
-            throw UseCaseError.notFound(entity: "report", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "report", id: id.lowercased)
         }
         return try ReportRecord(row: row)
     }
@@ -132,13 +132,13 @@ public struct ReportStore: Sendable {
             try EventLog.record(connection, actor: actor, entityType: "report", entityID: id, event: accept ? "accepted" : "returned",
                                 reason: comment)
             try EventLog.record(connection, actor: actor, entityType: "assignment", entityID: assignment.id, event: accept ? "done" : "returned",
-                                reason: comment, data: ["from": assignment.status.rawValue, "to": target.rawValue, "report_id": id.uuidString.lowercased()])
+                                reason: comment, data: ["from": assignment.status.rawValue, "to": target.rawValue, "report_id": id.lowercased])
             // The school hears of the decision from the same transaction (the outbox).
             let about = try Outbox.work(of: assignment.id, on: connection)
             let message: NotificationMessage = accept ? .reportAccepted(work: about.work, comment: comment)
                                                       : .reportReturned(work: about.work, comment: comment)
             try Outbox.toExecutors(of: about.executorID, message, assignmentID: assignment.id,
-                                   key: "\(message.kind.rawValue):\(id.uuidString.lowercased())", on: connection)
+                                   key: "\(message.kind.rawValue):\(id.lowercased)", on: connection)
             return try Self.get(id, scope: actor, on: connection)
         }
     }

@@ -77,7 +77,7 @@ public struct RollupStore: Sendable {
             }
             for row in try connection.query("SELECT * FROM plan_executor_month_differences() ORDER BY 1, 2, 3").rows {
                 let month = try row.decode(CalendarDate.self, "month")
-                let executor = try row.decode(UUID.self, "executor_id").uuidString.lowercased()
+                let executor = try row.decode(UUID.self, "executor_id").lowercased
                 differences.append(Difference(
                     actionID: try row.decode(UUID.self, "plan_id"),
                     what: "plan's open work of organisation \(executor) due in \(month.iso.prefix(7))",
@@ -93,7 +93,7 @@ public struct RollupStore: Sendable {
             for row in try connection.query("SELECT * FROM plan_executor_differences() ORDER BY 1, 2").rows {
                 differences.append(Difference(
                     actionID: try row.decode(UUID.self, "plan_id"),
-                    what: "plan's actions executed by organisation \(try row.decode(UUID.self, "organization_id").uuidString.lowercased())",
+                    what: "plan's actions executed by organisation \(try row.decode(UUID.self, "organization_id").lowercased)",
                     kept: try row.decode(Int.self, "kept"), counted: try row.decode(Int.self, "counted")))
             }
             let facts = try connection.query("""

@@ -38,7 +38,7 @@ public struct UploadStore: Sendable {
             guard let row = try connection.query("""
                 SELECT id, file_name, content, options::text AS options FROM web_uploads
                 WHERE id = \(id) AND user_id = \(owner.userID) AND created_at > now() - interval '1 day'
-                """).first else { throw UseCaseError.notFound(entity: "upload", id: id.uuidString.lowercased()) }
+                """).first else { throw UseCaseError.notFound(entity: "upload", id: id.lowercased) }
             let options = try JSONDecoder().decode([String: String].self, from: Data(try row.decode(String.self, "options").utf8))
             return Upload(id: try row.decode(UUID.self, "id"), fileName: try row.decode(String.self, "file_name"),
                           content: try row.decode(Data.self, "content"), options: options)

@@ -194,7 +194,7 @@ public struct UserStore: Sendable {
         guard let row = try connection.query("""
             SELECT \(UserRecord.columns) FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
             WHERE u.id = \(id)
-            """).first else { throw UseCaseError.notFound(entity: "user", id: id.uuidString.lowercased()) }
+            """).first else { throw UseCaseError.notFound(entity: "user", id: id.lowercased) }
         return try UserRecord(row: row)
     }
 
@@ -232,7 +232,7 @@ public struct UserStore: Sendable {
             guard let row else { throw PostgresError(.unexpected, message: "INSERT … RETURNING returned no row") }
             let record = try TokenRecord(row: row)
             try EventLog.record(connection, actor: actor, entityType: "user", entityID: user.id, event: "token_issued",
-                                data: ["token_id": record.id.uuidString.lowercased(), "prefix": prefix])
+                                data: ["token_id": record.id.lowercased, "prefix": prefix])
             return IssuedToken(token: token, record: record)
         }
     }
@@ -265,7 +265,7 @@ public struct UserStore: Sendable {
             let userID = try connection.query("SELECT user_id FROM api_tokens WHERE id = \(id)").first?.decode(UUID.self, "user_id")
             if let userID {
                 try EventLog.record(connection, actor: actor, entityType: "user", entityID: userID, event: "token_revoked",
-                                    data: ["token_id": id.uuidString.lowercased(), "prefix": record.prefix])
+                                    data: ["token_id": id.lowercased, "prefix": record.prefix])
             }
             return record
         }

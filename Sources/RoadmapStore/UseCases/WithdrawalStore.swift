@@ -86,7 +86,7 @@ public struct WithdrawalStore: Sendable {
 
     /// One plan (the committee's staff only: a school has no use for a plan as a whole).
     public func plan(_ id: UUID, actor: Principal) async throws -> PlanRecord {
-        guard actor.role.seesEverything else { throw UseCaseError.notFound(entity: "plan", id: id.uuidString.lowercased()) }
+        guard actor.role.seesEverything else { throw UseCaseError.notFound(entity: "plan", id: id.lowercased) }
         return try await database.withConnection { connection in try Self.plan(id, on: connection) }
     }
 
@@ -110,21 +110,21 @@ public struct WithdrawalStore: Sendable {
 
     static func lockOrder(_ id: UUID, on connection: PostgresConnection) throws -> (number: String, withdrawnAt: Date?) {
         guard let row = try connection.query("SELECT number, withdrawn_at FROM orders WHERE id = \(id) FOR UPDATE").first else {
-            throw UseCaseError.notFound(entity: "order", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "order", id: id.lowercased)
         }
         return (try row.decode(String.self, "number"), try row.decode(Date?.self, "withdrawn_at"))
     }
 
     static func lockPlan(_ id: UUID, on connection: PostgresConnection) throws -> PlanRecord {
         guard try connection.query("SELECT 1 FROM plans WHERE id = \(id) FOR UPDATE").first != nil else {
-            throw UseCaseError.notFound(entity: "plan", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "plan", id: id.lowercased)
         }
         return try plan(id, on: connection)
     }
 
     static func plan(_ id: UUID, on connection: PostgresConnection) throws -> PlanRecord {
         guard let row = try connection.query("\(PlanRecord.select) WHERE p.id = \(id)").first else {
-            throw UseCaseError.notFound(entity: "plan", id: id.uuidString.lowercased())
+            throw UseCaseError.notFound(entity: "plan", id: id.lowercased)
         }
         return try PlanRecord(row: row)
     }

@@ -80,9 +80,9 @@ struct StatusCommand: AsyncParsableCommand {
             return try await Page.all { try await AssignmentStore(database: db).list(filter, asOf: day, limit: 500, cursor: $0, scope: scope) }
         }
         let rows = records.map { record in
-            Row(id: record.id.uuidString.lowercased(), dueOn: record.dueOn?.iso, status: record.status.rawValue, overdue: record.overdue,
+            Row(id: record.id.lowercased, dueOn: record.dueOn?.iso, status: record.status.rawValue, overdue: record.overdue,
                 executor: record.executorName, action: record.actionTitle, deadline: record.deadlineText,
-                orderID: record.orderID?.uuidString.lowercased())
+                orderID: record.orderID?.lowercased)
         }
         if format == .json {
             print(try Output.json(rows))

@@ -118,7 +118,7 @@ struct SummaryJSON: Encodable {
     let goals: [Goal]
 
     init(_ summary: ExecutionSummaryRecord) {
-        orderId = summary.order.id.uuidString.lowercased()
+        orderId = summary.order.id.lowercased
         orderNumber = summary.order.number
         orderDate = summary.order.date.iso
         issuerName = summary.order.issuerName
@@ -127,14 +127,14 @@ struct SummaryJSON: Encodable {
         totals = Tally(summary.tally)
         goals = summary.goals.map { goal in
             Goal(
-                id: goal.id.uuidString.lowercased(), position: goal.position, title: goal.title, totals: Tally(goal.tally),
-                tasks: goal.tasks.map { Task(id: $0.id.uuidString.lowercased(), number: $0.number, title: $0.title, totals: Tally($0.tally)) },
+                id: goal.id.lowercased, position: goal.position, title: goal.title, totals: Tally(goal.tally),
+                tasks: goal.tasks.map { Task(id: $0.id.lowercased, number: $0.number, title: $0.title, totals: Tally($0.tally)) },
                 actions: goal.actions.map { action in
                     Action(
-                        id: action.id.uuidString.lowercased(), number: action.number, title: action.title,
+                        id: action.id.lowercased, number: action.number, title: action.title,
                         deadlineText: action.deadlineText, totals: Tally(action.tally),
                         executors: action.lines.map { line in
-                            Line(assignmentId: line.assignmentID.uuidString.lowercased(), executorId: line.executorID.uuidString.lowercased(),
+                            Line(assignmentId: line.assignmentID.lowercased, executorId: line.executorID.lowercased,
                                  executorName: line.executorName, occurrence: line.occurrence, dueOn: line.dueOn?.iso,
                                  outcome: line.outcome.rawValue, doneOn: line.doneOn?.iso, reportText: line.reportText,
                                  reportStatus: line.reportStatus?.rawValue)

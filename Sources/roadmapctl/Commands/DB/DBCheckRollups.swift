@@ -26,7 +26,7 @@ struct DBCheckRollups: AsyncParsableCommand {
             try await RollupStore(database: db).check(repair: repair, actor: try await actor.principal(db))
         }
         for difference in outcome.differences {
-            print("action \(difference.actionID.uuidString.lowercased()) \(difference.what): kept \(difference.kept), counted \(difference.counted)")
+            print("action \(difference.actionID.lowercased) \(difference.what): kept \(difference.kept), counted \(difference.counted)")
         }
         if outcome.differenceCount == 0 {
             print("Roll-ups match: \(outcome.assignments) assignments of \(outcome.actions) actions counted again, no difference.")

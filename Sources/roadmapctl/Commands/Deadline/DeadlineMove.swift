@@ -43,7 +43,7 @@ struct DeadlineMove: AsyncParsableCommand {
                                          ifVersion: nil, actor: principal)]
         }
         for record in moved {
-            print("Assignment \(record.id.uuidString.lowercased()) (\(record.executorName)): due \(dueOn.russian), first planned \(record.originalDueOn?.russian ?? "—").")
+            print("Assignment \(record.id.lowercased) (\(record.executorName)): due \(dueOn.russian), first planned \(record.originalDueOn?.russian ?? "—").")
         }
     }
 }

@@ -148,10 +148,10 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if !outcome.addedAliases.isEmpty { lines.append("Aliases added: \(Self.summary(outcome.addedAliases))") }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
-        if let planID = outcome.planID?.uuidString.lowercased() {
+        if let planID = outcome.planID?.lowercased {
             lines.append(outcome.orderID == nil
                 ? "Plan:       \(planID) (undo: roadmapctl plan withdraw \(planID) --reason …)"
-                : "Plan:       \(planID) (undo: roadmapctl order withdraw \(outcome.orderID?.uuidString.lowercased() ?? "") --reason …)")
+                : "Plan:       \(planID) (undo: roadmapctl order withdraw \(outcome.orderID?.lowercased ?? "") --reason …)")
         }
         for warning in outcome.warnings { lines.append("warning: \(warning)") }
         if let preview = outcome.preview, !preview.actions.isEmpty {

@@ -40,7 +40,7 @@ struct NotifyRun: AsyncParsableCommand {
             try await ReminderPass(database: db).run(asOf: day, dryRun: dryRun, actor: try await actor.principal(db))
         }
         let rows = outcome.queued.map {
-            Row(recipient: $0.recipient, kind: $0.kind, assignment: $0.assignmentID.uuidString.lowercased(), subject: $0.subject)
+            Row(recipient: $0.recipient, kind: $0.kind, assignment: $0.assignmentID.lowercased, subject: $0.subject)
         }
         try Output.list(rows, format: format, columns: ["recipient", "kind", "assignment", "subject"]) {
             [$0.recipient, $0.kind, $0.assignment, $0.subject]

@@ -59,7 +59,7 @@ struct OrderList: AsyncParsableCommand {
             }
         }
         let rows = orders.map { order in
-            Row(id: order.id.uuidString.lowercased(), number: order.number, date: order.date.iso, issuer: order.issuerName,
+            Row(id: order.id.lowercased, number: order.number, date: order.date.iso, issuer: order.issuerName,
                 title: order.title, total: order.rollup.total, done: order.rollup.count(.done), overdue: order.rollup.overdue,
                 shareDone: order.rollup.shareDone)
         }

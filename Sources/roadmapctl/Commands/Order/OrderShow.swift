@@ -67,7 +67,7 @@ struct OrderShow: AsyncParsableCommand {
                      total: task.rollup.total, done: task.rollup.count(.done), overdue: task.rollup.overdue, children: [])
             }
             let actions = goal.actions.map { action in
-                Node(kind: "action", id: action.id.uuidString.lowercased(), section: action.section,
+                Node(kind: "action", id: action.id.lowercased, section: action.section,
                      number: "\(index + 1).\(action.position)",
                      title: action.title, deadline: action.deadlineText,
                      period: action.deadlinePeriod.map { "\($0.first.russian)–\($0.last.russian)" } ?? (action.deadlineParsed ? "без срока" : "не распознан"),

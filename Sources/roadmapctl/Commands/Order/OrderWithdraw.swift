@@ -22,6 +22,6 @@ struct OrderWithdraw: AsyncParsableCommand {
             let found = try await OrderStore(database: db).find(order, asOf: today, scope: principal)
             return try await WithdrawalStore(database: db).withdraw(orderID: found.id, reason: reason, asOf: today, actor: principal)
         }
-        print("Order № \(record.number) of \(record.date.russian) withdrawn; `roadmapctl order restore \(record.id.uuidString.lowercased())` brings it back.")
+        print("Order № \(record.number) of \(record.date.russian) withdrawn; `roadmapctl order restore \(record.id.lowercased)` brings it back.")
     }
 }

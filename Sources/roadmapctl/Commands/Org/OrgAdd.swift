@@ -39,6 +39,6 @@ struct OrgAdd: AsyncParsableCommand {
                 OrganizationChange(name: name, kind: kind.rawValue, shortName: shortName, parentID: parentID, aliases: aliases),
                 actor: try await actor.principal(db))
         }
-        try Output.print(record, format: format) { "Added \(record.kind) «\(record.name)» (id \(record.id.uuidString.lowercased()))." }
+        try Output.print(record, format: format) { "Added \(record.kind) «\(record.name)» (id \(record.id.lowercased))." }
     }
 }

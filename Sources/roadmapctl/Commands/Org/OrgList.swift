@@ -28,7 +28,7 @@ struct OrgList: AsyncParsableCommand {
             return try await Page.all { try await store.list(kind: kind?.rawValue, query: search, limit: 500, cursor: $0, scope: scope) }
         }
         try Output.list(records, format: format, columns: ["id", "kind", "name", "short name", "aliases"]) { record in
-            [record.id.uuidString.lowercased(), record.kind, record.name, record.shortName ?? "", record.aliases.joined(separator: "; ")]
+            [record.id.lowercased, record.kind, record.name, record.shortName ?? "", record.aliases.joined(separator: "; ")]
         }
     }
 }

@@ -22,8 +22,8 @@ struct OrgShow: AsyncParsableCommand {
         let record = try await database.withDatabase { db in try await OrganizationStore(database: db).resolve(organization, scope: try await actor.principal(db)) }
         try Output.print(record, format: format) {
             Output.table([
-                ["id", record.id.uuidString.lowercased()], ["name", record.name], ["short name", record.shortName ?? ""],
-                ["kind", record.kind], ["parent", record.parentID?.uuidString.lowercased() ?? ""],
+                ["id", record.id.lowercased], ["name", record.name], ["short name", record.shortName ?? ""],
+                ["kind", record.kind], ["parent", record.parentID?.lowercased ?? ""],
                 ["aliases", record.aliases.joined(separator: "; ")], ["version", String(record.version)],
             ]).trimmingCharacters(in: .newlines)
         }

@@ -33,7 +33,7 @@ struct PlanList: AsyncParsableCommand {
             try await WithdrawalStore(database: db).plans(withdrawn: withdrawn, actor: try await actor.principal(db))
         }
         let rows = plans.map { plan in
-            Row(id: plan.id.uuidString.lowercased(),
+            Row(id: plan.id.lowercased,
                 order: plan.orderNumber.map { number in "\(number)/\(plan.orderDate?.iso ?? "")" }, title: plan.name,
                 actions: plan.actions, assignments: plan.assignments,
                 withdrawnAt: plan.withdrawnAt.map { CommitteeClock().today(now: $0).iso })

@@ -44,7 +44,7 @@ struct TokenIssue: AsyncParsableCommand {
         switch format {
         case .json:
             let expires = issued.record.expiresAt.map { "\"\(ISO8601DateFormatter().string(from: $0))\"" } ?? "null"
-            print("{\"expires_at\":\(expires),\"id\":\"\(issued.record.id.uuidString.lowercased())\",\"token\":\"\(issued.token)\"}")
+            print("{\"expires_at\":\(expires),\"id\":\"\(issued.record.id.lowercased)\",\"token\":\"\(issued.token)\"}")
         case .table, .csv:
             let expiry = issued.record.expiresAt.map { "expires \(ISO8601DateFormatter().string(from: $0))" } ?? "never expires"
             print("Token for «\(issued.record.login)» (\(expiry)); it is shown only now:")

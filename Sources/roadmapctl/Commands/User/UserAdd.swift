@@ -61,7 +61,7 @@ struct UserAdd: AsyncParsableCommand {
                 isHead: head, actor: try await actor.principal(db))
         }
         try Output.print(user, format: format) {
-            "Added \(user.role.rawValue) «\(user.login)» (id \(user.id.uuidString.lowercased()))"
+            "Added \(user.role.rawValue) «\(user.login)» (id \(user.id.lowercased))"
                 + (user.organizationName.map { ", acting for \($0)" } ?? "")
         }
     }

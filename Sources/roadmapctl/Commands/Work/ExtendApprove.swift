@@ -21,6 +21,6 @@ struct ExtendApprove: AsyncParsableCommand {
             try await ExtensionStore(database: db).decide(
                 try Reference.id(extensionID, entity: "EXTENSION"), decision: .approve, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
-        print("Extension \(record.id.uuidString.lowercased()) approved: due \(record.requestedDueOn.russian).")
+        print("Extension \(record.id.lowercased) approved: due \(record.requestedDueOn.russian).")
     }
 }

@@ -21,6 +21,6 @@ struct ExtendReject: AsyncParsableCommand {
             try await ExtensionStore(database: db).decide(
                 try Reference.id(extensionID, entity: "EXTENSION"), decision: .reject, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
-        print("Extension \(record.id.uuidString.lowercased()) rejected.")
+        print("Extension \(record.id.lowercased) rejected.")
     }
 }

@@ -27,6 +27,6 @@ struct ExtendRequest: AsyncParsableCommand {
                 assignmentID: try Reference.id(assignment, entity: "ASSIGNMENT"), dueOn: try Reference.date(to, option: "--to"),
                 reason: reason, actor: try await actor.principal(db))
         }
-        print("Extension \(record.id.uuidString.lowercased()) requested: \(record.previousDueOn?.russian ?? "—") → \(record.requestedDueOn.russian).")
+        print("Extension \(record.id.lowercased) requested: \(record.previousDueOn?.russian ?? "—") → \(record.requestedDueOn.russian).")
     }
 }

@@ -21,6 +21,6 @@ struct ReportAccept: AsyncParsableCommand {
             try await ReportStore(database: db).review(
                 try Reference.id(report, entity: "REPORT"), decision: .accept, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
-        print("Report \(record.id.uuidString.lowercased()) accepted.")
+        print("Report \(record.id.lowercased) accepted.")
     }
 }

@@ -21,6 +21,6 @@ struct ReportReturn: AsyncParsableCommand {
             try await ReportStore(database: db).review(
                 try Reference.id(report, entity: "REPORT"), decision: .returnForRework, comment: comment, ifVersion: nil, actor: try await actor.principal(db))
         }
-        print("Report \(record.id.uuidString.lowercased()) returned for rework.")
+        print("Report \(record.id.lowercased) returned for rework.")
     }
 }

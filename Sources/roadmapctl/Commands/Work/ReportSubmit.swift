@@ -36,7 +36,7 @@ struct ReportSubmit: AsyncParsableCommand {
                 ReportSubmission(doneOn: try Reference.date(doneOn, option: "--done-on"), text: text, evidenceURLs: evidence),
                 files: uploads, idempotencyKey: nil, actor: try await actor.principal(db))
         }
-        try Output.print(outcome.report, format: format) { "Report \(outcome.report.id.uuidString.lowercased()) submitted; it waits for review." }
+        try Output.print(outcome.report, format: format) { "Report \(outcome.report.id.lowercased) submitted; it waits for review." }
     }
 
     /// The files named, each read only once its size is known to be within the limits.
