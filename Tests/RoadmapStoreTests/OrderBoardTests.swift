@@ -318,6 +318,13 @@ struct OrderBoardTests {
                 let positions = (first.goals + rest.goals).filter { $0.id == world.goalID }.flatMap(\.actions).map(\.record.position)
                 #expect(positions == positions.sorted())
                 #expect(positions.count == first.actionCount - 1)
+                // A goal is counted over all its actions under the filter, on each of its pages.
+                let shown = (first.goals + rest.goals).flatMap(\.actions)
+                for goal in first.goals + rest.goals {
+                    let its = shown.filter { $0.record.goalID == goal.id }.map(\.rollup)
+                    #expect(goal.rollup == Rollup.combining(its), "\(goal.title) under \(filter)")
+                    #expect(goal.rollup.total == its.count, "one assignment of school A per action")
+                }
             }
         }
     }

@@ -77,36 +77,31 @@ public struct OrderBoardStore: Sendable {
             var rollups: [UUID: Rollup] = [:]
             var executorMonths: [CalendarDate: Rollup]?
             let kept: [(id: UUID, goal: UUID, position: Int)]
+            // Under a filter, each kept action comes with its counts, in plan order, so a goal's
+            // counts are added up without looking every action up again.
+            var keptRollups: [Rollup] = []
             if narrowed {
-                var counted = places
+                let counted: [(place: (id: UUID, goal: UUID, position: Int), rollup: Rollup)]
                 if let executorID = filter.executorID {
                     // One school's assignments read once, for its actions' counts and its months.
-                    var months: [CalendarDate: Rollup] = [:]
-                    var placed: [UUID: (goal: UUID, position: Int)] = [:]
-                    for part in try RollupQuery.executorParts(executorID, goals: goalIDs, asOf: asOf, on: connection) {
-                        placed[part.action] = (part.goal, part.position)
-                        if let month = part.month { months[month] = (months[month] ?? .empty) + part.rollup }
-                        if filter.month == nil || (part.month != nil && part.month == filter.month?.firstOfMonth) {
-                            rollups[part.action] = (rollups[part.action] ?? .empty) + part.rollup
-                        }
-                    }
-                    executorMonths = months
-                    counted = Self.inPlanOrder(placed.map { (id: $0.key, goal: $0.value.goal, position: $0.value.position) }, goals: goalIDs)
+                    let parts = try RollupQuery.executorActions(
+                        executorID, goals: goalIDs, month: filter.month?.firstOfMonth, asOf: asOf, on: connection)
+                    executorMonths = parts.months
+                    counted = parts.actions
                 } else if scope.role.seesEverything, let first = filter.month?.firstOfMonth, let next = first.firstOfNextMonth {
                     let due = try RollupQuery.actionsDue(goals: goalIDs, from: first, before: next, asOf: asOf, on: connection)
-                    rollups = due.rollups
-                    counted = Self.inPlanOrder(due.places, goals: goalIDs)
+                    counted = Self.inPlanOrder(due.places, goals: goalIDs).map { ($0, due.rollups[$0.id] ?? .empty) }
                 } else {
                     // By the goals rather than a thousand action ids: PostgreSQL plans a long list
                     // of ids element by element, which cost more than the counting.
-                    rollups = try RollupQuery.rollups(
+                    let counts = try RollupQuery.rollups(
                         key: "s.action_id", filter: "ac.goal_id = ANY(\(goalIDs)) AND \(monthCondition)",
                         scope: scope, asOf: asOf, on: connection)
+                    counted = places.map { ($0, counts[$0.id] ?? .empty) }
                 }
-                kept = counted.filter { place in
-                    let rollup = rollups[place.id] ?? .empty
-                    return rollup.total > 0 && (!filter.overdueOnly || rollup.overdue > 0)
-                }
+                let keptPairs = counted.filter { $0.rollup.total > 0 && (!filter.overdueOnly || $0.rollup.overdue > 0) }
+                kept = keptPairs.map(\.place)
+                keptRollups = keptPairs.map(\.rollup)
             } else if filter.overdueOnly {
                 // An action has overdue work when its earliest open due day is past: for the
                 // committee one kept row per action; for a school, its own open work.
@@ -155,9 +150,14 @@ public struct OrderBoardStore: Sendable {
             // PostgreSQL, so a goal of a thousand actions costs one row, not a thousand.
             var goalRollups: [UUID: Rollup] = [:]
             if narrowed {
-                for place in kept where pageGoals.contains(place.goal) {
-                    goalRollups[place.goal] = (goalRollups[place.goal] ?? .empty) + (rollups[place.id] ?? .empty)
+                // The page's few goals found by comparing, not hashing, for each kept action.
+                let goalsHere = goalIDs.filter { pageGoals.contains($0) }
+                var sums = [Rollup](repeating: .empty, count: goalsHere.count)
+                for (place, rollup) in zip(kept, keptRollups) {
+                    if let index = goalsHere.firstIndex(of: place.goal) { sums[index] = sums[index] + rollup }
                 }
+                goalRollups = Dictionary(uniqueKeysWithValues: zip(goalsHere, sums))
+                for (place, rollup) in zip(page, keptRollups[start..<(start + page.count)]) { rollups[place.id] = rollup }
             } else if !page.isEmpty {
                 rollups = try RollupQuery.rollups(
                     of: page.map { ($0.id, $0.goal) }, byGoal: false, scope: scope, asOf: asOf, on: connection)
