@@ -42,6 +42,47 @@ struct OrderMatrixTests {
         }
     }
 
+    /// More actions than a page of columns, over two goals: twelve at a time in plan order,
+    /// each page linking to the first of the pages before and after it, numbered by goal and
+    /// position; a school pages through its own actions only.
+    @Test func columnsPageInPlanOrderAcrossGoals() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let plans = PlanStore(database: world.database)
+            let second = try await plans.createGoal(orderID: world.orderID, title: "Вторая цель", actor: world.coordinator)
+            var added: [UUID] = []
+            for number in 1...14 {
+                added.append(try await plans.createAction(
+                    goalID: second.id,
+                    ActionChange(title: "Мероприятие \(number)", deadline: "Май 2019", executorIDs: number.isMultiple(of: 2) ? [world.schoolAID] : [world.schoolBID]),
+                    asOf: world.today, actor: world.coordinator).id)
+            }
+            let order = [world.sharedAction, world.onlyB, crowd.action] + added
+            let size = OrderMatrixRecord.columnsPerPage
+            let matrices = OrderMatrixStore(database: world.database)
+            let first = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
+            #expect(first.columns.map(\.id) == Array(order.prefix(size)))
+            #expect(first.columns.map(\.number).suffix(2) == ["2.8", "2.9"])
+            #expect((first.columnCount, first.firstColumn) == (17, 1))
+            #expect(first.previousColumnsFrom == nil && first.nextColumnsFrom == order[size])
+            let rest = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: first.nextColumnsFrom, asOf: world.today, scope: world.coordinator)
+            #expect(rest.columns.map(\.id) == Array(order[size...]))
+            #expect(rest.columns.map(\.title).last == "Мероприятие 14")
+            #expect((rest.firstColumn, rest.previousColumnsFrom, rest.nextColumnsFrom) == (size + 1, order[0], nil))
+            let fifth = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: order[4], asOf: world.today, scope: world.coordinator)
+            #expect(fifth.columns.map(\.id) == Array(order[4..<(4 + size)]))
+            #expect((fifth.firstColumn, fifth.previousColumnsFrom, fifth.nextColumnsFrom) == (5, order[0], order[4 + size]))
+            // School B's own actions: the shared one, its own, and the seven odd ones of the second goal.
+            let asB = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.schoolB)
+            let ownOfB = [world.sharedAction, world.onlyB] + added.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)
+            #expect(asB.columns.map(\.id) == ownOfB)
+            #expect((asB.columnCount, asB.nextColumnsFrom) == (9, nil))
+        }
+    }
+
     @Test func pagesFiltersAndForgedCursors() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
