@@ -169,10 +169,11 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(
             of: #"(?<=[\d.г])\s*\(?\s*(?:пн|вт|ср|чт|пт|сб|вс|пон|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье)\s*\.?\s*\)?(?![а-я])"#,
             with: "")
-        // «21 сентября 2012 г., 12.10»: after a day written with its month's name, an hour (a
-        // list of days would write the next one the same way, not as «12.10»).
+        // «21 сентября 2012 г., 12.10», «26 августа 2020 г., 14.00-14.10»: after a day written with
+        // its month's name, an hour or two (a list of days would write the next one the same
+        // way, not as «12.10»; read as a day, «14.10» was the 14th of October).
         result = result.replacingMatches(
-            of: #"((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?)\s*,\s*(?:в\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d(?!\d|\.\d)(?:\s*ч\b)?\.?"#,
+            of: #"((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?)\s*,\s*(?:в\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])\.[0-5]\d)?(?!\d|\.\d)(?:\s*ч\b)?\.?"#,
             with: "$1")
         // Times of day say when on the day, not which day: «08:30 - 12:30», «9.30 -13.00», «16.30»
         // (a dd.mm with minutes past 12 or 00 is no date; «31 мая 11.0», a time with a digit

@@ -188,12 +188,39 @@ public enum TextDocumentReader {
     /// A table without outer pipes starts where two lines in a row (a header and a row, or
     /// a header and its `---|---` rule) split into the same three or more cells; prose
     /// seldom holds two pipes, let alone on two lines alike.
+    ///
+    /// Two columns («Перечень мероприятий | Срок выполнения») split on one «|» each: three lines
+    /// in a row alike, both sides of each written, where prose has none. A header may be
+    /// followed by a heading across the table before its first row (`spansTable`).
     static func startsBarePipeTable(_ lines: [String], at index: Int) -> Bool {
         let line = lines[index]
         let pipes = barePipeCount(line)
-        guard pipes >= 2, !isPipeRow(line), index + 1 < lines.count else { return false }
+        guard pipes >= 1, !isPipeRow(line), index + 1 < lines.count else { return false }
+        if pipes == 1 {
+            let alike = { (line: String) in
+                barePipeCount(line) == 1 && !isPipeRow(line) && splitPipes(line).allSatisfy { !cleanCell($0).isEmpty }
+            }
+            return index + 2 < lines.count && lines[index...(index + 2)].allSatisfy(alike)
+        }
         let next = lines[index + 1]
         return barePipeCount(next) == pipes || (isPipeSeparator(next) && next.contains("|"))
+            || spansTable(lines, at: index + 1, pipes: pipes)
+    }
+
+    /// Whether the line at `index` is a heading across a table without outer pipes of `pipes`
+    /// separators («26 августа 2020 г. Учебно-методический сбор факультета» between rows): no
+    /// «|» in it, two words or more opening with a capital or a figure, and a whole row under
+    /// it whose first cell does not go on with a small letter (that would be a cell's text
+    /// wrapped onto the next line, `brokenRow`).
+    static func spansTable(_ lines: [String], at index: Int, pipes: Int) -> Bool {
+        guard pipes >= 2, index + 1 < lines.count, barePipeCount(lines[index]) == 0 else { return false }
+        let text = cleanLine(lines[index])
+        guard let opening = text.first, opening.isUppercase || opening.isNumber,
+              text.split(separator: " ").count >= 2 else { return false }
+        let next = lines[index + 1]
+        guard barePipeCount(next) == pipes else { return false }
+        let first = cleanCell(splitPipes(next).first ?? "")
+        return first.first?.isLowercase != true
     }
 
     /// A table whose rows each end with «|» and open with none, of as many cells as each row
@@ -314,6 +341,12 @@ public enum TextDocumentReader {
             // Мероприятие | Ответственный |») is still a row; a line with no «|» ends the table.
             // Not a row broken over lines («… | Зам. директора по ВР» / «Лазникова О.А. |»): the
             // next line is then neither a whole row nor the end.
+            if index > start, spansTable(lines, at: index, pipes: pipes) {
+                // A heading across the table: one cell, as a merged row of a document is read.
+                rows.append([SourceCell(text: cleanLine(line), location: SourceLocation(line: index + 1, row: rows.count + 1, column: 1))])
+                index += 1
+                continue
+            }
             let count = barePipeCount(line)
             let short = (1..<pipes).contains(count) && index > start + 1
                 && splitPipes(line).filter { !cleanCell($0).isEmpty }.count >= 2

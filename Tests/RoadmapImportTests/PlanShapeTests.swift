@@ -1,5 +1,5 @@
 import Foundation
-import RoadmapDomain
+@testable import RoadmapDomain
 import Testing
 
 @testable import RoadmapImport
@@ -1594,5 +1594,68 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.title) == ["Работа школы раннего развития", "Игра-путешествие «Моя страна»", "Мастер-класс «Подарок маме»"])
         #expect(read.actions.map(\.deadline.text)[1...] == ["12 марта 229 кабинет", "14 марта"])
         #expect(read.actions.map { $0.executors.map(\.name) }[1] == ["Сермяжко Т.С."])
+    }
+
+    /// «1 этап (подготовительный) | август 2016 г.»: a stage of the plan with its period is a
+    /// section, not an action, and its year is the year of the rows under it («до 05 августа»);
+    /// «I этап республиканского фестиваля …» is an action (held-back-27/2902, docs/501).
+    @Test func stagesOfThePlanWithTheirPeriods() throws {
+        let text = "План мероприятий по реализации проекта\nПеречень мероприятий | Срок выполнения\n"
+            + "1 этап (подготовительный) | август 2016 г.\nРазработка концепции площадки | до 05 августа\n"
+            + "Формирование команды | 05-15 августа\nII этап – практический | сентябрь – декабрь 2016 г.\n"
+            + "I этап республиканского фестиваля по футболу | 1-2 ноября\n"
+            + "Заключительный этап | Декабрь 2016 г.\nАнализ результатов проекта | до 20 декабря\n"
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == [
+            "Разработка концепции площадки", "Формирование команды", "I этап республиканского фестиваля по футболу",
+            "Анализ результатов проекта",
+        ])
+        #expect(read.actions.map(\.section) == [
+            "1 этап (подготовительный): август 2016 г.", "1 этап (подготовительный): август 2016 г.",
+            "II этап – практический: сентябрь – декабрь 2016 г.", "Заключительный этап: Декабрь 2016 г.",
+        ])
+        #expect(read.actions.map { $0.deadline.period.map { "\($0.first.iso)..\($0.last.iso)" } ?? "-" } == [
+            "2016-08-05..2016-08-05", "2016-08-05..2016-08-15", "2016-11-01..2016-11-02", "2016-12-20..2016-12-20",
+        ])
+        for stage in ["1 этап (подготовительный)", "I этап", "Этап 2. Практический", "3-й этап", "Заключительный этап",
+                      "Организационно-подготовительный этап", "II этап: аналитический"] {
+            #expect(PlanReading.namesAStage(stage), "\(stage)")
+        }
+        for action in ["I этап республиканского фестиваля по футболу", "Подготовка к муниципальному этапу олимпиады",
+                       "Проведение школьного этапа всероссийской олимпиады школьников", "Этап"] {
+            #expect(!PlanReading.namesAStage(action), "\(action)")
+        }
+    }
+
+    /// A day across the table before what it holds («26 августа 2020 г. Учебно-методический
+    /// сбор факультета»), rows under it timed in a «Время» column: each row is done that day at
+    /// its hours (held-back-27/2903), not on a day read from the hours.
+    @Test func rowsTimedUnderADayAcrossTheTable() throws {
+        let text = "№ п/п | Мероприятие | Время | Место проведения | Ответственный исполнитель\n"
+            + "26 августа 2020 г. Учебно-методический сбор факультета\n"
+            + " | Вступительное слово начальника факультета. | 14.00-14.10 | 419-5 | полковник Котенок А.А.\n"
+            + " | Доклад: Анализ результатов успеваемости. | 14.10-14.30 | 419-5 | полковник Калиниченко С.В.\n"
+            + "27 августа 2020 г. Учебно-методические сборы кафедр факультета\n"
+            + " | Учебно-методический сбор 51 кафедра (по плану кафедры) | 14.00-17.00 | 508-3 | полковник Григорьев А.Н.\n"
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == [
+            "26 августа 2020 г., 14.00-14.10", "26 августа 2020 г., 14.10-14.30", "27 августа 2020 г., 14.00-17.00",
+        ])
+        #expect(read.actions.map { $0.deadline.period.map(\.first.iso) ?? "-" } == ["2020-08-26", "2020-08-26", "2020-08-27"])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [["полковник Котенок А.А."], ["полковник Калиниченко С.В."], ["полковник Григорьев А.Н."]])
+        #expect(PlanReading.headingDay("26 августа 2020 г. Учебно-методический сбор факультета") == "26 августа 2020 г.")
+        #expect(PlanReading.headingDay("27 марта") == "27 марта")
+        #expect(PlanReading.headingDay("Учебно-методический сбор 26 августа") == nil)
+    }
+
+    /// «Январь», «Сентябрь 2025 г.», «II четверть» alone across the table name the period of
+    /// the rows below; the check was a literal search for its pattern and never matched.
+    @Test func aPeriodNamedAloneAcrossTheTable() {
+        for period in ["Январь", "Сентябрь 2025 г.", "II четверть", "Сентябрь – октябрь 2025 года", "1 полугодие"] {
+            #expect(PlanReading.namesAPeriod(period), "\(period)")
+        }
+        for text in ["Январь – месяц здоровья в школе", "Проведение четверти"] {
+            #expect(!PlanReading.namesAPeriod(text), "\(text)")
+        }
     }
 }

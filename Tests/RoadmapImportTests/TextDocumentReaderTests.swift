@@ -278,4 +278,42 @@ struct TextDocumentReaderTests {
         let table = try #require(document.blocks.compactMap { if case .table(let table) = $0 { table } else { nil } }.first)
         #expect(table.rows.map { $0.map(\.text) } == [["Мероприятие", "Ответственный", "Срок"], ["Семинар", "МАОУ СОШ № 5", "март 2024"]])
     }
+
+    /// «Перечень мероприятий | Срок выполнения»: two columns without outer pipes, one «|» a
+    /// line, three lines alike (held-back-27/2902); two such lines in prose stay prose.
+    @Test func aTableOfTwoColumnsWithoutOuterPipes() throws {
+        let text = "План мероприятий\nПеречень мероприятий | Срок выполнения\n1 этап (подготовительный) | август 2016 г.\n"
+            + "Разработка концепции | до 05 августа\nРазработка программ вебинаров | 05 августа – 20 октября\n\nПосле таблицы"
+        let document = TextDocumentReader.read(text, name: "t.txt")
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["Перечень мероприятий", "Срок выполнения"], ["1 этап (подготовительный)", "август 2016 г."],
+            ["Разработка концепции", "до 05 августа"], ["Разработка программ вебинаров", "05 августа – 20 октября"],
+        ])
+        #expect(document.paragraphs.map(\.text) == ["План мероприятий", "После таблицы"])
+        let prose = "Телефон | факс приёмной\nАдрес | Москва\nГрафик работы: с 9 до 18"
+        #expect(TextDocumentReader.read(prose, name: "t.txt").tables.isEmpty)
+        let empty = "Дата | Событие\n | Линейка\nСентябрь | Экскурсия"
+        #expect(TextDocumentReader.read(empty, name: "t.txt").tables.isEmpty, "a side left empty is no row of two columns")
+    }
+
+    /// A heading across a table without outer pipes, between its header and a row whose first
+    /// cell (the number) is empty, and between rows, is a row of one cell (held-back-27/2903);
+    /// a line without «|» whose text the next row goes on with in small letters is still a
+    /// cell wrapped over two lines.
+    @Test func aHeadingAcrossATableWithoutOuterPipes() throws {
+        let text = "№ п/п | Мероприятие | Время | Ответственный исполнитель\n"
+            + "26 августа 2020 г. Учебно-методический сбор факультета\n"
+            + " | Вступительное слово начальника факультета. | 14.00-14.10 | полковник Котенок А.А.\n"
+            + " | Доклад: Анализ результатов успеваемости | 14.10-14.30 | полковник Калиниченко С.В.\n"
+            + "27 августа 2020 г. Учебно-методические сборы кафедр\n"
+            + " | Учебно-методический сбор 51 кафедры | 14.00-17.00 | полковник Григорьев А.Н.\n"
+            + "2. Организация\nработы кафедр | 14.00-17.00 | 508-3 | полковник Готюр И.А."
+        let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
+        #expect(table.rows.map(\.count) == [4, 1, 4, 4, 1, 4, 4])
+        #expect(table.rows[1][0].text == "26 августа 2020 г. Учебно-методический сбор факультета")
+        #expect(table.rows[1][0].location == SourceLocation(line: 2, row: 2, column: 1))
+        #expect(table.rows[2].map(\.text) == ["", "Вступительное слово начальника факультета.", "14.00-14.10", "полковник Котенок А.А."])
+        #expect(table.rows[6][0].text == "2. Организация работы кафедр")
+    }
 }

@@ -39,6 +39,9 @@ struct PlanReading {
     var section: String?
     /// The task row the rows read now stand under.
     var taskRow: Int?
+    /// The periods of the plan's stages («1 этап (подготовительный) | август 2016 г.»): not an
+    /// action's, but the plan's, so they tell the year of «до 05 августа» below them.
+    var stagePeriods: [String] = []
 
     init(file: String, context: DeadlineContext) {
         self.file = file
@@ -200,6 +203,18 @@ struct PlanReading {
                 closeGroup()
                 continue
             }
+            if let title = cells[.action], (cells[.executor] ?? "").isEmpty, Self.namesAStage(title) {
+                // «1 этап (подготовительный) | август 2016 г.»: a stage of the plan and its
+                // period, the rows below done in it; its period stays in its title.
+                let period = RussianText.collapsingWhitespace(cells[.deadline] ?? "")
+                section = RussianText.collapsingWhitespace(title) + (period.isEmpty ? "" : ": \(period)")
+                if !period.isEmpty { stagePeriods.append(period) }
+                sectionNumber = nil
+                headingRow = nil
+                previousAction = nil
+                closeGroup()
+                continue
+            }
             let action = cells[.action] ?? ""
             let deadlineCell = deadlineColumn.map { row.indices.contains($0) ? row[$0] : nil } ?? nil
             let deadlineEmpty = (cells[.deadline] ?? "").isEmpty
@@ -281,7 +296,7 @@ struct PlanReading {
             // «11.00» under the section «27 марта»: the time on that day (when the year is known:
             // a day without one is left as the cell wrote it). «8.00-8.05 – холл школы» too: the
             // hour, then where.
-            if Self.opensWithTimeOfDay(deadlineText), let day = section, Self.namesADay(day),
+            if Self.opensWithTimeOfDay(deadlineText), let day = section.flatMap(Self.headingDay),
                context != .none || day.firstMatch(of: Self.fourDigits.regex) != nil {
                 deadlineText = "\(day), \(deadlineText)"
             }
@@ -397,13 +412,26 @@ struct PlanReading {
         // months or terms, each heading the rows done in it.
         if Self.namesAPeriod(line) { return line }
         // «20 апреля «Ярцево – территория Добра»» alone across the table: a day and its theme.
-        if line.first?.isNumber == true, DatedListTable.day(heading: line) != nil { return line }
+        // «26 августа 2020 г. Учебно-методический сбор факультета»: a day and what it holds.
+        if line.first?.isNumber == true, Self.headingDay(line) != nil { return line }
         guard let match = line.firstMatch(of: Self.sectionHeading.regex) else {
             return nil
         }
         // «1 Приказ о подготовке …» with the other cells empty is an action whose row was cut.
         guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
         return goalTitle(line)
+    }
+
+    /// The day a heading across the table names: alone («27 марта»), before its theme in
+    /// quotes (`DatedListTable.day(heading:)`), or before what it holds, opening with a capital
+    /// («26 августа 2020 г. Учебно-методический сбор факультета» gives «26 августа 2020 г.»);
+    /// nil for any other line.
+    static func headingDay(_ line: String) -> String? {
+        if let day = DatedListTable.day(heading: line) { return day }
+        guard !RussianText.isLonger(line, than: 200),
+              let match = RussianText.collapsingWhitespace(line).firstMatch(of: Self.dayThenCapital.regex) else { return nil }
+        let day = String(match.output.1)
+        return namesADay(day) ? day : nil
     }
 
     /// «Модуль «Урочная деятельность»», «Вариативный модуль «Экскурсии»»: a module of a school's
@@ -421,7 +449,21 @@ struct PlanReading {
         let term = "(?:[1-4]|i{1,3}|iv)\\s*-?(?:я|й|ое)?\\s*(?:четверть|полугодие|триместр)"
         let year = "(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?"
         let pattern = "^(?:\(month)(?:\\s*[-–—]\\s*\(month))?|\(term))\(year)\\.?$"
-        return folded.range(of: pattern) != nil || namesADay(line)
+        return folded.rangeOfMatch(pattern) != nil || namesADay(line)
+    }
+
+    /// «1 этап (подготовительный)», «I этап», «Этап 2. Практический», «Заключительный этап»: a
+    /// stage of the plan named alone, maybe with its name in brackets or after a colon or a
+    /// dot; never «I этап республиканского фестиваля …», an action.
+    static func namesAStage(_ text: String) -> Bool {
+        let folded = RussianText.folded(RussianText.collapsingWhitespace(text))
+        guard folded.count <= 60 else { return false }
+        let number = "(?:\\d{1,2}|[ivx]{1,4})"
+        let kind = "(?:подготовительн|организационн|основн|практическ|аналитическ|заключительн|итогов|обобщающ|внедренческ|"
+            + "диагностическ|констатирующ|формирующ|контрольн|рефлексивн|проектировочн|поисков|информационн)[а-я]*"
+        let stage = "(?:\(number)\\s*(?:-?(?:й|ый|ой))?\\s+этап|этап\\s+\(number)|\(kind)(?:[-–]\(kind))?\\s+этап)"
+        let name = "(?:\\s*\\([^()]{1,40}\\)|\\s*[.:–—-]\\s*[а-я]+(?:[- ][а-я]+){0,2})?"
+        return folded.rangeOfMatch("^\(stage)\\.?\(name)\\.?$") != nil
     }
 
     /// «27 марта», «Понедельник, 27 марта 2023 г.», «27.03.2023»: one day named alone (a plan
@@ -638,6 +680,7 @@ struct PlanReading {
         var period = context.period
         if period == nil {
             let periods = actions.compactMap { $0.deadline?.period }
+                + stagePeriods.compactMap { try? DeadlineParser().parse($0, in: context).period }
             if let last = periods.map(\.last).max(),
                let first = ([orderDate].compactMap { $0 } + periods.map(\.first)).min()
             {
@@ -758,6 +801,7 @@ extension PlanReading {
     static let sectionHeading = SharedRegex(/^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/)
     static let moduleHeading = SharedRegex(/^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/)
     static let dayThenTheme = SharedRegex(/^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/)
+    static let dayThenCapital = SharedRegex(/^(\d{1,2}\s+[а-яё]+(?:\s+\d{4}\s*(?:г\.|года)?)?)[.,:–—-]?\s+\p{Lu}/)
     static let timeOfDay = SharedRegex(/\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/)
     static let goalOrTaskRow = SharedRegex(/^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/)
     static let goalOrTasksLabel = SharedRegex(/(?:^|\s)(?:цель|задачи)\s*:/)
