@@ -49,12 +49,23 @@ struct CorpusTests {
         "2201", "2202", "2203", "2204", "2205", "2206", "2301", "2302", "2303", "2304", "2305", "2306", "2307",
         "2401", "2402", "2403", "2404", "2405", "2407", "2408", "2501", "2502", "2503", "2505", "2506", "2507", "2508",
         "2601", "2603", "2604", "2605", "2606", "2607", "2703", "2704", "2801", "2802", "2804", "2805", "2806", "2807",
+        "2901", "2902", "2903", "2904",
     ]
 
     static var folder: URL {
         get throws {
             try #require(Bundle.module.url(forResource: "corpus", withExtension: nil, subdirectory: "Fixtures")).appendingPathComponent("docs")
         }
+    }
+
+    /// The document `name` of `docs/` and its file's name: a copy of a web page (`.txt`) or a
+    /// document kept as it was published (`.docx`, …).
+    static func document(_ name: String, in folder: URL? = nil) throws -> (data: Data, file: String) {
+        let folder = try folder ?? Self.folder
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first {
+            ($0 as NSString).deletingPathExtension == name && !$0.hasSuffix(".json")
+        }, "no document \(name) in \(folder.lastPathComponent)")
+        return (try Data(contentsOf: folder.appendingPathComponent(file)), file)
     }
 
     @Test func everyDocumentHasItsSourceAndCount() throws {
@@ -70,8 +81,8 @@ struct CorpusTests {
     @Test(arguments: readRight.sorted())
     func documentsReadRightStayRight(_ name: String) throws {
         let meta = try JSONDecoder().decode(Meta.self, from: Data(contentsOf: try Self.folder.appendingPathComponent("\(name).json")))
-        let data = try Data(contentsOf: try Self.folder.appendingPathComponent("\(name).txt"))
-        let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: "\(name).txt"))
+        let (data, file) = try Self.document(name)
+        let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: file))
         let range = meta.expected.actions...(meta.expected.actions + (meta.partial_rows ?? 0))
         #expect(range.contains(plan.actionCount), "\(name): \(plan.actionCount) actions, expected \(range)")
         for phrase in Self.missingDeadlines(plan, meta) {
@@ -146,10 +157,12 @@ extension CorpusTests {
         let part = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_REPORT"] ?? "docs"
         let folder = try #require(Bundle.module.url(forResource: "corpus", withExtension: nil, subdirectory: "Fixtures"))
             .appendingPathComponent(part)
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        // Copies of web pages (.txt) and documents kept as they were published (.docx, .pdf, …).
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         var read = 0, right = 0, sectionsRight = 0, namesExpected = 0, namesFound = 0
         for file in names {
-            let name = String(file.dropLast(4))
+            let name = (file as NSString).deletingPathExtension
             let meta = try JSONDecoder().decode(Meta.self, from: Data(contentsOf: folder.appendingPathComponent("\(name).json")))
             let range = meta.expected.actions...(meta.expected.actions + (meta.partial_rows ?? 0))
             let data = try Data(contentsOf: folder.appendingPathComponent(file))
