@@ -296,6 +296,14 @@ public struct ExecutorList: Hashable, Sendable {
     /// «Директор МБОУ», «… и», «МАОУ СОШ № 5 имени»): a name wrapped in a narrow column goes on
     /// instead.
     static func startsAnotherExecutor(_ line: String, after previous: String) -> Bool {
+        // «ЗУВР» / «директор,» / «зам. по ВР»: a school's plan lists its posts one a line, each
+        // in small letters after a post that ends (a comma, a dot, an abbreviation: «ЗУВР»,
+        // «зам. по ВР»); «Педагог» / «психолог» is one post wrapped.
+        if line.first?.isLowercase == true, Executor.startsWithRole(line), Executor.startsWithRole(previous) {
+            let post = previous.trimmingCharacters(in: .whitespaces)
+            let last = post.split(separator: " ").last ?? ""
+            return post.hasSuffix(",") || post.hasSuffix(".") || last.count >= 2 && last.allSatisfy { $0.isUppercase }
+        }
         guard line.first?.isUppercase == true else { return false }
         // «Директор» / «Бойко Н.В.»: a post, then the one person who holds it.
         if Executor.startsWithRole(previous), CellRunTable.namesOnlyPersons(line), !line.contains(","),
@@ -313,7 +321,7 @@ public struct ExecutorList: Hashable, Sendable {
         if breaksOff.contains(last) || previous.hasSuffix("-") || previous.hasSuffix("«") { return false }
         // «Директор МБОУ» / «СОШ № 5»: a type of institution waits for its name.
         if last.count <= 6, last.allSatisfy(\.isLetter), previous.split(separator: " ").last?.allSatisfy({ $0.isUppercase }) == true,
-           Executor.kind(of: String(last)) != .other {
+           ![.other, .personRole].contains(Executor.kind(of: String(last))) {
             return false
         }
         return Executor.startsWithRole(line) || Executor.kind(of: line) != .other

@@ -24,6 +24,21 @@ struct ExecutorListTests {
         #expect(short.municipality == "город Тамбов")
     }
 
+    /// A school's own plan lists its posts one a line, shortened («ЗУВР», «зам. по ВР», «Рук.
+    /// ШМО», «Делопроизводит.»): each line a post, a person's role, never an organisation, and
+    /// never a name of all the lines (plan_raboti.docx of a Bashkortostan school, whose import
+    /// was refused: «ЗУВР ЗУВР зам. по ВР …» fit two such names «equally well»). A post wrapped
+    /// over two lines («Педагог» / «психолог») stays one.
+    @Test func postsOfASchoolOneALineShortened() {
+        let list = ExecutorList(parsing: "Директор\nЗУВР\nдиректор,\n ЗУВР\n\nзам. по ВР\nзам. по ВР\nРук. ШМО\nДелопроизводит.\nучит.- предметники")
+        #expect(list.executors.map(\.name) == [
+            "Директор", "ЗУВР", "директор", "ЗУВР", "зам. по ВР", "зам. по ВР", "Рук. ШМО", "Делопроизводит", "учит.- предметники",
+        ])
+        #expect(list.executors.allSatisfy { $0.kind == .personRole }, "\(list.executors.map(\.kind))")
+        #expect(ExecutorList(parsing: "Педагог\nпсихолог").executors.map(\.name) == ["Педагог психолог"])
+        #expect(ExecutorList(parsing: "Директор МБОУ\nСОШ № 5").executors.map(\.name) == ["Директор МБОУ СОШ № 5"])
+    }
+
     /// Seed 002: responsible persons are roles, one cell broken over lines.
     @Test(arguments: [
         ("Классный руководитель", ["Классный руководитель"]),
