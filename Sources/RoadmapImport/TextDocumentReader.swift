@@ -208,17 +208,20 @@ public enum TextDocumentReader {
     }
 
     /// Whether the line at `index` is a heading across a table without outer pipes of `pipes`
-    /// separators («26 августа 2020 г. Учебно-методический сбор факультета» between rows): no
-    /// «|» in it, two words or more opening with a capital or a figure, and a whole row under
+    /// separators («26 августа 2020 г. Учебно-методический сбор факультета» between rows, or a
+    /// month, «ЯНВАРЬ»): no «|» in it, two words or more, or a word, opening with a capital or
+    /// a figure, and a whole row under
     /// it whose first cell does not go on with a small letter (that would be a cell's text
     /// wrapped onto the next line, `brokenRow`).
-    static func spansTable(_ lines: [String], at index: Int, pipes: Int) -> Bool {
-        guard pipes >= 2, index + 1 < lines.count, barePipeCount(lines[index]) == 0 else { return false }
+    /// Up to three such headings may follow one another («I триместр 2022-2023 уч. год» /
+    /// «СЕНТЯБРЬ 2022 г»).
+    static func spansTable(_ lines: [String], at index: Int, pipes: Int, depth: Int = 0) -> Bool {
+        guard pipes >= 2, depth < 3, index + 1 < lines.count, barePipeCount(lines[index]) == 0 else { return false }
         let text = cleanLine(lines[index])
         guard let opening = text.first, opening.isUppercase || opening.isNumber,
-              text.split(separator: " ").count >= 2 else { return false }
+              text.split(separator: " ").count >= 2 || text.count >= 3 && text.allSatisfy(\.isLetter) else { return false }
         let next = lines[index + 1]
-        guard barePipeCount(next) == pipes else { return false }
+        guard barePipeCount(next) == pipes else { return spansTable(lines, at: index + 1, pipes: pipes, depth: depth + 1) }
         let first = cleanCell(splitPipes(next).first ?? "")
         return first.first?.isLowercase != true
     }

@@ -1658,4 +1658,38 @@ struct PlanShapeTests {
             #expect(!PlanReading.namesAPeriod(text), "\(text)")
         }
     }
+
+    /// «Дата | День недели | Время | Классы | Мероприятие | …» under a term and a month across
+    /// the table («I триместр 2022-2023 уч. год» / «СЕНТЯБРЬ 2022 г»), each row's date a day of
+    /// that month («1», «20-25»): the days are the deadline's column, not row numbers to put a
+    /// «№» before, and each is that month's day in the section's year (held-back-28/3001); a
+    /// month named without its year takes the plan's (held-back-27/2904).
+    @Test func daysUnderAMonthAcrossTheTable() throws {
+        let text = "Запланированные мероприятия\nДата | День недели | Время | Классы | Мероприятие | Предмет | Сопровождающие/ ответственные\n"
+            + "I триместр 2022-2023 уч. год\nСЕНТЯБРЬ 2022 г\n"
+            + "1 | четверг | 9.00 | 1-11 | День знаний. Торжественный молебен | | \n"
+            + "20-25 | - | - | 9,10,11 | Многодневная поездка в Пушкиногорье | Литература | Себина Е.Н. Воронкова И.Е.\n"
+            + "7 | пятница | 14.30 | 7 | Соборная площадь Кремля | МХК | Рыжова О.Б.\n"
+            + "ОКТЯБРЬ 2022 г\n5 | среда | 12.30 | 1-4 | День Учителя. Праздничный концерт | Общешкольный праздник | учителя, кураторы\n"
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == [
+            "День знаний. Торжественный молебен", "Многодневная поездка в Пушкиногорье", "Соборная площадь Кремля",
+            "День Учителя. Праздничный концерт",
+        ])
+        #expect(read.actions.map { $0.deadline.period.map { "\($0.first.iso)..\($0.last.iso)" } ?? "-" } == [
+            "2022-09-01..2022-09-01", "2022-09-20..2022-09-25", "2022-09-07..2022-09-07", "2022-10-05..2022-10-05",
+        ])
+        #expect(read.actions[1].executors.map(\.name) == ["Себина Е.Н.", "Воронкова И.Е."])
+        let yearOfThePlan = "План физкультурных и спортивных мероприятий на 2020 год\n№ | Наименование мероприятий | Дата | Ответственный\n"
+            + "ЯНВАРЬ\n | Декада спорта | 1-10 | инструкторы по спорту\n | Футбол – Кубок памяти | 2-3 | Лужняк М.А.\n"
+            + "ФЕВРАЛЬ\n | Лыжные гонки | 15 | Дронь У.А.\n"
+        let sports = try plan(yearOfThePlan)
+        #expect(sports.actions.map { $0.deadline.period.map { "\($0.first.iso)..\($0.last.iso)" } ?? "-" } == [
+            "2020-01-01..2020-01-10", "2020-01-02..2020-01-03", "2020-02-15..2020-02-15",
+        ])
+        #expect(sports.actions[0].executors.map(\.kind) == [.personRole])
+        #expect(PlanReading.monthOfHeading("СЕНТЯБРЬ 2022 г")! == (9, 2022))
+        #expect(PlanReading.monthOfHeading("Май")! == (5, nil))
+        #expect(PlanReading.monthOfHeading("Май – месяц здоровья") == nil)
+    }
 }

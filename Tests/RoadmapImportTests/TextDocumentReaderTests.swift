@@ -315,5 +315,7 @@ struct TextDocumentReaderTests {
         #expect(table.rows[1][0].location == SourceLocation(line: 2, row: 2, column: 1))
         #expect(table.rows[2].map(\.text) == ["", "Вступительное слово начальника факультета.", "14.00-14.10", "полковник Котенок А.А."])
         #expect(table.rows[6][0].text == "2. Организация работы кафедр")
+        let two = "Дата | Мероприятие | Ответственный\nI триместр 2022-2023 уч. год\nСЕНТЯБРЬ 2022 г\n1 | День знаний | Иванова А.А.\n"
+        #expect(try #require(TextDocumentReader.read(two, name: "t.txt").tables.first).rows.map(\.count) == [3, 1, 1, 3])
     }
 }

@@ -77,6 +77,10 @@ public struct PlanDocumentParser: Sendable {
         let body = table.rows.dropFirst(header + 1).filter { row in row.contains { !$0.text.isEmpty } }
         let numbered = body.filter { row in row.first.map { CellRunTable.isRowNumber($0.text) } ?? false }
         guard body.count >= 2, numbered.count * 2 >= body.count else { return (table, layout) }
+        // «Дата | День недели | … | Мероприятие» over «1 | четверг | … | День знаний» under a
+        // month across the table: the numbers are days under their heading, as wide as it.
+        let headings = table.rows[header].count
+        if layout.columns[0] == .deadline, numbered.allSatisfy({ $0.count == headings }) { return (table, layout) }
         var shifted = table
         let first = table.rows[header].first?.location ?? SourceLocation()
         shifted.rows[header] = [SourceCell(text: "№", location: first)] + table.rows[header]

@@ -300,6 +300,11 @@ struct PlanReading {
                context != .none || day.firstMatch(of: Self.fourDigits.regex) != nil {
                 deadlineText = "\(day), \(deadlineText)"
             }
+            // «1-10» under the section «ЯНВАРЬ» («СЕНТЯБРЬ 2022 г»): days of that month, in the
+            // year the section names (else the plan's).
+            if let days = deadlineText.wholeMatch(of: Self.daysAlone.regex), let month = section.flatMap(Self.monthOfHeading) {
+                deadlineText = "\(days.output.1) \(DeadlinePoint.genitiveMonths[month.month - 1])" + (month.year.map { " \($0) г." } ?? "")
+            }
             // A row under a merged date takes the date, not the hour of the row above.
             if !deadlineText.isEmpty { lastDeadline = hour ? day : deadlineText }
             let location = layout.index(of: .action).flatMap { row.indices.contains($0) ? row[$0].location : nil }
@@ -421,6 +426,20 @@ struct PlanReading {
         guard !match.output.1.isEmpty, line.first?.isLetter == true || line.contains(".") || line.contains(")") else { return nil }
         return goalTitle(line)
     }
+
+    /// The month (1–12) and maybe the year of a heading across the table that names one month
+    /// alone: «ЯНВАРЬ», «Сентябрь 2022 г», «НОЯБРЬ 2022»; nil for any other line.
+    static func monthOfHeading(_ line: String) -> (month: Int, year: Int?)? {
+        let folded = RussianText.folded(RussianText.collapsingWhitespace(line))
+        guard !RussianText.isLonger(folded, than: 30),
+              let match = folded.wholeMatch(of: Self.monthAlone.regex),
+              let month = Self.nominativeMonths.firstIndex(of: String(match.output.1)) else { return nil }
+        return (month + 1, match.output.2.flatMap { Int($0) })
+    }
+
+    static let nominativeMonths = [
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    ]
 
     /// The day a heading across the table names: alone («27 марта»), before its theme in
     /// quotes (`DatedListTable.day(heading:)`), or before what it holds, opening with a capital
@@ -798,6 +817,8 @@ struct PlanReading {
 // these run for every cell, executor or word of a plan.
 extension PlanReading {
     static let fourDigits = SharedRegex(/\d{4}/)
+    static let daysAlone = SharedRegex(/\s*((?:[1-9]|[12]\d|3[01])(?:\s*[-–—]\s*(?:[1-9]|[12]\d|3[01]))?)\.?\s*/)
+    static let monthAlone = SharedRegex(/([а-я]+)\.?(?:\s+(\d{4})\s*(?:г\.?|года)?)?\.?/)
     static let sectionHeading = SharedRegex(/^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/)
     static let moduleHeading = SharedRegex(/^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/)
     static let dayThenTheme = SharedRegex(/^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/)
