@@ -295,6 +295,16 @@ public enum TextDocumentReader {
                 // the table's last row.
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 let filled = { (row: [SourceCell]) in row.filter { !$0.text.isEmpty }.count >= 2 }
+                // «| 1. | Семинар | ноябрь» / «февраль» / «апрель | Морозова З.П. |»: the open cell's
+                // paragraphs, one a line, until a line closes the row.
+                if !lastClosed, !trimmed.contains("|"), var last = rows.last, !last.isEmpty,
+                   let closing = lines[(index + 1)...].prefix(4).first(where: { $0.contains("|") }),
+                   !isPipeRow(closing), closing.trimmingCharacters(in: .whitespaces).hasSuffix("|") {
+                    last[last.count - 1].text += "\n" + cleanCell(trimmed)
+                    rows[rows.count - 1] = last
+                    index += 1
+                    continue
+                }
                 guard trimmed.hasSuffix("|"), let last = rows.last, filled(last), rows.filter(filled).count >= 2,
                       lines[(index + 1)...].prefix(6).contains(where: isPipeRow)
                         || !lastClosed && lines[(index + 1)...].allSatisfy(isBlank) else { break }

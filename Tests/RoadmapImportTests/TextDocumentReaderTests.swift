@@ -318,4 +318,17 @@ struct TextDocumentReaderTests {
         let two = "Дата | Мероприятие | Ответственный\nI триместр 2022-2023 уч. год\nСЕНТЯБРЬ 2022 г\n1 | День знаний | Иванова А.А.\n"
         #expect(try #require(TextDocumentReader.read(two, name: "t.txt").tables.first).rows.map(\.count) == [3, 1, 1, 3])
     }
+
+    /// «| 1. | Семинар | ноябрь» / «февраль» / «апрель | Морозова З.П. |»: a cell of three
+    /// paragraphs left open over lines of their own, then closed with the row (docs/3101, a
+    /// .doc's deadline of three months, written as a «|» table).
+    @Test func aPipeRowsCellOfSeveralLines() throws {
+        let text = "| № | Мероприятие | Срок | Ответственный |\n| 1. | Семинар | ноябрь\nфевраль\nапрель | Морозова З.П. |\n"
+            + "| 2. | Педсовет | март | Бачинская Е.Е. |\n"
+        let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["№", "Мероприятие", "Срок", "Ответственный"], ["1.", "Семинар", "ноябрь\nфевраль\nапрель", "Морозова З.П."],
+            ["2.", "Педсовет", "март", "Бачинская Е.Е."],
+        ])
+    }
 }
