@@ -209,11 +209,10 @@ public enum TextDocumentReader {
 
     /// Whether the line at `index` is a heading across a table without outer pipes of `pipes`
     /// separators («26 августа 2020 г. Учебно-методический сбор факультета» between rows, or a
-    /// month, «ЯНВАРЬ»): no «|» in it, two words or more, or a word, opening with a capital or
-    /// a figure, and a whole row under
-    /// it whose first cell does not go on with a small letter (that would be a cell's text
-    /// wrapped onto the next line, `brokenRow`).
-    /// Up to three such headings may follow one another («I триместр 2022-2023 уч. год» /
+    /// month, «ЯНВАРЬ»): no «|» in it, two words or more (or one word of letters), opening with
+    /// a capital or a figure, and a whole row under it whose first cell does not go on with a
+    /// small letter (that would be a cell's text wrapped onto the next line, `brokenRow`). Up
+    /// to three such headings may follow one another («I триместр 2022-2023 уч. год» /
     /// «СЕНТЯБРЬ 2022 г»).
     static func spansTable(_ lines: [String], at index: Int, pipes: Int, depth: Int = 0) -> Bool {
         guard pipes >= 2, depth < 3, index + 1 < lines.count, barePipeCount(lines[index]) == 0 else { return false }
