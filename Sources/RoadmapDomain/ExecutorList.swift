@@ -68,7 +68,18 @@ public struct ExecutorList: Hashable, Sendable {
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
         return mergingContinuations((parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
-            .flatMap(splittingInstitutions).map(clean).filter { !$0.isEmpty })
+            .flatMap(splittingInstitutions).map(clean).filter(namesSomebody))
+    }
+
+    /// Whether a part of a cell names anybody: a letter or a figure outside brackets. «^», «—»
+    /// or «(по согласованию)» alone name nobody (a remark in brackets is no part of a name).
+    static func namesSomebody(_ part: String) -> Bool {
+        var depth = 0
+        for character in part {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+            else if depth == 0, character.isLetter || character.isNumber { return true }
+        }
+        return false
     }
 
     /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: an organisation and, in brackets, the person to ask
@@ -194,7 +205,10 @@ public struct ExecutorList: Hashable, Sendable {
     static func mergingContinuations(_ parts: [String]) -> [String] {
         var result: [String] = []
         for part in parts {
-            if let previous = result.last, Self.describesThePrevious(part) {
+            if let previous = result.last, Self.isAWorkArea(part), Self.endsWithAWorkArea(previous) {
+                // «Заместители директора по УР, ВР»: one post over two areas of work, not «ВР».
+                result[result.count - 1] = previous + ", " + part
+            } else if let previous = result.last, Self.describesThePrevious(part) {
                 // «Заместитель директора, курирующий вопрос аттестации»: a clause, not a name.
                 result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
@@ -212,6 +226,20 @@ public struct ExecutorList: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    /// The areas of a school's deputy heads, shortened: «УР», «ВР», «УВР», «УПР», «АХЧ».
+    static let workAreas: Set<String> = ["ур", "вр", "увр", "упр", "нмр", "мр", "ахч", "ахр", "ир", "пр", "ор", "бж", "иктр"]
+
+    static func isAWorkArea(_ part: String) -> Bool {
+        workAreas.contains(RussianText.folded(part.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))))
+    }
+
+    /// «… по УР», «… по УР, ВР»: a post named by its area of work.
+    static func endsWithAWorkArea(_ part: String) -> Bool {
+        let words = part.split(whereSeparator: { $0 == " " || $0 == "," }).map { RussianText.folded(String($0)) }
+        guard let last = words.last, workAreas.contains(last) else { return false }
+        return words.dropLast().last == "по" || words.dropLast().contains("по") && words.reversed().prefix { $0 != "по" }.allSatisfy(workAreas.contains)
     }
 
     /// «управление здравоохранения администрации г. Владимира», «администрации районов города»,

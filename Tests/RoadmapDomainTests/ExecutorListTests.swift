@@ -256,6 +256,29 @@ struct ExecutorListTests {
     }
 
     /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: the organisation, and the person to ask there.
+    /// A mark left in a cell (a merged cell's «^», a dash for «nobody», a remark alone) names
+    /// nobody: it was created as an organisation with an empty name, which the database refused.
+    @Test(arguments: ["^", "—", "-", "«»", "(по согласованию)", "^; —", "…"])
+    func aMarkAloneNamesNobody(cell: String) {
+        #expect(ExecutorList(parsing: cell).executors.isEmpty)
+    }
+
+    /// A college's plan: deputy heads named by their areas of work, and its other posts.
+    @Test func aPostOverSeveralAreasOfWorkIsOnePost() {
+        let list = ExecutorList(parsing: "Заместители директора по УР, ВР, УПР, заведующие отделениями")
+        #expect(list.executors.map(\.name) == ["Заместители директора по УР, ВР, УПР", "заведующие отделениями"])
+        #expect(list.executors.allSatisfy { $0.kind == .personRole })
+        let posts = ExecutorList(parsing: "Ведущий юрисконсульт, главный бухгалтер, преподаватели ЦК № 3")
+        #expect(posts.executors.map(\.name) == ["Ведущий юрисконсульт", "главный бухгалтер", "преподаватели ЦК № 3"])
+        #expect(posts.executors.allSatisfy { $0.kind == .personRole })
+        // An organisation named after a work area stays apart: «ВР» alone after a school.
+        #expect(ExecutorList(parsing: "МБОУ СОШ № 5, ВР").executors.count == 2)
+    }
+
+    @Test func aMarkBesideANameLeavesTheName() {
+        #expect(ExecutorList(parsing: "МБОУ СОШ № 5; ^").executors.map(\.name) == ["МБОУ СОШ № 5"])
+    }
+
     @Test func aContactInBracketsIsAPersonBesideTheOrganisation() {
         let list = ExecutorList(parsing: "МКУ «ЦОДОУ» (Иванова Т.А.), МБОУ СОШ № 3 (Петров П.П., Сидорова А.А.)")
         #expect(list.executors.map(\.name) == ["МКУ «ЦОДОУ»", "Иванова Т.А.", "МБОУ СОШ № 3", "Петров П.П.", "Сидорова А.А."])
