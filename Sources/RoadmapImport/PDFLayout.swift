@@ -97,10 +97,17 @@ enum PDFLayout {
             lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap) }
         }
         let starts = Self.columnStarts(unsplit.flatMap { $0 }, tolerance: 2)
-        let runLines = unsplit.map { page in page.map { line in line.flatMap { Self.split($0, at: starts) } } }
+        let jitter = Self.jitter(lines.flatMap { $0 })
+        let windows = Self.edgeWindows(starts, unsplit.flatMap { $0 }, tolerance: 2, medianHeight: medianHeight)
+        // The space between two words of a line that is not stretched: justified lines, many
+        // in a scan's recognised text, make the median gap several spaces wide.
+        let narrowSpace = gaps.isEmpty ? space : gaps[gaps.count / 5]
+        let wideGap = max(2.5 * narrowSpace, 0.5 * medianHeight)
+        let runLines = unsplit.map { page in page.map { line in line.flatMap { Self.split($0, at: windows, wideGap: wideGap, reach: 0.3 * medianHeight) } } }
         let geometry = Geometry(
             starts: starts, medianHeight: medianHeight,
-            pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight),
+            pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight, jitter: jitter),
+            jitter: jitter,
             rightEdges: Self.rightEdges(runLines, starts: starts))
         let pageRows = runLines.map { Self.rows($0, geometry: geometry) }
 
@@ -143,16 +150,17 @@ enum PDFLayout {
             if !tableOpen { paragraphs(rows[..<first], page: page.number) }
             var last = rows.lastIndex { $0.filledColumns.count >= min(2, wide) } ?? first
             // Lines across the table at the foot of a page, when the next page goes on with the
-            // table, are a section or a goal cut by the page break.
+            // table, are a section or a goal cut by the page break; lines of a cell but the
+            // first column's are the end of a row's cell.
             if let next = pageRows.dropFirst(pageIndex + 1).first?.first, next.spansTable || next.filledColumns.count >= 2,
-               rows[(last + 1)...].allSatisfy(\.spansTable) {
+               rows[(last + 1)...].allSatisfy({ $0.spansTable || !$0.filledColumns.isEmpty && !$0.filledColumns.contains(0) }) {
                 last = rows.endIndex - 1
             }
             var body = Array(rows[first...max(first, last)])
             // A header repeated on the new page goes; the row under it may be the rest of the
             // row the page break cut.
-            for repeated in header where tableOpen {
-                guard let top = body.first, Self.texts(of: top, columns: starts.count) == repeated else { break }
+            while tableOpen, let top = body.first, header.contains(Self.texts(of: top, columns: starts.count))
+                || Self.numbersColumns(Self.texts(of: top, columns: starts.count)) && header.contains(where: Self.numbersColumns) {
                 body.removeFirst()
             }
             if tableOpen, let top = body.first, let previous = table.last, Self.continues(top, after: previous, in: table) {
@@ -164,6 +172,18 @@ enum PDFLayout {
                 header = [Self.texts(of: top, columns: starts.count)]
                 if body.count > 1, Self.numbersColumns(Self.texts(of: body[1], columns: starts.count)) {
                     header.append(Self.texts(of: body[1], columns: starts.count))
+                }
+            }
+            // A header found lower than where the table began (after lines a scan's justified
+            // text made look like cells): the row numbering the columns, and the row above it.
+            // On the page the table begins, what stands above that header is text, not rows.
+            if !header.contains(where: Self.numbersColumns),
+               let numbered = body.firstIndex(where: { Self.numbersColumns(Self.texts(of: $0, columns: starts.count)) }) {
+                header = [Self.texts(of: body[numbered], columns: starts.count)]
+                    + (numbered > body.startIndex ? [Self.texts(of: body[numbered - 1], columns: starts.count)] : [])
+                if !tableOpen, table.isEmpty, numbered - 1 > body.startIndex {
+                    paragraphs(body[..<(numbered - 1)], page: page.number)
+                    body.removeFirst(numbered - 1)
                 }
             }
             table += body
@@ -222,7 +242,11 @@ enum PDFLayout {
 
     /// «1 | 2 | 3 | 4 | 5» under a header: each filled cell one more than the one before.
     static func numbersColumns(_ texts: [String]) -> Bool {
-        let numbers = texts.filter { !$0.isEmpty }.map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        // A scan's recognised «3» is now and then a «з».
+        let numbers = texts.filter { !$0.isEmpty }.map { text in
+            let digits = text.trimmingCharacters(in: .whitespaces)
+            return Int(digits == "з" || digits == "З" ? "3" : digits)
+        }
         guard numbers.count >= 3, let first = numbers.first ?? nil else { return false }
         return numbers.enumerated().allSatisfy { $0.element == first + $0.offset }
     }
@@ -262,12 +286,22 @@ enum PDFLayout {
     /// A run split where one of its words starts at a column's edge after a word that ended
     /// before it: a cell filled to its right border leaves no wider gap before the next one
     /// («февраль 2025» «Комитет»). A line across the table (a section) does not start a word
-    /// at an edge but by chance, and a chance that close is rare.
-    static func split(_ run: Run, at starts: [Double]) -> [Run] {
+    /// at an edge but by chance, and a chance that close is rare. An edge is a point, or the
+    /// few points a scan's recognised text starts its lines at (`edgeWindows`).
+    ///
+    /// A gap over a column's edge (or ending up to `reach` before it: centred text) is a cell's
+    /// end too when it is as wide as `wideGap`, the gap no space between two words of a line
+    /// across the table comes to. It matters where a
+    /// justified text's stretched spaces are as wide as the padding between two cells, and
+    /// the padding alone cannot tell them apart.
+    static func split(_ run: Run, at windows: [ClosedRange<Double>], wideGap: Double = .infinity, reach: Double = 1) -> [Run] {
         var runs = [Run(words: [], page: run.page)]
         for word in run.words {
             if let previous = runs[runs.count - 1].words.last,
-               starts.contains(where: { abs(word.xMin - $0) <= 1 && previous.xMax < $0 - 0.5 }) {
+               windows.contains(where: { edge in
+                   previous.xMax < edge.lowerBound + 0.5
+                       && (edge.contains(word.xMin) || word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap)
+               }) {
                 runs.append(Run(words: [word], page: run.page))
             } else {
                 runs[runs.count - 1].words.append(word)
@@ -276,10 +310,35 @@ enum PDFLayout {
         return runs
     }
 
+    /// Where each column's cells start, a point give or take one: a word placed by a
+    /// program starts every line of a cell at its column's edge. Text recognised on a scan
+    /// (a signed order scanned and read again, the way many are published) starts its lines
+    /// a few points apart: 129.6 to 137 for the lines of one column. Where the starts of a
+    /// column are that close together, and many, the edge is all of them; a column of
+    /// centred text, whose lines start anywhere across it, keeps its point.
+    static func edgeWindows(_ starts: [Double], _ lines: [[Run]], tolerance: Double, medianHeight: Double) -> [ClosedRange<Double>] {
+        let clusters = edgeClusters(lines, tolerance: tolerance)
+        return starts.map { start in
+            let point = (start - 1)...(start + 1)
+            guard let cluster = clusters.first(where: { $0.first == start }), let last = cluster.last,
+                  cluster.count >= 10, last - start <= 0.8 * medianHeight else { return point }
+            return (start - 1)...(last + 1)
+        }
+    }
+
     /// Left edges where runs of lines with two runs or more start at least twice. A line
     /// drawn again the same (a header repeated at the top of every page) counts once: a
     /// centred heading is no column's edge, however many pages repeat it.
     static func columnStarts(_ lines: [[Run]], tolerance: Double) -> [Double] {
+        let clusters = edgeClusters(lines, tolerance: tolerance)
+        let candidates = clusters.filter { $0.count >= 2 }.compactMap(\.first)
+        guard !candidates.isEmpty else { return [clusters.first?.first ?? 0] }
+        return mergingCentredEdges(droppingPushedEdges(candidates, lines, tolerance: tolerance), lines, tolerance: tolerance)
+    }
+
+    /// The left edges of the runs of lines with two runs or more, each line drawn again the
+    /// same counted once, in groups no wider apart than `tolerance` from one to the next.
+    static func edgeClusters(_ lines: [[Run]], tolerance: Double) -> [[Double]] {
         var seen: Set<String> = []
         let distinct = lines.filter { line in
             line.count >= 2 && seen.insert(line.map { "\(Int($0.xMin.rounded()))\u{1F}\($0.text)" }.joined(separator: "\u{1E}")).inserted
@@ -293,9 +352,7 @@ enum PDFLayout {
                 clusters.append([edge])
             }
         }
-        let candidates = clusters.filter { $0.count >= 2 }.compactMap(\.first)
-        guard !candidates.isEmpty else { return [edges.first ?? 0] }
-        return mergingCentredEdges(droppingPushedEdges(candidates, lines, tolerance: tolerance), lines, tolerance: tolerance)
+        return clusters
     }
 
     /// An edge that the column to its left runs across more often than text starts at it lies
@@ -353,12 +410,29 @@ enum PDFLayout {
         var starts: [Double]
         var medianHeight: Double
         var pitch: Double
+        /// How far apart the words of one line stand up and down (`jitter(_:)`).
+        var jitter: Double = 0
         /// The rightmost point text reaches in each column.
         var rightEdges: [Double]
     }
 
+    /// How far apart the words of one line stand up and down: none where a program placed
+    /// them, half a point to a point where they were recognised on a scan (the page a little
+    /// askew, each word boxed as the recogniser saw it).
+    static func jitter(_ lines: [[PDFPage.Word]]) -> Double {
+        let spreads = lines.filter { $0.count >= 2 }.map { line in
+            (line.map(\.yMin).max() ?? 0) - (line.map(\.yMin).min() ?? 0)
+        }.sorted()
+        guard !spreads.isEmpty else { return 0 }
+        // A program draws most lines level, though a few stray (text set lower in its cell, by
+        // half a point): only where hardly a line is level were the words recognised. Lines of
+        // one cell stray least; those across several cells stray most.
+        guard spreads[spreads.count / 2] > 0.005 else { return 0 }
+        return min(max(spreads[spreads.count * 4 / 5], 0.2), 2)
+    }
+
     /// The distance between two lines of one cell's text.
-    static func pitch(_ pages: [[[Run]]], starts: [Double], medianHeight: Double) -> Double {
+    static func pitch(_ pages: [[[Run]]], starts: [Double], medianHeight: Double, jitter: Double = 0) -> Double {
         var deltas: [Int: Int] = [:]
         for page in pages {
             var byColumn: [Int: [Run]] = [:]
@@ -374,12 +448,17 @@ enum PDFLayout {
         // Runs of one cell stand one line pitch apart; runs of two rows of one-line cells stand
         // further apart, and in a small table may be the commoner. The pitch is the smallest
         // distance seen twice or more (a tenth of a point of jitter either way belongs to it).
-        let repeated = deltas.keys.sorted().filter { key in (key - 1...key + 1).reduce(0) { $0 + (deltas[$1] ?? 0) } >= 2 }
+        // Recognised text strays by its jitter: the distances of one pitch spread as wide, and
+        // one seen twice by chance below them is no pitch (a tenth of all that are near it).
+        let spread = max(1, Int((jitter * 10).rounded()))
+        func near(_ key: Int) -> Int { (key - spread...key + spread).reduce(0) { $0 + (deltas[$1] ?? 0) } }
+        let least = jitter > 0 ? max(2, (deltas.keys.map(near).max() ?? 0) / 10) : 2
+        let repeated = deltas.keys.sorted().filter { near($0) >= least }
         guard let smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
             return 1.2 * medianHeight
         }
-        let near = deltas.keys.filter { abs($0 - smallest) <= 1 }
-        return Double(near.max() ?? smallest) / 10
+        let close = deltas.keys.filter { abs($0 - smallest) <= spread }
+        return Double(close.max() ?? smallest) / 10
     }
 
     static func rightEdges(_ pages: [[[Run]]], starts: [Double]) -> [Double] {
@@ -397,7 +476,8 @@ enum PDFLayout {
         let medianHeight = geometry.medianHeight
         var spanning: [Block] = []
         var columns = Array(repeating: [Run](), count: starts.count)
-        for run in lines.flatMap({ $0 }) {
+        // A line drawn with underscores (where the signature goes) is no text.
+        for run in lines.flatMap({ $0 }) where !run.text.allSatisfy({ $0 == "_" || $0 == " " }) {
             let column = Self.column(of: run, starts: starts)
             if column + 1 < starts.count, run.xMax > starts[column + 1] + 2 {
                 spanning.append(Block(column: column, runs: [run], spansTable: true))
@@ -407,6 +487,15 @@ enum PDFLayout {
             } else {
                 columns[column].append(run)
             }
+        }
+        // A section's number in the first column, level with the line across the table that
+        // names it («2.» «Меры по …»), is that line's beginning.
+        let level = 1 + geometry.jitter
+        for (index, heading) in spanning.enumerated() where heading.column > 0 {
+            guard let number = columns[0].firstIndex(where: { abs($0.yMin - heading.yMin) <= level && $0.xMax < heading.runs[0].xMin })
+            else { continue }
+            spanning[index] = Block(column: 0, runs: [Run(words: columns[0][number].words + heading.runs[0].words, page: heading.page)], spansTable: true)
+            columns[0].remove(at: number)
         }
         // Lines across the table one pitch apart are one heading of several lines.
         spanning.sort { $0.yMin < $1.yMin }
@@ -418,17 +507,41 @@ enum PDFLayout {
                 headings.append(block)
             }
         }
+        // The row numbering the columns («1 | 2 | 3 | 4») is a row of its own, however close
+        // the first row of the table stands under it.
+        let numbering = Set(lines.filter { line in
+            line.count >= 3 && Self.numbersColumns(line.map(\.text)) && line.map { Self.column(of: $0, starts: starts) } == Array(0..<line.count)
+        }.flatMap { $0.map(\.yMin) })
+        // Where the words were recognised on a scan, the lines of a cell and the first line of
+        // the next row may stand one pitch apart alike: a new row starts where the first
+        // column starts a cell (its number), in every column.
+        var rowStarts: [Double] = []
+        if geometry.jitter > 0, let first = columns.first {
+            let sorted = first.sorted { $0.yMin < $1.yMin }
+            rowStarts = zip([nil] + sorted.map(Optional.some), sorted).compactMap { previous, run in
+                guard let previous else { return run.yMin }
+                return run.yMin - previous.yMin > geometry.pitch + 0.3 + geometry.jitter || numbering.contains(previous.yMin) ? run.yMin : nil
+            }
+        }
 
+        // How far down the next line of a cell may stand. A scan's lines stray, and its pitch
+        // with them (13.9 to 16.6 points in one table); there the first column's numbers
+        // start the rows, and a cell's lines may stand a quarter of a pitch further apart.
+        let reach = geometry.jitter > 0 ? max(geometry.pitch + 0.3 + 2 * geometry.jitter, 1.25 * geometry.pitch) : geometry.pitch + 0.3
         var blocks: [Block] = []
         for (column, runs) in columns.enumerated() where !runs.isEmpty {
             let sorted = runs.sorted { $0.yMin < $1.yMin }
             let pitch = geometry.pitch
-            let edge = geometry.rightEdges[column]
+            // A word broken with no hyphen at the column's right edge is a program's doing; a
+            // scan's text reaching the edge is a justified line's last word.
+            let edge = geometry.jitter > 0 ? nil : geometry.rightEdges[column]
             var current = Block(column: column, runs: [sorted[0]], spansTable: false, rightEdge: edge, leftEdge: starts[column])
             for run in sorted.dropFirst() {
                 let previous = current.runs[current.runs.count - 1]
                 let crossesHeading = headings.contains { $0.yMin > previous.yMin && $0.yMin < run.yMin }
-                if run.yMin - previous.yMin > pitch + 0.3 || crossesHeading {
+                let startsRow = column > 0 && rowStarts.contains { abs($0 - run.yMin) <= level }
+                if run.yMin - previous.yMin > reach || crossesHeading || startsRow
+                    || numbering.contains(previous.yMin) || numbering.contains(run.yMin) {
                     blocks.append(current)
                     current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge, leftEdge: starts[column])
                 } else {

@@ -1,0 +1,122 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@testable import RoadmapImport
+
+/// `PDFLayout` on words placed as a scan's recognised text places them: each word boxed on
+/// its own, a line's cells a little higher or lower than one another, a justified column's
+/// spaces as wide as the padding between two cells, centred deadlines and executors, the
+/// next row one line pitch under the last line of a cell, and the row numbering the columns
+/// at the top of every page. No poppler is needed: the pages are made here, word by word.
+struct PDFLayoutTests {
+    static let height = 10.8
+    static let letter = 5.6
+
+    /// The words of `text` from `x` on, `gap` apart, at `y` (each word a few hundredths of a
+    /// point up or down, as recognised words are).
+    static func words(_ text: String, at x: Double, _ y: Double, gap: Double = 3.6) -> [PDFPage.Word] {
+        var left = x
+        return text.split(separator: " ").enumerated().map { index, word in
+            let width = Double(word.count) * letter
+            let stray = Double(index % 3) * 0.03
+            defer { left += width + gap }
+            return PDFPage.Word(text: String(word), xMin: left, yMin: y + stray, xMax: left + width, yMax: y + stray + height)
+        }
+    }
+
+    /// One row of the plan: its number, its action over several justified lines, its deadline
+    /// and executors centred, each cell a little off the number's line.
+    static func row(_ number: String, _ action: [(String, Double)], _ deadline: [String], _ executors: [String], at y: Double) -> [PDFPage.Word] {
+        var words = Self.words(number, at: 104, y)
+        for (index, line) in action.enumerated() { words += Self.words(line.0, at: 134.9, y + Double(index) * 14.6, gap: line.1) }
+        for (index, line) in deadline.enumerated() {
+            words += Self.words(line, at: 441 - Double(line.count) * letter / 2, y - 0.3 + Double(index) * 14.6)
+        }
+        for (index, line) in executors.enumerated() {
+            words += Self.words(line, at: 537 - Double(line.count) * letter / 2, y + 0.6 + Double(index) * 14.6)
+        }
+        return words
+    }
+
+    static func numbering(at y: Double) -> [PDFPage.Word] {
+        words("1", at: 108, y) + words("2", at: 256, y) + words("3", at: 439, y + 0.8) + words("4", at: 534, y + 1)
+    }
+
+    static let pages: [PDFPage] = [
+        PDFPage(number: 1, words:
+            // A justified paragraph above the table: its stretched spaces split it into runs
+            // that fall where the columns are.
+            words("1.2. План определяет основные направления реализации политики", at: 94, 11, gap: 9)
+            + words("техникума в области противодействия коррупции, систему и перечень", at: 94, 25.6, gap: 6)
+            + words("программных мероприятий, направленных на противодействие коррупции.", at: 94, 40.2)
+            + words("- формирование антикоррупционного сознания участников", at: 94, 54.8, gap: 21)
+            + words("образовательного процесса; повышение качества услуг", at: 94, 69.4, gap: 24)
+            + words("4. Основные мероприятия Плана", at: 180, 84)
+            + words("№", at: 100, 100) + words("Наименование мероприятий", at: 190, 100) + words("Срок", at: 428, 100.4)
+            + words("Ответственный", at: 500, 100.9) + words("исполнения", at: 410, 115.0) + words("исполнитель", at: 505, 115.5)
+            + numbering(at: 129.6)
+            + words("1. Организационное обеспечение", at: 180, 144.2)
+            + row("1.1", [("Экспертиза действующих локальных", 20.5), ("нормативных правовых актов техникума на", 4.6), ("наличие коррупционной составляющей", 3.6)],
+                  ["Не реже одного", "раза в", "полугодие"], ["Директор,", "ведущий", "юрисконсульт"], at: 158.8)
+            // One pitch under the last line of 1.1, and its number right against the action.
+            + row("1.2", [("Проведение анализа на наличие коррупционной", 3.9), ("составляющей проектов локальных", 9.4), ("нормативных правовых актов и документов", 3.6)],
+                  ["В течение", "учебного года"], ["Ведущий", "юрисконсульт"], at: 202.6)),
+        PDFPage(number: 2, words:
+            numbering(at: 67.3)
+            + row("1.3", [("Мониторинг принятия новых законодательных", 3.8), ("норм, изменений действующего", 3.6), ("законодательства в области коррупции", 3.6)],
+                  ["В течение", "учебного года"], ["Ведущий", "юрисконсульт"], at: 81.9)
+            // A section's number stands right against the line across the table that names it.
+            + words("2.", at: 119, 125.7) + words("Меры по совершенствованию управления в целях предупреждения", at: 131.3, 125.7)
+            + row("2.1", [("Своевременное назначение лиц, ответственных", 3.7), ("за осуществление мероприятий по", 8.2), ("профилактике коррупции", 3.6)],
+                  ["В случае", "штатных", "изменений"], ["Директор,", "начальник отдела", "кадров"], at: 140.3)),
+    ]
+
+    @Test func aScansTableIsReadRowByRowFromItsHeaderOn() throws {
+        let document = PDFLayout.document(name: "scan.pdf", pages: Self.pages)
+        let table = try #require(document.tables.first)
+        #expect(document.tables.count == 1)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["№", "Наименование мероприятий", "Срок исполнения", "Ответственный исполнитель"],
+            ["1", "2", "3", "4"],
+            ["", "1. Организационное обеспечение", "", ""],
+            ["1.1", "Экспертиза действующих локальных нормативных правовых актов техникума на наличие коррупционной составляющей",
+             "Не реже одного раза в полугодие", "Директор, ведущий юрисконсульт"],
+            ["1.2", "Проведение анализа на наличие коррупционной составляющей проектов локальных нормативных правовых актов и документов",
+             "В течение учебного года", "Ведущий юрисконсульт"],
+            ["1.3", "Мониторинг принятия новых законодательных норм, изменений действующего законодательства в области коррупции",
+             "В течение учебного года", "Ведущий юрисконсульт"],
+            ["2. Меры по совершенствованию управления в целях предупреждения", "", "", ""],
+            ["2.1", "Своевременное назначение лиц, ответственных за осуществление мероприятий по профилактике коррупции",
+             "В случае штатных изменений", "Директор, начальник отдела кадров"],
+        ])
+        // The paragraph above the header stays text.
+        #expect(document.paragraphs.map(\.text).contains { $0.hasPrefix("- формирование антикоррупционного") })
+    }
+
+    @Test func aScansWordsStrayWhereAProgramsStandLevel() {
+        #expect(PDFLayout.jitter(Self.pages.flatMap { PDFLayout.lines(of: $0.words) }) > 0)
+        // The same words, each line's level with its first (a few of them half a point off).
+        let level = Self.pages.flatMap { PDFLayout.lines(of: $0.words) }.enumerated().map { index, line in
+            line.map { word in
+                var word = word
+                word.yMin = line[0].yMin + (index % 5 == 0 && word != line[0] ? 0.5 : 0)
+                word.yMax = word.yMin + Self.height
+                return word
+            }
+        }
+        #expect(PDFLayout.jitter(level) == 0)
+    }
+
+    @Test func aScansPlanReadsAsItsRows() throws {
+        let plan = try PlanDocumentParser().parse(PDFLayout.document(name: "scan.pdf", pages: Self.pages))
+        #expect(plan.actions.map(\.title) == [
+            "Экспертиза действующих локальных нормативных правовых актов техникума на наличие коррупционной составляющей",
+            "Проведение анализа на наличие коррупционной составляющей проектов локальных нормативных правовых актов и документов",
+            "Мониторинг принятия новых законодательных норм, изменений действующего законодательства в области коррупции",
+            "Своевременное назначение лиц, ответственных за осуществление мероприятий по профилактике коррупции",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["Не реже одного раза в полугодие", "В течение учебного года", "В течение учебного года", "В случае штатных изменений"])
+        #expect(Set(plan.actions.compactMap(\.section)).count == 2)
+    }
+}
