@@ -244,6 +244,9 @@ extension DeadlineParser {
             } else if current == "не", let next = word(1), ["позднее", "позже"].contains(next) {
                 sawDueWord = true
                 index += 2
+            } else if current == "не", let next = word(1), ["реже", "менее"].contains(next) {
+                // «Не реже одного раза в полугодие»: at least as often, the recurrence itself.
+                index += 2
             } else {
                 break
             }

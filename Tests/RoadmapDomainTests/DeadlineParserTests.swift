@@ -215,6 +215,8 @@ let contextualDeadlines: [DeadlineCase] = [
     row("Ежеквартально", plan("2018-01-01..2020-12-31"), .recurring, "2018-01-01..2020-12-31", .quarterly, count: 12),
     row("раз в квартал", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
     row("1 раз в квартал", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
+    row("Не реже одного раза в полугодие", ay2022, .recurring, "2022-09-01..2023-08-31", .twiceAYear, count: 2),
+    row("не менее 1 раза в квартал", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
     row("поквартально", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
     row("ежеквартально", ay2022, .recurring, "2022-09-01..2023-08-31", .quarterly, count: 5, first: "2022-09-01..2022-09-30"),
     row("ежегодно", plan("2018-01-01..2020-12-31"), .recurring, "2018-01-01..2020-12-31", .annually, count: 3, first: "2018-01-01..2018-12-31"),
