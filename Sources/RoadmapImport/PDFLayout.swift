@@ -644,6 +644,10 @@ enum PDFLayout {
             defer { brokenAtEdge = broken }
             if text.isEmpty {
                 text = line
+            } else if text.hasSuffix("\u{AD}"), let first = line.first, first.isLowercase {
+                // A soft hyphen («законодатель­ства», from a recogniser) is only where the word broke.
+                text.removeLast()
+                text += line
             } else if text.hasSuffix("-") || brokenAtEdge, let first = line.first, first.isLowercase {
                 text += line
             } else if Self.startsItem(line) || paragraphs.contains(index) {
