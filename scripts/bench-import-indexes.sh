@@ -3,8 +3,9 @@
 # floor (ACTIONS × SCHOOLS, already resolved to ids; an organisation is an action's executor
 # through its first assignment since sql/0031) loaded with \copy straight into the real table,
 # its foreign keys checked once at the end, on the schema as migrated; then again with each
-# secondary index of `assignments` dropped in turn, with all of them dropped, and with all of
-# them built after the load (what a partition of its own per plan would pay). Each against the
+# secondary index of `assignments` dropped in turn, with all of them dropped, with all of
+# them built after the load (what a partition of its own per plan would pay), and without the
+# kept counts' triggers, with and without the indexes. Each against the
 # same baseline as bench-import.sh: a \copy of as many assignment-shaped rows into a table
 # with one unique key.
 #
@@ -95,6 +96,11 @@ done
 drop_all=$(printf 'DROP INDEX %s; ' "${indexes[@]}")
 measure "without any secondary index" "$drop_all" "$executors_copy" ""
 measure "secondary indexes built after the load" "$drop_all" "$executors_copy" "$definitions;"
+# The kept counts' statement triggers (sql/0021, 0031–0034) read the new rows from their
+# transition tables; without them, what the rows, the keys and the indexes cost alone.
+no_triggers="ALTER TABLE assignments DISABLE TRIGGER USER;"
+measure "without the kept counts' triggers" "$no_triggers" "$executors_copy" ""
+measure "without any secondary index nor the triggers" "$drop_all $no_triggers" "$executors_copy" ""
 
 median=$(printf '%s\n' "${baselines[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 printf 'rows: %d actions x %d schools; baseline (\\copy into one unique key), median of %d: %.2f s\n\n' \
