@@ -21,6 +21,9 @@ import RoadmapDomain
 ///    lines before and after it are paragraphs. A row cut by a page break (its first column
 ///    empty at the top of the next page, or a section line that goes on) is joined again,
 ///    and a header repeated on a new page (with the row numbering its columns) is dropped.
+/// 6. Text recognised on a scan is told by its words standing a little askew (`jitter(_:)`):
+///    there the first column's numbers start the rows, and a cell's lines may stand further
+///    apart than a program would set them.
 enum PDFLayout {
     /// A piece of a line: words with no cell gap between them.
     struct Run {
@@ -291,9 +294,8 @@ enum PDFLayout {
     ///
     /// A gap over a column's edge (or ending up to `reach` before it: centred text) is a cell's
     /// end too when it is as wide as `wideGap`, the gap no space between two words of a line
-    /// across the table comes to. It matters where a
-    /// justified text's stretched spaces are as wide as the padding between two cells, and
-    /// the padding alone cannot tell them apart.
+    /// across the table comes to. It matters where a justified text's stretched spaces are as
+    /// wide as the padding between two cells, and the padding alone cannot tell them apart.
     static func split(_ run: Run, at windows: [ClosedRange<Double>], wideGap: Double = .infinity, reach: Double = 1) -> [Run] {
         var runs = [Run(words: [], page: run.page)]
         for word in run.words {
@@ -645,9 +647,12 @@ enum PDFLayout {
             if text.isEmpty {
                 text = line
             } else if text.hasSuffix("\u{AD}"), let first = line.first, first.isLowercase {
-                // A soft hyphen («законодатель­ства», from a recogniser) is only where the word broke.
+                // A recogniser writes a hyphen at a line's end as a soft one: where a word broke
+                // («законодатель­ства») it goes; where two stems join («финансово­хозяйственной»,
+                // «нормативно-правовых»: the first ends in «-но», «-во», «-ко») it was a hyphen.
                 text.removeLast()
-                text += line
+                let stem = String(text.reversed().prefix { $0.isLetter }.reversed())
+                text += stem.count >= 5 && ["но", "во", "ко"].contains(String(stem.suffix(2))) ? "-" + line : line
             } else if text.hasSuffix("-") || brokenAtEdge, let first = line.first, first.isLowercase {
                 text += line
             } else if Self.startsItem(line) || paragraphs.contains(index) {
