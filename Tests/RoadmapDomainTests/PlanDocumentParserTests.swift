@@ -22,6 +22,33 @@ private func document(
 
 @Suite("Reading a plan out of a document")
 struct PlanDocumentParserTests {
+    /// Word keeps a plan of several pages as a table a page; only the first has the header.
+    /// A numbered row whose words sound like headings («Контроль организации питания»,
+    /// «работники столовой», «Ответственный за питание») goes on with the plan.
+    @Test func aNumberedRowIsNoHeaderOfATableCutByAPage() throws {
+        func table(_ rows: [[String]], page: Int) -> SourceDocument.Block {
+            .table(SourceTable(rows: rows.enumerated().map { row, texts in
+                texts.enumerated().map { SourceCell(text: $0.element, location: SourceLocation(page: page, row: row + 1, column: $0.offset + 1)) }
+            }))
+        }
+        let plan = try PlanDocumentParser().parse(SourceDocument(name: "plan.docx", blocks: [
+            table([
+                ["№ п/п", "Название мероприятия и форма проведения", "Сроки проведения", "Целевая аудитория", "Ответственный"],
+                ["1.", "Составление плана", "август 2022", "Все участники", "Директор"],
+                ["2.", "Подготовка приказа", "август 2022", "педагоги", "Директор"],
+            ], page: 1),
+            table([
+                ["3.", "Организация работы медицинского кабинета", "постоянно", "все участники", "Заведующий хозяйством"],
+                ["4.", "Контроль организации питания", "постоянно", "работники столовой", "Ответственный за питание"],
+                ["5.", "Проверка журналов", "сентябрь 2022", "педагоги", "Заместитель директора"],
+            ], page: 2),
+        ]))
+        #expect(plan.actions.map(\.title) == [
+            "Составление плана", "Подготовка приказа", "Организация работы медицинского кабинета",
+            "Контроль организации питания", "Проверка журналов",
+        ])
+    }
+
     /// Every wording of the four columns, in another order each time.
     @Test(arguments: [
         ["Планируемые действия", "Сроки реализации", "Ответственный исполнитель", "Ожидаемые результаты"],
@@ -57,6 +84,9 @@ struct PlanDocumentParserTests {
         ("Показатель", .result), ("Форма отчётности", .result), ("Итоговый документ", .result), ("Ожидаемый результат", .result),
         // A schedule's one column of place and time holds dates; an olympiad's rounds are its subjects.
         ("Место, время", .deadline), ("Место и время проведения", .deadline), ("Предмет", .action), ("Учебный предмет", .action),
+        // The action and its form in one heading; the form of each event; whom it is for.
+        ("Название мероприятия и форма проведения", .action), ("Форма проведения мероприятия", .forms),
+        ("Формы и мероприятия", .forms), ("Целевая аудитория", .participants),
     ])
     func recognisesColumn(header: String, expected: PlanColumn) {
         #expect(PlanColumn(header: header) == expected)

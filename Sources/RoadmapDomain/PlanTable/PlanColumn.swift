@@ -58,7 +58,8 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
                      "начало", "окончани", " дни", "частота", "ориентировочное время"]),
         (.venue, ["место"]),
         // Before the actions: «Участники мероприятия» names who takes part, not the event.
-        (.participants, ["участник"]),
+        // «Целевая аудитория»: whom the action is for.
+        (.participants, ["участник", "аудитори"]),
         (.effect, ["эффект"]),
         // «Форма отчётности», «Итоговый документ» say what the action yields, not how
         // partners work together («Формы взаимодействия»).
@@ -163,6 +164,13 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         // «Исполнение», «Выполнение» alone: the column where the execution is marked.
         if text == "исполнение" || text == "выполнение" {
             self = .note
+            return
+        }
+        // «Название мероприятия и форма проведения»: the action, its form said after it
+        // (never «Форма проведения мероприятия», the form of each).
+        if let action = text.range(of: "мероприяти"), let form = text.range(of: " форм"), action.lowerBound < form.lowerBound,
+           !text.hasPrefix("форм") {
+            self = .action
             return
         }
         for (column, stems) in Self.stems where stems.contains(where: names) {
