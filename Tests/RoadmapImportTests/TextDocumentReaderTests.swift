@@ -51,16 +51,24 @@ struct TextDocumentReaderTests {
         #expect(!TextDocumentReader.read(broken, name: "t.txt").tables.contains { $0.rows.first?.first?.text == "Наименование" })
     }
 
-    /// «| 1. | Обеспечить … | Август.» then «1 раза в год | Комиссия … |»: the unclosed cell
-    /// goes on in the next line, in the middle of the table and as its last row (2006).
-    @Test func aPipeRowWhoseLastCellWasNotClosed() throws {
-        let text = "| № | Мероприятие | Срок | Ответственные |\n| 1. | Осмотр здания | Август.\n1 раза в год | Комиссия |\n"
-            + "| 2. | Инструктаж | Сентябрь | Заведующий |\n| 3. | Испытания | Май.\nежегодно | Комиссия |\n"
+    /// A «|» row whose last open cell goes on over lines of its own until a line closes the row:
+    /// «| 1. | Обеспечить … | Август.» then «1 раза в год | Комиссия … |», in the middle of the
+    /// table and as its last row (2006); «| 1. | Семинар | ноябрь» / «февраль» / «апрель |
+    /// Морозова З.П. |», a cell of three paragraphs (docs/3101, a .doc's deadline of three
+    /// months, written as a «|» table).
+    @Test(arguments: [
+        ("| № | Мероприятие | Срок | Ответственные |\n| 1. | Осмотр здания | Август.\n1 раза в год | Комиссия |\n"
+            + "| 2. | Инструктаж | Сентябрь | Заведующий |\n| 3. | Испытания | Май.\nежегодно | Комиссия |\n",
+         [["№", "Мероприятие", "Срок", "Ответственные"], ["1.", "Осмотр здания", "Август.\n1 раза в год", "Комиссия"],
+          ["2.", "Инструктаж", "Сентябрь", "Заведующий"], ["3.", "Испытания", "Май.\nежегодно", "Комиссия"]]),
+        ("| № | Мероприятие | Срок | Ответственный |\n| 1. | Семинар | ноябрь\nфевраль\nапрель | Морозова З.П. |\n"
+            + "| 2. | Педсовет | март | Бачинская Е.Е. |\n",
+         [["№", "Мероприятие", "Срок", "Ответственный"], ["1.", "Семинар", "ноябрь\nфевраль\nапрель", "Морозова З.П."],
+          ["2.", "Педсовет", "март", "Бачинская Е.Е."]]),
+    ])
+    func aPipeRowsOpenCellGoesOnUntilTheRowCloses(text: String, rows: [[String]]) throws {
         let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
-        #expect(table.rows.map { $0.map(\.text) } == [
-            ["№", "Мероприятие", "Срок", "Ответственные"], ["1.", "Осмотр здания", "Август.\n1 раза в год", "Комиссия"],
-            ["2.", "Инструктаж", "Сентябрь", "Заведующий"], ["3.", "Испытания", "Май.\nежегодно", "Комиссия"],
-        ])
+        #expect(table.rows.map { $0.map(\.text) } == rows)
     }
 
     /// A table drawn with box-drawing rules, as a legal database saves it: the header over two
@@ -317,18 +325,5 @@ struct TextDocumentReaderTests {
         #expect(table.rows[6][0].text == "2. Организация работы кафедр")
         let two = "Дата | Мероприятие | Ответственный\nI триместр 2022-2023 уч. год\nСЕНТЯБРЬ 2022 г\n1 | День знаний | Иванова А.А.\n"
         #expect(try #require(TextDocumentReader.read(two, name: "t.txt").tables.first).rows.map(\.count) == [3, 1, 1, 3])
-    }
-
-    /// «| 1. | Семинар | ноябрь» / «февраль» / «апрель | Морозова З.П. |»: a cell of three
-    /// paragraphs left open over lines of their own, then closed with the row (docs/3101, a
-    /// .doc's deadline of three months, written as a «|» table).
-    @Test func aPipeRowsCellOfSeveralLines() throws {
-        let text = "| № | Мероприятие | Срок | Ответственный |\n| 1. | Семинар | ноябрь\nфевраль\nапрель | Морозова З.П. |\n"
-            + "| 2. | Педсовет | март | Бачинская Е.Е. |\n"
-        let table = try #require(TextDocumentReader.read(text, name: "t.txt").tables.first)
-        #expect(table.rows.map { $0.map(\.text) } == [
-            ["№", "Мероприятие", "Срок", "Ответственный"], ["1.", "Семинар", "ноябрь\nфевраль\nапрель", "Морозова З.П."],
-            ["2.", "Педсовет", "март", "Бачинская Е.Е."],
-        ])
     }
 }

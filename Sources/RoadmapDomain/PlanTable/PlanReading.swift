@@ -433,13 +433,9 @@ struct PlanReading {
         let folded = RussianText.folded(RussianText.collapsingWhitespace(line))
         guard !RussianText.isLonger(folded, than: 30),
               let match = folded.wholeMatch(of: Self.monthAlone.regex),
-              let month = Self.nominativeMonths.firstIndex(of: String(match.output.1)) else { return nil }
+              let month = DeadlinePoint.months.firstIndex(of: String(match.output.1)) else { return nil }
         return (month + 1, match.output.2.flatMap { Int($0) })
     }
-
-    static let nominativeMonths = [
-        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-    ]
 
     /// The day a heading across the table names: alone («27 марта»), before its theme in
     /// quotes (`DatedListTable.day(heading:)`), or before what it holds, opening with a capital

@@ -97,7 +97,8 @@ public struct PlanTableLayout: Hashable, Sendable {
         for (index, row) in table.rows.prefix(4).enumerated() {
             // «15. | Контроль организации питания | … | Ответственный за питание»: a numbered
             // row is the plan's, whatever headings its words happen to sound like.
-            if let first = row.first?.text, Self.isARowNumber(first), row.dropFirst().contains(where: { !$0.text.isEmpty }) { continue }
+            if let first = row.first?.text, CellRunTable.isRowNumber(first.trimmingCharacters(in: .whitespacesAndNewlines)),
+               row.dropFirst().contains(where: { !$0.text.isEmpty }) { continue }
             var columns: [Int: PlanColumn] = [:]
             var end: Int?
             var moreExecutors: [Int] = []
@@ -173,13 +174,6 @@ public struct PlanTableLayout: Hashable, Sendable {
         }
         guard let weak else { return nil }
         self = weak
-    }
-
-    /// «15.», «3.2», «3.2.1.»: a row's number, never a heading.
-    static func isARowNumber(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let first = trimmed.first, first.isNumber, trimmed.contains(".") else { return false }
-        return trimmed.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     /// The one column, not the action's, number's or executors', whose body cells nearly all
