@@ -93,20 +93,32 @@ enum PDFLayout {
         let medianHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
         let gaps = lines.flatMap { $0 }.flatMap { line in zip(line, line.dropFirst()).map { $1.xMin - $0.xMax } }
             .filter { $0 > 0 }.sorted()
+        // The space between two words of a line that is not stretched: justified lines, many
+        // in a scan's recognised text and in a column Word justifies, make the median gap
+        // several spaces wide. A program stretches a line's spaces alike (`runs` keeps them
+        // together); a recogniser boxes each word a little apart, and there a cell's padding
+        // is told from the median space.
         let space = gaps.isEmpty ? medianHeight / 4 : gaps[gaps.count / 2]
-        let cellGap = max(2 * space, 0.3 * medianHeight)
+        // Stretched spaces differ from line to line, a font's own are all one width: the
+        // commonest width (to half a point) is a space, where justified lines are the most.
+        let commonest = Dictionary(grouping: gaps, by: { ($0 * 2).rounded() }).max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }
+        let narrowSpace = gaps.isEmpty ? space : min(gaps[gaps.count / 5], commonest.map { $0.key / 2 } ?? space)
+        let jitter = Self.jitter(lines.flatMap { $0 })
+        let cellGap = max(2 * (jitter > 0 ? space : narrowSpace), 0.3 * medianHeight)
 
         let unsplit: [[[Run]]] = zip(pages, lines).map { page, lines in
             lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap) }
         }
         let starts = Self.columnStarts(unsplit.flatMap { $0 }, tolerance: 2)
-        let jitter = Self.jitter(lines.flatMap { $0 })
         let windows = Self.edgeWindows(starts, unsplit.flatMap { $0 }, tolerance: 2, medianHeight: medianHeight)
-        // The space between two words of a line that is not stretched: justified lines, many
-        // in a scan's recognised text, make the median gap several spaces wide.
-        let narrowSpace = gaps.isEmpty ? space : gaps[gaps.count / 5]
         let wideGap = max(2.5 * narrowSpace, 0.5 * medianHeight)
-        let runLines = unsplit.map { page in page.map { line in line.flatMap { Self.split($0, at: windows, wideGap: wideGap, reach: 0.3 * medianHeight) } } }
+        // A run that starts left of every column is no cell's: a line across the table whose
+        // words may fall on a column's edge by chance («I.» «Анализ работы …»).
+        let runLines = unsplit.map { page in
+            page.map { line in
+                line.flatMap { $0.xMin < (starts.first ?? 0) - 2 ? [$0] : Self.split($0, at: windows, wideGap: wideGap, reach: 0.3 * medianHeight) }
+            }
+        }
         let geometry = Geometry(
             starts: starts, medianHeight: medianHeight,
             pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight, jitter: jitter),
@@ -144,6 +156,8 @@ enum PDFLayout {
 
         for (pageIndex, page) in pages.enumerated() {
             let rows = pageRows[pageIndex]
+            // A page with no text (left blank, or holding only its number) goes on with the table.
+            guard !rows.isEmpty else { continue }
             let wide = min(3, max(starts.count, 1))
             let first = tableOpen ? rows.startIndex : rows.firstIndex { $0.filledColumns.count >= wide }
             guard let first else {
@@ -333,9 +347,123 @@ enum PDFLayout {
     /// centred heading is no column's edge, however many pages repeat it.
     static func columnStarts(_ lines: [[Run]], tolerance: Double) -> [Double] {
         let clusters = edgeClusters(lines, tolerance: tolerance)
-        let candidates = clusters.filter { $0.count >= 2 }.compactMap(\.first)
+        // Cells centred from top to bottom put a column's lines between the lines of the
+        // columns beside it, each a line of its own: an edge the header starts a cell at once
+        // is a column's when lines of one run start there again and again.
+        let alone = lines.filter { $0.count == 1 }.map { $0[0].xMin }
+        let candidates = clusters.filter { cluster in
+            cluster.count >= 2 || cluster.first.map { edge in alone.filter { abs($0 - edge) <= tolerance }.count >= 3 } == true
+        }.compactMap(\.first)
         guard !candidates.isEmpty else { return [clusters.first?.first ?? 0] }
-        return mergingCentredEdges(droppingPushedEdges(candidates, lines, tolerance: tolerance), lines, tolerance: tolerance)
+        let merged = mergingCentredEdges(droppingPushedEdges(candidates, lines, tolerance: tolerance), lines, tolerance: tolerance)
+        return withEmptyColumns(coveredColumns(merged, lines, tolerance: tolerance), lines, tolerance: tolerance)
+    }
+
+    /// `edges` moved to, or completed by, the strips of the page the table's lines cover. A
+    /// column of text centred in its cells (deadlines, executors, as Word sets them) starts a
+    /// line wherever its width puts it, and its left edge is no place where lines start again
+    /// and again: it is where the widest of its texts starts, and the strip it covers has
+    /// padding on both sides that no line of the table crosses. A strip holding one known edge
+    /// moves it to the strip's start; a strip holding none is a column of its own; a strip
+    /// holding several (crossed by lines across the table) changes nothing.
+    static func coveredColumns(_ edges: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
+        // The lines from the first with two runs or more to the last, page by page: cells
+        // centred from top to bottom set many lines of a column on lines of their own.
+        var table: [[Run]] = []
+        var page: [[Run]] = []
+        for line in lines {
+            if let current = page.first?.first?.page, current != line.first?.page {
+                table += Self.trimmedToTable(page)
+                page = []
+            }
+            page.append(line)
+        }
+        table += Self.trimmedToTable(page)
+        // A line across a known edge is a section's, not one column's text.
+        table.removeAll { line in
+            line.count == 1 && edges.contains { line[0].xMin < $0 - tolerance && line[0].xMax > $0 + tolerance }
+        }
+        let runs = table.flatMap { $0 }
+        guard table.count >= 4, let left = runs.map(\.xMin).min(), let right = runs.map(\.xMax).max(), right - left < 5_000 else {
+            return edges
+        }
+        let origin = Int(left.rounded(.down))
+        var counts = Array(repeating: 0, count: Int(right.rounded(.up)) - origin + 2)
+        for line in table {
+            var covered = Set<Int>()
+            for run in line where run.xMax > run.xMin {
+                covered.formUnion(Int(run.xMin.rounded(.up)) - origin...Int(run.xMax.rounded(.down)) - origin)
+            }
+            for point in covered { counts[point] += 1 }
+        }
+        let threshold = max(1, table.count / 20)
+        var strips: [ClosedRange<Double>] = []
+        var start: Int?
+        for (point, count) in counts.enumerated() {
+            if count > threshold, start == nil { start = point }
+            if count <= threshold, let first = start {
+                // Two lines that touch by chance cover a point or two: no column is that narrow.
+                if point - first > Int(3 * tolerance) { strips.append(Double(first + origin)...Double(point - 1 + origin)) }
+                start = nil
+            }
+        }
+        var found = edges
+        var previousEnd = -Double.infinity
+        for (index, strip) in strips.enumerated() {
+            // The strip's start is where the widest text inside it starts: its heading, as a
+            // rule, wider than any of its cells and centred over them.
+            let next = index + 1 < strips.count ? strips[index + 1].lowerBound : .infinity
+            let inside = runs.filter {
+                $0.xMin > previousEnd + tolerance && $0.xMin < strip.upperBound && $0.xMax > strip.lowerBound && $0.xMax < next - tolerance
+            }
+            previousEnd = strip.upperBound
+            guard let edge = inside.map(\.xMin).min() else { continue }
+            let known = found.indices.filter { found[$0] >= edge - tolerance && found[$0] <= strip.upperBound }
+            if known.isEmpty {
+                found.append(edge)
+            } else if known.count == 1 {
+                found[known[0]] = min(found[known[0]], edge)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// `lines` from the first with two runs or more to the last.
+    static func trimmedToTable(_ lines: [[Run]]) -> [[Run]] {
+        guard let first = lines.firstIndex(where: { $0.count >= 2 }), let last = lines.lastIndex(where: { $0.count >= 2 }) else { return [] }
+        return Array(lines[first...last])
+    }
+
+    /// `edges` with a first or last column a header names and rows hardly fill: «Ответственные»
+    /// over empty cells, a column «Отметка о выполнении» left for later, the one row's number
+    /// «1.» set midway down its cell, between two lines of the others. It is a heading that
+    /// ends (or starts) a line whose other cells start at known edges, right (or left) of them
+    /// all, where no cell of the table runs.
+    static func withEmptyColumns(_ edges: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
+        let table = lines.filter { $0.count >= 2 }
+        var found = edges
+        for line in table {
+            guard let first = line.first, let last = line.last else { continue }
+            let heading: Run
+            if found.allSatisfy({ $0 < last.xMin - tolerance }) {
+                heading = last
+            } else if found.allSatisfy({ $0 > first.xMax + tolerance }) {
+                heading = first
+            } else {
+                continue
+            }
+            // The line's other cells stand one to a known column, as a header's do.
+            let others = line.filter { $0.xMin != heading.xMin }.map { Self.column(of: $0, starts: edges) }
+            guard Set(others).count == others.count else { continue }
+            // A cell of the known last (or first) column reaching across is that column's.
+            let crossed = lines.joined().contains { run in
+                heading.xMin == last.xMin
+                    ? run.xMin >= (found.last ?? 0) - tolerance && run.xMin < heading.xMin - tolerance && run.xMax > heading.xMin + tolerance
+                    : run.xMax <= (found.first ?? 0) + tolerance && run.xMin < heading.xMax - tolerance && run.xMax > heading.xMax + tolerance
+            }
+            if !crossed { found.append(heading.xMin) }
+        }
+        return found.sorted()
     }
 
     /// The left edges of the runs of lines with two runs or more, each line drawn again the
@@ -375,7 +503,10 @@ enum PDFLayout {
     /// in one column of dates. Two edges where no line starts text at both, and text from the
     /// first runs across the second, are one column's, and it starts at the first.
     static func mergingCentredEdges(_ starts: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
-        let runs = lines.flatMap { $0 }
+        // A line of one run may cross the table (a section «1. Проведение мероприятий»); where
+        // the rows' cells are centred from top to bottom, the row's number is rarely level
+        // with its action's lines, and no line starts text at both.
+        let runs = lines.filter { $0.count >= 2 }.flatMap { $0 }
         let starting = lines.map { line in line.map(\.xMin) }
         var groups = [[starts[0]]]
         for candidate in starts.dropFirst() {
@@ -456,8 +587,14 @@ enum PDFLayout {
         func near(_ key: Int) -> Int { (key - spread...key + spread).reduce(0) { $0 + (deltas[$1] ?? 0) } }
         let least = jitter > 0 ? max(2, (deltas.keys.map(near).max() ?? 0) / 10) : 2
         let repeated = deltas.keys.sorted().filter { near($0) >= least }
-        guard let smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
+        guard var smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
             return 1.2 * medianHeight
+        }
+        // A table of one-line rows but one has its row distance seen again and again, and the
+        // pitch of that one cell once: a distance that much smaller, and a line's height, is
+        // the pitch (no chance puts two lines of one column that close).
+        if jitter == 0, let least = deltas.keys.min(), Double(least) < 0.8 * Double(smallest), Double(least) / 10 >= 0.75 * medianHeight {
+            smallest = least
         }
         let close = deltas.keys.filter { abs($0 - smallest) <= spread }
         return Double(close.max() ?? smallest) / 10
@@ -653,7 +790,16 @@ enum PDFLayout {
                 text.removeLast()
                 let stem = String(text.reversed().prefix { $0.isLetter }.reversed())
                 text += stem.count >= 5 && ["но", "во", "ко"].contains(String(stem.suffix(2))) ? "-" + line : line
-            } else if text.hasSuffix("-") || brokenAtEdge, let first = line.first, first.isLowercase {
+            } else if text.hasSuffix("-"), let before = text.dropLast().last, before.isNumber && line.first?.isNumber == true
+                        || (before.isLetter || before.isNumber) && line.first?.isUppercase == true {
+                // A range broken after its hyphen («2023-» «2024 учебный год», «I-» «XI»), or a
+                // name of two capitalised parts («Верх-» «Чебула»).
+                text += line
+            } else if text.hasSuffix("-") && (text.dropLast().last.map { $0.isLetter || $0.isNumber } ?? false) || brokenAtEdge,
+                      let first = line.first, first.isLowercase {
+                // A word broken at its hyphen, or too long for its column. A hyphen standing
+                // alone («ДОУ -» «победителей») or after a sign («о: -» «модельной») is a dash,
+                // and the line broke at the space after it.
                 text += line
             } else if Self.startsItem(line) || paragraphs.contains(index) {
                 text += "\n" + line

@@ -51,21 +51,30 @@ struct CorpusShapesTests {
                     print("SHOW \(action.title.prefix(60)) | \(action.deadline.text) [\(action.deadline.kind)] | \(action.executors.map(\.name).joined(separator: "; "))")
                 }
             }
-            if again.actionCount != plan.actionCount { return "\(again.actionCount) actions, not \(plan.actionCount)" }
-            let deadlines = plan.actions.map { folded($0.deadline.text) }
-            let read = again.actions.map { folded($0.deadline.text) }
-            if let index = deadlines.indices.first(where: { deadlines[$0] != read[$0] }) {
-                return "deadline \(index + 1): «\(read[index])», not «\(deadlines[index])»"
-            }
-            let titles = plan.actions.map { folded($0.title) }
-            let readTitles = again.actions.map { folded($0.title) }
-            if let index = titles.indices.first(where: { titles[$0] != readTitles[$0] }) {
-                return "action \(index + 1): «\(readTitles[index].prefix(60))», not «\(titles[index].prefix(60))»"
-            }
-            return nil
+            return difference(plan, again)
         } catch {
             return "\(error)".prefix(120).description
         }
+    }
+
+    /// What differs between the actions of `plan` and those of `again`, the same plan read
+    /// from another shape: the count, then the first deadline, then the first title.
+    static func difference(_ plan: PlanDraft, _ again: PlanDraft) -> String? {
+        if again.actionCount != plan.actionCount { return "\(again.actionCount) actions, not \(plan.actionCount)" }
+        let deadlines = plan.actions.map { folded($0.deadline.text) }
+        let read = again.actions.map { folded($0.deadline.text) }
+        if let index = deadlines.indices.first(where: { deadlines[$0] != read[$0] }) {
+            return "deadline \(index + 1): «\(read[index])», not «\(deadlines[index])»"
+        }
+        let titles = plan.actions.map { folded($0.title) }
+        let readTitles = again.actions.map { folded($0.title) }
+        if let index = titles.indices.first(where: { titles[$0] != readTitles[$0] }) {
+            // Where they part, with a little before it.
+            let read = Array(readTitles[index]), written = Array(titles[index])
+            let from = max(0, zip(read, written).prefix { $0 == $1 }.count - 30)
+            return "action \(index + 1): «\(String(read[min(from, read.count)...].prefix(70)))», not «\(String(written[from...].prefix(70)))»"
+        }
+        return nil
     }
 
     /// The documents each shape does not read back the same today (measured; `report` lists
