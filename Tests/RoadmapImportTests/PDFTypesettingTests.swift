@@ -1,0 +1,141 @@
+import Foundation
+import RoadmapDomain
+import Testing
+
+@testable import RoadmapImport
+
+/// `PDFLayout` on tables typeset the ways Word and Writer set a plan's cells, with the words
+/// placed here as a program places them (level, a space apart): cells centred from top to
+/// bottom, deadlines and executors centred across their columns beside a justified action,
+/// a column the header names and no row fills, rows of one line each, and a line broken at a
+/// hyphen or a dash. `CorpusPDFTests` measures the same on the corpus's plans saved as PDF by
+/// LibreOffice; these tests hold each rule without it.
+struct PDFTypesettingTests {
+    static let height = 15.6
+    static let letter = 6.0
+    static let pitch = 13.8
+
+    /// The words of `text` from `x` on at `y`, `gap` apart (a space, or a justified line's
+    /// stretched spaces).
+    static func words(_ text: String, at x: Double, _ y: Double, gap: Double = 3) -> [PDFPage.Word] {
+        var left = x
+        return text.split(separator: " ").map { word in
+            let width = Double(word.count) * letter
+            defer { left += width + gap }
+            return PDFPage.Word(text: String(word), xMin: left, yMin: y, xMax: left + width, yMax: y + height)
+        }
+    }
+
+    /// `text` justified across the action's column, from 115 to 265: its spaces stretched alike.
+    static func justified(_ text: String, _ y: Double) -> [PDFPage.Word] {
+        let parts = text.split(separator: " ")
+        let letters = Double(parts.reduce(0) { $0 + $1.count }) * letter
+        return words(text, at: 115, y, gap: (150 - letters) / Double(max(parts.count - 1, 1)))
+    }
+
+    /// `text` centred on `centre`.
+    static func centred(_ text: String, on centre: Double, _ y: Double) -> [PDFPage.Word] {
+        words(text, at: centre - (Double(text.count) * letter) / 2, y)
+    }
+
+    static func lines(_ texts: [String], at x: Double, from y: Double) -> [PDFPage.Word] {
+        texts.enumerated().flatMap { words($0.element, at: x, y + Double($0.offset) * pitch) }
+    }
+
+    static func plan(_ words: [PDFPage.Word]) throws -> PlanDraft {
+        try PlanDocumentParser().parse(PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words)]))
+    }
+
+    /// Every cell centred from top to bottom, as an HTML table saved by Writer sets them: a
+    /// row's number and deadline stand midway down its action, level with none of its lines;
+    /// a section crosses the table; the executors' column is named and left empty.
+    @Test func cellsCentredFromTopToBottomReadAsTheirRows() throws {
+        var words = Self.words("План мероприятий", at: 250, 20)
+        words += Self.words("№ п/п", at: 60, 55) + Self.words("Наименование мероприятия", at: 111, 55)
+            + Self.words("Срок исполнения", at: 330, 55) + Self.words("Ответственные", at: 440, 55)
+        words += Self.words("I. Организационная работа с руководителями учреждений", at: 60, 75)
+        words += Self.lines(["Совещание с руководителями", "общеобразовательных", "организаций района по", "итогам года"], at: 111, from: 95)
+        words += Self.words("1.", at: 60, 95 + 1.5 * Self.pitch) + Self.words("сентябрь 2024", at: 330, 95 + 1.5 * Self.pitch)
+        words += Self.lines(["Мониторинг готовности", "школ к учебному году"], at: 111, from: 160)
+        words += Self.words("2.", at: 60, 160 + 0.5 * Self.pitch) + Self.words("в течение года", at: 330, 160 + 0.5 * Self.pitch)
+        words += Self.lines(["Семинар для заместителей", "директоров по учебной", "работе и методистов", "муниципального центра"], at: 111, from: 200)
+        words += Self.words("3.", at: 60, 200 + 1.5 * Self.pitch) + Self.words("до 15.10.2024", at: 330, 200 + 1.5 * Self.pitch)
+
+        let plan = try Self.plan(words)
+        #expect(plan.actions.map(\.title) == [
+            "Совещание с руководителями общеобразовательных организаций района по итогам года",
+            "Мониторинг готовности школ к учебному году",
+            "Семинар для заместителей директоров по учебной работе и методистов муниципального центра",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь 2024", "в течение года", "до 15.10.2024"])
+        #expect(plan.actions.map(\.section) == Array(repeating: "I. Организационная работа с руководителями учреждений", count: 3))
+    }
+
+    /// The action justified to both edges, the number, deadline and executors centred: no
+    /// two deadlines start at one place, the executors' lines stand alone between the
+    /// action's, and the header's headings start further left than any of their cells.
+    @Test func centredColumnsBesideAJustifiedActionStartWhereTheirWidestTextStarts() throws {
+        var words = Self.words("План мероприятий", at: 250, 20)
+        words += Self.centred("№ п/п", on: 82, 55) + Self.centred("Наименование мероприятия", on: 200, 55)
+            + Self.centred("Срок исполнения", on: 345, 55) + Self.centred("Ответственные", on: 485, 55)
+        // Row 1: four lines justified from 115 to 265, its deadline and executors midway.
+        words += Self.justified("Проведение анализа и", 80) + Self.justified("подготовка материалов", 80 + Self.pitch)
+            + Self.justified("по итогам ГИА-11 в", 80 + 2 * Self.pitch) + Self.words("2015 году", at: 115, 80 + 3 * Self.pitch)
+        words += Self.centred("1.", on: 82, 80 + 1.5 * Self.pitch) + Self.centred("июль - август 2015", on: 345, 80 + 1.5 * Self.pitch)
+        words += Self.centred("Н.Е. Байрачный,", on: 485, 80 + 0.5 * Self.pitch) + Self.centred("Т.Ю. Горностаева", on: 485, 80 + 2.5 * Self.pitch)
+        // Row 2: two lines.
+        words += Self.justified("Подготовка отчетов", 150) + Self.words("комиссий", at: 115, 150 + Self.pitch)
+        words += Self.centred("2.", on: 82, 150 + 0.5 * Self.pitch) + Self.centred("август", on: 345, 150 + 0.5 * Self.pitch)
+            + Self.centred("Р.А. Гардымова", on: 485, 150 + 0.5 * Self.pitch)
+        // Row 3: two lines; the widest deadline of all.
+        words += Self.justified("Издание информационного", 195) + Self.words("сборника", at: 115, 195 + Self.pitch)
+        words += Self.centred("3.", on: 82, 195 + 0.5 * Self.pitch) + Self.centred("сентябрь - октябрь 2015", on: 345, 195 + 0.5 * Self.pitch)
+            + Self.centred("Отдел образования", on: 485, 195 + 0.5 * Self.pitch)
+
+        let plan = try Self.plan(words)
+        #expect(plan.actions.map(\.title) == [
+            "Проведение анализа и подготовка материалов по итогам ГИА-11 в 2015 году",
+            "Подготовка отчетов комиссий",
+            "Издание информационного сборника",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["июль - август 2015", "август", "сентябрь - октябрь 2015"])
+        #expect(plan.actions[0].executors.map(\.name) == ["Н.Е. Байрачный", "Т.Ю. Горностаева"])
+        #expect(plan.actions[2].executors.map(\.name) == ["Отдел образования"])
+    }
+
+    /// A schedule whose rows hold one line each but one: the distance between two rows is
+    /// the one seen again and again, the pitch of a cell's lines is seen once.
+    @Test func rowsOfOneLineEachAreRowsOfTheirOwn() throws {
+        var words = Self.words("№ п/п", at: 60, 55) + Self.words("Наименование мероприятия", at: 115, 55) + Self.words("Срок исполнения", at: 300, 55)
+            + Self.words("Ответственные", at: 420, 55)
+        let subjects = ["Экономика", "Литература", "Основы безопасности", "Английский язык", "География", "Право"]
+        var y = 76.0
+        for (index, subject) in subjects.enumerated() {
+            words += Self.words("\(index + 1).", at: 60, y) + Self.words(subject, at: 115, y) + Self.words("\(index + 5) ноября", at: 300, y)
+            if subject == "Основы безопасности" {
+                words += Self.words("жизнедеятельности", at: 115, y + Self.pitch)
+                y += Self.pitch
+            }
+            y += 22.6
+        }
+        let plan = try Self.plan(words)
+        #expect(plan.actions.map(\.title) == ["Экономика", "Литература", "Основы безопасности жизнедеятельности", "Английский язык", "География", "Право"])
+        #expect(plan.actions.map(\.deadline.text) == (5...10).map { "\($0) ноября" })
+    }
+
+    /// A line that ends with a hyphen: a word broken there joins again, a dash keeps its
+    /// spaces, a range and a name of two capitalised parts join without one.
+    @Test(arguments: [
+        ("нормативно-", "правовых актов", "нормативно-правовых актов"),
+        ("Чествование ДОУ -", "победителей конкурса", "Чествование ДОУ - победителей конкурса"),
+        ("о: -", "модельной системе", "о: - модельной системе"),
+        ("на 2023-", "2024 учебный год", "на 2023-2024 учебный год"),
+        ("70-", "летию Победы", "70-летию Победы"),
+        ("пгт. Верх-", "Чебула", "пгт. Верх-Чебула"),
+        ("стенды I-", "XI классов", "стенды I-XI классов"),
+        ("Сентябрь -", "декабрь", "Сентябрь - декабрь"),
+    ])
+    func aLineEndingWithAHyphenJoinsTheNext(_ first: String, _ second: String, _ joined: String) {
+        #expect(PDFLayout.join([(first, false), (second, false)]) == joined)
+    }
+}
