@@ -312,8 +312,25 @@ enum PDFLayout {
     /// wide as the padding between two cells, and the padding alone cannot tell them apart.
     static func split(_ run: Run, at windows: [ClosedRange<Double>], wideGap: Double = .infinity, reach: Double = 1) -> [Run] {
         var runs = [Run(words: [], page: run.page)]
-        for word in run.words {
-            if let previous = runs[runs.count - 1].words.last,
+        let words = run.words
+        // A gap as wide as the one before or after it, before a word at no edge, is one of a
+        // line's spaces, stretched alike where the line is justified: a word after it starts
+        // at an edge by chance. (Between cells filled to their borders, every gap is as wide
+        // as the next, and every word after one starts at an edge.)
+        func isSpace(_ index: Int) -> Bool {
+            let gap = words[index].xMin - words[index - 1].xMax
+            // Not a gap wider than a justified line stretches its spaces, and only in a line
+            // that runs on across the next edge too: a cell's last line, justified, may end
+            // a gap as wide before the next cell's word.
+            guard gap < 2 * min(wideGap, 20), let end = words.last?.xMax,
+                  windows.contains(where: { $0.lowerBound > words[index].xMin + 2 && end > $0.upperBound }) else { return false }
+            return [index - 1, index + 1].contains { other in
+                other >= 1 && other < words.count && abs(words[other].xMin - words[other - 1].xMax - gap) < 0.35
+                    && !windows.contains { $0.contains(words[other].xMin) }
+            }
+        }
+        for (index, word) in words.enumerated() {
+            if let previous = runs[runs.count - 1].words.last, !isSpace(index),
                windows.contains(where: { edge in
                    previous.xMax < edge.lowerBound + 0.5
                        && (edge.contains(word.xMin) || word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap)
@@ -485,15 +502,25 @@ enum PDFLayout {
         return clusters
     }
 
+    /// The runs of `lines` that may be one cell's text: not those across most of the text's
+    /// width, lines of a paragraph above or below the table (justified, or with a double
+    /// space that splits them) or sections across it, which cross every column's edge.
+    static func cellRuns(_ lines: [[Run]]) -> [Run] {
+        let runs = lines.flatMap { $0 }
+        guard let left = runs.map(\.xMin).min(), let right = runs.map(\.xMax).max() else { return runs }
+        return runs.filter { $0.xMax - $0.xMin <= 0.6 * (right - left) }
+    }
+
     /// An edge that the column to its left runs across more often than text starts at it lies
     /// inside that column: a word a justified line pushed there, not a cell's edge.
     static func droppingPushedEdges(_ candidates: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
         let runs = lines.flatMap { $0 }
+        let cells = Self.cellRuns(lines)
         var starts = [candidates[0]]
         for candidate in candidates.dropFirst() {
             let left = starts[starts.count - 1]
             let startingHere = runs.filter { abs($0.xMin - candidate) <= tolerance }.count
-            let across = runs.filter { abs($0.xMin - left) <= tolerance && $0.xMax > candidate + tolerance }.count
+            let across = cells.filter { abs($0.xMin - left) <= tolerance && $0.xMax > candidate + tolerance }.count
             if across <= startingHere { starts.append(candidate) }
         }
         return starts
@@ -506,7 +533,7 @@ enum PDFLayout {
         // A line of one run may cross the table (a section «1. Проведение мероприятий»); where
         // the rows' cells are centred from top to bottom, the row's number is rarely level
         // with its action's lines, and no line starts text at both.
-        let runs = lines.filter { $0.count >= 2 }.flatMap { $0 }
+        let runs = Self.cellRuns(lines.filter { $0.count >= 2 })
         let starting = lines.map { line in line.map(\.xMin) }
         var groups = [[starts[0]]]
         for candidate in starts.dropFirst() {
@@ -581,11 +608,12 @@ enum PDFLayout {
         // Runs of one cell stand one line pitch apart; runs of two rows of one-line cells stand
         // further apart, and in a small table may be the commoner. The pitch is the smallest
         // distance seen twice or more (a tenth of a point of jitter either way belongs to it).
-        // Recognised text strays by its jitter: the distances of one pitch spread as wide, and
-        // one seen twice by chance below them is no pitch (a tenth of all that are near it).
+        // Recognised text strays by its jitter: the distances of one pitch spread as wide. One
+        // seen twice by chance below them (in a scan, or between the lines of a smaller type
+        // above the table) is no pitch: a tenth of the commonest at least.
         let spread = max(1, Int((jitter * 10).rounded()))
         func near(_ key: Int) -> Int { (key - spread...key + spread).reduce(0) { $0 + (deltas[$1] ?? 0) } }
-        let least = jitter > 0 ? max(2, (deltas.keys.map(near).max() ?? 0) / 10) : 2
+        let least = max(2, (deltas.keys.map(near).max() ?? 0) / 10)
         let repeated = deltas.keys.sorted().filter { near($0) >= least }
         guard var smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
             return 1.2 * medianHeight
@@ -627,13 +655,40 @@ enum PDFLayout {
                 columns[column].append(run)
             }
         }
+        // The next line of a heading across the table, one pitch under it and starting where
+        // it starts, may end inside one column (it is shorter): alone on its line, it is the
+        // heading's, not a cell's («Меры по совершенствованию … и его» «руководства в целях …»).
+        let headingReach = geometry.pitch + 0.3 + geometry.jitter
+        for index in spanning.indices {
+            while let last = spanning[index].runs.last {
+                let below = columns.indices.lazy.compactMap { column in
+                    columns[column].firstIndex { run in
+                        run.page == last.page && abs(run.xMin - last.xMin) <= 2 && run.yMin - last.yMin > 1 && run.yMin - last.yMin <= headingReach
+                    }.map { (column, $0) }
+                }.first
+                guard let (column, position) = below else { break }
+                let run = columns[column][position]
+                // Alone on its line, or with words a space apart that an edge split from it by
+                // chance («МБУДО» «СШ «КАШИРА»»).
+                let level = columns.indices.flatMap { other in columns[other].indices.filter { abs(columns[other][$0].yMin - run.yMin) < 1 }.map { (other, $0) } }
+                let pieces = level.map { columns[$0.0][$0.1] }.sorted { $0.xMin < $1.xMin }
+                guard zip(pieces, pieces.dropFirst()).allSatisfy({ $1.xMin - $0.xMax < 0.5 * medianHeight }) else { break }
+                spanning[index].runs.append(Run(words: pieces.flatMap(\.words), page: run.page))
+                for (other, position) in level.sorted(by: { $0.1 > $1.1 }) { columns[other].remove(at: position) }
+            }
+        }
         // A section's number in the first column, level with the line across the table that
-        // names it («2.» «Меры по …»), is that line's beginning.
+        // names it («2.» «Меры по …»), or midway down a heading of several lines, is that
+        // heading's beginning.
         let level = 1 + geometry.jitter
         for (index, heading) in spanning.enumerated() where heading.column > 0 {
-            guard let number = columns[0].firstIndex(where: { abs($0.yMin - heading.yMin) <= level && $0.xMax < heading.runs[0].xMin })
-            else { continue }
-            spanning[index] = Block(column: 0, runs: [Run(words: columns[0][number].words + heading.runs[0].words, page: heading.page)], spansTable: true)
+            // Level by the foot of their words: a bold heading's boxes stand taller than a number's.
+            guard let number = columns[0].firstIndex(where: { number in
+                number.xMax < heading.runs[0].xMin && (abs(number.yMax - heading.runs[0].yMax) <= level
+                    || heading.runs.count > 1 && (number.yMin + number.yMax) / 2 > heading.yMin && (number.yMin + number.yMax) / 2 < heading.yMax)
+            }) else { continue }
+            let first = Run(words: columns[0][number].words + heading.runs[0].words, page: heading.page)
+            spanning[index] = Block(column: 0, runs: [first] + heading.runs.dropFirst(), spansTable: true)
             columns[0].remove(at: number)
         }
         // Lines across the table one pitch apart are one heading of several lines.

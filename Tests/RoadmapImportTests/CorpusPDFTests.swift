@@ -86,9 +86,11 @@ struct CorpusPDFTests {
 
     @Test(.enabled(if: installed || required), arguments: Typesetting.allCases)
     func everyPlanReadsBackFromItsPDF(_ typesetting: Typesetting) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-corpus-pdf-\(UUID().uuidString)")
+        // `ROADMAP_CORPUS_PDF_KEEP=folder` keeps the pages and PDFs there, to look at.
+        let kept = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_PDF_KEEP"].map { URL(fileURLWithPath: $0).appendingPathComponent(typesetting.rawValue) }
+        let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-corpus-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         var plans: [String: PlanDraft] = [:]
         for name in CorpusTests.readRight.sorted() {
             let (data, file) = try CorpusTests.document(name)
