@@ -458,7 +458,11 @@ enum PDFLayout {
     /// all, where no cell of the table runs.
     static func withEmptyColumns(_ edges: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
         let table = lines.filter { $0.count >= 2 }
+        let runs = Array(lines.joined())
         var found = edges
+        // Whether a heading at a place is crossed, asked once a place (centred cells of a last
+        // column beyond every edge put hundreds of lines' last runs at a few places).
+        var crossings: [String: Bool] = [:]
         for line in table {
             guard let first = line.first, let last = line.last else { continue }
             let heading: Run
@@ -473,11 +477,14 @@ enum PDFLayout {
             let others = line.filter { $0.xMin != heading.xMin }.map { Self.column(of: $0, starts: edges) }
             guard Set(others).count == others.count else { continue }
             // A cell of the known last (or first) column reaching across is that column's.
-            let crossed = lines.joined().contains { run in
-                heading.xMin == last.xMin
+            let isLast = heading.xMin == last.xMin
+            let key = "\(isLast) \(Int((isLast ? heading.xMin : heading.xMax).rounded())) \(found.count)"
+            let crossed = crossings[key] ?? runs.contains { run in
+                isLast
                     ? run.xMin >= (found.last ?? 0) - tolerance && run.xMin < heading.xMin - tolerance && run.xMax > heading.xMin + tolerance
                     : run.xMax <= (found.first ?? 0) + tolerance && run.xMin < heading.xMax - tolerance && run.xMax > heading.xMax + tolerance
             }
+            crossings[key] = crossed
             if !crossed { found.append(heading.xMin) }
         }
         return found.sorted()
