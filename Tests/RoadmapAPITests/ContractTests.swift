@@ -147,7 +147,7 @@ struct AuthTests {
     }
 
     @Test func guessingTokensIsSlowedDownWith429() async throws {
-        try await APIFixture.run(limits: APILimits(requestsPerSecond: 0, failedAuthenticationBurst: 3, failedAuthenticationsPerMinute: 1)) { api, fixture in
+        try await APIFixture.run(limits: APILimits(requestsPerSecond: 0, failedAuthenticationBurst: 3, failedAuthenticationsPerMinute: 0.01)) { api, fixture in
             for _ in 0..<3 {
                 #expect(try await api.call(.get, "/v1/me", token: "rm_" + String(repeating: "B", count: 43)).status == 401)
             }

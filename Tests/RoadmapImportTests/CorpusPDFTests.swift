@@ -84,18 +84,31 @@ struct CorpusPDFTests {
         return page + "</table></body></html>\n"
     }
 
-    @Test(.enabled(if: installed || required), arguments: Typesetting.allCases)
-    func everyPlanReadsBackFromItsPDF(_ typesetting: Typesetting) throws {
+    /// The plans read right, each read once for all three typesettings.
+    static func plans() throws -> [String: PlanDraft] {
+        var plans: [String: PlanDraft] = [:]
+        for name in CorpusTests.readRight.sorted() {
+            let (data, file) = try CorpusTests.document(name)
+            plans[name] = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: file))
+        }
+        return plans
+    }
+
+    @Test(.enabled(if: installed || required))
+    func everyPlanReadsBackFromItsPDF() throws {
+        let plans = try Self.plans()
+        for typesetting in Typesetting.allCases {
+            try Self.check(plans, typeset: typesetting)
+        }
+    }
+
+    static func check(_ plans: [String: PlanDraft], typeset typesetting: Typesetting) throws {
         // `ROADMAP_CORPUS_PDF_KEEP=folder` keeps the pages and PDFs there, to look at.
         let kept = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_PDF_KEEP"].map { URL(fileURLWithPath: $0).appendingPathComponent(typesetting.rawValue) }
         let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-corpus-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
-        var plans: [String: PlanDraft] = [:]
-        for name in CorpusTests.readRight.sorted() {
-            let (data, file) = try CorpusTests.document(name)
-            let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: file))
-            plans[name] = plan
+        for (name, plan) in plans {
             let page = Self.html(CorpusShapesTests.rows(of: plan), title: "План мероприятий", typesetting: typesetting)
             try Data(page.utf8).write(to: folder.appendingPathComponent("\(name).html"))
         }
