@@ -123,6 +123,19 @@ struct PDFTypesettingTests {
         #expect(plan.actions.map(\.deadline.text) == (5...10).map { "\($0) ноября" })
     }
 
+    /// A page with no text after the table (left blank, or holding only its number) ends
+    /// nothing and stops nothing: the reader once indexed the empty page's rows and crashed.
+    @Test func aBlankLastPageIsNoText() throws {
+        var words = Self.words("№ п/п", at: 60, 55) + Self.words("Наименование мероприятия", at: 115, 55) + Self.words("Срок исполнения", at: 300, 55)
+        for (index, subject) in ["Экономика", "Литература", "Право"].enumerated() {
+            let y = 76 + Double(index) * 36.4
+            words += Self.words("\(index + 1).", at: 60, y) + Self.lines([subject, "олимпиада"], at: 115, from: y) + Self.words("\(index + 5) ноября", at: 300, y)
+        }
+        let document = PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words), PDFPage(number: 2, words: [])])
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actions.map(\.title) == ["Экономика олимпиада", "Литература олимпиада", "Право олимпиада"])
+    }
+
     /// A line that ends with a hyphen: a word broken there joins again, a dash keeps its
     /// spaces, a range and a name of two capitalised parts join without one.
     @Test(arguments: [
