@@ -27,10 +27,19 @@ extension PDFLayout {
         // columns beside it, each a line of its own: an edge the header starts a cell at once
         // is a column's when lines of one run start there again and again.
         let alone = lines.filter { $0.count == 1 }.map { $0[0].xMin }
-        let candidates = clusters.filter { cluster in
-            cluster.count >= 2 || cluster.first.map { edge in alone.filter { abs($0 - edge) <= tolerance }.count >= 3 } == true
+        func aloneAt(_ edge: Double) -> Int { alone.filter { abs($0 - edge) <= tolerance }.count }
+        var candidates = clusters.filter { cluster in
+            cluster.count >= 2 || cluster.first.map { aloneAt($0) >= 3 } == true
         }.compactMap(\.first)
-        guard !candidates.isEmpty else { return [clusters.first?.first ?? 0] }
+        guard let first = candidates.first else { return [clusters.first?.first ?? 0] }
+        // A table of one row has one row number, and its header's «№ п/п» may break over lines
+        // of their own: two such starts left of every column, inside the table and not crossing
+        // into the first column (as a section's heading does), are a column of their own.
+        let inside = trimmedToTable(lines).filter { $0.count == 1 }.map { $0[0] }
+        let lonely = (lines.filter { $0.count >= 2 }.map { $0[0] } + inside).filter { $0.xMax < first - tolerance }
+        if let left = lonely.map(\.xMin).min(), lonely.filter({ abs($0.xMin - left) <= tolerance }).count >= 2 {
+            candidates.insert(left, at: 0)
+        }
         let merged = mergingCentredEdges(droppingPushedEdges(candidates, lines, tolerance: tolerance), lines, tolerance: tolerance)
         return withEmptyColumns(coveredColumns(merged, lines, tolerance: tolerance), lines, tolerance: tolerance)
     }

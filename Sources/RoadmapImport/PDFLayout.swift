@@ -42,9 +42,11 @@ enum PDFLayout {
         var runs: [Run]
         /// A line across the table: a section or a heading row.
         var spansTable: Bool
-        /// The rightmost point text reaches in the block's column: a word that ends there was
-        /// broken because it did not fit.
+        /// The rightmost point text reaches in the block's column.
         var rightEdge: Double? = nil
+        /// As far as a cell's text may reach in the block's column (`Geometry.cellEnds`): a word
+        /// alone on its line that ends there was broken because it did not fit.
+        var cellEnd: Double? = nil
         /// Where the block's column starts: a word broken at the right edge starts a line there
         /// (a centred heading «Ответственный» does not, however wide it is).
         var leftEdge: Double? = nil
@@ -60,14 +62,20 @@ enum PDFLayout {
             var lines: [(text: String, brokenAtEdge: Bool)] = []
             // A line that starts with a capital may have been begun by hand (a name of its own
             // in a list of executors written one to a line): it keeps its line, and what reads
-            // the cell decides.
-            let paragraphs = Set(runs.indices.dropFirst().filter { runs[$0].words.first?.text.first?.isUppercase == true })
+            // the cell decides. Not when its first word would not have fitted at the end of the
+            // line before, whose end is as far as the column's text reaches: that line was full,
+            // and the capital is a wrapped name or place («17 ноября 12.00» «Актовый зал»).
+            let paragraphs = Set(runs.indices.dropFirst().filter { index in
+                guard let first = runs[index].words.first, first.text.first?.isUppercase == true else { return false }
+                guard let rightEdge, let last = runs[index - 1].words.last else { return true }
+                return last.xMax + 0.25 * first.height + (first.xMax - first.xMin) <= rightEdge + 1
+            })
             for run in runs {
                 let single = run.words.count == 1
                 let word = run.words.last
                 let letters = word.map { $0.text.count } ?? 1
                 let charWidth = word.map { ($0.xMax - $0.xMin) / Double(max(letters, 1)) } ?? 0
-                let atEdge = rightEdge.map { edge in single && letters >= 4 && run.xMax >= edge - 0.6 * charWidth } ?? false
+                let atEdge = (cellEnd ?? rightEdge).map { edge in single && letters >= 4 && run.xMax >= edge - 0.6 * charWidth } ?? false
                     && leftEdge.map { run.xMin <= $0 + 2 } ?? true
                 lines.append((run.text, atEdge && word?.text.last?.isLetter == true))
             }
@@ -365,6 +373,17 @@ enum PDFLayout {
         var jitter: Double = 0
         /// The rightmost point text reaches in each column.
         var rightEdges: [Double]
+        /// As far as a cell's text may reach in each column: the next column's start less the
+        /// least padding seen between a column's text and the next column. A long word that
+        /// only filled its line stops short of it («эпидемиологической»); a word too long for
+        /// its column, broken there, reaches it.
+        var cellEnds: [Double] {
+            let paddings = zip(rightEdges, starts.dropFirst()).filter { $0.0 > 0 }.map { max(0, $1 - $0) }
+            guard let padding = paddings.min() else { return rightEdges }
+            return rightEdges.indices.map { column in
+                column + 1 < starts.count && rightEdges[column] > 0 ? max(rightEdges[column], starts[column + 1] - padding) : rightEdges[column]
+            }
+        }
     }
 
     /// How far apart the words of one line stand up and down: none where a program placed
@@ -415,8 +434,37 @@ enum PDFLayout {
         if jitter == 0, let least = deltas.keys.min(), Double(least) < 0.8 * Double(smallest), Double(least) / 10 >= 0.75 * medianHeight {
             smallest = least
         }
+        // Two row numbers one under the other in the first column stand a row apart, never a
+        // pitch: in a table of one-line rows under a one-line header, no distance seen is a
+        // pitch, and the row distance taken for one would make the table one row. (On a scan the
+        // numbers start the rows already.)
+        if jitter == 0, let rows = Self.rowDistance(pages, starts: starts, medianHeight: medianHeight), Double(smallest) / 10 > rows - 1 {
+            guard let below = repeated.last(where: { Double($0) / 10 < rows - 1 }) else { return min(1.2 * medianHeight, 0.85 * rows) }
+            smallest = below
+        }
         let close = deltas.keys.filter { abs($0 - smallest) <= spread }
         return Double(close.max() ?? smallest) / 10
+    }
+
+    /// The least distance between two row numbers one under the other in the first column
+    /// («1.» over «2.», «1.1» over «1.2»), if any.
+    static func rowDistance(_ pages: [[[Run]]], starts: [Double], medianHeight: Double) -> Double? {
+        func isRowNumber(_ text: String) -> Bool {
+            let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard let first = text.first, first.isNumber, first != "0", groups.count <= 4 else { return false }
+            return groups.enumerated().allSatisfy { index, group in
+                (group.isEmpty && index == groups.count - 1 && index > 0) || (1...3).contains(group.count) && group.allSatisfy { $0.isASCII && $0.isNumber }
+            }
+        }
+        var least: Double?
+        for page in pages {
+            let numbers = page.flatMap { $0 }.filter { Self.column(of: $0, starts: starts) == 0 }.sorted { $0.yMin < $1.yMin }
+            for (upper, lower) in zip(numbers, numbers.dropFirst()) where isRowNumber(upper.text) && isRowNumber(lower.text) && upper.text != lower.text {
+                let delta = lower.yMin - upper.yMin
+                if delta > 0.7 * medianHeight { least = min(least ?? delta, delta) }
+            }
+        }
+        return least
     }
 
     static func rightEdges(_ pages: [[[Run]]], starts: [Double]) -> [Double] {
@@ -514,13 +562,15 @@ enum PDFLayout {
         // start the rows, and a cell's lines may stand a quarter of a pitch further apart.
         let reach = geometry.jitter > 0 ? max(geometry.pitch + 0.3 + 2 * geometry.jitter, 1.25 * geometry.pitch) : geometry.pitch + 0.3
         var blocks: [Block] = []
+        let cellEnds = geometry.cellEnds
         for (column, runs) in columns.enumerated() where !runs.isEmpty {
             let sorted = runs.sorted { $0.yMin < $1.yMin }
             let pitch = geometry.pitch
             // A word broken with no hyphen at the column's right edge is a program's doing; a
             // scan's text reaching the edge is a justified line's last word.
             let edge = geometry.jitter > 0 ? nil : geometry.rightEdges[column]
-            var current = Block(column: column, runs: [sorted[0]], spansTable: false, rightEdge: edge, leftEdge: starts[column])
+            let cellEnd = geometry.jitter > 0 ? nil : cellEnds[column]
+            var current = Block(column: column, runs: [sorted[0]], spansTable: false, rightEdge: edge, cellEnd: cellEnd, leftEdge: starts[column])
             for run in sorted.dropFirst() {
                 let previous = current.runs[current.runs.count - 1]
                 let crossesHeading = headings.contains { $0.yMin > previous.yMin && $0.yMin < run.yMin }
@@ -528,7 +578,7 @@ enum PDFLayout {
                 if run.yMin - previous.yMin > reach || crossesHeading || startsRow
                     || numbering.contains(previous.yMin) || numbering.contains(run.yMin) {
                     blocks.append(current)
-                    current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge, leftEdge: starts[column])
+                    current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge, cellEnd: cellEnd, leftEdge: starts[column])
                 } else {
                     current.runs.append(run)
                 }
@@ -636,10 +686,11 @@ enum PDFLayout {
                 text.removeLast()
                 let stem = String(text.reversed().prefix { $0.isLetter }.reversed())
                 text += stem.count >= 5 && ["но", "во", "ко"].contains(String(stem.suffix(2))) ? "-" + line : line
-            } else if text.hasSuffix("-"), let before = text.dropLast().last, before.isNumber && line.first?.isNumber == true
-                        || (before.isLetter || before.isNumber) && line.first?.isUppercase == true {
-                // A range broken after its hyphen («2023-» «2024 учебный год», «I-» «XI»), or a
-                // name of two capitalised parts («Верх-» «Чебула»).
+            } else if let dash = text.last, dash == "-" || dash == "–", let before = text.dropLast().last, let first = line.first,
+                      before.isNumber && first.isNumber || dash == "-" && (before.isLetter || before.isNumber) && (first.isUppercase || first.isNumber) {
+                // A range broken after its dash («2023-» «2024 учебный год», «7–» «9 кл.», «I-»
+                // «XI»), a name of two capitalised parts («Верх-» «Чебула»), or a word and its
+                // number («COVID-» «19»).
                 text += line
             } else if text.hasSuffix("-") && (text.dropLast().last.map { $0.isLetter || $0.isNumber } ?? false) || brokenAtEdge,
                       let first = line.first, first.isLowercase {

@@ -123,6 +123,65 @@ struct PDFTypesettingTests {
         #expect(plan.actions.map(\.deadline.text) == (5...10).map { "\($0) ноября" })
     }
 
+    /// A schedule whose header and rows all hold one line: no distance seen is a cell's
+    /// pitch, and the rows' distance is not one either, for two row numbers stand a row apart.
+    @Test func rowsOfOneLineUnderAHeaderOfOneLineAreRowsOfTheirOwn() throws {
+        var words = Self.words("№ п/п", at: 60, 55) + Self.words("Наименование мероприятия", at: 115, 55) + Self.words("Срок исполнения", at: 300, 55)
+            + Self.words("Ответственные", at: 420, 55)
+        let events = ["подготовка к празднику", "открытие праздника", "выступление агитбригад", "обед"]
+        for (index, event) in events.enumerated() {
+            let y = 76 + Double(index) * 21
+            words += Self.words("\(index + 1).", at: 60, y) + Self.words(event, at: 115, y) + Self.words("\(index + 9):00", at: 300, y)
+        }
+        let plan = try Self.plan(words)
+        #expect(plan.actions.map(\.title) == events)
+        #expect(plan.actions.map(\.deadline.text) == ["9:00", "10:00", "11:00", "12:00"])
+    }
+
+    /// A plan of one row: its number set midway down the row is the only one, and the header's
+    /// «№ п/п» breaks over two lines of their own, so nothing starts there twice on a line of
+    /// the table. Together they are the first column, not words of the action.
+    @Test func aTableOfOneRowKeepsItsNumberColumn() throws {
+        var words = Self.words("№ п/", at: 60, 50)
+        words += Self.words("Наименование мероприятия", at: 111, 57) + Self.words("Срок исполнения", at: 330, 57) + Self.words("Ответственные", at: 440, 57)
+        // A narrow letter: the strip «п» and «1.» cover together is too narrow for a column.
+        words.append(PDFPage.Word(text: "п", xMin: 60.25, yMin: 64, xMax: 65.9, yMax: 64 + Self.height))
+        // The executors' cell is the tallest: the action's lines and the number stand between its lines.
+        let executors = ["Министерство", "образования", "Сахалинской", "области,", "государственное", "бюджетное", "учреждение", "дополнительного", "образования"]
+        words += Self.lines(executors, at: 440, from: 85)
+        let action = ["Организация внедрения в практику", "обучения и воспитания", "гуманитарных технологий,", "направленных на формирование", "толерантного сознания"]
+        words += action.enumerated().flatMap { Self.words($0.element, at: 111, 85 + (Double($0.offset) + 2.5) * Self.pitch) }
+        words += Self.words("1.", at: 60, 85 + 4.5 * Self.pitch) + Self.words("2013 - 2015 годы", at: 330, 85 + 4.5 * Self.pitch)
+        let plan = try Self.plan(words)
+        #expect(plan.actions.map(\.title) == [action.joined(separator: " ")])
+        #expect(plan.actions.map(\.deadline.text) == ["2013 - 2015 годы"])
+    }
+
+    /// A line of a cell that starts with a capital keeps its line where its first word would
+    /// have fitted on the line before (begun by hand), and joins it with a space where the line
+    /// before was full (a wrapped place or name).
+    @Test func aCapitalAfterAFullLineIsAWrappedLine() {
+        func cell(_ lines: [String]) -> String {
+            let runs = lines.enumerated().map { PDFLayout.Run(words: Self.words($0.element, at: 330, 100 + Double($0.offset) * Self.pitch), page: 1) }
+            return PDFLayout.Block(column: 2, runs: runs, spansTable: false, rightEdge: 330 + 17 * Self.letter, leftEdge: 330).text
+        }
+        #expect(cell(["17 ноября 12.00", "Актовый зал"]) == "17 ноября 12.00 Актовый зал")
+        #expect(cell(["Директор", "Завуч"]) == "Директор\nЗавуч")
+    }
+
+    /// A long word alone on its line that ends short of where its cell's text may reach only
+    /// filled the line; one that reaches it was broken there, too long for its column.
+    @Test func aWordThatFillsItsLineIsNoBrokenWord() {
+        func cell(cellEnd: Double) -> String {
+            let runs = ["до отмены (с учетом", "эпидемиологической", "обстановки)"].enumerated().map {
+                PDFLayout.Run(words: Self.words($0.element, at: 330, 100 + Double($0.offset) * Self.pitch), page: 1)
+            }
+            return PDFLayout.Block(column: 2, runs: runs, spansTable: false, rightEdge: 330 + 18 * Self.letter, cellEnd: cellEnd, leftEdge: 330).text
+        }
+        #expect(cell(cellEnd: 330 + 22 * Self.letter) == "до отмены (с учетом эпидемиологической обстановки)")
+        #expect(cell(cellEnd: 330 + 18 * Self.letter) == "до отмены (с учетом эпидемиологическойобстановки)")
+    }
+
     /// A page with no text after the table (left blank, or holding only its number) ends
     /// nothing and stops nothing: the reader once indexed the empty page's rows and crashed.
     @Test func aBlankLastPageIsNoText() throws {
@@ -147,6 +206,10 @@ struct PDFTypesettingTests {
         ("пгт. Верх-", "Чебула", "пгт. Верх-Чебула"),
         ("стенды I-", "XI классов", "стенды I-XI классов"),
         ("Сентябрь -", "декабрь", "Сентябрь - декабрь"),
+        ("(7–", "9 кл.)", "(7–9 кл.)"),
+        ("1941 –", "1945 гг.", "1941 – 1945 гг."),
+        ("инфекции COVID-", "19", "инфекции COVID-19"),
+        ("очевидцев –", "проведение встреч", "очевидцев – проведение встреч"),
     ])
     func aLineEndingWithAHyphenJoinsTheNext(_ first: String, _ second: String, _ joined: String) {
         #expect(PDFLayout.join([(first, false), (second, false)]) == joined)
