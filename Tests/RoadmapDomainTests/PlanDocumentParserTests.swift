@@ -1658,3 +1658,40 @@ struct AliasDefinitionTests {
         #expect(plan.actions.first?.executors.first?.kind == .committee)
     }
 }
+
+extension PlanDocumentParserTests {
+    /// A kindergarten's summer plan: the number and the direction merged down their rows,
+    /// and inside a direction headings merged across the action's, deadline's and executors'
+    /// columns («1.1. Производственное совещание»). Each heading heads the rows under it and is
+    /// no action; rows with no heading stand in their direction.
+    @Test func aHeadingMergedAcrossTheRestOfItsRowIsASection() throws {
+        func row(_ cells: [(String, above: Bool, left: Bool)], _ index: Int) -> [SourceCell] {
+            cells.enumerated().map { column, cell in
+                SourceCell(text: cell.0, location: SourceLocation(row: index + 1, column: column + 1), mergedFromAbove: cell.above, mergedFromLeft: cell.left)
+            }
+        }
+        func text(_ text: String) -> (String, above: Bool, left: Bool) { (text, false, false) }
+        let down = ("", above: true, left: false), across = ("", above: false, left: true)
+        let rows: [[(String, above: Bool, left: Bool)]] = [
+            [text("№п/п"), text("Направления работы"), text("Мероприятия"), text("Время проведения"), text("Ответственные")],
+            [text("1."), text("Работа с педагогами"), text("1.1. Производственное совещание"), across, across],
+            [down, down, text("«Организация летне-оздоровительной работы ДОУ»"), text("31.05.13г."), text("Оносова Т.Ю.")],
+            [down, down, text("1.2. Консультации:"), across, across],
+            [down, down, text("«Улицы города»"), text("июнь"), text("Голубок О.Г.")],
+            [down, down, text("«Организация и проведение экскурсий»"), text("июль"), text("Савиных Л.Ю.")],
+            [text("2."), text("Контроль"), text("2.1. Санитарное состояние участков"), text("постоянно"), text("Аликина Т.А.")],
+            [text(""), text(""), text("5.1. Благоустройство территории"), across, across],
+            [text(""), text(""), text("Замена песка в песочнице"), text("июнь-август"), text("Оносова Т.Ю.")],
+        ]
+        let table = SourceTable(rows: rows.enumerated().map { row($0.element, $0.offset) })
+        let plan = try PlanDocumentParser().parse(SourceDocument(name: "plan.docx", blocks: [.table(table)]))
+        #expect(plan.actions.map(\.title) == [
+            "«Организация летне-оздоровительной работы ДОУ»", "«Улицы города»", "«Организация и проведение экскурсий»",
+            "2.1. Санитарное состояние участков", "Замена песка в песочнице",
+        ])
+        #expect(plan.actions.map(\.section) == [
+            "1.1. Производственное совещание", "1.2. Консультации", "1.2. Консультации", "Контроль", "5.1. Благоустройство территории",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["31.05.13г.", "июнь", "июль", "постоянно", "июнь-август"])
+    }
+}

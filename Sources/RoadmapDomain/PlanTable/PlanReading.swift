@@ -173,7 +173,8 @@ struct PlanReading {
                 continue
             }
             if !hasMarker, structureText.isEmpty,
-               let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) ?? Self.rowOfOneCell(row, layout: layout) {
+               let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) ?? Self.rowOfOneCell(row, layout: layout)
+                ?? Self.headingAcrossTheRest(row, layout: layout) {
                 // «I. Нормативно-правовое обеспечение» across the table: the rows below stand in it.
                 section = heading
                 sectionNumber = nil
@@ -591,6 +592,21 @@ struct PlanReading {
         guard row.count == 1, layout.columns.count >= 3, !RussianText.isLonger(row[0].text, than: 200) else { return nil }
         let text = RussianText.collapsingWhitespace(row[0].text)
         guard text.filter(\.isLetter).count >= 3, let first = text.first, first.isUppercase || "«\"".contains(first) else { return nil }
+        return goalTitle(text)
+    }
+
+    /// A row whose only text is its action's cell merged across every column right of it, its
+    /// deadline's and executors' too, beside a number and a direction merged down from above
+    /// (or starting on this row): a heading of the rows below it within their direction («Работа с педагогами» | «1.1.
+    /// Производственное совещание» over «Мероприятия», «Время проведения», «Ответственные»).
+    static func headingAcrossTheRest(_ row: [SourceCell], layout: PlanTableLayout) -> String? {
+        guard let action = layout.index(of: .action), row.indices.contains(action), action + 1 < row.count,
+              row[(action + 1)...].allSatisfy({ $0.mergedFromLeft && $0.text.isEmpty }),
+              row[..<action].indices.allSatisfy({ row[$0].text.isEmpty || [.number, .group].contains(layout.columns[$0]) }),
+              layout.index(of: .deadline).map({ $0 > action }) == true || layout.index(of: .executor).map({ $0 > action }) == true
+        else { return nil }
+        let text = RussianText.collapsingWhitespace(row[action].text)
+        guard text.filter(\.isLetter).count >= 3, !RussianText.isLonger(text, than: 200) else { return nil }
         return goalTitle(text)
     }
 
