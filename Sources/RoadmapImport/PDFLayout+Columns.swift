@@ -214,8 +214,12 @@ extension PDFLayout {
         for candidate in starts.dropFirst() {
             let group = groups[groups.count - 1]
             func startsHere(_ x: Double) -> Bool { group.contains { abs(x - $0) <= tolerance } }
+            // Two runs of one line, not one run near both edges («руководитель» at 472 beside
+            // edges at 470.6 and 474).
             let together = starting.contains { xs in
-                xs.contains(where: startsHere) && xs.contains { abs($0 - candidate) <= tolerance }
+                xs.indices.contains { first in
+                    startsHere(xs[first]) && xs.indices.contains { $0 != first && abs(xs[$0] - candidate) <= tolerance }
+                }
             }
             let crossed = runs.contains { startsHere($0.xMin) && $0.xMax > candidate + tolerance }
             if together || !crossed {

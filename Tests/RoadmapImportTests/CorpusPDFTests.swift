@@ -13,7 +13,7 @@ import Testing
 /// the words' positions, and holding on the five PDFs it was built on is not reading PDFs. CI
 /// installs LibreOffice and Chromium and requires these tests (`ROADMAP_CONVERTER_TESTS=required`,
 /// `ROADMAP_BROWSER_TESTS=required`); elsewhere they run where LibreOffice is installed, the
-/// browser's typesetting where Chromium is. `ROADMAP_CORPUS_PDF_REPORT=1` prints every
+/// browser's typesettings where Chromium is. `ROADMAP_CORPUS_PDF_REPORT=1` prints every
 /// difference instead of failing.
 @Suite("The corpus's plans as PDF", .serialized)
 struct CorpusPDFTests {
@@ -27,19 +27,31 @@ struct CorpusPDFTests {
         /// The action justified to both edges, every other column centred: the typeset look of
         /// a signed order, where deadlines and executors start wherever their width puts them.
         case justified
-        /// As `middle`, printed by Chromium instead of LibreOffice: another program's words,
+        /// The same three printed by Chromium instead of LibreOffice: another program's words,
         /// spaces and line breaks (Skia's), as a page saved from a browser or a site's PDF.
-        case browser
+        case browserMiddle, browserTop, browserJustified
 
-        func cell(column: Int) -> String {
+        var printedByBrowser: Bool { [.browserMiddle, .browserTop, .browserJustified].contains(self) }
+
+        /// How the cells are set, whoever prints them.
+        var cells: Typesetting {
             switch self {
-            case .middle, .browser: "<td>"
-            case .top: "<td valign=\"top\">"
-            case .justified: column == 1 ? "<td align=\"justify\">" : "<td align=\"center\">"
+            case .browserMiddle: .middle
+            case .browserTop: .top
+            case .browserJustified: .justified
+            default: self
             }
         }
 
-        var widths: [Int] { self == .top ? [8, 42, 25, 25] : [6, 50, 18, 26] }
+        func cell(column: Int) -> String {
+            switch cells {
+            case .top: "<td valign=\"top\">"
+            case .justified: column == 1 ? "<td align=\"justify\">" : "<td align=\"center\">"
+            default: "<td>"
+            }
+        }
+
+        var widths: [Int] { cells == .top ? [8, 42, 25, 25] : [6, 50, 18, 26] }
     }
 
     /// The documents each typesetting does not read back the same today (measured). Most
@@ -59,14 +71,18 @@ struct CorpusPDFTests {
     /// «поликлиники», 025, 148, 204, 216, 2603, 609, 708: Chromium lets such a word run into
     /// the cell's padding where Word and Writer break it), and the plan's own «13.10.2025-
     /// 21.10.2025», «11.00- 12.00», «Физкульт- Ура!» broken at the dash (1007, 1905, 2801).
+    /// Printed by Chromium with the action justified, not yet looked into: «№ 2» read for «№2»
+    /// (1305, 2508), a one-row plan whose executors' column is empty (2408), 216, 2503, 804.
     static let differing: [Typesetting: Set<String>] = [
         .middle: ["035", "1005", "1108", "1902", "223", "2601", "3003", "3004", "3201", "3302", "506", "507", "605", "705"],
         .top: ["035", "1005", "1108", "1902", "223", "2601", "3003", "3004", "3201", "3302", "506", "507", "605", "705"],
         .justified: [
-            "016", "021", "035", "1005", "1110", "1303", "1902", "2101", "2403", "2601", "3002", "3003", "3004", "307", "3101",
-            "3201", "3202", "3302", "506", "507", "605", "705",
+            "016", "021", "035", "1005", "1110", "1303", "1902", "2101", "2403", "2601", "3002", "3003", "3004", "307",
+            "3201", "3302", "506", "507", "605", "705",
         ],
-        .browser: ["025", "1007", "148", "1905", "204", "216", "2603", "2801", "507", "609", "708"],
+        .browserMiddle: ["025", "1007", "148", "1905", "204", "216", "2603", "2801", "507", "609", "708"],
+        .browserTop: ["507"],
+        .browserJustified: ["1007", "1305", "1905", "204", "216", "2408", "2503", "2508", "2801", "507", "708", "804"],
     ]
 
     static let installed = OfficeConverter.locate() != nil
@@ -142,8 +158,8 @@ struct CorpusPDFTests {
         let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-corpus-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
-        if typesetting == .browser {
-            return try Self.checkPrinted(plans, in: folder)
+        if typesetting.printedByBrowser {
+            return try Self.checkPrinted(plans, typeset: typesetting, in: folder)
         }
         for (name, plan) in plans {
             let page = Self.html(CorpusShapesTests.rows(of: plan), title: "План мероприятий", typesetting: typesetting)
@@ -169,14 +185,14 @@ struct CorpusPDFTests {
     /// Every plan on pages of its own in one page printed by Chromium (a few seconds for all
     /// of them, where a browser started for each took a second a plan), each plan's pages
     /// found by its title and read as a document of their own.
-    static func checkPrinted(_ plans: [String: PlanDraft], in folder: URL) throws -> [String] {
+    static func checkPrinted(_ plans: [String: PlanDraft], typeset typesetting: Typesetting, in folder: URL) throws -> [String] {
         guard let chromium = Self.chromium() else {
             return Self.browserRequired ? ["Chromium is required (ROADMAP_BROWSER_TESTS=required) but was not found; apt-get install chromium"] : []
         }
         var page = "<html><head><meta charset=\"utf-8\"></head><body>\n"
         for name in plans.keys.sorted() {
             guard let plan = plans[name] else { continue }
-            let one = Self.html(CorpusShapesTests.rows(of: plan), title: "План мероприятий \(name)", typesetting: .browser)
+            let one = Self.html(CorpusShapesTests.rows(of: plan), title: "План мероприятий \(name)", typesetting: typesetting)
             page += one.components(separatedBy: "<body>").last?.components(separatedBy: "</body>").first?
                 .replacingOccurrences(of: "<p align=\"center\">", with: "<p align=\"center\" style=\"break-before: page\">") ?? ""
         }
@@ -195,7 +211,7 @@ struct CorpusPDFTests {
             if top.count == 3, top[0] == "План", top[1] == "мероприятий", plans[top[2]] != nil { current = top[2] }
             if let current { planPages[current, default: []].append(PDFPage(number: (planPages[current]?.count ?? 0) + 1, words: page.words)) }
         }
-        return Self.compare(plans, typeset: .browser) { name in
+        return Self.compare(plans, typeset: typesetting) { name in
             guard let pages = planPages[name] else { throw DocumentReadError.unreadable(file: name, reason: "no page of the printed plans is this plan's") }
             return PDFLayout.document(name: "\(name).pdf", pages: pages)
         }

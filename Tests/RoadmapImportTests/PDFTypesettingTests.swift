@@ -182,6 +182,21 @@ struct PDFTypesettingTests {
         #expect(cell(cellEnd: 330 + 18 * Self.letter) == "до отмены (с учетом эпидемиологическойобстановки)")
     }
 
+    /// Executors centred in their column start a few points apart by their widths: one
+    /// that starts between two such edges, near both, is one run and no sign that the two
+    /// edges are two columns side by side.
+    @Test func aRunNearTwoEdgesOfACentredColumnDoesNotSplitIt() {
+        func run(_ text: String, _ x: Double, _ y: Double) -> PDFLayout.Run {
+            PDFLayout.Run(words: [PDFPage.Word(text: text, xMin: x, yMin: y, xMax: x + Double(text.count) * Self.letter, yMax: y + Self.height)], page: 1)
+        }
+        let lines = [
+            [run("1.", 46, 100), run("Воспитатели", 474, 100)],
+            [run("2.", 46, 120), run("Музыкальный", 470.6, 120)],
+            [run("3.", 46, 140), run("руководитель", 472, 140)],
+        ]
+        #expect(PDFLayout.mergingCentredEdges([46, 470.6, 474], lines, tolerance: 2) == [46, 470.6])
+    }
+
     /// A page with no text after the table (left blank, or holding only its number) ends
     /// nothing and stops nothing: the reader once indexed the empty page's rows and crashed.
     @Test func aBlankLastPageIsNoText() throws {
