@@ -64,9 +64,15 @@ extension PDFLayout {
             page.append(line)
         }
         table += Self.trimmedToTable(page)
-        // A line across a known edge is a section's, not one column's text.
+        // A line across a known edge is a section's, not one column's text; not a line that
+        // starts inside the table at no edge and crosses only one, the widest text of a centred
+        // column whose edge is not known yet («Учителя физической» over «Ответственные»).
+        let first = edges.min() ?? 0
         table.removeAll { line in
-            line.count == 1 && edges.contains { line[0].xMin < $0 - tolerance && line[0].xMax > $0 + tolerance }
+            guard line.count == 1 else { return false }
+            let crossed = edges.filter { line[0].xMin < $0 - tolerance && line[0].xMax > $0 + tolerance }.count
+            let inside = line[0].xMin > first + tolerance && !edges.contains { abs(line[0].xMin - $0) <= tolerance }
+            return crossed >= 2 || crossed == 1 && !inside
         }
         let runs = table.flatMap { $0 }
         guard table.count >= 4, let left = runs.map(\.xMin).min(), let right = runs.map(\.xMax).max(), right - left < 5_000 else {

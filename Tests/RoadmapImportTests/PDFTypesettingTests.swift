@@ -197,6 +197,27 @@ struct PDFTypesettingTests {
         #expect(PDFLayout.mergingCentredEdges([46, 470.6, 474], lines, tolerance: 2) == [46, 470.6])
     }
 
+    /// Executors centred in their column under a narrower heading: the widest of them, on
+    /// lines of their own, start left of every other and cross the edge the others give. They
+    /// are that column's text, not a section's, and the column starts where they do.
+    @Test func theWidestTextOfACentredColumnMovesItsEdge() {
+        func run(_ text: String, _ from: Double, _ to: Double, _ y: Double) -> PDFLayout.Run {
+            PDFLayout.Run(words: [PDFPage.Word(text: text, xMin: from, yMin: y, xMax: to, yMax: y + Self.height)], page: 1)
+        }
+        let lines = [
+            [run("№ п/п", 46, 62, 60), run("Наименование мероприятия", 70, 215, 60), run("Срок исполнения", 343, 431, 60), run("Ответственные", 467, 545, 60)],
+            [run("Учителя физической", 453, 559, 80)],
+            [run("1.", 46, 55, 90), run("«Президентские состязания»", 70, 219, 90), run("19.01., 8.50", 358, 415, 90)],
+            [run("культуры", 483, 530, 100)],
+            [run("2.", 46, 55, 120), run("День биатлониста", 70, 162, 120), run("02.02., 8.40", 358, 415, 120), run("МО валеологии", 466.8, 546, 120)],
+            [run("3.", 46, 55, 140), run("Товарищеская встреча", 70, 334, 140), run("16.02., 12.00", 355, 418, 140), run("Греченев С.П.", 471, 542, 140)],
+            [run("Учителя физической", 453, 559, 160)],
+            [run("4.", 46, 55, 170), run("Мира и Европы", 70, 334, 170), run("16.03. – 9.00.", 354, 420, 170)],
+            [run("культуры", 483, 530, 180)],
+        ]
+        #expect(PDFLayout.coveredColumns([46, 70, 343, 466.8], lines, tolerance: 2) == [46, 70, 343, 453])
+    }
+
     /// A page with no text after the table (left blank, or holding only its number) ends
     /// nothing and stops nothing: the reader once indexed the empty page's rows and crashed.
     @Test func aBlankLastPageIsNoText() throws {
