@@ -449,17 +449,10 @@ enum PDFLayout {
     /// The least distance between two row numbers one under the other in the first column
     /// («1.» over «2.», «1.1» over «1.2»), if any.
     static func rowDistance(_ pages: [[[Run]]], starts: [Double], medianHeight: Double) -> Double? {
-        func isRowNumber(_ text: String) -> Bool {
-            let groups = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard let first = text.first, first.isNumber, first != "0", groups.count <= 4 else { return false }
-            return groups.enumerated().allSatisfy { index, group in
-                (group.isEmpty && index == groups.count - 1 && index > 0) || (1...3).contains(group.count) && group.allSatisfy { $0.isASCII && $0.isNumber }
-            }
-        }
         var least: Double?
         for page in pages {
             let numbers = page.flatMap { $0 }.filter { Self.column(of: $0, starts: starts) == 0 }.sorted { $0.yMin < $1.yMin }
-            for (upper, lower) in zip(numbers, numbers.dropFirst()) where isRowNumber(upper.text) && isRowNumber(lower.text) && upper.text != lower.text {
+            for (upper, lower) in zip(numbers, numbers.dropFirst()) where CellRunTable.isRowNumber(upper.text) && CellRunTable.isRowNumber(lower.text) && upper.text != lower.text {
                 let delta = lower.yMin - upper.yMin
                 if delta > 0.7 * medianHeight { least = min(least ?? delta, delta) }
             }

@@ -6,7 +6,7 @@ import Foundation
 /// from the header's width, a new row starting at each row number («1», «2.», «1.3») when
 /// the table is numbered; a lone text where a row number should be is a section row
 /// («I. Нормативно-правовое обеспечение»), kept as a row of one cell.
-enum CellRunTable {
+public enum CellRunTable {
     /// One cell as the copy gives it.
     struct Cell {
         var text: String
@@ -1196,7 +1196,7 @@ enum CellRunTable {
     }
 
     /// «1», «2.», «1.3», «10)»: a row's number in a numbered plan.
-    static func isRowNumber(_ text: String) -> Bool {
+    public static func isRowNumber(_ text: String) -> Bool {
         guard let first = text.first, first.isASCII, first.isNumber, text.utf8.count <= 12 else { return false }
         // «01.02.24», «01.02»: a day written in figures, not an item's number «1.2».
         if text.wholeMatch(of: /\d{2}\.\d{2}(?:\.\d{2})?\.?/) != nil, text.split(separator: ".").contains(where: { $0.hasPrefix("0") }) {
