@@ -90,6 +90,10 @@ struct CorpusPDFTests {
         ["chromium", "chromium-browser", "google-chrome"].first(where: ConfinedCommand.isInstalled)
     }
     static let required = ProcessInfo.processInfo.environment["ROADMAP_CONVERTER_TESTS"] == "required"
+    /// Each typesetting program is killed after five minutes: a hung LibreOffice or browser
+    /// fails its typesetting instead of holding the whole test run until CI's own limit.
+    /// (Not `ConfinedCommand`'s memory cap: Chromium reserves far more address space than it uses.)
+    static let timeLimit = ["timeout", "--signal=KILL", "300"]
     static let reporting = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_PDF_REPORT"] != nil
 
     static func escaped(_ text: String) -> String {
@@ -168,9 +172,9 @@ struct CorpusPDFTests {
         // without a word.
         for batch in stride(from: 0, to: pages.count, by: 100) {
             let made = ConfinedCommand.run(
-                [soffice, "--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--infilter=HTML (StarWriter)",
+                Self.timeLimit + [soffice, "--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--infilter=HTML (StarWriter)",
                  "--convert-to", "pdf", "--outdir", folder.path] + pages[batch..<min(batch + 100, pages.count)], in: folder)
-            if made.status != 0 { problems.append("LibreOffice failed: \(made.output.suffix(500))") }
+            if made.status != 0 { problems.append("LibreOffice failed\(made.timedOut ? " (killed after 300 s)" : ""): \(made.output.suffix(500))") }
         }
 
         return problems + Self.compare(plans, typeset: typesetting) { name in
@@ -195,11 +199,11 @@ struct CorpusPDFTests {
         }
         try Data((page + "</body></html>\n").utf8).write(to: folder.appendingPathComponent("plans.html"))
         let printed = ConfinedCommand.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/chromium",
+            Self.timeLimit + [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/chromium",
              "--print-to-pdf=\(folder.path)/plans.pdf", "\(folder.path)/plans.html"], in: folder)
-        let words = ConfinedCommand.run(["pdftotext", "-q", "-bbox-layout", "-enc", "UTF-8", "plans.pdf", "words.html"], in: folder)
+        let words = ConfinedCommand.run(Self.timeLimit + ["pdftotext", "-q", "-bbox-layout", "-enc", "UTF-8", "plans.pdf", "words.html"], in: folder)
         guard printed.status == 0, words.status == 0 else {
-            return ["Chromium or pdftotext failed: \(printed.output.suffix(300)) \(words.output.suffix(300))"]
+            return ["Chromium or pdftotext failed\(printed.timedOut || words.timedOut ? " (killed after 300 s)" : ""): \(printed.output.suffix(300)) \(words.output.suffix(300))"]
         }
         var planPages: [String: [PDFPage]] = [:]
         var current: String?
