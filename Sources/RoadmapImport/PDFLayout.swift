@@ -95,6 +95,7 @@ enum PDFLayout {
     }
 
     static func document(name: String, pages: [PDFPage]) -> SourceDocument {
+        let pages = pages.map { page in PDFPage(number: page.number, words: page.words.map(Self.markerAsBullet)) }
         let lines = Self.withoutPageFurniture(pages.map { page in Self.lines(of: page.words) })
         let allWords = pages.flatMap(\.words)
         let heights = allWords.map(\.height).sorted()
@@ -117,28 +118,41 @@ enum PDFLayout {
         let unsplit: [[[Run]]] = zip(pages, lines).map { page, lines in
             lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap) }
         }
-        let starts = Self.columnStarts(unsplit.flatMap { $0 }, tolerance: 2)
-        let windows = Self.edgeWindows(starts, unsplit.flatMap { $0 }, tolerance: 2, medianHeight: medianHeight)
         let wideGap = max(2.5 * narrowSpace, 0.5 * medianHeight)
-        // A run that starts left of every column is no cell's: a line across the table whose
-        // words may fall on a column's edge by chance («I.» «Анализ работы …»).
-        let runLines = unsplit.map { page in
-            page.map { line in
-                line.flatMap { $0.xMin < (starts.first ?? 0) - 2 ? [$0] : Self.split($0, at: windows, wideGap: wideGap, reach: 0.3 * medianHeight) }
+        // Each run of pages whose tables share one grid is measured by itself: a document of
+        // several tables laid out apart (one per branch, each a few points wider or narrower)
+        // measured as one would have every table's edges for columns.
+        var segmentStarts: [[Double]] = []
+        var segmentOfPage: [Int] = []
+        var pageRows: [[Row]] = []
+        for segment in Self.segments(unsplit, jitter: jitter) {
+            let pages = Array(unsplit[segment])
+            let starts = Self.columnStarts(pages.flatMap { $0 }, tolerance: 2)
+            let windows = Self.edgeWindows(starts, pages.flatMap { $0 }, tolerance: 2, medianHeight: medianHeight)
+            // A run that starts left of every column is no cell's: a line across the table whose
+            // words may fall on a column's edge by chance («I.» «Анализ работы …»).
+            let runLines = pages.map { page in
+                page.map { line in
+                    line.flatMap { $0.xMin < (starts.first ?? 0) - 2 ? [$0] : Self.split($0, at: windows, wideGap: wideGap, reach: 0.3 * medianHeight) }
+                }
             }
+            var geometry = Geometry(
+                starts: starts, medianHeight: medianHeight,
+                pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight, jitter: jitter),
+                jitter: jitter,
+                rightEdges: Self.rightEdges(runLines, starts: starts))
+            geometry.white = Self.white(runLines, starts: starts, pitch: geometry.pitch)
+            pageRows += runLines.map { Self.rows($0, geometry: geometry) }
+            segmentOfPage += segment.map { _ in segmentStarts.count }
+            segmentStarts.append(starts)
         }
-        let geometry = Geometry(
-            starts: starts, medianHeight: medianHeight,
-            pitch: Self.pitch(runLines, starts: starts, medianHeight: medianHeight, jitter: jitter),
-            jitter: jitter,
-            rightEdges: Self.rightEdges(runLines, starts: starts))
-        let pageRows = runLines.map { Self.rows($0, geometry: geometry) }
 
         var blocks: [SourceDocument.Block] = []
         var table: [Row] = []
         var tableOpen = false
         var header: [[String]] = []
         var lineNumber = 0
+        var starts = segmentStarts.first ?? []
 
         func flushTable() {
             if !table.isEmpty { blocks.append(.table(Self.sourceTable(table, columns: starts.count, name: name))) }
@@ -164,6 +178,12 @@ enum PDFLayout {
 
         for (pageIndex, page) in pages.enumerated() {
             let rows = pageRows[pageIndex]
+            // Another grid is another table.
+            if pageIndex > 0, segmentOfPage[pageIndex] != segmentOfPage[pageIndex - 1] {
+                flushTable()
+                header = []
+                starts = segmentStarts[segmentOfPage[pageIndex]]
+            }
             // A page with no text (left blank, or holding only its number) goes on with the table.
             guard !rows.isEmpty else { continue }
             let wide = min(3, max(starts.count, 1))
@@ -222,6 +242,42 @@ enum PDFLayout {
         return SourceDocument(name: name, blocks: blocks)
     }
 
+    /// The document's pages in runs that share one grid of columns: a page whose lines make a
+    /// table (five lines of two cells or more) and none of whose edges is one of the run's
+    /// (the edges its first such page has) starts a run of its own. A page of prose, or of a
+    /// few lines, goes with the run before it; so does a page that shares an edge with it
+    /// (the same table with a column its page leaves empty, or one that moves).
+    /// A scan's pages each lie a little askew and shifted: there one grid holds for all.
+    static func segments(_ pages: [[[Run]]], jitter: Double = 0) -> [Range<Int>] {
+        guard jitter == 0 else { return [pages.indices] }
+        var segments: [Range<Int>] = []
+        var start = 0
+        var grid: [Double]?
+        for (index, page) in pages.enumerated() where page.filter({ $0.count >= 2 }).count >= 5 {
+            let starts = Self.columnStarts(page, tolerance: 2)
+            guard let current = grid else {
+                grid = starts
+                continue
+            }
+            if starts.count >= 2, !starts.contains(where: { edge in current.contains { abs($0 - edge) <= 2 } }) {
+                segments.append(start..<index)
+                start = index
+                grid = starts
+            }
+        }
+        segments.append(start..<pages.count)
+        return segments
+    }
+
+    /// A list's marker drawn from a symbol font (Word's «» is U+F0B7 of Symbol) comes out as
+    /// a character of the private use area: it is a bullet.
+    static func markerAsBullet(_ word: PDFPage.Word) -> PDFPage.Word {
+        guard !word.text.isEmpty, word.text.unicodeScalars.allSatisfy({ (0xE000...0xF8FF).contains($0.value) }) else { return word }
+        var bullet = word
+        bullet.text = "•"
+        return bullet
+    }
+
     /// The pages' lines without what stands above or below the text of every page: a page
     /// number («3», «- 3 -», «Страница 3 из 5») and a running line repeated at the top or
     /// foot of several pages («Продолжение приложения 1 к приказу …»). Left in, they end the
@@ -255,8 +311,26 @@ enum PDFLayout {
             let nextTop = next.map(\.yMin).min() ?? 0, nextBottom = next.map(\.yMax).max() ?? 0
             return nextTop >= bottom + height / 2 || nextBottom <= top - height / 2
         }
-        return pages.map { page in
+        // Numbers that count the pages (a page's number less its place the same on two pages
+        // or more, at the same height) go however close they stand to the text: Word sets them
+        // two points above a table's title.
+        func counted(_ lines: (Int) -> [PDFPage.Word]?) -> Set<Int> {
+            var byOffset: [Int: [(page: Int, y: Double)]] = [:]
+            for index in pages.indices {
+                guard let line = lines(index), isPageNumber(line),
+                      let number = Int(text(line).filter(\.isNumber)), let y = line.first?.yCenter else { continue }
+                byOffset[number - index, default: []].append((index, y))
+            }
+            guard let pages = byOffset.values.max(by: { $0.count < $1.count }), pages.count >= 2,
+                  let low = pages.map(\.y).min(), let high = pages.map(\.y).max(), high - low <= 5 else { return [] }
+            return Set(pages.map(\.page))
+        }
+        let numberedAtTop = counted { pages[$0].first }
+        let numberedAtFoot = counted { pages[$0].last }
+        return pages.enumerated().map { index, page in
             var page = page
+            if numberedAtTop.contains(index) { page.removeFirst() }
+            if numberedAtFoot.contains(index), !page.isEmpty { page.removeLast() }
             for _ in 0..<2 {
                 if let first = page.first, isRunning(first), apart(first, page.dropFirst().first) { page.removeFirst() }
                 if let last = page.last, isRunning(last), apart(last, page.dropLast().last) { page.removeLast() }
@@ -340,8 +414,10 @@ enum PDFLayout {
         for (index, word) in words.enumerated() {
             if let previous = runs[runs.count - 1].words.last, !isSpace(index),
                windows.contains(where: { edge in
-                   previous.xMax < edge.lowerBound + 0.5
-                       && (edge.contains(word.xMin) || word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap)
+                   // A justified cell's last word may reach a hair past its border (304.63 before
+                   // an edge at 305.09): it ended before the word at the edge began.
+                   edge.contains(word.xMin) && previous.xMax < min(edge.lowerBound + 1, word.xMin)
+                       || previous.xMax < edge.lowerBound + 0.5 && word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap
                }) {
                 runs.append(Run(words: [word], page: run.page))
             } else {
@@ -371,6 +447,11 @@ enum PDFLayout {
         var pitch: Double
         /// How far apart the words of one line stand up and down (`jitter(_:)`).
         var jitter: Double = 0
+        /// The white between the boxes of two lines of one cell, one pitch apart (less than
+        /// none where a font's boxes overlap): the same between a line of a symbol font's list
+        /// marker, or of a heading set a size larger, and the next, though they stand further
+        /// apart than the pitch.
+        var white: Double = 0
         /// The rightmost point text reaches in each column.
         var rightEdges: [Double]
         /// As far as a cell's text may reach in each column: the next column's start less the
@@ -407,10 +488,15 @@ enum PDFLayout {
         for page in pages {
             var byColumn: [Int: [Run]] = [:]
             for run in page.flatMap({ $0 }) { byColumn[Self.column(of: run, starts: starts), default: []].append(run) }
+            // A program's lines are measured by their feet: where it boxes each word by its own
+            // letters, a line of figures or of small letters («п/п», «этап») has its top a point
+            // or two lower than a line with capitals, and every line the same foot. A scan's
+            // boxes stray at both ends alike.
+            let y = { (run: Run) in jitter > 0 ? run.yMin : run.yMax }
             for runs in byColumn.values {
-                let sorted = runs.sorted { $0.yMin < $1.yMin }
+                let sorted = runs.sorted { y($0) < y($1) }
                 for (upper, lower) in zip(sorted, sorted.dropFirst()) {
-                    let delta = lower.yMin - upper.yMin
+                    let delta = y(lower) - y(upper)
                     if delta > 0.7 * medianHeight, delta < 1.8 * medianHeight { deltas[Int((delta * 10).rounded()), default: 0] += 1 }
                 }
             }
@@ -446,6 +532,23 @@ enum PDFLayout {
         return Double(close.max() ?? smallest) / 10
     }
 
+    /// The commonest white between the boxes of two lines of one column a pitch apart (by
+    /// their feet), to a tenth of a point; none where no two lines stand a pitch apart.
+    static func white(_ pages: [[[Run]]], starts: [Double], pitch: Double) -> Double {
+        var whites: [Int: Int] = [:]
+        for page in pages {
+            var byColumn: [Int: [Run]] = [:]
+            for run in page.flatMap({ $0 }) { byColumn[Self.column(of: run, starts: starts), default: []].append(run) }
+            for runs in byColumn.values {
+                let sorted = runs.sorted { $0.yMax < $1.yMax }
+                for (upper, lower) in zip(sorted, sorted.dropFirst()) where abs(lower.yMax - upper.yMax - pitch) <= 0.3 {
+                    whites[Int(((lower.yMin - upper.yMax) * 10).rounded()), default: 0] += 1
+                }
+            }
+        }
+        return Double(whites.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0) / 10
+    }
+
     /// The least distance between two row numbers one under the other in the first column
     /// («1.» over «2.», «1.1» over «1.2»), if any.
     static func rowDistance(_ pages: [[[Run]]], starts: [Double], medianHeight: Double) -> Double? {
@@ -475,16 +578,22 @@ enum PDFLayout {
         let medianHeight = geometry.medianHeight
         var spanning: [Block] = []
         var columns = Array(repeating: [Run](), count: starts.count)
+        // The line each column's last run stood on.
+        var lastLine = Array(repeating: -1, count: starts.count)
         // A line drawn with underscores (where the signature goes) is no text.
-        for run in lines.flatMap({ $0 }) where !run.text.allSatisfy({ $0 == "_" || $0 == " " }) {
-            let column = Self.column(of: run, starts: starts)
-            if column + 1 < starts.count, run.xMax > starts[column + 1] + 2 {
-                spanning.append(Block(column: column, runs: [run], spansTable: true))
-            } else if let last = columns[column].last, abs(last.yMin - run.yMin) < 0.5 {
-                // Two words of one cell a justified line set far apart.
-                columns[column][columns[column].count - 1].words += run.words
-            } else {
-                columns[column].append(run)
+        for (lineIndex, line) in lines.enumerated() {
+            for run in line where !run.text.allSatisfy({ $0 == "_" || $0 == " " }) {
+                let column = Self.column(of: run, starts: starts)
+                if column + 1 < starts.count, run.xMax > starts[column + 1] + 2 {
+                    spanning.append(Block(column: column, runs: [run], spansTable: true))
+                } else if let last = columns[column].last, lastLine[column] == lineIndex || abs(last.yMin - run.yMin) < 0.5 {
+                    // Two words of one cell a justified line set far apart, or a list's marker
+                    // and its text a tab apart, the marker's box standing taller than the words.
+                    columns[column][columns[column].count - 1].words += run.words
+                } else {
+                    columns[column].append(run)
+                }
+                lastLine[column] = lineIndex
             }
         }
         // The next line of a heading across the table, one pitch under it and starting where
@@ -554,6 +663,8 @@ enum PDFLayout {
         // with them (13.9 to 16.6 points in one table); there the first column's numbers
         // start the rows, and a cell's lines may stand a quarter of a pitch further apart.
         let reach = geometry.jitter > 0 ? max(geometry.pitch + 0.3 + 2 * geometry.jitter, 1.25 * geometry.pitch) : geometry.pitch + 0.3
+        // The white between two lines of a cell, the boxes of their words apart.
+        let leading = geometry.white + 0.3
         var blocks: [Block] = []
         let cellEnds = geometry.cellEnds
         for (column, runs) in columns.enumerated() where !runs.isEmpty {
@@ -568,7 +679,14 @@ enum PDFLayout {
                 let previous = current.runs[current.runs.count - 1]
                 let crossesHeading = headings.contains { $0.yMin > previous.yMin && $0.yMin < run.yMin }
                 let startsRow = column > 0 && rowStarts.contains { abs($0 - run.yMin) <= level }
-                if run.yMin - previous.yMin > reach || crossesHeading || startsRow
+                // By their tops or by their feet: where a program boxes each word by its own
+                // letters, a line of figures has its top a point or two lower than a line of
+                // words, and the same foot. A line with a list's marker from a symbol font
+                // stands taller, and the next line that much lower: the white between the two
+                // is as narrow as between any two lines of a cell.
+                let apart = min(run.yMin - previous.yMin, run.yMax - previous.yMax) > reach
+                    && (geometry.jitter > 0 || run.yMin - previous.yMax > leading)
+                if apart || crossesHeading || startsRow
                     || numbering.contains(previous.yMin) || numbering.contains(run.yMin) {
                     blocks.append(current)
                     current = Block(column: column, runs: [run], spansTable: false, rightEdge: edge, cellEnd: cellEnd, leftEdge: starts[column])
@@ -691,6 +809,9 @@ enum PDFLayout {
                 // alone («ДОУ -» «победителей») or after a sign («о: -» «модельной») is a dash,
                 // and the line broke at the space after it.
                 text += line
+            } else if !line.isEmpty, line.allSatisfy({ ",;:".contains($0) }) {
+                // A sign a narrow column carried over to a line of its own («01.06.2016» «,»).
+                text += line
             } else if Self.startsItem(line) || paragraphs.contains(index) {
                 text += "\n" + line
             } else {
@@ -701,6 +822,7 @@ enum PDFLayout {
     }
 
     static func startsItem(_ line: String) -> Bool {
+        if line.first == "•" { return true }
         let head = line.prefix { !$0.isWhitespace }
         guard let last = head.last, last == "." || last == ")" else { return false }
         let body = head.dropLast()
