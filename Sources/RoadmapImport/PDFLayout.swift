@@ -96,7 +96,12 @@ enum PDFLayout {
 
     static func document(name: String, pages: [PDFPage]) -> SourceDocument {
         let pages = pages.map { page in PDFPage(number: page.number, words: page.words.map(Self.markerAsBullet)) }
-        let lines = Self.withoutPageFurniture(pages.map { page in Self.lines(of: page.words) })
+        var lines = Self.withoutPageFurniture(pages.map { page in Self.lines(of: page.words) })
+        // A program sets a line's words on one foot: there two cells' lines a third of a line
+        // apart (a cell's paragraphs spaced apart beside a list) are two lines, not one.
+        if Self.jitter(lines.flatMap { $0 }) == 0 {
+            lines = Self.withoutPageFurniture(pages.map { page in Self.lines(of: page.words, byFeet: true) })
+        }
         let allWords = pages.flatMap(\.words)
         let heights = allWords.map(\.height).sorted()
         let medianHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
@@ -116,7 +121,7 @@ enum PDFLayout {
         let cellGap = max(2 * (jitter > 0 ? space : narrowSpace), 0.3 * medianHeight)
 
         let unsplit: [[[Run]]] = zip(pages, lines).map { page, lines in
-            lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap) }
+            lines.map { Self.runs(of: $0, page: page.number, cellGap: cellGap, placed: jitter == 0) }
         }
         let wideGap = max(2.5 * narrowSpace, 0.5 * medianHeight)
         // Each run of pages whose tables share one grid is measured by itself: a document of
@@ -195,9 +200,11 @@ enum PDFLayout {
             if !tableOpen { paragraphs(rows[..<first], page: page.number) }
             var last = rows.lastIndex { $0.filledColumns.count >= min(2, wide) } ?? first
             // Lines across the table at the foot of a page, when the next page goes on with the
-            // table, are a section or a goal cut by the page break; lines of a cell but the
-            // first column's are the end of a row's cell.
-            if let next = pageRows.dropFirst(pageIndex + 1).first?.first, next.spansTable || next.filledColumns.count >= 2,
+            // table (with a row, a line across it, or the rest of a cell), are a section or a
+            // goal cut by the page break; lines of a cell but the first column's are the end of
+            // a row's cell.
+            if let next = pageRows.dropFirst(pageIndex + 1).first?.first,
+               next.spansTable || next.filledColumns.count >= 2 || Self.goesOnInACell(next),
                rows[(last + 1)...].allSatisfy({ $0.spansTable || !$0.filledColumns.isEmpty && !$0.filledColumns.contains(0) }) {
                 last = rows.endIndex - 1
             }
@@ -350,8 +357,21 @@ enum PDFLayout {
         return numbers.enumerated().allSatisfy { $0.element == first + $0.offset }
     }
 
-    /// Words grouped into lines by their vertical centres, each line left to right.
-    static func lines(of words: [PDFPage.Word]) -> [[PDFPage.Word]] {
+    /// Words grouped into lines by their vertical centres, each line left to right; or, for a
+    /// program's words, by their feet, a sixth of a line's height apart at most (a list
+    /// marker's foot stands 0.7 of a point lower than its words').
+    static func lines(of words: [PDFPage.Word], byFeet: Bool = false) -> [[PDFPage.Word]] {
+        if byFeet {
+            var lines: [[PDFPage.Word]] = []
+            for word in words.sorted(by: { $0.yMax < $1.yMax }) {
+                if let last = lines.last?.last, abs(word.yMax - last.yMax) < min(word.height, last.height) / 6 {
+                    lines[lines.count - 1].append(word)
+                } else {
+                    lines.append([word])
+                }
+            }
+            return lines.map { $0.sorted { $0.xMin < $1.xMin } }
+        }
         var lines: [[PDFPage.Word]] = []
         for word in words.sorted(by: { $0.yCenter < $1.yCenter }) {
             if let last = lines.last?.first, abs(word.yCenter - last.yCenter) < 0.4 * min(word.height, last.height) {
@@ -363,7 +383,9 @@ enum PDFLayout {
         return lines.map { $0.sorted { $0.xMin < $1.xMin } }
     }
 
-    static func runs(of line: [PDFPage.Word], page: Int, cellGap: Double) -> [Run] {
+    /// Where a program `placed` the words (not a recogniser), a row's number is told by its gap
+    /// too.
+    static func runs(of line: [PDFPage.Word], page: Int, cellGap: Double, placed: Bool = true) -> [Run] {
         var runs: [Run] = []
         // A justified line stretches each of its spaces alike: a wide gap as wide as the one
         // beside it is a stretched space, not the padding between two cells.
@@ -373,7 +395,15 @@ enum PDFLayout {
             return [index - 1, index + 1].contains { gaps.indices.contains($0) && abs(gaps[$0] - gap) < 0.35 }
         }
         for (index, word) in line.enumerated() {
-            if let last = runs.last?.words.last, word.xMin - last.xMax <= cellGap || stretched(index - 1) {
+            guard let current = runs.last, let last = current.words.last else {
+                runs.append(Run(words: [word], page: page))
+                continue
+            }
+            let gap = word.xMin - last.xMax
+            // A row's number is a cell of its own, however wide the stretched spaces of the
+            // justified action beside it happen to be («1.1» «Организация доступности …»).
+            let number = placed && current.words.count == 1 && last.text.contains(".") && CellRunTable.isRowNumber(last.text) && gap > cellGap
+            if !number, gap <= cellGap || stretched(index - 1) {
                 runs[runs.count - 1].words.append(word)
             } else {
                 runs.append(Run(words: [word], page: page))
@@ -411,12 +441,22 @@ enum PDFLayout {
                     && !windows.contains { $0.contains(words[other].xMin) }
             }
         }
+        func endsJustified(_ index: Int) -> Bool {
+            guard index >= 2 else { return false }
+            let stretched = words[index - 1].xMin - words[index - 2].xMax
+            return words[index].xMin - words[index - 1].xMax < stretched / 3
+        }
         for (index, word) in words.enumerated() {
             if let previous = runs[runs.count - 1].words.last, !isSpace(index),
                windows.contains(where: { edge in
                    // A justified cell's last word may reach a hair past its border (304.63 before
-                   // an edge at 305.09): it ended before the word at the edge began.
-                   edge.contains(word.xMin) && previous.xMax < min(edge.lowerBound + 1, word.xMin)
+                   // an edge at 305.09): it ended before the word at the edge began. The next
+                   // cell's word may start two points into its column after a narrow gap that
+                   // ends spaces stretched wide, or after a word flush against the border
+                   // («устройства,» «Свод», «документация» «Свод»).
+                   (edge.contains(word.xMin) || word.xMin > edge.upperBound && word.xMin <= edge.upperBound + 2
+                       && (endsJustified(index) || previous.xMax >= edge.lowerBound - 0.5))
+                       && previous.xMax < min(edge.lowerBound + 1, word.xMin)
                        || previous.xMax < edge.lowerBound + 0.5 && word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap
                }) {
                 runs.append(Run(words: [word], page: run.page))
@@ -514,6 +554,7 @@ enum PDFLayout {
         guard var smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
             return 1.2 * medianHeight
         }
+
         // A table of one-line rows but one has its row distance seen again and again, and the
         // pitch of that one cell once: a distance that much smaller, and a line's height, is
         // the pitch (no chance puts two lines of one column that close).
@@ -679,13 +720,14 @@ enum PDFLayout {
                 let previous = current.runs[current.runs.count - 1]
                 let crossesHeading = headings.contains { $0.yMin > previous.yMin && $0.yMin < run.yMin }
                 let startsRow = column > 0 && rowStarts.contains { abs($0 - run.yMin) <= level }
-                // By their tops or by their feet: where a program boxes each word by its own
-                // letters, a line of figures has its top a point or two lower than a line of
+                // By their feet (a scan's by their tops): where a program boxes each word by its
+                // own letters, a line of figures has its top a point or two lower than a line of
                 // words, and the same foot. A line with a list's marker from a symbol font
                 // stands taller, and the next line that much lower: the white between the two
-                // is as narrow as between any two lines of a cell.
-                let apart = min(run.yMin - previous.yMin, run.yMax - previous.yMax) > reach
-                    && (geometry.jitter > 0 || run.yMin - previous.yMax > leading)
+                // is as narrow as between any two lines of a cell (its top taken from its foot
+                // where its letters, Latin or figures, stand lower than a line's height).
+                let apart = (geometry.jitter > 0 ? run.yMin - previous.yMin : run.yMax - previous.yMax) > reach
+                    && (geometry.jitter > 0 || min(run.yMin, run.yMax - medianHeight) - previous.yMax > leading)
                 if apart || crossesHeading || startsRow
                     || numbering.contains(previous.yMin) || numbering.contains(run.yMin) {
                     blocks.append(current)
@@ -736,8 +778,18 @@ enum PDFLayout {
         guard !row.spansTable, !previous.spansTable else { return false }
         let body = table.dropFirst().filter { !$0.spansTable }
         guard body.count >= 2 else { return false }
+        guard !row.filledColumns.contains(0) else { return false }
         let firstFilled = body.filter { $0.filledColumns.contains(0) }.count
-        return firstFilled * 5 >= body.count * 4 && !row.filledColumns.contains(0)
+        return firstFilled * 5 >= body.count * 4 || Self.goesOnInACell(row)
+    }
+
+    /// A row whose first cell but the first column's goes on in small letters («связанным с
+    /// обеспечением …») or with the next item of a list («- возможность выбора …»): the rest
+    /// of a cell a page break cut, however many rows of the table lack a number.
+    static func goesOnInACell(_ row: Row) -> Bool {
+        guard !row.spansTable, !row.filledColumns.contains(0),
+              let first = row.blocks.min(by: { ($0.column, $0.yMin) < ($1.column, $1.yMin) })?.text.first else { return false }
+        return first.isLowercase || "-–•".contains(first)
     }
 
     static func texts(of row: Row, columns: Int) -> [String] {

@@ -1695,3 +1695,27 @@ extension PlanDocumentParserTests {
         #expect(plan.actions.map(\.deadline.text) == ["31.05.13г.", "июнь", "июль", "постоянно", "июнь-август"])
     }
 }
+
+extension PlanDocumentParserTests {
+    /// A numbered row's list goes on in rows of its own, each item behind its marker and no
+    /// number, deadline or executor of its own (a PDF's paragraphs of one cell set apart): the
+    /// items are the row's, not actions.
+    @Test func itemsOfAListBehindTheirMarkersAreTheirRowsText() throws {
+        let rows = [
+            ["№ п/п", "Наименование мероприятия", "Срок", "Ответственные"],
+            ["1.1", "Оборудование учебных аудиторий:", "2015-2017", "Директор"],
+            ["", "• Интерактивная доска;", "", ""],
+            ["", "• Принтер Брайля.", "", ""],
+            ["1.2", "Паспортизация зданий", "01.03.2019", "Директор"],
+            ["", "• Установка пандуса", "март 2016", ""],
+        ]
+        let table = SourceTable(rows: rows.enumerated().map { index, cells in
+            cells.enumerated().map { SourceCell(text: $0.element, location: SourceLocation(row: index + 1, column: $0.offset + 1)) }
+        })
+        let plan = try PlanDocumentParser().parse(SourceDocument(name: "plan.pdf", blocks: [.table(table)]))
+        #expect(plan.actions.map(\.title) == [
+            "Оборудование учебных аудиторий: • Интерактивная доска; • Принтер Брайля.", "Паспортизация зданий", "• Установка пандуса",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["2015-2017", "01.03.2019", "март 2016"])
+    }
+}

@@ -148,4 +148,55 @@ struct PDFWordHabitsTests {
         #expect(PDFLayout.segments(pages) == [0..<4, 4..<6])
         #expect(PDFLayout.segments(pages, jitter: 0.6) == [0..<6])
     }
+
+    /// Two cells' lines a third of a line apart (the action's list beside the paragraphs of the
+    /// document's column, spaced apart): two lines, each in its cell, though their middles stand
+    /// closer than a line's half. The next cell's word starts two points into its column after
+    /// the justified action's last word, a space's width away where its spaces were stretched.
+    @Test func cellsLinesAThirdOfALineApartStayInTheirCells() throws {
+        func row(_ cells: [String], _ y: Double) -> [PDFPage.Word] {
+            zip([60.0, 111, 330, 440, 520], cells).flatMap { Typeset.words($1, at: $0, y) }
+        }
+        var words = Typeset.words("План мероприятий", at: 250, 20)
+        words += row(["№", "Наименование мероприятия", "Документ", "Срок", "Ответственные"], 55)
+        words += row(["1.", "Оборудование аудиторий:", "Постановление", "2015-2017", "Директор"], 85)
+        let y = 85 + Typeset.pitch
+        // «Рации, мобильные устройства,» justified to 327.5; «Свод правил», the document's
+        // second paragraph, at 332 and a third of a line lower.
+        let item = ["Рации,", "мобильные", "устройства,"]
+        let gap = (327.5 - 111 - Double(item.joined().count) * Typeset.letter) / 2
+        words += Typeset.words(item.joined(separator: " "), at: 111, y, gap: gap)
+        words += Typeset.words("Свод правил", at: 332, y + 5)
+        words += Typeset.words("адаптированные для инвалидов;", at: 111, y + Typeset.pitch)
+        words += row(["2.", "Паспортизация зданий", "Постановление", "01.03.2019", "Директор"], y + 3 * Typeset.pitch)
+
+        let plan = try Self.plan([words])
+        #expect(plan.actions.map(\.title) == [
+            "Оборудование аудиторий: Рации, мобильные устройства, адаптированные для инвалидов;", "Паспортизация зданий",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["2015-2017", "01.03.2019"])
+        #expect(plan.actions.allSatisfy { $0.section == nil })
+    }
+
+    /// A page that ends with a paragraph of one cell but the first column's, and a next page
+    /// that opens with the rest of a cell: one table across the break, its rows all read.
+    @Test func theRestOfACellOnTheNextPageKeepsTheTableWhole() throws {
+        var first = Typeset.words("План мероприятий", at: 250, 20) + Self.header(55)
+        first += Self.row("1.", "Совещание с руководителями", "сентябрь 2024", "Отдел образования", 85)
+        first += Self.row("2.", "Семинар для заместителей", "октябрь 2024", "Отдел образования", 115)
+        first += Typeset.words("директоров по учебной работе", at: 111, 115 + Typeset.pitch)
+        // The executors' cell of row 2 goes on after a paragraph's space, to the page's foot.
+        first += Typeset.words("Методический центр", at: 440, 115 + 3 * Typeset.pitch)
+        var second = Typeset.words("и школы района", at: 440, 42.8)
+        second += Self.row("3.", "Конкурс «Учитель года»", "декабрь 2024", "Отдел образования", 72.8)
+        second += Self.row("4.", "Мониторинг готовности школ", "январь 2025", "Отдел образования", 102.8)
+
+        let plan = try Self.plan([first, second])
+        #expect(plan.actions.map(\.title) == [
+            "Совещание с руководителями", "Семинар для заместителей директоров по учебной работе", "Конкурс «Учитель года»",
+            "Мониторинг готовности школ",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь 2024", "октябрь 2024", "декабрь 2024", "январь 2025"])
+        #expect(plan.actions[1].executors.map(\.name) == ["Отдел образования", "Методический центр и школы района"])
+    }
 }

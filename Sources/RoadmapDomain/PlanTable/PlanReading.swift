@@ -219,10 +219,13 @@ struct PlanReading {
             let action = cells[.action] ?? ""
             let deadlineCell = deadlineColumn.map { row.indices.contains($0) ? row[$0] : nil } ?? nil
             let deadlineEmpty = (cells[.deadline] ?? "").isEmpty
+            let unnumbered = numberColumn.map { !row.indices.contains($0) || row[$0].text.isEmpty } ?? true
             if let previous = previousAction, deadlineEmpty, !hasMarker,
-               action.isEmpty || action.first?.isLowercase == true, !(deadlineCell?.mergedFromAbove ?? false)
+               action.isEmpty || action.first?.isLowercase == true || unnumbered && Self.opensWithBullet(action),
+               !(deadlineCell?.mergedFromAbove ?? false)
             {
-                // The rest of the row above, after a page break.
+                // The rest of the row above, after a page break (a list of its items, each
+                // behind its marker, too).
                 for (kind, text) in cells {
                     let separator = kind == .action || kind == .result || kind == .venue ? " " : "\n"
                     let before = actions[previous].cells[kind] ?? ""
@@ -356,6 +359,12 @@ struct PlanReading {
         // Cyrillic «І» and «Х» stand in for Latin ones in some copies.
         let latin = trimmed.replacingOccurrences(of: "І", with: "I").replacingMatches(of: "Х", with: "X")
         return !latin.isEmpty && latin.count <= 5 && latin.allSatisfy { "IVX".contains($0) }
+    }
+
+    /// «• Интерактивная доска;»: an item of a list, behind its marker.
+    static func opensWithBullet(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return "•●▪◦·\u{F0B7}".contains(first)
     }
 
     /// A row number without its last dot («1.2.» → «1.2»), nil when the text is no number.
