@@ -452,10 +452,11 @@ enum PDFLayout {
                    // A justified cell's last word may reach a hair past its border (304.63 before
                    // an edge at 305.09): it ended before the word at the edge began. The next
                    // cell's word may start two points into its column after a narrow gap that
-                   // ends spaces stretched wide, or after a word flush against the border
-                   // («устройства,» «Свод», «документация» «Свод»).
+                   // ends spaces stretched wide, or, on a foot of its own (another cell's line
+                   // less than a point off), after a word flush against the border
+                   // («устройства,» «Свод», «документация» «Свод»). A heading's words share one foot.
                    (edge.contains(word.xMin) || word.xMin > edge.upperBound && word.xMin <= edge.upperBound + 2
-                       && (endsJustified(index) || previous.xMax >= edge.lowerBound - 0.5))
+                       && (endsJustified(index) || previous.xMax >= edge.lowerBound - 0.5 && abs(word.yMax - previous.yMax) >= 0.3))
                        && previous.xMax < min(edge.lowerBound + 1, word.xMin)
                        || previous.xMax < edge.lowerBound + 0.5 && word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap
                }) {
