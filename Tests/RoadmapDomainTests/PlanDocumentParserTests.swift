@@ -1701,18 +1701,14 @@ extension PlanDocumentParserTests {
     /// number, deadline or executor of its own (a PDF's paragraphs of one cell set apart): the
     /// items are the row's, not actions.
     @Test func itemsOfAListBehindTheirMarkersAreTheirRowsText() throws {
-        let rows = [
+        let plan = try PlanDocumentParser().parse(document("plan.pdf", table: [
             ["№ п/п", "Наименование мероприятия", "Срок", "Ответственные"],
             ["1.1", "Оборудование учебных аудиторий:", "2015-2017", "Директор"],
             ["", "• Интерактивная доска;", "", ""],
             ["", "• Принтер Брайля.", "", ""],
             ["1.2", "Паспортизация зданий", "01.03.2019", "Директор"],
             ["", "• Установка пандуса", "март 2016", ""],
-        ]
-        let table = SourceTable(rows: rows.enumerated().map { index, cells in
-            cells.enumerated().map { SourceCell(text: $0.element, location: SourceLocation(row: index + 1, column: $0.offset + 1)) }
-        })
-        let plan = try PlanDocumentParser().parse(SourceDocument(name: "plan.pdf", blocks: [.table(table)]))
+        ]))
         #expect(plan.actions.map(\.title) == [
             "Оборудование учебных аудиторий: • Интерактивная доска; • Принтер Брайля.", "Паспортизация зданий", "• Установка пандуса",
         ])
