@@ -358,13 +358,14 @@ enum PDFLayout {
     }
 
     /// Words grouped into lines by their vertical centres, each line left to right; or, for a
-    /// program's words, by their feet, a sixth of a line's height apart at most (a list
-    /// marker's foot stands 0.7 of a point lower than its words').
+    /// program's words, by their feet, a sixth of a line's height from the line's first foot
+    /// at most (a figure's box starts lower and ends on the words' foot; a list marker's
+    /// ends on it or up to 0.7 of a point below).
     static func lines(of words: [PDFPage.Word], byFeet: Bool = false) -> [[PDFPage.Word]] {
         if byFeet {
             var lines: [[PDFPage.Word]] = []
             for word in words.sorted(by: { $0.yMax < $1.yMax }) {
-                if let last = lines.last?.last, abs(word.yMax - last.yMax) < min(word.height, last.height) / 6 {
+                if let first = lines.last?.first, abs(word.yMax - first.yMax) < min(word.height, first.height) / 6 {
                     lines[lines.count - 1].append(word)
                 } else {
                     lines.append([word])

@@ -49,14 +49,17 @@ struct PDFWordHabitsTests {
         #expect(plan.actions.map(\.deadline.text) == ["сентябрь 2024", "октябрь 2024", "ноябрь 2024", "декабрь 2024"])
     }
 
-    /// Word's «» from the Symbol font comes out as U+F0B7 on a line that stands taller than
-    /// the rest, and the next line as much lower: a list in its action's cell, not rows.
+    /// Word's «» from the Symbol font comes out as U+F0B7, its box taller than the words' a
+    /// tab after it, its line standing taller and the next line that much lower: a list in its
+    /// action's cell, not rows.
     @Test func aListWithMarkersOfASymbolFontStaysInItsCell() throws {
         var words = Typeset.words("План мероприятий", at: 250, 20) + Self.header(55)
         words += Self.row("1.", "Оборудование аудиторий:", "2015-2017", "Директор", 85)
         var y = 85 + Typeset.pitch
         // Each item's text a tab after its marker, its next line back at the cell's edge.
         for (item, rest) in [("Интерактивная доска", "с проектором;"), ("Акустическая система", "свободного поля;"), ("Принтер", "Брайля.")] {
+            // The marker's box a point taller at both ends, and the next line that much lower
+            // (as on the road map's page 7; on its page 31 the marker kept the words' foot).
             words.append(PDFPage.Word(text: "\u{F0B7}", xMin: 111, yMin: y - 0.6, xMax: 116, yMax: y + Typeset.height + 0.7))
             words += Typeset.words(item, at: 126, y)
             y += Typeset.pitch + 1.3
