@@ -528,8 +528,7 @@ enum PDFLayout {
     static func pitch(_ pages: [[[Run]]], starts: [Double], medianHeight: Double, jitter: Double = 0) -> Double {
         var deltas: [Int: Int] = [:]
         for page in pages {
-            var byColumn: [Int: [Run]] = [:]
-            for run in page.flatMap({ $0 }) { byColumn[Self.column(of: run, starts: starts), default: []].append(run) }
+            let byColumn = Self.byColumn(page, starts: starts)
             // A program's lines are measured by their feet: where it boxes each word by its own
             // letters, a line of figures or of small letters («п/п», «этап») has its top a point
             // or two lower than a line with capitals, and every line the same foot. A scan's
@@ -556,7 +555,6 @@ enum PDFLayout {
         guard var smallest = repeated.first ?? deltas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else {
             return 1.2 * medianHeight
         }
-
         // A table of one-line rows but one has its row distance seen again and again, and the
         // pitch of that one cell once: a distance that much smaller, and a line's height, is
         // the pitch (no chance puts two lines of one column that close).
@@ -575,14 +573,17 @@ enum PDFLayout {
         return Double(close.max() ?? smallest) / 10
     }
 
+    /// A page's runs by the column each starts in.
+    static func byColumn(_ page: [[Run]], starts: [Double]) -> [Int: [Run]] {
+        Dictionary(grouping: page.flatMap { $0 }) { Self.column(of: $0, starts: starts) }
+    }
+
     /// The commonest white between the boxes of two lines of one column a pitch apart (by
     /// their feet), to a tenth of a point; none where no two lines stand a pitch apart.
     static func white(_ pages: [[[Run]]], starts: [Double], pitch: Double) -> Double {
         var whites: [Int: Int] = [:]
         for page in pages {
-            var byColumn: [Int: [Run]] = [:]
-            for run in page.flatMap({ $0 }) { byColumn[Self.column(of: run, starts: starts), default: []].append(run) }
-            for runs in byColumn.values {
+            for runs in Self.byColumn(page, starts: starts).values {
                 let sorted = runs.sorted { $0.yMax < $1.yMax }
                 for (upper, lower) in zip(sorted, sorted.dropFirst()) where abs(lower.yMax - upper.yMax - pitch) <= 0.3 {
                     whites[Int(((lower.yMin - upper.yMax) * 10).rounded()), default: 0] += 1
