@@ -71,11 +71,16 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(of: #"\s*[-–—]\s*$"#, with: "")
         let vocabulary = #"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|квартал|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн)[а-я]*$"#
         func known(_ word: Substring) -> Bool { String(word).rangeOfMatch(vocabulary) != nil }
+        // A stem no word stops at («постоянн», «сентябр», «течени»): its ending went to the
+        // next line, however short («Постоянн о»).
+        let bareStem = #"^(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр|течени|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн)$"#
+        func cut(_ word: Substring) -> Bool { String(word).rangeOfMatch(bareStem) != nil }
         var words = result.split(separator: " ")
         var index = 0
         while index + 1 < words.count {
             let left = words[index], right = words[index + 1]
-            if left.allSatisfy(\.isLetter), right.allSatisfy(\.isLetter), !known(left), !known(right), known(left + right) {
+            if left.allSatisfy(\.isLetter), right.allSatisfy(\.isLetter), !known(right), known(left + right),
+               !known(left) || (cut(left) && right.count <= 3) {
                 words[index] = left + right
                 words.remove(at: index + 1)
             } else {
