@@ -729,6 +729,29 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Журавлева М.Ф.", "Садовникова Е.В.", "Уразаева Н.В."], ["Морозова Г.В."]])
     }
 
+    /// A file card above the plan («Дата20.09.2022», «Формат файлаdoc»: each field glued to its
+    /// value) is no header; «Сроки | Мероприятие | Ответственные» copied a paragraph a cell,
+    /// the deadline first and in words, its cells of several paragraphs: each month starts a
+    /// row, a note in brackets after it is the deadline's, small letters go on with the action.
+    @Test func aDeadlineFirstInWordsUnderAFileCard() throws {
+        let lines = ["Скачать 44 Kb.", "НазваниеПлан работы комиссии родительского контроля", "Анкорплан работы родительского контроля",
+                     "Дата20.09.2022", "Размер44 Kb.", "Формат файлаdoc", "ТипПлан работы", "УТВЕРЖДАЮ:", "Директор школы",
+                     "План", "работы комиссии родительского контроля за организацией горячего питания на 2022-2023 уч. год",
+                     "Сроки", "Мероприятие", "Ответственные",
+                     "Август-сентябрь", "Издание приказов и положений, касающихся вопросов организации питания", "школьников",
+                     "Руководитель ОУ, организатор питания",
+                     "Август", "(3 неделя)", "Провести приемку готовности пищеблоков", "Организатор питания"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Издание приказов и положений, касающихся вопросов организации питания школьников",
+                                              "Провести приемку готовности пищеблоков"])
+        #expect(plan.actions.map(\.deadline.text) == ["Август-сентябрь", "Август (3 неделя)"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Руководитель ОУ", "организатор питания"], ["Организатор питания"]])
+        #expect(PlanColumn(header: "Дата20.09.2022") == nil)
+        #expect(PlanColumn(header: "Дата проведения") == .deadline)
+        // A standard's number is no day: «СанПиН 2.4.5.2409-08» stays in its heading.
+        #expect(PlanColumn(header: "Наименование мероприятий по выполнению требований СанПиН 2.4.5.2409-08") == .action)
+    }
+
     /// «Дата | Название мероприятия | Классы | Ответственные» copied a paragraph a cell, each
     /// day's cells of several paragraphs: each date (and its day of the week) starts the row
     /// of that day; its events are one action, the classes left out, the names its executors.

@@ -472,6 +472,10 @@ public enum CellRunTable {
         let lines = cells.flatMap { cell in
             cell.text.split(separator: "\n").map { Cell(text: String($0), location: cell.location) }
         }
+        // «Август-сентябрь», «Август» then «(3 неделя)»: a table whose first row opens with a
+        // month in words has its rows led by such months.
+        let byWords = lines.first { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { leadsInWords($0.text.trimmingCharacters(in: .whitespaces)) } ?? false
         for (index, cell) in lines.enumerated() {
             let text = cell.text.trimmingCharacters(in: .whitespaces)
             if skippingNumbers, isRowNumber(text), rows.last.map({ !$0[1].text.isEmpty }) ?? true,
@@ -480,13 +484,16 @@ public enum CellRunTable {
                 continue
             }
             if text.isEmpty || text.wholeMatch(of: /\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*[«"]?\p{L}?[»"]?\s*кл(?:\.|асс\w*)?/) != nil { continue }
-            if text.first?.isNumber == true, !RussianText.isLonger(text, than: 20), FlattenedRowTable.readsAsDeadline(text) {
+            if text.first?.isNumber == true && !RussianText.isLonger(text, than: 20) && FlattenedRowTable.readsAsDeadline(text)
+                || byWords && leadsInWords(text) {
                 rows.append([Cell(text: text, location: cell.location), Cell(text: "", location: cell.location), Cell(text: "", location: cell.location)])
                 continue
             }
             guard var row = rows.popLast() else { return nil }
-            if row[1].text.isEmpty, text.count <= 11, text.wholeMatch(of: Self.weekday.regex) != nil {
-                // «21.03» then «пон»: the day of the week belongs to the date.
+            if row[1].text.isEmpty, text.count <= 11, text.wholeMatch(of: Self.weekday.regex) != nil
+                || text.count <= 20 && text.hasPrefix("(") && text.hasSuffix(")") {
+                // «21.03» then «пон», «Август» then «(3 неделя)»: the day of the week, or a note in
+                // brackets, belongs to the date.
                 row[0].text += " " + text
             } else if !row[1].text.isEmpty, text.count <= 80, Self.namesOnlyPersons(text) || Executor.startsWithRole(text) {
                 row[2].text += row[2].text.isEmpty ? text : "; " + text
@@ -497,6 +504,11 @@ public enum CellRunTable {
         }
         guard rows.count >= 2, rows.allSatisfy({ !$0[1].text.isEmpty }) else { return nil }
         return rows
+    }
+
+    /// «Август-сентябрь», «В течение года»: a short deadline in words, from a capital.
+    static func leadsInWords(_ text: String) -> Bool {
+        text.first?.isUppercase == true && !RussianText.isLonger(text, than: 30) && FlattenedRowTable.readsAsDeadline(text)
     }
 
     /// Whether a deadline cell says when in some way: a deadline, an hour («10.00»), or a

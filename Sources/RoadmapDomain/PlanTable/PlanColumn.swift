@@ -133,6 +133,9 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
         let text = RussianText.nfc(RussianText.folded(RussianText.collapsingWhitespace(RussianText.removingTags(header))))
         guard !text.isEmpty, text.count <= 80 else { return nil }
         if text.hasPrefix("цель:") || text.hasPrefix("задачи:") || Self.namesAnOccasion(text) { return nil }
+        // «Дата20.09.2022», a file card's field glued to its value: a heading names a column,
+        // it holds no day of its own.
+        if text.rangeOfMatch(#"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])"#) != nil { return nil }
         // «Организация наставничества.»: a sentence, not a heading; a heading ends in a dot
         // only after an abbreviation («Отв.», «Ответственный исп.», «Ответств. исполнит.»: every
         // word cut short).
