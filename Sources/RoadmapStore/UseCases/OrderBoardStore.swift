@@ -126,8 +126,10 @@ public struct OrderBoardStore: Sendable {
                 order.rollup = read.whole
             } else {
                 if scope.role.seesEverything {
-                    // Asked for one executor, the order's own counts are still its plans' whole.
-                    order.rollup = try RollupQuery.orders([orderID], scope: scope, asOf: asOf, on: connection)[orderID] ?? .empty
+                    // Asked for one executor, the order's own counts are still its plans' whole,
+                    // read from the plans in force already found: `RollupQuery.orders` finds them
+                    // again, and PostgreSQL planned it afresh at every call (1.1 of its 1.3 ms).
+                    order.rollup = try RollupQuery.planMonths(plans, asOf: asOf, on: connection).whole
                 }
                 months = try executorMonths ?? RollupQuery.monthly(
                     filter: scope.role.seesEverything ? "ac.goal_id = ANY(\(goalIDs))" : "s.action_id = ANY(\(allIDs))",
