@@ -174,6 +174,11 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(
             of: #"(?<=[\d.г])\s*\(?\s*(?:пн|вт|ср|чт|пт|сб|вс|пон|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье)\s*\.?\s*\)?(?![а-я])"#,
             with: "")
+        // «понедельник 12.12», «среда, 7 декабря»: a weekday before a date names the same day
+        // («понедельник» would otherwise be read for its «недел»).
+        result = result.replacingMatches(
+            of: #"(?<![а-я])(?:понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье)\s*,?\s*(?=\d)"#,
+            with: "")
         // «21 сентября 2012 г., 12.10», «26 августа 2020 г., 14.00-14.10»: after a day written with
         // its month's name, an hour or two (a list of days would write the next one the same
         // way, not as «12.10»; read as a day, «14.10» was the 14th of October).
