@@ -534,6 +534,24 @@ struct CellRunTableTests {
         #expect(plan.actions.map { $0.executors.map(\.name) } == [["Петрова И.И."], ["Заместитель директора Сидорова А.А."]])
     }
 
+    /// «№ День недели Дата Название мероприятия Участники Ответственный» over rows that lost
+    /// their borders (3705): the deadline comes before the action, so each row opens with it,
+    /// its weekday the day's; the action follows, then the executors. A «1» before small letters
+    /// («Олимпиада 1 тур:») or a range («1 - 4») starts no row again.
+    @Test func numberedFlattenedRowsWhoseDeadlineComesFirst() throws {
+        let lines = ["План проведения мероприятий предметной декады",
+                     "№ День недели Дата Название мероприятия Участники Ответственный",
+                     "1 среда 7.12.2016 День 1. Открытие предметной декады 1-4 классы Классные руководители.",
+                     "2 понедельник 12.12.2016 День 2. Олимпиада по русскому языку 1 тур: 2-4 классы Учителя-предметники",
+                     "3 вторник 13.12.2016 День 3. Техника чтения. (2-4 классы) 1 - 4 классы Заместитель директора Петрова И.И."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.count == 3)
+        #expect(plan.actions.map(\.deadline.text) == ["среда 7.12.2016", "понедельник 12.12.2016", "вторник 13.12.2016"])
+        #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2016-12-07", "2016-12-12", "2016-12-13"])
+        #expect(plan.actions.map(\.title).first == "День 1. Открытие предметной декады 1-4 классы")
+        #expect(plan.actions.map { $0.executors.map(\.name) }.last == ["Заместитель директора Петрова И.И."])
+    }
+
     /// A day's schedule whose rows lost their borders: each row ends in its hour, not a day
     /// («1. оргмомент, подготовка к празднику 8:30»), and a day named alone on its line heads
     /// the rows below it («28 марта»), not the deadline of the row above (1004, 602 flattened).

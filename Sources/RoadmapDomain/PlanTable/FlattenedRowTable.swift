@@ -349,13 +349,16 @@ enum FlattenedRowTable {
     /// word after it and the `body` of the row it would end (nil at the first row or after a
     /// section): «6 «Б»» is a class; «3 Беседа «Кем я хочу стать» 1 «В» 19.11 …» does not
     /// start again at 1, nor «райисполкома 11 9 «А» 21.11 …» open row 11, in a row that has no
-    /// deadline yet (a class or a count in a row does not end it).
+    /// deadline yet (a class or a count in a row does not end it), nor «1 тур:» or «1 - 4» at all.
     static func mayOpenRow(_ number: String, before next: String?, after body: [String]?) -> Bool {
         if let next, next.wholeMatch(of: Self.quotedLetter.regex) != nil { return false }
         guard let body else { return true }
         let restarts = CellRunTable.levels(number) == [1]
         let textFollows = next?.first.map { $0.isLetter || $0 == "«" || $0 == "\"" } ?? true
         if !restarts && textFollows { return true }
+        // «… Олимпиада по русскому языку 1 тур:»: numbering starts again at a row's text, which
+        // opens with a capital or a quote; a word in small letters goes on the sentence.
+        if restarts, let first = next?.first, first.isLowercase || "-–—".contains(first) { return false }
         return hasDeadline(body.joined(separator: " "))
     }
 
@@ -380,6 +383,27 @@ enum FlattenedRowTable {
     static func split(_ body: String, into kinds: [PlanColumn], number: String) -> [String]? {
         let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return nil }
+        if let deadlineColumn = kinds.firstIndex(of: .deadline), let actionColumn = kinds.firstIndex(of: .action),
+           deadlineColumn < actionColumn, kinds[..<deadlineColumn].allSatisfy({ $0 == .number }),
+           let (when, rest) = Self.ledByDeadline(words) {
+            // «№ Дата Мероприятие Ответственный»: the deadline opens the row, the action and
+            // then its executors follow.
+            var action = rest
+            var executors = ""
+            if kinds.contains(.executor), let (done, by) = Self.splittingExecutors(from: rest) {
+                action = done
+                executors = by
+            }
+            return kinds.map { kind in
+                switch kind {
+                case .number: number
+                case .action: action
+                case .deadline: when
+                case .executor: executors
+                default: ""
+                }
+            }
+        }
         var deadline: Range<Int>?
         for end in stride(from: words.count, through: 2, by: -1) {
             for start in max(1, end - 8)..<end where Self.readsAsDeadline(words[start..<end].joined(separator: " ")) {
@@ -535,6 +559,20 @@ enum FlattenedRowTable {
             default: ""
             }
         }
+    }
+
+    /// «среда 7.12 День 1. Открытие декады …»: a row whose deadline comes first, its longest
+    /// opening of at most eight words that reads as one, after a day of the week that belongs
+    /// to it («№ День недели Дата …»); the deadline and the words after it, nil when the row
+    /// opens with no deadline or is nothing else.
+    static func ledByDeadline(_ words: [String]) -> (deadline: String, rest: String)? {
+        var start = 0
+        if let first = words.first, first.count <= 13, first.wholeMatch(of: CellRunTable.weekday.regex) != nil { start = 1 }
+        guard words.count > start + 1,
+              let end = stride(from: min(start + 8, words.count - 1), through: start + 1, by: -1).first(where: {
+                  Self.readsAsDeadline(words[start..<$0].joined(separator: " "))
+              }) else { return nil }
+        return (words[..<end].joined(separator: " "), words[end...].joined(separator: " "))
     }
 
     /// «Оценка состояния здоровья обучающихся Департамент здравоохранения области,
