@@ -394,15 +394,7 @@ enum FlattenedRowTable {
                 action = done
                 executors = by
             }
-            return kinds.map { kind in
-                switch kind {
-                case .number: number
-                case .action: action
-                case .deadline: when
-                case .executor: executors
-                default: ""
-                }
-            }
+            return cells(kinds, number: number, action: action, deadline: when, executors: executors)
         }
         var deadline: Range<Int>?
         for end in stride(from: words.count, through: 2, by: -1) {
@@ -549,12 +541,20 @@ enum FlattenedRowTable {
             action = done
             executors = by
         }
-        return kinds.map { kind in
+        return cells(kinds, number: number, action: action, cost: cost,
+                     deadline: deadlineFirst || !executors.isEmpty ? when : "", executors: executors)
+    }
+
+    /// A row's texts in the columns of `kinds`; columns of other kinds are left empty.
+    static func cells(
+        _ kinds: [PlanColumn], number: String, action: String, cost: String = "", deadline: String, executors: String
+    ) -> [String] {
+        kinds.map { kind in
             switch kind {
             case .number: number
             case .action: action
             case .cost: cost
-            case .deadline: deadlineFirst || !executors.isEmpty ? when : ""
+            case .deadline: deadline
             case .executor: executors
             default: ""
             }
