@@ -8,6 +8,11 @@ public struct APILimits: Sendable {
     public var failedAuthenticationBurst: Double
     /// Failed sign-ins a minute an address is allowed after that.
     public var failedAuthenticationsPerMinute: Double
+    /// Wrong passwords one address may give on the sign-in form, across all accounts, before
+    /// it is refused for a while (the per-account lock is separate, in the database).
+    public var signInFailuresPerAddress: Double
+    /// How long an address takes to earn back all of `signInFailuresPerAddress`.
+    public var signInFailureWindowSeconds: Double
     /// The largest JSON request body.
     public var maximumBodyBytes: Int
     /// The largest document uploaded for import.
@@ -20,7 +25,8 @@ public struct APILimits: Sendable {
 
     public init(
         requestsPerSecond: Double = 50, burst: Double = 200, failedAuthenticationBurst: Double = 10,
-        failedAuthenticationsPerMinute: Double = 6, maximumBodyBytes: Int = 256 * 1024, maximumImportBytes: Int = 20 * 1024 * 1024,
+        failedAuthenticationsPerMinute: Double = 6, signInFailuresPerAddress: Double = 20, signInFailureWindowSeconds: Double = 900,
+        maximumBodyBytes: Int = 256 * 1024, maximumImportBytes: Int = 20 * 1024 * 1024,
         maximumEvidenceFileBytes: Int = 20 * 1024 * 1024, maximumReportFormBytes: Int = 64 * 1024 * 1024
     ) {
         self.maximumEvidenceFileBytes = maximumEvidenceFileBytes
@@ -29,6 +35,8 @@ public struct APILimits: Sendable {
         self.burst = burst
         self.failedAuthenticationBurst = failedAuthenticationBurst
         self.failedAuthenticationsPerMinute = failedAuthenticationsPerMinute
+        self.signInFailuresPerAddress = signInFailuresPerAddress
+        self.signInFailureWindowSeconds = signInFailureWindowSeconds
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumImportBytes = maximumImportBytes
     }

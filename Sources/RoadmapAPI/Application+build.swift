@@ -38,7 +38,7 @@ public func buildRouter(
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ForwardedClientMiddleware(trusted: trustedProxies))
     let useCases = UseCases(database: database, readDatabase: readDatabase, clock: clock)
-    let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL), publicURL: publicURL)
+    let web = try WebController(useCases: useCases, cookies: SessionCookies(publicURL: publicURL), publicURL: publicURL, limits: limits)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware(pages: web.errorPages))

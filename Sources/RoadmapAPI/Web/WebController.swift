@@ -54,7 +54,7 @@ struct WebController: Sendable {
     let signInFailures: RateLimiter
 
     init(useCases: UseCases, cookies: SessionCookies = SessionCookies(publicURL: nil), publicURL: URL? = nil,
-         signInFailuresPerAddress: Double = 20) throws {
+         limits: APILimits = APILimits()) throws {
         users = useCases.users
         sessions = useCases.sessions
         assignments = useCases.assignments
@@ -90,7 +90,8 @@ struct WebController: Sendable {
         clock = useCases.clock
         self.cookies = cookies
         self.publicURL = publicURL
-        signInFailures = RateLimiter(rate: signInFailuresPerAddress / 900, burst: signInFailuresPerAddress)
+        signInFailures = RateLimiter(rate: limits.signInFailuresPerAddress / max(1, limits.signInFailureWindowSeconds),
+                                     burst: limits.signInFailuresPerAddress)
         HTMLEscaping.register()
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in EmbeddedAssets.files where name.hasSuffix(".mustache") {
