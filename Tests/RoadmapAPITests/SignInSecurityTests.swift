@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import RoadmapAPI
 import RoadmapStore
 import RoadmapTestSupport
 import Testing
