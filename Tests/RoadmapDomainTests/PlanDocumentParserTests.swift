@@ -49,6 +49,34 @@ struct PlanDocumentParserTests {
         ])
     }
 
+    /// A kindergarten's summer plan (docs/3501), then its weeks' themes month by month in
+    /// tables with no column of deadlines: those rows have no term, they are not the plan.
+    /// Alone, such a table is still read (a plan may give no deadlines at all).
+    @Test func tablesWithoutDeadlinesBesideThePlanAreNotThePlan() throws {
+        func table(_ rows: [[String]], line: Int) -> SourceDocument.Block {
+            .table(SourceTable(rows: rows.enumerated().map { row, texts in
+                texts.enumerated().map { SourceCell(text: $0.element, location: SourceLocation(line: line + row, row: row + 1, column: $0.offset + 1)) }
+            }))
+        }
+        let weeks = table([
+            ["№ п/п", "Недели месяца, тематика", "Мероприятия", "Ответственные"],
+            ["1.", "Неделя заботы", "Беседы о дружбе", "Воспитатели"],
+            ["2.", "Неделя здоровья", "Спортивный досуг", "Инструктор по ФИЗО"],
+        ], line: 20)
+        let plan = try PlanDocumentParser().parse(SourceDocument(name: "summer.docx", blocks: [
+            table([
+                ["№п/п", "Мероприятия", "Время проведения", "Ответственные"],
+                ["1.", "Инструктаж по охране жизни детей", "июнь", "Заведующий"],
+                ["2.", "Оснащение участков", "июнь-август", "Завхоз"],
+            ], line: 1),
+            .paragraph("ИЮНЬ", location: SourceLocation(line: 19)),
+            weeks,
+        ]))
+        #expect(plan.goals.flatMap(\.actions).map(\.title) == ["Инструктаж по охране жизни детей", "Оснащение участков"])
+        let alone = try PlanDocumentParser().parse(SourceDocument(name: "weeks.docx", blocks: [weeks]))
+        #expect(alone.goals.flatMap(\.actions).map(\.title) == ["Беседы о дружбе", "Спортивный досуг"])
+    }
+
     /// Every wording of the four columns, in another order each time.
     @Test(arguments: [
         ["Планируемые действия", "Сроки реализации", "Ответственный исполнитель", "Ожидаемые результаты"],
@@ -550,6 +578,60 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.period?.first.iso) == ["2016-12-07", "2016-12-12", "2016-12-13"])
         #expect(plan.actions.map(\.title).first == "День 1. Открытие предметной декады 1-4 классы")
         #expect(plan.actions.map { $0.executors.map(\.name) }.last == ["Заместитель директора Петрова И.И."])
+    }
+
+    /// A table with no numbers and no executors, its rows run together a line each (held-back-38's
+    /// 4002): «Наименование мероприятия Дата проведения Место проведения». Each line opening
+    /// with a capital and holding a deadline is a row; the place after it is nobody's name; a
+    /// line in small letters goes on the row above, a line with no deadline between rows heads
+    /// the rows after it, and one after the last row is not the plan's.
+    /// A plan of paragraphs without numbers, each action followed by «Срок:» and «Отв.:»
+    /// lines (held-back-38's 4003): the lines since the last label are the action, the title's
+    /// second line is not; a heading in capitals heads the actions after it; an action whose
+    /// deadline was cut («Срок: м») is left out, never given a term it does not state.
+    @Test func paragraphsEachFollowedByTheirLabels() throws {
+        let lines = ["План мероприятий по улучшению условий охраны труда",
+                     "здоровья работников и учащихся на … уч. год.",
+                     "Обновить уголки по технике безопасности.", "Срок: сентябрь 2003 г.", "Отв.:",
+                     "ОРГАНИЗАЦИОННО-МАССОВАЯ РАБОТА.",
+                     "Совместно с управлением образования решить вопрос",
+                     "о выделении средств на ремонт.", "Срок: март 2004 г.", "Отв.: завхоз, учитель ОБЖ.",
+                     "Подготовить классы для лагеря.", "Срок: до 25.05.2004 г.", "Отв.:",
+                     "Предусмотреть замену оборудования", "Срок: м"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == [
+            "Обновить уголки по технике безопасности.",
+            "Совместно с управлением образования решить вопрос о выделении средств на ремонт.",
+            "Подготовить классы для лагеря.",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["сентябрь 2003 г.", "март 2004 г.", "до 25.05.2004 г."])
+        #expect(plan.actions.map(\.section) == [nil, "ОРГАНИЗАЦИОННО-МАССОВАЯ РАБОТА.", "ОРГАНИЗАЦИОННО-МАССОВАЯ РАБОТА."])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [[], ["завхоз", "учитель ОБЖ"], []])
+        #expect(plan.warnings.first?.kind == .columnsInferred(.labelledItems))
+        // Labels with one action only make no plan.
+        #expect(throws: PlanParseError.self) {
+            try PlanDocumentParser().parse(paragraphs(["План работы", "Дооборудовать мастерскую.", "Срок: сентябрь", "Отв.: завхоз"]))
+        }
+    }
+
+    @Test func unnumberedRowsALineEachWithAPlaceAfterTheDeadline() throws {
+        let lines = ["Мероприятия в рамках проведения Международного дня родного языка",
+                     "Наименование мероприятия Дата проведения Место проведения",
+                     "Региональный этап олимпиады по русскому языку 13 января 2020 ГАУ ДПО РК «Карельский институт развития образования»",
+                     "Выставка учебной литературы для педагогов Февраль - март 2020 ГАУ ДПО РК «Карельский институт развития образования»",
+                     "Муниципальные мероприятия",
+                     "Конкурс чтецов «Живая классика» Февраль-март 2020 Образовательные",
+                     "организации РК",
+                     "Муниципальный этап олимпиады по карельскому языку 28 февраля 2020 года",
+                     "Составил методист Иванова И.И."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == [
+            "Региональный этап олимпиады по русскому языку", "Выставка учебной литературы для педагогов",
+            "Конкурс чтецов «Живая классика»", "Муниципальный этап олимпиады по карельскому языку",
+        ])
+        #expect(plan.actions.map(\.deadline.text) == ["13 января 2020", "Февраль - март 2020", "Февраль-март 2020", "28 февраля 2020 года"])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+        #expect(plan.actions.map(\.section) == [nil, nil, "Муниципальные мероприятия", "Муниципальные мероприятия"])
     }
 
     /// A day's schedule whose rows lost their borders: each row ends in its hour, not a day

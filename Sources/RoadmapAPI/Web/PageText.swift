@@ -387,6 +387,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .columnsInferred(let inference):
             let shape = switch inference {
             case .numberedList: "нумерованный список"
+            case .labelledItems: "абзацы мероприятий, за каждым строки «Срок:» и «Отв.:»"
             case .headerlessTable: "таблица без шапки"
             case .datedList: "список, пункты которого начинаются с даты или времени"
             case .alternatingLines: "строки сроков и мероприятий поочерёдно"

@@ -10,6 +10,10 @@ enum FlattenedRowTable {
     /// The columns a flattened row can be split into, in the header's order.
     static let splittable: Set<PlanColumn> = [.number, .action, .cost, .deadline, .executor]
 
+    /// A last column after the deadline, in a table with no executors: the rest of each row
+    /// after its deadline is its text («Место проведения», «Участники», «Примечание»).
+    static let trailing: Set<PlanColumn> = [.venue, .participants, .result, .note]
+
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header;
     /// nil when no line holds a header of an action, a deadline and an executor column.
     static func rebuild(_ paragraphs: [(text: String, location: SourceLocation)]) -> (table: SourceTable, headerStart: Int)? {
@@ -121,6 +125,8 @@ enum FlattenedRowTable {
             var probe = start
             // Inside the words of a column the rows cannot be split by: not the last heading's.
             var skipping = false
+            // A last column the rows cannot be split by, in a table with no executors.
+            var trailing = false
             while probe < words.count {
                 var word = String(words[probe])
                 // «Направления деятельности» names an action column; «Направления» alone would not.
@@ -130,6 +136,7 @@ enum FlattenedRowTable {
                     probe += 1
                 }
                 if let kind = column(word), Self.splittable.contains(kind) {
+                    if trailing { break }
                     skipping = false
                     if let last = columns.last, last.kind == kind {
                         columns[columns.count - 1].heading += " " + word
@@ -148,13 +155,20 @@ enum FlattenedRowTable {
                     // проведения») between known ones: its cells' words go with the cell
                     // before, its heading with none («Мероприятие Место» would name a venue).
                     skipping = true
+                } else if !trailing, !columns.isEmpty, let kind = column(word), Self.trailing.contains(kind),
+                          !columns.contains(where: { $0.kind == .executor }) {
+                    // «Наименование мероприятия Дата проведения Место проведения»: no executors,
+                    // and a last column whose words follow each row's deadline.
+                    columns.append((kind, word))
+                    trailing = true
                 } else {
                     break
                 }
                 probe += 1
             }
             let kinds = Set(columns.map(\.kind))
-            if columns.count >= 3, kinds.isSuperset(of: [.action, .deadline, .executor]) {
+            if columns.count >= 3, kinds.isSuperset(of: [.action, .deadline]), kinds.contains(.executor) || trailing,
+               !trailing || columns.firstIndex(where: { $0.kind == .deadline }) == columns.count - 2 {
                 let end = words[probe - 1].endIndex
                 if best == nil { best = (columns, end) }
                 break
@@ -167,7 +181,7 @@ enum FlattenedRowTable {
     /// The rows of the text after the header: each starts at a row number that follows the
     /// one before («1.», «2.», «2.1»); a numbering row «1 2 3 4» is skipped.
     static func rows(in text: String) -> [(number: String, body: String)] {
-        if let rows = rowsByLine(in: text) { return rows }
+        if let rows = rowsByLine(in: text) ?? rowsByUnnumberedLine(in: text) { return rows }
         // A line that heads a section («II. Работа с педагогами») stands as a row of its own.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let marked = lines.enumerated().map { index, trimmed -> String in
@@ -243,6 +257,34 @@ enum FlattenedRowTable {
         }
         for index in rows.indices.dropLast() where rows[index].body.count <= 200 && !hasDeadline(rows[index].body) {
             rows[index] = (sectionMark, rows[index].number + " " + rows[index].body)
+        }
+        return rows
+    }
+
+    /// A copy that kept a line a row of a table without numbers («Региональный этап олимпиады
+    /// по литературе 28 января 2020 ГАУ ДПО РК …»): no line opens with a number, and at least
+    /// two lines in three that do not open in small letters open with a capital or a quote and
+    /// hold a deadline. Each such line
+    /// starts a row; a line in small letters goes on the row above; another line heads the
+    /// rows after it (a section), and after the last row ends the table. Nil for other copies.
+    static func rowsByUnnumberedLine(in text: String) -> [(number: String, body: String)]? {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard lines.count >= 2, !lines.contains(where: { $0.first?.isNumber == true }) else { return nil }
+        let opening = lines.map { line in line.first.map { $0.isUppercase || $0 == "«" || $0 == "\"" } == true && hasDeadline(line) }
+        let starts = opening.filter { $0 }.count
+        let capitals = lines.filter { $0.first?.isLowercase != true }.count
+        guard starts >= 2, starts * 3 >= capitals * 2, let last = opening.lastIndex(of: true) else { return nil }
+        var rows: [(number: String, body: String)] = []
+        for (index, line) in lines.enumerated() {
+            if opening[index] {
+                rows.append(("", line))
+            } else if line.first?.isLowercase == true, !rows.isEmpty, rows[rows.count - 1].number != sectionMark {
+                rows[rows.count - 1].body += " " + line
+            } else if index < last {
+                rows.append((sectionMark, line))
+            } else {
+                break
+            }
         }
         return rows
     }
@@ -542,7 +584,7 @@ enum FlattenedRowTable {
             executors = by
         }
         return cells(kinds, number: number, action: action, cost: cost,
-                     deadline: deadlineFirst || !executors.isEmpty ? when : "", executors: executors)
+                     deadline: deadlineFirst || !executors.isEmpty || !kinds.contains(.executor) ? when : "", executors: executors)
     }
 
     /// A row's texts in the columns of `kinds`; columns of other kinds are left empty.

@@ -69,6 +69,7 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case .columnsInferred(let inference):
             let shape = switch inference {
             case .numberedList: "a numbered list"
+            case .labelledItems: "paragraphs each followed by «Срок:» and «Отв.:» lines"
             case .headerlessTable: "a table without its header"
             case .datedList: "a list of items that open with their day or hour"
             case .alternatingLines: "deadline and action lines in turn"

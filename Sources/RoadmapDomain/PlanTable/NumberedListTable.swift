@@ -187,7 +187,7 @@ enum NumberedListTable {
     }
 
     /// Read in an academic year or, failing that, in a calendar year («январь - ноябрь»).
-    private static func readsAsDeadline(_ text: String) -> Bool {
+    static func readsAsDeadline(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 60 else { return false }
         if FlattenedRowTable.readsAsDeadline(text) { return true }
         // Two days written as dates whose range cannot be read («26.12-18.12», a slip of the

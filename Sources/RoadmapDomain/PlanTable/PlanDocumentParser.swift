@@ -141,6 +141,16 @@ public struct PlanDocumentParser: Sendable {
         !RussianText.isLonger(title, than: 30) && CellRunTable.looksLikeDeadline(title)
     }
 
+    /// Whether some row under the header has a deadline: in the deadline column, or marked
+    /// in a column of periods.
+    static func givesDeadlines(_ table: SourceTable, _ layout: PlanTableLayout) -> Bool {
+        guard layout.periodColumns.isEmpty else { return true }
+        guard let column = layout.columns.first(where: { $0.value == .deadline })?.key else { return false }
+        return table.rows.dropFirst(layout.headerRow + 1).contains { row in
+            row.indices.contains(column) && CellRunTable.looksLikeDeadline(row[column].text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
     /// The ways `document` can be read as plan tables, each with the text above its first
     /// table, in order of preference. A document's own tables come first; a text copy that has
     /// none may be read as cells wrapped over lines between blank lines, as one cell a line, as
@@ -171,6 +181,14 @@ public struct PlanDocumentParser: Sendable {
             } else {
                 lastWasPlan = false
             }
+        }
+        // Beside a table of actions with their deadlines, a table of actions whose rows give
+        // none is not the plan (a kindergarten's summer plan, then its weeks' themes and games
+        // month by month under «Недели месяца, тематика», the month above each table): its
+        // rows have no term to keep.
+        let dated = plans.map { $0.1.kind == .actions && Self.givesDeadlines($0.0, $0.1) }
+        if dated.contains(true) {
+            plans = zip(plans, dated).filter { $0.0.1.kind != .actions || $0.1 }.map(\.0)
         }
         if plans.isEmpty {
             var readings: [([(SourceTable, PlanTableLayout)], [(text: String, location: SourceLocation)])] = []
@@ -206,6 +224,12 @@ public struct PlanDocumentParser: Sendable {
                let layout = PlanTableLayout(table: rebuilt.table) {
                 // A PDF's narrow columns whose rows the classes tell apart: an empty cell left no trace.
                 readings.append(([(rebuilt.table, layout)], Array(blocks.prefix(rebuilt.headerStart))))
+            }
+            if let rebuilt = MarkedItemList.rebuild(document.paragraphs), var layout = PlanTableLayout(table: rebuilt.table) {
+                // No table and no numbers (tried beside the tables of cells a line, which take the
+                // labels for cells): each action followed by its «Срок:» and «Отв.:» lines.
+                layout.inference = .labelledItems
+                readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
             if readings.isEmpty, let stream = pipeStream(of: document, always: true) {
                 readings.append(stream)

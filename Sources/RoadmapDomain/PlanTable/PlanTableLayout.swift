@@ -36,6 +36,8 @@ public struct PlanTableLayout: Hashable, Sendable {
     public enum Inference: Hashable, Sendable {
         /// A numbered list whose items carry their deadlines.
         case numberedList
+        /// Paragraphs each followed by «Срок:» and «Отв.:» lines.
+        case labelledItems
         /// Numbered rows of one cell a line, as wide, each with its deadline.
         case headerlessTable
         /// Items that open with their day or hour, under a title.
