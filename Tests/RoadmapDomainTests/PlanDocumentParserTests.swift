@@ -608,6 +608,14 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.section) == [nil, "ОРГАНИЗАЦИОННО-МАССОВАЯ РАБОТА.", "ОРГАНИЗАЦИОННО-МАССОВАЯ РАБОТА."])
         #expect(plan.actions.map { $0.executors.map(\.name) } == [[], ["завхоз", "учитель ОБЖ"], []])
         #expect(plan.warnings.first?.kind == .columnsInferred(.labelledItems))
+        // A card of labels, the executors before the deadline.
+        let cards = try PlanDocumentParser().parse(paragraphs([
+            "План работы библиотеки", "Мероприятие: Книжная выставка «Живая классика»", "Ответственный: библиотекарь",
+            "Срок: сентябрь", "Мероприятие: Неделя детской книги", "Срок: 23-29 марта", "Ответственные: библиотекарь, учитель литературы",
+        ]))
+        #expect(cards.actions.map(\.title) == ["Книжная выставка «Живая классика»", "Неделя детской книги"])
+        #expect(cards.actions.map(\.deadline.text) == ["сентябрь", "23-29 марта"])
+        #expect(cards.actions.map { $0.executors.map(\.name) } == [["библиотекарь"], ["библиотекарь", "учитель литературы"]])
         // Labels with one action only make no plan.
         #expect(throws: PlanParseError.self) {
             try PlanDocumentParser().parse(paragraphs(["План работы", "Дооборудовать мастерскую.", "Срок: сентябрь", "Отв.: завхоз"]))

@@ -5,6 +5,8 @@ import Foundation
 /// (a school's plan of labour safety as a library page keeps it). The lines since the last
 /// label are the action, the «Срок:» line its deadline, the «Отв.:» line after it its
 /// executors (often left empty); a line in capitals with no deadline heads the actions after it.
+/// A card of labels each on its line («Мероприятие: …» / «Ответственный: …» / «Срок: …», in
+/// any order after the action's) reads the same.
 ///
 /// Read only under a title naming a plan, when at least two actions have a deadline that
 /// reads; the table gets the header «№ | Мероприятие | Срок | Ответственный».
@@ -18,6 +20,8 @@ enum MarkedItemList {
         // The action's lines since the last label or heading, and whether one came before them
         // (before the first, the lines under the title are the title's: only the last is kept).
         var pending: [(text: String, paragraph: Int)] = []
+        // «Ответственный: …» given before the action's «Срок:».
+        var pendingExecutors: String?
         var bounded = false
         var labelled = false
         var dated = 0
@@ -28,15 +32,23 @@ enum MarkedItemList {
                 if let deadline = value(of: line, labelled: Self.deadlineLabel) {
                     labelled = true
                     let action = bounded ? pending : Array(pending.suffix(1))
-                    defer { pending = []; bounded = true }
+                    let executors = pendingExecutors ?? ""
+                    defer { pending = []; pendingExecutors = nil; bounded = true }
                     guard let opening = action.first, NumberedListTable.readsAsDeadline(deadline) else { continue }
                     first = first ?? opening.paragraph
                     dated += 1
                     let text = action.map(\.text).joined(separator: " ")
-                    rows.append((["", text, deadline, ""], paragraphs[opening.paragraph].location))
+                    rows.append((["", text, deadline, executors], paragraphs[opening.paragraph].location))
                 } else if let executors = value(of: line, labelled: Self.executorLabel) {
-                    if let last = rows.indices.last, rows[last].cells[3].isEmpty, pending.isEmpty { rows[last].cells[3] = executors }
-                    pending = []
+                    if !pending.isEmpty {
+                        pendingExecutors = executors
+                    } else if let last = rows.indices.last, rows[last].cells[3].isEmpty {
+                        rows[last].cells[3] = executors
+                    }
+                    bounded = true
+                } else if let action = value(of: line, labelled: Self.actionLabel), !action.isEmpty {
+                    pending = [(action, index)]
+                    pendingExecutors = nil
                     bounded = true
                 } else if pending.isEmpty, NumberedListTable.namesAPart(line) {
                     first = first ?? index
@@ -65,8 +77,11 @@ enum MarkedItemList {
     /// «Срок: март 2004 г.», «Сроки исполнения: …», «Срок — до 25.05.2004».
     static let deadlineLabel = SharedRegex(/^(?i:срок[а-яё]*(?:\s+[а-яё]+)?)\s*[:—–-]\s*(.*)$/)
 
+    /// «Мероприятие: …», «Наименование мероприятия: …», «Содержание работы: …».
+    static let actionLabel = SharedRegex(/^(?i:мероприяти[ея]|наименование(?:\s+мероприяти[яй])?|содержание(?:\s+работы)?)\s*:\s*(.*)$/)
+
     /// «Отв.:», «Ответственный: …», «Ответственные лица: …», «Исполнитель: …».
-    static let executorLabel = SharedRegex(/^(?i:отв\.?|ответственн[а-яё]*(?:\s+лиц[а-яё]*)?|исполнител[а-яё]*)\s*[:—–-]?\s*(.*)$/)
+    static let executorLabel = SharedRegex(/^(?i:ответственн[а-яё]*(?:\s+лиц[а-яё]*)?|исполнител[а-яё]*|отв\.?)\s*[:—–-]\s*(.*)$/)
 
     /// The text after `label` on `line`, trimmed of the dot that ends it; nil when the line
     /// does not open with the label.
