@@ -166,7 +166,7 @@ struct TypedPagesTests {
             .deadlineUnreadable(text: "весна"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
             .removedActionKept(title: "Семинар"), .probableMatch(name: "Школа 5", organization: "МАОУ СОШ № 5"),
             .withoutExecutors(count: 13), .columnsInferred(.numberedList), .columnsInferred(.headerlessTable),
-            .columnsInferred(.datedList), .columnsInferred(.alternatingLines),
+            .columnsInferred(.datedList), .columnsInferred(.alternatingLines), .columnsInferred(.labelledItems),
         ]
         for kind in kinds {
             let text = PageText.russian(ImportWarning(kind, file: "plan.txt"))
