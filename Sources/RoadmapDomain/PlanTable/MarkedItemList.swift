@@ -50,9 +50,11 @@ enum MarkedItemList {
                     pending = [(action, index)]
                     pendingExecutors = nil
                     bounded = true
-                } else if pending.isEmpty, NumberedListTable.namesAPart(line) {
+                } else if pending.isEmpty || !bounded, NumberedListTable.namesAPart(line) {
+                    // Before the first action, the lines above a heading are the title's.
                     first = first ?? index
                     rows.append((["", line, "", ""], paragraphs[index].location))
+                    pending = []
                     bounded = true
                 } else {
                     pending.append((line, index))
