@@ -115,6 +115,9 @@ struct PlanDocumentParserTests {
         // The action and its form in one heading; the form of each event; whom it is for.
         ("Название мероприятия и форма проведения", .action), ("Форма проведения мероприятия", .forms),
         ("Формы и мероприятия", .forms), ("Целевая аудитория", .participants),
+        // A word between «Направление» and what is done (docs/4201): not a partners' column.
+        ("Направление воспитательной деятельности", .action), ("Основные направления методической работы", .action),
+        ("Направления взаимодействия", .partner),
     ])
     func recognisesColumn(header: String, expected: PlanColumn) {
         #expect(PlanColumn(header: header) == expected)

@@ -164,6 +164,14 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             self = .executor
             return
         }
+        // «Направление воспитательной деятельности», «Направления методической работы»: what
+        // is done, whatever word stands between (never «Направления взаимодействия», a
+        // partners' column).
+        if text.hasPrefix("направлени") || text.hasPrefix("основные направлени"),
+           RussianText.containsBytes(text, "деятельност") || RussianText.containsBytes(text, " работ") {
+            self = .action
+            return
+        }
         // «Исполнение», «Выполнение» alone: the column where the execution is marked.
         if text == "исполнение" || text == "выполнение" {
             self = .note
