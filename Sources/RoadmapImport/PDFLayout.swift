@@ -627,7 +627,16 @@ enum PDFLayout {
         // A line drawn with underscores (where the signature goes) is no text.
         for (lineIndex, line) in lines.enumerated() {
             for run in line where !run.text.allSatisfy({ $0 == "_" || $0 == " " }) {
-                let column = Self.column(of: run, starts: starts)
+                var column = Self.column(of: run, starts: starts)
+                // A run that starts after another of its line's runs in the same column and
+                // ends in the next column only is the next column's text, whose edge this
+                // page sets further left than the grid has it (a column the header merged with
+                // the one before it), not a line across the table.
+                if column > 0, column + 1 < starts.count, run.xMax > starts[column + 1] + 2,
+                   column + 2 >= starts.count || run.xMax <= starts[column + 2] + 2,
+                   line.contains(where: { $0.xMax < run.xMin && Self.column(of: $0, starts: starts) == column }) {
+                    column += 1
+                }
                 if column + 1 < starts.count, run.xMax > starts[column + 1] + 2 {
                     spanning.append(Block(column: column, runs: [run], spansTable: true))
                 } else if let last = columns[column].last, lastLine[column] == lineIndex || abs(last.yMin - run.yMin) < 0.5 {

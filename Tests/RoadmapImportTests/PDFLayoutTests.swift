@@ -94,6 +94,35 @@ struct PDFLayoutTests {
         #expect(document.paragraphs.map(\.text).contains { $0.hasPrefix("- формирование антикоррупционного") })
     }
 
+    /// A cell whose text starts left of its column's edge, after the text of the cell before
+    /// it on the same line (docs/4201: a last column the header merged with the one before,
+    /// set further left on some pages), is that column's text, not a line across the table.
+    @Test func aCellLeftOfItsEdgeAfterTheCellBeforeIsItsColumns() throws {
+        func placed(_ text: String, at x: Double, _ y: Double) -> [PDFPage.Word] {
+            var left = x
+            return text.split(separator: " ").map { word in
+                let width = Double(word.count) * Self.letter
+                defer { left += width + 3.6 }
+                return PDFPage.Word(text: String(word), xMin: left, yMin: y, xMax: left + width, yMax: y + Self.height)
+            }
+        }
+        var words = placed("№", at: 100, 100) + placed("Мероприятие", at: 150, 100) + placed("Срок", at: 330, 100)
+            + placed("Ответственный", at: 420, 100) + placed("Документ", at: 540, 100)
+        for (index, number) in ["1", "2", "3", "4"].enumerated() {
+            let y = 120 + Double(index) * 30
+            words += placed(number, at: 100, y) + placed("Мероприятие номер \(number)", at: 150, y) + placed("Сентябрь", at: 330, y)
+                + placed("Директор", at: 420, y) + (index == 2 ? placed("Приказ директора колледжа", at: 480, y) : placed("Приказ", at: 540, y))
+        }
+        let document = PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words)])
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.map(\.text) }.dropFirst() == [
+            ["1", "Мероприятие номер 1", "Сентябрь", "Директор", "Приказ"],
+            ["2", "Мероприятие номер 2", "Сентябрь", "Директор", "Приказ"],
+            ["3", "Мероприятие номер 3", "Сентябрь", "Директор", "Приказ директора колледжа"],
+            ["4", "Мероприятие номер 4", "Сентябрь", "Директор", "Приказ"],
+        ])
+    }
+
     @Test func aScansWordsStrayWhereAProgramsStandLevel() {
         #expect(PDFLayout.jitter(Self.pages.flatMap { PDFLayout.lines(of: $0.words) }) > 0)
         // The same words, each line's level with its first (a few of them half a point off).
