@@ -95,7 +95,7 @@ enum PDFLayout {
     }
 
     static func document(name: String, pages: [PDFPage]) -> SourceDocument {
-        let pages = pages.map { page in PDFPage(number: page.number, words: page.words.map(Self.markerAsBullet)) }
+        let pages = pages.map { page in PDFPage(number: page.number, words: page.words.map(Self.markerAsBullet), rules: page.rules) }
         var lines = Self.withoutPageFurniture(pages.map { page in Self.lines(of: page.words) })
         // A program sets a line's words on one foot: there two cells' lines a third of a line
         // apart (a cell's paragraphs spaced apart beside a list) are two lines, not one.
@@ -151,6 +151,7 @@ enum PDFLayout {
             segmentOfPage += segment.map { _ in segmentStarts.count }
             segmentStarts.append(starts)
         }
+        pageRows = Self.joinedByRules(pageRows, rules: pages.map(\.rules))
 
         var blocks: [SourceDocument.Block] = []
         var table: [Row] = []
@@ -782,6 +783,72 @@ enum PDFLayout {
             for index in covered.dropFirst() { rows[index].mergedColumns.insert(block.column) }
         }
         return rows.sorted { $0.yMin < $1.yMin }
+    }
+
+    /// The rows of each page with those its table draws no border between joined: a cell of
+    /// many lines («7.» «Гражданско-патриотическое направление …» with its items and a date
+    /// beside each) is one row however far apart its lines stand, where the table is drawn
+    /// with a rule under each row. Only a document that draws rules between most of the rows
+    /// found is read so: a table drawn with its frame alone, or with none, says nothing.
+    static func joinedByRules(_ pageRows: [[Row]], rules: [[PDFPage.Rule]]) -> [[Row]] {
+        let lines = rules.map(Self.rowRules)
+        // For each page, whether a rule stands between each row and the next, where both stand
+        // between the page's first rule and its last (nil elsewhere): whether the rows' first
+        // lines lie between different pairs of rules. (By the middle of a row's first line: a
+        // merged cell reaches down past the rows beside it, and a cell's text may touch the
+        // rule above it.)
+        let between: [[Bool?]] = pageRows.indices.map { page in
+            let rows = pageRows[page], lines = page < lines.count ? lines[page] : []
+            guard let top = lines.first, let bottom = lines.last, top < bottom else { return rows.map { _ in nil } }
+            let bands = rows.map { row -> Int? in
+                guard let first = row.blocks.flatMap(\.runs).min(by: { $0.yMin < $1.yMin }) else { return nil }
+                let middle = (first.yMin + first.yMax) / 2
+                return middle > top && middle < bottom ? lines.filter { $0 < middle }.count : nil
+            }
+            return rows.indices.map { index -> Bool? in
+                guard index + 1 < rows.count, let band = bands[index], let next = bands[index + 1] else { return nil }
+                return band != next
+            }
+        }
+        let ruled = between.joined().filter { $0 == true }.count
+        let unruled = between.joined().filter { $0 == false }.count
+        guard ruled >= 3, ruled * 5 >= (ruled + unruled) * 2, unruled > 0 else { return pageRows }
+        return zip(pageRows, between).map { rows, between in
+            var joined: [Row] = []
+            for (index, row) in rows.enumerated() {
+                if index > 0, between[index - 1] == false, !joined.isEmpty {
+                    joined[joined.count - 1].blocks += row.blocks
+                    joined[joined.count - 1].mergedColumns.formUnion(row.mergedColumns)
+                } else {
+                    joined.append(row)
+                }
+            }
+            return joined
+        }
+    }
+
+    /// Where a page's rules run across most of its table (the widest span its rules cover):
+    /// a row's border, drawn whole or cell by cell, and not an underline or a cell's inner line.
+    static func rowRules(_ rules: [PDFPage.Rule]) -> [Double] {
+        guard let left = rules.map(\.xMin).min(), let right = rules.map(\.xMax).max(), right - left > 50 else { return [] }
+        var groups: [[PDFPage.Rule]] = []
+        for rule in rules.sorted(by: { $0.y < $1.y }) {
+            if let first = groups.last?.first, rule.y - first.y <= 1 {
+                groups[groups.count - 1].append(rule)
+            } else {
+                groups.append([rule])
+            }
+        }
+        return groups.compactMap { group in
+            var covered = 0.0
+            var reach = -Double.infinity
+            for rule in group.sorted(by: { $0.xMin < $1.xMin }) {
+                covered += max(0, rule.xMax - max(rule.xMin, reach))
+                reach = max(reach, rule.xMax)
+            }
+            guard covered >= 0.5 * (right - left) else { return nil }
+            return group.map(\.y).reduce(0, +) / Double(group.count)
+        }
     }
 
     /// Whether `row`, at the top of a page, is the rest of `previous`, cut by the page break.

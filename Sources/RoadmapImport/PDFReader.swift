@@ -3,7 +3,8 @@ import RoadmapDomain
 
 /// Reads a PDF with a text layer through poppler's `pdftotext -bbox-layout` (Debian's
 /// `poppler-utils`), which gives every word with its box; `PDFLayout` recovers the table's
-/// columns and rows from those positions. `pdftotext` runs as a `ConfinedCommand`: a PDF is
+/// columns and rows from those positions, and `pdftocairo -svg` gives the rules drawn, the
+/// table's borders, which tell where a row ends (`PDFRules`). `pdftotext` runs as a `ConfinedCommand`: a PDF is
 /// a program of its own, and a hostile one (a page tree of a million pages, a stream that
 /// inflates to gigabytes) must cost bounded time, memory and disk. A PDF that opens only
 /// with a password is refused as encrypted; one without any text (a scan) is refused as such.
@@ -53,8 +54,19 @@ public enum PDFReader {
         guard extraction.status == 0, let words = try? Data(contentsOf: output) else {
             throw .unreadable(file: name, reason: "pdftotext could not read it (exit status \(extraction.status): \(Self.firstLine(of: extraction.output)))")
         }
-        let parsed = try Self.pages(fromBoundingBoxes: words, name: name)
+        var parsed = try Self.pages(fromBoundingBoxes: words, name: name)
         guard parsed.contains(where: { !$0.words.isEmpty }) else { throw .noTextLayer(file: name) }
+        // The table's borders tell where a row ends; a PDF whose drawing cannot be read within
+        // the same limits is read by its words alone.
+        if ConfinedCommand.isInstalled("pdftocairo") {
+            let drawing = folder.appendingPathComponent("drawing.svg")
+            let rendered = confined.run(["pdftocairo", "-q", "-svg", "-l", String(maxPages), input.path, drawing.path], in: folder)
+            if rendered.status == 0, !rendered.timedOut, let svg = try? Data(contentsOf: drawing) {
+                for (index, rules) in PDFRules.horizontal(svg: svg).prefix(parsed.count).enumerated() {
+                    parsed[index].rules = rules
+                }
+            }
+        }
         let document = PDFLayout.document(name: name, pages: parsed)
         try TextDocumentReader.check(document, against: limits)
         return document

@@ -123,6 +123,74 @@ struct PDFLayoutTests {
         ])
     }
 
+    /// A row whose cell holds a list, an item and its date far below the first (docs/4201's
+    /// «7.» over four pages): where the table draws a rule under each row, the lines between
+    /// two rules are one row however far apart; a table drawn with its frame alone is read by
+    /// the words' places as before.
+    @Test func theRulesUnderEachRowKeepACellOfManyLinesOneRow() throws {
+        func placed(_ text: String, at x: Double, _ y: Double) -> [PDFPage.Word] {
+            var left = x
+            return text.split(separator: " ").map { word in
+                let width = Double(word.count) * Self.letter
+                defer { left += width + 3.6 }
+                return PDFPage.Word(text: String(word), xMin: left, yMin: y, xMax: left + width, yMax: y + Self.height)
+            }
+        }
+        func row(_ number: String, _ action: String, _ deadline: String, _ executor: String, at y: Double) -> [PDFPage.Word] {
+            placed(number, at: 100, y) + placed(action, at: 150, y) + placed(deadline, at: 330, y) + placed(executor, at: 420, y)
+        }
+        let words = row("№", "Мероприятие", "Срок", "Ответственный", at: 100)
+            + row("1", "Мероприятие номер 1", "Сентябрь", "Директор", at: 120)
+            + row("2", "Мероприятие номер 2:", "Сентябрь", "Директор", at: 150)
+            + placed("- второй пункт", at: 150, 178) + placed("Октябрь", at: 330, 178)
+            + row("3", "Мероприятие номер 3", "Ноябрь", "Директор", at: 205)
+            + row("4", "Мероприятие номер 4", "Декабрь", "Директор", at: 233)
+        let rule = { (y: Double) in PDFPage.Rule(y: y, xMin: 95, xMax: 520) }
+        let underEachRow = [98.0, 116, 146, 200, 228, 256].map(rule)
+        let ruled = try #require(PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words, rules: underEachRow)]).tables.first)
+        #expect(ruled.rows.map { $0.map(\.text) } == [
+            ["№", "Мероприятие", "Срок", "Ответственный"],
+            ["1", "Мероприятие номер 1", "Сентябрь", "Директор"],
+            ["2", "Мероприятие номер 2:\n- второй пункт", "Сентябрь\nОктябрь", "Директор"],
+            ["3", "Мероприятие номер 3", "Ноябрь", "Директор"],
+            ["4", "Мероприятие номер 4", "Декабрь", "Директор"],
+        ])
+        // The frame alone, or no rule at all: the item is a row of its own.
+        for rules in [[98.0, 256].map(rule), []] {
+            let table = try #require(PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words, rules: rules)]).tables.first)
+            #expect(table.rows.count == 6)
+            #expect(table.rows[3].map(\.text) == ["", "- второй пункт", "Октябрь", ""])
+        }
+    }
+
+    /// What `pdftocairo -svg` draws, read for its horizontal rules page by page: a thin filled
+    /// rectangle and a stroked line (its points turned by the path's matrix) are rules; a
+    /// glyph, a clipping path, a curve, a vertical line and a white bar are not.
+    @Test func theRulesAreReadFromTheDrawing() {
+        let svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="612pt" height="792pt" viewBox="0 0 612 792" version="1.2">
+            <defs><g><symbol overflow="visible" id="glyph0-1">
+            <path style="stroke:none;" d="M 0.4 -2.2 L 0.4 -3 L 9.3 -3 L 9.3 -2.2 Z M 0.4 -2.2 "/>
+            </symbol></g><clipPath id="clip1"><path d="M 30 40 L 500 40 L 500 41 L 30 41 Z M 30 40 "/></clipPath></defs>
+            <pageSet><page><g id="surface1">
+            <path style=" stroke:none;fill-rule:evenodd;fill:rgb(0%,0%,0%);fill-opacity:1;" d="M 35.2 29.7 L 306 29.7 L 306 29.2 L 35.2 29.2 Z M 35.2 29.7 "/>
+            <path style=" stroke:none;fill-rule:evenodd;fill:rgb(0%,0%,0%);fill-opacity:1;" d="M 35.2 29.7 L 35.7 29.7 L 35.7 300 L 35.2 300 Z M 35.2 29.7 "/>
+            <path style=" stroke:none;fill-rule:evenodd;fill:rgb(100%,100%,100%);fill-opacity:1;" d="M 40 50 L 300 50 L 300 51 L 40 51 Z "/>
+            <path style="fill:none;stroke-width:0.5;stroke:rgb(0%,0%,0%);" d="M 40 60 C 50 60 60 60 300 60 "/>
+            <g style="fill:rgb(0%,0%,0%);fill-opacity:1;"><use xlink:href="#glyph0-1" x="100" y="100"/></g>
+            </g></page><page><g id="surface2">
+            <path style="fill:none;stroke-width:0.5;stroke-linecap:butt;stroke:rgb(0%,0%,0%);stroke-opacity:1;" d="M 84.35 719.75 L 516.85 719.75 " transform="matrix(1,0,0,-1,0,792)"/>
+            </g></page></pageSet></svg>
+            """
+        let rules = PDFRules.horizontal(svg: Data(svg.utf8))
+        #expect(rules.count == 2)
+        #expect(rules.first == [PDFPage.Rule(y: 29.45, xMin: 35.2, xMax: 306)])
+        #expect(rules.last?.count == 1)
+        #expect(abs((rules.last?.first?.y ?? 0) - 72.25) < 0.001)
+        #expect(rules.last?.first.map { ($0.xMin, $0.xMax) } ?? (0, 0) == (84.35, 516.85))
+    }
+
     @Test func aScansWordsStrayWhereAProgramsStandLevel() {
         #expect(PDFLayout.jitter(Self.pages.flatMap { PDFLayout.lines(of: $0.words) }) > 0)
         // The same words, each line's level with its first (a few of them half a point off).
