@@ -15,12 +15,13 @@ import RoadmapDomain
 /// cells.
 extension TextDocumentReader {
     /// The box-drawing characters of a line as «|», «-» and «+», the way the rest of the reader
-    /// knows tables; other lines unchanged.
+    /// knows tables; other lines unchanged. The broken bar «¦» is a cell's border too: legal
+    /// databases' text copies of Belarusian acts draw their tables with it between «+---+» rules.
     static func unboxing(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) }) else { return line }
+        guard line.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) || $0.value == 0xA6 }) else { return line }
         return String(String.UnicodeScalarView(line.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar.value {
-            case 0x2502, 0x2503, 0x2551, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F: "|"
+            case 0xA6, 0x2502, 0x2503, 0x2551, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F: "|"
             case 0x2500, 0x2501, 0x2550, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D: "-"
             case 0x2500...0x257F: "+"
             default: scalar

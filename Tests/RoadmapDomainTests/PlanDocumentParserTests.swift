@@ -77,6 +77,51 @@ struct PlanDocumentParserTests {
         #expect(alone.goals.flatMap(\.actions).map(\.title) == ["Беседы о дружбе", "Спортивный досуг"])
     }
 
+    /// A table of the document's own copied without its header (the third page of an act's
+    /// table, docs/132, held-back-41/4301): rows that each give a deadline in one column and
+    /// words in a column before it are read with the header they would have had; a number and
+    /// words alone make a section, and two columns of dates side by side a start and an end.
+    /// A table whose rows give no deadline in one column is still no plan.
+    @Test func aTableWithoutItsHeaderIsReadByWhatItsRowsHold() throws {
+        func document(_ rows: [[String]]) -> SourceDocument {
+            SourceDocument(name: "act.txt", blocks: [
+                .paragraph("Страницы: Стр.1 | Стр.2 | Стр.3", location: SourceLocation(line: 1)),
+                .table(SourceTable(rows: rows.enumerated().map { row, texts in
+                    texts.enumerated().map { SourceCell(text: $0.element, location: SourceLocation(line: 3 + row, row: row + 1, column: $0.offset + 1)) }
+                })),
+            ])
+        }
+        let plan = try PlanDocumentParser().parse(document([
+            ["22", "4. Поощрение лучших учителей", "", "", "", ""],
+            ["23", "4.1. Информирование учительской общественности об условиях конкурса", "Министерство образования Московской области",
+             "Публикации в средствах массовой информации", "28.01.2010", "24.03.2010"],
+            ["24", "4.2. Заключение соглашения о предоставлении субсидии", "Министерство образования Московской области",
+             "Соглашение", "Февраль 2010 года", "В течение 40 дней после выхода приказа"],
+        ]))
+        #expect(plan.actions.map(\.title) == ["4.1. Информирование учительской общественности об условиях конкурса",
+                                              "4.2. Заключение соглашения о предоставлении субсидии"])
+        #expect(plan.actions.map(\.section) == ["4. Поощрение лучших учителей", "4. Поощрение лучших учителей"])
+        #expect(plan.actions[0].deadline.text == "28.01.2010 – 24.03.2010")
+        #expect(plan.actions[0].executors.map(\.name) == ["Министерство образования Московской области"])
+        #expect(plan.warnings.contains { $0.description.contains("a table without its header") })
+
+        // The action before its deadline, the executors after it, a note last (4301).
+        let act = try PlanDocumentParser().parse(document([
+            ["38. Разработка рекомендаций по использованию электронных средств обучения", "2006", "Минобразование", "-",
+             "рекомендации по использованию электронных средств обучения"],
+        ]))
+        #expect(act.actions.map(\.deadline.text) == ["2006"])
+        #expect(act.actions.map { $0.executors.map(\.name) } == [["Минобразование"]])
+
+        // No column of deadlines: not a plan.
+        #expect(throws: PlanParseError.self) {
+            try PlanDocumentParser().parse(document([
+                ["Иванова Мария Петровна", "учитель начальных классов", "высшая категория"],
+                ["Петров Иван Сергеевич", "учитель физики", "первая категория"],
+            ]))
+        }
+    }
+
     /// Every wording of the four columns, in another order each time.
     @Test(arguments: [
         ["Планируемые действия", "Сроки реализации", "Ответственный исполнитель", "Ожидаемые результаты"],
@@ -994,6 +1039,22 @@ struct CellRunTableTests {
                                               "работа выставки"])
         // Hours inside a sentence («встреча в 10.00 — у входа») do not start an event.
         #expect(DatedListTable.events(in: "линейка, встреча в 10.00 — у входа").count == 1)
+    }
+
+    /// A sentence that opens a list of events («… планируется проведение следующих
+    /// мероприятий:»), then items that open with their days, some of them a range written with
+    /// the same dash as the one before the event (held-back-41/4302).
+    @Test func aListOfEventsUnderTheSentenceThatOpensIt() throws {
+        let lines = ["В период ноября - декабря 2022 года в Средней школе № 21 планируется проведение следующих мероприятий:",
+                     "- 21-27 ноября – неделя популяризации подсчета калорий,",
+                     "- 28 ноября – 4 декабря – неделя, посвященная Всемирному дню борьбы со СПИДом,",
+                     "- 26 декабря – 1 января – профилактика злоупотребления алкоголя в новогодние праздники."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["21-27 ноября", "28 ноября – 4 декабря", "26 декабря – 1 января"])
+        #expect(plan.actions.map(\.title) == ["неделя популяризации подсчета калорий", "неделя, посвященная Всемирному дню борьбы со СПИДом",
+                                              "профилактика злоупотребления алкоголя в новогодние праздники"])
+        // Without the sentence, the lines are no plan.
+        #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(self.paragraphs(Array(lines.dropFirst()))) }
     }
 
     /// A plan's title whose last line names a month («в рамках проведения месяца …»), then its

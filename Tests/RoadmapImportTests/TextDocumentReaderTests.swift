@@ -102,6 +102,27 @@ struct TextDocumentReaderTests {
         #expect(plan.actions.map(\.deadline.text) == ["2013 - 2015\nгоды", "2014 год"])
     }
 
+    /// A Belarusian act's table as a legal database's text copy draws it: «¦» between cells,
+    /// «+---+» between rows, the page cut from the table without its header (held-back-41/4301).
+    @Test func aTableDrawnWithBrokenBars() throws {
+        let text = """
+            Стр. 3
+            ¦                        ¦            ¦                       ¦
+            +------------------------+------------+-----------------------+
+            ¦                        ¦            ¦                       ¦
+            ¦38.  Разработка рекомен-¦    2006    ¦Минобразование         ¦
+            ¦даций  по  использованию¦            ¦УО "РИПО"              ¦
+            ¦электронных средств обу-¦            ¦                       ¦
+            ¦чения                   ¦            ¦                       ¦
+            +------------------------+------------+-----------------------+
+            """
+        let document = TextDocumentReader.read(text, name: "act.txt")
+        let plan = try PlanDocumentParser().parse(document)
+        #expect(plan.actions.count == 1)
+        #expect(plan.actions.first?.title.hasPrefix("38. Разработка рекомендаций по использованию электронных средств") == true)
+        #expect(plan.actions.first?.deadline.text == "2006")
+    }
+
     /// «+---+» rules between every row of an ASCII grid: each row the lines between two rules,
     /// even without a number column; a grid with rules round its header only and neither
     /// numbers nor empty lines in its body keeps a row a line.

@@ -99,4 +99,56 @@ enum HeaderlessTable {
         }
         return (SourceTable(rows: table), headerAt)
     }
+
+    /// A document's own table that names no column (the third page of an act's table, copied
+    /// without the header the first page had): when each row that fills three cells or more
+    /// has a deadline in the same column and an action of words in a column before it, the
+    /// header it would have had is put before it: a row's number, the actions, the deadline,
+    /// the executors in the first column of short texts after the actions, and the rest as
+    /// notes («38. Разработка рекомендаций …» | «2006» | «Минобразование УО "РИПО"» | «-» |
+    /// «рекомендации по использованию …»). Tried only when no other reading finds a table.
+    static func rebuild(table: SourceTable) -> SourceTable? {
+        let width = table.columnCount
+        let text = { (row: [SourceCell], column: Int) in column < row.count ? row[column].text.trimmingCharacters(in: .whitespacesAndNewlines) : "" }
+        let rows = table.rows.filter { row in (0..<width).filter { !text(row, $0).isEmpty }.count >= 3 }
+        guard width >= 3, let first = rows.first, let location = first.first?.location else { return nil }
+        let words = { (cell: String) in cell.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) }.count }
+        let deadlineAt = (1..<width).first { column in
+            let dated = rows.filter { CellRunTable.looksLikeDeadline(text($0, column)) }.count
+            return dated == rows.count || rows.count >= 4 && dated * 4 >= rows.count * 3
+        }
+        guard let deadline = deadlineAt,
+              let action = (0..<deadline).first(where: { column in
+                  rows.allSatisfy { words(text($0, column)) >= 3 && !CellRunTable.looksLikeDeadline(text($0, column)) }
+              }) else { return nil }
+        let numbered = action > 0 && rows.allSatisfy { CellRunTable.isRowNumber(text($0, action - 1)) || text($0, action - 1).isEmpty }
+        // A start and an end: two columns of dates side by side (an end may be a condition).
+        let ends = deadline + 1 < width && rows.filter { CellRunTable.looksLikeDeadline(text($0, deadline + 1)) }.count * 2 >= rows.count
+        let executors = ((action + 1)..<width).first { column in
+            column != deadline && rows.contains { text($0, column).contains(where: \.isLetter) }
+                && rows.allSatisfy { !RussianText.isLonger(text($0, column), than: 120) && !CellRunTable.looksLikeDeadline(text($0, column)) }
+        }
+        let header = (0..<width).map { column -> String in
+            switch column {
+            case action: "Мероприятия"
+            case deadline: ends ? "Дата начала" : "Сроки"
+            case deadline + 1 where ends: "Дата окончания"
+            case executors: "Ответственные"
+            case action - 1 where numbered: "№"
+            default: "Примечание"
+            }
+        }
+        // A row of a number and words alone, where the others fill three cells, is a section's
+        // heading («22 | 4. Поощрение лучших учителей»): its words go first, as a line across.
+        let body = table.rows.map { row -> [SourceCell] in
+            let filled = (0..<width).filter { !text(row, $0).isEmpty }
+            guard numbered, filled == [action - 1, action] || filled == [action], action < row.count else { return row }
+            return row.enumerated().map { column, cell in
+                var cell = cell
+                cell.text = column == 0 ? row[action].text : ""
+                return cell
+            }
+        }
+        return SourceTable(rows: [header.map { SourceCell(text: $0, location: location) }] + body)
+    }
 }

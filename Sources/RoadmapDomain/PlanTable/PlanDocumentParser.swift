@@ -249,6 +249,17 @@ public struct PlanDocumentParser: Sendable {
                 layout.inference = .datedList
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
+            if readings.isEmpty, let own = document.tables.first(where: { HeaderlessTable.rebuild(table: $0) != nil }),
+               let table = HeaderlessTable.rebuild(table: own), var layout = PlanTableLayout(table: table) {
+                // A table of the document's own that names no column: rows each with a deadline.
+                layout.inference = .headerlessTable
+                var above: [(text: String, location: SourceLocation)] = []
+                for block in document.blocks {
+                    if case .table(let table) = block, table == own { break }
+                    if case .paragraph(let text, let location) = block { above.append((text, location)) }
+                }
+                readings.append(([(table, layout)], above))
+            }
             guard !readings.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
             return (readings, true)
         }
