@@ -64,6 +64,8 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         "комитет", "управление образования", "управления образования", "департамент образования",
         "министерство образования", "отдел образования", "управление образованием", "министерства образования",
         "департамента образования", "отдела образования", "управлением образования",
+        // «Минобразование», «Минобрнауки России», «Минпросвещения России»: a ministry's short name.
+        "минобразовани", "минобрнауки", "минпросвещени",
     ]
     static let kindergartenMarkers = [
         "доу", "мадоу", "мбдоу", "мдоу", "мкдоу", "гбдоу", "детский сад", "детского сада", "д/с", "д с", "ясли",
@@ -82,7 +84,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         "колледж", "техникум", "университет", "институт", "тоипкро", "ипк", "ооо", "оао", "пао", "зао", "ао",
         "нко", "фонд", "епархия", "церковь", "общество", "объединение", "гибдд", "гаи", "мчс", "пожарная часть",
         "полиция", "мвд", "концерт", "филармони", "тогапоу", "тогау", "тогаук", "гапоу", "союз", "ассоциация",
-        "клуб", "редакция", "телевидени", "банк",
+        "клуб", "редакция", "телевидени", "банк", "учреждение образования",
     ]
     static let municipalMarkers = [
         "мку", "мбу", "мау", "мук", "мбук", "мауk", "центр", "имц", "ммц", "цдо", "цдт", "ддт", "дом детского творчества",
@@ -103,9 +105,17 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         if Marker.kindergarten.contains(where: has) { return .kindergarten }
         if Marker.supplementary.contains(where: has) { return .municipalInstitution }
         if Marker.school.contains(where: has) { return .school }
-        if Marker.partner.contains(where: has) { return .partner }
+        if Marker.partner.contains(where: has) || Self.opensWithBelarusianInstitution(name) { return .partner }
         if Marker.municipal.contains(where: has) { return .municipalInstitution }
         return .other
+    }
+
+    /// «УО "РИПО"», «УО «Минский государственный колледж …»»: an educational institution in
+    /// Belarus («учреждение образования») by its quoted name. «УО» alone, or «УО администрации
+    /// района», is a Russian committee's «управление образования», and not this.
+    static func opensWithBelarusianInstitution(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        return ["УО «", "УО \"", "УО “", "УО„"].contains { trimmed.hasPrefix($0) }
     }
 
     /// Whether the name opens with a post or a role («Заместитель директора по УВР»,
