@@ -1053,6 +1053,8 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["21-27 ноября", "28 ноября – 4 декабря", "26 декабря – 1 января"])
         #expect(plan.actions.map(\.title) == ["неделя популяризации подсчета калорий", "неделя, посвященная Всемирному дню борьбы со СПИДом",
                                               "профилактика злоупотребления алкоголя в новогодние праздники"])
+        let week = try PlanDocumentParser().parse(paragraphs(["В рамках Недели здоровья в школе пройдут мероприятия:"] + lines.dropFirst()))
+        #expect(week.actionCount == 3)
         // Without the sentence, the lines are no plan.
         #expect(throws: PlanParseError.self) { try PlanDocumentParser().parse(self.paragraphs(Array(lines.dropFirst()))) }
     }

@@ -121,9 +121,9 @@ enum DatedListTable {
         let folded = RussianText.folded(text.trimmingCharacters(in: .whitespaces))
         return NumberedListTable.namesAPlan(text) || folded.hasPrefix("программа") || folded.hasPrefix("расписание")
             || folded.hasPrefix("календарь") || folded.hasPrefix("календарный план")
-            // «… в Средней школе № 21 планируется проведение следующих мероприятий:»: a sentence
-            // that opens the list of events below it.
-            || folded.hasSuffix(":") && folded.contains("следующ") && folded.contains("мероприяти")
+            // «… в Средней школе № 21 планируется проведение следующих мероприятий:», «В рамках
+            // недели пройдут мероприятия:»: a sentence that opens the list of events below it.
+            || folded.hasSuffix(":") && folded.contains("мероприяти")
     }
 
     /// Whether an item of the list (or a day) comes within the next three lines, the lines
