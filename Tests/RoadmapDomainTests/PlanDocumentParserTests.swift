@@ -1053,6 +1053,10 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.deadline.text) == ["21-27 ноября", "28 ноября – 4 декабря", "26 декабря – 1 января"])
         #expect(plan.actions.map(\.title) == ["неделя популяризации подсчета калорий", "неделя, посвященная Всемирному дню борьбы со СПИДом",
                                               "профилактика злоупотребления алкоголя в новогодние праздники"])
+        // The sentence names the plan and gives its days their year; a range over the new year
+        // leaves the plan's calendar year, and is flagged.
+        #expect(plan.title == "В период ноября - декабря 2022 года в Средней школе № 21 планируется проведение следующих мероприятий")
+        #expect(plan.actions.map { $0.deadline.period?.description } == ["2022-11-21..2022-11-27", "2022-11-28..2022-12-04", nil])
         let week = try PlanDocumentParser().parse(paragraphs(["В рамках Недели здоровья в школе пройдут мероприятия:"] + lines.dropFirst()))
         #expect(week.actionCount == 3)
         // Without the sentence, the lines are no plan.

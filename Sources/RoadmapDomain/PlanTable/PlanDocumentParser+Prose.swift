@@ -21,6 +21,12 @@ extension PlanDocumentParser {
         if let last = prose.last, last.text.count <= 120, let end = last.text.last, !".:;".contains(end) {
             return last.text
         }
+        // «В период ноября - декабря 2022 года в Средней школе № 21 планируется проведение
+        // следующих мероприятий:»: the sentence that opens a list of events names it.
+        if let last = prose.last, !RussianText.isLonger(last.text, than: 200), last.text.hasSuffix(":"),
+           RussianText.folded(last.text).contains("мероприяти") {
+            return String(last.text.dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         return ""
     }
 
