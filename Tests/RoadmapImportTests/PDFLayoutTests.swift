@@ -94,24 +94,27 @@ struct PDFLayoutTests {
         #expect(document.paragraphs.map(\.text).contains { $0.hasPrefix("- формирование антикоррупционного") })
     }
 
+    /// The words of `text` from `x` on, a space apart, all on the line at `y`, as a program
+    /// places them.
+    static func placed(_ text: String, at x: Double, _ y: Double) -> [PDFPage.Word] {
+        var left = x
+        return text.split(separator: " ").map { word in
+            let width = Double(word.count) * letter
+            defer { left += width + 3.6 }
+            return PDFPage.Word(text: String(word), xMin: left, yMin: y, xMax: left + width, yMax: y + height)
+        }
+    }
+
     /// A cell whose text starts left of its column's edge, after the text of the cell before
     /// it on the same line (docs/4201: a last column the header merged with the one before,
     /// set further left on some pages), is that column's text, not a line across the table.
     @Test func aCellLeftOfItsEdgeAfterTheCellBeforeIsItsColumns() throws {
-        func placed(_ text: String, at x: Double, _ y: Double) -> [PDFPage.Word] {
-            var left = x
-            return text.split(separator: " ").map { word in
-                let width = Double(word.count) * Self.letter
-                defer { left += width + 3.6 }
-                return PDFPage.Word(text: String(word), xMin: left, yMin: y, xMax: left + width, yMax: y + Self.height)
-            }
-        }
-        var words = placed("№", at: 100, 100) + placed("Мероприятие", at: 150, 100) + placed("Срок", at: 330, 100)
-            + placed("Ответственный", at: 420, 100) + placed("Документ", at: 540, 100)
+        var words = Self.placed("№", at: 100, 100) + Self.placed("Мероприятие", at: 150, 100) + Self.placed("Срок", at: 330, 100)
+            + Self.placed("Ответственный", at: 420, 100) + Self.placed("Документ", at: 540, 100)
         for (index, number) in ["1", "2", "3", "4"].enumerated() {
             let y = 120 + Double(index) * 30
-            words += placed(number, at: 100, y) + placed("Мероприятие номер \(number)", at: 150, y) + placed("Сентябрь", at: 330, y)
-                + placed("Директор", at: 420, y) + (index == 2 ? placed("Приказ директора колледжа", at: 480, y) : placed("Приказ", at: 540, y))
+            words += Self.placed(number, at: 100, y) + Self.placed("Мероприятие номер \(number)", at: 150, y) + Self.placed("Сентябрь", at: 330, y)
+                + Self.placed("Директор", at: 420, y) + (index == 2 ? Self.placed("Приказ директора колледжа", at: 480, y) : Self.placed("Приказ", at: 540, y))
         }
         let document = PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words)])
         let table = try #require(document.tables.first)
@@ -128,21 +131,13 @@ struct PDFLayoutTests {
     /// two rules are one row however far apart; a table drawn with its frame alone is read by
     /// the words' places as before.
     @Test func theRulesUnderEachRowKeepACellOfManyLinesOneRow() throws {
-        func placed(_ text: String, at x: Double, _ y: Double) -> [PDFPage.Word] {
-            var left = x
-            return text.split(separator: " ").map { word in
-                let width = Double(word.count) * Self.letter
-                defer { left += width + 3.6 }
-                return PDFPage.Word(text: String(word), xMin: left, yMin: y, xMax: left + width, yMax: y + Self.height)
-            }
-        }
         func row(_ number: String, _ action: String, _ deadline: String, _ executor: String, at y: Double) -> [PDFPage.Word] {
-            placed(number, at: 100, y) + placed(action, at: 150, y) + placed(deadline, at: 330, y) + placed(executor, at: 420, y)
+            Self.placed(number, at: 100, y) + Self.placed(action, at: 150, y) + Self.placed(deadline, at: 330, y) + Self.placed(executor, at: 420, y)
         }
         let words = row("№", "Мероприятие", "Срок", "Ответственный", at: 100)
             + row("1", "Мероприятие номер 1", "Сентябрь", "Директор", at: 120)
             + row("2", "Мероприятие номер 2:", "Сентябрь", "Директор", at: 150)
-            + placed("- второй пункт", at: 150, 178) + placed("Октябрь", at: 330, 178)
+            + Self.placed("- второй пункт", at: 150, 178) + Self.placed("Октябрь", at: 330, 178)
             + row("3", "Мероприятие номер 3", "Ноябрь", "Директор", at: 205)
             + row("4", "Мероприятие номер 4", "Декабрь", "Директор", at: 233)
         let rule = { (y: Double) in PDFPage.Rule(y: y, xMin: 95, xMax: 520) }
