@@ -17,6 +17,8 @@ import RoadmapDomain
 /// 4. Blocks whose heights overlap stand in one row, whether the cells are aligned to the
 ///    top or centred. A block that overlaps several rows of a column with more blocks is a
 ///    merged cell: its text goes to the first of them, and the rest are marked merged.
+///    Where the PDF draws a rule between most of those rows (`PDFPage.rules`), rows whose
+///    first lines stand between the same two rules are one row (`joinedByRules`).
 /// 5. The table runs from its first row with three filled columns to its last with two;
 ///    lines before and after it are paragraphs. A row cut by a page break (its first column
 ///    empty at the top of the next page, or a section line that goes on) is joined again,

@@ -249,8 +249,9 @@ public struct PlanDocumentParser: Sendable {
                 layout.inference = .datedList
                 readings.append(([(rebuilt.table, layout)], Array(document.paragraphs.prefix(rebuilt.headerStart))))
             }
-            if readings.isEmpty, let own = document.tables.first(where: { HeaderlessTable.rebuild(table: $0) != nil }),
-               let table = HeaderlessTable.rebuild(table: own), var layout = PlanTableLayout(table: table) {
+            if readings.isEmpty,
+               let (own, table) = document.tables.lazy.compactMap({ own in HeaderlessTable.rebuild(table: own).map { (own, $0) } }).first,
+               var layout = PlanTableLayout(table: table) {
                 // A table of the document's own that names no column: rows each with a deadline.
                 layout.inference = .headerlessTable
                 var above: [(text: String, location: SourceLocation)] = []
