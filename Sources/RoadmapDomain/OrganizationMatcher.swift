@@ -1,6 +1,7 @@
 /// Finds which known organisation a free-text name in a plan or report means.
 ///
-/// The rules, in order: an exact normalised name; a registered alias; the name or an alias
+/// The rules, in order: an exact normalised name (of several organisations with that name,
+/// the one that also has it as an alias); a registered alias; the name or an alias
 /// with its spaces ignored, as a probable match (a PDF of narrow columns breaks long words
 /// where the line ends: «сопровожде ния»); then a probable match on the parts of the name (see `OrganizationMatch.Confidence.probable`). At each step several
 /// candidates make the result `.ambiguous`, never a guess. Different numbers («СОШ № 5» and
@@ -36,6 +37,10 @@ public struct OrganizationMatcher: Sendable {
         let query = OrganizationName(text)
         guard !query.key.isEmpty else { return .none }
         let exact = (byName[query.key] ?? []).map { entries[$0] }
+        // Several organisations of one name (a «СОШ № 5» in two districts): the one a
+        // coordinator gave the name as an alias is meant.
+        let aliasedToo = exact.filter { entry in entry.aliases.contains { $0.key == query.key } }
+        if exact.count > 1, aliasedToo.count == 1 { return .matched(aliasedToo[0].organization, .alias) }
         if let result = Self.result(exact, .exact) { return result }
         let alias = (byAlias[query.key] ?? []).map { entries[$0] }
         if let result = Self.result(alias, .alias) { return result }

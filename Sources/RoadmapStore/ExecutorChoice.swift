@@ -10,6 +10,9 @@ public enum ExecutorChoice: Sendable, Equatable {
     case organization(String)
     /// A person or a post («Члены рабочей группы»): kept on the action, not an organisation.
     case person
+    /// An organisation of its own, created although the name fits several known ones
+    /// (`AmbiguousName`): a coordinator says it is none of them.
+    case newOrganization
 
     /// `choices` keyed by normalised name, so every spelling of a name in the document
     /// («СОШ №5», «сош № 5») takes the choice made for one of them.

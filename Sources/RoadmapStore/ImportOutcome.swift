@@ -36,6 +36,10 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     /// Names that stood for a whole kind of organisation («ОО», «все ДОУ»), as written: the
     /// preview page offers each a choice (not part of the API's answer).
     public var groups: [String] = []
+    /// Names that fit several known organisations equally well, with those organisations: a
+    /// dry run lists them for a person to choose (`--alias NAME=ID`, the import page's choice);
+    /// an import refuses them.
+    public var ambiguousOrganizations: [AmbiguousName] = []
     /// Assignments created by this run (0 on a repeated import).
     public var assignmentsCreated: Int
     /// True when the run changed any row; false for a repeated import of the same file.
@@ -52,6 +56,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         case deadlinesUnparsed = "deadlines_unparsed"
         case createdOrganizations = "created_organizations"
         case addedAliases = "added_aliases"
+        case ambiguousOrganizations = "ambiguous_organizations"
         case assignmentsCreated = "assignments_created"
         case dryRun = "dry_run"
     }
@@ -70,6 +75,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         try container.encode(warnings.map(\.description), forKey: .warnings)
         try container.encode(createdOrganizations, forKey: .createdOrganizations)
         try container.encode(addedAliases, forKey: .addedAliases)
+        try container.encode(ambiguousOrganizations, forKey: .ambiguousOrganizations)
         try container.encode(assignmentsCreated, forKey: .assignmentsCreated)
         try container.encode(changed, forKey: .changed)
         try container.encode(dryRun, forKey: .dryRun)
@@ -84,8 +90,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case orderIncomplete(String)
     /// `--strict` and executors that match no known organisation.
     case unknownOrganizations([String])
-    /// A name fits several organisations equally well: a person must choose.
-    case ambiguousOrganization(name: String, candidates: [String])
+    /// Names that fit several organisations equally well: a person must choose.
+    case ambiguousOrganizations([AmbiguousName])
     /// Organisations chosen for executor names that are none, or several, of the known ones.
     case choicesRefused([RefusedChoice])
     /// The document's order or plan was withdrawn: importing it again would bring it back
@@ -98,9 +104,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return "the order is incomplete: \(detail); give --order NUMBER --date YYYY-MM-DD --issuer NAME"
         case .unknownOrganizations(let names):
             return "--strict: \(names.count) executor(s) match no known organisation: \(names.map { "«\($0)»" }.joined(separator: ", ")); add them with `roadmapctl org add` or as aliases"
-        case .ambiguousOrganization(let name, let candidates):
-            return "«\(name)» fits several organisations equally well (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): "
-                + "if they are one organisation, merge them (`roadmapctl org merge KEPT REMOVED`); otherwise add an alias to the right one"
+        case .ambiguousOrganizations(let names):
+            return names.map(\.description).joined(separator: "; ")
+                + ": choose one for each (--alias NAME=ID, or --person NAME); if they are one organisation, merge them (`roadmapctl org merge KEPT REMOVED`)"
         case .choicesRefused(let refused):
             return "the organisations chosen for executors are not known: " + refused.map(\.description).joined(separator: "; ")
         case .withdrawn(let what):

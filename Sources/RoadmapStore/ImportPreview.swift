@@ -20,6 +20,9 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
         case person
         /// A whole kind of organisation («ОО», «все ДОУ»): every one of them the committee has.
         case group
+        /// Fits several known organisations equally well: a person chooses (see
+        /// `ImportOutcome.ambiguousOrganizations`); the import refuses it until then.
+        case ambiguous
     }
 
     public struct Executor: Sendable, Equatable, Encodable {

@@ -24,7 +24,7 @@ public struct ImportStore: Sendable {
     /// the right to manage organisations too.
     public func importPlan(_ draft: PlanDraft, options: ImportOptions = ImportOptions(), actor: Principal) async throws -> ImportOutcome {
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
-        if options.executorChoices.values.contains(where: { $0 != .person }) {
+        if options.executorChoices.values.contains(where: { if case .organization = $0 { true } else { false } }) {
             try OrganizationStore.require(AccessPolicy(actor).may(.manageOrganizations))
         }
         do {

@@ -13,10 +13,20 @@ final class OrganizationDirectory {
     /// The same, by the text as written: a plan repeats its executors on every row.
     private var resolvedText: [String: (id: UUID, name: String)] = [:]
     private(set) var created: [String] = []
+    private var createdIDs: Set<UUID> = []
     private(set) var warnings: [ImportWarning] = []
     private(set) var unknown: [String] = []
     /// Names matched only probably, as written.
     private(set) var probable: Set<String> = []
+    /// Names that fit several known organisations, as written, in the order met: never
+    /// guessed, a person chooses (an import refuses them, a dry run lists them).
+    private(set) var ambiguous: [AmbiguousName] = []
+
+    /// Whether `name` fits several known organisations (and so was resolved to none).
+    func isAmbiguous(_ name: String) -> Bool {
+        ambiguousKeys.contains(OrganizationName(name).key)
+    }
+    private var ambiguousKeys: Set<String> = []
     /// Names made aliases of a chosen organisation: (alias, organisation id, organisation name).
     private(set) var adopted: [(alias: String, id: UUID, name: String)] = []
     let strict: Bool
@@ -42,6 +52,7 @@ final class OrganizationDirectory {
 
     /// The id of the organisation a document calls `name`, creating it as `kind` when no
     /// known one matches (unless strict: then it is collected in `unknown` and nil returned).
+    /// Nil too when it fits several known ones: it is collected in `ambiguous`.
     func resolve(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String)? {
         if let hit = resolvedText[name] { return hit }
         let found = try resolveOnce(name, kind: kind)
@@ -52,6 +63,7 @@ final class OrganizationDirectory {
     private func resolveOnce(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String)? {
         let key = OrganizationName(name).key
         if let hit = resolved[key] { return hit }
+        if ambiguousKeys.contains(key) { return nil }
         switch matcher.match(name) {
         case .matched(let organization, let confidence):
             guard let id = UUID(uuidString: organization.id) else { return nil }
@@ -62,26 +74,45 @@ final class OrganizationDirectory {
             resolved[key] = (id, organization.name)
             return (id, organization.name)
         case .ambiguous(let candidates):
-            throw ImportError.ambiguousOrganization(name: name, candidates: candidates.map(\.name))
+            ambiguousKeys.insert(key)
+            ambiguous.append(AmbiguousName(name: name, candidates: candidates.compactMap { candidate in
+                UUID(uuidString: candidate.id).map { AmbiguousName.Candidate(id: createdIDs.contains($0) ? nil : $0, name: candidate.name) }
+            }))
+            return nil
         case .none:
             if strict {
                 if !unknown.contains(name) { unknown.append(name) }
                 return nil
             }
-            let id = try requireRow(connection.query("""
-                INSERT INTO organizations (name, kind, normalized_name)
-                VALUES (\(name), \(Self.organizationKind(kind)), \(key))
-                RETURNING id
-                """)).decode(UUID.self, "id")
-            matcher.add(KnownOrganization(id: id.lowercased, name: name))
-            created.append(name)
-            // A school the file names is one of «все ОО» for the rows after it.
-            for (group, members) in groups where group.organizationKinds.contains(Self.organizationKind(kind)) {
-                groups[group] = members + [(id, name)]
-            }
-            resolved[key] = (id, name)
-            return (id, name)
+            return try create(name, key: key, kind: kind)
         }
+    }
+
+    /// A new organisation for `name` although known ones fit it: a coordinator said it is none
+    /// of them. Every spelling of the name in the document is that one organisation.
+    func createSeparate(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String) {
+        if let hit = resolvedText[name] { return hit }
+        let key = OrganizationName(name).key
+        let found = try resolved[key] ?? create(name, key: key, kind: kind)
+        resolvedText[name] = found
+        return found
+    }
+
+    private func create(_ name: String, key: String, kind: ExecutorKind) throws -> (id: UUID, name: String) {
+        let id = try requireRow(connection.query("""
+            INSERT INTO organizations (name, kind, normalized_name)
+            VALUES (\(name), \(Self.organizationKind(kind)), \(key))
+            RETURNING id
+            """)).decode(UUID.self, "id")
+        matcher.add(KnownOrganization(id: id.lowercased, name: name))
+        created.append(name)
+        createdIDs.insert(id)
+        // A school the file names is one of «все ОО» for the rows after it.
+        for (group, members) in groups where group.organizationKinds.contains(Self.organizationKind(kind)) {
+            groups[group] = members + [(id, name)]
+        }
+        resolved[key] = (id, name)
+        return (id, name)
     }
 
     /// The known organisation `reference` names (an id, a name or an alias as typed), or

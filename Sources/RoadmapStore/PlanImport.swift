@@ -59,6 +59,7 @@ struct PlanImport {
             }
             guard let issuerName else { throw ImportError.orderIncomplete("no issuing organisation") }
             guard let issuer = try directory.resolve(issuerName, kind: .committee) else {
+                if directory.isAmbiguous(issuerName) { throw ImportError.ambiguousOrganizations(directory.ambiguous) }
                 throw ImportError.unknownOrganizations([issuerName])
             }
             orderID = try upsertOrder(issuer: issuer.id, number: number, date: date, header: header)
@@ -68,6 +69,7 @@ struct PlanImport {
         var ownerID: UUID?
         if let owner = options.owner {
             ownerID = try directory.resolve(owner, kind: Executor.kind(of: owner))?.id
+            if directory.isAmbiguous(owner) { throw ImportError.ambiguousOrganizations(directory.ambiguous) }
         }
         let planID = try upsertPlan(orderID: orderID, ownerID: ownerID)
 
@@ -102,11 +104,18 @@ struct PlanImport {
         let choices = ExecutorChoice.byName(options.executorChoices)
         // The organisations chosen for executor names, found before anything is read.
         var chosenOrganizations: [String: (id: UUID, name: String)] = [:]
+        // Names chosen to mean another name of the same document, one no organisation has yet
+        // («методическая служба» = «Администрация колледжа, методическая служба»): that one's.
+        var sameAsWritten: [String: String] = [:]
         var refusedChoices: [RefusedChoice] = []
+        lazy var writtenNames = Set(draft.actions.flatMap { $0.executors.map(\.name) + $0.partners.map(\.name) }.map { OrganizationName($0).key })
         for (name, choice) in options.executorChoices.sorted(by: { $0.key < $1.key }) {
             guard case .organization(let reference) = choice else { continue }
             switch try directory.find(reference, for: name) {
             case .success(let organization): chosenOrganizations[OrganizationName(name).key] = organization
+            case .failure(let refusal) where refusal.candidates.isEmpty && writtenNames.contains(OrganizationName(reference).key)
+                && OrganizationName(reference).key != OrganizationName(name).key:
+                sameAsWritten[OrganizationName(name).key] = reference
             case .failure(let refusal): refusedChoices.append(refusal)
             }
         }
@@ -231,8 +240,15 @@ struct PlanImport {
                             show(executor.name, nil, .group, members: members.count)
                         } else if let organization = chosenOrganizations[key] {
                             chosen = [try directory.adopt(executor.name, as: organization)]
+                        } else if choice == .newOrganization {
+                            chosen = [try directory.createSeparate(executor.name, kind: executor.kind)]
+                        } else if let other = sameAsWritten[key] {
+                            // The organisation the document's other name is taken to be (created for it if need be).
+                            chosen = try directory.resolve(other, kind: executor.kind).map { [try directory.adopt(executor.name, as: $0)] } ?? []
+                            if chosen.isEmpty, directory.isAmbiguous(other) { show(executor.name, nil, .ambiguous) }
                         } else {
                             chosen = try directory.resolve(executor.name, kind: executor.kind).map { [$0] } ?? []
+                            if chosen.isEmpty, directory.isAmbiguous(executor.name) { show(executor.name, nil, .ambiguous) }
                         }
                         for organization in chosen {
                             executorNames.insert(organization.name)
@@ -254,7 +270,10 @@ struct PlanImport {
                 }
                 var partnerIDs: [UUID] = []
                 for partner in action.partners {
-                    guard let organization = try directory.resolve(partner.name, kind: .partner) else { continue }
+                    let partnerKey = nameKey(partner.name)
+                    let sameAs = try sameAsWritten[partnerKey].flatMap { try directory.resolve($0, kind: .partner) }
+                    let chosenPartner = try (chosenOrganizations[partnerKey] ?? sameAs).map { try directory.adopt(partner.name, as: $0) }
+                    guard let organization = try chosenPartner ?? directory.resolve(partner.name, kind: .partner) else { continue }
                     partnerIDs.append(organization.id)
                     partnerNames.insert(organization.name)
                     let forms = partner.forms.isEmpty ? nil : partner.forms.joined(separator: "\n")
@@ -287,6 +306,10 @@ struct PlanImport {
         if options.strict, !directory.unknown.isEmpty {
             throw ImportError.unknownOrganizations(directory.unknown)
         }
+        // A name that fits several organisations is never given to one of them by chance.
+        if !options.dryRun, !directory.ambiguous.isEmpty {
+            throw ImportError.ambiguousOrganizations(directory.ambiguous)
+        }
         let created = try syncExecutorsAndAssignments(actions: importedActions, persons: personRows, assignments: assignmentRows,
                                                       fresh: planIsNew)
         warnings += directory.warnings
@@ -315,6 +338,7 @@ struct PlanImport {
             assignmentsCreated: created, changed: changedRows > 0 || !directory.adopted.isEmpty,
             dryRun: options.dryRun, preview: preview)
         outcome.groups = groupNames.names
+        outcome.ambiguousOrganizations = directory.ambiguous
         if !options.dryRun {
             outcome.orderID = orderID
             outcome.planID = planID

@@ -884,6 +884,60 @@ struct ImportChoicesPageTests {
         }
     }
 
+    /// Two schools of one name: the preview offers both to pick from (nothing picked for the
+    /// coordinator), a confirmation without a pick or with an organisation not offered comes
+    /// back with the candidates, and the one picked is given the work.
+    @Test func aNameThatFitsSeveralIsPickedFromItsCandidates() async throws {
+        try await APIFixture.run { api, fixture in
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let twins = try await fixture.pool.withConnection { connection in
+                try (0..<2).map { _ in
+                    try #require(try connection.query("""
+                        INSERT INTO organizations (name, kind, normalized_name) VALUES ('МБОУ СОШ № 77', 'school', \(OrganizationName("МБОУ СОШ № 77").key))
+                        RETURNING id
+                        """).first?.decode(UUID.self, "id"))
+                }
+            }
+            let plan = "Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;МБОУ СОШ № 77\n"
+            let preview = try await pages.upload(api, coordinator.cookie, pages.multipart(
+                ["csrf": coordinator.csrf, "order_number": "14", "order_date": "2025-01-30", "issuer": "Комитет образования"],
+                file: ("plan.csv", Data(plan.utf8))))
+            #expect(preview.status == 200, "\(preview.html)")
+            #expect(preview.html.contains("<legend>МБОУ СОШ № 77</legend>"))
+            for twin in twins {
+                #expect(preview.html.contains("name=\"c0\" value=\"pick:\(twin.lowercased)\" required>"), "offered, not picked")
+            }
+            #expect(preview.html.contains("несколько организаций: выберите ниже"))
+            let id = try #require(preview.html.range(of: #"action="/import/"#).map { preview.html[$0.upperBound...].prefix { $0 != "/" } })
+            let kept = twins.enumerated().map { ("a0_\($0.offset)", "\($0.element.lowercased) МБОУ СОШ № 77") }
+            let actions = try await pages.count(fixture, "actions")
+
+            let unpicked = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "import"), ("n0", "МБОУ СОШ № 77"),
+            ] + kept), cookies: coordinator.cookie)
+            #expect(unpicked.status == 422)
+            #expect(unpicked.html.contains("выберите одну из них"))
+            #expect(unpicked.html.contains("value=\"pick:\(twins[1].lowercased)\" required>"), "the candidates are offered again")
+            let forged = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "import"), ("n0", "МБОУ СОШ № 77"), ("c0", "pick:\(fixture.committee.lowercased)"),
+            ] + kept), cookies: coordinator.cookie)
+            #expect(forged.status == 422, "only an organisation offered may be picked")
+            #expect(try await pages.count(fixture, "actions") == actions)
+
+            let done = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "import"), ("n0", "МБОУ СОШ № 77"), ("c0", "pick:\(twins[1].lowercased)"),
+            ] + kept), cookies: coordinator.cookie)
+            #expect(done.status == 303, "\(done.html)")
+            let given = try await fixture.pool.withConnection { connection in
+                try connection.query("""
+                    SELECT s.executor_id FROM assignments s JOIN actions ac ON ac.id = s.action_id WHERE ac.title = 'Совещание'
+                    """).rows.map { try $0.decode(UUID.self, "executor_id") }
+            }
+            #expect(given == [twins[1]])
+        }
+    }
+
     /// «ОО» stands for every school by default; the coordinator may say it is one person's
     /// work instead (a school's own plan), and nobody else is given it.
     @Test func aNameForEverySchoolIsOfferedAChoice() async throws {

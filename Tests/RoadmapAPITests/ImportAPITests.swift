@@ -56,6 +56,42 @@ struct ImportAPITests {
         }
     }
 
+    /// A name that fits two organisations: a dry run lists both with their ids and shows the
+    /// plan as read; an import refuses it until `alias=NAME=ID` says which.
+    @Test func aNameThatFitsSeveralIsListedOnADryRunAndRefusedUntilChosen() async throws {
+        try await APIFixture.run { api, fixture in
+            let twins = try await fixture.pool.withConnection { connection in
+                try (0..<2).map { _ in
+                    try #require(try connection.query("""
+                        INSERT INTO organizations (name, kind, normalized_name) VALUES ('МБОУ СОШ № 77', 'school', 'мбоу сош № 77') RETURNING id
+                        """).first?.decode(UUID.self, "id"))
+                }
+            }
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;МБОУ СОШ № 77\n".utf8)
+            func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            let dry = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator, query: "&dry_run=true")
+            #expect(dry.status == 200, "\(dry.text)")
+            let listed = dry["ambiguous_organizations"] as? [[String: Any]]
+            #expect(listed?.first?["name"] as? String == "МБОУ СОШ № 77")
+            #expect(Set((listed?.first?["candidates"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []) == Set(twins.map(\.lowercased)))
+            let executors = ((dry["preview"] as? [String: Any])?["actions"] as? [[String: Any]])?.first?["executors"] as? [[String: Any]]
+            #expect(executors?.first?["match"] as? String == "ambiguous")
+
+            let refused = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator)
+            #expect(refused.status == 422)
+            #expect(refused.problemType == "import-refused")
+            #expect(refused.text.contains("fits several organisations"))
+            #expect(try await count("actions", fixture) == 0)
+
+            let done = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator,
+                                        query: "&alias=" + encoded("МБОУ СОШ № 77=\(twins[0].lowercased)"))
+            #expect(done.status == 200, "\(done.text)")
+            #expect((done["ambiguous_organizations"] as? [Any])?.isEmpty == true)
+            let given = try await fixture.pool.withConnection { try $0.query("SELECT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") } }
+            #expect(given == [twins[0]])
+        }
+    }
+
     func count(_ table: String, _ fixture: APIFixture) async throws -> Int? {
         try await fixture.pool.withConnection { try $0.query("SELECT count(*)::int AS n FROM \(unescaped: table)").first?.decode(Int.self, "n") }
     }

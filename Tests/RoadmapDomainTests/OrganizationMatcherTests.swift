@@ -110,6 +110,21 @@ struct OrganizationMatcherTests {
         #expect(matcher.match("МБОУ СОШ №5").organization?.id == "b")
     }
 
+    /// Two organisations of one name: the import asks a coordinator, whose choice makes the
+    /// name an alias of one of them; from then on that one is meant.
+    @Test func ofSeveralOfOneNameTheOneWithItAsAnAliasIsMeant() {
+        let twins = [KnownOrganization(id: "north", name: "МБОУ СОШ № 5"), KnownOrganization(id: "south", name: "МБОУ СОШ № 5")]
+        #expect(OrganizationMatcher(twins).match("МБОУ СОШ № 5") == .ambiguous(twins))
+        let chosen = OrganizationMatcher([twins[0], KnownOrganization(id: "south", name: "МБОУ СОШ № 5", aliases: ["МБОУ СОШ №5"])])
+        #expect(chosen.match("МБОУ СОШ № 5") == .matched(KnownOrganization(id: "south", name: "МБОУ СОШ № 5", aliases: ["МБОУ СОШ №5"]), .alias))
+        // Both given it as an alias: still nobody's to guess.
+        let both = OrganizationMatcher(twins.map { KnownOrganization(id: $0.id, name: $0.name, aliases: ["мбоу сош № 5"]) })
+        guard case .ambiguous = both.match("МБОУ СОШ № 5") else {
+            Issue.record("expected an ambiguous result")
+            return
+        }
+    }
+
     @Test func confidenceOrder() {
         #expect(OrganizationMatch.Confidence.exact > .alias)
         #expect(OrganizationMatch.Confidence.alias > .probable)

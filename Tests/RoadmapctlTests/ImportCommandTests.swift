@@ -20,6 +20,38 @@ struct ImportCommandTests {
         try runner.run(["import", Self.fixtures.appendingPathComponent(name).path, "--format", "json", "--database-url", lease.connectionString] + extra)
     }
 
+    /// A name that fits two schools: the dry run says which to choose from, the import
+    /// refuses it (exit 1, nothing written) and `--alias NAME=ID` settles it.
+    @Test func aNameThatFitsSeveralIsToChooseWithAnAlias() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let twins = try await lease.pool.withConnection { (connection) throws in
+                try (0..<2).map { _ in
+                    try #require(try connection.query("""
+                        INSERT INTO organizations (name, kind, normalized_name) VALUES ('МБОУ СОШ № 77', 'school', 'мбоу сош № 77') RETURNING id
+                        """).first?.decode(UUID.self, "id"))
+                }
+            }
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("twins-\(UUID().uuidString).csv")
+            try Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;МБОУ СОШ № 77\n".utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let base = ["import", file.path, "--database-url", lease.connectionString]
+            let dry = try runner.run(base + ["--dry-run"])
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stdout.contains("TO CHOOSE: «МБОУ СОШ № 77» fits several organisations equally well"), "\(dry.stdout)")
+            #expect(twins.allSatisfy { dry.stdout.contains($0.lowercased) })
+            #expect(dry.stdout.contains("МБОУ СОШ № 77 (FITS SEVERAL organisations: to choose)"))
+            let refused = try runner.run(base)
+            #expect(refused.status == 1, "\(refused.stdout)")
+            #expect(refused.stderr.contains("--alias NAME=ID"), "\(refused.stderr)")
+            let chosen = try runner.run(base + ["--alias", "МБОУ СОШ № 77=\(twins[1].lowercased)"])
+            #expect(chosen.status == 0, "\(chosen.stderr)")
+            let given = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") }
+            }
+            #expect(given == [twins[1]])
+        }
+    }
+
     @Test func order770ImportsOnceAndThenChangesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let dry = try importFile("004_153ef6bb7bb7f341.txt", ["--dry-run"], into: lease)

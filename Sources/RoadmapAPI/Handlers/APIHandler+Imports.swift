@@ -52,7 +52,40 @@ extension APIHandler {
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, executors: outcome.executors,
             partners: outcome.partners, deadlinesUnparsed: outcome.deadlinesUnparsed, warnings: outcome.warnings.map(\.description),
             createdOrganizations: outcome.createdOrganizations, addedAliases: outcome.addedAliases,
+            ambiguousOrganizations: outcome.ambiguousOrganizations.map { name in
+                .init(name: name.name, candidates: name.candidates.map { .init(id: $0.id?.wire, name: $0.name) })
+            },
             assignmentsCreated: outcome.assignmentsCreated,
-            changed: outcome.changed, dryRun: outcome.dryRun))))
+            changed: outcome.changed, dryRun: outcome.dryRun, preview: outcome.preview.map(Self.wire)))))
+    }
+
+    /// A dry run's plan as read, as the API writes it.
+    static func wire(_ preview: ImportPreview) -> Components.Schemas.ImportResult.PreviewPayload {
+        typealias Action = Components.Schemas.ImportResult.PreviewPayload.ActionsPayloadPayload
+        return .init(
+            actions: preview.actions.map { action in
+                Action(
+                    section: action.section, title: action.title, deadline: action.deadline, period: action.period,
+                    deadlineRead: action.deadlineRead,
+                    executors: action.executors.map { executor in
+                        .init(written: executor.written, organization: executor.organization,
+                              match: wire(executor.match),
+                              members: executor.members)
+                    },
+                    moreExecutors: action.moreExecutors)
+            },
+            moreActions: preview.moreActions)
+    }
+
+    static func wire(_ match: ImportPreview.Match)
+        -> Components.Schemas.ImportResult.PreviewPayload.ActionsPayloadPayload.ExecutorsPayloadPayload.MatchPayload {
+        switch match {
+        case .matched: .matched
+        case .probable: .probable
+        case .new: .new
+        case .person: .person
+        case .group: .group
+        case .ambiguous: .ambiguous
+        }
     }
 }

@@ -112,6 +112,7 @@ enum PageText: String, CaseIterable, Sendable {
     case importChoiceUnknown = "import.choice.organization.unknown"
     case importChoiceAmbiguous = "import.choice.organization.ambiguous"
     case importChoicesRefused = "import.choice.refused"
+    case importChoicePick = "import.choice.pick"
     // Administration
     case administrationForbidden = "admin.forbidden"
     case organizationNameEmpty = "organization.name.empty"
@@ -262,6 +263,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .importChoiceUnknown: "Такой организации нет: проверьте название или выберите «новая организация»."
         case .importChoiceAmbiguous: "Под это название подходят несколько организаций: уточните название."
         case .importChoicesRefused: "Импорт не выполнен: исправьте отмеченные поля."
+        case .importChoicePick: "Название подходит к нескольким организациям: выберите одну из них или другой вариант."
         case .administrationForbidden: "Организациями и пользователями управляют сотрудники комитета."
         case .organizationNameEmpty: "Укажите название организации."
         case .organizationKindMissing: "Выберите вид организации."
@@ -453,9 +455,11 @@ enum PageText: String, CaseIterable, Sendable {
             case .orderIncomplete: "В файле «\(file)» нет реквизитов приказа: укажите номер, дату и кто издал."
             case .unknownOrganizations(let names):
                 "Исполнители не найдены среди организаций: \(names.map { "«\($0)»" }.joined(separator: ", "))."
-            case .ambiguousOrganization(let name, let candidates):
-                "«\(name)» подходит к нескольким организациям (\(candidates.map { "«\($0)»" }.joined(separator: ", "))): "
-                    + "если это одна организация, объедините их (Администрирование → «Объединить организации»); иначе добавьте псевдоним нужной."
+            case .ambiguousOrganizations(let names):
+                names.map { name in
+                    "«\(name.name)» подходит к нескольким организациям (\(name.candidates.map { "«\($0.name)»" }.joined(separator: ", ")))"
+                }.joined(separator: "; ")
+                    + ": выберите для каждого названия, какая это организация; если это одна организация, объедините их (Администрирование → «Объединить организации»)."
             case .choicesRefused(let refused):
                 "Не найдены организации, выбранные для исполнителей: \(refused.map { "«\($0.name)» → «\($0.reference)»" }.joined(separator: ", "))."
             case .withdrawn: "План из файла «\(file)» был отозван. Чтобы загрузить его снова, администратор сначала восстанавливает его (Администрирование → «Отозванные»)."

@@ -77,10 +77,17 @@ extension WebController {
     /// The coordinator's answer for one name the import did not find.
     struct ChoiceInput: Sendable {
         var written: String
-        /// «new», «person», «existing» or «group» (every organisation of the kind the name says).
+        /// «new», «person», «existing», «group» (every organisation of the kind the name says),
+        /// «pick:ID» (one of `candidates`), or empty (nothing chosen yet).
         var kind: String
         var existing: String
         var error: PageText?
+        /// The known organisations the name fits equally well, to pick one from.
+        var candidates: [AmbiguousName.Candidate] = []
+
+        static let pickPrefix = "pick:"
+        /// A kept candidate that this same file creates, named instead of an id.
+        static let newCandidate = "new"
     }
 
     /// The names a coordinator should settle: each one the import would create (new by
@@ -94,7 +101,11 @@ extension WebController {
         }
         // «ОО», «все ДОУ»: every school (kindergarten) by default; a school's own plan may mean one.
         let groups = outcome.groups.map { ChoiceInput(written: $0, kind: "group", existing: "", error: nil) }
-        return created + probable + groups
+        // A name that fits several: nothing chosen, the coordinator picks.
+        let ambiguous = outcome.ambiguousOrganizations.map {
+            ChoiceInput(written: $0.name, kind: "", existing: "", error: nil, candidates: $0.candidates)
+        }
+        return ambiguous + created + probable + groups
     }
 
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
@@ -110,7 +121,15 @@ extension WebController {
                 ImportPreviewPage.Choice(
                     index: index, written: choice.written, isGroup: choice.kind == "group", isNew: choice.kind == "new",
                     isPerson: choice.kind == "person",
-                    isExisting: choice.kind == "existing", existing: choice.existing, fieldError: choice.error?.russian)
+                    isExisting: choice.kind == "existing", existing: choice.existing, fieldError: choice.error?.russian,
+                    candidates: choice.candidates.enumerated().map { number, candidate in
+                        ImportPreviewPage.Candidate(
+                            choiceField: "c\(index)", value: ChoiceInput.pickPrefix + candidate.reference,
+                            name: candidate.name + (candidate.id == nil ? " (тоже из этого файла)" : ""),
+                            checked: choice.kind == ChoiceInput.pickPrefix + candidate.reference,
+                            field: "a\(index)_\(number)", kept: "\(candidate.id?.lowercased ?? ChoiceInput.newCandidate) \(candidate.name)")
+                    },
+                    isAmbiguous: !choice.candidates.isEmpty)
             },
             hasChoices: !choices.isEmpty, error: error,
             warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,
@@ -143,6 +162,9 @@ extension WebController {
                     case .probable:
                         ImportPreviewPage.Executor(written: executor.written, organization: executor.organization, tag: "вероятно", tagClass: "tag-new")
                     case .new: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "новая организация", tagClass: "tag-new")
+                    case .ambiguous:
+                        ImportPreviewPage.Executor(written: executor.written, organization: nil,
+                                                   tag: "несколько организаций: выберите ниже", tagClass: "tag-new")
                     case .person: ImportPreviewPage.Executor(written: executor.written, organization: nil, tag: "лицо", tagClass: "tag-person")
                     case .group:
                         ImportPreviewPage.Executor(written: executor.written,
@@ -162,8 +184,9 @@ extension WebController {
     }
 
     /// The preview's form: the step asked for («preview» again with the choices, or «import»),
-    /// and for each name the import did not find, `nN` (the name), `cN` (new, person or
-    /// existing) and `oN` (the known organisation, as typed).
+    /// and for each name the import did not find, `nN` (the name), `cN` (new, person,
+    /// existing or «pick:ID») and `oN` (the known organisation, as typed); for a name that fits
+    /// several, `aN_M` keeps each candidate («ID name») for the page shown again.
     func confirmImport(_ request: Request, id: String) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         let form = try await Self.form([String: String].self, request)
@@ -176,18 +199,39 @@ extension WebController {
         var chosen: [String: ExecutorChoice] = [:]
         for index in 0..<ImportPreview.executorLimit * 10 {
             guard let written = form["n\(index)"], !written.isEmpty else { break }
-            var input = ChoiceInput(written: written, kind: form["c\(index)"] ?? "new",
-                                    existing: (form["o\(index)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), error: nil)
+            let candidates = (0..<50).lazy.map { form["a\(index)_\($0)"] }.prefix { $0 != nil }.compactMap { kept -> AmbiguousName.Candidate? in
+                let parts = (kept ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { return nil }
+                if parts[0] == ChoiceInput.newCandidate { return AmbiguousName.Candidate(id: nil, name: parts[1]) }
+                return UUID(uuidString: parts[0]).map { AmbiguousName.Candidate(id: $0, name: parts[1]) }
+            }
+            var input = ChoiceInput(written: written, kind: form["c\(index)"] ?? (candidates.isEmpty ? "new" : ""),
+                                    existing: (form["o\(index)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), error: nil,
+                                    candidates: Array(candidates))
             switch input.kind {
             case "group": break
             case "person": chosen[written] = .person
+            case "":
+                input.error = .importChoicePick
+            case let picked where picked.hasPrefix(ChoiceInput.pickPrefix):
+                // Only one of the organisations offered; the import checks it is one it knows.
+                let reference = String(picked.dropFirst(ChoiceInput.pickPrefix.count))
+                if input.candidates.contains(where: { $0.reference == reference }) {
+                    chosen[written] = .organization(reference)
+                } else {
+                    input.kind = ""
+                    input.error = .importChoicePick
+                }
             case "existing":
                 if input.existing.isEmpty {
                     input.error = .importChoiceMissing
                 } else {
                     chosen[written] = .organization(input.existing)
                 }
-            default: input.kind = "new"
+            default:
+                input.kind = "new"
+                // A name that fits several known organisations is none of them: one of its own.
+                if !input.candidates.isEmpty { chosen[written] = .newOrganization }
             }
             inputs.append(input)
         }

@@ -57,6 +57,20 @@ struct ImportPreviewPage: PageModel {
         let existing: String
         /// Named apart from the page's `error`: a section looks a missing name up in the page.
         let fieldError: String?
+        /// The known organisations the name fits equally well, one to pick.
+        let candidates: [Candidate]
+        let isAmbiguous: Bool
+    }
+
+    /// One of the organisations a name fits: a radio button of the name's choice, and the
+    /// hidden field that carries it to the page shown again.
+    struct Candidate: Sendable {
+        let choiceField: String
+        let value: String
+        let name: String
+        let checked: Bool
+        let field: String
+        let kept: String
     }
 
     struct Order: Sendable {

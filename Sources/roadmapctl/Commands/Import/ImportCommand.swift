@@ -147,6 +147,9 @@ struct ImportCommand: AsyncParsableCommand {
             lines.append("New organisations: \(outcome.createdOrganizations.count): \(Self.summary(outcome.createdOrganizations))")
         }
         if !outcome.addedAliases.isEmpty { lines.append("Aliases added: \(Self.summary(outcome.addedAliases))") }
+        for name in outcome.ambiguousOrganizations {
+            lines.append("TO CHOOSE: \(name); import again with --alias «\(name.name)=ID» or --person «\(name.name)»")
+        }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
         if let planID = outcome.planID?.lowercased {
             lines.append(outcome.orderID == nil
@@ -175,6 +178,7 @@ struct ImportCommand: AsyncParsableCommand {
                             : "\(executor.written) (all of a kind; none in the directory yet, kept as written)"
                     case .new: "\(executor.written) (NEW organisation)"
                     case .probable: "\(executor.written) = \(executor.organization ?? "") (probably)"
+                    case .ambiguous: "\(executor.written) (FITS SEVERAL organisations: to choose)"
                     case .matched:
                         executor.organization == executor.written ? "\(executor.written)" : "\(executor.written) = \(executor.organization ?? "")"
                     }
