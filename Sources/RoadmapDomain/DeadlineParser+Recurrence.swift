@@ -197,6 +197,13 @@ extension DeadlineParser {
             }
             return nil
         }
+        // «Февраль 2021 г. (не реже одного раза в год)»: at least as often is the recurrence
+        // itself, wherever it stands.
+        if first == "не", let next = word(1), ["реже", "менее"].contains(next),
+           var inner = recurrenceMarker(in: tokens, at: index + 2), inner.recurrence != nil {
+            inner.length += 2
+            return inner
+        }
         if first == "по", let next = word(1), let day = weekdayPlurals[next] {
             return RecurrenceMarker(weekday: day, length: 2)
         }

@@ -217,6 +217,8 @@ let contextualDeadlines: [DeadlineCase] = [
     row("1 раз в квартал", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
     row("Не реже одного раза в полугодие", ay2022, .recurring, "2022-09-01..2023-08-31", .twiceAYear, count: 2),
     row("не менее 1 раза в квартал", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
+    // «Не реже …» after the date it starts from, as «(ежегодно)» is.
+    row("Февраль 2021 г. (не реже одного раза в год)", ay2022, .recurring, "2021-02-01..2021-02-28", .annually, count: 1, first: "2021-02-01..2021-02-28"),
     row("поквартально", y2019, .recurring, "2019-01-01..2019-12-31", .quarterly, count: 4),
     row("ежеквартально", ay2022, .recurring, "2022-09-01..2023-08-31", .quarterly, count: 5, first: "2022-09-01..2022-09-30"),
     row("ежегодно", plan("2018-01-01..2020-12-31"), .recurring, "2018-01-01..2020-12-31", .annually, count: 3, first: "2018-01-01..2018-12-31"),

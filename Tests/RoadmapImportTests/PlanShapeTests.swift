@@ -280,6 +280,29 @@ struct PlanShapeTests {
         #expect(read.actions.map(\.deadline.text) == ["август", "август", "сентябрь"])
     }
 
+    /// Cells between lines of «|»: «Должность» heads the rows' texts (no heading of actions),
+    /// two deadline columns headed alike, posts longer than the rows' texts, and the last two
+    /// rows with their number cells left blank (a «|» alone): five rows, each its first
+    /// deadline, a note over a month read as that month's.
+    @Test func twoDeadlineColumnsAndRowsWithBlankNumbersBetweenLinesOfPipes() throws {
+        let cells = [
+            "№ п/п", "Должность", "Сроки обучения по пожарной безопасности", "Сроки обучения по оказанию первой помощи", "Ответственный",
+            "1", "Вахтёр", "Март\n2024 г. (не реже одного раза в год)", "Март\nОктябрь", "Заместитель директора по АХЧ Петров П.П.\nСпециалист по охране труда Сидорова С.С.",
+            "2", "Повар школьной столовой", "Март\n2024 г. (не реже одного раза в год)", "Март\nоктябрь", "Заместитель директора по АХЧ Петров П.П.\nСпециалист по охране труда Сидорова С.С.",
+            "3", "Уборщик служебных помещений", "Апрель\n2024 г.", "Март\nоктябрь", "Заместитель директора по АХЧ Петров П.П.\nСпециалист по охране труда Сидорова С.С.",
+            "", "Гардеробщик", "Апрель\n2024 г.", "Март\nоктябрь", "Заместитель директора по АХЧ Петров П.П.\nСпециалист по охране труда Сидорова С.С.",
+            "", "Учитель химии", "Педагоги 1 раз в три года\nМай 2025 г.", "Март\nоктябрь", "Заместитель директора по АХЧ Петров П.П.\nСпециалист по охране труда Сидорова С.С.",
+        ]
+        // A blank number cell is a «|» right after the «|» that ends the row before.
+        let text = "График обучения работников школы\n" + cells.map { $0.isEmpty ? "|" : $0 + "\n|" }.joined(separator: "\n")
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == ["Вахтёр", "Повар школьной столовой", "Уборщик служебных помещений", "Гардеробщик", "Учитель химии"])
+        #expect(read.actions.map { $0.deadline.period?.first.iso } == ["2024-03-01", "2024-03-01", "2024-04-01", "2024-04-01", nil])
+        #expect(read.actions.first?.deadline.kind == .recurring, "«не реже одного раза в год» recurs yearly")
+        #expect(read.actions.last?.deadline.text == "Педагоги 1 раз в три года\nМай 2025 г.", "kept as written, for a person")
+        #expect(read.actions.allSatisfy { $0.executors.map(\.kind) == [.personRole, .personRole] })
+    }
+
     /// Cells between lines of «|», no numbers: a section in capitals and a line that goes on
     /// the row above («Анализ:» then «показателей заболеваемости;») would put every later
     /// row out of step; the deadlines keep them in step.

@@ -798,7 +798,7 @@ public enum CellRunTable {
                         continue
                     }
                     if kinds.contains(kind), kind != .executor, !afterGrouping, !(kind == .deadline && PlanTableLayout.namesAnEnd(texts[probe])),
-                       !(index..<probe).contains(where: { Self.parallel(texts[$0], texts[probe]) }) {
+                       !(index..<probe).contains(where: { Self.parallel(texts[$0], texts[probe]) || kind == .deadline && Self.twinDeadlines(texts[$0], texts[probe]) }) {
                         return (end, kinds, true, continued)
                     }
                     kinds.append(kind)
@@ -952,6 +952,14 @@ public enum CellRunTable {
         return stripped(one) == stripped(other)
     }
 
+    /// «Сроки прохождения проверки знаний | Сроки прохождения инструктажа»: two deadlines of
+    /// each row, headed alike by their first two words and apart by the rest.
+    static func twinDeadlines(_ one: String, _ other: String) -> Bool {
+        let first = RussianText.folded(one).split(separator: " "), second = RussianText.folded(other).split(separator: " ")
+        return first.count >= 3 && second.count >= 3 && first.prefix(2) == second.prefix(2) && first != second
+            && PlanColumn(header: one) == .deadline && PlanColumn(header: other) == .deadline
+    }
+
     /// «Сроки» then «выполнения мероприятий»: the rest of a heading broken over lines, though
     /// it names a column of its own (the actions'), since the heading keeps its kind with it.
     static func continuesHeading(_ heading: String, with text: String) -> Bool {
@@ -1045,6 +1053,9 @@ public enum CellRunTable {
     static let leadingMonthOrQuarter =
         SharedRegex(/^(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяеи]?|(?:март|август)[ае]?|ма[йяе])(?![а-яё])|^(?:[ivx]{1,3}|\d{1,2})\s+(?:квартал|полугод)/)
 
+    /// «Март 2023 г.», «сентябрь 2024»: a month and its year, alone.
+    static let monthAndYear = SharedRegex(/^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}\s*(?:г\.?|года?)?$/)
+
     static func looksLikeDeadline(_ text: String) -> Bool {
         if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: Self.leadingHour.regex) != nil { return true }
         if namesAnHour(text) { return true }
@@ -1052,6 +1063,10 @@ public enum CellRunTable {
         if text.contains("\n"), !RussianText.isLonger(text, than: 80) {
             let lines = text.split(separator: "\n")
             if lines.count <= 3, FlattenedRowTable.readsAsDeadline(String(lines[0])) { return true }
+            // «Пед.состав 1 раз в три года» / «Март 2023 г.»: a note over the date.
+            if lines.count == 2, let last = lines.last, RussianText.folded(String(last)).firstMatch(of: Self.monthAndYear.regex) != nil {
+                return true
+            }
         }
         let folded = RussianText.folded(text)
         if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil {

@@ -193,8 +193,9 @@ public struct PlanTableLayout: Hashable, Sendable {
     }
 
     /// The column with a heading the columns do not know (a short one, in words), left of the
-    /// deadline's, whose body cells are the longest texts of the rows (15 characters or more
-    /// on average, none of them a deadline's); nil when no column is so.
+    /// deadline's, whose body cells are the longest texts of the rows but the executors' and
+    /// deadlines' (15 characters or more on average, none of them a deadline); nil when no
+    /// column is so.
     static func columnOfActions(in table: SourceTable, header: Int, besides columns: [Int: PlanColumn]) -> Int? {
         let row = table.rows[header]
         guard let deadline = columns.first(where: { $0.value == .deadline })?.key else { return nil }
@@ -215,7 +216,11 @@ public struct PlanTableLayout: Hashable, Sendable {
         guard texts.count >= 2, !texts.contains(where: CellRunTable.looksLikeDeadline) else { return nil }
         let length = averageLength(candidate)
         let width = table.rows.map(\.count).max() ?? 0
-        guard length >= 15, (0..<width).allSatisfy({ $0 == candidate || averageLength($0) < length }) else { return nil }
+        // (The executors' and the deadlines' may run longer: two posts with their names, a
+        // month with a note in brackets.)
+        guard length >= 15, (0..<width).allSatisfy({ column in
+            column == candidate || [.executor, .deadline].contains(columns[column]) || averageLength(column) < length
+        }) else { return nil }
         return candidate
     }
 
