@@ -235,6 +235,7 @@ public enum TextDocumentReader {
         let closed = { (line: String) in line.trimmingCharacters(in: .whitespaces).hasSuffix("|") && !isPipeRow(line) }
         let pipes = barePipeCount(lines[index])
         guard closed(lines[index]), pipes >= 3 else { return false }
+        if rowsBrokenOverLines(lines, after: index, pipes: pipes) { return true }
         let after = lines[(index + 1)...].prefix(3)
         guard after.count >= 2, after.allSatisfy(closed), after.filter({ barePipeCount($0) >= 2 }).count >= 2 else { return false }
         // Whole rows, not rows broken over lines («1. | Определение целей … |» then «Декабрь
@@ -244,24 +245,78 @@ public enum TextDocumentReader {
         return body.filter { $0 >= pipes }.count > body.filter { $0 >= 2 && $0 < pipes }.count
     }
 
+    /// The lines from `index` up to the first that ends with «|» (at most eight, none blank, none
+    /// opening with «|»), joined by line breaks: one row of a table whose rows each end with «|»,
+    /// its cells' paragraphs on lines of their own. `cut`: the copy ends (or a blank line
+    /// comes) before any line ends so, and the row is what is left. Nil when neither.
+    static func closedRow(_ lines: [String], from index: Int) -> (text: String, next: Int, cut: Bool)? {
+        var parts: [String] = []
+        var next = index
+        while next < lines.count, next < index + 8, !isBlank(lines[next]), !isPipeRow(lines[next]) {
+            let trimmed = lines[next].trimmingCharacters(in: .whitespaces)
+            parts.append(trimmed)
+            next += 1
+            if trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|") {
+                return (String(parts.joined(separator: "\n").dropLast()), next, false)
+            }
+        }
+        guard !parts.isEmpty, next == lines.count || isBlank(lines[next]) else { return nil }
+        return (parts.joined(separator: "\n"), next, true)
+    }
+
+    /// «Сроки проведения | Мероприятие | Цель | Выход документа |» over rows that each end with
+    /// «|» but whose cells of several paragraphs break them over lines («1-я неделя | Беседа …» /
+    /// «Д/игра …» / «… | Конспект беседы. |»), and sections of one cell («Блок № 1 … |»): of the
+    /// rows up to six after the header, one at least as wide as the header and broken over
+    /// lines, each of them as wide as the header or of one cell (the last may be cut).
+    static func rowsBrokenOverLines(_ lines: [String], after header: Int, pipes: Int) -> Bool {
+        var index = header + 1
+        var whole = 0, broken = false
+        for _ in 0..<6 {
+            guard let row = closedRow(lines, from: index) else { break }
+            let count = barePipeCount(row.text) + (row.cut ? 0 : 1)
+            if row.cut {
+                guard count >= 2 else { return false }
+            } else if count == pipes {
+                whole += 1
+                broken = broken || row.next > index + 1
+            } else if count != 1 {
+                return false
+            }
+            index = row.next
+            if row.cut { break }
+        }
+        return whole >= 1 && broken
+    }
+
     /// The rows of a table whose lines each end with «|», each line a row of the cells it
     /// holds, up to the first line that does not end so (but for a row of two cells or more
-    /// cut in its last cell).
+    /// cut in its last cell, or a row broken over lines by its cells' paragraphs, up to the
+    /// line that ends with «|»).
     static func readPipeClosedTable(_ lines: [String], from start: Int) -> (SourceTable, Int) {
         var rows: [[SourceCell]] = []
         var index = start
+        let broken = rowsBrokenOverLines(lines, after: start, pipes: barePipeCount(lines[start]))
         while index < lines.count {
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
             guard !isPipeRow(trimmed) else { break }
             // The last row of a copy cut inside its last cell is not closed.
             let closed = trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|")
-            guard closed || barePipeCount(trimmed) >= 2 && rows.count >= 2 else { break }
+            var text = closed ? String(trimmed.dropLast()) : trimmed
+            var next = index + 1
+            if !closed, broken, let row = closedRow(lines, from: index), !row.cut || barePipeCount(row.text) >= 1 {
+                text = row.text
+                next = row.next
+            } else {
+                guard closed || barePipeCount(trimmed) >= 2 && rows.count >= 2 else { break }
+            }
             let row = rows.count + 1
-            rows.append(splitPipes(String(closed ? trimmed.dropLast() : trimmed[...])).enumerated().map { column, text in
+            let line = index + 1
+            rows.append(splitPipes(text).enumerated().map { column, text in
                 SourceCell(text: cleanCell(text.replacingOccurrences(of: "\\|", with: "|")),
-                           location: SourceLocation(line: index + 1, row: row, column: column + 1))
+                           location: SourceLocation(line: line, row: row, column: column + 1))
             })
-            index += 1
+            index = next
         }
         return (SourceTable(rows: rows), index)
     }

@@ -1164,6 +1164,19 @@ struct CellRunTableTests {
         #expect(DatedListTable.meeting("Заседание №1 (актовый зал)") == nil)
     }
 
+    /// The month first, «ОКТЯБРЬ. Заседание МО №1», then the meeting's numbered questions with
+    /// no one named: one action a meeting, on its month (4702).
+    @Test func meetingsOpenedByTheirMonth() throws {
+        let lines = ["План работы методического объединения учителей математики", "ОКТЯБРЬ. Заседание МО №1",
+                     "1.Утверждение плана работы на год", "2. Подготовка к олимпиаде.", "ДЕКАБРЬ. Заседание МО №2",
+                     "1.Итоги олимпиады.", "2.Проведение пробных экзаменов.", "МАРТ. Заседание №3", "1.Неделя математики."]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["ОКТЯБРЬ", "ДЕКАБРЬ", "МАРТ"])
+        #expect(plan.actions.map { $0.title.prefix(15) } == ["Заседание МО №1", "Заседание МО №2", "Заседание №3 Не"])
+        #expect(DatedListTable.meeting("Ноябрь – совещание № 4")?.name == "совещание № 4")
+        #expect(DatedListTable.meeting("Актовый зал. Заседание №1") == nil, "a place is no month")
+    }
+
     /// «2.ОРГАНИЗАЦИЯ СОВМЕСТНОЙ …», its number glued to a capital word, after a whole row:
     /// a section that numbers the rows «2.1» under it; «Иерей Ростислав» on his own line
     /// after the school's administration is a second executor, a person (2503).

@@ -303,6 +303,26 @@ struct PlanShapeTests {
         #expect(read.actions.allSatisfy { $0.executors.map(\.kind) == [.personRole, .personRole] })
     }
 
+    /// Rows that each end with «|» but whose cells of several paragraphs break them over
+    /// lines, the deadline first, sections of one cell, the copy cut in the last row's cell
+    /// after its action: each row read from its first line to the one that ends with «|» (4703).
+    @Test func pipeClosedRowsBrokenOverLines() throws {
+        let text = """
+            Сроки проведения | Мероприятие | Цель | Выход документа |
+            Блок № 1 «Зимушка-зима»: декабрь 2025 – февраль 2026 года. |
+            Декабрь «Здравствуй, зимушка-зима!» |
+            1-я неделя | Беседа «Какая бывает зима».
+            Д/игра «Когда это бывает?». | Уточнить знания детей о зиме.
+            Развивать речь. | Конспект беседы.
+            Картотека игр. |
+            2-я неделя | Чтение: С. Есенин «Береза».
+            Рисование «Снежинки». | Учить слушать стихотворение
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["1-я неделя", "2-я неделя"])
+        #expect(read.actions.first?.title == "Беседа «Какая бывает зима». Д/игра «Когда это бывает?».")
+    }
+
     /// Cells between lines of «|», no numbers: a section in capitals and a line that goes on
     /// the row above («Анализ:» then «показателей заболеваемости;») would put every later
     /// row out of step; the deadlines keep them in step.

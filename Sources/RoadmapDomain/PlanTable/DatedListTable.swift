@@ -161,13 +161,23 @@ enum DatedListTable {
     }
 
     /// «Заседание №1 (сентябрь)», «Педсовет № 2. Ноябрь»: a meeting by its number, then its
-    /// month or day; the meeting («Заседание №1») and that deadline, nil for any other line.
+    /// month or day; or the month first, «СЕНТЯБРЬ. Заседание МО №1» (the body that meets, in
+    /// capitals, may follow the word). The meeting («Заседание №1») and that deadline, nil for
+    /// any other line.
     static func meeting(_ line: String) -> (name: String, deadline: String)? {
-        guard !RussianText.isLonger(line, than: 80),
-              let match = RussianText.collapsingWhitespace(line).wholeMatch(
-                of: /((?i:заседание|совещание|педсовет|педагогический совет|семинар)\s*(?:№\s*)?\d{1,2})\s*[.:,–—-]?\s*\(?([^()]{3,40}?)\)?\.?/),
-              FlattenedRowTable.readsAsDeadline(String(match.output.2)) else { return nil }
-        return (String(match.output.1), String(match.output.2))
+        guard !RussianText.isLonger(line, than: 80) else { return nil }
+        let text = RussianText.collapsingWhitespace(line)
+        if let match = text.wholeMatch(
+            of: /((?i:заседание|совещание|педсовет|педагогический совет|семинар)\s*(?:№\s*)?\d{1,2})\s*[.:,–—-]?\s*\(?([^()]{3,40}?)\)?\.?/),
+           FlattenedRowTable.readsAsDeadline(String(match.output.2)) {
+            return (String(match.output.1), String(match.output.2))
+        }
+        if let match = text.wholeMatch(
+            of: /([^.:,–—-]{3,40}?)\s*[.:,–—-]\s*((?i:заседание|совещание|педсовет|педагогический совет|семинар)(?:\s+\p{Lu}{2,6})?\s*(?:№\s*)?\d{1,2})\.?/),
+           FlattenedRowTable.readsAsDeadline(String(match.output.1)) {
+            return (String(match.output.2), String(match.output.1))
+        }
+        return nil
     }
 
     /// «Форма проведения: конференция идей», «Тема: …», «Цель: …», «Вопросы для обсуждения:»:
