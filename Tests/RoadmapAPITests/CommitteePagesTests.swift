@@ -820,6 +820,18 @@ struct ImportChoicesPageTests {
         Конкурс рисунков\tноябрь 2024\tДом детского творчества
         """
 
+    /// `plan` (a CSV) uploaded as order `number` of the committee: the preview page and the
+    /// upload's id its form confirms.
+    func preview(_ plan: String, number: String, _ api: APIClient, _ pages: WebPagesTests,
+                 _ coordinator: (cookie: String, csrf: String)) async throws -> (page: WebPagesTests.Page, id: String) {
+        let page = try await pages.upload(api, coordinator.cookie, pages.multipart(
+            ["csrf": coordinator.csrf, "order_number": number, "order_date": "2025-01-30", "issuer": "Комитет образования"],
+            file: ("plan.csv", Data(plan.utf8))))
+        #expect(page.status == 200, "\(page.html)")
+        let id = try #require(page.html.range(of: #"action="/import/"#).map { page.html[$0.upperBound...].prefix { $0 != "/" } })
+        return (page, String(id))
+    }
+
     func encoded(_ pairs: [(String, String)]) -> String {
         pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
     }
@@ -899,17 +911,13 @@ struct ImportChoicesPageTests {
                         """).first?.decode(UUID.self, "id"))
                 }
             }
-            let plan = "Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;МБОУ СОШ № 77\n"
-            let preview = try await pages.upload(api, coordinator.cookie, pages.multipart(
-                ["csrf": coordinator.csrf, "order_number": "14", "order_date": "2025-01-30", "issuer": "Комитет образования"],
-                file: ("plan.csv", Data(plan.utf8))))
-            #expect(preview.status == 200, "\(preview.html)")
+            let (preview, id) = try await self.preview("Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;МБОУ СОШ № 77\n",
+                                                       number: "14", api, pages, coordinator)
             #expect(preview.html.contains("<legend>МБОУ СОШ № 77</legend>"))
             for twin in twins {
                 #expect(preview.html.contains("name=\"c0\" value=\"pick:\(twin.lowercased)\" required>"), "offered, not picked")
             }
             #expect(preview.html.contains("несколько организаций: выберите ниже"))
-            let id = try #require(preview.html.range(of: #"action="/import/"#).map { preview.html[$0.upperBound...].prefix { $0 != "/" } })
             let kept = twins.enumerated().map { ("a0_\($0.offset)", "\($0.element.lowercased) МБОУ СОШ № 77") }
             let actions = try await pages.count(fixture, "actions")
 
@@ -947,15 +955,11 @@ struct ImportChoicesPageTests {
             let schools = try await fixture.pool.withConnection { connection in
                 try connection.query("SELECT count(*)::int AS n FROM organizations WHERE kind = 'school'").first?.decode(Int.self, "n") ?? 0
             }
-            let plan = "Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;ОО района\n"
-            let preview = try await pages.upload(api, coordinator.cookie, pages.multipart(
-                ["csrf": coordinator.csrf, "order_number": "13", "order_date": "2025-01-30", "issuer": "Комитет образования"],
-                file: ("plan.csv", Data(plan.utf8))))
-            #expect(preview.status == 200, "\(preview.html)")
+            let (preview, id) = try await self.preview("Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;ОО района\n",
+                                                       number: "13", api, pages, coordinator)
             #expect(preview.html.contains("<legend>ОО района</legend>"))
             #expect(preview.html.contains("value=\"group\" checked"))
             #expect(preview.html.contains("каждое такое учреждение справочника (\(schools))"))
-            let id = try #require(preview.html.range(of: #"action="/import/"#).map { preview.html[$0.upperBound...].prefix { $0 != "/" } })
             let done = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
                 ("csrf", coordinator.csrf), ("step", "import"), ("n0", "ОО района"), ("c0", "person"),
             ]), cookies: coordinator.cookie)
