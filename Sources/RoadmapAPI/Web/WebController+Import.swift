@@ -121,7 +121,10 @@ extension WebController {
                 ImportPreviewPage.Choice(
                     index: index, written: choice.written, isGroup: choice.kind == "group", isNew: choice.kind == "new",
                     isPerson: choice.kind == "person",
-                    isExisting: choice.kind == "existing", existing: choice.existing, fieldError: choice.error?.russian,
+                    isExisting: choice.kind == "existing", existing: choice.existing,
+                    // Nothing picked is said beside the organisations to pick from, not on the text box.
+                    fieldError: choice.error == .importChoicePick ? nil : choice.error?.russian,
+                    pickError: choice.error == .importChoicePick ? choice.error?.russian : nil,
                     candidates: choice.candidates.enumerated().map { number, candidate in
                         ImportPreviewPage.Candidate(
                             choiceField: "c\(index)", value: ChoiceInput.pickPrefix + candidate.reference,

@@ -57,6 +57,8 @@ struct ImportPreviewPage: PageModel {
         let existing: String
         /// Named apart from the page's `error`: a section looks a missing name up in the page.
         let fieldError: String?
+        /// Nothing was picked of the organisations the name fits.
+        let pickError: String?
         /// The known organisations the name fits equally well, one to pick.
         let candidates: [Candidate]
         let isAmbiguous: Bool
