@@ -272,7 +272,8 @@ public struct ExecutorList: Hashable, Sendable {
     }
 
     /// A part that opens with a participle or «ответственный за» says something of the part
-    /// before it: «курирующий вопрос …», «ответственный за питание», «назначенный приказом».
+    /// before it: «курирующий вопрос …», «ответственный за питание», «назначенный приказом»,
+    /// «подведомственные Минздраву России».
     static func describesThePrevious(_ part: String) -> Bool {
         guard let word = part.split(separator: " ").first, word.first?.isLowercase == true else { return false }
         let folded = RussianText.folded(String(word))
@@ -281,6 +282,9 @@ public struct ExecutorList: Hashable, Sendable {
             return false
         }
         if folded.hasPrefix("ответственн"), part.split(separator: " ").dropFirst().first == "за" { return true }
+        // «Образовательные и научные организации, подведомственные Минздраву России»: whose
+        // they are or where, said of the bodies before (an adjective, not a body of its own).
+        if ["подведомственн", "расположенн"].contains(where: folded.hasPrefix) { return true }
         return folded.count >= 6 && folded.firstMatch(of: Self.participleEnding.regex) != nil
     }
 

@@ -19,6 +19,9 @@ struct ExecutorListTests {
             #expect(list.executors.map(\.kind) == [.committee, .municipalInstitution, .school])
             #expect(list.municipality == "город Тамбов")
         }
+        // Whose bodies they are, said after a comma, is part of their name (docs/4802).
+        let whose = "Образовательные и научные организации, подведомственные Минздраву России"
+        #expect(ExecutorList(parsing: whose).executors.map(\.name) == [whose])
         let short = ExecutorList(parsing: "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», город Тамбов")
         #expect(short.executors.count == 2)
         #expect(short.municipality == "город Тамбов")

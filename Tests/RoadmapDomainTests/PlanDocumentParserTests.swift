@@ -1747,6 +1747,47 @@ struct CellRunTableTests {
     /// «1. |» / «Разработка … |» / «июль |» with no header at all, under sections that number
     /// their rows from 1 again, the second section's line run into the next row's number: the
     /// table is read with the header it would have had (2003).
+    /// «Мероприятие | Кол-во участ-ников | Срок прове-дения | Ответственный» copied a cell a
+    /// line, its participants' and executors' cells empty in every row and left out of the copy;
+    /// an action's items and its deadline cell of as many lines (a month a meeting, «№1» … «№3»)
+    /// are one row (docs/4801).
+    @Test func aColumnOfEmptyCellsLeftOutBetweenTheActionAndItsDeadline() throws {
+        let lines = ["План мероприятий по экологическому воспитанию на 2016-2017 учебный год",
+                     "Мероприятие", "Кол-во участ-ников", "Срок прове-дения", "Ответственный",
+                     "Заседание экологического совета", "№1", "№2", "№3", "№4", "№5", "Сентябрь", "октябрь", "декабрь", "март", "май",
+                     "Оформление выставок:", "«Осенняя палитра»", "«Елочка»", "«Весенняя капель»", "сентябрь", "декабрь-февраль", "март-апрель",
+                     "Экологическая викторина «Знатоки природы»", "С 27 февраля по 3 марта (в рамках недели естествознания)",
+                     "Мастерская экологических знаков", "Февраль - март", "Акция «Помогите птицам!»", "Февраль -март"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Заседание экологического совета №1 №2 №3 №4 №5",
+                                              "Оформление выставок: «Осенняя палитра» «Елочка» «Весенняя капель»",
+                                              "Экологическая викторина «Знатоки природы»", "Мастерская экологических знаков",
+                                              "Акция «Помогите птицам!»"])
+        #expect(plan.actions.map(\.deadline.text) == ["Сентябрь октябрь декабрь март май", "сентябрь декабрь-февраль март-апрель",
+                                                      "С 27 февраля по 3 марта (в рамках недели естествознания)", "Февраль - март",
+                                                      "Февраль -март"])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+        // «№1» is a meeting's number, not the heading of the rows' numbers.
+        #expect(PlanColumn(header: "№1") == nil && PlanColumn(header: "№ 12") == nil && PlanColumn(header: "№") == .number)
+        #expect(PlanColumn(header: "Кол-во участ-ников") == .participants)
+    }
+
+    /// One row of a federal road map on a legal database, under its section and without its
+    /// header, a paragraph a cell: the number, the action, the executors, the deadline and the
+    /// result (docs/4802). Alone in the copy, it is the table; a fifth cell is the result.
+    @Test func oneRowOfAnActsTableWithoutItsHeader() throws {
+        let lines = ["6. Дифференциация оплаты труда, оптимизация расходов на оплату труда", "1.",
+                     "Осуществление оплаты труда работников образовательных организаций с учетом перехода на эффективный контракт",
+                     "Образовательные и научные организации, подведомственные Минздраву России", "2014 - 2016 годы",
+                     "Повышение мотивации сотрудников"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["2014 - 2016 годы"])
+        #expect(plan.actions.first?.executors.map(\.name) == ["Образовательные и научные организации, подведомственные Минздраву России"])
+        #expect(plan.actions.first?.section == "6. Дифференциация оплаты труда, оптимизация расходов на оплату труда")
+        // A numbered line with a date alone, three cells, is no table.
+        #expect(HeaderlessTable.rebuild(paragraphs(["1.", "Совещание руководителей", "2015 год"]).paragraphs) == nil)
+    }
+
     @Test func aNumberedTableWithoutItsHeader() throws {
         let lines = ["ПЛАН РАБОТЫ ПРОФСОЮЗНОГО КОМИТЕТА НА 2016-2017 УЧЕБНЫЙ ГОД", "Профсоюзные совещания",
                      "1. |", "Разработка и утверждение новых инструкций по охране жизни и здоровья детей. |", "июль |",

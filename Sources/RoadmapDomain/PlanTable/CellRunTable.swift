@@ -365,12 +365,27 @@ public enum CellRunTable {
                 }
             }
         }
-        if !numbered, !delimited, let deadline = rowDeadline, deadline == 1,
-           rowWidth == 3 && kinds.last == .executor && kinds[kinds.count - 3] == .action || rowWidth == 2 && kinds == [.action, .deadline],
-           Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0)),
-           var anchored = Self.anchoredOnDeadlines(Array(cells[bodyStart...].map(\.cell)), executors: rowWidth == 3) {
+        // «Мероприятие | Кол-во участников | Срок проведения | Ответственный» whose participants'
+        // cells are all empty: the copy left them out, and the columns between the action and
+        // the deadline stay empty.
+        let between = rowDeadline.map { deadline in
+            deadline >= 1 && rowWidth == deadline + 2 && kinds.count >= rowWidth
+                && (deadline == 1 || kinds[(kinds.count - rowWidth + 1)..<(kinds.count - 2)].allSatisfy { $0 == nil || $0 == .participants }
+                    && !Self.fillsTheColumnBeforeDeadlines(Array(cells[bodyStart...].map(\.cell.text))))
+        } ?? false
+        if !numbered, !delimited, let deadline = rowDeadline, deadline >= 1,
+           between && kinds.last == .executor && kinds[kinds.count - rowWidth] == .action
+            || rowWidth == 2 && kinds == [.action, .deadline],
+           Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0))
+            || Self.strayDeadlines(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0)),
+           var anchored = Self.anchoredOnDeadlines(Array(cells[bodyStart...].map(\.cell)), executors: rowWidth >= 3) {
             // («Содержание | Сроки»: no executors' column to fill.)
             if rowWidth == 2 { anchored = anchored.map { $0.count == 3 ? Array($0.prefix(2)) : $0 } }
+            if rowWidth > 3 {
+                anchored = anchored.map { row in
+                    row.count == 3 ? [row[0]] + Array(repeating: Cell(text: "", location: row[1].location), count: rowWidth - 3) + row[1...] : row
+                }
+            }
             // Cells of several paragraphs put the rows out of step: read them again from
             // their deadlines.
             rows = [headerRow] + anchored.enumerated().map { offset, row in
@@ -402,6 +417,36 @@ public enum CellRunTable {
         let full = rows.filter { $0.count > deadline }
         guard full.count >= 2 else { return false }
         return full.filter { looksLikeDeadline($0[deadline]) }.count * 5 < full.count * 4
+    }
+
+    /// Whether the texts right before the deadlines name who takes part in half the rows or
+    /// more («1-4», «5-9 классы», «все группы», «учащиеся 6,7 классов»): the column before the
+    /// deadline («Классы», «Участники») has its cells in the copy.
+    static func fillsTheColumnBeforeDeadlines(_ texts: [String]) -> Bool {
+        let before = texts.indices.dropFirst().filter { looksLikeDeadline(texts[$0]) && !looksLikeDeadline(texts[$0 - 1]) }.map { texts[$0 - 1] }
+        return before.filter(namesParticipants).count * 2 >= before.count
+    }
+
+    /// «1-4», «5-9 кл.», «Все группы», «Учащиеся 6,7 классов», «Родители»: who takes part.
+    static func namesParticipants(_ text: String) -> Bool {
+        if VisualLineTable.isClasses(text) { return true }
+        guard !RussianText.isLonger(text, than: 40) else { return false }
+        let folded = RussianText.folded(text)
+        return ["все ", "учащиеся", "обучающиеся", "воспитанники", "родители", "педагоги", "учителя", "дети", "группа", "группы",
+                "классы", "старшие", "средние", "младшие", "подготовительн"].contains(where: folded.hasPrefix)
+            || folded.firstMatch(of: /\d\s*[-–]?\s*\d*\s*кл/) != nil
+    }
+
+    /// Whether rows cut by the header's width hold deadlines out of their place: in a third of
+    /// them or more, a short text in another column reads as one («Сентябрь» / «октябрь» /
+    /// «декабрь», a deadline cell of several paragraphs, spilled into the executors' column).
+    static func strayDeadlines(_ rows: [[String]], deadline: Int) -> Bool {
+        let full = rows.filter { $0.count > deadline }
+        guard full.count >= 3 else { return false }
+        let stray = full.filter { row in
+            row.indices.contains { $0 != deadline && !RussianText.isLonger(row[$0], than: 30) && looksLikeDeadline(row[$0]) }
+        }
+        return stray.count * 3 >= full.count
     }
 
     /// «Мероприятие | Срок | Ответственные» copied a paragraph a cell, where an action or its
@@ -1067,6 +1112,13 @@ public enum CellRunTable {
             if lines.count == 2, let last = lines.last, RussianText.folded(String(last)).firstMatch(of: Self.monthAndYear.regex) != nil {
                 return true
             }
+        }
+        // «С 27 февраля по 3 марта (в рамках недели естествознания)»: a deadline, then a note in
+        // brackets that says why.
+        if text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards), !RussianText.isLonger(text, than: 80),
+           case let before = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces), before.count <= 40,
+           FlattenedRowTable.readsAsDeadline(before) {
+            return true
         }
         let folded = RussianText.folded(text)
         if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil {

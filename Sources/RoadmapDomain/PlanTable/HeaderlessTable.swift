@@ -65,7 +65,11 @@ enum HeaderlessTable {
         }
         // The last row may be cut short by the end of the copy.
         let whole = rows.count > minimumRows ? Array(rows.dropLast()) : rows
-        guard whole.count >= minimumRows, let width = whole.first?.count, (3...4).contains(width),
+        // One row alone is a table when the copy holds nothing else: a fragment of a longer
+        // act's table («1.» | action | executors | «2014 - 2016 годы» | result), with its number,
+        // its action, its deadline and one more cell at least.
+        let alone = rows.count == 1 && (whole.first?.count ?? 0) >= 4
+        guard whole.count >= minimumRows || alone, let width = whole.first?.count, (3...5).contains(width),
               whole.allSatisfy({ $0.count == width }) else { return nil }
         // Each row's deadline in the same place; one in four may be a condition the words of a
         // deadline do not name («По просьбе учителя»).
@@ -76,14 +80,19 @@ enum HeaderlessTable {
         guard let deadline = deadlineAt,
               whole.allSatisfy({ !CellRunTable.looksLikeDeadline($0[1].cell.text) }) else { return nil }
         // The numbering starts again under sections: the line above the first row is one too.
+        // So is a numbered heading there («6. Дифференциация оплаты труда …»).
         var headerAt = cells[first].paragraph
-        if !sections.isEmpty, first > 0, cells[first - 1].cell.text.count <= 60, !CellRunTable.looksLikeDeadline(cells[first - 1].cell.text) {
+        if first > 0, !sections.isEmpty && cells[first - 1].cell.text.count <= 60 || CellRunTable.isHeading(cells[first - 1].cell.text),
+           !CellRunTable.looksLikeDeadline(cells[first - 1].cell.text) {
             sections[0] = cells[first - 1]
             headerAt = cells[first - 1].paragraph
         }
         let location = paragraphs[headerAt].location
         var table: [[SourceCell]] = [
-            (["№", "Мероприятия"] + (2..<width).map { $0 == deadline ? "Сроки" : "Ответственные" }).map { SourceCell(text: $0, location: location) }
+            // The first other column names who does it; a fifth says what comes of it.
+            (["№", "Мероприятия"] + (2..<width).map { column in
+                column == deadline ? "Сроки" : column == (2..<width).first(where: { $0 != deadline }) ? "Ответственные" : "Ожидаемый результат"
+            }).map { SourceCell(text: $0, location: location) }
         ]
         for (index, row) in rows.enumerated() {
             if let section = sections[index] { table.append([SourceCell(text: section.cell.text, location: section.cell.location)]) }

@@ -143,6 +143,11 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
            !words.allSatisfy({ $0.hasSuffix(".") }) {
             return nil
         }
+        // «№1», «№ 5», «N 12»: a number, a row's or a meeting's, not the numbers' heading.
+        if let first = text.first, first == "№" || first == "n", text.dropFirst().trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber),
+           text.count > 1 {
+            return nil
+        }
         // Legal databases print «№» as a Latin «N»: «N», «N п/п», «No».
         if Self.isLatinNumberSign(text) {
             self = .number
@@ -190,9 +195,10 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             self = column
             return
         }
-        // «Ответст-венный»: a narrow column's heading that kept its line-break hyphen.
+        // «Ответст-венный», «Кол-во участ-ников»: a narrow column's heading that kept its
+        // line-break hyphen.
         if text.contains("-"), case let joined = text.replacing(/(\p{Ll}{3})-(\p{Ll}{2})/, with: { "\($0.output.1)\($0.output.2)" }), joined != text,
-           let kind = PlanColumn(header: joined), [.executor, .deadline, .action].contains(kind) {
+           let kind = PlanColumn(header: joined), [.executor, .deadline, .action, .participants].contains(kind) {
             self = kind
             return
         }
