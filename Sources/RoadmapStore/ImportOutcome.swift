@@ -106,7 +106,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return "--strict: \(names.count) executor(s) match no known organisation: \(names.map { "«\($0)»" }.joined(separator: ", ")); add them with `roadmapctl org add` or as aliases"
         case .ambiguousOrganizations(let names):
             return names.map(\.description).joined(separator: "; ")
-                + ": choose one for each (--alias NAME=ID, or --person NAME); if they are one organisation, merge them (`roadmapctl org merge KEPT REMOVED`)"
+                + ": choose one for each (--alias NAME=ID, --new-organization NAME, or --person NAME); if they are one organisation, merge them (`roadmapctl org merge KEPT REMOVED`)"
         case .choicesRefused(let refused):
             return "the organisations chosen for executors are not known: " + refused.map(\.description).joined(separator: "; ")
         case .withdrawn(let what):

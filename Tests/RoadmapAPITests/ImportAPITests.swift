@@ -83,12 +83,20 @@ struct ImportAPITests {
             #expect(refused.text.contains("fits several organisations"))
             #expect(try await count("actions", fixture) == 0)
 
+            // A coordinator who knows the name is none of the two creates an organisation of its own.
+            let separate = try await upload(api, data: Data("Мероприятие;Срок;Ответственный исполнитель\nСовещание;Апрель 2019;МБОУ СОШ № 77\n".utf8),
+                                            name: "other.csv", token: fixture.coordinator, query: "&new_organization=" + encoded("МБОУ СОШ № 77"))
+            #expect(separate.status == 200, "\(separate.text)")
+            #expect(separate["created_organizations"] as? [String] == ["МБОУ СОШ № 77"])
+            let third = try await fixture.pool.withConnection { try $0.query("SELECT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") } }
+            #expect(third.count == 1 && !twins.contains(third[0]))
+
             let done = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator,
                                         query: "&alias=" + encoded("МБОУ СОШ № 77=\(twins[0].lowercased)"))
             #expect(done.status == 200, "\(done.text)")
             #expect((done["ambiguous_organizations"] as? [Any])?.isEmpty == true)
             let given = try await fixture.pool.withConnection { try $0.query("SELECT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") } }
-            #expect(given == [twins[0]])
+            #expect(Set(given) == [twins[0], third[0]])
         }
     }
 

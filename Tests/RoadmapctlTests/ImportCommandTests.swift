@@ -49,6 +49,17 @@ struct ImportCommandTests {
                 try connection.query("SELECT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") }
             }
             #expect(given == [twins[1]])
+            // Another plan naming the same school of a third district: none of the two.
+            let other = FileManager.default.temporaryDirectory.appendingPathComponent("third-\(UUID().uuidString).csv")
+            try Data("Мероприятие;Срок;Ответственный исполнитель\nСовещание;Апрель 2019;мбоу сош №77\n".utf8).write(to: other)
+            defer { try? FileManager.default.removeItem(at: other) }
+            let separate = try runner.run(["import", other.path, "--database-url", lease.connectionString, "--new-organization", "мбоу сош №77"])
+            #expect(separate.status == 0, "\(separate.stderr)")
+            #expect(separate.stdout.contains("New organisations: 1: мбоу сош №77"), "\(separate.stdout)")
+            let third = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT DISTINCT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") }
+            }
+            #expect(third.count == 2 && !twins.contains { $0 == third.first { $0 != twins[1] } })
         }
     }
 

@@ -15,13 +15,15 @@ extension APIHandler {
         let query = input.query
         let fileName = query.fileName
         var choices: [String: ExecutorChoice] = [:]
-        for (field, values, longest) in [("person", query.person ?? [], 200), ("alias", query.alias ?? [], 400)] {
+        for (field, values, longest) in [("person", query.person ?? [], 200), ("alias", query.alias ?? [], 400),
+                                         ("new_organization", query.newOrganization ?? [], 400)] {
             if values.count > 10 || values.contains(where: { $0.count > longest }) {
                 throw Problem.invalid("\(field) takes at most 10 values of at most \(longest) characters; the import page and roadmapctl take more",
                                       fields: [Problem.InvalidField(name: field, reason: "too many or too long")])
             }
         }
         for person in query.person ?? [] { choices[person] = .person }
+        for name in query.newOrganization ?? [] { choices[name] = .newOrganization }
         for (index, alias) in (query.alias ?? []).enumerated() {
             let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {

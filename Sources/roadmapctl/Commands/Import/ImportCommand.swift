@@ -20,6 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
               roadmapctl import plan.csv --order 770 --date 2018-06-25 --issuer "Комитет образования" --format json
               roadmapctl import partners-2022.txt --academic-year 2022 --owner "МАДОУ Детский сад № 1"
               roadmapctl import plan.pdf --person "Методический кабинет" --alias "ЦСОД=МКУ «Центр сопровождения образовательной деятельности»"
+              roadmapctl import region.xlsx --new-organization "МБОУ СОШ № 5"   (a name that fits several, meaning none of them)
             """
     )
 
@@ -55,6 +56,11 @@ struct ImportCommand: AsyncParsableCommand {
         "An executor name that means a known organisation, which gets the name as an alias (repeat for several).",
         valueName: "name=organisation"))
     var aliases: [String] = []
+
+    @Option(name: .customLong("new-organization"), help: ArgumentHelp(
+        "An executor name that fits several known organisations but is none of them: created as an organisation of its own (repeat for several).",
+        valueName: "name"))
+    var newOrganizations: [String] = []
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -93,6 +99,7 @@ struct ImportCommand: AsyncParsableCommand {
             let principal = try await actor.principal(db)
             var choices: [String: ExecutorChoice] = [:]
             for person in persons { choices[person] = .person }
+            for name in newOrganizations { choices[name] = .newOrganization }
             for alias in aliases {
                 let parts = alias.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 choices[parts[0]] = .organization(parts[1])
@@ -148,7 +155,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if !outcome.addedAliases.isEmpty { lines.append("Aliases added: \(Self.summary(outcome.addedAliases))") }
         for name in outcome.ambiguousOrganizations {
-            lines.append("TO CHOOSE: \(name); import again with --alias «\(name.name)=ID» or --person «\(name.name)»")
+            lines.append("TO CHOOSE: \(name); import again with --alias «\(name.name)=ID», --new-organization «\(name.name)» or --person «\(name.name)»")
         }
         lines.append("Assignments created: \(outcome.assignmentsCreated)\(outcome.changed ? "" : " (nothing changed)")")
         if let planID = outcome.planID?.lowercased {
