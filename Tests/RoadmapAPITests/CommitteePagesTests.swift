@@ -403,6 +403,12 @@ extension WebPagesTests {
             let refused = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: ("003.txt", prose)))
             #expect(refused.status == 422)
             #expect(refused.html.contains("не найден план"), "\(refused.html)")
+            // A copy whose table lost its layout (a PDF's columns one after another) is said so.
+            let scrambled = Data("ПЛАН РАБОТЫ на 2013-2014 учебный год № 1 2 Мероприятия Сроки проведения Уроки по медиабезопасности Раз в четверть Конкурс буклетов Сентябрь Ответственные Сафина Х.Г. Яковлев Н.Н.".utf8)
+            let lost = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: ("plan.txt", scrambled)))
+            #expect(lost.status == 422)
+            #expect(lost.html.contains("копия потеряла разметку таблицы"), "\(lost.html)")
+            #expect(lost.html.contains("«Мероприятия», «Сроки проведения», «Ответственные»"), "\(lost.html)")
             let noFile = try await upload(api, coordinator.cookie, multipart(["csrf": coordinator.csrf], file: nil))
             #expect(noFile.status == 422)
             let notMultipart = try await post(api, "/import", form: "csrf=\(coordinator.csrf)", cookies: coordinator.cookie)

@@ -1716,9 +1716,28 @@ struct CellRunTableTests {
     }
 
     @Test func proseWithoutAHeaderRunIsStillRefused() {
-        #expect(throws: PlanParseError.self) {
+        #expect(throws: PlanParseError.noPlanTable(file: "web.txt", reason: "the document is prose only")) {
             try PlanDocumentParser().parse(paragraphs(["Мероприятия прошли успешно.", "Сроки соблюдены.", "Ответственные отметили всех."]))
         }
+    }
+
+    /// A copy of a PDF whose columns came out one after another, run together on one line
+    /// (docs/4901), or a web page's cells run together without a space (docs/2602): no row can
+    /// be told apart, and the refusal says the copy lost the table's layout, naming the headings
+    /// it found, rather than that the document is prose.
+    @Test func aCopyThatLostItsTablesLayoutIsSaidSo() {
+        let scrambled = "Утверждаю: Директор ПЛАН РАБОТЫ на 2013-2014 учебный год № 1 2 Мероприятия Сроки проведения Дети Уроки "
+            + "по медиабезопасности в рамках Раз в четверть курса ОБЖ. Конкурс буклетов по Сентябрь медиабезопасности. 3 4 5 6 "
+            + "Ответственные Сафина Х.Г. Яковлев Н.Н. Октябрь Март Классные руководители"
+        #expect(throws: PlanParseError.layoutLost(file: "web.txt", headings: ["Мероприятия", "Сроки проведения", "Ответственные"])) {
+            try PlanDocumentParser().parse(paragraphs([scrambled]))
+        }
+        let glued = ["ПЛАН мероприятий по профилактике инфекций", "№ п/пНаименование мероприятияСрок выполненияОтветственные исполнители",
+                     "1Продолжить информационно-разъяснительную работу среди сотрудников учрежденияпостоянномедицинский персонал"]
+        #expect(PlanDocumentParser.headingsOfALostTable(glued) == ["Наименование мероприятия", "Срок выполнения", "Ответственные исполнители"])
+        #expect(PlanDocumentParser.headingsOfALostTable(["Мероприятия прошли успешно.", "Сроки соблюдены."]) == nil)
+        #expect(PlanParseError.layoutLost(file: "a.txt", headings: ["Мероприятия", "Сроки"]).description
+            .contains("the copy lost the table's layout"))
     }
 
     /// «п/п | Мероприятия и изучаемые вопросы | Ответственный | Частота проведения | Отметка

@@ -449,6 +449,9 @@ enum PageText: String, CaseIterable, Sendable {
             case .noPlanTable: "В файле «\(file)» не найден план: нет таблицы с мероприятиями, сроками и исполнителями."
             case .noActions(_, let location):
                 "В файле «\(file)» найден заголовок плана (\(Self.place(location))), но под ним нет ни одного мероприятия."
+            case .layoutLost(_, let headings):
+                "В файле «\(file)» есть заголовки плана (\(headings.map { "«\($0)»" }.joined(separator: ", "))), но строки таблицы не различить: "
+                    + "копия потеряла разметку таблицы (так бывает с текстом, скопированным из PDF или с веб-страницы). Загрузите исходный документ (.docx, .pdf и т. п.)."
             }
         case let error as ImportError:
             return switch error {

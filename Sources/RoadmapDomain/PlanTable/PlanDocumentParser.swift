@@ -132,7 +132,7 @@ public struct PlanDocumentParser: Sendable {
                 firstError = firstError ?? error
             }
         }
-        guard let best else { throw firstError ?? .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
+        guard let best else { throw firstError ?? Self.noPlanTable(in: document) }
         return best.draft
     }
 
@@ -261,7 +261,7 @@ public struct PlanDocumentParser: Sendable {
                 }
                 readings.append(([(table, layout)], above))
             }
-            guard !readings.isEmpty else { throw .noPlanTable(file: document.name, reason: Self.whyNoPlanTable(document)) }
+            guard !readings.isEmpty else { throw Self.noPlanTable(in: document) }
             return (readings, true)
         }
         if Self.isIrregular(plans[0].0, headerRow: plans[0].1.headerRow) || plans[0].1.namesOnlyTheAction
@@ -406,6 +406,43 @@ public struct PlanDocumentParser: Sendable {
 
     static let wordsPeriod = SharedRegex(
         /(?:^|\s|\()с\s+(\d{1,2})(?:\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))?(?:\s+(\d{4})\s*(?:г\.?|года)?)?\s+по\s+(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})(?:\s|\)|\.|,|$|г)/)
+
+    /// Why `document` gives no plan: a text copy that names a plan's columns lost its table's
+    /// layout; any other, what it holds instead.
+    static func noPlanTable(in document: SourceDocument) -> PlanParseError {
+        if document.tables.isEmpty, let headings = headingsOfALostTable(document.paragraphs.map(\.text)) {
+            return .layoutLost(file: document.name, headings: headings)
+        }
+        return .noPlanTable(file: document.name, reason: whyNoPlanTable(document))
+    }
+
+    /// «Мероприятия», then «Сроки проведения» (and «Ответственные») within a few lines, each as
+    /// a heading: at the start of a line or after a number or another heading, and followed by
+    /// the end of the line, a capital or a figure, never by the rest of a sentence («Мероприятия
+    /// прошли успешно»). Nil when the text names no action's and deadline's columns so.
+    static func headingsOfALostTable(_ lines: [String]) -> [String]? {
+        let text = lines.prefix(400).joined(separator: "\n")
+        func heading(_ pattern: Regex<(Substring, Substring)>) -> (String, String.Index)? {
+            for match in text.matches(of: pattern) {
+                let found = match.output.1
+                let after = text[found.endIndex...].drop { $0 == " " || $0 == "\t" }
+                guard let next = after.first else { return (String(found), found.startIndex) }
+                if next == "\n" || next.isUppercase || next.isNumber || next == "№" { return (String(found), found.startIndex) }
+            }
+            return nil
+        }
+        guard let action = heading(Self.actionHeading.regex), let deadline = heading(Self.deadlineHeading.regex),
+              abs(text.distance(from: action.1, to: deadline.1)) <= 400 else { return nil }
+        let executor = heading(Self.executorHeading.regex).flatMap { abs(text.distance(from: action.1, to: $0.1)) <= 600 ? $0 : nil }
+        return [action, deadline, executor].compactMap { $0 }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    static let actionHeading = SharedRegex(
+        /(?:^|[^\p{Lu}])(Наименование мероприяти[яйе]|Мероприяти[яе]|Содержание (?:работы|деятельности|мероприяти[йя])|Направлени[яе] (?:деятельности|работы)|Виды? работ|Дела, события, мероприятия)(?!\p{Ll})/)
+    static let deadlineHeading = SharedRegex(
+        /(?:^|[^\p{Lu}])((?:Примерные сроки|Сроки?)(?: (?:проведения|исполнения|выполнения|реализации))?|Дата(?: проведения)?|Время(?: и место)? проведения)(?!\p{Ll})/)
+    static let executorHeading = SharedRegex(
+        /(?:^|[^\p{Lu}])(Ответственные(?: (?:исполнители|лица))?|Ответственный(?: исполнитель)?|Исполнители)(?!\p{Ll})/)
 
     static func whyNoPlanTable(_ document: SourceDocument) -> String {
         let tables = document.tables
