@@ -567,9 +567,15 @@ struct PlanShapeTests {
             1. Обеспечить освещение в средствах массовой информации целей месячника 20.04. 20.05.2011 Управление пресс-службы администрации области
             2. Областной конкурс социальных проектов январь май министерство образования области
             3. Подготовить отчёт за 20.04. 20.05.2011 Управление по вопросам безопасности
+            4. Заседания методического совета сентябрь ноябрь январь март заместитель директора
+            5. Проведение классных часов 2 раза в год, октябрь, апрель классные руководители
             """
         let read = try plan(text)
-        #expect(read.actions.map(\.deadline.text) == ["20.04. 20.05.2011", "январь май", "20.05.2011"])
+        // Months listed without commas, a meeting's each, are one cell however many.
+        #expect(read.actions.map(\.deadline.text) == ["20.04. 20.05.2011", "январь май", "20.05.2011", "сентябрь ноябрь январь март",
+                                                      "2 раза в год, октябрь, апрель"])
+        #expect(read.actions[3].title == "Заседания методического совета")
+        #expect(read.actions[4].title == "Проведение классных часов")
         #expect(read.actions[2].title == "Подготовить отчёт за 20.04.", "a date after «за» is what the action is about")
         #expect(!read.actions[0].deadline.isParsed, "two dates with no dash are not guessed to be a period")
     }

@@ -477,16 +477,27 @@ enum FlattenedRowTable {
            Self.readsAsDeadline(words[(found.lowerBound + 1)..<found.upperBound].joined(separator: " ")) {
             deadline = (found.lowerBound + 1)..<found.upperBound
         }
-        // «октябрь, в течение года»: a deadline listed before the one found belongs to the cell.
+        // «октябрь, в течение года», «2 раза в год, октябрь, апрель»: a deadline listed before the
+        // one found, of up to four words, belongs to the cell.
         while let found = deadline, found.lowerBound > 1, words[found.lowerBound - 1].hasSuffix(","),
-              Self.readsAsDeadline(String(words[found.lowerBound - 1].dropLast())) {
-            deadline = (found.lowerBound - 1)..<found.upperBound
+              let length = (1...min(4, found.lowerBound - 1)).reversed().first(where: { length in
+                  Self.readsAsDeadline((words[(found.lowerBound - length)..<(found.lowerBound - 1)] + [String(words[found.lowerBound - 1].dropLast())])
+                      .joined(separator: " "))
+              }) {
+            deadline = (found.lowerBound - length)..<found.upperBound
         }
         // «20.04. 20.05.2011», «январь май»: a period that lost its dash; its first end belongs to
         // the cell too (the deadline is then left for a person to read, never half read).
         if let found = deadline, found.lowerBound > 1, let first = Self.bareEnd(words[found.lowerBound - 1]),
            first == Self.bareEnd(words[found.lowerBound]),
            !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 2].lowercased()) {
+            deadline = (found.lowerBound - 1)..<found.upperBound
+        }
+        // «сентябрь ноябрь январь март»: months listed without commas (a meeting's each) are one
+        // cell, as far back as the list goes.
+        while let found = deadline, found.lowerBound > 1, Self.bareEnd(words[found.lowerBound]) == .month,
+              Self.bareEnd(words[found.lowerBound - 1]) == .month,
+              !["за", "на", "в", "к", "до", "с", "по", "от"].contains(words[found.lowerBound - 2].lowercased()) {
             deadline = (found.lowerBound - 1)..<found.upperBound
         }
         // «25 января 25 апреля 2012 года»: a period of two days that lost its dash; its first
