@@ -368,13 +368,14 @@ public enum CellRunTable {
         // «Мероприятие | Кол-во участников | Срок проведения | Ответственный» whose participants'
         // cells are all empty: the copy left them out, and the columns between the action and
         // the deadline stay empty.
-        let between = rowDeadline.map { deadline in
-            deadline >= 1 && rowWidth == deadline + 2 && kinds.count >= rowWidth
+        // (Looked at only for a copy that may be so: it reads every cell as a deadline.)
+        func between(_ deadline: Int) -> Bool {
+            rowWidth == deadline + 2 && kinds.count >= rowWidth
                 && (deadline == 1 || kinds[(kinds.count - rowWidth + 1)..<(kinds.count - 2)].allSatisfy { $0 == nil || $0 == .participants }
                     && !Self.fillsTheColumnBeforeDeadlines(Array(cells[bodyStart...].map(\.cell.text))))
-        } ?? false
+        }
         if !numbered, !delimited, let deadline = rowDeadline, deadline >= 1,
-           between && kinds.last == .executor && kinds[kinds.count - rowWidth] == .action
+           kinds.count >= rowWidth && kinds.last == .executor && kinds[kinds.count - rowWidth] == .action && between(deadline)
             || rowWidth == 2 && kinds == [.action, .deadline],
            Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0))
             || Self.strayDeadlines(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline + (numberless ? 1 : 0)),
@@ -434,8 +435,10 @@ public enum CellRunTable {
         let folded = RussianText.folded(text)
         return ["все ", "учащиеся", "обучающиеся", "воспитанники", "родители", "педагоги", "учителя", "дети", "группа", "группы",
                 "классы", "старшие", "средние", "младшие", "подготовительн"].contains(where: folded.hasPrefix)
-            || folded.firstMatch(of: /\d\s*[-–]?\s*\d*\s*кл/) != nil
+            || folded.firstMatch(of: Self.classesInWords.regex) != nil
     }
+
+    static let classesInWords = SharedRegex(/\d\s*[-–]?\s*\d*\s*кл/)
 
     /// Whether rows cut by the header's width hold deadlines out of their place: in a third of
     /// them or more, a short text in another column reads as one («Сентябрь» / «октябрь» /
