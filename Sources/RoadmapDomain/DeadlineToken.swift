@@ -162,22 +162,43 @@ enum DeadlineToken: Hashable, Sendable {
         "xi": 11, "xii": 12,
     ]
 
-    /// Month names in every case, abbreviations and the misspellings real documents carry.
+    /// Month names in every case, abbreviations and the misspellings real documents carry. A
+    /// word is a month when it is one of a month's forms («марта», «сентябре», «мартовский»),
+    /// the start of one («сент», «нояб», «декабр»), or one letter away from a form of six
+    /// letters or more («сетябрь»): never merely because it starts like one, which made
+    /// «Мартынюк» March, «апробация» April and «в сети» September.
     static func monthNumber(_ word: String) -> Int? {
         guard word.count >= 3, word.count <= 10 else { return nil }
-        let stems: [(String, Int)] = [
-            ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("июн", 6), ("июл", 7), ("авг", 8),
-            ("сен", 9), ("сет", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
-        ]
-        if word.hasPrefix("декад") { return nil }
-        if word.hasPrefix("марш") { return nil }
-        if word.hasPrefix("сетев") || word.hasPrefix("сетк") { return nil }
-        if ["май", "мая", "мае", "маю", "маем"].contains(word) { return 5 }
-        for (stem, month) in stems where word.hasPrefix(stem) {
-            return month
+        if let month = monthForms[word] { return month }
+        for (adjective, month) in monthAdjectives where word.hasPrefix(adjective) { return month }
+        for (form, month) in monthForms where form.hasPrefix(word) { return month }
+        guard word.count >= 6 else { return nil }
+        let letters = Array(word)
+        for (form, month) in monthForms where form.count >= 6 && form.prefix(2) == word.prefix(2) {
+            if RussianText.withinOneEdit(letters, Array(form)) { return month }
         }
         return nil
     }
+
+    /// Each month's forms in every case: soft stems take «ь/я/е/ю/ём/ем», hard ones «/а/е/у/ом».
+    static let monthForms: [String: Int] = {
+        var forms: [String: Int] = ["май": 5, "мая": 5, "мае": 5, "маю": 5, "маем": 5]
+        let soft = [("январ", 1), ("феврал", 2), ("апрел", 4), ("июн", 6), ("июл", 7),
+                    ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12)]
+        for (stem, month) in soft {
+            for ending in ["ь", "я", "е", "ю", "ём", "ем"] { forms[stem + ending] = month }
+        }
+        for (stem, month) in [("март", 3), ("август", 8)] {
+            for ending in ["", "а", "е", "у", "ом"] { forms[stem + ending] = month }
+        }
+        return forms
+    }()
+
+    /// «январский», «мартовские», «августовское»: a month's adjectives by their stems.
+    static let monthAdjectives: [(String, Int)] = [
+        ("январск", 1), ("февральск", 2), ("мартовск", 3), ("апрельск", 4), ("майск", 5), ("июньск", 6),
+        ("июльск", 7), ("августовск", 8), ("сентябрьск", 9), ("октябрьск", 10), ("ноябрьск", 11), ("декабрьск", 12),
+    ]
 
     static func ordinalNumber(_ word: String) -> Int? {
         let stems: [(String, Int)] = [("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4)]

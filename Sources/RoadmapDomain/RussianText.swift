@@ -162,6 +162,26 @@ public enum RussianText {
         return result
     }
 
+    /// Whether `word` becomes `other` by changing, adding or dropping at most one letter: a
+    /// misspelling such as «сетябрь» for «сентябрь».
+    static func withinOneEdit(_ word: [Character], _ other: [Character]) -> Bool {
+        guard abs(word.count - other.count) <= 1 else { return false }
+        let (short, long) = word.count <= other.count ? (word, other) : (other, word)
+        var i = 0, j = 0, edits = 0
+        while i < short.count, j < long.count {
+            if short[i] == long[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            edits += 1
+            if edits > 1 { return false }
+            if short.count == long.count { i += 1 }
+            j += 1
+        }
+        return edits + (long.count - j) - (short.count - i) <= 1
+    }
+
     /// Replaces Latin look-alike letters in words that mix Latin and Cyrillic letters.
     public static func fixingMixedLayout(_ text: String) -> String {
         var result = ""

@@ -321,6 +321,26 @@ struct DeadlineParserTests {
         try Self.check(row)
     }
 
+    /// A word that only starts like a month is no month: a surname in the deadline's cell
+    /// («Мартынюк»), «апробация», «в сети» were read as March, April and September.
+    @Test("words that start like a month are no month", arguments: [
+        "Мартынюк", "Марафон", "Маркс", "апробация", "в сети", "в сетях", "декларация", "декоративно", "Мариинский",
+    ])
+    func startsLikeAMonth(_ text: String) {
+        #expect((try? Deadline.parse(text, in: y2019))?.period == nil)
+    }
+
+    /// A month's cases, cut forms and misspellings by one letter still read as the month.
+    @Test("a month in any case, cut or misspelt by a letter", arguments: [
+        ("в январе", "2019-01-01..2019-01-31"), ("в августе", "2019-08-01..2019-08-31"),
+        ("декабр", "2019-12-01..2019-12-31"), ("нояб.", "2019-11-01..2019-11-30"),
+        ("сентябрь", "2019-09-01..2019-09-30"), ("сентяюрь", "2019-09-01..2019-09-30"),
+        ("февраь", "2019-02-01..2019-02-28"), ("апреле", "2019-04-01..2019-04-30"),
+    ])
+    func monthForms(_ text: String, _ period: String) {
+        #expect((try? Deadline.parse(text, in: y2019))?.period?.description == period)
+    }
+
     @Test("there are several hundred cases")
     func caseCount() {
         #expect(Self.explicitVariants.count + Self.contextualVariants.count > 600)
