@@ -580,6 +580,28 @@ struct PlanShapeTests {
         #expect(!read.actions[0].deadline.isParsed, "two dates with no dash are not guessed to be a period")
     }
 
+    /// Rows without borders whose action ends in a year («за 2019 год», «в 2010 г.») or a
+    /// closing quote parted by a space: the deadline starts after them, at a capital
+    /// preposition its cell opens with, and a surname like a month's name is no deadline.
+    @Test func flattenedActionsEndingInAYearOrAQuote() throws {
+        let text = """
+            План мероприятий
+            № п/п Наименование мероприятия Срок исполнения Ответственные
+            1. Анализ работы по противодействию терроризму за 2019 год до 31 января Заведующий
+            2. Информирование общественности о результатах конкурса в 2010 г. До 28 марта 2011 г. Отдел образования
+            3. Консультации «Духовно-нравственное воспитание » 21.03 - 25.03 Золоторевич О.В.
+            4. Прием конкурсной документации С 28 марта 2011 г. Муниципальная конкурсная комиссия
+            5. Выставка детских рисунков Сентябрь Мартынюк Л.А.
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == ["до 31 января", "До 28 марта 2011 г.", "21.03 - 25.03", "С 28 марта 2011 г.", "Сентябрь"])
+        #expect(read.actions.map(\.title) == [
+            "Анализ работы по противодействию терроризму за 2019 год", "Информирование общественности о результатах конкурса в 2010 г.",
+            "Консультации «Духовно-нравственное воспитание »", "Прием конкурсной документации", "Выставка детских рисунков",
+        ])
+        #expect(read.actions[4].executors.map(\.name) == ["Мартынюк Л.А."])
+    }
+
     /// «Сроки и место проведения»: a deadline that ends in a comma goes on with the place and
     /// the hours, up to the capital that starts the executors.
     @Test func flattenedDeadlineWithPlaceAndHours() throws {

@@ -452,6 +452,29 @@ enum FlattenedRowTable {
                 (max(1, end - 3)..<end).first { PlanReading.isTimeOfDay(words[$0..<end].joined(separator: " ")) }.map { $0..<end }
             }.first
         }
+        // «… за 2019 год до 31 января»: a stretch whose year or day a preposition in small
+        // letters leads to (the action's) starts after them; «… в 2010 г. До 28 марта 2011 г.», «… на 2008-2010 годы"
+        // До 15.11.2010»: one that opens in small letters and holds a capital
+        // preposition a deadline's cell opens with starts there.
+        if let found = deadline, found.count >= 2 {
+            var start: Int?
+            if found.lowerBound > 1, ["за", "на", "в", "к", "от"].contains(words[found.lowerBound - 1]),
+               words[found.lowerBound].first?.isNumber == true {
+                var next = found.lowerBound + 1
+                while next < found.upperBound, words[next].first?.isNumber == true
+                    || DeadlineToken.yearWords.contains(RussianText.folded(words[next]).trimmingCharacters(in: .punctuationCharacters)) {
+                    next += 1
+                }
+                start = next
+            } else if words[found.lowerBound].first?.isLowercase == true {
+                start = (found.lowerBound + 1..<found.upperBound).first {
+                    ["До", "С", "Со", "В", "Во", "По", "К", "Не", "После", "Перед"].contains(words[$0])
+                }
+            }
+            if let start, start < found.upperBound, Self.readsAsDeadline(words[start..<found.upperBound].joined(separator: " ")) {
+                deadline = start..<found.upperBound
+            }
+        }
         let executorAfter = (kinds.firstIndex(of: .deadline) ?? Int.max) < (kinds.firstIndex(of: .executor) ?? Int.min)
         // «… по необходимости Старшая медицинская сестра»: a stretch read leniently («по
         // необходимости» and anything after it) that runs to the row's end leaves the executors
@@ -556,6 +579,11 @@ enum FlattenedRowTable {
             } else {
                 break
             }
+        }
+        // «… с Православной церковью » 21.03 - 25.03»: a quote or a bracket that closes the
+        // action's words, parted from them by a space, is the action's.
+        while let found = deadline, found.count > 1, words[found.lowerBound].allSatisfy({ "»\"”“)]'.,;:".contains($0) }) {
+            deadline = (found.lowerBound + 1)..<found.upperBound
         }
         var action: String
         let when: String
