@@ -580,6 +580,32 @@ struct PlanShapeTests {
         #expect(!read.actions[0].deadline.isParsed, "two dates with no dash are not guessed to be a period")
     }
 
+    /// A copy that kept a line a row, under section lines without numbers: the lines over
+    /// the first row and over a numbering that starts again are sections, and a row in small
+    /// letters numbered next after the one above is a row, not a part of it.
+    @Test func flattenedLinesUnderSectionsWithoutNumbers() throws {
+        let text = """
+            План мероприятий
+            № п/п Наименование мероприятия Срок исполнения Ответственные
+            Подпрограмма 1 "Развитие дошкольного образования"
+            1. Ведение мониторинга сети дошкольных организаций 2008 - 2010 Управление образования
+            2. осуществление мер финансовой поддержки организаций 2008 - 2010 Управление образования
+            Подпрограмма 2 "Развитие общего образования"
+            1. Обновление содержания образования Ежегодно Управление образования
+            2. Развитие сети профильных классов В течение года Управление образования
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.title) == [
+            "Ведение мониторинга сети дошкольных организаций", "осуществление мер финансовой поддержки организаций",
+            "Обновление содержания образования", "Развитие сети профильных классов",
+        ])
+        #expect(read.actions.map(\.deadline.text) == ["2008 - 2010", "2008 - 2010", "Ежегодно", "В течение года"])
+        #expect(read.actions.map(\.section) == [
+            "Подпрограмма 1 \"Развитие дошкольного образования\"", "Подпрограмма 1 \"Развитие дошкольного образования\"",
+            "Подпрограмма 2 \"Развитие общего образования\"", "Подпрограмма 2 \"Развитие общего образования\"",
+        ])
+    }
+
     /// Rows without borders whose action ends in a year («за 2019 год», «в 2010 г.») or a
     /// closing quote parted by a space: the deadline starts after them, at a capital
     /// preposition its cell opens with, and a surname like a month's name is no deadline.

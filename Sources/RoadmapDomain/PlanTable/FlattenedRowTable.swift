@@ -230,10 +230,13 @@ enum FlattenedRowTable {
     }
 
     /// A copy that kept a line a row: most lines start with a row number and a capital
-    /// («1. Проведение заседаний … в течение 2010 года министерство …»). Then each such line
-    /// starts a row, whatever its number (copies repeat or skip numbers), a line without a
-    /// number goes on the row above, and a numbered line with no deadline that another row
-    /// follows is a section («1. Организационные мероприятия»). Nil for other copies.
+    /// («1. Проведение заседаний … в течение 2010 года министерство …»), or in small letters
+    /// when the number is the next one after the line above («2. увеличение продолжительности
+    /// перемен …»). Then each such line starts a row, whatever its number (copies repeat or
+    /// skip numbers), and a line without a number goes on the row above, unless it heads the
+    /// rows after it: before the first row, or over a numbering that starts again at 1
+    /// («Подпрограмма 2 "…"»). A numbered line with no deadline that another row follows is a
+    /// section too («1. Организационные мероприятия»). Nil for other copies.
     static func rowsByLine(in text: String) -> [(number: String, body: String)]? {
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         // «1 2 3 4» under the header numbers the columns.
@@ -241,21 +244,45 @@ enum FlattenedRowTable {
            first.split(separator: " ").count >= 3 {
             lines.removeFirst()
         }
-        func numbered(_ line: String) -> (number: String, body: String)? {
-            guard let match = line.firstMatch(of: /^(\d{1,3}(?:\.\d{1,3}){0,2}[.)]?)\s+([«"\p{Lu}].*)$/) else { return nil }
-            return (String(match.output.1), String(match.output.2))
-        }
-        let starts = lines.filter { numbered($0) != nil }.count
-        guard starts >= 2, starts * 10 >= lines.count * 8 else { return nil }
-        var rows: [(number: String, body: String)] = []
+        var numbered: [(number: String, body: String)?] = []
+        var last: [Int]?
         for line in lines {
-            if let row = numbered(line) {
+            guard let match = line.firstMatch(of: /^(\d{1,3}(?:\.\d{1,3}){0,2}[.)]?)\s+(\S.*)$/) else {
+                numbered.append(nil)
+                continue
+            }
+            let (number, body) = (String(match.output.1), String(match.output.2))
+            let capital = body.first.map { $0.isUppercase || "«\"".contains($0) } == true
+            let next = last != nil && body.first?.isLowercase == true && (number.last == "." || number.last == ")")
+                && CellRunTable.levels(number) != [1] && CellRunTable.follows(number, last)
+            guard capital || next else {
+                numbered.append(nil)
+                continue
+            }
+            numbered.append((number, body))
+            last = CellRunTable.levels(number)
+        }
+        let firstRow = numbered.firstIndex { $0 != nil } ?? lines.count
+        // A line without a number before the first row, or over rows numbered from 1 again.
+        let heads = lines.indices.map { index in
+            numbered[index] == nil && lines[index].first?.isLowercase != true && !hasDeadline(lines[index])
+                && (index < firstRow || (index + 1 < lines.count && numbered[index + 1].map { CellRunTable.levels($0.number) == [1] } == true))
+        }
+        let starts = numbered.filter { $0 != nil }.count
+        guard starts >= 2, starts * 10 >= (lines.count - heads.filter { $0 }.count) * 8 else { return nil }
+        var rows: [(number: String, body: String)] = []
+        var headings: Set<Int> = []
+        for (index, line) in lines.enumerated() {
+            if let row = numbered[index] {
                 rows.append(row)
+            } else if heads[index] {
+                headings.insert(rows.count)
+                rows.append((sectionMark, line))
             } else if !rows.isEmpty {
                 rows[rows.count - 1].body += " " + line
             }
         }
-        for index in rows.indices.dropLast() where rows[index].body.count <= 200 && !hasDeadline(rows[index].body) {
+        for index in rows.indices.dropLast() where !headings.contains(index) && rows[index].body.count <= 200 && !hasDeadline(rows[index].body) {
             rows[index] = (sectionMark, rows[index].number + " " + rows[index].body)
         }
         return rows
