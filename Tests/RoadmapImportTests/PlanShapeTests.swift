@@ -580,6 +580,35 @@ struct PlanShapeTests {
         #expect(!read.actions[0].deadline.isParsed, "two dates with no dash are not guessed to be a period")
     }
 
+    /// Rows without borders whose deadline carries a note in brackets («Август (3 неделя)»,
+    /// «ежедневно (в период эпидемии)») keep the note in the deadline's cell, not in the
+    /// executors' or the action's; a semicolon ends the action before its deadline.
+    @Test func flattenedDeadlinesWithANoteInBrackets() throws {
+        let text = """
+            План мероприятий
+            № п/п Наименование мероприятия Срок исполнения Ответственные
+            1. Педагогический совет Август (3 неделя) Директор школы
+            2. Летняя оздоровительная кампания 23-30.06.2016 (по отдельному плану) Заместитель директора
+            3. Влажная уборка помещений ежедневно (в период эпидемии) Завхоз
+            4. Классные часы о здоровье 2 раза в год (в сентябре и мае) Классные руководители
+            5. Анализ заболеваемости за квартал, полугодие, год; в течение года Медицинская сестра
+            6. Родительские собрания март; ноябрь Классные руководители
+            """
+        let read = try plan(text)
+        #expect(read.actions.map(\.deadline.text) == [
+            "Август (3 неделя)", "23-30.06.2016 (по отдельному плану)", "ежедневно (в период эпидемии)",
+            "2 раза в год (в сентябре и мае)", "в течение года", "март; ноябрь",
+        ])
+        #expect(read.actions.map(\.title) == [
+            "Педагогический совет", "Летняя оздоровительная кампания", "Влажная уборка помещений", "Классные часы о здоровье",
+            "Анализ заболеваемости за квартал, полугодие, год;", "Родительские собрания",
+        ])
+        #expect(read.actions.map { $0.executors.map(\.name) } == [
+            ["Директор школы"], ["Заместитель директора"], ["Завхоз"], ["Классные руководители"], ["Медицинская сестра"],
+            ["Классные руководители"],
+        ])
+    }
+
     /// A copy that kept a line a row, under section lines without numbers: the lines over
     /// the first row and over a numbering that starts again are sections, and a row in small
     /// letters numbered next after the one above is a row, not a part of it.

@@ -485,7 +485,12 @@ enum FlattenedRowTable {
         // preposition a deadline's cell opens with starts there.
         if let found = deadline, found.count >= 2 {
             var start: Int?
-            if found.lowerBound > 1, ["за", "на", "в", "к", "от"].contains(words[found.lowerBound - 1]),
+            if words[found.lowerBound].hasSuffix(";"), words[found.lowerBound].first?.isNumber != true,
+               Self.bareEnd(String(words[found.lowerBound].dropLast())) == nil {
+                // «… за квартал, полугодие, год; в течение года»: a semicolon ends the action
+                // (not a month's or a day's, «март; ноябрь»: a list of deadlines).
+                start = found.lowerBound + 1
+            } else if found.lowerBound > 1, ["за", "на", "в", "к", "от"].contains(words[found.lowerBound - 1]),
                words[found.lowerBound].first?.isNumber == true {
                 var next = found.lowerBound + 1
                 while next < found.upperBound, words[next].first?.isNumber == true
@@ -605,6 +610,27 @@ enum FlattenedRowTable {
                 deadline = found.lowerBound..<(found.upperBound + 2)
             } else {
                 break
+            }
+        }
+        // «Август (3 неделя)», «23-30.06.2016 (по отдельному плану)»: a note in brackets right
+        // after the deadline is the deadline's cell; «ежедневно (в период эпидемии)», «2 раза в
+        // год (в сентябре и мае)»: a stretch found inside the brackets after a deadline too.
+        if let found = deadline {
+            let opening = (max(0, found.lowerBound - 6)..<found.lowerBound).reversed().first { words[$0].hasPrefix("(") }
+            let inside = opening.map { open in
+                open > 0 && !words[open..<found.lowerBound].contains { $0.contains(")") }
+            } ?? false
+            let from = inside ? opening : (found.upperBound < words.count && words[found.upperBound].hasPrefix("(") ? found.upperBound : nil)
+            if let from, let close = (from..<min(words.count, from + 10)).first(where: { words[$0].contains(")") }), close + 1 >= found.upperBound {
+                var start = found.lowerBound
+                if inside, let before = (max(1, from - 5)..<from).first(where: {
+                    Self.readsAsDeadline(words[$0..<from].joined(separator: " "))
+                }) {
+                    start = before
+                } else if inside {
+                    start = -1
+                }
+                if start >= 0 { deadline = start..<(close + 1) }
             }
         }
         // «… с Православной церковью » 21.03 - 25.03»: a quote or a bracket that closes the
