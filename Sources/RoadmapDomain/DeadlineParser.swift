@@ -253,17 +253,36 @@ public struct DeadlineParser: Sendable {
         return result
     }
 
-    /// «3 неделя февраля», «3, 4 неделя октября», «4 неделя сентябрь» → the days of those
-    /// weeks (1–7, 8–14, 15–21, 22–28); a fifth week is left as it is, since months differ.
-    static let weekOfMonth = SharedRegex(/\b([1-4])(?:\s*(?:,|и|-)\s*([1-4]))?\s*недел[а-я]*\s+([а-я]+)/)
+    /// «3 неделя февраля», «3, 4 неделя октября», «4 неделя сентябрь», «первая неделя
+    /// сентября» → the days of those weeks (1–7, 8–14, 15–21, 22–28); a fifth week is left as
+    /// it is, since months differ. «1 декада сентября», «во второй декаде мая», «III декада
+    /// июня» → the days of those ten-day parts of the month (1–10, 11–20, 21 to its end; the
+    /// third of February, whose end depends on the year, and a fourth are left as written).
+    static let weekOfMonth = SharedRegex(
+        /\b(?:во?\s+)?([1-4]|i{1,3}|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт[а-я]*)(?:\s*(?:,|и|-)\s*([1-4]))?\s*(недел|декад)[а-я]*\s+([а-я]+)/)
 
     static func weeksOfMonth(_ text: String) -> String {
-        guard text.contains("недел"), let match = text.firstMatch(of: Self.weekOfMonth.regex),
-              let first = Int(match.output.1) else { return text }
+        guard text.contains("недел") || text.contains("декад"), let match = text.firstMatch(of: Self.weekOfMonth.regex),
+              let first = Self.partNumber(match.output.1) else { return text }
         let last = match.output.2.flatMap { Int($0) } ?? first
         guard first <= last else { return text }
-        let days = "\((first - 1) * 7 + 1)-\(last * 7) \(match.output.3)"
+        let days: String
+        if match.output.3 == "декад" {
+            let month = DeadlineToken.monthNumber(String(match.output.4))
+            guard last <= 3, let month, !(last == 3 && month == 2) else { return text }
+            let end = last < 3 ? last * 10 : [4, 6, 9, 11].contains(month) ? 30 : 31
+            days = "\((first - 1) * 10 + 1)-\(end) \(match.output.4)"
+        } else {
+            days = "\((first - 1) * 7 + 1)-\(last * 7) \(match.output.4)"
+        }
         return text.replacingCharacters(in: match.range, with: days)
+    }
+
+    /// «2», «ii», «вторая», «во второй» → 2.
+    static func partNumber(_ word: Substring) -> Int? {
+        if let number = Int(word) { return number }
+        if let roman = DeadlineToken.romanNumbers[String(word)] { return roman }
+        return [("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4)].first { word.hasPrefix($0.0) }?.1
     }
 
     func read(_ tokens: [DeadlineToken], text: String, context: DeadlineContext) throws(Failure) -> Deadline {

@@ -278,6 +278,12 @@ let contextualDeadlines: [DeadlineCase] = [
     row("3 неделя февраля", y2019, .dayRange, "2019-02-15..2019-02-21"),
     row("3, 4 неделя октября", y2019, .dayRange, "2019-10-15..2019-10-28"),
     row("4 неделя сентябрь", ay2022, .dayRange, "2022-09-22..2022-09-28"),
+    row("первая неделя сентября", ay2022, .dayRange, "2022-09-01..2022-09-07"),
+    // A «декада» is a tenth of a month's days: 1–10, 11–20, 21 to the month's end.
+    row("1 декада сентября", ay2022, .dayRange, "2022-09-01..2022-09-10"),
+    row("во второй декаде мая", ay2022, .dayRange, "2023-05-11..2023-05-20"),
+    row("III декада июня", y2019, .dayRange, "2019-06-21..2019-06-30"),
+    row("2-3 декада января", y2019, .dayRange, "2019-01-11..2019-01-31"),
 ]
 
 @Suite("Deadline parsing")
@@ -323,8 +329,10 @@ struct DeadlineParserTests {
 
     /// A word that only starts like a month is no month: a surname in the deadline's cell
     /// («Мартынюк»), «апробация», «в сети» were read as March, April and September.
-    @Test("words that start like a month are no month", arguments: [
+    @Test("words that start like a month are no month, and parts of a month that do not exist", arguments: [
         "Мартынюк", "Марафон", "Маркс", "апробация", "в сети", "в сетях", "декларация", "декоративно", "Мариинский",
+        // No fourth «декада»; February's third ends on a day that depends on the year; a week with no month.
+        "4 декада марта", "3 декада февраля", "первая неделя", "декада качества",
     ])
     func startsLikeAMonth(_ text: String) {
         #expect((try? Deadline.parse(text, in: y2019))?.period == nil)
