@@ -532,6 +532,22 @@ enum FlattenedRowTable {
            Self.readsAsDeadline(words[(found.lowerBound + 1)..<found.upperBound].joined(separator: " ")) {
             deadline = (found.lowerBound + 1)..<found.upperBound
         }
+        // «сентябрь, далее – постоянно», «с 15 мая 2014 г. и далее ежегодно»: a deadline of up to
+        // five words before «далее» opens the cell.
+        if let found = deadline, found.lowerBound > 2 {
+            var link = found.lowerBound - 1
+            if ["-", "–", "—"].contains(words[link]) { link -= 1 }
+            if link > 1, RussianText.folded(words[link]) == "далее" {
+                let joined = words[link - 1] == "и" || words[link - 1].hasSuffix(",")
+                let end = words[link - 1] == "и" ? link - 1 : link
+                if joined, end > 1, let length = (1...min(5, end - 1)).reversed().first(where: { length in
+                    let item = words[(end - length)..<end].joined(separator: " ")
+                    return Self.readsAsDeadline(item.hasSuffix(",") ? String(item.dropLast()) : item)
+                }) {
+                    deadline = (end - length)..<found.upperBound
+                }
+            }
+        }
         // «октябрь, в течение года», «2 раза в год, октябрь, апрель»: a deadline listed before the
         // one found, of up to four words, belongs to the cell.
         while let found = deadline, found.lowerBound > 1, words[found.lowerBound - 1].hasSuffix(","),
