@@ -267,9 +267,9 @@ public struct DeadlineParser: Sendable {
         let last = match.output.2.flatMap { Int($0) } ?? first
         guard first <= last else { return text }
         let days: String
+        guard let month = DeadlineToken.monthNumber(String(match.output.4)) else { return text }
         if match.output.3 == "декад" {
-            let month = DeadlineToken.monthNumber(String(match.output.4))
-            guard last <= 3, let month, !(last == 3 && month == 2) else { return text }
+            guard last <= 3, !(last == 3 && month == 2) else { return text }
             let end = last < 3 ? last * 10 : [4, 6, 9, 11].contains(month) ? 30 : 31
             days = "\((first - 1) * 10 + 1)-\(end) \(match.output.4)"
         } else {
@@ -280,9 +280,7 @@ public struct DeadlineParser: Sendable {
 
     /// «2», «ii», «вторая», «во второй» → 2.
     static func partNumber(_ word: Substring) -> Int? {
-        if let number = Int(word) { return number }
-        if let roman = DeadlineToken.romanNumbers[String(word)] { return roman }
-        return [("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4)].first { word.hasPrefix($0.0) }?.1
+        Int(word) ?? DeadlineToken.romanNumbers[String(word)] ?? DeadlineToken.ordinalNumber(String(word))
     }
 
     func read(_ tokens: [DeadlineToken], text: String, context: DeadlineContext) throws(Failure) -> Deadline {

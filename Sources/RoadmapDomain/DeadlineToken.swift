@@ -166,32 +166,40 @@ enum DeadlineToken: Hashable, Sendable {
     /// word is a month when it is one of a month's forms («марта», «сентябре», «мартовский»),
     /// the start of one («сент», «нояб», «декабр»), or one letter away from a form of six
     /// letters or more («сетябрь»): never merely because it starts like one, which made
-    /// «Мартынюк» March, «апробация» April and «в сети» September.
+    /// «Мартынюк» March, «апробация» April and «в сети» September. Looked up in tables built
+    /// once: the tokenizer asks this of every word of every stretch tried as a deadline.
     static func monthNumber(_ word: String) -> Int? {
         guard word.count >= 3, word.count <= 10 else { return nil }
-        if let month = monthForms[word] { return month }
-        for (adjective, month) in monthAdjectives where word.hasPrefix(adjective) { return month }
-        for (form, month) in monthForms where form.hasPrefix(word) { return month }
+        if let month = monthStarts[word] { return month }
+        guard let near = monthsByStart[String(word.prefix(2))] else { return nil }
+        for (adjective, month) in near.adjectives where word.hasPrefix(adjective) { return month }
         guard word.count >= 6 else { return nil }
         let letters = Array(word)
-        for (form, month) in monthForms where form.count >= 6 && form.prefix(2) == word.prefix(2) {
-            if RussianText.withinOneEdit(letters, Array(form)) { return month }
-        }
-        return nil
+        return near.longForms.first { RussianText.withinOneEdit(letters, $0.form) }?.month
     }
 
     /// Each month's forms in every case: soft stems take «ь/я/е/ю/ём/ем», hard ones «/а/е/у/ом».
-    static let monthForms: [String: Int] = {
-        var forms: [String: Int] = ["май": 5, "мая": 5, "мае": 5, "маю": 5, "маем": 5]
+    static let monthForms: [(form: String, month: Int)] = {
+        var forms: [(String, Int)] = ["май", "мая", "мае", "маю", "маем"].map { ($0, 5) }
         let soft = [("январ", 1), ("феврал", 2), ("апрел", 4), ("июн", 6), ("июл", 7),
                     ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12)]
         for (stem, month) in soft {
-            for ending in ["ь", "я", "е", "ю", "ём", "ем"] { forms[stem + ending] = month }
+            forms += ["ь", "я", "е", "ю", "ём", "ем"].map { (stem + $0, month) }
         }
         for (stem, month) in [("март", 3), ("август", 8)] {
-            for ending in ["", "а", "е", "у", "ом"] { forms[stem + ending] = month }
+            forms += ["", "а", "е", "у", "ом"].map { (stem + $0, month) }
         }
         return forms
+    }()
+
+    /// Every month's form and every start of one of three letters or more («сен», «сент»,
+    /// «сентябр», «сентября»); no start is two months'.
+    static let monthStarts: [String: Int] = {
+        var starts: [String: Int] = [:]
+        for (form, month) in monthForms {
+            for length in 3...form.count { starts[String(form.prefix(length))] = month }
+        }
+        return starts
     }()
 
     /// «январский», «мартовские», «августовское»: a month's adjectives by their stems.
@@ -199,6 +207,19 @@ enum DeadlineToken: Hashable, Sendable {
         ("январск", 1), ("февральск", 2), ("мартовск", 3), ("апрельск", 4), ("майск", 5), ("июньск", 6),
         ("июльск", 7), ("августовск", 8), ("сентябрьск", 9), ("октябрьск", 10), ("ноябрьск", 11), ("декабрьск", 12),
     ]
+
+    /// The adjectives and the forms of six letters or more (those a misspelling is measured
+    /// against) by their first two letters, so that a word no month starts with is passed at once.
+    static let monthsByStart: [String: (adjectives: [(String, Int)], longForms: [(form: [Character], month: Int)])] = {
+        var table: [String: (adjectives: [(String, Int)], longForms: [(form: [Character], month: Int)])] = [:]
+        for (adjective, month) in monthAdjectives {
+            table[String(adjective.prefix(2)), default: ([], [])].adjectives.append((adjective, month))
+        }
+        for (form, month) in monthForms where form.count >= 6 {
+            table[String(form.prefix(2)), default: ([], [])].longForms.append((Array(form), month))
+        }
+        return table
+    }()
 
     static func ordinalNumber(_ word: String) -> Int? {
         let stems: [(String, Int)] = [("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4)]
