@@ -480,9 +480,9 @@ enum FlattenedRowTable {
             }.first
         }
         // «… за 2019 год до 31 января»: a stretch whose year or day a preposition in small
-        // letters leads to (the action's) starts after them; «… в 2010 г. До 28 марта 2011 г.», «… на 2008-2010 годы"
-        // До 15.11.2010»: one that opens in small letters and holds a capital
-        // preposition a deadline's cell opens with starts there.
+        // letters leads to (the action's) starts after them. «… в 2010 г. До 28 марта 2011 г.»,
+        // «… на 2008-2010 годы" До 15.11.2010»: one that opens in small letters and holds a
+        // capital preposition a deadline's cell opens with starts there.
         if let found = deadline, found.count >= 2 {
             var start: Int?
             if words[found.lowerBound].hasSuffix(";"), words[found.lowerBound].first?.isNumber != true,
@@ -632,21 +632,18 @@ enum FlattenedRowTable {
         // after the deadline is the deadline's cell; «ежедневно (в период эпидемии)», «2 раза в
         // год (в сентябре и мае)»: a stretch found inside the brackets after a deadline too.
         if let found = deadline {
+            func closing(from open: Int) -> Int? {
+                (open..<min(words.count, open + 10)).first { words[$0].contains(")") }
+            }
             let opening = (max(0, found.lowerBound - 6)..<found.lowerBound).reversed().first { words[$0].hasPrefix("(") }
-            let inside = opening.map { open in
-                open > 0 && !words[open..<found.lowerBound].contains { $0.contains(")") }
-            } ?? false
-            let from = inside ? opening : (found.upperBound < words.count && words[found.upperBound].hasPrefix("(") ? found.upperBound : nil)
-            if let from, let close = (from..<min(words.count, from + 10)).first(where: { words[$0].contains(")") }), close + 1 >= found.upperBound {
-                var start = found.lowerBound
-                if inside, let before = (max(1, from - 5)..<from).first(where: {
-                    Self.readsAsDeadline(words[$0..<from].joined(separator: " "))
-                }) {
-                    start = before
-                } else if inside {
-                    start = -1
+            if let open = opening, open > 0, !words[open..<found.lowerBound].contains(where: { $0.contains(")") }) {
+                // Found inside the brackets: the cell starts at the deadline before them.
+                if let close = closing(from: open), close + 1 >= found.upperBound,
+                   let start = (max(1, open - 5)..<open).first(where: { Self.readsAsDeadline(words[$0..<open].joined(separator: " ")) }) {
+                    deadline = start..<(close + 1)
                 }
-                if start >= 0 { deadline = start..<(close + 1) }
+            } else if found.upperBound < words.count, words[found.upperBound].hasPrefix("("), let close = closing(from: found.upperBound) {
+                deadline = found.lowerBound..<(close + 1)
             }
         }
         // «… с Православной церковью » 21.03 - 25.03»: a quote or a bracket that closes the
