@@ -31,6 +31,7 @@ extension PDFLayout {
         var candidates = clusters.filter { cluster in
             cluster.count >= 2 || cluster.first.map { aloneAt($0) >= 3 } == true
         }.compactMap(\.first)
+        candidates = withHeaderOverRow(candidates, lines, tolerance: tolerance)
         guard let first = candidates.first else { return [clusters.first?.first ?? 0] }
         // A table of one row has one row number, and its header's «№ п/п» may break over lines
         // of their own: two such starts left of every column, inside the table and not crossing
@@ -111,12 +112,69 @@ extension PDFLayout {
             guard let edge = inside.map(\.xMin).min() else { continue }
             let known = found.indices.filter { found[$0] >= edge - tolerance && found[$0] <= strip.upperBound }
             if known.isEmpty {
+                // A column of its own starts the text of two lines at least: one run alone is
+                // a heading centred over a wide column whose cells start left of the strip
+                // («Срок исполнения» over «8:30»), its strip cut from theirs where only the
+                // heading and one long cell cover the page.
+                guard inside.count >= 2 else { continue }
                 found.append(edge)
             } else if known.count == 1 {
                 found[known[0]] = min(found[known[0]], edge)
             }
         }
         return found.sorted()
+    }
+
+    /// `edges` with the columns a header and the row under it agree on, where too few rows
+    /// start their cells again and again to find them: a plan of one row under headings
+    /// centred over its cells («Срок исполнения» over «01.02.2024»). A line of three runs or
+    /// more and the next line of two runs or more, more than the edges known (lines of one
+    /// run between them aside: a section «1 Приоритет: …»), each of whose runs stands under one
+    /// of the first line's in order (or beside it, closer than the narrower is wide: a row's
+    /// number «1.» beside a centred «№ п/п»), no pair crossing another: each pair's column
+    /// starts where the first of its two runs does, a heading over no cell where it does.
+    /// A heading broken over lines of its own above and below the header's line stands in it.
+    static func withHeaderOverRow(_ edges: [Double], _ lines: [[Run]], tolerance: Double) -> [Double] {
+        for index in lines.indices where lines[index].count >= 2 {
+            guard let below = lines[(index + 1)...].firstIndex(where: { $0.count >= 2 }) else { break }
+            let lower = lines[below]
+            // A heading broken over two lines of its own, one over and one under the others,
+            // which stand in the middle of their cells («Наименование» over «№ п/п … Срок
+            // исполнения …» over «мероприятия»), is the header's too.
+            let page = lines[index].first?.page
+            var upper = lines[index]
+            if index > 0, index + 1 < lines.count, let over = lines[index - 1].first, let under = lines[index + 1].first,
+               lines[index - 1].count == 1, lines[index + 1].count == 1, over.page == page, under.page == page,
+               over.xMax > under.xMin, under.xMax > over.xMin,
+               !upper.contains(where: { $0.xMax > min(over.xMin, under.xMin) - tolerance && max(over.xMax, under.xMax) > $0.xMin - tolerance }) {
+                // Only its place counts: the leftmost word first.
+                let heading = Run(words: (over.words + under.words).sorted { $0.xMin < $1.xMin }, page: over.page)
+                upper = (upper + [heading]).sorted { $0.xMin < $1.xMin }
+            }
+            guard upper.count >= 3, upper.count >= lower.count, lower.count > edges.count, page == lower.first?.page else { continue }
+            var starts = upper.map(\.xMin)
+            var next = 0
+            var previous: (above: Run, below: Run)?
+            let paired = lower.allSatisfy { below in
+                func near(_ above: Run) -> Bool {
+                    let apart = max(above.xMin - below.xMax, below.xMin - above.xMax)
+                    return apart < min(above.xMax - above.xMin, below.xMax - below.xMin)
+                }
+                guard let index = upper.indices.dropFirst(next).first(where: { near(upper[$0]) }) else { return false }
+                let above = upper[index]
+                if let previous, above.xMin <= previous.below.xMax - tolerance || below.xMin <= previous.above.xMax - tolerance {
+                    return false
+                }
+                starts[index] = min(above.xMin, below.xMin)
+                previous = (above, below)
+                next = index + 1
+                return true
+            }
+            guard paired else { continue }
+            let added = starts.filter { start in !edges.contains { abs($0 - start) <= tolerance } }
+            return (edges + added).sorted()
+        }
+        return edges
     }
 
     /// `lines` from the first with two runs or more to the last.

@@ -422,9 +422,10 @@ enum PDFLayout {
     /// at an edge but by chance, and a chance that close is rare. An edge is a point, or the
     /// few points a scan's recognised text starts its lines at (`edgeWindows`).
     ///
-    /// A gap over a column's edge (or ending up to `reach` before it: centred text) is a cell's
-    /// end too when it is as wide as `wideGap`, the gap no space between two words of a line
-    /// across the table comes to. It matters where a justified text's stretched spaces are as
+    /// A gap over a column's edge (or ending up to `reach` before it: centred text; a heading
+    /// centred over a wide column, «Классы» over «1–11», as far before it as `column(of:starts:)`
+    /// lets a heading start) is a cell's end too when it is as wide as `wideGap`, the gap no
+    /// space between two words of a line across the table comes to. It matters where a justified text's stretched spaces are as
     /// wide as the padding between two cells, and the padding alone cannot tell them apart.
     static func split(_ run: Run, at windows: [ClosedRange<Double>], wideGap: Double = .infinity, reach: Double = 1) -> [Run] {
         var runs = [Run(words: [], page: run.page)]
@@ -462,7 +463,8 @@ enum PDFLayout {
                    (edge.contains(word.xMin) || word.xMin > edge.upperBound && word.xMin <= edge.upperBound + 2
                        && (endsJustified(index) || previous.xMax >= edge.lowerBound - 0.5 && abs(word.yMax - previous.yMax) >= 0.3))
                        && previous.xMax < min(edge.lowerBound + 1, word.xMin)
-                       || previous.xMax < edge.lowerBound + 0.5 && word.xMin >= edge.lowerBound - reach && word.xMin - previous.xMax >= wideGap
+                       || previous.xMax < edge.lowerBound + 0.5 && word.xMin - previous.xMax >= wideGap
+                       && word.xMin >= edge.lowerBound - max(reach, min(0.25 * (word.xMax - word.xMin), 12))
                }) {
                 runs.append(Run(words: [word], page: run.page))
             } else {

@@ -22,13 +22,14 @@ struct CorpusPDFTests {
         /// Each cell centred from top to bottom, its text to the left (an HTML table's
         /// default): a row's number and short cells stand between the lines of its action.
         case middle
-        /// Each cell's text at its top, as Word's default.
+        /// Each cell's text at its top, as Word's default, under headings centred and bold.
         case top
         /// The action justified to both edges, every other column centred: the typeset look of
         /// a signed order, where deadlines and executors start wherever their width puts them.
         case justified
         /// The same three printed by Chromium instead of LibreOffice: another program's words,
-        /// spaces and line breaks (Skia's), as a page saved from a browser or a site's PDF.
+        /// spaces and line breaks (Skia's), as a page saved from a browser or a site's PDF;
+        /// `browserTop` on landscape pages.
         case browserMiddle, browserTop, browserJustified
 
         var printedByBrowser: Bool { [.browserMiddle, .browserTop, .browserJustified].contains(self) }
@@ -52,6 +53,15 @@ struct CorpusPDFTests {
         }
 
         var widths: [Int] { cells == .top ? [8, 42, 25, 25] : [6, 50, 18, 26] }
+
+        /// The header row set as Word sets it by habit, each heading bold and centred over its
+        /// column, where the cells below start at its left: a heading starts wherever its
+        /// width puts it, a one-row plan's columns are found by no cell starting twice.
+        var centredHeadings: Bool { cells == .top }
+
+        /// The pages turned landscape, as a plan's appendix to an order is: the columns twice
+        /// as wide, a centred heading further from where its cells start.
+        var landscape: Bool { self == .browserTop }
     }
 
     /// The documents each typesetting does not read back the same today (measured). Most
@@ -74,16 +84,16 @@ struct CorpusPDFTests {
     /// the cell's padding where Word and Writer break it), and the plan's own «13.10.2025-
     /// 21.10.2025», «11.00- 12.00», «Физкульт- Ура!» broken at the dash (1007, 1905, 2801).
     /// Printed by Chromium with the action justified, not yet looked into: «№ 2» read for «№2»
-    /// (1305, 2508, 3801, 4702, 4801), a one-row plan whose executors' column is empty (2408). Printed by
-    /// Chromium at the top, 3801's «ИП1/К1» breaks after its slash and comes back «ИП1/ К1»,
-    /// as 4703's «Д/игра» comes back «Д/ игра».
+    /// (1305, 2508, 3801, 4702, 4801). Under headings centred and bold, not yet looked into:
+    /// LibreOffice's 025, 2802, 416; landscape, Chromium's 1302, 202, 604 and the one-row
+    /// 2403 (also justified, with 4301), whose headings and row do not stand in pairs.
     static let differing: [Typesetting: Set<String>] = [
         .middle: ["035", "1005", "1108", "1902", "223", "2601", "3003", "3004", "3201", "3302", "506", "507", "605", "705"],
-        .top: ["035", "1005", "1108", "1902", "223", "2601", "3003", "3004", "3201", "3302", "506", "507", "605", "705"],
-        .justified: ["016", "021", "035", "1005", "1110", "1902", "2403", "2601", "3003", "3004", "3201", "3302", "4301", "506", "507", "605", "705"],
+        .top: ["025", "035", "1005", "1108", "1902", "223", "2601", "2802", "3003", "3004", "3201", "3302", "416", "506", "507", "605"],
+        .justified: ["021", "035", "1005", "1110", "1902", "2403", "2601", "3003", "3004", "3201", "3302", "4301", "506", "507", "605", "705"],
         .browserMiddle: ["025", "1007", "148", "1905", "204", "216", "2603", "2801", "609", "708"],
-        .browserTop: ["3801", "4703"],
-        .browserJustified: ["1007", "1305", "1905", "204", "216", "2408", "2508", "2801", "3801", "4702", "4801"],
+        .browserTop: ["1302", "202", "2403", "604"],
+        .browserJustified: ["1007", "1305", "1905", "204", "216", "2508", "2801", "3801", "4702", "4801"],
     ]
 
     static let installed = OfficeConverter.locate() != nil
@@ -112,8 +122,10 @@ struct CorpusPDFTests {
             \(typesetting.widths.map { "<col width=\"\($0)%\">" }.joined())
 
             """
-        for row in rows {
-            if row.dropFirst().allSatisfy(\.isEmpty) {
+        for (index, row) in rows.enumerated() {
+            if typesetting.centredHeadings, index == 0 {
+                page += "<tr>" + row.map { "<th>" + escaped($0) + "</th>" }.joined() + "</tr>\n"
+            } else if row.dropFirst().allSatisfy(\.isEmpty) {
                 page += "<tr><td colspan=\"\(row.count)\"><b>\(escaped(row[0]))</b></td></tr>\n"
             } else {
                 page += "<tr>" + row.enumerated().map { typesetting.cell(column: $0.offset) + escaped($0.element) + "</td>" }.joined() + "</tr>\n"
@@ -144,7 +156,9 @@ struct CorpusPDFTests {
                 _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
                 do {
                     let plans = try Self.plans()
-                    continuation.resume(returning: try Typesetting.allCases.flatMap { try Self.check(plans, typeset: $0) })
+                    // `ROADMAP_CORPUS_PDF_ONLY=browserTop` checks one typesetting alone.
+                    let only = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_PDF_ONLY"]
+                    continuation.resume(returning: try Typesetting.allCases.filter { only == nil || only == $0.rawValue }.flatMap { try Self.check(plans, typeset: $0) })
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -194,7 +208,8 @@ struct CorpusPDFTests {
         guard let chromium = Self.chromium() else {
             return Self.browserRequired ? ["Chromium is required (ROADMAP_BROWSER_TESTS=required) but was not found; apt-get install chromium"] : []
         }
-        var page = "<html><head><meta charset=\"utf-8\"></head><body>\n"
+        let landscape = typesetting.landscape ? "<style>@page { size: A4 landscape }</style>" : ""
+        var page = "<html><head><meta charset=\"utf-8\">\(landscape)</head><body>\n"
         for name in plans.keys.sorted() {
             guard let plan = plans[name] else { continue }
             let one = Self.html(CorpusShapesTests.rows(of: plan), title: "План мероприятий \(name)", typesetting: typesetting)

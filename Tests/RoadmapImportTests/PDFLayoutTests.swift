@@ -126,6 +126,55 @@ struct PDFLayoutTests {
         ])
     }
 
+    /// A word boxed from `x` to `end` on the line at `y`.
+    static func box(_ text: String, _ x: Double, _ end: Double, _ y: Double) -> PDFPage.Word {
+        PDFPage.Word(text: text, xMin: x, yMin: y, xMax: end, yMax: y + height)
+    }
+
+    /// A header as Word sets it, each heading centred over its column, on a landscape page
+    /// whose columns are wide (the places Chromium gave a month's plan printed landscape): a
+    /// heading wider than its cells starts left of where they do («Классы» nine points before
+    /// «1–11»), the gaps between «№», «Мероприятие» and «Классы» happen to be as wide as each
+    /// other, as a justified line's spaces are, and «Срок» alone covers the page between the
+    /// dates and the executors. Each heading is its column's all the same.
+    @Test func headingsCentredOverWideColumnsAreTheirColumns() throws {
+        var words = [Self.box("№", 38.25, 50.31, 100), Self.box("Мероприятие", 112.0, 186.29, 100), Self.box("Классы", 247.99, 289.45, 100),
+                     Self.box("Дата", 312.46, 338.44, 100), Self.box("Ответственный", 409.37, 495.59, 100)]
+        for (index, date) in ["01.09", "02.09–05.09", "10.09", "12.09"].enumerated() {
+            let y = 120 + Double(index) * 20
+            words += Self.placed("\(index + 1)", at: 38.25, y) + Self.placed("Мероприятие месячника номер \(index + 1)", at: 56.31, y)
+                + Self.placed("1–11", at: 256.95, y) + Self.placed(date, at: date.count > 5 ? 295.45 : 311.0, y)
+                + Self.placed("Классные руководители", at: 361.45, y)
+        }
+        let document = PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words)])
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["№", "Мероприятие", "Классы", "Дата", "Ответственный"],
+            ["1", "Мероприятие месячника номер 1", "1–11", "01.09", "Классные руководители"],
+            ["2", "Мероприятие месячника номер 2", "1–11", "02.09–05.09", "Классные руководители"],
+            ["3", "Мероприятие месячника номер 3", "1–11", "10.09", "Классные руководители"],
+            ["4", "Мероприятие месячника номер 4", "1–11", "12.09", "Классные руководители"],
+        ])
+    }
+
+    /// A plan of one row: no cell starts twice, and its headings, centred, start where no cell
+    /// does. The header and the row agree on four columns; a heading broken over two lines
+    /// of its own, over and under the others set in the middle of their cells, is one of
+    /// them, and a heading over the row's empty cell is its column too.
+    @Test func aPlanOfOneRowIsReadByItsHeaderOverTheRow() throws {
+        let words = [Self.box("Наименование", 153, 234, 94), Self.box("№", 70, 80, 100), Self.box("п/п", 83, 102, 100),
+                     Self.box("Срок", 288, 318, 100), Self.box("исполнения", 321, 384, 100), Self.box("Ответственные", 441, 526, 100),
+                     Self.box("мероприятия", 157, 230, 106)]
+            + Self.placed("1.", at: 59, 130) + Self.placed("Экскурсии по памятным", at: 118, 130) + Self.placed("24.05", at: 275, 130)
+            + Self.placed("местам малой родины", at: 118, 142)
+        let document = PDFLayout.document(name: "plan.pdf", pages: [PDFPage(number: 1, words: words)])
+        let table = try #require(document.tables.first)
+        #expect(table.rows.map { $0.map(\.text) } == [
+            ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"],
+            ["1.", "Экскурсии по памятным местам малой родины", "24.05", ""],
+        ])
+    }
+
     /// A row whose cell holds a list, an item and its date far below the first (docs/4201's
     /// «7.» over four pages): where the table draws a rule under each row, the lines between
     /// two rules are one row however far apart; a table drawn with its frame alone is read by
