@@ -422,11 +422,12 @@ enum PDFLayout {
     /// at an edge but by chance, and a chance that close is rare. An edge is a point, or the
     /// few points a scan's recognised text starts its lines at (`edgeWindows`).
     ///
-    /// A gap over a column's edge (or ending up to `reach` before it: centred text; a heading
-    /// centred over a wide column, «Классы» over «1–11», as far before it as `column(of:starts:)`
-    /// lets a heading start) is a cell's end too when it is as wide as `wideGap`, the gap no
-    /// space between two words of a line across the table comes to. It matters where a justified text's stretched spaces are as
-    /// wide as the padding between two cells, and the padding alone cannot tell them apart.
+    /// A gap over a column's edge (or ending up to `reach` before it: centred text; or up to
+    /// `headingLead(width:)`: a heading centred over a wide column, «Классы» over «1–11») is a
+    /// cell's end too when it is as wide as `wideGap`, the gap no space between two words of a
+    /// line across the table comes to. It matters where a justified text's stretched spaces
+    /// are as wide as the padding between two cells, and the padding alone cannot tell them
+    /// apart.
     static func split(_ run: Run, at windows: [ClosedRange<Double>], wideGap: Double = .infinity, reach: Double = 1) -> [Run] {
         var runs = [Run(words: [], page: run.page)]
         let words = run.words
@@ -464,7 +465,7 @@ enum PDFLayout {
                        && (endsJustified(index) || previous.xMax >= edge.lowerBound - 0.5 && abs(word.yMax - previous.yMax) >= 0.3))
                        && previous.xMax < min(edge.lowerBound + 1, word.xMin)
                        || previous.xMax < edge.lowerBound + 0.5 && word.xMin - previous.xMax >= wideGap
-                       && word.xMin >= edge.lowerBound - max(reach, min(0.25 * (word.xMax - word.xMin), 12))
+                       && word.xMin >= edge.lowerBound - max(reach, Self.headingLead(width: word.xMax - word.xMin))
                }) {
                 runs.append(Run(words: [word], page: run.page))
             } else {
@@ -474,12 +475,17 @@ enum PDFLayout {
         return runs
     }
 
+    /// How far left of its column's edge a heading `width` wide may start: centred over a
+    /// column wider than its cells' text («Классы» over «1–11»), it begins a little left of
+    /// where they do, a quarter of its width at most and never more than 12 points.
+    static func headingLead(width: Double) -> Double { min(0.25 * width, 12) }
+
     static func column(of run: Run, starts: [Double]) -> Int {
         var column = starts.lastIndex { $0 <= run.xMin + 2 } ?? 0
-        // A heading centred over a column wider than its cells' text («Классы» over «1–11»)
-        // begins a little left of where they do.
+        // A heading centred over a column wider than its cells' text begins a little left of
+        // where they do.
         while column + 1 < starts.count, run.xMax > starts[column + 1] + 2,
-              starts[column + 1] - run.xMin < min(0.25 * (run.xMax - run.xMin), 12),
+              starts[column + 1] - run.xMin < Self.headingLead(width: run.xMax - run.xMin),
               column + 2 >= starts.count || run.xMax <= starts[column + 2] + 2 {
             column += 1
         }
