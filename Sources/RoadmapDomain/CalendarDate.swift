@@ -115,7 +115,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `daysSinceEpoch` days after 1970-01-01.
     /// «25.06.2018», as people type a date (one or two digits for the day and month).
     public init?(russian text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -125,6 +124,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// The date `daysSinceEpoch` days after 1970-01-01.
     public init?(daysSinceEpoch days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
