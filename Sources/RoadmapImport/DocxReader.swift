@@ -4,7 +4,8 @@ import RoadmapDomain
 /// Reads a Word document (.docx) into a `SourceDocument`: the paragraphs of the body in
 /// order, and each table with its merged cells spread (`w:gridSpan` → `mergedFromLeft`,
 /// `w:vMerge` continuing → `mergedFromAbove`). A cell's paragraphs are joined with "\n";
-/// tabs and line breaks inside runs are kept. Body paragraphs carry their index among the
+/// tabs and line breaks inside runs are kept, and a paragraph of a numbered list opens with
+/// the number Word shows before it (`DocxNumbering`). Body paragraphs carry their index among the
 /// body's paragraphs as `line`; table cells their row and column (1-based, per table).
 public enum DocxReader {
     static let documentPart = "word/document.xml"
@@ -15,7 +16,7 @@ public enum DocxReader {
         let archive = try OfficeArchive(data: data, file: name, limits: limits)
         let part = try mainPart(of: archive)
         let xml = try archive.requiredPart(part, what: "the body of a Word document")
-        let body = DocxBodyHandler(file: name, limits: limits)
+        let body = DocxBodyHandler(file: name, limits: limits, numbering: try DocxNumbering.read(from: archive))
         try OfficeXML.parse(xml, part: part, file: name, handler: body)
         return SourceDocument(name: name, blocks: body.blocks)
     }
@@ -88,6 +89,15 @@ private final class DocxBodyHandler: OfficeXMLHandler {
     private var paragraph = ""
     private var paragraphLength = 0
     private var bodyParagraphIndex = 0
+    private var numbering: DocxNumbering
+    /// Inside the properties of the paragraph being read (`w:pPr`), not of an earlier
+    /// version a tracked change keeps (`w:pPrChange`).
+    private var inParagraphProperties = false
+    private var changedPropertiesDepth = 0
+    /// The list, level and style the paragraph being read names.
+    private var paragraphList: String?
+    private var paragraphLevel: Int?
+    private var paragraphStyle: String?
 
     /// Changes the innermost table being read.
     private func withTable(_ change: (inout TableDraft) -> Void) {
@@ -95,8 +105,9 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         change(&tables[tables.count - 1])
     }
 
-    init(file: String, limits: ReadLimits) {
+    init(file: String, limits: ReadLimits, numbering: DocxNumbering) {
         self.limits = limits
+        self.numbering = numbering
         super.init(file: file)
     }
 
@@ -145,7 +156,20 @@ private final class DocxBodyHandler: OfficeXMLHandler {
             if paragraphDepth == 1 {
                 paragraph = ""
                 paragraphLength = 0
+                paragraphList = nil
+                paragraphLevel = nil
+                paragraphStyle = nil
             }
+        case "pPr" where paragraphDepth == 1:
+            inParagraphProperties = true
+        case "pPrChange":
+            changedPropertiesDepth += 1
+        case "numId" where inParagraphProperties && changedPropertiesDepth == 0:
+            paragraphList = attributes["val"]
+        case "ilvl" where inParagraphProperties && changedPropertiesDepth == 0:
+            paragraphLevel = attributes["val"].flatMap { Int($0) }
+        case "pStyle" where inParagraphProperties && changedPropertiesDepth == 0:
+            paragraphStyle = attributes["val"]
         case "r":
             runDepth += 1
         case "t":
@@ -172,11 +196,16 @@ private final class DocxBodyHandler: OfficeXMLHandler {
             movedFromDepth = max(0, movedFromDepth - 1)
         case "t":
             inText = false
+        case "pPr":
+            inParagraphProperties = false
+        case "pPrChange":
+            changedPropertiesDepth = max(0, changedPropertiesDepth - 1)
         case "r":
             runDepth -= 1
         case "p":
             paragraphDepth -= 1
             guard paragraphDepth == 0 else { return }
+            numberParagraph()
             if tableDepth > 0 {
                 let text = paragraph
                 withTable { $0.cell?.paragraphs.append(text); $0.cell?.items.append(.paragraph(text)) }
@@ -196,6 +225,15 @@ private final class DocxBodyHandler: OfficeXMLHandler {
         default:
             break
         }
+    }
+
+    /// Opens the paragraph just read with the number its list gives it, if any: its own
+    /// list and level, else its style's.
+    private func numberParagraph() {
+        let style = paragraphStyle.map { numbering.styleNumbering($0) }
+        guard let list = paragraphList ?? style?.list, list != "0",
+              let label = numbering.label(list: list, level: paragraphLevel ?? style?.level ?? 0) else { return }
+        paragraph = paragraph.isEmpty ? label : label + " " + paragraph
     }
 
     private func addParagraph(_ written: String) {

@@ -22,6 +22,30 @@ private func document(
 
 @Suite("Reading a plan out of a document")
 struct PlanDocumentParserTests {
+    /// «1. | Цель: …» and «1.1. | Задача: …» beside their numbers, with no deadline and no
+    /// executor: the goal and the tasks the rows below serve, not actions nobody has to do
+    /// by no day (nor parts of the plan, the goal's heading lost under its first task's).
+    @Test func goalAndTaskRowsBesideTheirNumbersAreTheGoalAndItsTasks() throws {
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["План мероприятий на 2024/2025 учебный год"], table: [
+            ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"],
+            ["1.", "Цель: повышение качества образования", "", ""],
+            ["1.1.", "Задача: развитие кадрового потенциала", "", ""],
+            ["1.1.1.", "Семинар для учителей математики", "октябрь 2024", "Отдел образования"],
+            ["1.1.2.", "Конкурс «Учитель года»", "ноябрь 2024", "Петрова И.И., заместитель начальника"],
+            ["1.2.", "задача 2: поддержка одарённых детей.", "", ""],
+            ["1.2.1.", "Муниципальный этап олимпиады", "декабрь 2024", "Отдел образования"],
+            ["2.", "Цель: развитие инфраструктуры", "", ""],
+            ["2.1.", "Ремонт спортивных залов", "июнь 2025", "Отдел образования"],
+            // An action whose text names its aim, with its deadline: an action still.
+            ["2.2.", "Цель: классный час о здоровье", "май 2025", "Классные руководители"],
+        ]))
+        #expect(plan.goals.map(\.title) == ["Повышение качества образования", "Развитие инфраструктуры"])
+        #expect(plan.goals.first?.tasks.map(\.title) == ["Развитие кадрового потенциала", "Поддержка одарённых детей"])
+        #expect(plan.goals.map { $0.actions.map(\.taskPositions) } == [[[1], [1], [2]], [[], []]])
+        #expect(plan.actions.map(\.deadline.text) == ["октябрь 2024", "ноябрь 2024", "декабрь 2024", "июнь 2025", "май 2025"])
+        #expect(plan.actions.allSatisfy { $0.section == nil })
+    }
+
     /// Word keeps a plan of several pages as a table a page; only the first has the header.
     /// A numbered row whose words sound like headings («Контроль организации питания»,
     /// «работники столовой», «Ответственный за питание») goes on with the plan.

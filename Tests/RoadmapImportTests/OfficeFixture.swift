@@ -77,11 +77,20 @@ enum OfficeFixture {
         return try zip(parts)
     }
 
-    /// A minimal .docx whose `word/document.xml` body is `body`.
-    static func docx(body: String) throws -> Data {
-        try zip([("word/document.xml", Data("""
+    /// A minimal .docx whose `word/document.xml` body is `body`, with the inside of
+    /// `word/numbering.xml` and of `word/styles.xml` when given.
+    static func docx(body: String, numbering: String? = nil, styles: String? = nil) throws -> Data {
+        let namespace = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        var parts = [("word/document.xml", Data("""
             <?xml version="1.0" encoding="UTF-8"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
-            """.utf8))])
+            <w:document \(namespace)><w:body>\(body)</w:body></w:document>
+            """.utf8))]
+        if let numbering {
+            parts.append(("word/numbering.xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering \(namespace)>\(numbering)</w:numbering>".utf8)))
+        }
+        if let styles {
+            parts.append(("word/styles.xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles \(namespace)>\(styles)</w:styles>".utf8)))
+        }
+        return try zip(parts)
     }
 }

@@ -158,8 +158,10 @@ struct PlanReading {
                 continueStructure(structureText)
             }
 
-            if !hasMarker, structureText.isEmpty, let numbered = Self.numberedGoalOrTask(row) {
-                // «Цель 1. …», «Задача 1.1. …» across the table.
+            let labelled = cells[.action].flatMap { (cells[.deadline] ?? "").isEmpty && (cells[.executor] ?? "").isEmpty ? Self.labelledGoalOrTask($0) : nil }
+            if !hasMarker, structureText.isEmpty, let numbered = Self.numberedGoalOrTask(row) ?? labelled {
+                // «Цель 1. …», «Задача 1.1. …» across the table; «1. | Цель: …», «1.1. | Задача:
+                // …» in the actions' column beside their numbers, with no deadline or executor.
                 if numbered.isGoal {
                     pendingGoals.append(PendingGoal(title: numbered.title))
                     taskRow = nil
@@ -643,6 +645,15 @@ struct PlanReading {
         return (RussianText.folded(String(match.output.1)) == "цель", goalTitle(String(match.output.2)))
     }
 
+    /// «Цель: Повышение качества образования», «Задача 2: …» opening an action's cell: the
+    /// goal or the task the rows below serve.
+    static func labelledGoalOrTask(_ text: String) -> (isGoal: Bool, title: String)? {
+        guard text.utf8.contains(UInt8(ascii: ":")), !RussianText.isLonger(text, than: 600) else { return nil }
+        let line = RussianText.collapsingWhitespace(text)
+        guard let match = line.firstMatch(of: Self.labelledGoalOrTaskRow.regex) else { return nil }
+        return (RussianText.folded(String(match.output.1)) == "цель", goalTitle(String(match.output.2)))
+    }
+
     static func hasGoalMarker(_ text: String) -> Bool {
         // Both markers end in a colon; most cells have none, and folding a long cell costs.
         guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
@@ -845,6 +856,7 @@ extension PlanReading {
     static let dayThenTheme = SharedRegex(/^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/)
     static let dayThenCapital = SharedRegex(/^(\d{1,2}\s+[а-яё]+(?:\s+\d{4}\s*(?:г\.|года)?)?)[.,:–—-]?\s+\p{Lu}/)
     static let timeOfDay = SharedRegex(/\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/)
+    static let labelledGoalOrTaskRow = SharedRegex(/^(?i:(цель|задача))\s*(?:№\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?)?\s*:\s*(\S.*)$/)
     static let goalOrTaskRow = SharedRegex(/^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/)
     static let goalOrTasksLabel = SharedRegex(/(?:^|\s)(?:цель|задачи)\s*:/)
     static let goalLabel = SharedRegex(/цель\s*:/)
