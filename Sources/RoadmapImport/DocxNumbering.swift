@@ -40,6 +40,16 @@ struct DocxNumbering {
 
     /// Word numbers at most nine levels.
     static let levels = 0...8
+    /// The numbers a list may start at: Word's own bounds. A file's larger or negative
+    /// number is brought within them rather than counted past the largest integer.
+    static let starts = 0...32_767
+
+    /// A start as written, within `starts`.
+    static func start(_ written: String?) -> Int? {
+        guard let written = written?.trimmingCharacters(in: .whitespaces), !written.isEmpty else { return nil }
+        guard let number = Int(written) else { return written.first == "-" || !written.allSatisfy(\.isNumber) ? nil : starts.upperBound }
+        return min(max(number, starts.lowerBound), starts.upperBound)
+    }
 
     /// The list and level a paragraph of style `style` takes from its style or the styles
     /// it is based on, when its own properties name none.
@@ -156,7 +166,7 @@ private final class DocxNumberingHandler: OfficeXMLHandler {
         case "lvlOverride" where list != nil:
             overrideLevel = attributes["ilvl"].flatMap { Int($0) }
         case "startOverride" where list != nil:
-            if let list, let level = overrideLevel, let start = attributes["val"].flatMap({ Int($0) }) {
+            if let list, let level = overrideLevel, let start = DocxNumbering.start(attributes["val"]) {
                 lists[list]?.startOverrides[level] = start
             }
         case "lvl" where definition != nil && overrideLevel == nil:
@@ -165,7 +175,7 @@ private final class DocxNumberingHandler: OfficeXMLHandler {
         case "start", "numFmt", "lvlText":
             guard let definition, let level, overrideLevel == nil, definitions[definition]?[level] != nil, let value = attributes["val"] else { return }
             switch name {
-            case "start": definitions[definition]?[level]?.start = Int(value) ?? 1
+            case "start": definitions[definition]?[level]?.start = DocxNumbering.start(value) ?? 1
             case "numFmt": definitions[definition]?[level]?.format = value
             default: definitions[definition]?[level]?.text = value
             }

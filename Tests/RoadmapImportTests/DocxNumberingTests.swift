@@ -113,6 +113,20 @@ struct DocxNumberingTests {
         #expect(document.paragraphs.map(\.text) == ["а) Совещание", "б) Семинар", "Было в списке", "Конкурс", "в) Фестиваль"])
     }
 
+    /// A hostile file's starts beyond any integer, or below zero, are Word's bounds: counting
+    /// on from them neither overflows nor stops the read.
+    @Test func startsOutOfBoundsAreBroughtWithinWordsOwn() throws {
+        let numbering = """
+            <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="9223372036854775807"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="-5"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+            <w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999999999999999"/></w:lvlOverride></w:num>
+            """
+        let body = [Self.paragraph("А", list: "1"), Self.paragraph("Б", list: "1"), Self.paragraph("В", list: "2"), Self.paragraph("Г", list: "3")].joined()
+        let document = try DocxReader.read(data: try OfficeFixture.docx(body: body, numbering: numbering), name: "hostile.docx")
+        #expect(document.paragraphs.map(\.text) == ["32767. А", "32768. Б", "0. В", "32767. Г"])
+    }
+
     @Test func numbersAreWrittenAsTheirLevelsFormatWritesThem() {
         #expect(DocxNumbering.written(14, as: "upperRoman") == "XIV")
         #expect(DocxNumbering.written(4, as: "lowerRoman") == "iv")
