@@ -1,8 +1,8 @@
 import RoadmapDomain
 
 /// The plan as an import read it, action by action, for a person to check before
-/// confirming: the section, the title, the deadline as written and the period read from it,
-/// and each executor as matched, new or a person. Kept for a dry run, the first
+/// confirming: the goal and the tasks it serves, the section, the title, the deadline as
+/// written and the period read from it, and each executor as matched, new or a person. Kept for a dry run, the first
 /// `actionLimit` actions and `executorLimit` executors of each.
 public struct ImportPreview: Sendable, Equatable, Encodable {
     public static let actionLimit = 200
@@ -35,7 +35,24 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
         public var members: Int? = nil
     }
 
+    /// A goal of the plan as read, with its tasks in order.
+    public struct Goal: Sendable, Equatable, Encodable {
+        public var title: String
+        public var tasks: [String]
+
+        public init(title: String, tasks: [String]) {
+            self.title = title
+            self.tasks = tasks
+        }
+    }
+
     public struct Action: Sendable, Equatable, Encodable {
+        /// The goal the action serves; nil when the plan is one goal without tasks (a plan
+        /// read without any «Цель»: its one goal is the plan itself).
+        public var goal: Goal?
+        /// The tasks the action names as its own, when it names some («Задача 1.2» over its
+        /// rows); empty when it serves its goal as a whole.
+        public var tasks: [String] = []
         public var section: String?
         public var title: String
         public var deadline: String
@@ -47,7 +64,7 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
         public var moreExecutors: Int
 
         enum CodingKeys: String, CodingKey {
-            case section, title, deadline, period, executors
+            case goal, tasks, section, title, deadline, period, executors
             case deadlineRead = "deadline_read"
             case moreExecutors = "more_executors"
         }

@@ -133,6 +133,7 @@ struct PlanImport {
         var agreementWarning = false
         for (goalIndex, goal) in draft.goals.enumerated() {
             let goalID = try upsertGoal(planID: planID, position: goalIndex + 1, goal: goal)
+            let shownGoal = draft.goals.count > 1 || !goal.tasks.isEmpty ? ImportPreview.Goal(title: goal.title, tasks: goal.tasks.map(\.title)) : nil
             var taskIDs: [Int: UUID] = [:]
             for task in goal.tasks {
                 taskIDs[task.position] = try upsertTask(goalID: goalID, task: task)
@@ -180,6 +181,8 @@ struct PlanImport {
                 var shown: ImportPreview.Action?
                 if let listed = preview?.actions.count, listed < ImportPreview.actionLimit {
                     shown = ImportPreview.Action(
+                        goal: shownGoal,
+                        tasks: action.taskPositions.compactMap { position in goal.tasks.first { $0.position == position }?.title },
                         section: action.section, title: action.title, deadline: action.deadline.text,
                         period: action.deadline.period.map { "\($0.first.iso)..\($0.last.iso)" }, deadlineRead: action.deadline.isParsed,
                         executors: [], moreExecutors: 0)

@@ -159,6 +159,40 @@ struct TypedPagesTests {
         }
     }
 
+    /// A plan of goals and tasks shows them over the actions that serve them: each goal with
+    /// its tasks once, the task an action names as its own over its rows.
+    @Test func theImportPreviewShowsGoalsAndTasks() async throws {
+        try await APIFixture.run { api, fixture in
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let text = """
+                № п/п;Наименование мероприятия;Срок исполнения;Ответственные
+                1.;Цель: повышение качества образования;;
+                1.1.;Задача: развитие кадрового потенциала;;
+                1.1.1.;Семинар для учителей математики;октябрь 2024;МАОУ СОШ № 5
+                1.1.2.;Конкурс педагогов;ноябрь 2024;МАОУ СОШ № 5
+                1.2.;Задача: поддержка одарённых детей;;
+                1.2.1.;Муниципальный этап олимпиады;декабрь 2024;МАОУ СОШ № 5
+                2.;Цель: развитие инфраструктуры;;
+                2.1.;Ремонт спортивных залов;июнь 2025;МАОУ СОШ № 5
+
+                """
+            let preview = try await pages.upload(api, coordinator.cookie,
+                                                 pages.multipart(["csrf": coordinator.csrf, "order_number": "6", "order_date": "2024-09-01",
+                                                                  "issuer": "Комитет образования"], file: ("plan.csv", Data(text.utf8))))
+            #expect(preview.status == 200, "\(preview.html)")
+            let html = preview.html
+            let marks = ["Цель: Повышение качества образования", "<li>Задача 1. Развитие кадрового потенциала</li>",
+                         "<li>Задача 2. Поддержка одарённых детей</li>", "Задача: Развитие кадрового потенциала",
+                         "<td>Семинар для учителей математики</td>", "<td>Конкурс педагогов</td>", "Задача: Поддержка одарённых детей",
+                         "<td>Муниципальный этап олимпиады</td>", "Цель: Развитие инфраструктуры", "<td>Ремонт спортивных залов</td>"]
+            let places = marks.map { html.range(of: $0)?.lowerBound }
+            #expect(places.allSatisfy { $0 != nil }, "\(html)")
+            #expect(zip(places, places.dropFirst()).allSatisfy { ($0.0 ?? html.endIndex) < ($0.1 ?? html.startIndex) }, "in plan order")
+            // A task's heading is shown once over its rows, not over each.
+            #expect(html.components(separatedBy: "Задача: Развитие кадрового потенциала").count == 2)
+        }
+    }
+
     /// Every kind of import warning is said in Russian on the pages, in English elsewhere.
     @Test func importWarningsAreRussianOnThePages() {
         let kinds: [ImportWarning.Kind] = [

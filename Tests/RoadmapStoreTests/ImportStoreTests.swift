@@ -88,6 +88,24 @@ struct ImportStoreTests {
             #expect(outcome.dryRun)
             #expect(outcome.assignmentsCreated == 7)
             #expect(try await counts(lease) == before)
+            // The plan as read names the goal each action serves, with its tasks; these actions
+            // name no task of their own.
+            let goals = outcome.preview?.actions.map(\.goal)
+            #expect(goals == Array(repeating: ImportPreview.Goal(title: "Повышение профессиональной компетенции педагогов",
+                                                                   tasks: (1...4).map { "Задача \($0)" }), count: 3))
+            #expect(outcome.preview?.actions.allSatisfy(\.tasks.isEmpty) == true)
+
+            // An action's own tasks by their positions; a plan of one goal and no tasks (read
+            // without any «Цель») shows no goal: its goal is the plan itself.
+            var plan = try Self.order770()
+            plan.goals[0].actions[1].taskPositions = [2, 4]
+            let named = try await ImportStore(database: lease.database).importPlan(plan, options: ImportOptions(dryRun: true), actor: .installation(commandLine: "test"))
+            #expect(named.preview?.actions.map(\.tasks) == [[], ["Задача 2", "Задача 4"], []])
+            plan.goals[0].tasks = []
+            plan.goals[0].actions[1].taskPositions = []
+            let plain = try await ImportStore(database: lease.database).importPlan(plan, options: ImportOptions(dryRun: true), actor: .installation(commandLine: "test"))
+            #expect(plain.preview?.actions.map(\.goal) == [nil, nil, nil])
+            #expect(try await counts(lease) == before)
         }
     }
 

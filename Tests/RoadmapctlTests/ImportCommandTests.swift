@@ -77,10 +77,18 @@ struct ImportCommandTests {
             let executors = try #require(actions.first?["executors"] as? [[String: Any]])
             #expect(executors.compactMap { $0["match"] as? String }.allSatisfy { ["matched", "probable", "new", "person"].contains($0) })
             #expect(!executors.isEmpty)
+            // Each action shows the goal it serves with the goal's four tasks: the seed's actions
+            // serve the goal as a whole, naming no task of their own.
+            let goal = try #require(actions.first?["goal"] as? [String: Any])
+            #expect((goal["title"] as? String)?.hasPrefix("Повышение профессиональной компетенции педагогов") == true)
+            #expect((goal["tasks"] as? [String])?.count == 4)
+            #expect(actions.allSatisfy { ($0["tasks"] as? [String]) == [] })
             let table = try runner.run(["import", Self.fixtures.appendingPathComponent("004_153ef6bb7bb7f341.txt").path, "--dry-run",
                                         "--database-url", lease.connectionString])
             #expect(table.stdout.contains("The plan as read:"), "\(table.stdout)")
             #expect(table.stdout.contains("deadline «Сентябрь 2018 – апрель 2019» → 2018-09-01..2019-04-30"))
+            #expect(table.stdout.contains("  Goal: Повышение профессиональной компетенции педагогов"), "\(table.stdout)")
+            #expect(table.stdout.contains("    task 4: Активизировать участие педагогов в конкурсах профмастерства"), "\(table.stdout)")
             let orders = try await lease.pool.withConnection { try $0.query("SELECT count(*) AS n FROM orders").first?.decode(Int.self, "n") }
             #expect(orders == 0)
 

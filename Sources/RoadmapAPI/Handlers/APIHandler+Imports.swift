@@ -67,6 +67,7 @@ extension APIHandler {
         return .init(
             actions: preview.actions.map { action in
                 Action(
+                    goal: action.goal.map { .init(title: $0.title, tasks: $0.tasks) }, tasks: action.tasks,
                     section: action.section, title: action.title, deadline: action.deadline, period: action.period,
                     deadlineRead: action.deadlineRead,
                     executors: action.executors.map { executor in

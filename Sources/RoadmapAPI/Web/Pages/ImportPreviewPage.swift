@@ -27,6 +27,10 @@ struct ImportPreviewPage: PageModel {
 
     /// One action as read.
     struct Row: Sendable {
+        /// Where the rows of a goal start: its title and its tasks, numbered.
+        let goalStart: Goal?
+        /// Where the rows of the tasks an action names as its own start: «Задача: …».
+        let tasksStart: String?
         let sectionStart: String?
         let number: Int
         let title: String
@@ -35,6 +39,20 @@ struct ImportPreviewPage: PageModel {
         let deadlineRead: Bool
         let executors: [Executor]
         let more: String
+    }
+
+    /// A goal's heading: «Цель: …» and its tasks.
+    struct Goal: Sendable {
+        let title: String
+        let tasks: [String]
+        /// Stored: the templates see stored properties only.
+        let hasTasks: Bool
+
+        init(title: String, tasks: [String]) {
+            self.title = title
+            self.tasks = tasks
+            hasTasks = !tasks.isEmpty
+        }
     }
 
     /// An executor as written, and how it was taken: «найдено», «новая организация», «лицо».

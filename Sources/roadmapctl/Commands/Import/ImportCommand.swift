@@ -168,8 +168,20 @@ struct ImportCommand: AsyncParsableCommand {
             lines.append("")
             lines.append("The plan as read:")
             var section: String?
+            var goal: ImportPreview.Goal?
+            var tasks: [String] = []
             for (index, action) in preview.actions.enumerated() {
-                if let heading = action.section, heading != section { lines.append("  \(heading)") }
+                let previousGoal = goal
+                if let heading = action.goal, heading != goal {
+                    lines.append("  Goal: \(heading.title)")
+                    for (number, task) in heading.tasks.enumerated() { lines.append("    task \(number + 1): \(task)") }
+                    tasks = []
+                }
+                goal = action.goal
+                let newGoal = action.goal != nil && action.goal != previousGoal
+                if !action.tasks.isEmpty, action.tasks != tasks || newGoal { lines.append("  Task: \(action.tasks.joined(separator: "; "))") }
+                tasks = action.tasks
+                if let heading = action.section, heading != section || newGoal { lines.append("  \(heading)") }
                 section = action.section
                 let period = action.period ?? (action.deadlineRead ? "no due date" : "NOT READ: kept as text for a person")
                 lines.append("    \(index + 1). \(action.title)")
