@@ -151,29 +151,12 @@ struct CorpusOfficeTests {
                  "--convert-to", format.filters.output, "--outdir", folder.path] + pages[batch..<min(batch + 100, pages.count)], in: folder)
             if made.status != 0 { problems.append("LibreOffice failed\(made.timedOut ? " (killed after 300 s)" : ""): \(made.output.suffix(500))") }
         }
-        var right = 0
-        for name in names {
-            guard let plan = plans[name] else { continue }
-            let difference: String?
-            do {
-                let file = "\(name).\(format.rawValue)"
-                let data = try Data(contentsOf: folder.appendingPathComponent(file))
-                difference = CorpusShapesTests.difference(plan, try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: file)))
-            } catch {
-                difference = "\(error)".prefix(160).description
-            }
-            let expectedToDiffer = Self.differing[format]?.contains(name) == true
-            if let difference {
-                if Self.reporting { print("CORPUS OFFICE \(format.rawValue) \(name): \(difference)") }
-                else if !expectedToDiffer { problems.append("\(name) saved as .\(format.rawValue): \(difference)") }
-            } else {
-                right += 1
-                if expectedToDiffer && !Self.reporting {
-                    problems.append("\(name) saved as .\(format.rawValue) reads back the same now: take it off `differing`")
-                }
-            }
+        return problems + CorpusComparison.compare(
+            plans, names: names, form: "saved as .\(format.rawValue)", differing: Self.differing[format] ?? [],
+            report: Self.reporting ? "CORPUS OFFICE \(format.rawValue)" : nil
+        ) { name in
+            let file = "\(name).\(format.rawValue)"
+            return try DocumentReader.read(data: try Data(contentsOf: folder.appendingPathComponent(file)), fileName: file)
         }
-        if Self.reporting { print("CORPUS OFFICE \(format.rawValue): \(right) of \(names.count) read back the same") }
-        return problems
     }
 }

@@ -243,28 +243,8 @@ struct CorpusPDFTests {
 
     /// What differs between each plan and `document` of its PDF, from what `differing` says.
     static func compare(_ plans: [String: PlanDraft], typeset typesetting: Typesetting, document: (String) throws -> SourceDocument) -> [String] {
-        var problems: [String] = []
-        var right = 0
-        for name in plans.keys.sorted() {
-            guard let plan = plans[name] else { continue }
-            let difference: String?
-            do {
-                difference = CorpusShapesTests.difference(plan, try PlanDocumentParser().parse(try document(name)))
-            } catch {
-                difference = "\(error)".prefix(160).description
-            }
-            let expectedToDiffer = Self.differing[typesetting]?.contains(name) == true
-            if let difference {
-                if Self.reporting { print("CORPUS PDF \(typesetting.rawValue) \(name): \(difference)") }
-                else if !expectedToDiffer { problems.append("\(name) typeset \(typesetting.rawValue) as PDF: \(difference)") }
-            } else {
-                right += 1
-                if expectedToDiffer && !Self.reporting {
-                    problems.append("\(name) typeset \(typesetting.rawValue) as PDF reads back the same now: take it off `differing`")
-                }
-            }
-        }
-        if Self.reporting { print("CORPUS PDF \(typesetting.rawValue): \(right) of \(plans.count) read back the same") }
-        return problems
+        CorpusComparison.compare(
+            plans, names: plans.keys.sorted(), form: "typeset \(typesetting.rawValue) as PDF", differing: Self.differing[typesetting] ?? [],
+            report: Self.reporting ? "CORPUS PDF \(typesetting.rawValue)" : nil, document: document)
     }
 }
