@@ -5,8 +5,9 @@ import RoadmapDomain
 /// order, and each table with its merged cells spread (`w:gridSpan` → `mergedFromLeft`,
 /// `w:vMerge` continuing → `mergedFromAbove`). A cell's paragraphs are joined with "\n";
 /// tabs and line breaks inside runs are kept, and a paragraph of a numbered list opens with
-/// the number Word shows before it (`DocxNumbering`). Body paragraphs carry their index among the
-/// body's paragraphs as `line`; table cells their row and column (1-based, per table).
+/// the number Word shows before it (`DocxNumbering`). Body paragraphs carry their index
+/// among the body's paragraphs as `line`; table cells their row and column (1-based, per
+/// table).
 public enum DocxReader {
     static let documentPart = "word/document.xml"
 

@@ -158,7 +158,8 @@ struct PlanReading {
                 continueStructure(structureText)
             }
 
-            let labelled = cells[.action].flatMap { (cells[.deadline] ?? "").isEmpty && (cells[.executor] ?? "").isEmpty ? Self.labelledGoalOrTask($0) : nil }
+            let namesNoDeadlineOrExecutor = (cells[.deadline] ?? "").isEmpty && (cells[.executor] ?? "").isEmpty
+            let labelled = namesNoDeadlineOrExecutor ? cells[.action].flatMap(Self.labelledGoalOrTask) : nil
             if !hasMarker, structureText.isEmpty, let numbered = Self.numberedGoalOrTask(row) ?? labelled {
                 // «Цель 1. …», «Задача 1.1. …» across the table; «1. | Цель: …», «1.1. | Задача:
                 // …» in the actions' column beside their numbers, with no deadline or executor.
