@@ -108,22 +108,12 @@ struct CorpusOfficeTests {
 
     static let installed = OfficeConverter.locate() != nil
 
-    /// Its minutes of LibreOffice run on a thread of their own at the lowest priority, as
-    /// `CorpusPDFTests`' do, and for the same reason.
+    /// Its minutes of LibreOffice run at the lowest priority, as `CorpusPDFTests`' do.
     @Test(.enabled(if: installed || CorpusPDFTests.required))
     func everyPlanReadsBackFromItsWordAndExcelFiles() async throws {
-        let problems = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String], any Error>) in
-            let thread = Thread {
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-                do {
-                    let plans = try CorpusPDFTests.plans()
-                    continuation.resume(returning: try Format.allCases.flatMap { try Self.check(plans, savedAs: $0) })
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+        let problems = try await CorpusComparison.atLowestPriority {
+            let plans = try CorpusPDFTests.plans()
+            return try Format.allCases.flatMap { try Self.check(plans, savedAs: $0) }
         }
         for problem in problems { Issue.record(Comment(rawValue: problem)) }
     }

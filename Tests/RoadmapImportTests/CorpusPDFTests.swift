@@ -144,27 +144,15 @@ struct CorpusPDFTests {
         return plans
     }
 
-    /// Its minutes of work (LibreOffice, poppler, the reader) run on a thread of their own at
-    /// the lowest priority, and so do the programs it starts: on the swift-testing pool's
-    /// threads, the machine's two cores, they kept other tests' resumed I/O waiting (in CI an
-    /// SMTP server gave up on a STARTTLS handshake, a token guesser's bucket refilled).
+    /// Its minutes of work (LibreOffice, poppler, the reader) run at the lowest priority
+    /// (`CorpusComparison.atLowestPriority`).
     @Test(.enabled(if: installed || required))
     func everyPlanReadsBackFromItsPDF() async throws {
-        let problems = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[String], any Error>) in
-            let thread = Thread {
-                // On Linux a nice value is the calling thread's own, and its children inherit it.
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-                do {
-                    let plans = try Self.plans()
-                    // `ROADMAP_CORPUS_PDF_ONLY=browserTop` checks one typesetting alone.
-                    let only = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_PDF_ONLY"]
-                    continuation.resume(returning: try Typesetting.allCases.filter { only == nil || only == $0.rawValue }.flatMap { try Self.check(plans, typeset: $0) })
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+        let problems = try await CorpusComparison.atLowestPriority {
+            let plans = try Self.plans()
+            // `ROADMAP_CORPUS_PDF_ONLY=browserTop` checks one typesetting alone.
+            let only = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_PDF_ONLY"]
+            return try Typesetting.allCases.filter { only == nil || only == $0.rawValue }.flatMap { try Self.check(plans, typeset: $0) }
         }
         for problem in problems { Issue.record(Comment(rawValue: problem)) }
     }
