@@ -46,6 +46,78 @@ struct PlanDocumentParserTests {
         #expect(plan.actions.allSatisfy { $0.section == nil })
     }
 
+    /// A table whose rows have no numbers: a row holding only its action's text heads the rows
+    /// below when nothing above could share a merged deadline with it (the first row under the
+    /// header), or when it is short, ends as no sentence does, and the row below has its own
+    /// deadline. «I.Организационные мероприятия» is a section without its space too.
+    @Test func unnumberedRowsAloneHeadTheRowsBelowThem() throws {
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["План мероприятий на 2024 год"], table: [
+            ["Виды работ", "Сроки", "Ответственный исполнитель"],
+            ["Проведение организационно-информационных мероприятий", "", ""],
+            ["Планирование работы на 2024 год", "январь 2024", "Руководители МО"],
+            ["Торжественное открытие Года семьи", "январь 2024", "Заместитель директора"],
+            ["Заседания профсоюзного комитета", "", ""],
+            ["Обсуждение плана работы профактива", "август 2024", "Председатель профкома"],
+            ["I.Культурно-массовые мероприятия", "", ""],
+            ["Праздничный концерт ко Дню учителя", "05.10.2024", "Учитель музыки"],
+            // A row of a sentence, under a deadline merged down from the row above: an action.
+            ["Подготовка отчёта о проведённых мероприятиях для управления образования.", "", ""],
+            ["Подведение итогов года", "декабрь 2024", "Директор"],
+        ]))
+        #expect(plan.actions.map(\.title) == [
+            "Планирование работы на 2024 год", "Торжественное открытие Года семьи", "Обсуждение плана работы профактива",
+            "Праздничный концерт ко Дню учителя", "Подготовка отчёта о проведённых мероприятиях для управления образования.",
+            "Подведение итогов года",
+        ])
+        #expect(plan.actions.map(\.section) == [
+            "Проведение организационно-информационных мероприятий", "Проведение организационно-информационных мероприятий",
+            "Заседания профсоюзного комитета", "I.Культурно-массовые мероприятия", "I.Культурно-массовые мероприятия",
+            "I.Культурно-массовые мероприятия",
+        ])
+    }
+
+    /// A row whose action stands alone but with a time, a place or a class beside it is an
+    /// action whose deadline was merged down from the row above (a web page's copy keeps no
+    /// merge), never a heading; nor is a row alone whose next row has no deadline of its own.
+    @Test func aRowWithMoreThanItsActionOrBeforeAnotherUntimedRowIsNoHeading() throws {
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["Программа мероприятий"], table: [
+            ["Мероприятие", "Дата", "Время", "Ответственный"],
+            ["Выставка книг", "01-28.02", "8.00-16.30", "Ерошевская Е.В."],
+            ["Фотосессия на протяжении всего периода", "", "8.00-15.30", ""],
+            ["Открытие «Пушкинских дней»", "04.02", "08.00", "Бабенко И.В."],
+            ["Конкурс чтецов", "", "", ""],
+            ["Литературная викторина", "", "", ""],
+            ["Закрытие «Пушкинских дней»", "28.02", "14.00", "Бабенко И.В."],
+        ]))
+        #expect(plan.actionCount == 6)
+        #expect(plan.actions.allSatisfy { $0.section == nil })
+    }
+
+    /// «1 | 2 | 3» under the header numbers its columns: a table of one action under it has
+    /// no numbers of its rows to shift the headings over.
+    @Test func aNumberingRowOverOneActionIsNoColumnOfNumbers() throws {
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["План мероприятий"], table: [
+            ["Содержание работы", "Срок", "Ответственные"],
+            ["1", "2", "3"],
+            ["Изучение видового разнообразия растений на пришкольной территории", "май 2024", "Старовойтова О.Н."],
+        ]))
+        #expect(plan.actions.map(\.title) == ["Изучение видового разнообразия растений на пришкольной территории"])
+        #expect(plan.actions.map(\.deadline.text) == ["май 2024"])
+    }
+
+    /// «25 января - День российского студенчества» across the table: a day and its theme, with
+    /// the dash spaced as Russian typesetting has it.
+    @Test func aDayThenASpacedDashThenItsThemeHeadsItsRows() throws {
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["План мероприятий на 2018 год"], table: [
+            ["Наименование мероприятия", "Срок проведения", "Ответственный исполнитель"],
+            ["Размещение материалов на сайтах", "в течение года", "Министерство образования"],
+            ["25 января - День российского студенчества", "", ""],
+            ["Интеллектуальная игра для молодёжи «Брейн-ринг»", "", "Национальная библиотека"],
+        ]))
+        #expect(plan.actionCount == 2)
+        #expect(plan.actions.last?.section == "25 января - День российского студенчества")
+    }
+
     /// Word keeps a plan of several pages as a table a page; only the first has the header.
     /// A numbered row whose words sound like headings («Контроль организации питания»,
     /// «работники столовой», «Ответственный за питание») goes on with the plan.

@@ -74,7 +74,10 @@ public struct PlanDocumentParser: Sendable {
     static func withUnnamedNumbers(_ table: SourceTable, _ layout: PlanTableLayout) -> (SourceTable, PlanTableLayout) {
         let header = layout.headerRow
         guard table.rows.indices.contains(header), layout.columns[0] != .number, layout.columns[0] != nil else { return (table, layout) }
-        let body = table.rows.dropFirst(header + 1).filter { row in row.contains { !$0.text.isEmpty } }
+        // «1 | 2 | 3» under the header numbers the columns, not the rows.
+        let body = table.rows.dropFirst(header + 1).filter { row in
+            row.contains { !$0.text.isEmpty } && !PlanReading.isColumnNumbering(row)
+        }
         let numbered = body.filter { row in row.first.map { CellRunTable.isRowNumber($0.text) } ?? false }
         guard body.count >= 2, numbered.count * 2 >= body.count else { return (table, layout) }
         // «Дата | День недели | … | Мероприятие» over «1 | четверг | … | День знаний» under a

@@ -28,6 +28,9 @@ struct PlanReading {
         var section: String?
         /// The task row («Задача 1.1. …») the action stands under: its index in `taskRows`.
         var taskRow: Int?
+
+        /// Whether its row gave it a deadline or executors.
+        var isTimedOrAssigned: Bool { !(cells[.deadline] ?? "").isEmpty || !(cells[.executor] ?? "").isEmpty }
     }
 
     let file: String
@@ -78,6 +81,7 @@ struct PlanReading {
         var headingRow: (index: Int, number: String, written: String)?
         var sectionNumber: String?
         var grouped: Set<Int> = []
+        let actionsBefore = actions.count
         func closeGroup() {
             if let open = group, open.items > 0 { grouped.insert(open.index) }
             group = nil
@@ -213,6 +217,22 @@ struct PlanReading {
                 let period = RussianText.collapsingWhitespace(cells[.deadline] ?? "")
                 section = RussianText.collapsingWhitespace(title) + (period.isEmpty ? "" : ": \(period)")
                 if !period.isEmpty { stagePeriods.append(period) }
+                sectionNumber = nil
+                headingRow = nil
+                previousAction = nil
+                closeGroup()
+                continue
+            }
+            if let title = Self.headingOverTheActions(cells, row: row, layout: layout),
+               actions.count == actionsBefore
+                || Self.isShortHeading(cells[.action] ?? "") && previousAction.map({ actions[$0].isTimedOrAssigned }) == true,
+               Self.nextRowIsTimedOrAssigned(table, after: rowIndex, layout: layout) {
+                // «Организационные мероприятия | | » where no row numbers tell it apart, under
+                // the header before any action (nothing above it shares a merged deadline with
+                // it), or short and no sentence between two rows with deadlines of their own (a
+                // deadline merged down two rows and more leaves two such rows together): it
+                // heads the rows below.
+                section = title
                 sectionNumber = nil
                 headingRow = nil
                 previousAction = nil
@@ -598,6 +618,36 @@ struct PlanReading {
         return Array(row[..<deadline]) + [blank] + Array(row[deadline...].dropLast())
     }
 
+    /// The title of a row whose only text is its action's (no time, place or class beside it),
+    /// unnumbered (the table numbers no rows, or not this one), short and opening like a
+    /// heading; nil for any other row.
+    static func headingOverTheActions(_ cells: [PlanColumn: String], row: [SourceCell], layout: PlanTableLayout) -> String? {
+        guard cells.count == 1, let title = cells[.action], !RussianText.isLonger(title, than: 200),
+              row.filter({ !$0.text.isEmpty }).count == 1 else { return nil }
+        if let number = layout.index(of: .number), row.indices.contains(number), !row[number].text.isEmpty { return nil }
+        let text = RussianText.collapsingWhitespace(title)
+        guard text.filter(\.isLetter).count >= 3, let first = text.first,
+              first.isUppercase || first.isNumber || "«\"".contains(first) else { return nil }
+        return goalTitle(text)
+    }
+
+    /// Whether a row's text is short enough for a heading and ends as no sentence or list does
+    /// (a final «г.» of a year is no sentence's end: «2 этап: сентябрь – декабрь 2016 г.»).
+    static func isShortHeading(_ text: String) -> Bool {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !RussianText.isLonger(text, than: 100), !text.hasSuffix(";"), !text.hasSuffix(":") else { return false }
+        guard text.hasSuffix(".") else { return true }
+        let lastWord = text.split(whereSeparator: \.isWhitespace).last ?? ""
+        return lastWord.filter(\.isLetter).count <= 2
+    }
+
+    /// Whether the first row after `index` with any text has a deadline or executors of its own.
+    static func nextRowIsTimedOrAssigned(_ table: SourceTable, after index: Int, layout: PlanTableLayout) -> Bool {
+        let columns = [layout.index(of: .deadline), layout.index(of: .executor)].compactMap { $0 }
+        guard let next = table.rows[(index + 1)...].first(where: { $0.contains { !$0.text.isEmpty } }) else { return false }
+        return columns.contains { next.indices.contains($0) && !next[$0].text.isEmpty }
+    }
+
     /// A row of one cell under a header of three columns or more, as a copy rebuilt from its
     /// lines gives a row spanning the table («Школьные и классные мероприятия»): a section.
     static func rowOfOneCell(_ row: [SourceCell], layout: PlanTableLayout) -> String? {
@@ -852,10 +902,10 @@ extension PlanReading {
     static let fourDigits = SharedRegex(/\d{4}/)
     static let daysAlone = SharedRegex(/\s*((?:[1-9]|[12]\d|3[01])(?:\s*[-–—]\s*(?:[1-9]|[12]\d|3[01]))?)\.?\s*/)
     static let monthAlone = SharedRegex(/([а-я]+)\.?(?:\s+(\d{4})\s*(?:г\.?|года)?)?\.?/)
-    static let sectionHeading = SharedRegex(/^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}|\d{1,2})[.)]?\s+([«"]?\p{Lu}\S*(?:\s+\S+)+)$/)
+    static let sectionHeading = SharedRegex(/^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}(?:[.)]\s*|\s+)|\d{1,2}[.)]?\s+)([«"]?\p{Lu}\S*(?:\s+\S+)+)$/)
     static let moduleHeading = SharedRegex(/^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/)
     static let dayThenTheme = SharedRegex(/^\s*(\d{1,2}\.\d{1,2}\.(?:\d{2}(?:\d{2})?)?)\s+(\p{Lu}[^\d]{3,})$/)
-    static let dayThenCapital = SharedRegex(/^(\d{1,2}\s+[а-яё]+(?:\s+\d{4}\s*(?:г\.|года)?)?)[.,:–—-]?\s+\p{Lu}/)
+    static let dayThenCapital = SharedRegex(/^(\d{1,2}\s+[а-яё]+(?:\s+\d{4}\s*(?:г\.|года)?)?)(?:\s*[.,:–—-])?\s+\p{Lu}/)
     static let timeOfDay = SharedRegex(/\d{1,2}[.:][0-5]\d(?:\s*[-–—]\s*\d{1,2}[.:][0-5]\d)?(?:\s*ч\.?)?/)
     static let labelledGoalOrTaskRow = SharedRegex(/^(?i:(цель|задача))\s*(?:№\s*)?(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?)?\s*:\s*(\S.*)$/)
     static let goalOrTaskRow = SharedRegex(/^(Цель|ЦЕЛЬ|Задача|ЗАДАЧА)\s+(?:№\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*[:.]?\s+(\S.*)$/)
