@@ -51,15 +51,7 @@ struct LayoutVariationTests {
             let names = headings[column] ?? []
             return names[variant % names.count]
         }
-        var rows: [[String]] = []
-        if twoRowHeader {
-            // «Срок» over «исполнения»: the first word above, the rest below.
-            rows.append(header.map { String($0.split(separator: " ").first ?? "") })
-            rows.append(header.map { $0.split(separator: " ").dropFirst().joined(separator: " ") })
-        } else {
-            rows.append(header)
-        }
-        if numberingRow { rows.append(order.indices.map { String($0 + 1) }) }
+        var rows = headerRows(header, twoRows: twoRowHeader, numberingRow: numberingRow)
         for (section, actions) in sections {
             rows.append([section] + Array(repeating: "", count: order.count - 1))
             for (index, action) in actions.enumerated() {
@@ -74,6 +66,20 @@ struct LayoutVariationTests {
                 })
             }
         }
+        return rows
+    }
+
+    /// The rows of a header of `header`'s headings: one row, or two with each heading's first
+    /// word above the rest («Срок» over «исполнения»); then maybe the columns' numbers.
+    static func headerRows(_ header: [String], twoRows: Bool, numberingRow: Bool) -> [[String]] {
+        var rows: [[String]] = []
+        if twoRows {
+            rows.append(header.map { String($0.split(separator: " ").first ?? "") })
+            rows.append(header.map { $0.split(separator: " ").dropFirst().joined(separator: " ") })
+        } else {
+            rows.append(header)
+        }
+        if numberingRow { rows.append(header.indices.map { String($0 + 1) }) }
         return rows
     }
 
