@@ -28,14 +28,28 @@ struct CorpusLayoutsTests {
         [.number, .action, .executor, .result, .deadline],
     ]
 
-    /// One layout of a table: its column order, the heading chosen for each column, and what
-    /// else its header holds.
+    /// How the rows are numbered: «1.» again in each section, «1» on through the plan, «1)»,
+    /// or «1.1.» under a section row numbered «1.» itself.
+    enum Numbering: CaseIterable {
+        case perSection, continuous, parenthesis, underNumberedSections
+    }
+
+    /// How a section row is written: as the plan has it, in capitals, or after «Раздел N.»
+    /// (when it has no number of its own).
+    enum SectionStyle: CaseIterable {
+        case asWritten, capitals, numberedPart
+    }
+
+    /// One layout of a table: its column order, the heading chosen for each column, what else
+    /// its header holds, and how its rows are numbered.
     struct Layout: CustomStringConvertible {
         var order: [Column]
         var variant: Int
         var numberingRow: Bool
         var twoRowHeader: Bool
         var marksColumn: Bool
+        var numbering: Numbering
+        var sectionStyle: SectionStyle
 
         /// The `index`-th layout: each choice cycles at its own pace, so that every heading
         /// meets every order across the corpus.
@@ -45,6 +59,8 @@ struct CorpusLayoutsTests {
             numberingRow = index % 3 == 1
             twoRowHeader = index % 5 == 2
             marksColumn = index % 4 == 3
+            numbering = Numbering.allCases[(index / 2) % Numbering.allCases.count]
+            sectionStyle = SectionStyle.allCases[(index / 3) % SectionStyle.allCases.count]
         }
 
         /// The header's cells: each column's heading, then the marks' column if any.
@@ -58,27 +74,49 @@ struct CorpusLayoutsTests {
         var description: String {
             header.joined(separator: " | ")
                 + (numberingRow ? ", numbering row" : "") + (twoRowHeader ? ", two-row header" : "")
-                + (marksColumn ? ", marks column" : "")
+                + (marksColumn ? ", marks column" : "") + (order.contains(.number) ? ", numbered \(numbering)" : "")
+                + ", sections \(sectionStyle)"
         }
     }
 
     /// `plan`'s actions as table rows under `layout`: the header, then a section row where the
-    /// section changes, then the actions numbered within their section.
+    /// section changes, then the actions, numbered as the layout has them.
     static func rows(of plan: PlanDraft, layout: Layout) -> [[String]] {
         let header = layout.header
         var rows = LayoutVariationTests.headerRows(header, twoRows: layout.twoRowHeader, numberingRow: layout.numberingRow)
         var section: String?
+        var sections = 0
         var number = 0
+        let numbered = layout.order.contains(.number)
         for action in plan.actions {
             if let current = action.section, current != section {
-                rows.append([current] + Array(repeating: "", count: header.count - 1))
-                number = 0
+                sections += 1
+                let heading = switch layout.sectionStyle {
+                case .asWritten: current
+                case .capitals: current.uppercased()
+                // A section numbered already («2. Мероприятия …») keeps its own number.
+                case .numberedPart: current.firstMatch(of: /^(?:[IVXLC]+|\d+)[.)\s]/) == nil ? "Раздел \(sections). \(current)" : current
+                }
+                if numbered, layout.numbering == .underNumberedSections {
+                    // «1. | Организационные мероприятия | |»: the number where the rows' are.
+                    rows.append(layout.order.map { $0 == .number ? "\(sections)." : $0 == .action ? heading : "" }
+                        + (layout.marksColumn ? [""] : []))
+                } else {
+                    rows.append([heading] + Array(repeating: "", count: header.count - 1))
+                }
+                if layout.numbering != .continuous { number = 0 }
             }
             section = action.section
             number += 1
+            let written = switch layout.numbering {
+            case .perSection: "\(number)."
+            case .continuous: "\(number)"
+            case .parenthesis: "\(number))"
+            case .underNumberedSections: section == nil ? "\(number)." : "\(sections).\(number)."
+            }
             rows.append(layout.order.map { column in
                 switch column {
-                case .number: "\(number)."
+                case .number: written
                 case .action: action.title
                 case .deadline: action.deadline.text
                 case .executor: action.executors.map(\.name).joined(separator: ", ")
