@@ -46,8 +46,11 @@ struct DocxNumbering {
 
     /// A start as written, within `starts`.
     static func start(_ written: String?) -> Int? {
-        guard let written = written?.trimmingCharacters(in: .whitespaces), !written.isEmpty else { return nil }
-        guard let number = Int(written) else { return written.first == "-" || !written.allSatisfy(\.isNumber) ? nil : starts.upperBound }
+        guard let written = written?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let digits = written.hasPrefix("-") ? written.dropFirst() : Substring(written)
+        guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        // Past any integer: the bound on its side.
+        guard let number = Int(written) else { return written.hasPrefix("-") ? starts.lowerBound : starts.upperBound }
         return min(max(number, starts.lowerBound), starts.upperBound)
     }
 

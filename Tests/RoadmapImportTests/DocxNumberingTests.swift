@@ -121,10 +121,16 @@ struct DocxNumberingTests {
             <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="-5"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
             <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
             <w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999999999999999"/></w:lvlOverride></w:num>
+            <w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="-99999999999999999999999"/></w:lvlOverride></w:num>
+            <w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="пять"/></w:lvlOverride></w:num>
             """
-        let body = [Self.paragraph("А", list: "1"), Self.paragraph("Б", list: "1"), Self.paragraph("В", list: "2"), Self.paragraph("Г", list: "3")].joined()
+        let body = [
+            Self.paragraph("А", list: "1"), Self.paragraph("Б", list: "1"), Self.paragraph("В", list: "2"), Self.paragraph("Г", list: "3"),
+            Self.paragraph("Д", list: "4"), Self.paragraph("Е", list: "5"),
+        ].joined()
         let document = try DocxReader.read(data: try OfficeFixture.docx(body: body, numbering: numbering), name: "hostile.docx")
-        #expect(document.paragraphs.map(\.text) == ["32767. А", "32768. Б", "0. В", "32767. Г"])
+        // A start that is no number at all is none: the definition's list counts on after «Д».
+        #expect(document.paragraphs.map(\.text) == ["32767. А", "32768. Б", "0. В", "32767. Г", "0. Д", "1. Е"])
     }
 
     @Test func numbersAreWrittenAsTheirLevelsFormatWritesThem() {
