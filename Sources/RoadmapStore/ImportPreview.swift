@@ -2,8 +2,8 @@ import RoadmapDomain
 
 /// The plan as an import read it, action by action, for a person to check before
 /// confirming: the goal and the tasks it serves, the section, the title, the deadline as
-/// written and the period read from it, and each executor as matched, new or a person. Kept for a dry run, the first
-/// `actionLimit` actions and `executorLimit` executors of each.
+/// written and the period read from it, and each executor as matched, new or a person.
+/// Kept for a dry run, the first `actionLimit` actions and `executorLimit` executors of each.
 public struct ImportPreview: Sendable, Equatable, Encodable {
     public static let actionLimit = 200
     public static let executorLimit = 20
@@ -77,5 +77,36 @@ public struct ImportPreview: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case actions
         case moreActions = "more_actions"
+    }
+
+    /// The headings that open before an action when the plan is listed in order.
+    public struct Headings: Sendable, Equatable {
+        /// The goal whose actions start here, with its tasks.
+        public var goal: Goal?
+        /// The tasks the actions from here name as their own.
+        public var tasks: [String]?
+        /// The section whose actions start here.
+        public var section: String?
+    }
+
+    /// For each action in `actions`, the headings that open before it: its goal where the goal
+    /// changes, its own tasks where they change, its section where the section changes. A
+    /// new goal opens its tasks and section again, even when they read as the ones before.
+    public var headings: [Headings] {
+        var goal: Goal?
+        var tasks: [String] = []
+        var section: String?
+        return actions.map { action in
+            defer {
+                goal = action.goal
+                tasks = action.tasks
+                section = action.section
+            }
+            let newGoal = action.goal != nil && action.goal != goal
+            return Headings(
+                goal: newGoal ? action.goal : nil,
+                tasks: !action.tasks.isEmpty && (action.tasks != tasks || newGoal) ? action.tasks : nil,
+                section: action.section != nil && (action.section != section || newGoal) ? action.section : nil)
+        }
     }
 }

@@ -143,26 +143,18 @@ extension WebController {
 
     /// The dry run's actions as the preview page lists them.
     static func previewRows(_ preview: ImportPreview?) -> [ImportPreviewPage.Row] {
-        var section: String?
-        var goal: ImportPreview.Goal?
-        var tasks: [String] = []
+        let headings = preview?.headings ?? []
         return (preview?.actions ?? []).enumerated().map { index, action in
-            let goalStart = action.goal != goal ? action.goal : nil
-            let tasksStart = !action.tasks.isEmpty && (action.tasks != tasks || goalStart != nil) ? action.tasks.joined(separator: "; ") : nil
-            defer {
-                section = action.section
-                goal = action.goal
-                tasks = action.tasks
-            }
+            let heading = headings[index]
             let period = action.period.flatMap { text -> String? in
                 let days = text.split(separator: ".").filter { !$0.isEmpty }.map(String.init)
                 guard days.count == 2, let first = CalendarDate(iso: days[0]), let last = CalendarDate(iso: days[1]) else { return nil }
                 return first == last ? first.russian : "\(first.russian) – \(last.russian)"
             }
             return ImportPreviewPage.Row(
-                goalStart: goalStart.map { ImportPreviewPage.Goal(title: $0.title, tasks: $0.tasks.enumerated().map { "\($0.offset + 1). \($0.element)" }) },
-                tasksStart: tasksStart,
-                sectionStart: action.section != section || goalStart != nil ? action.section : nil, number: index + 1, title: action.title,
+                goalStart: heading.goal.map { ImportPreviewPage.Goal(title: $0.title, tasks: $0.tasks.enumerated().map { "\($0.offset + 1). \($0.element)" }) },
+                tasksStart: heading.tasks?.joined(separator: "; "),
+                sectionStart: heading.section, number: index + 1, title: action.title,
                 deadline: action.deadline.isEmpty ? "не указан" : action.deadline,
                 period: period ?? (action.deadlineRead ? "без срока" : "срок не распознан: сохранится текстом"),
                 deadlineRead: action.deadlineRead,

@@ -167,22 +167,13 @@ struct ImportCommand: AsyncParsableCommand {
         if let preview = outcome.preview, !preview.actions.isEmpty {
             lines.append("")
             lines.append("The plan as read:")
-            var section: String?
-            var goal: ImportPreview.Goal?
-            var tasks: [String] = []
-            for (index, action) in preview.actions.enumerated() {
-                let previousGoal = goal
-                if let heading = action.goal, heading != goal {
-                    lines.append("  Goal: \(heading.title)")
-                    for (number, task) in heading.tasks.enumerated() { lines.append("    task \(number + 1): \(task)") }
-                    tasks = []
+            for ((index, action), heading) in zip(preview.actions.enumerated(), preview.headings) {
+                if let goal = heading.goal {
+                    lines.append("  Goal: \(goal.title)")
+                    for (number, task) in goal.tasks.enumerated() { lines.append("    task \(number + 1): \(task)") }
                 }
-                goal = action.goal
-                let newGoal = action.goal != nil && action.goal != previousGoal
-                if !action.tasks.isEmpty, action.tasks != tasks || newGoal { lines.append("  Task: \(action.tasks.joined(separator: "; "))") }
-                tasks = action.tasks
-                if let heading = action.section, heading != section || newGoal { lines.append("  \(heading)") }
-                section = action.section
+                if let tasks = heading.tasks { lines.append("  Task: \(tasks.joined(separator: "; "))") }
+                if let section = heading.section { lines.append("  \(section)") }
                 let period = action.period ?? (action.deadlineRead ? "no due date" : "NOT READ: kept as text for a person")
                 lines.append("    \(index + 1). \(action.title)")
                 // A cell broken over lines («сен-\nтябрь 2025») is shown on one.
