@@ -1721,6 +1721,60 @@ struct CellRunTableTests {
         #expect(Set(plan.actions.map(\.section)) == ["Школьные и классные мероприятия"])
     }
 
+    /// «Мероприятия | Время проведения | Исполнители | Отметка о выполнении» over rows that
+    /// name no executor and mark nothing: the copy kept an action and an hour a row. Read by
+    /// the header's width, each row would take the next action for its executor; read without
+    /// the two columns no row fills, each action keeps its hour.
+    @Test func columnsNoRowFillsAreReadWithout() throws {
+        let lines = ["Программа праздника", "Мероприятия", "|", "Время проведения", "|", "Исполнители", "|", "Отметка о выполнении", "|",
+                     "оргмомент, подготовка к празднику", "|", "8:30", "|",
+                     "торжественное открытие праздника", "|", "9:00", "|",
+                     "выступление агитбригад классов", "|", "10:15", "|",
+                     "игры, конкурсы, спортивные мероприятия", "|", "11:30 – 12:30", "|",
+                     "подведение итогов конкурсов", "|", "12:45", "|",
+                     "чаепитие в классах", "|", "12:55"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["оргмомент, подготовка к празднику", "торжественное открытие праздника",
+                                              "выступление агитбригад классов", "игры, конкурсы, спортивные мероприятия",
+                                              "подведение итогов конкурсов", "чаепитие в классах"])
+        #expect(plan.actions.map(\.deadline.text) == ["8:30", "9:00", "10:15", "11:30 – 12:30", "12:45", "12:55"])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+    }
+
+    /// «№ | Мероприятия | Ответственный исполнитель | Форма отчётности | Срок» whose rows give
+    /// no form: each numbered row holds its number, action, executor and deadline, the
+    /// deadline where the form should be. Read without the form's column, and a row whose
+    /// deadline opens with a date and goes on with the hour and the place keeps it whole.
+    @Test func aMiddleColumnNoRowFillsIsReadWithout() throws {
+        let lines = ["План", "№", "|", "Мероприятия", "|", "Ответственный исполнитель", "|", "Форма отчётности", "|", "Срок", "|",
+                     "26.12.2023", "|",
+                     "1)", "|", "Построение, перекличка", "|", "Начальник лагеря Дудова С.В.", "|", "26.12.2023, 8.00-8.05 – холл школы", "|",
+                     "2)", "|", "Инструктаж по правилам безопасности", "|", "Воспитатели", "|", "26.12.2023, 8.05-8.15 – игровая", "|",
+                     "3)", "|", "Концертная программа «Зимняя сказка»", "|", "Педагог-организатор Губар Е.С.", "|", "26.12.2023, 11.40-12.40", "|",
+                     "27.12.2023", "|",
+                     "1)", "|", "Инструктаж «Засветись на дороге»", "|", "Воспитатели", "|", "27.12.2023, 8.00-8.15 – игровая", "|",
+                     "2)", "|", "Поход в кинотеатр", "|", "Воспитатели", "|", "27.12.2023, 10.00-12.00 – кинотеатр «Октябрь»", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["26.12.2023, 8.00-8.05 – холл школы", "26.12.2023, 8.05-8.15 – игровая",
+                                                      "26.12.2023, 11.40-12.40", "27.12.2023, 8.00-8.15 – игровая",
+                                                      "27.12.2023, 10.00-12.00 – кинотеатр «Октябрь»"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Начальник лагеря Дудова С.В."], ["Воспитатели"],
+                                                                  ["Педагог-организатор Губар Е.С."], ["Воспитатели"], ["Воспитатели"]])
+        #expect(plan.actions.map(\.section) == ["26.12.2023", "26.12.2023", "26.12.2023", "27.12.2023", "27.12.2023"])
+    }
+
+    /// The drop is not made where the column holds what it names: «Участники» («Учащиеся,
+    /// педагоги, родители») between the action and the deadline stays its own.
+    @Test func aColumnOfItsOwnContentIsKept() throws {
+        let lines = ["План", "Наименование мероприятия", "|", "Участники", "|", "Срок проведения", "|", "Ответственные", "|",
+                     "Конкурс рисунков «Защитники Отечества»", "|", "Учащиеся 1-6 классов", "|", "Январь - февраль", "|", "Учитель ИЗО", "|",
+                     "Знакомство с планом мероприятий года", "|", "Педагоги", "|", "Январь 2025", "|", "Зам. директора по ВР", "|",
+                     "Общешкольная линейка", "|", "Учащиеся, педагоги, родители", "|", "до 15 января", "|", "Классные руководители", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Конкурс рисунков «Защитники Отечества»", "Знакомство с планом мероприятий года", "Общешкольная линейка"])
+        #expect(plan.actions.map(\.deadline.text) == ["Январь - февраль", "Январь 2025", "до 15 января"])
+    }
+
     /// A paragraph a cell, no «|», no row numbers, and cells of several paragraphs: an action
     /// in three, two executors, a deadline broken in two. Read from the deadlines, each
     /// row's executors end where a text that names nobody starts the next action.

@@ -168,17 +168,20 @@ struct CorpusLayoutsTests {
     /// `ROADMAP_CORPUS_LAYOUTS=1 swift test --filter CorpusLayoutsTests/report`: every plan
     /// under every column order, with what differs. `ROADMAP_CORPUS_LAYOUTS_ONLY=013,132`
     /// takes those plans alone; `ROADMAP_CORPUS_LAYOUTS_SHOW=013.txt:tabs` writes each table
-    /// of that plan and shape, and the actions read from it, to the output.
+    /// of that plan and shape, and the actions read from it, to the output;
+    /// `ROADMAP_CORPUS_LAYOUTS_SHAPES=wrapped,flattened` writes the tables in those shapes instead.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ROADMAP_CORPUS_LAYOUTS"] != nil))
     func report() throws {
         var right = 0, total = 0
-        let only = ProcessInfo.processInfo.environment["ROADMAP_CORPUS_LAYOUTS_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
+        let environment = ProcessInfo.processInfo.environment
+        let only = environment["ROADMAP_CORPUS_LAYOUTS_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
+        let shapes = environment["ROADMAP_CORPUS_LAYOUTS_SHAPES"].map { $0.split(separator: ",").compactMap { TableShape(rawValue: String($0)) } } ?? Self.shapes
         for (index, name) in CorpusTests.readRight.sorted().enumerated() where only?.contains(name) ?? true {
             let (data, file) = try CorpusTests.document(name)
             let plan = try PlanDocumentParser().parse(try DocumentReader.read(data: data, fileName: file))
             for step in 0..<Self.orders.count {
                 let layout = Layout(index + step * 11)
-                for shape in Self.shapes {
+                for shape in shapes {
                     total += 1
                     if let difference = Self.difference(plan, layout: layout, shape: shape) {
                         print("LAYOUTS \(name) \(shape.rawValue) [\(layout)]: \(difference)")

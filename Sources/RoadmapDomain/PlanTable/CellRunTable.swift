@@ -41,10 +41,12 @@ public enum CellRunTable {
 
     /// The table rebuilt from `paragraphs`, and how many paragraphs come before its header
     /// (the document's heading); nil when no run of header cells names a planned action.
-    /// `droppingNote`: the header's last column, «Примечание», has no cell in any row (the
-    /// copy left its empty cells out); read without it.
+    /// `dropping`: the header's columns (by place) that have no cell in any row, the copy
+    /// having left their empty cells out («Примечание», «Отметка о выполнении», executors
+    /// the plan never named); read without them. Nil: read with every column, then without
+    /// those whose leaving out puts the rows' texts in their columns (`withoutEmptyColumns`).
     static func rebuild(
-        _ paragraphs: [(text: String, location: SourceLocation)], droppingNote: Bool = false
+        _ paragraphs: [(text: String, location: SourceLocation)], dropping: Set<Int>? = nil
     ) -> (table: SourceTable, headerStart: Int)? {
         // Lines holding several cells between «|» are a stream of cells, not one cell a line.
         let inner = paragraphs.filter { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " |")).contains("|") }
@@ -92,9 +94,10 @@ public enum CellRunTable {
             headerRow[last].text += " " + cells[bodyStart].cell.text
             bodyStart += 1
         }
-        if droppingNote, headerRow.count > 2, PlanColumn(header: headerRow[headerRow.count - 1].text) == .note {
-            headerRow.removeLast()
-            width -= 1
+        if let dropping, !dropping.isEmpty {
+            guard dropping.allSatisfy(headerRow.indices.contains), headerRow.count - dropping.count >= 2 else { return nil }
+            headerRow = headerRow.indices.filter { !dropping.contains($0) }.map { headerRow[$0] }
+            width = headerRow.count
         }
         var rows: [[SourceCell]] = [headerRow]
         let kinds = headerRow.map { PlanColumn(header: $0.text) }
@@ -399,25 +402,121 @@ public enum CellRunTable {
                 }
             }
         }
-        if !droppingNote, kinds.last == .note, let deadline = deadlineColumn,
-           Self.outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline),
-           let again = rebuild(paragraphs, droppingNote: true),
-           !Self.outOfStep(again.table.rows.dropFirst().map { $0.map(\.text) }, deadline: deadline) {
-            // Out of step by one cell a row, and the last column is for remarks: its empty
-            // cells were left out of the copy.
-            return again
-        }
         guard rows.count > 1 else { return nil }
         if numbered { rows = Self.numberedHeadings(rows) }
+        if dropping == nil, let again = Self.withoutEmptyColumns(paragraphs, read: rows, kinds: kinds, numbered: numbered) {
+            return again
+        }
         return (SourceTable(rows: rows), cells[start].paragraph)
+    }
+
+    /// `paragraphs` read again without the columns whose cells the copy left out, when that
+    /// puts the rows' texts in their columns better than `rows` (read with every column of
+    /// `kinds`): «Мероприятия | Время проведения | Исполнители | Отметка о выполнении» over
+    /// rows of an action and an hour each (no executor named, no mark made: a copy one cell a
+    /// line keeps no empty cell), or «№ | Мероприятия | Ответственный | Форма отчётности |
+    /// Срок» whose rows have no form, and their deadline where the form should be. Tried only
+    /// when `rows` sit badly: a fifth of them or more without a deadline where it should be,
+    /// or executors' cells that name none. A column is left out only if it is not the number,
+    /// the action or the deadline, and the executors' only if few of its cells name anyone;
+    /// one or two columns at most. Nil when no such reading fits better.
+    static func withoutEmptyColumns(
+        _ paragraphs: [(text: String, location: SourceLocation)], read rows: [[SourceCell]], kinds: [PlanColumn?], numbered: Bool
+    ) -> (table: SourceTable, headerStart: Int)? {
+        guard let deadline = kinds.firstIndex(of: .deadline), kinds.contains(.action) else { return nil }
+        let body = rows.dropFirst().filter { $0.filter { !$0.text.isEmpty }.count >= 2 }
+        guard body.count >= 2 else { return nil }
+        let executor = kinds.firstIndex(of: .executor)
+        // Each text is judged once: the readings tried share most of their cells.
+        var judged: [String: (when: Bool, who: Bool)] = [:]
+        func judge(_ text: String) -> (when: Bool, who: Bool) {
+            if let known = judged[text] { return known }
+            let judgement = (Self.looksLikeDeadline(text), Self.namesWho(text))
+            judged[text] = judgement
+            return judgement
+        }
+        func looksLikeDeadline(_ text: String) -> Bool { judge(text).when }
+        func names(_ text: String) -> Bool { judge(text).who }
+        let undated = body.filter { !($0.indices.contains(deadline) && looksLikeDeadline($0[deadline].text)) }.count
+        let named = executor.map { column in body.filter { $0.indices.contains(column) && names($0[column].text) }.count } ?? body.count
+        // Rows that fill fewer cells than the header has, four in five or more: a column may be
+        // one the copy left out.
+        let short = body.filter { row in row.filter { !$0.text.isEmpty }.count < kinds.count }.count
+        guard undated * 5 >= body.count || named * 3 < body.count || short * 5 >= body.count * 4 else { return nil }
+        let droppable = kinds.indices.filter { column in
+            switch kinds[column] {
+            case .number, .action, .deadline, .group, .task: false
+            case .executor: named * 3 < body.count
+            // Left for remarks or marks of completion, which a plan does not fill.
+            case .note: true
+            default:
+                // Its cells as read are empty, or hold what belongs elsewhere (a deadline, an
+                // executor), in two rows of three.
+                // (Who takes part, «Учащиеся, педагоги, родители», is the participants' own.)
+                body.filter { row in
+                    guard row.indices.contains(column), case let text = row[column].text, !text.isEmpty else { return false }
+                    return kinds[column] == .participants ? !looksLikeDeadline(text) : !looksLikeDeadline(text) && !names(text)
+                }.count * 3 <= body.count
+            }
+        }
+        // Rows numbered in the copy are as wide as it kept them: as many columns are left out
+        // as most rows lack (one or two); other rows are cut by the header's width, and may lack either.
+        let lacking = Dictionary(grouping: body.map { row in kinds.count - row.filter { !$0.text.isEmpty }.count }, by: { $0 })
+            .max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key
+        let sizes = numbered ? [lacking ?? 1].filter { (1...2).contains($0) } : [1, 2]
+        let candidates = (sizes.contains(1) ? droppable.map { Set([$0]) } : [])
+            + (sizes.contains(2) ? droppable.indices.flatMap { first in droppable[(first + 1)...].map { Set([droppable[first], $0]) } } : [])
+        var best: (reading: (table: SourceTable, headerStart: Int), fit: Int)?
+        let fitNow = fit(rows, kinds: kinds, judge: judge)
+        let outOfStepNow = outOfStep(rows.dropFirst().map { $0.map(\.text) }, deadline: deadline, dated: looksLikeDeadline)
+        for dropped in candidates where outOfStepNow || short * 5 >= body.count * 4 || executor.map(dropped.contains) == true {
+            guard let again = rebuild(paragraphs, dropping: dropped) else { continue }
+            let left = kinds.indices.filter { !dropped.contains($0) }.map { kinds[$0] }
+            // Left out, the columns put the rows in step: each with its deadline in its place.
+            guard let place = left.firstIndex(of: .deadline),
+                  !outOfStep(again.table.rows.dropFirst().map { $0.map(\.text) }, deadline: place, dated: looksLikeDeadline) else { continue }
+            let fits = fit(again.table.rows, kinds: left, judge: judge)
+            if fits > max(fitNow, best?.fit ?? Int.min) { best = (again, fits) }
+        }
+        return best?.reading
+    }
+
+    /// «Зам. директора по ВР», «Петрова И.И.», «Комитет по образованию, руководители ОУ»: a
+    /// text that names who, a person, a post or a body; not an action that mentions a school
+    /// («Освещение опыта работы школы …», long, opens with no post).
+    static func namesWho(_ text: String) -> Bool {
+        Executor.startsWithRole(text) || Executor.isPerson(text) || !RussianText.isLonger(text, than: 80) && Executor.kind(of: text) != .other
+    }
+
+    /// How well the rows' texts sit in the columns `kinds` name: for each row of two texts or
+    /// more, a deadline where the deadline stands counts two (another text there one, none if
+    /// it names who), a text that names who in the executors' column one; a short deadline in
+    /// any other column but the action's counts one against.
+    /// `judge`: whether a text reads as a deadline, and whether it names who.
+    static func fit(_ rows: [[SourceCell]], kinds: [PlanColumn?], judge: (String) -> (when: Bool, who: Bool)) -> Int {
+        guard let deadline = kinds.firstIndex(of: .deadline) else { return 0 }
+        var score = 0
+        for row in rows.dropFirst() where row.filter({ !$0.text.isEmpty }).count >= 2 {
+            for (column, cell) in row.enumerated() where !cell.text.isEmpty && kinds.indices.contains(column) {
+                let (dated, who) = judge(cell.text)
+                let when = dated && !RussianText.isLonger(cell.text, than: 40)
+                switch kinds[column] {
+                case .deadline where column == deadline: score += dated ? 2 : who ? 0 : 1
+                case .executor: score += when ? -1 : who ? 1 : 0
+                case .action, .number: break
+                default: score -= when ? 1 : 0
+                }
+            }
+        }
+        return score
     }
 
     /// Whether rows cut by the header's width fell out of step: fewer than four in five of
     /// those with a deadline's place hold one there.
-    static func outOfStep(_ rows: [[String]], deadline: Int) -> Bool {
+    static func outOfStep(_ rows: [[String]], deadline: Int, dated: (String) -> Bool = looksLikeDeadline) -> Bool {
         let full = rows.filter { $0.count > deadline }
         guard full.count >= 2 else { return false }
-        return full.filter { looksLikeDeadline($0[deadline]) }.count * 5 < full.count * 4
+        return full.filter { dated($0[deadline]) }.count * 5 < full.count * 4
     }
 
     /// Whether the texts right before the deadlines name who takes part in half the rows or
@@ -1124,7 +1223,7 @@ public enum CellRunTable {
             return true
         }
         let folded = RussianText.folded(text)
-        if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil {
+        if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil || text.firstMatch(of: Self.leadingDate.regex) != nil {
             return true
         }
         return folded.count <= 80 && ["по плану", "по графику", "в течение", "по мере", "по согласованию", "ежедн", "еженед",
@@ -1232,6 +1331,10 @@ public enum CellRunTable {
         guard text.hasSuffix(".") && words >= 3 || words >= 10 else { return false }
         return Executor.kind(of: text) == .other && !Executor.isPerson(text)
     }
+
+    /// «26.12.2023, 8.00-8.05 – холл школы»: a cell that opens with a whole date (what follows
+    /// it, an hour and a place, is the deadline's cell too, when short).
+    static let leadingDate = SharedRegex(/^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)/)
 
     /// «В период распространения», «до начала», «после окончания»: a deadline whose last word is
     /// a deed that names what it is of.
