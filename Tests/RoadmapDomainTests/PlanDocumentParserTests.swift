@@ -1763,6 +1763,24 @@ struct CellRunTableTests {
         #expect(plan.actions.map(\.section) == ["26.12.2023", "26.12.2023", "26.12.2023", "27.12.2023", "27.12.2023"])
     }
 
+    /// «№ | Срок | Мероприятия | Ответственный» with a row that gives no deadline: the copy
+    /// kept its number, its action and its executor. The action stays the action, not the
+    /// deadline of a row with none; a short text there («В конце марта») is still its deadline.
+    @Test func aRowWithoutItsDeadlineBeforeTheAction() throws {
+        let lines = ["План", "№", "|", "Срок", "|", "Мероприятия", "|", "Ответственный", "|",
+                     "1)", "|", "Первый квартал 2012 года", "|", "Разработка комплекса мер по модернизации системы общего образования", "|",
+                     "Комитет по образованию", "|",
+                     "2)", "|", "Согласование на подписание Соглашения между министерством и администрацией района", "|",
+                     "Комитет по образованию", "|",
+                     "3)", "|", "В конце марта", "|", "Отчёт о выполнении", "|", "Руководители ОУ", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Разработка комплекса мер по модернизации системы общего образования",
+                                              "Согласование на подписание Соглашения между министерством и администрацией района",
+                                              "Отчёт о выполнении"])
+        #expect(plan.actions.map(\.deadline.text) == ["Первый квартал 2012 года", "", "В конце марта"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Комитет по образованию"], ["Комитет по образованию"], ["Руководители ОУ"]])
+    }
+
     /// The drop is not made where the column holds what it names: «Участники» («Учащиеся,
     /// педагоги, родители») between the action and the deadline stays its own.
     @Test func aColumnOfItsOwnContentIsKept() throws {

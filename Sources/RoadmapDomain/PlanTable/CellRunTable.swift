@@ -190,6 +190,14 @@ public enum CellRunTable {
                 current.insert(Cell(text: "", location: current[0].location), at: 0)
             }
             if underMergedDeadline { current.insert(Cell(text: "", location: current[0].location), at: 0) }
+            if numbered, current.count < width, let deadline = deadlineColumn, let action = kinds.firstIndex(of: .action), deadline < action,
+               current.indices.contains(deadline), RussianText.isLonger(current[deadline].text, than: 40), !looksLikeDeadline(current[deadline].text) {
+                // «2) | Согласование Соглашения …» under «№ | Срок | Мероприятия | Ответственный»:
+                // the row gives no deadline, and the text where it should stand is the action
+                // (longer than a deadline is written: «В конце марта», «1-я неделя» are not read
+                // as deadlines, and are).
+                current.insert(Cell(text: "", location: current[deadline].location), at: deadline)
+            }
             var texts = current.map(\.text)
             if numbered, width >= 3, texts.count == 2 * width - 1, !current.contains(where: { isRowNumber($0.text) && $0.text != current[0].text }),
                deadlineColumn.map({ looksLikeDeadline(texts[$0]) && looksLikeDeadline(texts[width + $0 - 1]) }) ?? true {
