@@ -733,7 +733,6 @@ enum PDFLayout {
         let cellEnds = geometry.cellEnds
         for (column, runs) in columns.enumerated() where !runs.isEmpty {
             let sorted = runs.sorted { $0.yMin < $1.yMin }
-            let pitch = geometry.pitch
             // A word broken with no hyphen at the column's right edge is a program's doing; a
             // scan's text reaching the edge is a justified line's last word.
             let edge = geometry.jitter > 0 ? nil : geometry.rightEdges[column]
