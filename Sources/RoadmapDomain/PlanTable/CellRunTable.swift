@@ -425,9 +425,11 @@ public enum CellRunTable {
     /// line keeps no empty cell), or «№ | Мероприятия | Ответственный | Форма отчётности |
     /// Срок» whose rows have no form, and their deadline where the form should be. Tried only
     /// when `rows` sit badly: a fifth of them or more without a deadline where it should be,
-    /// or executors' cells that name none. A column is left out only if it is not the number,
-    /// the action or the deadline, and the executors' only if few of its cells name anyone;
-    /// one or two columns at most. Nil when no such reading fits better.
+    /// executors' cells that name none, or four in five rows shorter than the header. A column
+    /// is left out only if it is not the number, the action or the deadline, and its cells as
+    /// read are empty or hold another column's text (the executors': few name anyone; a note's
+    /// always); one or two columns at most, in a numbered table as many as most rows lack.
+    /// The reading kept has its rows in step and `fit`s better. Nil when none does.
     static func withoutEmptyColumns(
         _ paragraphs: [(text: String, location: SourceLocation)], read rows: [[SourceCell]], kinds: [PlanColumn?], numbered: Bool
     ) -> (table: SourceTable, headerStart: Int)? {
