@@ -372,6 +372,24 @@ public struct DeadlineParser: Sendable {
         return hasMarker ? academic : nil
     }
 
+    /// Whether `text` says «the whole year» («в течение года», «постоянно, в течение учебного
+    /// года»), not the plan's whole period («в течение всего периода реализации»): what a plan
+    /// that names no year must place in a year, not in the span of its own dates.
+    public func namesWholeYear(_ text: String) -> Bool {
+        let tokens = DeadlineToken.tokens(in: Self.prepared(RussianText.nfc(text)))
+        guard Self.wholePeriodPhrase(tokens) != nil else { return false }
+        var year = false
+        for token in tokens {
+            switch token {
+            case .yearWord, .academic: year = true
+            case .word(let word) where Self.wholePeriodMarkers.contains(word) && word != "постоянно": return false
+            case .word(let word) where ["программы", "плана", "проекта", "карты"].contains(word): return false
+            default: continue
+            }
+        }
+        return year
+    }
+
     /// The context's period for «постоянно» and its kin; «в течение учебного года» needs an
     /// academic year or a plan period, not a calendar year.
     static func wholePeriod(academic: Bool, text: String, context: DeadlineContext) throws(Failure) -> DatePeriod {

@@ -327,6 +327,19 @@ struct DeadlineParserTests {
         try Self.check(row)
     }
 
+    /// «The whole year» against the plan's whole period and anything else.
+    @Test func wholeYearPhrases() {
+        let parser = DeadlineParser()
+        for text in ["в течение года", "В течение учебного года", "Постоянно, в течение года", "в течение всего года",
+                     "весь год", "в течение уч. года"] {
+            #expect(parser.namesWholeYear(text), "\(text)")
+        }
+        for text in ["в течение всего периода", "в течение срока реализации программы", "постоянно", "сентябрь 2025",
+                     "в течение года после выпуска", "до конца года", "в течение периода действия плана"] {
+            #expect(!parser.namesWholeYear(text), "\(text)")
+        }
+    }
+
     /// A word that only starts like a month is no month: a surname in the deadline's cell
     /// («Мартынюк»), «апробация», «в сети» were read as March, April and September.
     @Test("words that start like a month are no month, and parts of a month that do not exist", arguments: [

@@ -457,6 +457,38 @@ struct PlanDocumentParserTests {
         #expect(plan.actions[2].deadline.period == DatePeriod.month(11, of: 2018))
     }
 
+    /// «в течение года» in a plan that names no year: the year its dates fall in (the academic
+    /// year from an autumn start, the calendar year when they run past August from spring), and
+    /// the plan's period with it; the span of its dates when they fit both; «в течение всего
+    /// периода» is the plan's span, not a year.
+    @Test func aWholeYearInAPlanThatNamesNone() throws {
+        func plan(_ rows: [[String]], paragraphs: [String] = []) throws -> PlanDraft {
+            try PlanDocumentParser().parse(document(paragraphs: paragraphs, table: [["Мероприятие", "Срок"]] + rows))
+        }
+        func days(_ first: String, _ last: String) throws -> DatePeriod {
+            let first = try #require(CalendarDate(iso: first)), last = try #require(CalendarDate(iso: last))
+            return try #require(DatePeriod(first: first, last: last))
+        }
+        let autumn = try plan([["Создание рабочей группы", "сентябрь 2025 г."], ["Разработка плана-графика", "до 1 октября 2025 г."],
+                               ["Семинар", "в течение года"], ["Отчёт", "май"]])
+        #expect(autumn.period == DatePeriod.academicYear(startingIn: 2025))
+        #expect(autumn.actions[2].deadline.period == DatePeriod.academicYear(startingIn: 2025))
+        #expect(autumn.actions[3].deadline.period == DatePeriod.month(5, of: 2026))
+        // An order in June before an autumn plan: the order is in the plan, its year is the dates'.
+        let ordered = try plan([["Семинар", "октябрь 2025"], ["Совещание", "Постоянно, в течение учебного года"]],
+                               paragraphs: ["ПРИКАЗ", "20.06.2025", "№ 12", "О плане"])
+        #expect(ordered.period == (try days("2025-06-20", "2026-08-31")))
+        #expect(ordered.actions[1].deadline.period == (try days("2025-06-20", "2026-08-31")))
+        let spring = try plan([["Семинар", "март 2026"], ["Конкурс", "ноябрь 2026"], ["Мониторинг", "в течение года"]])
+        #expect(spring.actions[2].deadline.period == DatePeriod.year(2026))
+        let either = try plan([["Семинар", "февраль 2026"], ["Конкурс", "май 2026"], ["Мониторинг", "в течение года"]])
+        #expect(either.actions[2].deadline.period == (try days("2026-02-01", "2026-05-31")))
+        let whole = try plan([["Семинар", "сентябрь 2025"], ["Конкурс", "до 1 октября 2025"],
+                              ["Мониторинг", "в течение всего периода реализации"]])
+        #expect(whole.period == (try days("2025-09-01", "2025-10-01")))
+        #expect(whole.actions[2].deadline.period == whole.period)
+    }
+
     @Test func orderOverrideReplacesHeaderFields() throws {
         let override = OrderHeader(number: "771", issuer: "Управление образования")
         let plan = try PlanDocumentParser(order: override).parse(document(

@@ -788,6 +788,15 @@ struct PlanReading {
             {
                 period = DatePeriod(first: min(first, last), last: last)
             }
+            // «в течение года» in a plan that names no year is a year, not the span of the
+            // plan's own dates (01.09–01.10): the year those dates fall in, and the plan's with it.
+            if let inferred = period, let first = periods.map(\.first).min(),
+               let dates = DatePeriod(first: first, last: inferred.last),
+               failed.keys.contains(where: { DeadlineParser().namesWholeYear(actions[$0].deadlineText) }),
+               let year = Self.year(around: dates)?.period,
+               let widened = DatePeriod(first: min(inferred.first, year.first), last: max(inferred.last, year.last)) {
+                period = widened
+            }
         }
         let retry: DeadlineContext? = period.map { context == .none ? .planPeriod($0) : context }
         // A period read from the plan's own dates («17 апреля – 9 мая 2019 года») stops at its
@@ -825,6 +834,21 @@ struct PlanReading {
             }
         }
         return period
+    }
+
+    /// The year a plan's own dates fall in when it names none: the academic year when they begin
+    /// in its autumn (August to December) and end within it; the calendar year when they begin
+    /// before August and end after the academic year (March to November); nil otherwise, when
+    /// they fit both or neither.
+    static func year(around dates: DatePeriod) -> DeadlineContext? {
+        let start = dates.first
+        if start.month >= 8, let academic = DatePeriod.academicYear(startingIn: start.year), dates.last <= academic.last {
+            return .academicYear(startingIn: start.year)
+        }
+        if start.month < 8, dates.last.year == start.year, dates.last.month > 8 {
+            return .calendarYear(start.year)
+        }
+        return nil
     }
 
     /// «Экскурсии 2 раза в год»: a recurring deadline; without a period to repeat in, the
