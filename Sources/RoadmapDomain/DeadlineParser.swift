@@ -325,6 +325,19 @@ public struct DeadlineParser: Sendable {
         "по мере обращения", "по обращению", "по факту",
     ]
 
+    /// The phrases of `noDueDatePhrases` that point to a date given elsewhere: another
+    /// schedule, a plan or an agreement still to come, not work done on demand.
+    static let elsewherePhrases = ["по отдельному графику", "по отдельному плану", "по графику", "по согласованию"]
+
+    /// Whether `deadline`, one with no due date, points to a date some other document or an
+    /// agreement gives («по графику ФЦТ», «по согласованию с ОО»): a person should set it.
+    public func pointsElsewhere(_ deadline: Deadline) -> Bool {
+        guard deadline.kind == .noDueDate else { return false }
+        let tokens = DeadlineToken.tokens(in: Self.prepared(RussianText.nfc(deadline.text)))
+        let phrase = tokens.compactMap { if case .word(let word) = $0 { word } else { nil } }.joined(separator: " ")
+        return Self.elsewherePhrases.contains { phrase == $0 || phrase.hasPrefix($0 + " ") }
+    }
+
     static func isNoDueDate(_ tokens: [DeadlineToken]) -> Bool {
         var words: [String] = []
         for token in tokens {

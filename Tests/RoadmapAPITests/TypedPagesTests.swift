@@ -197,7 +197,7 @@ struct TypedPagesTests {
     @Test func importWarningsAreRussianOnThePages() {
         let kinds: [ImportWarning.Kind] = [
             .rowWithoutAction, .rowWithoutPartner, .deadlineKeptAsText(text: "весна", reason: "unreadable"), .noDeadline,
-            .deadlineUnreadable(text: "весна"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
+            .deadlineUnreadable(text: "весна"), .deadlineElsewhere(text: "по графику ФЦТ"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
             .removedActionKept(title: "Семинар"), .probableMatch(name: "Школа 5", organization: "МАОУ СОШ № 5"),
             .withoutExecutors(count: 13), .columnsInferred(.numberedList), .columnsInferred(.headerlessTable),
             .columnsInferred(.datedList), .columnsInferred(.alternatingLines), .columnsInferred(.labelledItems),

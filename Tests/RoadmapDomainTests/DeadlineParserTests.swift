@@ -340,6 +340,20 @@ struct DeadlineParserTests {
         }
     }
 
+    /// A deadline with no due date that points to a date given elsewhere, against work done
+    /// on demand: only the first is for a person to set.
+    @Test func deadlinesThatPointElsewhere() throws {
+        let parser = DeadlineParser()
+        for text in ["по графику ФЦТ", "По графику", "по отдельному графику", "по согласованию с ОО", "По отдельному плану"] {
+            let deadline = try parser.parse(text, in: y2019)
+            #expect(deadline.kind == .noDueDate, "\(text)")
+            #expect(parser.pointsElsewhere(deadline), "\(text)")
+        }
+        for text in ["по мере необходимости", "по запросу", "при необходимости", "в течение года", "сентябрь"] {
+            #expect(!parser.pointsElsewhere(try parser.parse(text, in: y2019)), "\(text)")
+        }
+    }
+
     /// A word that only starts like a month is no month: a surname in the deadline's cell
     /// («Мартынюк»), «апробация», «в сети» were read as March, April and September.
     @Test("words that start like a month are no month, and parts of a month that do not exist", arguments: [

@@ -489,6 +489,20 @@ struct PlanDocumentParserTests {
         #expect(whole.actions[2].deadline.period == whole.period)
     }
 
+    /// «по графику ФЦТ» is kept as written with no due date, and flagged for a person to set
+    /// one; «по мере необходимости» is work on demand, not flagged.
+    @Test func aDeadlineInAnotherSchedulesIsFlagged() throws {
+        let plan = try PlanDocumentParser(academicYear: 2025).parse(document("p.txt", table: [
+            ["Мероприятие", "Срок", "Ответственные"],
+            ["Мониторинг выполнения", "по графику ФЦТ", "Методический центр"],
+            ["Консультации", "по мере необходимости", "Методический центр"],
+        ]))
+        #expect(plan.actions.map(\.deadline.kind) == [.noDueDate, .noDueDate])
+        #expect(plan.actions.map(\.deadline.text) == ["по графику ФЦТ", "по мере необходимости"])
+        #expect(plan.warnings.map(\.kind) == [.deadlineElsewhere(text: "по графику ФЦТ")])
+        #expect(plan.warnings.first?.description.hasPrefix("p.txt, line 3") == true)
+    }
+
     @Test func orderOverrideReplacesHeaderFields() throws {
         let override = OrderHeader(number: "771", issuer: "Управление образования")
         let plan = try PlanDocumentParser(order: override).parse(document(

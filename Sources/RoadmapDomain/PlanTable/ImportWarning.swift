@@ -14,6 +14,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case noDeadline
         /// A deadline that could not be read, kept as text for a person.
         case deadlineUnreadable(text: String)
+        /// A deadline that points to a schedule or an agreement the plan does not give («по
+        /// графику ФЦТ», «по согласованию»): kept as text, no due date until a person sets one.
+        case deadlineElsewhere(text: String)
         /// A recurring deadline in a plan whose period is unknown: no occurrences yet.
         case recurrenceWithoutPeriod(text: String)
         /// Agreements are marked, but the plan's owner was not given.
@@ -55,6 +58,8 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case .deadlineKeptAsText(let text, let reason): return prefix + "deadline «\(text)» kept as text: \(reason)"
         case .noDeadline: return prefix + "no deadline given; the action has no due date"
         case .deadlineUnreadable(let text): return prefix + "deadline «\(text)» could not be read; kept as text for a person"
+        case .deadlineElsewhere(let text):
+            return prefix + "deadline «\(text)» points to a schedule the plan does not give; no due date until a person sets one"
         case .recurrenceWithoutPeriod(let text):
             return prefix + "«\(text)» recurs, but the plan's period is unknown; give the academic year to create its occurrences"
         case .agreementsWithoutOwner:

@@ -831,6 +831,8 @@ struct PlanReading {
                 }
             } else if let deadline = actions[index].deadline, !deadline.isParsed {
                 warnings.append(ImportWarning(.deadlineUnreadable(text: text), file: file, location: location))
+            } else if let deadline = actions[index].deadline, DeadlineParser().pointsElsewhere(deadline) {
+                warnings.append(ImportWarning(.deadlineElsewhere(text: text), file: file, location: location))
             }
         }
         return period
