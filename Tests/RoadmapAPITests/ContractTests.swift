@@ -192,7 +192,7 @@ struct AuthTests {
             #expect(after.split(separator: "\n").contains { $0.hasPrefix("hb_requests") && $0.contains(#"http_response_status_code="404""#) })
 
             // Once a backup is recorded, its moment is a gauge an alert can age.
-            try await fixture.pool.withConnection { connection in
+            _ = try await fixture.pool.withConnection { connection in
                 try connection.execute("""
                     INSERT INTO backups (file, size_bytes, started_at, finished_at)
                     VALUES ('/var/backups/roadmap/roadmap-20261130-023000Z.dump', 1000, '2026-11-30 02:30:00Z', '2026-11-30 02:30:07Z')

@@ -41,7 +41,7 @@ struct ReadDatabaseTests {
             let standby = try await TestDatabase.database(migrated: false)
             defer { Task { await standby.drop() } }
             _ = try await BackupStore(database: standby.database, conninfo: standby.connectionString).restore(from: file, actor: .installation(commandLine: "test"))
-            try await standby.pool.withConnection { connection in
+            _ = try await standby.pool.withConnection { connection in
                 try connection.execute("UPDATE organizations SET name = 'Школа на реплике' WHERE name = 'МАОУ СОШ № 5'")
             }
 

@@ -38,7 +38,7 @@ struct AnalyticsTests {
         let source = TextDocumentReader.read(document.text, name: document.name)
         _ = try await ImportStore(database: Database(pool: pool)).importPlan(try PlanDocumentParser().parse(source), actor: .installation(commandLine: "test"))
         _ = try await UserStore(database: Database(pool: pool)).addUser(login: "coord", role: .coordinator, organizationID: nil, actor: .installation(commandLine: "test"))
-        let actor = Principal(userID: try #require(try await UserStore(database: Database(pool: pool)).user(login: "coord", scope: .installation(commandLine: "test")).id), login: "coord", role: .coordinator, organizationID: nil)
+        let actor = Principal(userID: try await UserStore(database: Database(pool: pool)).user(login: "coord", scope: .installation(commandLine: "test")).id, login: "coord", role: .coordinator, organizationID: nil)
         let ids = try await pool.withConnection { connection in
             try connection.query("SELECT id FROM assignments ORDER BY due_on, id LIMIT 3").rows.map { try $0.decode(UUID.self, "id") }
         }

@@ -68,7 +68,7 @@ struct ExecutorRowTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
             let installation = Principal.installation(commandLine: "test")
-            try await store.importPlan(try ImportStoreTests.order770(), actor: installation)
+            _ = try await store.importPlan(try ImportStoreTests.order770(), actor: installation)
             let action = try await lease.pool.withConnection { (connection) throws in
                 try #require(try connection.query("SELECT id FROM actions WHERE position = 3").first).decode(UUID.self, "id")
             }

@@ -71,7 +71,7 @@ struct ImportStoreTests {
     @Test func aSecondImportOfTheSameDocumentChangesNoRow() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
-            try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
+            _ = try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             let before = try await counts(lease)
             let again = try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             #expect(!again.changed)
@@ -137,9 +137,9 @@ struct ImportStoreTests {
     @Test func aCorrectedVersionUpdatesWhatChangedAndKeepsReports() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
-            try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
+            _ = try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             // A school reports on the seminar.
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("""
                     INSERT INTO reports (assignment_id, done_on, text)
                     SELECT a.id, '2018-10-20', 'Семинар проведён' FROM assignments a JOIN actions x ON x.id = a.action_id
@@ -182,7 +182,7 @@ struct ImportStoreTests {
     @Test func aCorrectedVersionAddingASchoolWritesOnlyItsRows() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let store = ImportStore(database: lease.database)
-            try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
+            _ = try await store.importPlan(try Self.order770(), actor: .installation(commandLine: "test"))
             let before = try await counts(lease)
             let added = try Self.order770(
                 thirdExecutors: "Комитет образования, МКУ «Центр сопровождения образовательной деятельности», МАОУ СОШ № 5 имени Ю.А.Гагарина, МБОУ СОШ № 7, город Тамбов")

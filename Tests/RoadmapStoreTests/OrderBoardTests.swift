@@ -204,7 +204,7 @@ struct OrderBoardTests {
             #expect(!late.goals.flatMap(\.actions).contains { $0.record.id == secondIDs[0] })
             #expect(late.goals.first?.rollup.total == 3, "the first goal's three assignments, all late")
             let lateRest = try await boards.board(
-                orderID: world.orderID, filter: .init(overdueOnly: true), after: try #require(late.nextAfter), asOf: june, scope: world.coordinator)
+                orderID: world.orderID, filter: .init(overdueOnly: true), after: late.nextAfter, asOf: june, scope: world.coordinator)
             #expect(lateRest.goals.flatMap(\.actions).map(\.record.title) == ["Мероприятие 50"])
             #expect((lateRest.firstShown, lateRest.lastShown, lateRest.actionCount)
                 == (OrderBoardRecord.pageSize + 1, OrderBoardRecord.pageSize + 1, OrderBoardRecord.pageSize + 1))
@@ -311,7 +311,7 @@ struct OrderBoardTests {
             for filter in [OrderBoardRecord.Filter(executorID: world.schoolAID), .init(month: CalendarDate(iso: "2019-06-01"))] {
                 let first = try await boards.board(orderID: world.orderID, filter: filter, asOf: world.today, scope: world.coordinator)
                 let rest = try await boards.board(
-                    orderID: world.orderID, filter: filter, after: try #require(first.nextAfter), asOf: world.today, scope: world.coordinator)
+                    orderID: world.orderID, filter: filter, after: first.nextAfter, asOf: world.today, scope: world.coordinator)
                 #expect(first.goals.map(\.title) == ["Повышение качества"], "\(filter)")
                 #expect(rest.goals.last?.title == "Вторая цель")
                 #expect(rest.goals.last?.actions.map(\.record.title) == ["Первое второй цели"])
@@ -335,7 +335,7 @@ struct OrderBoardTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let crowd = try await Crowd.make(lease.database)
             let world = crowd.world
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("""
                     INSERT INTO action_persons (action_id, person_role, responsibility, position)
                     VALUES (\(crowd.action), 'Руководители ОО', 'lead', 1), (\(crowd.action), 'Петрова И.И.', 'co', 2),
@@ -411,7 +411,7 @@ struct OrderBoardTests {
 
             // Kept from the middle of the deadlines (as if the last change were in April
             // 2019): the days before it take months off, the days after it add months.
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("UPDATE executor_open_before_month SET month = '2019-04-01'")
             }
             #expect(try await rollups.check(repair: true, actor: world.admin).repaired)
@@ -420,7 +420,7 @@ struct OrderBoardTests {
 
             // The first change of open work moves the kept month to the current one, carrying
             // the months between into the kept counts.
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("""
                     UPDATE assignments SET status = 'cancelled' WHERE id = (
                         SELECT id FROM assignments WHERE analytics.is_open(status) AND due_on < '2019-04-01' ORDER BY id LIMIT 1)
@@ -432,7 +432,7 @@ struct OrderBoardTests {
             try await expectScratch("after the kept month moved on")
 
             // Without a kept month every month before the day is added up.
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("DELETE FROM executor_open_before_month")
             }
             try await expectScratch("no kept month")

@@ -13,8 +13,8 @@ struct OverdueRuleTests {
     @Test func theSQLFunctionAnswersAsTheDomain() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let asOf = try #require(CalendarDate(iso: "2019-04-01"))
-            let dueDays: [CalendarDate?] = [nil, try #require(asOf.adding(days: -30)), try #require(asOf.adding(days: -1)), asOf,
-                                            try #require(asOf.adding(days: 1))]
+            let dueDays: [CalendarDate?] = [nil, asOf.adding(days: -30), asOf.adding(days: -1), asOf,
+                                            asOf.adding(days: 1)]
             var cases = 0
             for status in AssignmentStatus.allCases {
                 for due in dueDays {
@@ -37,8 +37,8 @@ struct OverdueRuleTests {
     @Test func theSummarysOutcomeInSQLAnswersAsTheDomain() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let asOf = try #require(CalendarDate(iso: "2019-04-01"))
-            let days: [CalendarDate?] = [nil, try #require(asOf.adding(days: -30)), try #require(asOf.adding(days: -1)), asOf,
-                                         try #require(asOf.adding(days: 1))]
+            let days: [CalendarDate?] = [nil, asOf.adding(days: -30), asOf.adding(days: -1), asOf,
+                                         asOf.adding(days: 1)]
             for status in AssignmentStatus.allCases {
                 for due in days {
                     for done in days {

@@ -20,7 +20,7 @@ struct ReminderPassTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let world = try await World.make(lease.database)
             let users = UserStore(database: world.database)
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("UPDATE users SET email = 'school5@example.ru' WHERE login = 'school-a'")
             }
             _ = try await users.addUser(login: "lyceum-deputy", role: .executor, organizationID: world.schoolBID,
@@ -67,7 +67,7 @@ struct ReminderPassTests {
             #expect(week.queued.map(\.recipient) == ["deputy@lyceum14.example.ru"])
 
             // A school with no address is counted, not lost silently; a withdrawn order chases nobody.
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("UPDATE users SET email = NULL WHERE login = 'lyceum-deputy'")
             }
             #expect(try await pass.run(asOf: try #require(CalendarDate(iso: "2019-04-15")), dryRun: true, actor: world.admin).unreachable == 1)

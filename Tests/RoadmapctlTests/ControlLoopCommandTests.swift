@@ -103,7 +103,7 @@ struct ControlLoopCommandTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             _ = try await setUp(lease)
             // Many messages: the reminders of a day for every assignment, made by hand.
-            try await lease.pool.withConnection { (connection) throws in
+            _ = try await lease.pool.withConnection { (connection) throws in
                 try connection.execute("""
                     INSERT INTO notifications (kind, recipient_id, recipient_email, assignment_id, subject, body_text, link_path, dedup_key)
                     SELECT 'overdue', u.id, u.email, s.id, 'Просрочено: ' || s.id, 'Здравствуйте!', '/assignments/' || s.id,

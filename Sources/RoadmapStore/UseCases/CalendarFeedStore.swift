@@ -46,7 +46,7 @@ public struct CalendarFeedStore: Sendable {
 
     /// Revokes the acting user's own feeds.
     public func revokeOwn(actor: Principal) async throws {
-        try await database.transaction { connection in
+        _ = try await database.transaction { connection in
             try connection.execute("UPDATE calendar_feeds SET revoked_at = now() WHERE user_id = \(actor.userID) AND revoked_at IS NULL")
         }
     }

@@ -103,7 +103,7 @@ public struct OutboxDelivery: Sendable {
     /// out with the next claim, not counted as reclaimed.
     public func release(_ ids: [UUID], sender: String) async throws {
         guard !ids.isEmpty else { return }
-        try await database.transaction { connection in
+        _ = try await database.transaction { connection in
             try connection.execute("""
                 UPDATE notifications SET status = 'queued', lease_until = NULL, attempts = greatest(attempts - 1, 0)
                 WHERE id = ANY(\(ids)) AND status = 'sending' AND claimed_by = \(sender)
