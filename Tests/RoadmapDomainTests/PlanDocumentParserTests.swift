@@ -1787,6 +1787,28 @@ struct CellRunTableTests {
         #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
     }
 
+    /// A copy one cell a line of a plan that names no executors, its days written with the
+    /// place after them («6 мая, Сясьстрой, гражданское кладбище»): each is the row's deadline,
+    /// not the executors' cell the copy left out; a day heading the rows under it («27 мая
+    /// 2024 г. Праздничные мероприятия») stays a heading.
+    @Test func aDayWithItsPlaceIsTheDeadlineOfARowWithoutExecutors() throws {
+        let lines = ["План", "№", "|", "Виды работ", "|", "Дата проведения", "|", "Ответственный исполнитель", "|",
+                     "1)", "|", "Благоустройство могилы почетного жителя г. Сясьстрой Подлесного А.П.", "|",
+                     "6 мая, Сясьстрой, гражданское кладбище, ул. Петрозаводская, №1е", "|",
+                     "2)", "|", "Линейка Памяти в рамках празднования Дня победы", "|", "2 мая, МОБУ «Сясьстройская СОШ №2»", "|",
+                     "3)", "|", "Игра-викторина «Герои великих времён»", "|", "2 мая 2024 в 14:45 коворкинг центр «Атмосфера»", "|",
+                     "4)", "|", "Спортивные эстафеты, посвященные празднованию Дня Победы", "|", "7 мая 2024 года", "|",
+                     "5)", "|", "Торжественный митинг в рамках «Вахты Памяти»", "|", "8 мая 2024, Памятник-мемориал «70 лет Победы»", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == [
+            "6 мая, Сясьстрой, гражданское кладбище, ул. Петрозаводская, №1е", "2 мая, МОБУ «Сясьстройская СОШ №2»",
+            "2 мая 2024 в 14:45 коворкинг центр «Атмосфера»", "7 мая 2024 года", "8 мая 2024, Памятник-мемориал «70 лет Победы»",
+        ])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+        #expect(CellRunTable.looksLikeDeadline("26 апреля, Сясьстрой, ул. Ленина №82е"))
+        #expect(!CellRunTable.looksLikeDeadline("27 августа 2020 г. Учебно-методические сборы кафедр факультета"))
+    }
+
     /// «№ | Мероприятия | Ответственный исполнитель | Форма отчётности | Срок» whose rows give
     /// no form: each numbered row holds its number, action, executor and deadline, the
     /// deadline where the form should be. Read without the form's column, and a row whose

@@ -1233,7 +1233,8 @@ public enum CellRunTable {
             return true
         }
         let folded = RussianText.folded(text)
-        if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil || text.firstMatch(of: Self.leadingDate.regex) != nil {
+        if folded.count <= 80, folded.firstMatch(of: Self.leadingMonthOrQuarter.regex) != nil || text.firstMatch(of: Self.leadingDate.regex) != nil
+            || folded.firstMatch(of: Self.leadingDayOfMonth.regex) != nil {
             return true
         }
         return folded.count <= 80 && ["по плану", "по графику", "в течение", "по мере", "по согласованию", "ежедн", "еженед",
@@ -1341,6 +1342,12 @@ public enum CellRunTable {
         guard text.hasSuffix(".") && words >= 3 || words >= 10 else { return false }
         return Executor.kind(of: text) == .other && !Executor.isPerson(text)
     }
+
+    /// «6 мая, Сясьстрой, гражданское кладбище», «2 мая 2024 в 14:45 коворкинг центр»: a day
+    /// of a month in words, then where or when, after a comma, in brackets or an hour (in
+    /// folded text); not a day heading the rows under it, «27 августа 2020 г. Учебные сборы».
+    static let leadingDayOfMonth = SharedRegex(
+        /^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4}(?:\s*(?:года|г\.?))?)?\s*(?:,|\(|$|в\s+\d)/)
 
     /// «26.12.2023, 8.00-8.05 – холл школы»: a cell that opens with a whole date (what follows
     /// it, an hour and a place, is the deadline's cell too, when short).
