@@ -1809,6 +1809,60 @@ struct CellRunTableTests {
         #expect(!CellRunTable.looksLikeDeadline("27 августа 2020 г. Учебно-методические сборы кафедр факультета"))
     }
 
+    /// A day's programme one cell a line under days with their themes, its hours written with
+    /// a dash («9-00»), no executor named: each hour is its row's deadline under its day.
+    @Test func hoursWrittenWithADashUnderDaysAreTheDeadlines() throws {
+        let lines = ["План", "N п/п", "|", "Мероприятия", "|", "Период", "|", "Исполнители", "|",
+                     "20 апреля «Ярцево – территория Добра»", "|",
+                     "1", "|", "Открытие «Весенней Недели Добра» (образовательные организации района)", "|", "9-00", "|",
+                     "2", "|", "Игровая программа для детей дошкольного возраста «Дорогою добра»", "|", "11-00", "|",
+                     "3", "|", "Районное открытие «Весенней Недели Добра»", "|", "14-30", "|",
+                     "21 апреля «Фашизм не пройдет!»", "|",
+                     "4", "|", "Уборка, реставрация памятников", "|", "В течение дня", "|",
+                     "5", "|", "Круглый стол для старшеклассников «Ксенофобия или толерантность?»", "|", "15-00", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["9-00", "11-00", "14-30", "В течение дня", "15-00"])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+        #expect(CellRunTable.looksLikeDeadline("01/08/2024"))
+        #expect(!CellRunTable.looksLikeDeadline("5-11"))
+    }
+
+    /// A copy one cell a line of a table without row numbers whose first action names a
+    /// column's stem («Разработка показателей …», «показатель» a result's heading): the header
+    /// ends before it, since its deadline follows where a row's stands.
+    @Test func aFirstActionThatNamesAHeadingIsTheFirstRow() throws {
+        let lines = ["План", "Мероприятия", "|", "Период", "|", "Исполнители", "|",
+                     "Разработка показателей критериев конкурсного отбора", "|", "до 04.02.2009", "|", "Члены оргкомитета", "|",
+                     "Подготовка руководителями ДОУ конкурсных материалов", "|", "01.03 - 30.05.2009", "|", "Руководители ДОУ", "|",
+                     "Прием конкурсных материалов ДОУ", "|", "01.06 - 08.06.2009", "|", "Члены оргкомитета, методисты АРИПК", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.title) == ["Разработка показателей критериев конкурсного отбора",
+                                              "Подготовка руководителями ДОУ конкурсных материалов", "Прием конкурсных материалов ДОУ"])
+        #expect(plan.actions.map(\.deadline.text) == ["до 04.02.2009", "01.03 - 30.05.2009", "01.06 - 08.06.2009"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["Члены оргкомитета"], ["Руководители ДОУ"],
+                                                                  ["Члены оргкомитета", "методисты АРИПК"]])
+    }
+
+    /// A plan's stage with its period between numbered rows of a copy one cell a line whose
+    /// executors' cells were all empty: it heads the rows below, it is no row's executor.
+    @Test func aStageBetweenRowsWithoutExecutorsHeadsTheRowsBelow() throws {
+        let lines = ["План", "№ п/п", "|", "Наименование мероприятия", "|", "Срок исполнения", "|", "Ответственные", "|",
+                     "1 этап (подготовительный): август 2016 г.", "|",
+                     "1.", "|", "Формирование команды площадки молодых педагогов", "|", "05 августа - 05 сентября", "|",
+                     "2.", "|", "Создание нормативно-правовой базы", "|", "до 30 августа", "|",
+                     "2 этап (практический): сентябрь – декабрь 2016 г.", "|",
+                     "1.", "|", "Организация повышения квалификации работников гимназии", "|", "до 20 декабря", "|",
+                     "2.", "|", "Проведение педагогической ассамблеи", "|", "1-2 ноября", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["05 августа - 05 сентября", "до 30 августа", "до 20 декабря", "1-2 ноября"])
+        #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+        let sections = ["I. Подготовительный этап", "|", "1.", "|", "Формирование команды площадки", "|", "август 2016", "|",
+                        "II. Практический этап", "|", "1.", "|", "Организация повышения квалификации", "|", "до 20 декабря", "|"]
+        let parted = try PlanDocumentParser().parse(paragraphs(Array(lines.prefix(9)) + sections))
+        #expect(parted.actions.allSatisfy { $0.executors.isEmpty })
+        #expect(parted.actions.map(\.section) == ["I. Подготовительный этап", "II. Практический этап"])
+    }
+
     /// «№ | Мероприятия | Ответственный исполнитель | Форма отчётности | Срок» whose rows give
     /// no form: each numbered row holds its number, action, executor and deadline, the
     /// deadline where the form should be. Read without the form's column, and a row whose

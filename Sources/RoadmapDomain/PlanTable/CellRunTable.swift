@@ -286,9 +286,11 @@ public enum CellRunTable {
                     lastRowNumber = lastNumber
                     current = [cell]
                     numberedSince = rows.count
-                } else if current.isEmpty || (current.count >= width && (Self.isHeading(cell.text) || PlanReading.namesADay(cell.text)
+                } else if current.isEmpty || (current.count >= width && (Self.isHeading(cell.text) || Self.headsAStage(cell.text) || Self.headsADay(cell.text)
                             && bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text)
-                            && (deadlineColumn == nil || current.dropFirst().contains { Self.holdsAWhen($0.text) }))) {
+                            && (deadlineColumn == nil || current.dropFirst().contains { Self.holdsAWhen($0.text) })))
+                            || Self.headsTheNextRows(cell.text, after: current.map(\.text), kinds: kinds,
+                                                     beforeARow: bodyStart + offset + 1 < cells.count && Self.isRowNumber(cells[bodyStart + offset + 1].cell.text)) {
                     // («27 марта» after a whole row and before the next row's number: a day heading
                     // the rows below it; unless the row has no deadline yet, whose day it is:
                     // «Музыкальный зал» then «17 апреля 2015г.» under «Дата, время и место».)
@@ -671,6 +673,36 @@ public enum CellRunTable {
     /// Whether a deadline cell says when in some way: a deadline, an hour («10.00»), or a
     /// date or hour among other words («26.12.2023, 11.40-12.40 – актовый зал»); not a place
     /// alone («Музыкальный зал МБДОУ №42»).
+    /// «27 марта», «21 апреля «Фашизм не пройдет!»»: a day alone or with its theme in quotes,
+    /// a heading of the rows that day.
+    static func headsADay(_ text: String) -> Bool {
+        PlanReading.namesADay(text) || !RussianText.isLonger(text, than: 80) && RussianText.folded(text).wholeMatch(of: Self.dayAndTheme.regex) != nil
+    }
+
+    /// «21 апреля «Фашизм не пройдет!»», «2 этап (практический): сентябрь – декабрь 2016 г.»,
+    /// «II. Практический этап» after a numbered row that has its deadline but not all its
+    /// cells, before the next row's number: a day, a stage or a section heading the rows below,
+    /// not the row's executor (or any column after its deadline; a copy one cell a line drops
+    /// the empty ones).
+    static func headsTheNextRows(_ text: String, after row: [String], kinds: [PlanColumn?], beforeARow: Bool) -> Bool {
+        guard beforeARow, row.count >= 2, row.count < kinds.count, let deadline = kinds.firstIndex(of: .deadline), row.count > deadline,
+              !kinds[row.count...].contains(.deadline), !kinds[row.count...].contains(.action),
+              looksLikeDeadline(row[deadline]) else { return false }
+        return headsAStage(text) || headsADay(text) || isHeading(text) && !namesWho(text)
+    }
+
+    /// «1 этап (подготовительный)», «2 этап (практический): сентябрь – декабрь 2016 г.»: a
+    /// stage of the plan, alone or with its period, heading the rows done in it.
+    static func headsAStage(_ text: String) -> Bool {
+        if PlanReading.namesAStage(text) { return true }
+        guard let colon = text.range(of: ": ") else { return false }
+        return PlanReading.namesAStage(String(text[..<colon.lowerBound]))
+            && looksLikeDeadline(text[colon.upperBound...].trimmingCharacters(in: .whitespaces))
+    }
+
+    static let dayAndTheme = SharedRegex(
+        /\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4}\s*(?:года|г\.?)?)?\s*[-–—:]?\s*[«"].+[»"]/)
+
     static func holdsAWhen(_ text: String) -> Bool {
         looksLikeDeadline(text) || PlanReading.opensWithTimeOfDay(text) || text.firstMatch(of: /\d{1,2}[.:]\d{2}/) != nil
     }
@@ -939,6 +971,15 @@ public enum CellRunTable {
             // A row number or a section ends the header: «1.», «I. Организационная работа».
             while probe < texts.count, texts[probe].count <= 60 || opensWithHeading(texts[probe]), probe == index || !endsHeader(probe) {
                 if let kind = column(probe) {
+                    // «Мероприятия | Период | Исполнители» then «Разработка показателей критериев
+                    // конкурсного отбора» and «до 04.02.2009»: with no row numbers, a long text
+                    // that names a column's stem is the first row's, when its deadline stands
+                    // where the header puts a row's.
+                    if probe > index, kinds.first != .number, kinds.contains(.action), let deadline = kinds.firstIndex(of: .deadline),
+                       RussianText.isLonger(texts[probe], than: 30), probe + deadline < texts.count,
+                       looksLikeDeadline(texts[probe + deadline]), !looksLikeDeadline(texts[probe]) {
+                        break
+                    }
                     // «Примечание», «Отметка о выполнении»: a column rows fill only where cells are
                     // delimited (one «|» each); in a copy with one paragraph per cell its empty
                     // cells left no trace, and counting it would shift every row.
@@ -1200,6 +1241,7 @@ public enum CellRunTable {
     /// A deadline cell as plans write them, read or not: «в течение года», «по плану
     /// поликлиники», «один раз в квартал», «до 25 числа», a date.
     static let leadingHour = SharedRegex(/^\d{1,2}[.:]\d{2}\b/)
+    static let dashedHour = SharedRegex(/\d{1,2}-(?:00|15|30|45)/)
     /// «12 часов», «в 10 ч.», «с 10 до 15 часов»: a day's plan gives each row its hour in words.
     static func namesAnHour(_ text: String) -> Bool {
         guard let first = text.first, first.isNumber || first == "в" || first == "с", !RussianText.isLonger(text, than: 40) else { return false }
@@ -1215,6 +1257,8 @@ public enum CellRunTable {
 
     static func looksLikeDeadline(_ text: String) -> Bool {
         if FlattenedRowTable.readsAsDeadline(text) || text.firstMatch(of: Self.leadingHour.regex) != nil { return true }
+        // «9-00», «11-30»: a day's hour written with a dash (not «5-11», classes).
+        if text.wholeMatch(of: Self.dashedHour.regex) != nil { return true }
         if namesAnHour(text) { return true }
         // «27 марта» / «День безопасности»: a camp's day and its theme in the day's cell.
         if text.contains("\n"), !RussianText.isLonger(text, than: 80) {
@@ -1349,9 +1393,9 @@ public enum CellRunTable {
     static let leadingDayOfMonth = SharedRegex(
         /^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4}(?:\s*(?:года|г\.?))?)?\s*(?:,|\(|$|в\s+\d)/)
 
-    /// «26.12.2023, 8.00-8.05 – холл школы»: a cell that opens with a whole date (what follows
-    /// it, an hour and a place, is the deadline's cell too, when short).
-    static let leadingDate = SharedRegex(/^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)/)
+    /// «26.12.2023, 8.00-8.05 – холл школы», «01/08/2024»: a cell that opens with a whole date
+    /// (what follows it, an hour and a place, is the deadline's cell too, when short).
+    static let leadingDate = SharedRegex(/^\d{1,2}[.\/]\d{1,2}[.\/](?:\d{4}|\d{2})(?!\d)/)
 
     /// «В период распространения», «до начала», «после окончания»: a deadline whose last word is
     /// a deed that names what it is of.
