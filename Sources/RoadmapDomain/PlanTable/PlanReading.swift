@@ -839,9 +839,9 @@ struct PlanReading {
     }
 
     /// The year a plan's own dates fall in when it names none: the academic year when they begin
-    /// in its autumn (August to December) and end within it; the calendar year when they begin
-    /// before August and end after the academic year (March to November); nil otherwise, when
-    /// they fit both or neither.
+    /// from August on and end within it; the calendar year when they begin before August and
+    /// end in the same year after August (past the academic year they began in); nil otherwise,
+    /// when they fit both (February to May) or neither (over two years).
     static func year(around dates: DatePeriod) -> DeadlineContext? {
         let start = dates.first
         if start.month >= 8, let academic = DatePeriod.academicYear(startingIn: start.year), dates.last <= academic.last {
