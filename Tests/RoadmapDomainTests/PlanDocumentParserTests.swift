@@ -1856,6 +1856,11 @@ struct CellRunTableTests {
         let plan = try PlanDocumentParser().parse(paragraphs(lines))
         #expect(plan.actions.map(\.deadline.text) == ["05 августа - 05 сентября", "до 30 августа", "до 20 декабря", "1-2 ноября"])
         #expect(plan.actions.allSatisfy { $0.executors.isEmpty })
+        #expect(plan.actions.map(\.section) == ["1 этап (подготовительный): август 2016 г.", "1 этап (подготовительный): август 2016 г.",
+                                                 "2 этап (практический): сентябрь – декабрь 2016 г.",
+                                                 "2 этап (практический): сентябрь – декабрь 2016 г."])
+        // The stages' periods give the rows their year.
+        #expect(plan.actions.map { $0.deadline.period?.last.year } == [2016, 2016, 2016, 2016])
         let sections = ["I. Подготовительный этап", "|", "1.", "|", "Формирование команды площадки", "|", "август 2016", "|",
                         "II. Практический этап", "|", "1.", "|", "Организация повышения квалификации", "|", "до 20 декабря", "|"]
         let parted = try PlanDocumentParser().parse(paragraphs(Array(lines.prefix(9)) + sections))

@@ -179,6 +179,17 @@ struct PlanReading {
                 closeGroup()
                 continue
             }
+            if !hasMarker, structureText.isEmpty, let stage = Self.stageAlone(row) {
+                // «2 этап (практический): сентябрь – декабрь 2016 г.» alone in its row: a stage
+                // of the plan and its period, the rows below done in it.
+                section = stage.title
+                if let period = stage.period { stagePeriods.append(period) }
+                sectionNumber = nil
+                headingRow = nil
+                previousAction = nil
+                closeGroup()
+                continue
+            }
             if !hasMarker, structureText.isEmpty,
                let heading = Self.sectionHeading(row) ?? Self.textInTheNumberColumn(row, layout: layout) ?? Self.rowOfOneCell(row, layout: layout)
                 ?? Self.headingAcrossTheRest(row, layout: layout) {
@@ -512,6 +523,18 @@ struct PlanReading {
         let stage = "(?:\(number)\\s*(?:-?(?:й|ый|ой))?\\s+этап|этап\\s+\(number)|\(kind)(?:[-–]\(kind))?\\s+этап)"
         let name = "(?:\\s*\\([^()]{1,40}\\)|\\s*[.:–—-]\\s*[а-я]+(?:[- ][а-я]+){0,2})?"
         return folded.rangeOfMatch("^\(stage)\\.?\(name)\\.?$") != nil
+    }
+
+    /// The one text of a row that names a stage of the plan, alone or with its period after a
+    /// colon («1 этап (подготовительный)», «2 этап (практический): сентябрь – декабрь 2016
+    /// г.»), as the title of the section it opens and that period; nil for any other row.
+    static func stageAlone(_ row: [SourceCell]) -> (title: String, period: String?)? {
+        let texts = row.map(\.text).filter { !$0.isEmpty }
+        guard let text = texts.first, texts.allSatisfy({ $0 == text }), !RussianText.isLonger(text, than: 200) else { return nil }
+        let line = RussianText.collapsingWhitespace(text)
+        if namesAStage(line) { return (goalTitle(line), nil) }
+        guard let colon = line.range(of: ": "), CellRunTable.headsAStage(line) else { return nil }
+        return (line, String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces))
     }
 
     /// «27 марта», «Понедельник, 27 марта 2023 г.», «27.03.2023»: one day named alone (a plan
