@@ -166,7 +166,7 @@ public struct DeadlineParser: Sendable {
     /// endings («1-й», «2-е», «5-го») and «кв-л» dropped, Latin one-letter prepositions fixed;
     /// and what real plans write around a date: a time of day («22 июня 10.00 ч.», «10 апреля
     /// 12:00»), a comma between month and year («Август, 2022»), spaces inside a date («3 .05.
-    /// 2015г»), «по-31.01.», a doubled preposition («с 5 по по 25 марта»), «2006 г. 4 квартал»,
+    /// 2015г»), «по-31.01.» and «– по 20.09.», a doubled preposition («с 5 по по 25 марта»), «2006 г. 4 квартал»,
     /// and weeks of a month («3, 4 неделя октября» → 15–28 October).
     static func prepared(_ text: String) -> String {
         var result = RussianText.normalizedForReading(text)
@@ -205,6 +205,8 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"(\d)\.\s+(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ")
+        // «С 4.09. – по 20.09.»: a dash before «по» says the same as «по».
+        result = result.replacingMatches(of: #"(?<=[\d.г])\s*[-–—]\s*по\s+(?=\d)"#, with: " по ")
         result = result.replacingMatches(of: #"\b(с|по|до|в)\s+\1\b"#, with: "$1")
         result = result.replacingMatches(of: #"(\d{4})\s*(?:г\.?|года?)\s*(\d)\s*(квартал|кв\b\.?|полугоди)"#, with: "$2 $3 $1")
         result = Self.weeksOfMonth(result)

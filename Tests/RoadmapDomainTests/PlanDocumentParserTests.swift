@@ -1567,6 +1567,16 @@ struct CellRunTableTests {
         #expect(FlattenedRowTable.readsAsDeadline("01.09.2023"))
     }
 
+    /// «С 28 марта 2011 г.» runs from its day to the end of its plan's year, whatever year that
+    /// is: a deadline's cell, as «До 28 марта 2011 г.» above it; «с 2011 года выпускники», not.
+    @Test func aStartWithoutEndInAYearOfItsOwnReadsAsADeadline() {
+        #expect(FlattenedRowTable.readsAsDeadline("С 28 марта 2011 г."))
+        #expect(FlattenedRowTable.readsAsDeadline("с 28.03.2011"))
+        #expect(FlattenedRowTable.readsAsDeadline("С 1 сентября 2011 года"))
+        #expect(CellRunTable.looksLikeDeadline("С 28 марта 2011 г."))
+        #expect(!FlattenedRowTable.readsAsDeadline("Смотр-конкурс 2011 года"))
+    }
+
     /// A day's plan whose «Время проведения» gives each row its hour in words («12 часов»),
     /// copied a paragraph a cell: an action of two paragraphs keeps both, and two times (or a
     /// day and an hour) are one deadline, not an executor.

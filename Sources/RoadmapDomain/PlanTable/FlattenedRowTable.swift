@@ -784,7 +784,21 @@ enum FlattenedRowTable {
            let again = try? DeadlineParser().parse(text, in: .calendarYear(2004), rereading: false) {
             return again.kind != .unparsed
         }
+        if deadline.kind == .unparsed, let year = Self.openStartYear(folded) {
+            // «С 28 марта 2011 г.» runs to the end of the plan's year, which must be that one.
+            return [year - 1, year].contains { year in
+                (try? DeadlineParser().parse(text, in: .academicYear(startingIn: year), rereading: false)).map { $0.kind != .unparsed } == true
+            }
+        }
         return deadline.kind != .unparsed
+    }
+
+    /// The year of «с 28 марта 2011 г.», «с 28.03.2011»: a start with no end, in a year of its
+    /// own; nil for any other text.
+    static func openStartYear(_ folded: String) -> Int? {
+        guard folded.hasPrefix("с "), !RussianText.isLonger(folded, than: 40),
+              let match = folded.firstMatch(of: Self.fourDigitYear.regex) else { return nil }
+        return Int(match.output.1)
     }
 }
 
@@ -797,4 +811,5 @@ extension FlattenedRowTable {
     static let trailingNumber = SharedRegex(/\d[\d\s]*(?:[,.]\d+)?/)
     static let dayWord = SharedRegex(/\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?(?:г\.?)?,?/)
     static let itemNumber = SharedRegex(/\d{1,2}\.\d\.?/)
+    static let fourDigitYear = SharedRegex(/(?:^|\D)((?:19|20)\d{2})(?!\d)/)
 }
