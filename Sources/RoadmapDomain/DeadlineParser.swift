@@ -16,7 +16,13 @@ import Foundation
 ///   next); or the plan period, where it must fall exactly once (overlapping the period; a day
 ///   must lie inside it), else an error lists what was found.
 public struct DeadlineParser: Sendable {
-    public init() {}
+    /// How dates written with slashes order day and month, as the whole plan proves it; nil:
+    /// as the text being read proves it alone, and not read when it proves nothing.
+    public var slashedDates: SlashedDateOrder?
+
+    public init(slashedDates: SlashedDateOrder? = nil) {
+        self.slashedDates = slashedDates
+    }
 
     typealias Failure = DeadlinePoint.Failure
 
@@ -25,7 +31,8 @@ public struct DeadlineParser: Sendable {
     /// around a date are set aside): for finding where a deadline ends in a run of words.
     public func parse(_ text: String, in context: DeadlineContext = .none, rereading: Bool = true) throws(DeadlineError) -> Deadline {
         let original = RussianText.nfc(text)
-        let prepared = Self.prepared(original)
+        let order = slashedDates ?? SlashedDateOrder.proven(by: [original])
+        let prepared = Self.prepared(order.map { $0.rewriting(original) } ?? original)
         do {
             return try read(DeadlineToken.tokens(in: prepared), text: original, context: context)
         } catch {

@@ -342,6 +342,27 @@ struct DeadlineParserTests {
         }
     }
 
+    /// Dates with slashes: a text whose own dates prove the order of day and month is read so;
+    /// «01/11/2024» alone is kept as text (1 November or 11 January); a plan that proves the
+    /// order (`slashedDates`) reads it; rooms «123/201» and academic years are no dates.
+    @Test func datesWithSlashes() throws {
+        let parser = DeadlineParser()
+        #expect(try parser.parse("15/09/2024").period == DatePeriod(first: CalendarDate(year: 2024, month: 9, day: 15)!,
+                                                                     last: CalendarDate(year: 2024, month: 9, day: 15)!))
+        #expect(try parser.parse("01/18/2024").period?.first == CalendarDate(year: 2024, month: 1, day: 18))
+        #expect(try parser.parse("с 15/09/2024 по 20/09/2024").period?.last == CalendarDate(year: 2024, month: 9, day: 20))
+        let alone = try parser.parse("01/11/2024")
+        #expect(alone.kind == .unparsed && alone.text == "01/11/2024")
+        #expect(try DeadlineParser(slashedDates: .monthDay).parse("01/11/2024").period?.first == CalendarDate(year: 2024, month: 1, day: 11))
+        #expect(try DeadlineParser(slashedDates: .dayMonth).parse("01/11/2024").period?.first == CalendarDate(year: 2024, month: 11, day: 1))
+        #expect(try DeadlineParser(slashedDates: .monthDay).parse("01/11/2024").text == "01/11/2024")
+        #expect(SlashedDateOrder.proven(by: ["01/11/2024", "01/18/2024"]) == .monthDay)
+        #expect(SlashedDateOrder.proven(by: ["01/11/2024", "18/01/2024"]) == .dayMonth)
+        #expect(SlashedDateOrder.proven(by: ["15/09/2024", "01/18/2024"]) == nil)
+        #expect(SlashedDateOrder.proven(by: ["01/11/2024", "123/201/341", "2022/2023 учебный год"]) == nil)
+        #expect(try parser.parse("2022/2023 учебный год").kind == .academicYear)
+    }
+
     /// A deadline with no due date that points to a date given elsewhere, against work done
     /// on demand: only the first is for a person to set.
     @Test func deadlinesThatPointElsewhere() throws {

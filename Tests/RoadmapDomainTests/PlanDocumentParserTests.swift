@@ -1567,6 +1567,24 @@ struct CellRunTableTests {
         #expect(FlattenedRowTable.readsAsDeadline("01.09.2023"))
     }
 
+    /// A page made by software that writes dates month first («01/18/2024»): the rows that
+    /// prove it say how the others («01/11/2024») are read; where the rows prove both orders,
+    /// none of the undecided dates gets a day.
+    @Test func datesWithSlashesAreReadInTheOrderThePlanProves() throws {
+        let rows = [["Мероприятие", "Дата", "Ответственные"], ["Открытие декады", "01/08/2024", "Все учителя МО"],
+                    ["Конкурс", "01/11/2024", "Маратулы Кадыр"], ["Закрытие декады", "01/18/2024", "Все учителя МО"]]
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["Расписание декады"], table: rows))
+        #expect(plan.actions.map { $0.deadline.period?.first } == [CalendarDate(year: 2024, month: 1, day: 8),
+                                                                  CalendarDate(year: 2024, month: 1, day: 11),
+                                                                  CalendarDate(year: 2024, month: 1, day: 18)])
+        #expect(plan.actions.map(\.deadline.text) == ["01/08/2024", "01/11/2024", "01/18/2024"])
+        var mixed = rows
+        mixed[1][1] = "15/09/2024"
+        let unsure = try PlanDocumentParser().parse(document(paragraphs: ["Расписание декады"], table: mixed))
+        #expect(unsure.actions[1].deadline.kind == .unparsed)
+        #expect(unsure.warnings.contains { $0.kind == .deadlineUnreadable(text: "01/11/2024") })
+    }
+
     /// «С 28 марта 2011 г.» runs from its day to the end of its plan's year, whatever year that
     /// is: a deadline's cell, as «До 28 марта 2011 г.» above it; «с 2011 года выпускники», not.
     @Test func aStartWithoutEndInAYearOfItsOwnReadsAsADeadline() {

@@ -792,10 +792,12 @@ struct PlanReading {
         var failed: [Int: DeadlineError] = [:]
         // Plans repeat their deadlines («В течение года», «Март 2019»): each text is read once.
         var read: [String: Result<Deadline, DeadlineError>] = [:]
+        // «01/18/2024» in one row says how «01/11/2024» in another is to be read.
+        let parser = DeadlineParser(slashedDates: SlashedDateOrder.proven(by: actions.map(\.deadlineText)))
         for index in actions.indices where actions[index].deadline == nil && actions[index].recurrenceSource == nil {
             let text = actions[index].deadlineText
             guard !text.isEmpty else { continue }
-            let result = read[text] ?? Result { () throws(DeadlineError) in try DeadlineParser().parse(text, in: context) }
+            let result = read[text] ?? Result { () throws(DeadlineError) in try parser.parse(text, in: context) }
             read[text] = result
             switch result {
             case .success(let deadline): actions[index].deadline = deadline
@@ -805,7 +807,7 @@ struct PlanReading {
         var period = context.period
         if period == nil {
             let periods = actions.compactMap { $0.deadline?.period }
-                + stagePeriods.compactMap { try? DeadlineParser().parse($0, in: context).period }
+                + stagePeriods.compactMap { try? parser.parse($0, in: context).period }
             if let last = periods.map(\.last).max(),
                let first = ([orderDate].compactMap { $0 } + periods.map(\.first)).min()
             {
@@ -839,9 +841,9 @@ struct PlanReading {
             }
             let text = actions[index].deadlineText
             if let error = failed[index] {
-                if let retry, retry != context, let deadline = try? DeadlineParser().parse(text, in: retry) {
+                if let retry, retry != context, let deadline = try? parser.parse(text, in: retry) {
                     actions[index].deadline = deadline
-                } else if let whole = wholeYears, let deadline = try? DeadlineParser().parse(text, in: whole) {
+                } else if let whole = wholeYears, let deadline = try? parser.parse(text, in: whole) {
                     actions[index].deadline = deadline
                 } else {
                     actions[index].deadline = .unparsed(text)
