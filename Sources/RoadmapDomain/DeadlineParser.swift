@@ -331,12 +331,13 @@ public struct DeadlineParser: Sendable {
         "по мере необходимости", "по необходимости", "при необходимости", "по согласованию",
         "по запросу", "по запросам", "по мере поступления", "по отдельному графику", "по отдельному плану",
         "по графику", "по требованию", "по мере возникновения", "в случае необходимости",
-        "по мере обращения", "по обращению", "по факту",
+        "по мере обращения", "по обращению", "по факту", "по назначению",
     ]
 
     /// The phrases of `noDueDatePhrases` that point to a date given elsewhere: another
-    /// schedule, a plan or an agreement still to come, not work done on demand.
-    static let elsewherePhrases = ["по отдельному графику", "по отдельному плану", "по графику", "по согласованию"]
+    /// schedule, a plan or an agreement still to come, or a day the organisers will set («по
+    /// назначению»), not work done on demand.
+    static let elsewherePhrases = ["по отдельному графику", "по отдельному плану", "по графику", "по согласованию", "по назначению"]
 
     /// Whether `deadline`, one with no due date, points to a date some other document or an
     /// agreement gives («по графику ФЦТ», «по согласованию с ОО»): a person should set it.

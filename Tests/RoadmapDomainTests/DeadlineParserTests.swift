@@ -367,7 +367,8 @@ struct DeadlineParserTests {
     /// on demand: only the first is for a person to set.
     @Test func deadlinesThatPointElsewhere() throws {
         let parser = DeadlineParser()
-        for text in ["по графику ФЦТ", "По графику", "по отдельному графику", "по согласованию с ОО", "По отдельному плану"] {
+        for text in ["по графику ФЦТ", "По графику", "по отдельному графику", "по согласованию с ОО", "По отдельному плану",
+                     "по назначению"] {
             let deadline = try parser.parse(text, in: y2019)
             #expect(deadline.kind == .noDueDate, "\(text)")
             #expect(parser.pointsElsewhere(deadline), "\(text)")
