@@ -303,6 +303,11 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 28 декабря 2023 года по 10 января 2024 года"])
                 == .planPeriod(try period((2023, 12, 28), (2024, 1, 10))))
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 28 декабря 2021 года по 10 января 2024 года"]) == .none)
+        // «(с 01 сентября – 30 сентября 2018года)» under a month's plan: a dash for «по», the
+        // year glued to its word.
+        #expect(parser.deadlineContext(academicYear: nil, title: "ПЛАН мероприятий «Месячника безопасности»",
+                                       lines: ["(с 01 сентября – 30 сентября 2018года)"])
+                == .planPeriod(try period((2018, 9, 1), (2018, 9, 30))))
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 30 мая по 24 мая 2024 года"]) == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["24 мая и 30 мая 2024 года"]) == .none)
         let lines = ["План воспитательной работы лагеря", "с 03.06.2024 г по 21.06.2024 г", "Дата", "Мероприятие", "Ответственный",

@@ -391,9 +391,10 @@ public struct PlanDocumentParser: Sendable {
         return DatePeriod(first: start, last: end)
     }
 
-    /// «с 24 мая по 30 мая 2024 года», «с 1 по 14 июня 2024 г.», «с 28 декабря 2023 года по 10
-    /// января 2024 года» in `folded` text: the days between, in the year the text names last
-    /// (the first day in the year before when its month comes later); nil otherwise.
+    /// «с 24 мая по 30 мая 2024 года», «с 01 сентября – 30 сентября 2018года», «с 1 по 14 июня
+    /// 2024 г.», «с 28 декабря 2023 года по 10 января 2024 года» in `folded` text: the days
+    /// between, in the year the text names last (the first day in the year before when its
+    /// month comes later); nil otherwise.
     static func periodInWords(_ folded: String) -> DatePeriod? {
         guard let match = folded.firstMatch(of: Self.wordsPeriod.regex),
               let day = Int(match.output.1), let lastDay = Int(match.output.4),
@@ -408,7 +409,7 @@ public struct PlanDocumentParser: Sendable {
     }
 
     static let wordsPeriod = SharedRegex(
-        /(?:^|\s|\()с\s+(\d{1,2})(?:\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))?(?:\s+(\d{4})\s*(?:г\.?|года)?)?\s+по\s+(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})(?:\s|\)|\.|,|$|г)/)
+        /(?:^|\s|\()с\s+(\d{1,2})(?:\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))?(?:\s+(\d{4})\s*(?:г\.?|года)?)?(?:\s+по|\s*-)\s+(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})(?:\s|\)|\.|,|$|г)/)
 
     /// Why `document` gives no plan: a text copy that names a plan's columns lost its table's
     /// layout; any other, what it holds instead.
