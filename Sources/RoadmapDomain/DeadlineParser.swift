@@ -111,8 +111,10 @@ public struct DeadlineParser: Sendable {
     static func rereadings(of prepared: String) -> [Rereading] {
         var candidates: [Rereading] = []
         var withoutNotes = prepared
+        // «(в рамках недели естествознания)»: what the dates are part of, a note even when it
+        // names a week.
         for note in prepared.matches(of: #/\s*\([^()\d]*\)/#).reversed()
-        where String(note.output).rangeOfMatch(Self.dateWords) == nil {
+        where String(note.output).rangeOfMatch(Self.dateWords) == nil || String(note.output).rangeOfMatch(#"^\s*\(в\s+рамках\s"#) != nil {
             withoutNotes.replaceSubrange(note.range, with: " ")
         }
         withoutNotes = withoutNotes.trimmingCharacters(in: .whitespaces)
@@ -212,6 +214,8 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"(\d)\.\s+(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ")
+        // «по отд. плану»: «по отдельному плану».
+        result = result.replacingMatches(of: #"\bпо\s+отд\.?\s*(?=(?:плану|графику)\b)"#, with: "по отдельному ")
         // «С 4.09. – по 20.09.»: a dash before «по» says the same as «по».
         result = result.replacingMatches(of: #"(?<=[\d.г])\s*[-–—]\s*по\s+(?=\d)"#, with: " по ")
         result = result.replacingMatches(of: #"\b(с|по|до|в)\s+\1\b"#, with: "$1")

@@ -275,6 +275,7 @@ let contextualDeadlines: [DeadlineCase] = [
     row("с 28.01. по-31.01.", y2019, .dayRange, "2019-01-28..2019-01-31"),
     row("С 5 по по 25 марта 2011г.", .none, .dayRange, "2011-03-05..2011-03-25"),
     row("С 4.09. – по 20.09.", ay2022, .dayRange, "2022-09-04..2022-09-20"),
+    row("С 27 февраля по 3 марта (в рамках недели естествознания)", ay2022, .dayRange, "2023-02-27..2023-03-03"),
     row("с 4.09.2018 - по 20.09.2018", .none, .dayRange, "2018-09-04..2018-09-20"),
     row("2006 г. 4 квартал", .none, .quarter, "2006-10-01..2006-12-31"),
     row("3 неделя февраля", y2019, .dayRange, "2019-02-15..2019-02-21"),
@@ -368,7 +369,7 @@ struct DeadlineParserTests {
     @Test func deadlinesThatPointElsewhere() throws {
         let parser = DeadlineParser()
         for text in ["по графику ФЦТ", "По графику", "по отдельному графику", "по согласованию с ОО", "По отдельному плану",
-                     "по назначению"] {
+                     "по назначению", "по отд. плану"] {
             let deadline = try parser.parse(text, in: y2019)
             #expect(deadline.kind == .noDueDate, "\(text)")
             #expect(parser.pointsElsewhere(deadline), "\(text)")

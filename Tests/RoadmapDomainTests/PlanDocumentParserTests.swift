@@ -1572,6 +1572,23 @@ struct CellRunTableTests {
         #expect(FlattenedRowTable.readsAsDeadline("01.09.2023"))
     }
 
+    /// A sports school's year under its months across the table: days alone («1-10», «06», with
+    /// the nought) are days of the month above them; «по назначению», a day the organisers
+    /// will set, gets none and is flagged as pointing elsewhere.
+    @Test func daysUnderTheirMonthAndDaysStillToBeSet() throws {
+        let rows = [["№ п/п", "Наименование мероприятий", "Дата (сроки проведения)", "Место проведения", "Ответственный"],
+                    ["ЯНВАРЬ", "ЯНВАРЬ", "ЯНВАРЬ", "ЯНВАРЬ", "ЯНВАРЬ"],
+                    ["", "Первенство района по лыжным гонкам", "1-10", "г. Рыбинск", "Тренеры-преподаватели"],
+                    ["", "Турнир по мини-футболу", "06", "с. Покров", "Тренеры-преподаватели"],
+                    ["", "Кубок памяти МС Волнухина", "по назначению", "г. Рыбинск", "Тренеры-преподаватели"]]
+        let plan = try PlanDocumentParser().parse(document(paragraphs: ["ПЛАН ФИЗКУЛЬТУРНЫХ И СПОРТИВНЫХ МЕРОПРИЯТИЙ", "на 2020 год"],
+                                                           table: rows))
+        #expect(plan.actions.map { $0.deadline.period?.first } == [CalendarDate(year: 2020, month: 1, day: 1),
+                                                                  CalendarDate(year: 2020, month: 1, day: 6), nil])
+        #expect(plan.actions[2].deadline.kind == .noDueDate)
+        #expect(plan.warnings.contains { $0.kind == .deadlineElsewhere(text: "по назначению") })
+    }
+
     /// A page made by software that writes dates month first («01/18/2024»): the rows that
     /// prove it say how the others («01/11/2024») are read; where the rows prove both orders,
     /// none of the undecided dates gets a day.

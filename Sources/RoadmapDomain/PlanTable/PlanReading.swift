@@ -951,7 +951,7 @@ struct PlanReading {
 // these run for every cell, executor or word of a plan.
 extension PlanReading {
     static let fourDigits = SharedRegex(/\d{4}/)
-    static let daysAlone = SharedRegex(/\s*((?:[1-9]|[12]\d|3[01])(?:\s*[-–—]\s*(?:[1-9]|[12]\d|3[01]))?)\.?\s*/)
+    static let daysAlone = SharedRegex(/\s*((?:0?[1-9]|[12]\d|3[01])(?:\s*[-–—]\s*(?:0?[1-9]|[12]\d|3[01]))?)\.?\s*/)
     static let monthAlone = SharedRegex(/([а-я]+)\.?(?:\s+(\d{4})\s*(?:г\.?|года)?)?\.?/)
     static let sectionHeading = SharedRegex(/^(?:(?:Раздел|РАЗДЕЛ|раздел|Подпрограмма|ПОДПРОГРАММА|Направление|НАПРАВЛЕНИЕ)\s+)?(?:[IVXLC]{1,6}(?:[.)]\s*|\s+)|\d{1,2}[.)]?\s+)([«"]?\p{Lu}\S*(?:\s+\S+)+)$/)
     static let moduleHeading = SharedRegex(/^(?:(?:Инвариантный|Вариативный|ИНВАРИАНТНЫЙ|ВАРИАТИВНЫЙ)\s+)?(?:Модуль|МОДУЛЬ|модуль)\s*[«"„“]?\p{Lu}/)
