@@ -1918,6 +1918,22 @@ struct CellRunTableTests {
         #expect(parted.actions.map(\.section) == ["I. Подготовительный этап", "II. Практический этап"])
     }
 
+    /// A month in capitals after a row that left its form's cell empty (so one cell short of
+    /// the header) but holds its deadline: the month heads the rows below, it is no cell of
+    /// the row before.
+    @Test func aMonthAfterARowOneCellShortHeadsTheRowsBelow() throws {
+        let lines = ["ПЛАН СПОРТИВНЫХ МЕРОПРИЯТИЙ на 2020 год", "№", "|", "Мероприятия", "|", "Ответственный исполнитель", "|",
+                     "Форма отчётности", "|", "Срок исполнения", "|", "ЯНВАРЬ", "|",
+                     "1)", "|", "Лыжные гонки - Спартакиада муниципальных образований", "|", "Лобанов С.В.", "|", "по назначению", "|",
+                     "2)", "|", "Фестиваль ГТО в каждое село", "|", "Захарова Л.А.", "|", "25 января", "|",
+                     "ФЕВРАЛЬ", "|",
+                     "1)", "|", "Футбол - Кубок по мини-футболу", "|", "Джалилов С.А.", "|", "по назначению", "|",
+                     "2)", "|", "Первенство района по волейболу", "|", "Джалилов С.А.", "|", "15 февраля", "|"]
+        let plan = try PlanDocumentParser().parse(paragraphs(lines))
+        #expect(plan.actions.map(\.deadline.text) == ["по назначению", "25 января", "по назначению", "15 февраля"])
+        #expect(plan.actions.map(\.section) == ["ЯНВАРЬ", "ЯНВАРЬ", "ФЕВРАЛЬ", "ФЕВРАЛЬ"])
+    }
+
     /// «№ | Мероприятия | Ответственный исполнитель | Форма отчётности | Срок» whose rows give
     /// no form: each numbered row holds its number, action, executor and deadline, the
     /// deadline where the form should be. Read without the form's column, and a row whose

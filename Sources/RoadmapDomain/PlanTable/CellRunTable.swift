@@ -685,6 +685,12 @@ public enum CellRunTable {
     /// not the row's executor (or any column after its deadline; a copy one cell a line drops
     /// the empty ones).
     static func headsTheNextRows(_ text: String, after row: [String], kinds: [PlanColumn?], beforeARow: Bool) -> Bool {
+        // «ФЕВРАЛЬ» in capitals after a row one cell short that holds its deadline already (a
+        // column the copy left empty stood before the deadline's): the month of the rows below.
+        if beforeARow, row.count >= 2, row.count + 1 >= kinds.count, text == text.uppercased(),
+           PlanReading.monthOfHeading(text) != nil, row.dropFirst().contains(where: holdsAWhen) {
+            return true
+        }
         guard beforeARow, row.count >= 2, row.count < kinds.count, let deadline = kinds.firstIndex(of: .deadline), row.count > deadline,
               !kinds[row.count...].contains(.deadline), !kinds[row.count...].contains(.action),
               looksLikeDeadline(row[deadline]) else { return false }
@@ -1061,9 +1067,16 @@ public enum CellRunTable {
                 // do not know («Источник финансирования») belong to it too.
                 // When no row has a number (the number's cells were left empty), only a heading
                 // of a word or two («Выход»): a longer text is the first row's.
+                // A month alone before the first row's number («ЯНВАРЬ», «1)») heads the rows, as
+                // one between rows does (months in a row of headings are columns of a schedule).
+                func headsTheFirstRows(_ position: Int) -> Bool {
+                    PlanReading.monthOfHeading(texts[position]) != nil && position + 1 < texts.count && isRowNumber(texts[position + 1])
+                        && PlanReading.monthOfHeading(texts[position - 1]) == nil
+                }
                 if kinds.first == .number {
                     let numbered = texts[end...].prefix(4 * (end - index) + 4).contains(where: isRowNumber)
                     while end < texts.count, texts[end].count <= (numbered ? 40 : 25), !isRowNumber(texts[end]), !spanning.contains(end),
+                          !headsTheFirstRows(end),
                           numbered || texts[end].split(separator: " ").count <= 2,
                           texts[end].first.map({ !$0.isNumber && !"IVX".contains($0) }) ?? false {
                         end += 1
