@@ -214,6 +214,8 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"(\d)\.\s+(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ")
+        // «в теч-е года»: «в течение года».
+        result = result.replacingMatches(of: #"\bтеч-е\b"#, with: "течение")
         // «по отд. плану»: «по отдельному плану».
         result = result.replacingMatches(of: #"\bпо\s+отд\.?\s*(?=(?:плану|графику)\b)"#, with: "по отдельному ")
         // «С 4.09. – по 20.09.»: a dash before «по» says the same as «по».
@@ -335,7 +337,7 @@ public struct DeadlineParser: Sendable {
         "по мере необходимости", "по необходимости", "при необходимости", "по согласованию",
         "по запросу", "по запросам", "по мере поступления", "по отдельному графику", "по отдельному плану",
         "по графику", "по требованию", "по мере возникновения", "в случае необходимости",
-        "по мере обращения", "по обращению", "по факту", "по назначению",
+        "по мере обращения", "по обращению", "по факту", "по назначению", "по просьбе",
     ]
 
     /// The phrases of `noDueDatePhrases` that point to a date given elsewhere: another

@@ -55,7 +55,7 @@ struct DeadlineReader {
     ]
     static let dueWords: Set<String> = ["до", "по", "к", "ко"]
     static let fromWords: Set<String> = ["с", "со", "от"]
-    static let endWords: Set<String> = ["конца", "конец", "окончания", "окончанию", "окончание", "концу"]
+    static let endWords: Set<String> = ["конца", "конец", "конце", "окончания", "окончанию", "окончание", "концу"]
 
     mutating func readExpression() throws(Failure) -> Expression {
         var prefix = Prefix.none

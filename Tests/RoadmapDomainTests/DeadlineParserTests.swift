@@ -275,6 +275,8 @@ let contextualDeadlines: [DeadlineCase] = [
     row("с 28.01. по-31.01.", y2019, .dayRange, "2019-01-28..2019-01-31"),
     row("С 5 по по 25 марта 2011г.", .none, .dayRange, "2011-03-05..2011-03-25"),
     row("С 4.09. – по 20.09.", ay2022, .dayRange, "2022-09-04..2022-09-20"),
+    row("В конце марта", ay2022, .dueDate, "2023-03-31..2023-03-31"),
+    row("в теч-е года", ay2022, .wholePeriod, "2022-09-01..2023-08-31"),
     row("С 27 февраля по 3 марта (в рамках недели естествознания)", ay2022, .dayRange, "2023-02-27..2023-03-03"),
     row("с 4.09.2018 - по 20.09.2018", .none, .dayRange, "2018-09-04..2018-09-20"),
     row("2006 г. 4 квартал", .none, .quarter, "2006-10-01..2006-12-31"),
@@ -374,9 +376,10 @@ struct DeadlineParserTests {
             #expect(deadline.kind == .noDueDate, "\(text)")
             #expect(parser.pointsElsewhere(deadline), "\(text)")
         }
-        for text in ["по мере необходимости", "по запросу", "при необходимости", "в течение года", "сентябрь"] {
+        for text in ["по мере необходимости", "по запросу", "По просьбе учителя", "при необходимости", "в течение года", "сентябрь"] {
             #expect(!parser.pointsElsewhere(try parser.parse(text, in: y2019)), "\(text)")
         }
+        #expect(try parser.parse("По просьбе учителя", in: y2019).kind == .noDueDate)
     }
 
     /// A word that only starts like a month is no month: a surname in the deadline's cell

@@ -1617,6 +1617,17 @@ struct CellRunTableTests {
         #expect(!FlattenedRowTable.readsAsDeadline("Смотр-конкурс 2011 года"))
     }
 
+    /// «1-я неделя», «первая неделя» in a deadline's cell: a week of a month named elsewhere,
+    /// no date of its own (the parser flags it), but a deadline's cell, not an action's.
+    @Test func aWeekOfAMonthLooksLikeADeadline() {
+        for text in ["1-я неделя", "1 неделя", "первая неделя", "Третья неделя", "4-ая неделя"] {
+            #expect(CellRunTable.looksLikeDeadline(text), "\(text)")
+        }
+        for text in ["Неделя безопасности", "неделя", "Первая неделя здоровья в школе"] {
+            #expect(!CellRunTable.looksLikeDeadline(text), "\(text)")
+        }
+    }
+
     /// A day's plan whose «Время проведения» gives each row its hour in words («12 часов»),
     /// copied a paragraph a cell: an action of two paragraphs keeps both, and two times (or a
     /// day and an hour) are one deadline, not an executor.

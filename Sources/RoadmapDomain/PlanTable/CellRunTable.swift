@@ -1273,6 +1273,9 @@ public enum CellRunTable {
         // «9-00», «11-30»: a day's hour written with a dash (not «5-11», classes).
         if text.wholeMatch(of: Self.dashedHour.regex) != nil { return true }
         if namesAnHour(text) { return true }
+        // «1-я неделя», «первая неделя»: a week of a month the plan names elsewhere (no date
+        // the parser may give, but the deadline's cell all the same).
+        if text.count <= 20, RussianText.folded(text).wholeMatch(of: Self.weekOfAMonth.regex) != nil { return true }
         // «27 марта» / «День безопасности»: a camp's day and its theme in the day's cell.
         if text.contains("\n"), !RussianText.isLonger(text, than: 80) {
             let lines = text.split(separator: "\n")
@@ -1408,6 +1411,7 @@ public enum CellRunTable {
 
     /// «26.12.2023, 8.00-8.05 – холл школы», «01/08/2024»: a cell that opens with a whole date
     /// (what follows it, an hour and a place, is the deadline's cell too, when short).
+    static let weekOfAMonth = SharedRegex(/\s*(?:[1-5](?:\s*-?\s*(?:я|ая))?|первая|вторая|третья|четвертая|четвёртая|последняя)\s+неделя\.?\s*/)
     static let leadingDate = SharedRegex(/^\d{1,2}[.\/]\d{1,2}[.\/](?:\d{4}|\d{2})(?!\d)/)
 
     /// «В период распространения», «до начала», «после окончания»: a deadline whose last word is
