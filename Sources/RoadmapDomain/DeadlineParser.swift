@@ -175,8 +175,9 @@ public struct DeadlineParser: Sendable {
     /// endings («1-й», «2-е», «5-го») and «кв-л» dropped, Latin one-letter prepositions fixed;
     /// and what real plans write around a date: a time of day («22 июня 10.00 ч.», «10 апреля
     /// 12:00»), a comma between month and year («Август, 2022»), spaces inside a date («3 .05.
-    /// 2015г»), «по-31.01.» and «– по 20.09.», a doubled preposition («с 5 по по 25 марта»), «2006 г. 4 квартал»,
-    /// and weeks of a month («3, 4 неделя октября» → 15–28 October).
+    /// 2015г»), «по-31.01.» and «– по 20.09.», a doubled preposition («с 5 по по 25 марта»),
+    /// «2006 г. 4 квартал», «в теч-е года», «по отд. плану», and weeks of a month («3, 4 неделя
+    /// октября» → 15–28 October).
     static func prepared(_ text: String) -> String {
         var result = RussianText.normalizedForReading(text)
         // A weekday after a date («12.05.2023 (пятница)», «22.04. (пт)», «21.03 пон») repeats the date.

@@ -670,9 +670,6 @@ public enum CellRunTable {
         text.first?.isUppercase == true && !RussianText.isLonger(text, than: 30) && FlattenedRowTable.readsAsDeadline(text)
     }
 
-    /// Whether a deadline cell says when in some way: a deadline, an hour («10.00»), or a
-    /// date or hour among other words («26.12.2023, 11.40-12.40 – актовый зал»); not a place
-    /// alone («Музыкальный зал МБДОУ №42»).
     /// «27 марта», «21 апреля «Фашизм не пройдет!»»: a day alone or with its theme in quotes,
     /// a heading of the rows that day.
     static func headsADay(_ text: String) -> Bool {
@@ -709,6 +706,9 @@ public enum CellRunTable {
     static let dayAndTheme = SharedRegex(
         /\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4}\s*(?:года|г\.?)?)?\s*[-–—:]?\s*[«"].+[»"]/)
 
+    /// Whether a deadline cell says when in some way: a deadline, an hour («10.00»), or a
+    /// date or hour among other words («26.12.2023, 11.40-12.40 – актовый зал»); not a place
+    /// alone («Музыкальный зал МБДОУ №42»).
     static func holdsAWhen(_ text: String) -> Bool {
         looksLikeDeadline(text) || PlanReading.opensWithTimeOfDay(text) || text.firstMatch(of: /\d{1,2}[.:]\d{2}/) != nil
     }
@@ -1409,9 +1409,10 @@ public enum CellRunTable {
     static let leadingDayOfMonth = SharedRegex(
         /^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4}(?:\s*(?:года|г\.?))?)?\s*(?:,|\(|$|в\s+\d)/)
 
+    /// «1-я неделя», «первая неделя»: a week of a month, alone.
+    static let weekOfAMonth = SharedRegex(/\s*(?:[1-5](?:\s*-?\s*(?:я|ая))?|первая|вторая|третья|четвертая|четвёртая|последняя)\s+неделя\.?\s*/)
     /// «26.12.2023, 8.00-8.05 – холл школы», «01/08/2024»: a cell that opens with a whole date
     /// (what follows it, an hour and a place, is the deadline's cell too, when short).
-    static let weekOfAMonth = SharedRegex(/\s*(?:[1-5](?:\s*-?\s*(?:я|ая))?|первая|вторая|третья|четвертая|четвёртая|последняя)\s+неделя\.?\s*/)
     static let leadingDate = SharedRegex(/^\d{1,2}[.\/]\d{1,2}[.\/](?:\d{4}|\d{2})(?!\d)/)
 
     /// «В период распространения», «до начала», «после окончания»: a deadline whose last word is
