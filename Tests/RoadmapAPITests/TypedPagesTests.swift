@@ -211,6 +211,9 @@ struct TypedPagesTests {
             == "«plan.txt»: у 13 мероприятий не указан исполнитель: назначений по ним не будет, пока вы не назначите исполнителей в редакторе плана.")
         #expect(PageText.russian(ImportWarning(.withoutExecutors(count: 1))).hasPrefix("у 1 мероприятия не указан исполнитель"))
         #expect(ImportWarning(.withoutExecutors(count: 13)).description.contains("13 action(s) name no executor"))
+        // «по назначению» and «по согласованию» point to no schedule: the sentence names all three.
+        #expect(PageText.russian(ImportWarning(.deadlineElsewhere(text: "по назначению")))
+            == "срок «по назначению» в плане не указан: его даст другой график, согласование или назначение. Даты исполнения не будет, пока её не назначат.")
     }
 
     @Test func theCatalogueHasOneRussianSentencePerCode() {

@@ -372,7 +372,7 @@ enum PageText: String, CaseIterable, Sendable {
         case .noDeadline: return prefix + "срок не указан: у мероприятия не будет даты исполнения."
         case .deadlineUnreadable(let text): return prefix + "срок «\(text)» не распознан и сохранён как текст; проверьте его."
         case .deadlineElsewhere(let text):
-            return prefix + "срок «\(text)» отсылает к графику, которого в плане нет: даты исполнения не будет, пока её не назначат."
+            return prefix + "срок «\(text)» в плане не указан: его даст другой график, согласование или назначение. Даты исполнения не будет, пока её не назначат."
         case .recurrenceWithoutPeriod(let text):
             return prefix + "«\(text)» повторяется, но период плана неизвестен: укажите учебный год, чтобы создать повторения."
         case .agreementsWithoutOwner: return prefix + "в документе отмечены договоры, но не указано, чей это план."

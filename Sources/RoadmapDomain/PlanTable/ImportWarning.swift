@@ -59,7 +59,7 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case .noDeadline: return prefix + "no deadline given; the action has no due date"
         case .deadlineUnreadable(let text): return prefix + "deadline «\(text)» could not be read; kept as text for a person"
         case .deadlineElsewhere(let text):
-            return prefix + "deadline «\(text)» points to a schedule the plan does not give; no due date until a person sets one"
+            return prefix + "deadline «\(text)» is not given by the plan but by another schedule, an agreement or an appointment; no due date until a person sets one"
         case .recurrenceWithoutPeriod(let text):
             return prefix + "«\(text)» recurs, but the plan's period is unknown; give the academic year to create its occurrences"
         case .agreementsWithoutOwner:
