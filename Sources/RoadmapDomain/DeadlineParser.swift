@@ -44,11 +44,16 @@ public struct DeadlineParser: Sendable {
                         return deadline
                     }
                 }
-                // «I квартал» / «III квартал», a period a line in one cell: a list of them.
+                // «I квартал» / «III квартал», a period a line in one cell: a list of them. A month
+                // alone on its line takes its year from the lines after it («Ноябрь» / «декабрь
+                // 2008 г.»).
                 let lines = original.split(whereSeparator: \.isNewline)
                     .map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;"))) }.filter { !$0.isEmpty }
                 if rereading, lines.count >= 2,
-                   lines.allSatisfy({ line in (try? parse(line, in: context, rereading: false))?.isParsed == true }),
+                   lines.allSatisfy({ line in
+                       (try? parse(line, in: context, rereading: false))?.isParsed == true
+                           || Self.prepared(line).rangeOfMatch(#"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$"#) != nil
+                   }),
                    let list = try? parse(lines.joined(separator: ", "), in: context, rereading: false), list.kind == .list {
                     return Deadline(text: original, kind: list.kind, period: list.period, recurrence: list.recurrence,
                                     occurrences: list.occurrences)
@@ -130,6 +135,22 @@ public struct DeadlineParser: Sendable {
             candidates.append(Rereading(text: listed, kinds: [.list]))
         }
 
+        // «Сентябрь октябрь декабрь март май», «сентябрь декабрь-февраль март-апрель»: three or
+        // more months or spans of months with nothing between them, a cell's lines run
+        // together, are a list (a span would have its dash). Two stay unread: «Ноябрь декабрь»
+        // may be a span that lost its dash.
+        let month = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"#
+        let span = #"\#(month)(?:\s*-\s*\#(month))?"#
+        if withoutNotes.rangeOfMatch(#"^\#(span)(?:\s+\#(span)){2,}(?:\s+\d{4}\s*(?:г\b\.?|года?)?)?$"#) != nil {
+            candidates.append(Rereading(text: withoutNotes.replacingMatches(of: #"(?<=[а-я])\s+(?=\#(month))"#, with: ", "), kinds: [.list]))
+        }
+        // «Август 31.08.2023»: a month, then a day of that month; the day.
+        let tokens = DeadlineToken.tokens(in: withoutNotes)
+        if tokens.count >= 2, case .month(let named) = tokens[0], case .date(_, let month, _) = tokens[1], named == month,
+           tokens.dropFirst(2).allSatisfy({ if case .yearWord = $0 { true } else { false } }),
+           let space = withoutNotes.firstIndex(where: \.isWhitespace) {
+            candidates.append(Rereading(text: String(withoutNotes[space...]).trimmingCharacters(in: .whitespaces), kinds: [.day]))
+        }
         // «2 раза в год, октябрь, апрель»: the months named are the two times.
         if let match = withoutNotes.firstMatch(of: #/^([2-4])\s+раза\s+в\s+год\s*,\s*(.+)$/#),
            let times = Int(match.output.1), match.output.2.split(separator: ",").count == times {

@@ -17,6 +17,8 @@ struct DeadlineEdgeTests {
         "сентябрь, в течение года", "далее ежегодно", "до 01.09.2025, далее по графику",
         "до 01.09.2025, далее ежегодно по пятницам", "Сентябрь март", "Июнь август 2007 года",
         "26 ноября по графику", "2 раза в год, октябрь", "г.", "Г.", "года", "С 15.04.2010 по окончание празднования",
+        // A month, then a day of another month.
+        "Сентябрь 01.10.2023",
         // «г.» with no number before it is a city («по г. Владимиру»), not «года».
         "по г.", "до г.", "в г.", "20.04. 20.05.2011",
         // «учебный» with no «год» after it names no academic year («заместитель директора по
@@ -59,6 +61,11 @@ struct DeadlineEdgeTests {
         ("в течени е года", "2023-09-01..2024-08-31"),
         ("сентябр ь 2019", "2019-09-01..2019-09-30"),
         ("сентябрь 2019-", "2019-09-01..2019-09-30"),
+        // Three or more months or spans with nothing between them: a cell's lines run together.
+        ("Сентябрь октябрь декабрь март май", "2023-09-01..2024-05-31"),
+        ("сентябрь декабрь-февраль март-апрель", "2023-09-01..2024-04-30"),
+        // A month, then the day in it.
+        ("Август 31.08.2023", "2023-08-31..2023-08-31"),
     ])
     func aroundADate(_ text: String, _ period: String) throws {
         let deadline = try Deadline.parse(text, in: ay2023)
@@ -95,6 +102,10 @@ struct DeadlineEdgeTests {
         #expect(try Deadline.parse("сентябрь\nянварь\nмай", in: ay2022).occurrences.count == 3)
         #expect(try Deadline.parse("I квартал III квартал", in: y2019).kind == .unparsed)
         #expect(try Deadline.parse("I квартал\nпо согласованию", in: y2019).kind == .unparsed)
+        // A month alone on its line takes its year from the next line.
+        let months = try Deadline.parse("Ноябрь\nдекабрь 2008 г.")
+        #expect(months.occurrences.map(\.description) == ["2008-11-01..2008-11-30", "2008-12-01..2008-12-31"])
+        #expect(try Deadline.parse("Ноябрь декабрь 2008 г.").kind == .unparsed)
     }
 
     @Test("a range running backwards in a calendar year is unreadable, forwards in an academic year")
