@@ -112,7 +112,11 @@ public struct DeadlineParser: Sendable {
     /// 3. «2 раза в год, октябрь, апрель»: the times named; periods separated by «;», each
     ///    followed by what happens in it;
     /// 4. a date followed by where or at what time it happens («6 мая, Сясьстрой, ул. Ленина»,
-    ///    «27 ноября ДК "Строитель"»): the date, when what follows names no other date or term.
+    ///    «27 ноября ДК "Строитель"», after a comma a month too: «Февраль, пгт. Верх-Чебула»):
+    ///    the date, when what follows names no other date or term;
+    /// 5. three or more months run together («Сентябрь октябрь декабрь март май»): a list; a
+    ///    month and a day in it («Август 31.08.2023»): the day; a time named in words with its
+    ///    days in brackets («Осенние каникулы (28 октября – 1 ноября)»): the days.
     static func rereadings(of prepared: String) -> [Rereading] {
         var candidates: [Rereading] = []
         var withoutNotes = prepared
@@ -178,7 +182,13 @@ public struct DeadlineParser: Sendable {
             let head = words[..<cut].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             let rest = words[cut...].joined(separator: " ")
             guard rest.rangeOfMatch(Self.dateWords) == nil, rest.first?.isNumber != true else { continue }
-            candidates.append(Rereading(text: head, kinds: single))
+            // After a comma, a month too: «Февраль, пгт. Верх-Чебула».
+            candidates.append(Rereading(text: head, kinds: words[cut - 1].hasSuffix(",") ? single.union([.month]) : single))
+        }
+        // «Осенние каникулы (28 октября – 1 ноября)»: a time named in words, its days in brackets.
+        if let named = withoutNotes.firstMatch(of: #/^([^()\d]+)\(([^()]+)\)\s*\.?$/#),
+           String(named.output.1).rangeOfMatch(Self.dateWords) == nil {
+            candidates.append(Rereading(text: String(named.output.2), kinds: single))
         }
         // «Образовательные учреждения 10 - 12 июня 2003 г.»: a place, then the date.
         for cut in 1..<max(1, words.count) {
@@ -197,8 +207,8 @@ public struct DeadlineParser: Sendable {
     /// and what real plans write around a date: a time of day («22 июня 10.00 ч.», «10 апреля
     /// 12:00»), a comma between month and year («Август, 2022»), spaces inside a date («3 .05.
     /// 2015г»), «по-31.01.» and «– по 20.09.», a doubled preposition («с 5 по по 25 марта»),
-    /// «2006 г. 4 квартал», «в теч-е года», «по отд. плану», and weeks of a month («3, 4 неделя
-    /// октября» → 15–28 October).
+    /// «2006 г. 4 квартал», «в теч-е года», «по отд. плану», «Сентябрь/ ноябрь» (both months),
+    /// and weeks of a month («3, 4 неделя октября» → 15–28 October).
     static func prepared(_ text: String) -> String {
         var result = RussianText.normalizedForReading(text)
         // A weekday after a date («12.05.2023 (пятница)», «22.04. (пт)», «21.03 пон») repeats the date.
@@ -236,6 +246,10 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(of: #"(\d)\s+\.\s*(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"(\d)\.\s+(\d)"#, with: "$1.$2")
         result = result.replacingMatches(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ")
+        // «Сентябрь/ ноябрь»: both months.
+        result = result.replacingMatches(
+            of: #"\b((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)\s*/\s*(?=(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))"#,
+            with: "$1, ")
         // «в теч-е года»: «в течение года».
         result = result.replacingMatches(of: #"\bтеч-е\b"#, with: "течение")
         // «по отд. плану»: «по отдельному плану».
