@@ -360,6 +360,28 @@ struct PlanDocumentParserTests {
         // A sentence is no heading, whatever stem it holds; an abbreviation's dot is.
         #expect(PlanColumn(header: "Организация наставничества.") == nil)
         #expect(PlanColumn(header: "Ответственный исп.") == .executor)
+        // Who holds the event (807), not a partner for its «организация».
+        #expect(PlanColumn(header: "Проводящая и финансирующая организация") == .executor)
+        #expect(PlanColumn(header: "Проводящая организация") == .executor)
+    }
+
+    /// «на 2017 год» on a line of the heading the title did not take (under «КАЛЕНДАРНЫЙ ПЛАН»
+    /// and the issuer's name, 807): the rows' months are in that year. Two such years say none.
+    @Test func aYearOnALineOfTheHeadingPlacesTheMonths() throws {
+        let table = [
+            ["№", "Наименование мероприятия", "Сроки проведения", "Проводящая организация"],
+            ["1", "Соревнования по баскетболу", "Февраль, пгт. Верх-Чебула", "ГУДО ОблДЮСШ"],
+        ]
+        let heading = ["КАЛЕНДАРНЫЙ ПЛАН", "ГУДО «Областная детско-юношеская спортивная школа»",
+                       "спортивно-массовых мероприятий с учащимися Кемеровской области на 2017 год",
+                       "1.Областные соревнования среди учреждений дополнительного образования физкультурно-спортивной "
+                           + "направленности, школьных спортивных клубов и общеобразовательных организаций"]
+        let plan = try PlanDocumentParser().parse(document(paragraphs: heading, table: table))
+        #expect(plan.title.isEmpty)
+        #expect(plan.actions.map { $0.deadline.period?.description } == ["2017-02-01..2017-02-28"])
+        #expect(plan.actions.map { $0.executors.map(\.name) } == [["ГУДО ОблДЮСШ"]])
+        let two = try PlanDocumentParser().parse(document(paragraphs: ["Отчёт о работе на 2016 год"] + heading, table: table))
+        #expect(two.actions.map(\.deadline.kind) == [.unparsed])
     }
 
     @Test func participantsAreAColumnOfTheirOwn() {

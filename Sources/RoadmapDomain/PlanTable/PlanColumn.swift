@@ -169,6 +169,12 @@ public enum PlanColumn: String, CaseIterable, Hashable, Sendable {
             self = .executor
             return
         }
+        // «Проводящая организация», «Проводящая и финансирующая организация»: who holds the
+        // event, an executor (not a partner, which «организаци» would make it).
+        if text.hasPrefix("проводящ") {
+            self = .executor
+            return
+        }
         // «Направление воспитательной деятельности», «Направления методической работы»: what
         // is done, whatever word stands between (never «Направления взаимодействия», a
         // partners' column).

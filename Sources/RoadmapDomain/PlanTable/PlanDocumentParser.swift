@@ -375,6 +375,14 @@ public struct PlanDocumentParser: Sendable {
            folded.firstMatch(of: /\d{4}\s*-\s*\d{4}/) == nil {
             return .calendarYear(year)
         }
+        // «спортивно-массовых мероприятий … на 2017 год», a line of a heading the title did not
+        // take (under «КАЛЕНДАРНЫЙ ПЛАН» and the issuer's name): one year named so above the table.
+        let stated = Set(lines.filter { !RussianText.isLonger($0, than: 200) }.compactMap { line in
+            RussianText.folded(line).firstMatch(of: /на\s+(\d{4})\s*(?:год|г\.)/).flatMap { Int($0.output.1) }
+        })
+        if stated.count == 1, let year = stated.first, (2000...2099).contains(year) {
+            return .calendarYear(year)
+        }
         return .none
     }
 
