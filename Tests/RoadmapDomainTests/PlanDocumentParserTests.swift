@@ -292,6 +292,11 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План лагеря «Родничок»  с 03.06.2024 по 21.06.2024 года ") == .planPeriod(june))
         #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий", lines: ["(22.01.2024 – 29.02.2024)"])
                 == .planPeriod(try period((2024, 1, 22), (2024, 2, 29))))
+        // The first date without its year is in the last one's (1008), or the year before it.
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий Недели профориентации (19.11-24.11.2018)")
+                == .planPeriod(try period((2018, 11, 19), (2018, 11, 24))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["(28.12-10.01.2025)"])
+                == .planPeriod(try period((2024, 12, 28), (2025, 1, 10))))
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 03.06.2024 по 21.06.2024", "с 01.07.2024 по 21.07.2024"]) == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["с 21.06.2024 по 03.06.2024"]) == .none)
         // The same in words: «с 24 мая по 30 мая 2024 года», a month named once, a year across.

@@ -386,14 +386,16 @@ public struct PlanDocumentParser: Sendable {
         return .none
     }
 
-    /// «с 03.06.2024 г по 21.06.2024 г», «(22.01.2024 - 29.02.2024)» in `folded` text: the
-    /// period between two whole dates, the first before the second; nil otherwise.
+    /// «с 03.06.2024 г по 21.06.2024 г», «(22.01.2024 - 29.02.2024)», «(19.11-24.11.2018)» in
+    /// `folded` text: the period between two dates, the first before the second (in the last
+    /// one's year when it names none); nil otherwise.
     static func datedPeriod(_ folded: String) -> DatePeriod? {
         if let period = periodInWords(folded) { return period }
         guard let match = folded.firstMatch(
-            of: /(?:^|\s|\()(?:с\s+)?(\d{1,2})\.(\d{2})\.(\d{4})\s*(?:г\.?|года)?\s*(?:по|-|до)\s*(\d{1,2})\.(\d{2})\.(\d{4})(?:\s|\)|\.|$|г)/),
-              let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3),
+            of: /(?:^|\s|\()(?:с\s+)?(\d{1,2})\.(\d{2})(?:\.(\d{4}))?\s*(?:г\.?|года)?\s*(?:по|-|до)\s*(\d{1,2})\.(\d{2})\.(\d{4})(?:\s|\)|\.|$|г)/),
+              let day = Int(match.output.1), let month = Int(match.output.2),
               let lastDay = Int(match.output.4), let lastMonth = Int(match.output.5), let lastYear = Int(match.output.6),
+              let year = match.output.3.map({ Int($0) }) ?? ((month, day) > (lastMonth, lastDay) ? lastYear - 1 : lastYear),
               let start = CalendarDate(year: year, month: month, day: day), let end = CalendarDate(year: lastYear, month: lastMonth, day: lastDay),
               start < end, lastYear - year <= 1 else { return nil }
         return DatePeriod(first: start, last: end)
