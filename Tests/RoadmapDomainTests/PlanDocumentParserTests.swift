@@ -370,6 +370,27 @@ struct PlanDocumentParserTests {
         #expect(PlanColumn(header: "Проводящая организация") == .executor)
     }
 
+    /// A plan that names no year, approved as a school year begins («Утвержден приказом по
+    /// школе … от 01.09.2021г.», 150), is that school year's; approved in January it says no
+    /// year. «П Л А Н», its letters spaced out, opens the title.
+    @Test func aPlanApprovedAsTheSchoolYearBeginsIsThatYears() throws {
+        let table = [
+            ["№", "Мероприятия", "Сроки исполнения", "Ответственные"],
+            ["1", "Проверка двухнедельного меню", "октябрь, февраль", "Школьная комиссия"],
+        ]
+        let heading = ["П Л А Н", "работы школьной комиссии по контролю за организацией питания"]
+        let plan = try PlanDocumentParser().parse(document(
+            paragraphs: ["Утвержден приказом по школе № 81/2-А от 01.09.2021г."] + heading, table: table))
+        #expect(plan.title == "ПЛАН работы школьной комиссии по контролю за организацией питания")
+        #expect(plan.actions.map { $0.deadline.occurrences.map(\.description) }
+                == [["2021-10-01..2021-10-31", "2022-02-01..2022-02-28"]])
+        let january = try PlanDocumentParser().parse(document(
+            paragraphs: ["Утвержден приказом по школе № 3 от 10.01.2022г."] + heading, table: table))
+        #expect(january.actions.map(\.deadline.kind) == [.unparsed])
+        #expect(PlanDocumentParser.approvalDate(in: ["Протокол от 28.08.2023 № 1"]) == CalendarDate(year: 2023, month: 8, day: 28))
+        #expect(PlanDocumentParser.approvalDate(in: ["Отчёт от 28.08.2023"]) == nil)
+    }
+
     /// «на 2017 год» on a line of the heading the title did not take (under «КАЛЕНДАРНЫЙ ПЛАН»
     /// and the issuer's name, 807): the rows' months are in that year. Two such years say none.
     @Test func aYearOnALineOfTheHeadingPlacesTheMonths() throws {

@@ -6,8 +6,8 @@ extension PlanDocumentParser {
     /// The plan's title: the first paragraph starting with «План» with the lines that follow
     /// it directly (a heading broken over lines), else a short heading just above the table.
     static func title(in prose: [(text: String, location: SourceLocation)], before table: SourceTable) -> String {
-        if let start = prose.firstIndex(where: { RussianText.folded($0.text).hasPrefix("план") }) {
-            var lines = [prose[start].text]
+        if let start = prose.firstIndex(where: { RussianText.folded(Self.unspaced($0.text)).hasPrefix("план") }) {
+            var lines = [Self.unspaced(prose[start].text)]
             var index = start + 1
             while index < prose.count, let line = prose[index].location.line,
                   let previous = prose[index - 1].location.line, line == previous + 1,
@@ -30,6 +30,14 @@ extension PlanDocumentParser {
         return ""
     }
 
+    /// «П Л А Н работы …» → «ПЛАН работы …»: a heading's word set with its letters spaced out.
+    static func unspaced(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let letters = words.prefix { $0.count == 1 && $0.first?.isLetter == true }
+        guard letters.count >= 3 else { return text }
+        return ([letters.joined()] + words.dropFirst(letters.count).map(String.init)).joined(separator: " ")
+    }
+
     /// 2022 for «на 2022-2023 учебный год», «2022/23 уч. год».
     static func academicYear(in texts: [String]) -> Int? {
         for text in texts {
@@ -43,6 +51,20 @@ extension PlanDocumentParser {
         }
         return nil
     }
+
+    /// The day an order, a protocol or a stamp above the plan approved it («Утвержден приказом
+    /// по школе № 81/2-А от 01.09.2021г.», «Протокол от 28.08.2023 № 1»); nil when none says.
+    static func approvalDate(in texts: [String]) -> CalendarDate? {
+        for text in texts {
+            let folded = RussianText.folded(text)
+            guard let match = folded.firstMatch(of: Self.approvedOn.regex),
+                  let day = Int(match.output.1), let month = Int(match.output.2), let year = Int(match.output.3) else { continue }
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        return nil
+    }
+
+    static let approvedOn = SharedRegex(/(?:утвержд|приказ|протокол|распоряжен)[^.]{0,80}?\bот\s+[«"]?(\d{1,2})\.(\d{1,2})\.(\d{4})/)
 
     /// A goal written as paragraphs above the table, with its tasks and expected results; nil
     /// when the text names neither a goal nor tasks.

@@ -317,7 +317,13 @@ public struct PlanDocumentParser: Sendable {
         draft.order = Self.merging(OrderHeaderReader().read(prose), with: order)
         draft.title = Self.title(in: prose, before: plans[0].0)
         draft.academicYear = academicYear ?? Self.academicYear(in: [draft.title] + prose.map(\.text))
-        let context = deadlineContext(academicYear: draft.academicYear, title: draft.title, lines: prose.map(\.text))
+        var context = deadlineContext(academicYear: draft.academicYear, title: draft.title, lines: prose.map(\.text))
+        // «Утвержден приказом по школе № 81/2-А от 01.09.2021г.» over a plan that names no year:
+        // approved as a school year begins, it is that year's plan.
+        if context == .none, let approved = draft.order?.date ?? Self.approvalDate(in: prose.prefix(15).map(\.text)),
+           [8, 9].contains(approved.month) {
+            context = .academicYear(startingIn: approved.year)
+        }
 
         var reading = PlanReading(file: file, context: context)
         let proseGoal = Self.goal(inProse: prose)
