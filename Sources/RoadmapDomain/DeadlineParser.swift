@@ -58,11 +58,25 @@ public struct DeadlineParser: Sendable {
                     return Deadline(text: original, kind: list.kind, period: list.period, recurrence: list.recurrence,
                                     occurrences: list.occurrences)
                 }
+                // «10.00», «9-00», «10 часов» in the plan of one day («на 6 марта 2021 года»):
+                // when on that day, and where after it («10.00 Актовый зал») when that names
+                // no other date or term.
+                if let day = context.period, day.first == day.last {
+                    let folded = RussianText.collapsingWhitespace(RussianText.folded(original))
+                    let rest = folded.replacingMatches(of: Self.timeOfDay, with: "")
+                    if folded.rangeOfMatch(Self.timeOfDay) != nil, rest.rangeOfMatch(Self.dateWords) == nil {
+                        return Deadline(text: original, kind: .day, period: day)
+                    }
+                }
                 return .unparsed(original)
             case .context(let deadlineError): throw deadlineError
             }
         }
     }
+
+    /// A time of day, or two, opening a text: «10.00», «10.30», «9-00», «8:30», «10 часов»,
+    /// «10.00-14.00».
+    static let timeOfDay = #"^\s*(?:в\s+)?(?:[01]?\d|2[0-3])(?:[.:-](?:00|[1-5]\d|0[1-9]))?(?:\s*(?:[-–—]|до)\s*(?:[01]?\d|2[0-3])(?:[.:-]\d{2})?)?\s*(?:ч\b\.?|час(?:а|ов)?\b)?\.?(?=[\s,;]|$)"#
 
     /// Another way to read a text the parser could not read whole, and the kinds of deadline
     /// that reading may give.

@@ -111,6 +111,23 @@ struct DeadlineEdgeTests {
         #expect(try Deadline.parse("Ноябрь декабрь 2008 г.").kind == .unparsed)
     }
 
+    /// In the plan of one day («на 6 марта 2021 года»), a time alone says when on that day.
+    @Test func aTimeInThePlanOfOneDayIsThatDay() throws {
+        let day = try #require(CalendarDate(year: 2021, month: 3, day: 6))
+        let oneDay = DeadlineContext.planPeriod(try #require(DatePeriod(first: day, last: day)))
+        for text in ["10.00", "10.30", "9-00", "8:30", "10 часов", "10.00-14.00", "в 15.00 ч.", "11.00\nАктовый зал", "10.00, каб. 12"] {
+            let deadline = try Deadline.parse(text, in: oneDay)
+            #expect(deadline.kind == .day, "\(text)")
+            #expect(deadline.period?.description == "2021-03-06..2021-03-06", "\(text)")
+        }
+        #expect(try Deadline.parse("Актовый зал", in: oneDay).kind == .unparsed)
+        #expect(try Deadline.parse("10.00 ежедневно", in: oneDay).kind != .day)
+        #expect(throws: DeadlineError.self) { try Deadline.parse("12 марта", in: oneDay) }
+        let next = try #require(day.adding(days: 1))
+        let twoDays = DeadlineContext.planPeriod(try #require(DatePeriod(first: day, last: next)))
+        #expect(try Deadline.parse("10.00", in: twoDays).kind == .unparsed)
+    }
+
     @Test("a range running backwards in a calendar year is unreadable, forwards in an academic year")
     func backwardsInCalendarYear() throws {
         #expect(try Deadline.parse("ноябрь - февраль", in: y2019).kind == .unparsed)

@@ -292,6 +292,14 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План лагеря «Родничок»  с 03.06.2024 по 21.06.2024 года ") == .planPeriod(june))
         #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий", lines: ["(22.01.2024 – 29.02.2024)"])
                 == .planPeriod(try period((2024, 1, 22), (2024, 2, 29))))
+        // The plan of one day (219, 1601).
+        let sixth = try period((2021, 3, 6), (2021, 3, 6))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План проведения шестого школьного дня в ГУО «Средняя школа №23» на 6 марта 2021 года")
+                == .planPeriod(sixth))
+        #expect(parser.deadlineContext(academicYear: nil, title: "ПЛАН", lines: ["праздничных мероприятий, посвященных Дню защиты детей", "/1 июня 2015 года/"])
+                == .planPeriod(try period((2015, 6, 1), (2015, 6, 1))))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["на 6 марта 2021 года", "на 7 марта 2021 года"]) != .planPeriod(sixth))
+        #expect(parser.deadlineContext(academicYear: nil, title: "План", lines: ["(с изменениями на 6 марта 2021 года)"]) != .planPeriod(sixth))
         // The first date without its year is in the last one's (1008), or the year before it.
         #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий Недели профориентации (19.11-24.11.2018)")
                 == .planPeriod(try period((2018, 11, 19), (2018, 11, 24))))

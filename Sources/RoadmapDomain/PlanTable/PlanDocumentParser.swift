@@ -364,6 +364,19 @@ public struct PlanDocumentParser: Sendable {
         if periods.count == 1, let period = periods.first {
             return .planPeriod(period)
         }
+        // «… шестого школьного дня … на 6 марта 2021 года», «/1 июня 2015 года/»: the plan of one day.
+        // («с изменениями на 15 мая 2023 года», «в редакции на …», «по состоянию на …» date the text.)
+        let days = Set(([folded] + lines.filter { !RussianText.isLonger($0, than: 200) }.map { RussianText.folded($0) })
+            .filter { line in !["изменени", "редакци", "состояни"].contains { line.contains($0) } }
+            .flatMap { $0.matches(of: Self.oneDay.regex) }
+            .compactMap { match -> CalendarDate? in
+                guard let day = Int(match.output.1), let month = DeadlinePoint.genitiveMonths.firstIndex(of: String(match.output.2)),
+                      let year = Int(match.output.3) else { return nil }
+                return CalendarDate(year: year, month: month + 1, day: day)
+            })
+        if periods.isEmpty, days.count == 1, let day = days.first, let period = DatePeriod(first: day, last: day) {
+            return .planPeriod(period)
+        }
         if let match = folded.firstMatch(of: /на\s+(\d{4})\s*-\s*(\d{4})\s*(?:годы|гг|года)/),
            let first = Int(match.output.1), let last = Int(match.output.2), first <= last,
            let start = CalendarDate(year: first, month: 1, day: 1), let end = CalendarDate(year: last, month: 12, day: 31),
@@ -423,6 +436,10 @@ public struct PlanDocumentParser: Sendable {
               start < end, lastYear - year <= 1 else { return nil }
         return DatePeriod(first: start, last: end)
     }
+
+    /// «на 6 марта 2021 года», «/1 июня 2015 года/», «(1 июня 2015 г.)»: a day a plan is for.
+    static let oneDay = SharedRegex(
+        /(?:\bна\s+|\/\s*|\(\s*)(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})\s*(?:г\.?|года)?\s*(?:\/|\)|$|\s|,)/)
 
     static let wordsPeriod = SharedRegex(
         /(?:^|\s|\()с\s+(\d{1,2})(?:\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))?(?:\s+(\d{4})\s*(?:г\.?|года)?)?(?:\s+по|\s*-)\s+(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})(?:\s|\)|\.|,|$|г)/)
