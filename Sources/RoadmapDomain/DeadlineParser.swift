@@ -130,7 +130,9 @@ public struct DeadlineParser: Sendable {
     ///    the date, when what follows names no other date or term;
     /// 5. three or more months run together («Сентябрь октябрь декабрь март май»): a list; a
     ///    month and a day in it («Август 31.08.2023»): the day; a time named in words with its
-    ///    days in brackets («Осенние каникулы (28 октября – 1 ноября)»): the days.
+    ///    days in brackets («Осенние каникулы (28 октября – 1 ноября)»): the days;
+    /// 6. the whole year and when in it («В течение учебного года, при приеме на работу»): the
+    ///    whole year, unless what follows names a month, a count, a schedule or an agreement.
     static func rereadings(of prepared: String) -> [Rereading] {
         var candidates: [Rereading] = []
         var withoutNotes = prepared
@@ -203,6 +205,17 @@ public struct DeadlineParser: Sendable {
         if let named = withoutNotes.firstMatch(of: #/^([^()\d]+)\(([^()]+)\)\s*\.?$/#),
            String(named.output.1).rangeOfMatch(Self.dateWords) == nil {
             candidates.append(Rereading(text: String(named.output.2), kinds: single))
+        }
+        // «В течение учебного года, при приеме на работу», «В течение года по планам классных
+        // руководителей», «(по факту обращений)»: the whole year, and when in it. What follows
+        // names no month, number or other term.
+        for cut in stride(from: words.count - 1, through: 1, by: -1) {
+            let rest = words[cut...].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;()"))
+            guard rest.rangeOfMatch(#"^(?:\(?\s*)?(?:при|по)\s"#) != nil || rest.hasPrefix("по факту"),
+                  rest.rangeOfMatch(#"\d|январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|полугод|недел|ежедн|еженед|ежемес|ежекв|ежегод|\bраз\b|\bраза\b|график|согласов"#) == nil
+            else { continue }
+            let head = words[..<cut].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;("))
+            candidates.append(Rereading(text: head, kinds: [.wholePeriod]))
         }
         // «Образовательные учреждения 10 - 12 июня 2003 г.»: a place, then the date.
         for cut in 1..<max(1, words.count) {
