@@ -52,7 +52,7 @@ public struct DeadlineParser: Sendable {
                 if rereading, lines.count >= 2,
                    lines.allSatisfy({ line in
                        (try? parse(line, in: context, rereading: false))?.isParsed == true
-                           || Self.prepared(line).rangeOfMatch(#"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*$"#) != nil
+                           || Self.prepared(line).rangeOfMatch(#"^\#(Self.monthStem)[а-я]*$"#) != nil
                    }),
                    let list = try? parse(lines.joined(separator: ", "), in: context, rereading: false), list.kind == .list {
                     return Deadline(text: original, kind: list.kind, period: list.period, recurrence: list.recurrence,
@@ -73,6 +73,9 @@ public struct DeadlineParser: Sendable {
             }
         }
     }
+
+    /// The stems of the months' names, any case ending after them.
+    static let monthStem = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"#
 
     /// A time of day, or two, opening a text: «10.00», «10.30», «9-00», «8:30», «10 часов»,
     /// «10.00-14.00».
@@ -159,7 +162,7 @@ public struct DeadlineParser: Sendable {
         // more months or spans of months with nothing between them, a cell's lines run
         // together, are a list (a span would have its dash). Two stay unread: «Ноябрь декабрь»
         // may be a span that lost its dash.
-        let month = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"#
+        let month = #"\#(Self.monthStem)[а-я]*"#
         let span = #"\#(month)(?:\s*-\s*\#(month))?"#
         if withoutNotes.rangeOfMatch(#"^\#(span)(?:\s+\#(span)){2,}(?:\s+\d{4}\s*(?:г\b\.?|года?)?)?$"#) != nil {
             candidates.append(Rereading(text: withoutNotes.replacingMatches(of: #"(?<=[а-я])\s+(?=\#(month))"#, with: ", "), kinds: [.list]))
@@ -212,7 +215,7 @@ public struct DeadlineParser: Sendable {
         for cut in stride(from: words.count - 1, through: 1, by: -1) {
             let rest = words[cut...].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;()"))
             guard rest.rangeOfMatch(#"^(?:\(?\s*)?(?:при|по)\s"#) != nil || rest.hasPrefix("по факту"),
-                  rest.rangeOfMatch(#"\d|январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|полугод|недел|ежедн|еженед|ежемес|ежекв|ежегод|\bраз\b|\bраза\b|график|согласов"#) == nil
+                  rest.rangeOfMatch(#"\d|\#(Self.monthStem)|квартал|полугод|недел|ежедн|еженед|ежемес|ежекв|ежегод|\bраз\b|\bраза\b|график|согласов"#) == nil
             else { continue }
             let head = words[..<cut].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;("))
             candidates.append(Rereading(text: head, kinds: [.wholePeriod]))
@@ -275,7 +278,7 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(of: #"\bпо\s*-\s*(?=\d)"#, with: "по ")
         // «Сентябрь/ ноябрь»: both months.
         result = result.replacingMatches(
-            of: #"\b((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)\s*/\s*(?=(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))"#,
+            of: #"\b(\#(Self.monthStem)[а-я]*)\s*/\s*(?=\#(Self.monthStem))"#,
             with: "$1, ")
         // «в теч-е года»: «в течение года».
         result = result.replacingMatches(of: #"\bтеч-е\b"#, with: "течение")
