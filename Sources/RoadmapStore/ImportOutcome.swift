@@ -36,6 +36,10 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     /// Names that stood for a whole kind of organisation («ОО», «все ДОУ»), as written: the
     /// preview page offers each a choice (not part of the API's answer).
     public var groups: [String] = []
+    /// Names taken for persons or posts by how they read («Классные руководители», «Петрова
+    /// И.И.»), as written, no coordinator having said so: the preview page lets one say a name
+    /// is an organisation after all (not part of the API's answer, whose preview tags them).
+    public var persons: [String] = []
     /// Names that fit several known organisations equally well, with those organisations: a
     /// dry run lists them for a person to choose (`--alias NAME=ID`, the import page's choice);
     /// an import refuses them.

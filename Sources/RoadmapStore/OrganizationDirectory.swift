@@ -88,6 +88,26 @@ final class OrganizationDirectory {
         }
     }
 
+    /// The organisation whose name or alias `name` is, exactly (normalised), or nil: nothing
+    /// is created, and nothing merely probable counts. A name the reader took for a post
+    /// («Комиссия по делам несовершеннолетних») is that organisation once a coordinator has
+    /// said so, for this document and every later one.
+    func known(_ name: String) -> (id: UUID, name: String)? {
+        if let hit = resolvedText[name] { return hit }
+        // A plan repeats «Классные руководители» on every row: looked up once.
+        guard !unknownText.contains(name) else { return nil }
+        switch matcher.match(name) {
+        case .matched(let organization, .exact), .matched(let organization, .alias):
+            guard let id = UUID(uuidString: organization.id) else { return nil }
+            resolvedText[name] = (id, organization.name)
+            return (id, organization.name)
+        default:
+            unknownText.insert(name)
+            return nil
+        }
+    }
+    private var unknownText: Set<String> = []
+
     /// A new organisation for `name` although known ones fit it: a coordinator said it is none
     /// of them. Every spelling of the name in the document is that one organisation.
     func createSeparate(_ name: String, kind: ExecutorKind) throws -> (id: UUID, name: String) {

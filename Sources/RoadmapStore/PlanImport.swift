@@ -100,6 +100,8 @@ struct PlanImport {
         }
         var partnerNames = OrderedNames()
         var groupNames = OrderedNames()
+        // Names taken for persons or posts by how they read, not by a coordinator's choice.
+        var personNames = OrderedNames()
         var preview = options.dryRun ? ImportPreview() : nil
         let choices = ExecutorChoice.byName(options.executorChoices)
         // The organisations chosen for executor names, found before anything is read.
@@ -226,7 +228,13 @@ struct PlanImport {
                             members = try directory.members(of: group, namedAs: executor.name)
                             groupNames.insert(executor.name)
                         }
-                        if executor.kind == .personRole || choice == .person || members?.isEmpty == true {
+                        // A post or a role as the reader took it, unless the coordinator said
+                        // otherwise or a known organisation has this very name or alias.
+                        let readAsPerson = executor.kind == .personRole && choice == nil && chosenOrganizations[key] == nil
+                            && sameAsWritten[key] == nil
+                        let known = readAsPerson ? directory.known(executor.name) : nil
+                        if readAsPerson, known == nil { personNames.insert(executor.name) }
+                        if readAsPerson && known == nil || choice == .person || members?.isEmpty == true {
                             if members == nil { show(executor.name, nil, .person) } else { show(executor.name, nil, .group, members: 0) }
                             executorNames.insert(executor.name)
                             guard roles.insert(executor.name.lowercased()).inserted else { continue }
@@ -241,6 +249,8 @@ struct PlanImport {
                         if let members {
                             chosen = members
                             show(executor.name, nil, .group, members: members.count)
+                        } else if let known {
+                            chosen = [known]
                         } else if let organization = chosenOrganizations[key] {
                             chosen = [try directory.adopt(executor.name, as: organization)]
                         } else if choice == .newOrganization {
@@ -341,6 +351,7 @@ struct PlanImport {
             assignmentsCreated: created, changed: changedRows > 0 || !directory.adopted.isEmpty,
             dryRun: options.dryRun, preview: preview)
         outcome.groups = groupNames.names
+        outcome.persons = personNames.names
         outcome.ambiguousOrganizations = directory.ambiguous
         if !options.dryRun {
             outcome.orderID = orderID

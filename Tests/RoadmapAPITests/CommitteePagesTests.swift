@@ -953,6 +953,50 @@ struct ImportChoicesPageTests {
         }
     }
 
+    /// Names read as posts are folded away as persons, each with the choice to say it is an
+    /// organisation: a wrong one is refused as typed with the fold open, a new one is created.
+    @Test func aNameReadAsAPostMayBeSaidToBeAnOrganisation() async throws {
+        try await APIFixture.run { api, fixture in
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let (preview, id) = try await self.preview(
+                "Мероприятие;Срок;Ответственный исполнитель\nСовещание;Март 2025;\"Методист ИМЦ, Классные руководители\"\n",
+                number: "15", api, pages, coordinator)
+            #expect(preview.html.contains("<details class=\"persons\">"), "folded: nothing to settle yet")
+            #expect(preview.html.contains("Прочитаны как лица и должности, не организации: 2"))
+            #expect(preview.html.contains("<legend>Методист ИМЦ</legend>"))
+            #expect(preview.html.contains("<input type=\"hidden\" name=\"r0\" value=\"person\">"))
+            #expect(preview.html.contains("name=\"c0\" value=\"person\" checked"))
+            let organizations = try await pages.count(fixture, "organizations")
+            let actions = try await pages.count(fixture, "actions")
+            let names = [("n0", "Методист ИМЦ"), ("r0", "person"), ("n1", "Классные руководители"), ("r1", "person")]
+
+            let wrong = try await pages.post(api, "/import/\(id)/confirm", form: encoded([("csrf", coordinator.csrf), ("step", "import")] + names + [
+                ("c0", "existing"), ("o0", "Центр, которого нет"), ("c1", "person"),
+            ]), cookies: coordinator.cookie)
+            #expect(wrong.status == 422)
+            #expect(wrong.html.contains("<details class=\"persons\" open>"), "the refused choice is shown, not folded")
+            #expect(wrong.html.contains("value=\"Центр, которого нет\""), "what was typed is kept")
+            #expect(wrong.html.contains("Такой организации нет"))
+            #expect(try await pages.count(fixture, "actions") == actions)
+            #expect(try await pages.count(fixture, "organizations") == organizations)
+
+            let done = try await pages.post(api, "/import/\(id)/confirm", form: encoded([("csrf", coordinator.csrf), ("step", "import")] + names + [
+                ("c0", "new"), ("c1", "person"),
+            ]), cookies: coordinator.cookie)
+            #expect(done.status == 303, "\(done.html)")
+            #expect(try await pages.count(fixture, "organizations") == organizations + 1)
+            let facts = try await fixture.pool.withConnection { connection in
+                (try connection.query("""
+                    SELECT count(*)::int AS n FROM assignments s JOIN organizations o ON o.id = s.executor_id WHERE o.name = 'Методист ИМЦ'
+                    """).first?.decode(Int.self, "n"),
+                 try connection.query("SELECT count(*)::int AS n FROM action_executors WHERE person_role = 'Классные руководители'").first?.decode(Int.self, "n"))
+            }
+            #expect(facts.0 == 1, "the new organisation has the work")
+            #expect(facts.1 == 1, "the other name stays a person, as read")
+        }
+    }
+
     /// «ОО» stands for every school by default; the coordinator may say it is one person's
     /// work instead (a school's own plan), and nobody else is given it.
     @Test func aNameForEverySchoolIsOfferedAChoice() async throws {

@@ -84,6 +84,9 @@ extension WebController {
         var error: PageText?
         /// The known organisations the name fits equally well, to pick one from.
         var candidates: [AmbiguousName.Candidate] = []
+        /// Taken for a person or a post by how it reads: «new» must then be said to the
+        /// import, which would otherwise keep it a person.
+        var readAsPerson = false
 
         static let pickPrefix = "pick:"
         /// A kept candidate that this same file creates, named instead of an id.
@@ -105,11 +108,14 @@ extension WebController {
         let ambiguous = outcome.ambiguousOrganizations.map {
             ChoiceInput(written: $0.name, kind: "", existing: "", error: nil, candidates: $0.candidates)
         }
-        return ambiguous + created + probable + groups
+        // Persons and posts as the reader took them: a person by default, an organisation if so chosen.
+        let persons = outcome.persons.map { ChoiceInput(written: $0, kind: "person", existing: "", error: nil, readAsPerson: true) }
+        return ambiguous + created + probable + groups + persons
     }
 
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
                      choices: [ChoiceInput], error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let pageChoices = Self.pageChoices(choices)
         let model = ImportPreviewPage(
             user: await pageUser(live), csrf: live.csrfToken, id: uploadID.lowercased, fileName: fileName,
             order: outcome.order.map {
@@ -117,7 +123,20 @@ extension WebController {
             },
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, assignments: outcome.assignmentsCreated,
             unparsed: outcome.deadlinesUnparsed, hasUnparsed: outcome.deadlinesUnparsed > 0, executorCount: outcome.executors.count,
-            choices: choices.enumerated().map { index, choice in
+            choices: pageChoices.filter { !$0.readAsPerson }, hasChoices: pageChoices.contains { !$0.readAsPerson },
+            personChoices: pageChoices.filter(\.readAsPerson), hasPersonChoices: pageChoices.contains(where: \.readAsPerson),
+            personCount: pageChoices.count { $0.readAsPerson },
+            personsOpen: choices.contains { $0.readAsPerson && ($0.kind != "person" || $0.error != nil) },
+            hasAnyChoices: !pageChoices.isEmpty, error: error,
+            warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,
+            plan: Self.previewRows(outcome.preview), hasPlan: !(outcome.preview?.actions.isEmpty ?? true),
+            moreActions: (outcome.preview?.moreActions ?? 0) > 0 ? "и ещё \(outcome.preview?.moreActions ?? 0) мероприятий" : "")
+        return try page(model, status: status)
+    }
+
+    /// Each name to settle as the page shows it, numbered in the form's order.
+    static func pageChoices(_ choices: [ChoiceInput]) -> [ImportPreviewPage.Choice] {
+        choices.enumerated().map { index, choice in
                 ImportPreviewPage.Choice(
                     index: index, written: choice.written, isGroup: choice.kind == "group", isNew: choice.kind == "new",
                     isPerson: choice.kind == "person",
@@ -132,13 +151,8 @@ extension WebController {
                             checked: choice.kind == ChoiceInput.pickPrefix + candidate.reference,
                             field: "a\(index)_\(number)", kept: "\(candidate.id?.lowercased ?? ChoiceInput.newCandidate) \(candidate.name)")
                     },
-                    isAmbiguous: !choice.candidates.isEmpty)
-            },
-            hasChoices: !choices.isEmpty, error: error,
-            warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,
-            plan: Self.previewRows(outcome.preview), hasPlan: !(outcome.preview?.actions.isEmpty ?? true),
-            moreActions: (outcome.preview?.moreActions ?? 0) > 0 ? "и ещё \(outcome.preview?.moreActions ?? 0) мероприятий" : "")
-        return try page(model, status: status)
+                    isAmbiguous: !choice.candidates.isEmpty, readAsPerson: choice.readAsPerson)
+        }
     }
 
     /// The dry run's actions as the preview page lists them.
@@ -202,7 +216,8 @@ extension WebController {
 
         var inputs: [ChoiceInput] = []
         var chosen: [String: ExecutorChoice] = [:]
-        for index in 0..<ImportPreview.executorLimit * 10 {
+        // Bounded by the form's size: the names a plan of persons and posts lists run to hundreds.
+        for index in 0..<2_000 {
             guard let written = form["n\(index)"], !written.isEmpty else { break }
             let candidates = (0..<50).lazy.map { form["a\(index)_\($0)"] }.prefix { $0 != nil }.compactMap { kept -> AmbiguousName.Candidate? in
                 let parts = (kept ?? "").split(separator: " ", maxSplits: 1).map(String.init)
@@ -212,7 +227,7 @@ extension WebController {
             }
             var input = ChoiceInput(written: written, kind: form["c\(index)"] ?? (candidates.isEmpty ? "new" : ""),
                                     existing: (form["o\(index)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), error: nil,
-                                    candidates: Array(candidates))
+                                    candidates: Array(candidates), readAsPerson: form["r\(index)"] == "person")
             switch input.kind {
             case "group": break
             case "person": chosen[written] = .person
@@ -235,8 +250,9 @@ extension WebController {
                 }
             default:
                 input.kind = "new"
-                // A name that fits several known organisations is none of them: one of its own.
-                if !input.candidates.isEmpty { chosen[written] = .newOrganization }
+                // A name that fits several known organisations is none of them: one of its own;
+                // so is a name the reader took for a post, once it is said to be an organisation.
+                if !input.candidates.isEmpty || input.readAsPerson { chosen[written] = .newOrganization }
             }
             inputs.append(input)
         }

@@ -17,6 +17,13 @@ struct ImportPreviewPage: PageModel {
     /// What each executor name the import did not find is: new, a person, or a known organisation.
     let choices: [Choice]
     let hasChoices: Bool
+    /// The names taken for persons or posts, each of which a coordinator may say is an
+    /// organisation after all: folded away unless one of them was changed or refused.
+    let personChoices: [Choice]
+    let hasPersonChoices: Bool
+    let personCount: Int
+    let personsOpen: Bool
+    let hasAnyChoices: Bool
     let error: String?
     let warnings: [String]
     let hasWarnings: Bool
@@ -80,6 +87,8 @@ struct ImportPreviewPage: PageModel {
         /// The known organisations the name fits equally well, one to pick.
         let candidates: [Candidate]
         let isAmbiguous: Bool
+        /// Taken for a person or a post by how it reads (the form says so again in `rN`).
+        let readAsPerson: Bool
     }
 
     /// One of the organisations a name fits: a radio button of the name's choice, and the

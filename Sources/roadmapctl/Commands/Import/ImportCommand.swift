@@ -154,6 +154,11 @@ struct ImportCommand: AsyncParsableCommand {
             lines.append("New organisations: \(outcome.createdOrganizations.count): \(Self.summary(outcome.createdOrganizations))")
         }
         if !outcome.addedAliases.isEmpty { lines.append("Aliases added: \(Self.summary(outcome.addedAliases))") }
+        if !outcome.persons.isEmpty {
+            // Taken for posts or persons by how they read: one that is an organisation is said so.
+            lines.append("Persons and posts (no organisation): \(outcome.persons.count): \(Self.summary(outcome.persons))"
+                         + " (an organisation among them: --alias «NAME=ORGANISATION» or --new-organization «NAME»)")
+        }
         for name in outcome.ambiguousOrganizations {
             lines.append("TO CHOOSE: \(name); import again with --alias «\(name.name)=ID», --new-organization «\(name.name)» or --person «\(name.name)»")
         }
