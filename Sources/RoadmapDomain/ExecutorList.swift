@@ -83,13 +83,20 @@ public struct ExecutorList: Hashable, Sendable {
     }
 
     /// «МКУ «ЦОДОУ» (Иванова Т.А.)»: an organisation and, in brackets, the person to ask
-    /// there; two executors, the organisation's name without its contact.
+    /// there; two executors, the organisation's name without its contact. The other way round,
+    /// «Должиков В.Ю. (ГДК)», the person and the organisation they answer for.
     static func splittingContact(_ written: String) -> [String] {
         let part = written.trimmingCharacters(in: .whitespacesAndNewlines)
         guard part.hasSuffix(")"), let open = part.lastIndex(of: "("), open > part.startIndex else { return [written] }
         let body = part[..<open].trimmingCharacters(in: .whitespaces)
         let inside = part[part.index(after: open)..<part.index(before: part.endIndex)]
         let persons = inside.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // «Должиков В.Ю. (ГДК)», «Сулкова О.С. (библиотека им. Ленина)»: the person, then where they work.
+        // «Субботова С.В. (ДХШ, ДШИ)»: two of them.
+        if Executor.isPerson(body), !Executor.startsWithRole(body),
+           persons.allSatisfy({ ![.other, .personRole].contains(Executor.kind(of: $0)) }) {
+            return [body] + persons
+        }
         guard !persons.isEmpty, persons.allSatisfy({ Executor.isPerson($0) }), Executor.kind(of: body).isOrganization,
               Executor.kind(of: body) != .other else { return [written] }
         return [body] + persons
@@ -217,9 +224,11 @@ public struct ExecutorList: Hashable, Sendable {
             {
                 result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
-                      Executor.isPerson(previous), Executor.kind(of: part) == .personRole, !Self.isPlural(part)
+                      Executor.isPerson(previous), !Executor.startsWithRole(previous), Executor.kind(of: part) == .personRole,
+                      !Self.isPlural(part)
             {
-                // «Петрова И.И., заместитель начальника»: a person and the post they hold.
+                // «Петрова И.И., заместитель начальника»: a person and the post they hold; after
+                // «медицинский работник Новикова Т.В.», whose post is said, another one's post.
                 result[result.count - 1] = previous + ", " + part
             } else {
                 result.append(part)

@@ -284,6 +284,45 @@ struct ExecutorListTests {
         #expect(ExecutorList(parsing: "МБОУ СОШ № 5, ВР").executors.count == 2)
     }
 
+    /// Posts and staff the corpus's plans name, which are nobody's organisation: heads of
+    /// settlements, a school's nurse, cooks and caretakers, its commissions and councils, posts
+    /// shortened («Зав.», «Нач.», «Гл.») or in the plural («Директора школ», «Методисты»).
+    @Test(arguments: [
+        "Главы поселений", "главы администраций сельских поселений", "Гл. специалист по охране окружающей среды администрации",
+        "гл. архитектор", "Директора школ", "Зав. библиотекой", "Зав.библиотекой Н.В.Павлова", "Зав. ясли-садами",
+        "Нач.хоз.отдела", "Проректор по АХР", "методисты АРИПК", "Региональные координаторы", "Классные воспитатели",
+        "врач-педиатр", "Старшая медицинская сестра", "мед.сестра", "медработник", "муз. работник", "Муз. руководитель",
+        "дежурный администратор", "Дежурный класс", "дворники", "Повара", "рабочий по обслуживанию", "инженер-программист",
+        "Экскурсоводы музейной комнаты", "Руководство гимназии", "представители профсоюзной организации", "актив музея",
+        "Педагогический совет", "методическая служба", "Творческая группа отряда волонтёров", "Комиссия по питанию",
+        "комиссия по ОТ", "Школьная комиссия", "Экспертная комиссия", "приемные комиссии ссузов/вузов",
+        "мастера производственного обучения",
+    ])
+    func aPostOrAStaffBodyIsNoOrganisation(name: String) {
+        #expect(Executor.kind(of: name) == .personRole, "\(name)")
+    }
+
+    /// Bodies whose names open like a post's are still organisations.
+    @Test(arguments: [
+        ("Главное управление МЧС России по Тамбовской области", ExecutorKind.partner),
+        ("Комитет образования", .committee), ("Совет ветеранов", .other), ("МКУ «Методический центр»", .municipalInstitution),
+    ] as [(String, ExecutorKind)])
+    func aBodyThatOpensLikeAPostStaysABody(name: String, kind: ExecutorKind) {
+        #expect(Executor.kind(of: name) == kind, "\(name)")
+    }
+
+    /// Two posts after a comma are two executors, and a post after a person whose post is said
+    /// is another one's; after a bare person, it is that person's.
+    @Test func postsInOneCellAreSplit() {
+        #expect(ExecutorList(parsing: "главы администраций сельских поселений, главы сельских поселений").executors.map(\.name)
+                == ["главы администраций сельских поселений", "главы сельских поселений"])
+        #expect(ExecutorList(parsing: "Гл. специалист по охране окружающей среды администрации, гл. архитектор").executors.count == 2)
+        #expect(ExecutorList(parsing: "Администрация, комиссия по ОТ").executors.map(\.name) == ["Администрация", "комиссия по ОТ"])
+        #expect(ExecutorList(parsing: "медицинский работник Новикова Т.В., дежурный администратор").executors.map(\.name)
+                == ["медицинский работник Новикова Т.В.", "дежурный администратор"])
+        #expect(ExecutorList(parsing: "Савиных Л.Ю., мед.сестра").executors.map(\.name) == ["Савиных Л.Ю., мед.сестра"])
+    }
+
     @Test func aMarkBesideANameLeavesTheName() {
         #expect(ExecutorList(parsing: "МБОУ СОШ № 5; ^").executors.map(\.name) == ["МБОУ СОШ № 5"])
     }
@@ -295,6 +334,14 @@ struct ExecutorListTests {
         // Not a contact: a remark, a former name, a person's post.
         #expect(ExecutorList(parsing: "МБОУ СОШ № 3 (филиал)").executors.map(\.name) == ["МБОУ СОШ № 3 (филиал)"])
         #expect(ExecutorList(parsing: "Заместитель директора (Иванова И.И.)").executors.count == 1)
+        // The other way round: the person, then the organisation they answer for.
+        let people = ExecutorList(parsing: "Должиков В.Ю. (ГДК), Сулкова О.С. (библиотека им. Ленина)")
+        #expect(people.executors.map(\.name) == ["Должиков В.Ю.", "ГДК", "Сулкова О.С.", "библиотека им. Ленина"])
+        #expect(people.executors.map(\.kind) == [.personRole, .partner, .personRole, .partner])
+        #expect(ExecutorList(parsing: "Субботова С.В. (ДХШ, ДШИ)").executors.map(\.name) == ["Субботова С.В.", "ДХШ", "ДШИ"])
+        // Not an organisation in brackets: a remark, a post.
+        #expect(ExecutorList(parsing: "Петрова И.И. (зам. директора)").executors.map(\.name) == ["Петрова И.И. (зам. директора)"])
+        #expect(ExecutorList(parsing: "Петрова И.И. (по согласованию)").executors.map(\.name) == ["Петрова И.И."])
     }
 
     /// A whole kind of organisation named as one executor, and names that only look like one.

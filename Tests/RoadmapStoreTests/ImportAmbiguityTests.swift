@@ -126,38 +126,38 @@ struct ImportAmbiguityTests {
         try await TestDatabase.withDatabase { (lease) async throws in
             let plan = Data("""
                 Мероприятие;Срок;Ответственный исполнитель
-                Совет;Март 2019;Администрация колледжа, методическая служба
-                Сайт;Апрель 2019;Методическая служба колледжа, ответственный за сайт
-                Семинар;Май 2019;Методическая служба колледжа
+                Совет;Март 2019;Музей истории колледжа, экспозиционный отдел
+                Сайт;Апрель 2019;Музей истории колледжа, фондовый отдел
+                Семинар;Май 2019;Музей истории колледжа
 
                 """.utf8)
             let store = ImportStore(database: lease.database)
             let preview = try await store.importDocument(plan, fileName: "plan.csv", options: ImportOptions(dryRun: true), actor: Self.actor)
             let name = try #require(preview.ambiguousOrganizations.first)
-            #expect(name.name == "Методическая служба колледжа")
+            #expect(name.name == "Музей истории колледжа")
             #expect(name.candidates.map(\.id) == [nil, nil], "both candidates are new in this file: no id to keep")
-            #expect(name.candidates.map(\.reference) == ["Администрация колледжа, методическая служба", "Методическая служба колледжа, ответственный за сайт"])
+            #expect(name.candidates.map(\.reference) == ["Музей истории колледжа, экспозиционный отдел", "Музей истории колледжа, фондовый отдел"])
             let outcome = try await store.importDocument(
                 plan, fileName: "plan.csv",
-                options: ImportOptions(executorChoices: ["Методическая служба колледжа": .organization(name.candidates[0].reference)]),
+                options: ImportOptions(executorChoices: ["Музей истории колледжа": .organization(name.candidates[0].reference)]),
                 actor: Self.actor)
             #expect(outcome.createdOrganizations.count == 2)
-            #expect(outcome.addedAliases == ["Методическая служба колледжа → Администрация колледжа, методическая служба"])
+            #expect(outcome.addedAliases == ["Музей истории колледжа → Музей истории колледжа, экспозиционный отдел"])
             let given = try await lease.pool.withConnection { (connection) throws in
                 try connection.query("""
                     SELECT ac.title || ': ' || o.name AS line FROM assignments s JOIN actions ac ON ac.id = s.action_id
                     JOIN organizations o ON o.id = s.executor_id ORDER BY ac.title
                     """).rows.map { try $0.decode(String.self, "line") }
             }
-            #expect(given == ["Сайт: Методическая служба колледжа, ответственный за сайт", "Семинар: Администрация колледжа, методическая служба",
-                              "Совет: Администрация колледжа, методическая служба"])
+            #expect(given == ["Сайт: Музей истории колледжа, фондовый отдел", "Семинар: Музей истории колледжа, экспозиционный отдел",
+                              "Совет: Музей истории колледжа, экспозиционный отдел"])
             // A name that is neither a known organisation nor one of the file's is still refused.
             let nowhere = await #expect(throws: ImportError.self) {
                 try await store.importDocument(plan, fileName: "plan.csv",
-                                               options: ImportOptions(executorChoices: ["Методическая служба колледжа": .organization("Служба, которой нет")]),
+                                               options: ImportOptions(executorChoices: ["Музей истории колледжа": .organization("Служба, которой нет")]),
                                                actor: Self.actor)
             }
-            #expect(nowhere == .choicesRefused([RefusedChoice(name: "Методическая служба колледжа", reference: "Служба, которой нет", candidates: [])]))
+            #expect(nowhere == .choicesRefused([RefusedChoice(name: "Музей истории колледжа", reference: "Служба, которой нет", candidates: [])]))
         }
     }
 }
