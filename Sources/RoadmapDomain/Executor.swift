@@ -71,6 +71,9 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
         "методическая служба", "методическое объединение", "творческая группа", "инициативная группа",
         "комиссия по", "школьная комиссия", "бракеражная комиссия", "приемная комиссия", "приемные комиссии",
         "аттестационная комиссия", "экспертная комиссия", "отборочная комиссия", "стипендиальная комиссия",
+        "комиссия", "оргкомитет", "попечительский совет", "женсовет", "женсоветы", "педагогические работники",
+        "педагогический персонал", "первый проректор", "первый заместитель",
+        "все учителя", "все педагоги", "все классные руководители", "все воспитатели", "все сотрудники",
     ]
     /// Role stems matched at the start of the first word («родители», «родительский комитет»).
     static let roleStems = [
@@ -157,7 +160,7 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func isPerson(_ name: String, text: String) -> Bool {
-        guard name.contains(Self.personInitials.regex) else { return false }
+        guard name.contains(Self.personInitials.regex) || name.contains(Self.fullName.regex) else { return false }
         guard !text.contains(" имени "), !text.contains(" им ") else { return false }
         let markers = Marker.committee + Marker.kindergarten + Marker.supplementary + Marker.school + Marker.partner + Marker.municipal
         return !markers.contains { $0.wholeWord ? text.contains($0.spaced + " ") : text.contains($0.spaced) }
@@ -199,4 +202,6 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
 // these run for every cell, executor or word of a plan.
 extension Executor {
     static let personInitials = SharedRegex(/(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.?(?![а-яё])/)
+    /// A name written out in full, the patronymic last: «Зайцева Надежда Владимировна».
+    static let fullName = SharedRegex(/^\s*[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(вич|вна|ьич|чна)(?![а-яё])/)
 }
