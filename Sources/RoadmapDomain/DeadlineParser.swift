@@ -33,6 +33,9 @@ public struct DeadlineParser: Sendable {
         let original = RussianText.nfc(text)
         let order = slashedDates ?? SlashedDateOrder.proven(by: [original])
         let prepared = Self.prepared(order.map { $0.rewriting(original) } ?? original)
+        if let day = weekdayOfMonth(prepared, in: context) {
+            return Deadline(text: original, kind: .day, period: DatePeriod(day: day))
+        }
         do {
             return try read(DeadlineToken.tokens(in: prepared), text: original, context: context)
         } catch {
@@ -357,6 +360,33 @@ public struct DeadlineParser: Sendable {
             days = "\((first - 1) * 7 + 1)-\(last * 7) \(match.output.4)"
         }
         return text.replacingCharacters(in: match.range, with: days)
+    }
+
+    /// «Третье воскресенье октября», «последнее воскресенье ноября 2024 г.», «1-я суббота
+    /// сентября»: a weekday of a month, placed by its year or the plan's (the month alone is
+    /// read as any other month), nil when nothing places the month. A fifth weekday is left as
+    /// written: not every month has one.
+    static let weekdayOfMonthPattern = SharedRegex(
+        #/^(?:во?\s+)?(перв|втор|трет|четверт|последн|[1-4])[а-я]*(?:\s*-\s*[а-я]{1,3})?\s+(понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-я]*\s+([а-я]+)(?:\s+((?:19|20)\d{2})(?:\s*(?:г\.?|года?))?)?\s*\.?$/#)
+
+    func weekdayOfMonth(_ prepared: String, in context: DeadlineContext) -> CalendarDate? {
+        guard prepared.contains("воскресень") || prepared.contains("суббот") || prepared.contains("понедельник")
+            || prepared.contains("вторник") || prepared.contains("сред") || prepared.contains("четверг") || prepared.contains("пятниц"),
+            let match = prepared.trimmingCharacters(in: .whitespaces).firstMatch(of: Self.weekdayOfMonthPattern.regex),
+            DeadlineToken.monthNumber(String(match.output.3)) != nil else { return nil }
+        let weekdays = ["понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"]
+        guard let weekday = weekdays.firstIndex(of: String(match.output.2)) else { return nil }
+        let month = String(match.output.3) + (match.output.4.map { " \($0)" } ?? "")
+        guard let read = try? parse(month, in: context, rereading: false), read.kind == .month, let period = read.period else { return nil }
+        // Monday is 0; 1 January 1970 was a Thursday.
+        func weekdayOf(_ date: CalendarDate) -> Int { ((date.daysSinceEpoch + 3) % 7 + 7) % 7 }
+        if match.output.1 == "последн" {
+            return period.last.adding(days: -((weekdayOf(period.last) - weekday + 7) % 7))
+        }
+        guard let ordinal = Self.partNumber(match.output.1),
+              let day = period.first.adding(days: (weekday - weekdayOf(period.first) + 7) % 7 + (ordinal - 1) * 7),
+              day <= period.last else { return nil }
+        return day
     }
 
     /// «2», «ii», «вторая», «во второй» → 2.

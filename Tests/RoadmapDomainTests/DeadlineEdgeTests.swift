@@ -135,6 +135,27 @@ struct DeadlineEdgeTests {
         #expect(try Deadline.parse("10.00", in: twoDays).kind == .unparsed)
     }
 
+    /// «Третье воскресенье октября» (День отца), «последнее воскресенье ноября» (День матери):
+    /// the day that weekday falls on in the plan's year; nothing places it without one.
+    @Test func aWeekdayOfAMonthIsItsDayInThePlansYear() throws {
+        let school2023 = DeadlineContext.academicYear(startingIn: 2023)
+        for (text, day) in [
+            ("Третье воскресенье октября", "2023-10-15"), ("последнее воскресенье ноября", "2023-11-26"),
+            ("1-я суббота сентября", "2023-09-02"), ("во второй понедельник марта", "2024-03-11"),
+            ("Четвертое воскресенье февраля 2026 г.", "2026-02-22"), ("последняя пятница мая", "2024-05-31"),
+            ("первая среда января", "2024-01-03"),
+        ] {
+            let deadline = try Deadline.parse(text, in: school2023)
+            #expect(deadline.kind == .day, "\(text)")
+            #expect(deadline.period?.description == "\(day)..\(day)", "\(text)")
+        }
+        // Nothing to place the month, a fifth weekday, a weekday without its month: as written.
+        #expect(try Deadline.parse("Третье воскресенье октября").kind == .unparsed)
+        #expect(try Deadline.parse("пятое воскресенье октября", in: school2023).kind != .day)
+        #expect(try Deadline.parse("каждое воскресенье", in: school2023).kind != .day)
+        #expect(try Deadline.parse("последнее воскресенье", in: school2023).kind == .unparsed)
+    }
+
     @Test("a range running backwards in a calendar year is unreadable, forwards in an academic year")
     func backwardsInCalendarYear() throws {
         #expect(try Deadline.parse("ноябрь - февраль", in: y2019).kind == .unparsed)
