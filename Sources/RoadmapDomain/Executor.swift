@@ -160,7 +160,8 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func isPerson(_ name: String, text: String) -> Bool {
-        guard name.contains(Self.personInitials.regex) || name.contains(Self.fullName.regex) else { return false }
+        guard name.contains(Self.personInitials.regex) || name.contains(Self.fullName.regex)
+            || name.contains(Self.initialsWithoutDots.regex) else { return false }
         guard !text.contains(" имени "), !text.contains(" им ") else { return false }
         let markers = Marker.committee + Marker.kindergarten + Marker.supplementary + Marker.school + Marker.partner + Marker.municipal
         return !markers.contains { $0.wholeWord ? text.contains($0.spaced + " ") : text.contains($0.spaced) }
@@ -201,7 +202,11 @@ public struct Executor: Hashable, Sendable, CustomStringConvertible {
 // Built once: a regex literal is parsed again each time it is evaluated (see SharedRegex), and
 // these run for every cell, executor or word of a plan.
 extension Executor {
-    static let personInitials = SharedRegex(/(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.?(?![а-яё])/)
+    /// «Петрова И.И.», «И. И. Петрова», and initials glued to the surname, «ДмитриеваТ.В.».
+    static let personInitials = SharedRegex(/(^|[^А-ЯЁа-яё]|[а-яё](?=[А-ЯЁ]\.\s?[А-ЯЁ]\.))[А-ЯЁ]\.\s?[А-ЯЁ]\.?(?![а-яё])/)
+    /// «Колесников АВ»: a surname of a surname's ending and two capitals without dots.
+    static let initialsWithoutDots = SharedRegex(
+        /^\s*[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ко|ук|юк|ич|ых|их|ян)\s+[А-ЯЁ]{2}\s*$/)
     /// A name written out in full, the patronymic last: «Зайцева Надежда Владимировна».
     static let fullName = SharedRegex(/^\s*[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(вич|вна|ьич|чна)(?![а-яё])/)
 }

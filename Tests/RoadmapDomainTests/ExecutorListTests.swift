@@ -299,6 +299,7 @@ struct ExecutorListTests {
         "мастера производственного обучения", "Комиссия", "Оргкомитет праздника", "Попечительский Совет", "Женсоветы",
         "Педагогические работники", "Первый проректор", "Все учителя МО", "Зайцева Надежда Владимировна",
         "Зайцева Надежда Владимировна, преподаватель ГБПОУ «Дубовский педагогический колледж»", "Петров Илья Ильич",
+        "ДмитриеваТ.В.", "Колесников АВ", "Шевченко ОН",
     ])
     func aPostOrAStaffBodyIsNoOrganisation(name: String) {
         #expect(Executor.kind(of: name) == .personRole, "\(name)")
@@ -310,6 +311,8 @@ struct ExecutorListTests {
         ("Комитет образования", .committee), ("Совет ветеранов", .other), ("МКУ «Методический центр»", .municipalInstitution),
         // Three capitalised words are not a person without a patronymic: «Дом Детского Творчества».
         ("Дом Детского Творчества", .municipalInstitution), ("Муниципальная конкурсная комиссия", .other),
+        // Two capitals after a word that is no surname: a body and its short name.
+        ("Отдел ОО", .other), ("Лицей ИТ", .school), ("МО НСО", .other),
     ] as [(String, ExecutorKind)])
     func aBodyThatOpensLikeAPostStaysABody(name: String, kind: ExecutorKind) {
         #expect(Executor.kind(of: name) == kind, "\(name)")
