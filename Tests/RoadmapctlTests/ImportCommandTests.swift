@@ -63,6 +63,34 @@ struct ImportCommandTests {
         }
     }
 
+    /// Names read as posts: the dry run lists them with the way to say one is an organisation,
+    /// and `--alias NAME=ORGANISATION` makes it that organisation.
+    @Test func aNameReadAsAPostIsListedAndMayBeAnAlias() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let centre = try await lease.pool.withConnection { (connection) throws in
+                try #require(try connection.query("""
+                    INSERT INTO organizations (name, kind, normalized_name) VALUES ('МКУ «ИМЦ»', 'municipal_institution', 'мку имц') RETURNING id
+                    """).first?.decode(UUID.self, "id"))
+            }
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("posts-\(UUID().uuidString).csv")
+            try Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;\"Методист ИМЦ, Классные руководители\"\n".utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let base = ["import", file.path, "--database-url", lease.connectionString]
+            let dry = try runner.run(base + ["--dry-run"])
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stdout.contains("Persons and posts (no organisation): 2: Методист ИМЦ; Классные руководители"), "\(dry.stdout)")
+            #expect(dry.stdout.contains("--alias «NAME=ORGANISATION»"))
+            let chosen = try runner.run(base + ["--alias", "Методист ИМЦ=МКУ «ИМЦ»"])
+            #expect(chosen.status == 0, "\(chosen.stderr)")
+            #expect(chosen.stdout.contains("Aliases added: Методист ИМЦ → МКУ «ИМЦ»"), "\(chosen.stdout)")
+            #expect(chosen.stdout.contains("Persons and posts (no organisation): 1: Классные руководители"), "\(chosen.stdout)")
+            let given = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT executor_id FROM assignments").rows.map { try $0.decode(UUID.self, "executor_id") }
+            }
+            #expect(given == [centre])
+        }
+    }
+
     @Test func order770ImportsOnceAndThenChangesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let dry = try importFile("004_153ef6bb7bb7f341.txt", ["--dry-run"], into: lease)

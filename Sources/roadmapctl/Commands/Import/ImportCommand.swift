@@ -53,12 +53,12 @@ struct ImportCommand: AsyncParsableCommand {
     var persons: [String] = []
 
     @Option(name: .customLong("alias"), help: ArgumentHelp(
-        "An executor name that means a known organisation, which gets the name as an alias (repeat for several).",
+        "An executor name (one read as a post too) that means a known organisation, which gets the name as an alias (repeat for several).",
         valueName: "name=organisation"))
     var aliases: [String] = []
 
     @Option(name: .customLong("new-organization"), help: ArgumentHelp(
-        "An executor name that fits several known organisations but is none of them: created as an organisation of its own (repeat for several).",
+        "An executor name that fits several known organisations but is none of them, or is read as a post but is an organisation: created as an organisation of its own (repeat for several).",
         valueName: "name"))
     var newOrganizations: [String] = []
 
