@@ -138,7 +138,9 @@ public struct DeadlineParser: Sendable {
     ///    month and a day in it («Август 31.08.2023»): the day; a time named in words with its
     ///    days in brackets («Осенние каникулы (28 октября – 1 ноября)»): the days;
     /// 6. the whole year and when in it («В течение учебного года, при приеме на работу»): the
-    ///    whole year, unless what follows names a month, a count, a schedule or an agreement.
+    ///    whole year, unless what follows names a month, a count, a schedule or an agreement;
+    /// 7. dates followed by a separate plan in brackets («23-30.06.2016 (по отдельному
+    ///    плану)»): the dates (a schedule or an agreement in brackets may move them: unread).
     static func rereadings(of prepared: String) -> [Rereading] {
         var candidates: [Rereading] = []
         var withoutNotes = prepared
@@ -207,6 +209,14 @@ public struct DeadlineParser: Sendable {
             // After a comma, a month too: «Февраль, пгт. Верх-Чебула».
             candidates.append(Rereading(text: head, kinds: words[cut - 1].hasSuffix(",") ? single.union([.month]) : single))
         }
+        // «23-30.06.2016 (по отдельному плану)»: the dates are given; the plan in brackets says
+        // what happens in them.
+        if let note = withoutNotes.firstMatch(of: Self.separatePlanNote.regex) {
+            let dates = String(withoutNotes[..<note.range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+            if dates.contains(where: \.isNumber) {
+                candidates.append(Rereading(text: dates, kinds: single.union([.month, .monthRange, .list, .range])))
+            }
+        }
         // «Осенние каникулы (28 октября – 1 ноября)»: a time named in words, its days in brackets.
         if let named = withoutNotes.firstMatch(of: #/^([^()\d]+)\(([^()]+)\)\s*\.?$/#),
            String(named.output.1).rangeOfMatch(Self.dateWords) == nil {
@@ -234,6 +244,11 @@ public struct DeadlineParser: Sendable {
         }
         return candidates
     }
+
+    /// A note in brackets that ends a deadline and names a plan of what happens (not a schedule
+    /// or an agreement, which would move the dates: «март 2019 (по согласованию)» stays unread).
+    static let separatePlanNote = SharedRegex(
+        #/\s*\(\s*(?:по|согласно)\s+(?:отдельному\s+|особому\s+)?плану[^()]*\)\s*\.?$/#)
 
     /// Normalised text with the spellings the tokenizer should not have to know: ordinal
     /// endings («1-й», «2-е», «5-го») and «кв-л» dropped, Latin one-letter prepositions fixed;

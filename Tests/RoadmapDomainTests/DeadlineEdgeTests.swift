@@ -135,6 +135,24 @@ struct DeadlineEdgeTests {
         #expect(try Deadline.parse("10.00", in: twoDays).kind == .unparsed)
     }
 
+    /// Dates followed by a separate plan in brackets are the dates (the plan says what happens
+    /// in them); a schedule or an agreement in brackets may move them, and stays unread, as does
+    /// a note with no dates before it.
+    @Test func datesBeforeASeparatePlanInBracketsAreTheDates() throws {
+        let school2023 = DeadlineContext.academicYear(startingIn: 2023)
+        for (text, period) in [
+            ("23-30.06.2016 (по отдельному плану)", "2016-06-23..2016-06-30"), ("10-14 октября (согласно плану МО)", "2023-10-10..2023-10-14"),
+            ("15.05.2024 (по плану школы)", "2024-05-15..2024-05-15"),
+        ] {
+            #expect(try Deadline.parse(text, in: school2023).period?.description == period, "\(text)")
+        }
+        #expect(try Deadline.parse("15.05.2024 (по согласованию)", in: school2023).kind == .unparsed)
+        #expect(try Deadline.parse("Март 2024 г. (по графику)", in: school2023).kind == .unparsed)
+        #expect(try Deadline.parse("(по отдельному плану)", in: school2023).period == nil)
+        #expect(try Deadline.parse("по графику (по отдельному плану)", in: school2023).period == nil)
+        #expect(try Deadline.parse("23-30.06 (по отдельному плану)").period == nil, "no year to place the days")
+    }
+
     /// «Третье воскресенье октября» (День отца), «последнее воскресенье ноября» (День матери):
     /// the day that weekday falls on in the plan's year; nothing places it without one.
     @Test func aWeekdayOfAMonthIsItsDayInThePlansYear() throws {
