@@ -234,7 +234,7 @@ struct PlanImport {
                             && sameAsWritten[key] == nil
                         let known = readAsPerson ? directory.known(executor.name) : nil
                         if readAsPerson, known == nil { personNames.insert(executor.name) }
-                        if readAsPerson && known == nil || choice == .person || members?.isEmpty == true {
+                        if (readAsPerson && known == nil) || choice == .person || members?.isEmpty == true {
                             if members == nil { show(executor.name, nil, .person) } else { show(executor.name, nil, .group, members: 0) }
                             executorNames.insert(executor.name)
                             guard roles.insert(executor.name.lowercased()).inserted else { continue }

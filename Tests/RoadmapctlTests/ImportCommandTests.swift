@@ -16,6 +16,22 @@ struct ImportCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not JSON: \(text)")
     }
 
+    /// A plan written to a temporary file, removed by the caller's `defer`.
+    func temporaryPlan(_ name: String, _ text: String) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+
+    /// A known organisation of the directory.
+    func organization(_ name: String, kind: String, key: String, in lease: TestDatabase.Lease) async throws -> UUID {
+        try await lease.pool.withConnection { (connection) throws in
+            try #require(try connection.query("""
+                INSERT INTO organizations (name, kind, normalized_name) VALUES (\(name), \(kind), \(key)) RETURNING id
+                """).first?.decode(UUID.self, "id"))
+        }
+    }
+
     func importFile(_ name: String, _ extra: [String] = [], into lease: TestDatabase.Lease) throws -> RoadmapctlRunner.Outcome {
         try runner.run(["import", Self.fixtures.appendingPathComponent(name).path, "--format", "json", "--database-url", lease.connectionString] + extra)
     }
@@ -24,15 +40,9 @@ struct ImportCommandTests {
     /// refuses it (exit 1, nothing written) and `--alias NAME=ID` settles it.
     @Test func aNameThatFitsSeveralIsToChooseWithAnAlias() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let twins = try await lease.pool.withConnection { (connection) throws in
-                try (0..<2).map { _ in
-                    try #require(try connection.query("""
-                        INSERT INTO organizations (name, kind, normalized_name) VALUES ('МБОУ СОШ № 77', 'school', 'мбоу сош № 77') RETURNING id
-                        """).first?.decode(UUID.self, "id"))
-                }
-            }
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("twins-\(UUID().uuidString).csv")
-            try Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;МБОУ СОШ № 77\n".utf8).write(to: file)
+            var twins: [UUID] = []
+            for _ in 0..<2 { twins.append(try await organization("МБОУ СОШ № 77", kind: "school", key: "мбоу сош № 77", in: lease)) }
+            let file = try temporaryPlan("twins", "Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;МБОУ СОШ № 77\n")
             defer { try? FileManager.default.removeItem(at: file) }
             let base = ["import", file.path, "--database-url", lease.connectionString]
             let dry = try runner.run(base + ["--dry-run"])
@@ -50,8 +60,7 @@ struct ImportCommandTests {
             }
             #expect(given == [twins[1]])
             // Another plan naming the same school of a third district: none of the two.
-            let other = FileManager.default.temporaryDirectory.appendingPathComponent("third-\(UUID().uuidString).csv")
-            try Data("Мероприятие;Срок;Ответственный исполнитель\nСовещание;Апрель 2019;мбоу сош №77\n".utf8).write(to: other)
+            let other = try temporaryPlan("third", "Мероприятие;Срок;Ответственный исполнитель\nСовещание;Апрель 2019;мбоу сош №77\n")
             defer { try? FileManager.default.removeItem(at: other) }
             let separate = try runner.run(["import", other.path, "--database-url", lease.connectionString, "--new-organization", "мбоу сош №77"])
             #expect(separate.status == 0, "\(separate.stderr)")
@@ -67,13 +76,8 @@ struct ImportCommandTests {
     /// and `--alias NAME=ORGANISATION` makes it that organisation.
     @Test func aNameReadAsAPostIsListedAndMayBeAnAlias() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
-            let centre = try await lease.pool.withConnection { (connection) throws in
-                try #require(try connection.query("""
-                    INSERT INTO organizations (name, kind, normalized_name) VALUES ('МКУ «ИМЦ»', 'municipal_institution', 'мку имц') RETURNING id
-                    """).first?.decode(UUID.self, "id"))
-            }
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("posts-\(UUID().uuidString).csv")
-            try Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;\"Методист ИМЦ, Классные руководители\"\n".utf8).write(to: file)
+            let centre = try await organization("МКУ «ИМЦ»", kind: "municipal_institution", key: "мку имц", in: lease)
+            let file = try temporaryPlan("posts", "Мероприятие;Срок;Ответственный исполнитель\nСеминар;Март 2019;\"Методист ИМЦ, Классные руководители\"\n")
             defer { try? FileManager.default.removeItem(at: file) }
             let base = ["import", file.path, "--database-url", lease.connectionString]
             let dry = try runner.run(base + ["--dry-run"])
