@@ -52,6 +52,9 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
     public var dryRun: Bool
     /// The plan as read, action by action (a dry run only).
     public var preview: ImportPreview?
+    /// The academic year the plan's months without a year were read in (2024 = 2024/2025):
+    /// the one given to the import, else the one the document names; nil when neither.
+    public var academicYear: Int?
 
     enum CodingKeys: String, CodingKey {
         case orderID = "order_id"
@@ -63,6 +66,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         case ambiguousOrganizations = "ambiguous_organizations"
         case assignmentsCreated = "assignments_created"
         case dryRun = "dry_run"
+        case academicYear = "academic_year"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,6 +88,7 @@ public struct ImportOutcome: Sendable, Equatable, Encodable {
         try container.encode(changed, forKey: .changed)
         try container.encode(dryRun, forKey: .dryRun)
         try container.encodeIfPresent(preview, forKey: .preview)
+        try container.encodeIfPresent(academicYear, forKey: .academicYear)
     }
 }
 
@@ -101,6 +106,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     /// The document's order or plan was withdrawn: importing it again would bring it back
     /// piecemeal, so an administrator restores it first.
     case withdrawn(String)
+    /// An academic year given to the import outside `AcademicYear.supported`: a typo, not a plan's year.
+    case academicYearUnsupported(Int)
 
     public var description: String {
         switch self {
@@ -115,6 +122,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return "the organisations chosen for executors are not known: " + refused.map(\.description).joined(separator: "; ")
         case .withdrawn(let what):
             return "\(what) was withdrawn; an administrator restores it first (`roadmapctl order restore` or `roadmapctl plan restore`)"
+        case .academicYearUnsupported(let year):
+            return "the academic year \(year) is not one of \(AcademicYear.supported.lowerBound)–\(AcademicYear.supported.upperBound); give the year it starts in (2024 for 2024/2025)"
         }
     }
 }

@@ -60,6 +60,9 @@ public struct ImportStore: Sendable {
         progress: @Sendable (Stage) -> Void = { _ in }
     ) async throws -> ImportOutcome {
         try OrganizationStore.require(AccessPolicy(actor).may(.managePlans))
+        if let academicYear, !AcademicYear.supported.contains(academicYear) {
+            throw ImportError.academicYearUnsupported(academicYear)
+        }
         progress(.reading(bytes: data.count))
         // Reading may wait up to a minute on LibreOffice's converter: never on the caller's
         // (an event loop's or the cooperative pool's) thread.

@@ -353,6 +353,7 @@ struct PlanImport {
         outcome.groups = groupNames.names
         outcome.persons = personNames.names
         outcome.ambiguousOrganizations = directory.ambiguous
+        outcome.academicYear = draft.academicYear
         if !options.dryRun {
             outcome.orderID = orderID
             outcome.planID = planID

@@ -997,6 +997,63 @@ struct ImportChoicesPageTests {
         }
     }
 
+    /// A school's plan of months with no year: the coordinator gives the academic year on the
+    /// upload form or on the preview, sees the months read in it, and imports them so; a year
+    /// that is none is refused beside its field, kept as typed, and nothing is written.
+    @Test func theAcademicYearOfAPlanOfMonthsIsGivenOnThePage() async throws {
+        try await APIFixture.run { api, fixture in
+            let pages = WebPagesTests()
+            let coordinator = try await pages.session(api, fixture, "coord")
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСовещание;сентябрь;МАОУ СОШ № 5\nСеминар;март;МАОУ СОШ № 5\n".utf8)
+            let order = ["csrf": coordinator.csrf, "order_number": "16", "order_date": "2025-01-30", "issuer": "Комитет образования"]
+            let actions = try await pages.count(fixture, "actions")
+
+            let typo = try await pages.upload(api, coordinator.cookie, pages.multipart(order.merging(["academic_year": "20224"]) { $1 },
+                                                                                      file: ("plan.csv", plan)))
+            #expect(typo.status == 422)
+            #expect(typo.html.contains(#"id="academic_year-error""#) && typo.html.contains("Учебный год не распознан"), "\(typo.html)")
+            #expect(typo.html.contains(#"value="20224""#) && typo.html.contains(#"value="Комитет образования""#), "what was typed is kept")
+            #expect(try await pages.count(fixture, "web_uploads") == 0)
+
+            let unread = try await pages.upload(api, coordinator.cookie, pages.multipart(order, file: ("plan.csv", plan)))
+            #expect(unread.status == 200, "\(unread.html)")
+            #expect(unread.html.contains("<dt>Сроков не распознано</dt><dd class=\"bad\">2</dd>"))
+            #expect(unread.html.contains("не найден в файле: укажите его ниже"))
+            let id = String(try #require(unread.html.range(of: #"action="/import/"#).map { unread.html[$0.upperBound...].prefix { $0 != "/" } }))
+
+            let again = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "preview"), ("academic_year", "2024/25"),
+            ]), cookies: coordinator.cookie)
+            #expect(again.status == 200, "\(again.html)")
+            #expect(again.html.contains("<dt>Учебный год</dt><dd>2024/2025</dd>"))
+            #expect(!again.html.contains("Сроков не распознано"))
+            #expect(again.html.contains("01.09.2024 – 30.09.2024") && again.html.contains("01.03.2025 – 31.03.2025"), "\(again.html)")
+            #expect(again.html.contains(#"value="2024/25""#), "the year as typed")
+
+            let wrong = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "import"), ("academic_year", "две тысячи"),
+            ]), cookies: coordinator.cookie)
+            #expect(wrong.status == 422)
+            #expect(wrong.html.contains(#"aria-invalid="true""#) && wrong.html.contains(#"value="две тысячи""#), "\(wrong.html)")
+            #expect(try await pages.count(fixture, "actions") == actions)
+
+            let done = try await pages.post(api, "/import/\(id)/confirm", form: encoded([
+                ("csrf", coordinator.csrf), ("step", "import"), ("academic_year", "2024"),
+            ]), cookies: coordinator.cookie)
+            #expect(done.status == 303, "\(done.html)")
+            let read = try await fixture.pool.withConnection { connection in
+                try connection.query("""
+                    SELECT p.academic_year, string_agg(s.due_on::text, ' ' ORDER BY s.due_on) AS due
+                    FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions a ON a.goal_id = g.id JOIN assignments s ON s.action_id = a.id
+                    WHERE a.title IN ('Совещание', 'Семинар') GROUP BY p.academic_year
+                    """).rows.map { (try $0.decode(Int?.self, "academic_year"), try $0.decode(String.self, "due")) }
+            }
+            #expect(read.count == 1)
+            #expect(read.first?.0 == 2024)
+            #expect(read.first?.1 == "2024-09-30 2025-03-31")
+        }
+    }
+
     /// «ОО» stands for every school by default; the coordinator may say it is one person's
     /// work instead (a school's own plan), and nobody else is given it.
     @Test func aNameForEverySchoolIsOfferedAChoice() async throws {

@@ -56,6 +56,27 @@ struct ImportAPITests {
         }
     }
 
+    /// `academic_year` reads the months without a year in it, and the answer says which year it
+    /// read them in; a year out of range is refused by the contract, nothing written.
+    @Test func monthsWithoutAYearAreReadInTheAcademicYearGiven() async throws {
+        try await APIFixture.run { api, fixture in
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСеминар;сентябрь;Комитет образования\n".utf8)
+            let order = "&dry_run=true&order_number=1&order_date=2025-01-30&issuer=%D0%9A%D0%BE%D0%BC%D0%B8%D1%82%D0%B5%D1%82"
+            let actions = try await count("actions", fixture)
+            let none = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator, query: order)
+            #expect(none.status == 200, "\(none.text)")
+            #expect(none["academic_year"] == nil)
+            #expect(none["deadlines_unparsed"] as? Int == 1)
+            let given = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator, query: order + "&academic_year=2024")
+            #expect(given.status == 200, "\(given.text)")
+            #expect(given["academic_year"] as? Int == 2024)
+            #expect(given["deadlines_unparsed"] as? Int == 0)
+            let typo = try await upload(api, data: plan, name: "plan.csv", token: fixture.coordinator, query: order + "&academic_year=20224")
+            #expect(typo.status == 400 || typo.status == 422, "\(typo.text)")
+            #expect(try await count("actions", fixture) == actions)
+        }
+    }
+
     /// A name that fits two organisations: a dry run lists both with their ids and shows the
     /// plan as read; an import refuses it until `alias=NAME=ID` says which.
     @Test func aNameThatFitsSeveralIsListedOnADryRunAndRefusedUntilChosen() async throws {

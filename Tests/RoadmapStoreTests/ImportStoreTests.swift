@@ -124,6 +124,32 @@ struct ImportStoreTests {
         }
     }
 
+    /// A plan of months with no year is read in the academic year the import is given, which
+    /// the outcome says; a year that is none (a typo) is refused before the file is read.
+    @Test func monthsWithoutAYearAreReadInTheAcademicYearGiven() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let store = ImportStore(database: lease.database)
+            let plan = Data("Мероприятие;Срок;Ответственный исполнитель\nСовещание;сентябрь;Комитет образования\nСеминар;март;Комитет образования\n".utf8)
+            let options = ImportOptions(dryRun: true, orderNumber: "1", orderDate: CalendarDate(year: 2025, month: 1, day: 30), issuer: "Комитет образования")
+            let actor = Principal.installation(commandLine: "test")
+            let before = try await counts(lease)
+
+            let unread = try await store.importDocument(plan, fileName: "plan.csv", options: options, actor: actor)
+            #expect(unread.academicYear == nil)
+            #expect(unread.deadlinesUnparsed == 2)
+            let read = try await store.importDocument(plan, fileName: "plan.csv", academicYear: 2024, options: options, actor: actor)
+            #expect(read.academicYear == 2024)
+            #expect(read.deadlinesUnparsed == 0)
+            #expect(read.preview?.actions.map(\.period) == ["2024-09-01..2024-09-30", "2025-03-01..2025-03-31"])
+            for typo in [20224, 1924] {
+                await #expect(throws: ImportError.academicYearUnsupported(typo)) {
+                    try await store.importDocument(plan, fileName: "plan.csv", academicYear: typo, options: options, actor: actor)
+                }
+            }
+            #expect(try await counts(lease) == before)
+        }
+    }
+
     @Test func anIncompleteOrderIsRefused() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             var draft = try Self.order770()

@@ -95,6 +95,29 @@ struct ImportCommandTests {
         }
     }
 
+    /// The dry run says the academic year months without a year were read in, or that none was
+    /// found and how to give one; a year that is none is refused before anything is read.
+    @Test func theDryRunSaysTheAcademicYearItReadMonthsIn() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let file = try temporaryPlan("months", "Мероприятие;Срок;Ответственный исполнитель\nСовещание;сентябрь;Комитет образования\n")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let base = ["import", file.path, "--dry-run", "--order", "1", "--date", "2025-01-30", "--issuer", "Комитет образования",
+                        "--database-url", lease.connectionString]
+            let none = try runner.run(base)
+            #expect(none.status == 0, "\(none.stderr)")
+            #expect(none.stdout.contains("Academic year: none found; --academic-year YYYY reads months without a year in it"), "\(none.stdout)")
+            let given = try runner.run(base + ["--academic-year", "2024"])
+            #expect(given.status == 0, "\(given.stderr)")
+            #expect(given.stdout.contains("Academic year: 2024/2025 (months without a year are read in it)"), "\(given.stdout)")
+            #expect(given.stdout.contains("deadlines not understood: 0"), "\(given.stdout)")
+            let json = try object(try runner.run(base + ["--academic-year", "2024", "--format", "json"]).stdout)
+            #expect(json["academic_year"] as? Int == 2024)
+            let typo = try runner.run(base + ["--academic-year", "20224"])
+            #expect(typo.status != 0)
+            #expect(typo.stderr.contains("--academic-year must be a year like 2022 (1990–2200), got 20224"), "\(typo.stderr)")
+        }
+    }
+
     @Test func order770ImportsOnceAndThenChangesNothing() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let dry = try importFile("004_153ef6bb7bb7f341.txt", ["--dry-run"], into: lease)

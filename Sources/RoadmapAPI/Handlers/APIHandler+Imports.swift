@@ -58,7 +58,8 @@ extension APIHandler {
                 .init(name: name.name, candidates: name.candidates.map { .init(id: $0.id?.wire, name: $0.name) })
             },
             assignmentsCreated: outcome.assignmentsCreated,
-            changed: outcome.changed, dryRun: outcome.dryRun, preview: outcome.preview.map(Self.wire)))))
+            changed: outcome.changed, dryRun: outcome.dryRun, academicYear: outcome.academicYear,
+            preview: outcome.preview.map(Self.wire)))))
     }
 
     /// A dry run's plan as read, as the API writes it.

@@ -107,6 +107,7 @@ enum PageText: String, CaseIterable, Sendable {
     case importForbidden = "import.forbidden"
     case importNoFile = "import.file.missing"
     case importBadDate = "import.order_date.invalid"
+    case importBadAcademicYear = "import.academic_year.invalid"
     case importFileNotReceived = "import.file.unreceived"
     case importChoiceMissing = "import.choice.organization.missing"
     case importChoiceUnknown = "import.choice.organization.unknown"
@@ -258,6 +259,8 @@ enum PageText: String, CaseIterable, Sendable {
         case .importForbidden: "Планы загружают только координаторы комитета."
         case .importNoFile: "Выберите файл плана (.docx, .xlsx, .pdf, .doc, .xls, .odt, .ods, .rtf, .csv, .tsv или .txt)."
         case .importBadDate: "Дата приказа не распознана."
+        case .importBadAcademicYear:
+            "Учебный год не распознан: укажите год его начала (2024 — это 2024/2025) или оба года, «2024/2025», с \(AcademicYear.supported.lowerBound) по \(AcademicYear.supported.upperBound) год."
         case .importFileNotReceived: "Файл не получен. Выберите файл и отправьте форму ещё раз."
         case .importChoiceMissing: "Укажите, какая это организация, или выберите другой вариант."
         case .importChoiceUnknown: "Такой организации нет: проверьте название или выберите «новая организация»."
@@ -468,6 +471,7 @@ enum PageText: String, CaseIterable, Sendable {
             case .choicesRefused(let refused):
                 "Не найдены организации, выбранные для исполнителей: \(refused.map { "«\($0.name)» → «\($0.reference)»" }.joined(separator: ", "))."
             case .withdrawn: "План из файла «\(file)» был отозван. Чтобы загрузить его снова, администратор сначала восстанавливает его (Администрирование → «Отозванные»)."
+            case .academicYearUnsupported: PageText.importBadAcademicYear.russian
             }
         default:
             return "Импорт файла «\(file)» не выполнен."

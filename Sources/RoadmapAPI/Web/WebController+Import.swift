@@ -15,12 +15,13 @@ extension WebController {
     }
 
     func importPage(_ request: Request, error: String? = nil, status: HTTPResponse.Status = .ok,
-                    fields: [String: String] = [:], dateError: String? = nil) async throws -> Response {
+                    fields: [String: String] = [:], dateError: String? = nil, academicYearError: String? = nil) async throws -> Response {
         guard let live = try await signedIn(request) else { return Self.redirect(to: "/login") }
         try Self.requireImport(live)
         return try page(ImportPage(
             user: await pageUser(live), csrf: live.csrfToken, error: error, number: fields["order_number"] ?? "",
-            date: fields["order_date"] ?? "", dateError: dateError, issuer: fields["issuer"] ?? ""), status: status)
+            date: fields["order_date"] ?? "", dateError: dateError, issuer: fields["issuer"] ?? "",
+            academicYear: fields[Self.academicYearField] ?? "", academicYearError: academicYearError), status: status)
     }
 
     static func requireImport(_ live: SessionStore.Live) throws {
@@ -53,14 +54,16 @@ extension WebController {
         case .failure(let error):
             return try await importPage(request, error: "\(PageText.importFileNotReceived.russian) (\(error))", status: .badRequest)
         }
-        let fields = form.fields.filter { ["order_number", "order_date", "issuer"].contains($0.key) }
+        let fields = form.fields.filter { ["order_number", "order_date", "issuer", Self.academicYearField].contains($0.key) }
             .mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
         guard let file = form.files.first(where: { $0.fieldName == "document" }), !file.data.isEmpty else {
             return try await importPage(request, error: PageText.importNoFile.russian, status: .unprocessableContent, fields: fields)
         }
         let fileName = (file.fileName as NSString).lastPathComponent
-        if let date = fields["order_date"], CalendarDate(iso: date) == nil {
-            return try await importPage(request, status: .unprocessableContent, fields: fields, dateError: PageText.importBadDate.russian)
+        let dateError = fields["order_date"].flatMap { CalendarDate(iso: $0) == nil ? PageText.importBadDate.russian : nil }
+        let yearError = fields[Self.academicYearField].flatMap { AcademicYear.startYear(of: $0) == nil ? PageText.importBadAcademicYear.russian : nil }
+        if dateError != nil || yearError != nil {
+            return try await importPage(request, status: .unprocessableContent, fields: fields, dateError: dateError, academicYearError: yearError)
         }
         let preview: ImportOutcome
         do {
@@ -71,7 +74,7 @@ extension WebController {
         let uploadID = try await uploads.save(fileName: fileName.isEmpty ? "document" : fileName, content: file.data,
                                               options: fields, owner: live.principal)
         return try await previewPage(live, uploadID: uploadID, fileName: fileName, outcome: preview,
-                                     choices: Self.choices(for: preview))
+                                     choices: Self.choices(for: preview), typedYear: fields[Self.academicYearField])
     }
 
     /// The coordinator's answer for one name the import did not find.
@@ -113,8 +116,11 @@ extension WebController {
         return ambiguous + created + probable + groups + persons
     }
 
+    /// `typedYear`: the academic year field as the coordinator last typed it (nil: never typed,
+    /// so the year read from the file, if any, fills it); `yearError`: why it was refused.
     func previewPage(_ live: SessionStore.Live, uploadID: UUID, fileName: String, outcome: ImportOutcome,
-                     choices: [ChoiceInput], error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                     choices: [ChoiceInput], typedYear: String? = nil, yearError: String? = nil,
+                     error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let pageChoices = Self.pageChoices(choices)
         let model = ImportPreviewPage(
             user: await pageUser(live), csrf: live.csrfToken, id: uploadID.lowercased, fileName: fileName,
@@ -123,11 +129,13 @@ extension WebController {
             },
             goals: outcome.goals, tasks: outcome.tasks, actions: outcome.actions, assignments: outcome.assignmentsCreated,
             unparsed: outcome.deadlinesUnparsed, hasUnparsed: outcome.deadlinesUnparsed > 0, executorCount: outcome.executors.count,
+            academicYearRead: outcome.academicYear.map(AcademicYear.label),
+            academicYear: typedYear ?? outcome.academicYear.map(AcademicYear.label) ?? "", academicYearError: yearError,
             choices: pageChoices.filter { !$0.readAsPerson }, hasChoices: pageChoices.contains { !$0.readAsPerson },
             personChoices: pageChoices.filter(\.readAsPerson), hasPersonChoices: pageChoices.contains(where: \.readAsPerson),
             personCount: pageChoices.count { $0.readAsPerson },
             personsOpen: choices.contains { $0.readAsPerson && ($0.kind != "person" || $0.error != nil) },
-            hasAnyChoices: !pageChoices.isEmpty, error: error,
+            error: error,
             warnings: outcome.warnings.map(PageText.russian), hasWarnings: !outcome.warnings.isEmpty, unchanged: !outcome.changed,
             plan: Self.previewRows(outcome.preview), hasPlan: !(outcome.preview?.actions.isEmpty ?? true),
             moreActions: (outcome.preview?.moreActions ?? 0) > 0 ? "и ещё \(outcome.preview?.moreActions ?? 0) мероприятий" : "")
@@ -257,11 +265,27 @@ extension WebController {
             inputs.append(input)
         }
 
-        var refused = inputs.contains { $0.error != nil }
+        // The academic year as the preview's form has it now: typed again, emptied, or refused
+        // (then the plan is shown as read with the year it had, and nothing is written).
+        var fields = upload.options
+        var typedYear = fields[Self.academicYearField]
+        var yearError: String?
+        if let typed = form[Self.academicYearField]?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            typedYear = typed
+            if typed.isEmpty {
+                fields[Self.academicYearField] = nil
+            } else if AcademicYear.startYear(of: typed) == nil {
+                yearError = PageText.importBadAcademicYear.russian
+            } else {
+                fields[Self.academicYearField] = typed
+            }
+        }
+
+        var refused = inputs.contains { $0.error != nil } || yearError != nil
         var outcome: ImportOutcome
         do {
             do {
-                outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options,
+                outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: fields,
                                               dryRun: refused || form["step"] == "preview", actor: live.principal, choices: chosen)
             } catch ImportError.choicesRefused(let refusals) {
                 // Each organisation typed that is none or several of the known ones: said beside
@@ -273,15 +297,17 @@ extension WebController {
                     }
                 }
                 refused = true
-                outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: upload.options,
+                outcome = try await runImport(data: upload.content, fileName: upload.fileName, fields: fields,
                                               dryRun: true, actor: live.principal, choices: chosen)
             }
         } catch let failure as ImportFailure {
-            return try await importPage(request, error: failure.message, status: .unprocessableContent, fields: upload.options)
+            return try await importPage(request, error: failure.message, status: .unprocessableContent, fields: fields)
         }
         if outcome.dryRun {
+            let choicesRefused = inputs.contains { $0.error != nil }
             return try await previewPage(live, uploadID: uploadID, fileName: upload.fileName, outcome: outcome, choices: inputs,
-                                         error: refused ? PageText.importChoicesRefused.russian : nil,
+                                         typedYear: typedYear, yearError: yearError,
+                                         error: choicesRefused ? PageText.importChoicesRefused.russian : yearError,
                                          status: refused ? .unprocessableContent : .ok)
         }
         try await uploads.delete(uploadID, owner: live.principal)
@@ -297,11 +323,14 @@ extension WebController {
         let message: String
     }
 
+    /// The form's field (and the upload's kept option) of the academic year, as typed.
+    static let academicYearField = "academic_year"
+
     func runImport(data: Data, fileName: String, fields: [String: String], dryRun: Bool, actor: Principal,
                    choices: [String: ExecutorChoice] = [:]) async throws -> ImportOutcome {
         do {
             return try await imports.importDocument(
-                data, fileName: fileName,
+                data, fileName: fileName, academicYear: fields[Self.academicYearField].flatMap(AcademicYear.startYear(of:)),
                 options: ImportOptions(
                     dryRun: dryRun, orderNumber: fields["order_number"], orderDate: fields["order_date"].flatMap(CalendarDate.init(iso:)),
                     issuer: fields["issuer"], executorChoices: choices),

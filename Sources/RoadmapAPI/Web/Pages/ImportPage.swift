@@ -9,4 +9,7 @@ struct ImportPage: PageModel {
     let date: String
     let dateError: String?
     let issuer: String
+    /// The academic year as typed, and why it was refused.
+    let academicYear: String
+    let academicYearError: String?
 }

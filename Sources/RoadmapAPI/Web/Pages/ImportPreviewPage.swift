@@ -14,6 +14,11 @@ struct ImportPreviewPage: PageModel {
     let unparsed: Int
     let hasUnparsed: Bool
     let executorCount: Int
+    /// The academic year the months without a year were read in, «2024/2025», if any.
+    let academicYearRead: String?
+    /// The year field as typed (or as read, to keep), and why it was refused.
+    let academicYear: String
+    let academicYearError: String?
     /// What each executor name the import did not find is: new, a person, or a known organisation.
     let choices: [Choice]
     let hasChoices: Bool
@@ -23,7 +28,6 @@ struct ImportPreviewPage: PageModel {
     let hasPersonChoices: Bool
     let personCount: Int
     let personsOpen: Bool
-    let hasAnyChoices: Bool
     let error: String?
     let warnings: [String]
     let hasWarnings: Bool

@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The organisation whose own plan this is (records its agreements).", valueName: "name"))
     var owner: String?
 
-    @Option(name: .customLong("academic-year"), help: ArgumentHelp("First year of the academic year the plan is for (2022 = 2022–2023).", valueName: "YYYY"))
+    @Option(name: .customLong("academic-year"), help: ArgumentHelp("First year of the academic year the plan is for (2022 = 2022–2023): its months without a year are read in it.", valueName: "YYYY"))
     var academicYear: Int?
 
     @Flag(name: .customLong("dry-run"), help: "Write nothing; show what would be created.")
@@ -73,8 +73,8 @@ struct ImportCommand: AsyncParsableCommand {
         if let date, CalendarDate(iso: date) == nil {
             throw ValidationError("--date must be a real date as YYYY-MM-DD, got «\(date)»")
         }
-        if let academicYear, !(1990...2200).contains(academicYear) {
-            throw ValidationError("--academic-year must be a year like 2022, got \(academicYear)")
+        if let academicYear, !AcademicYear.supported.contains(academicYear) {
+            throw ValidationError("--academic-year must be a year like 2022 (\(AcademicYear.supported.lowerBound)–\(AcademicYear.supported.upperBound)), got \(academicYear)")
         }
         if format == .csv { throw ValidationError("--format takes table or json") }
         for alias in aliases {
@@ -146,6 +146,11 @@ struct ImportCommand: AsyncParsableCommand {
         lines.append("Goals:      \(outcome.goals)")
         lines.append("Tasks:      \(outcome.tasks)")
         lines.append("Actions:    \(outcome.actions)  (deadlines not understood: \(outcome.deadlinesUnparsed))")
+        if let year = outcome.academicYear {
+            lines.append("Academic year: \(AcademicYear.label(year)) (months without a year are read in it)")
+        } else if outcome.deadlinesUnparsed > 0 {
+            lines.append("Academic year: none found; --academic-year YYYY reads months without a year in it")
+        }
         let created = Set(outcome.createdOrganizations)
         let newExecutors = outcome.executors.filter(created.contains).count
         lines.append("Executors:  \(outcome.executors.count)\(newExecutors > 0 ? " (\(newExecutors) new)" : ""): \(Self.summary(outcome.executors))")
