@@ -1019,6 +1019,8 @@ struct ImportChoicesPageTests {
             #expect(unread.status == 200, "\(unread.html)")
             #expect(unread.html.contains("<dt>Сроков не распознано</dt><dd class=\"bad\">2</dd>"))
             #expect(unread.html.contains("не найден в файле: укажите его ниже"))
+            #expect(unread.html.contains("срок «сентябрь» сохранён как текст: год не указан ни в сроке, ни в файле. Укажите учебный год плана"),
+                    "each unread month says what reads it: \(unread.html)")
             let id = String(try #require(unread.html.range(of: #"action="/import/"#).map { unread.html[$0.upperBound...].prefix { $0 != "/" } }))
 
             let again = try await pages.post(api, "/import/\(id)/confirm", form: encoded([

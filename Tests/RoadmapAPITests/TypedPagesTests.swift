@@ -196,7 +196,12 @@ struct TypedPagesTests {
     /// Every kind of import warning is said in Russian on the pages, in English elsewhere.
     @Test func importWarningsAreRussianOnThePages() {
         let kinds: [ImportWarning.Kind] = [
-            .rowWithoutAction, .rowWithoutPartner, .deadlineKeptAsText(text: "весна", reason: "unreadable"), .noDeadline,
+            .rowWithoutAction, .rowWithoutPartner, .deadlineKeptAsText(text: "весна", reason: .missingYear(text: "весна", phrase: "весна")),
+            .deadlineKeptAsText(text: "постоянно", reason: .missingPeriod(text: "постоянно")),
+            .deadlineKeptAsText(text: "зима", reason: .needsOtherContext(text: "зима", needed: "an academic year", given: "2024")),
+            .deadlineKeptAsText(text: "март", reason: .notInContext(text: "март", phrase: "март", context: "01.06–30.06.2024")),
+            .deadlineKeptAsText(text: "март", reason: .ambiguousInContext(text: "март", phrase: "март", context: "2024–2026", candidates: [])),
+            .deadlineKeptAsText(text: "март", reason: .invalidContext("two contexts")), .noDeadline,
             .deadlineUnreadable(text: "весна"), .deadlineElsewhere(text: "по графику ФЦТ"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
             .removedActionKept(title: "Семинар"), .probableMatch(name: "Школа 5", organization: "МАОУ СОШ № 5"),
             .withoutExecutors(count: 13), .columnsInferred(.numberedList), .columnsInferred(.headerlessTable),

@@ -364,6 +364,25 @@ enum PageText: String, CaseIterable, Sendable {
         return parts.joined(separator: ", ")
     }
 
+    /// Why a deadline that was understood has no days, and what gives them: a month without a
+    /// year is read once the plan's academic year is given (the import page has the field).
+    static func russian(deadline text: String, keptAsText reason: DeadlineError) -> String {
+        switch reason {
+        case .missingYear:
+            "срок «\(text)» сохранён как текст: год не указан ни в сроке, ни в файле. Укажите учебный год плана или впишите год в срок."
+        case .missingPeriod:
+            "срок «\(text)» сохранён как текст: он охватывает весь период плана или повторяется в нём, а период в файле не указан. Укажите учебный год плана."
+        case .needsOtherContext:
+            "срок «\(text)» сохранён как текст: он говорит об учебном годе, а план — о календарном (или наоборот). Проверьте его."
+        case .notInContext(_, let phrase, _):
+            "срок «\(text)» сохранён как текст: «\(phrase)» не попадает в период плана. Впишите год в срок."
+        case .ambiguousInContext(_, let phrase, _, let candidates):
+            "срок «\(text)» сохранён как текст: «\(phrase)» попадает в период плана не один раз (\(candidates.count) \(RussianPlural.form(candidates.count, one: "раз", few: "раза", many: "раз"))). Впишите год в срок."
+        case .invalidContext:
+            "срок «\(text)» не распознан и сохранён как текст; проверьте его."
+        }
+    }
+
     static func russian(_ warning: ImportWarning) -> String {
         let place = [warning.file.map { "«\($0)»" }, Optional(Self.place(warning.location)).flatMap { $0.isEmpty ? nil : $0 }]
             .compactMap { $0 }.joined(separator: ", ")
@@ -371,7 +390,7 @@ enum PageText: String, CaseIterable, Sendable {
         switch warning.kind {
         case .rowWithoutAction: return prefix + "строка без мероприятия пропущена."
         case .rowWithoutPartner: return prefix + "строка без социального партнёра пропущена."
-        case .deadlineKeptAsText(let text, _): return prefix + "срок «\(text)» не распознан и сохранён как текст; проверьте его."
+        case .deadlineKeptAsText(let text, let reason): return prefix + Self.russian(deadline: text, keptAsText: reason)
         case .noDeadline: return prefix + "срок не указан: у мероприятия не будет даты исполнения."
         case .deadlineUnreadable(let text): return prefix + "срок «\(text)» не распознан и сохранён как текст; проверьте его."
         case .deadlineElsewhere(let text):

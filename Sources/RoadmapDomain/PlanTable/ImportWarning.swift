@@ -8,8 +8,9 @@ public struct ImportWarning: Hashable, Sendable, CustomStringConvertible {
         case rowWithoutAction
         /// A partner table's row with text but no partner was skipped.
         case rowWithoutPartner
-        /// A deadline the parser refused, kept as text; `reason` is the parser's (English).
-        case deadlineKeptAsText(text: String, reason: String)
+        /// A deadline the parser understood but could not place in days (a month without a
+        /// year, «постоянно» in a plan of no known period), kept as text; `reason` says why.
+        case deadlineKeptAsText(text: String, reason: DeadlineError)
         /// An action from a plan table with no deadline: it has no due date.
         case noDeadline
         /// A deadline that could not be read, kept as text for a person.

@@ -847,7 +847,7 @@ struct PlanReading {
                     actions[index].deadline = deadline
                 } else {
                     actions[index].deadline = .unparsed(text)
-                    warnings.append(ImportWarning(.deadlineKeptAsText(text: text, reason: "\(error)"), file: file, location: location))
+                    warnings.append(ImportWarning(.deadlineKeptAsText(text: text, reason: error), file: file, location: location))
                 }
             } else if text.isEmpty, actions[index].deadline == nil {
                 actions[index].deadline = Deadline(text: "", kind: .noDueDate, period: nil)
