@@ -353,26 +353,34 @@ public struct DeadlineParser: Sendable {
     }
 
     /// «3 неделя февраля», «3, 4 неделя октября», «4 неделя сентябрь», «первая неделя
-    /// сентября» → the days of those weeks (1–7, 8–14, 15–21, 22–28); a fifth week is left as
-    /// it is, since months differ. «1 декада сентября», «во второй декаде мая», «III декада
-    /// июня» → the days of those ten-day parts of the month (1–10, 11–20, 21 to its end; the
-    /// third of February, whose end depends on the year, and a fourth are left as written).
+    /// сентября», «1-я неделя декабря», «1-я и 2-я недели мая» → the days of those weeks (1–7,
+    /// 8–14, 15–21, 22–28); a fifth week is left as it is, since months differ. «последняя
+    /// неделя августа» → its last seven days (February's, which depend on the year, left as
+    /// written). «1 декада сентября», «во второй декаде мая», «III декада июня», «последняя
+    /// декада мая» → the days of those ten-day parts of the month (1–10, 11–20, 21 to its end;
+    /// the third of February, whose end depends on the year, and a fourth are left as written).
     static let weekOfMonth = SharedRegex(
-        /\b(?:во?\s+)?([1-4]|i{1,3}|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт[а-я]*)(?:\s*(?:,|и|-)\s*([1-4]))?\s*(недел|декад)[а-я]*\s+([а-я]+)/)
+        /\b(?:во?\s+)?([1-4]|i{1,3}|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт[а-я]*|последн[а-я]*)(?:\s*-\s*[а-я]{1,3})?(?:\s*(?:,|и|-)\s*([1-4])(?:\s*-\s*[а-я]{1,3})?)?\s*(недел|декад)[а-я]*\s+([а-я]+)/)
 
     static func weeksOfMonth(_ text: String) -> String {
         guard text.contains("недел") || text.contains("декад"), let match = text.firstMatch(of: Self.weekOfMonth.regex),
-              let first = Self.partNumber(match.output.1) else { return text }
-        let last = match.output.2.flatMap { Int($0) } ?? first
-        guard first <= last else { return text }
+              let month = DeadlineToken.monthNumber(String(match.output.4)) else { return text }
+        let monthEnd = [4, 6, 9, 11].contains(month) ? 30 : 31
+        let isWeek = match.output.3 == "недел"
         let days: String
-        guard let month = DeadlineToken.monthNumber(String(match.output.4)) else { return text }
-        if match.output.3 == "декад" {
-            guard last <= 3, !(last == 3 && month == 2) else { return text }
-            let end = last < 3 ? last * 10 : [4, 6, 9, 11].contains(month) ? 30 : 31
-            days = "\((first - 1) * 10 + 1)-\(end) \(match.output.4)"
+        if match.output.1.hasPrefix("последн") {
+            guard match.output.2 == nil, month != 2 else { return text }
+            days = "\(isWeek ? monthEnd - 6 : 21)-\(monthEnd) \(match.output.4)"
         } else {
-            days = "\((first - 1) * 7 + 1)-\(last * 7) \(match.output.4)"
+            guard let first = Self.partNumber(match.output.1) else { return text }
+            let last = match.output.2.flatMap { Int($0) } ?? first
+            guard first <= last else { return text }
+            if isWeek {
+                days = "\((first - 1) * 7 + 1)-\(last * 7) \(match.output.4)"
+            } else {
+                guard last <= 3, !(last == 3 && month == 2) else { return text }
+                days = "\((first - 1) * 10 + 1)-\(last < 3 ? last * 10 : monthEnd) \(match.output.4)"
+            }
         }
         return text.replacingCharacters(in: match.range, with: days)
     }

@@ -284,6 +284,12 @@ let contextualDeadlines: [DeadlineCase] = [
     row("3, 4 неделя октября", y2019, .dayRange, "2019-10-15..2019-10-28"),
     row("4 неделя сентябрь", ay2022, .dayRange, "2022-09-22..2022-09-28"),
     row("первая неделя сентября", ay2022, .dayRange, "2022-09-01..2022-09-07"),
+    row("1-я неделя декабря", ay2022, .dayRange, "2022-12-01..2022-12-07"),
+    row("4-ая неделя ноября", ay2022, .dayRange, "2022-11-22..2022-11-28"),
+    row("1-я и 2-я недели мая", ay2022, .dayRange, "2023-05-01..2023-05-14"),
+    row("последняя неделя августа", ay2022, .dayRange, "2023-08-25..2023-08-31"),
+    row("в последнюю неделю сентября", ay2022, .dayRange, "2022-09-24..2022-09-30"),
+    row("последняя декада мая", y2019, .dayRange, "2019-05-21..2019-05-31"),
     // A «декада» is a tenth of a month's days: 1–10, 11–20, 21 to the month's end.
     row("1 декада сентября", ay2022, .dayRange, "2022-09-01..2022-09-10"),
     row("во второй декаде мая", ay2022, .dayRange, "2023-05-11..2023-05-20"),
@@ -388,6 +394,8 @@ struct DeadlineParserTests {
         "Мартынюк", "Марафон", "Маркс", "апробация", "в сети", "в сетях", "декларация", "декоративно", "Мариинский",
         // No fourth «декада»; February's third ends on a day that depends on the year; a week with no month.
         "4 декада марта", "3 декада февраля", "первая неделя", "декада качества",
+        // February's last week and last «декада» end on a day that depends on the year; «последняя неделя» of no month.
+        "последняя неделя февраля", "последняя декада февраля", "последняя неделя",
     ])
     func startsLikeAMonth(_ text: String) {
         #expect((try? Deadline.parse(text, in: y2019))?.period == nil)
