@@ -391,9 +391,13 @@ struct PlanImport {
         if let orderID {
             existing = try id("SELECT id FROM plans WHERE order_id = \(orderID) AND position = 1")
         } else {
+            // The same plan of another academic year is another plan; a plan imported before
+            // with no year (its months unread) is this one, now given its year.
             existing = try id("""
-                SELECT id FROM plans WHERE order_id IS NULL AND owner_id IS NOT DISTINCT FROM \(ownerID)
-                AND title = \(title) AND academic_year IS NOT DISTINCT FROM \(draft.academicYear)
+                SELECT id FROM plans WHERE order_id IS NULL AND owner_id IS NOT DISTINCT FROM \(ownerID) AND title = \(title)
+                  AND (academic_year IS NOT DISTINCT FROM \(draft.academicYear)
+                       OR (academic_year IS NULL AND \(draft.academicYear)::int IS NOT NULL))
+                ORDER BY academic_year IS NULL, created_at LIMIT 1
                 """)
         }
         if let existing {

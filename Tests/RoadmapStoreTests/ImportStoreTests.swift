@@ -150,6 +150,43 @@ struct ImportStoreTests {
         }
     }
 
+    /// A plan of its own (no order) imported with no year, its months kept as text, and then
+    /// again with its academic year: the same plan, now dated, not a second one beside it. The
+    /// same plan for another year is another plan.
+    @Test func aPlanImportedWithoutItsYearIsDatedByTheNextImportThatGivesIt() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let store = ImportStore(database: lease.database)
+            let actor = Principal.installation(commandLine: "test")
+            func draft(_ year: Int?) throws -> PlanDraft {
+                let context: DeadlineContext = year.map { .academicYear(startingIn: $0) } ?? .none
+                let deadline = (try? Deadline.parse("сентябрь", in: context)) ?? .unparsed("сентябрь")
+                return PlanDraft(sourceName: "plan.txt", title: "План работы с одарёнными детьми", academicYear: year, goals: [
+                    GoalDraft(title: "Мероприятия плана", actions: [
+                        ActionDraft(title: "Школьный этап олимпиады", deadline: deadline, executors: ExecutorList(parsing: "Комитет образования").executors),
+                    ]),
+                ])
+            }
+            func plans() async throws -> [String] {
+                try await lease.pool.withConnection { (connection) throws in
+                    try connection.query("""
+                        SELECT coalesce(p.academic_year::text, '-') || ' ' || coalesce(min(s.due_on)::text, '-') AS line
+                        FROM plans p JOIN goals g ON g.plan_id = p.id JOIN actions a ON a.goal_id = g.id LEFT JOIN assignments s ON s.action_id = a.id
+                        GROUP BY p.id, p.academic_year ORDER BY p.academic_year NULLS FIRST
+                        """).rows.map { try $0.decode(String.self, "line") }
+                }
+            }
+            _ = try await store.importPlan(try draft(nil), actor: actor)
+            #expect(try await plans() == ["- -"])
+            let dated = try await store.importPlan(try draft(2024), actor: actor)
+            #expect(dated.changed)
+            #expect(try await plans() == ["2024 2024-09-30"], "the same plan, given its year")
+            _ = try await store.importPlan(try draft(2025), actor: actor)
+            #expect(try await plans() == ["2024 2024-09-30", "2025 2025-09-30"], "another year, another plan")
+            let again = try await store.importPlan(try draft(2024), actor: actor)
+            #expect(!again.changed)
+        }
+    }
+
     @Test func anIncompleteOrderIsRefused() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             var draft = try Self.order770()
