@@ -392,11 +392,14 @@ struct PlanImport {
             existing = try id("SELECT id FROM plans WHERE order_id = \(orderID) AND position = 1")
         } else {
             // The same plan of another academic year is another plan; a plan imported before
-            // with no year (its months unread) is this one, now given its year.
+            // with no year (its months unread) is this one, now given its year. Written in the
+            // expressions of `plans_unordered_key`, so the lookup is that index's, not a scan
+            // of every school's plans.
             existing = try id("""
-                SELECT id FROM plans WHERE order_id IS NULL AND owner_id IS NOT DISTINCT FROM \(ownerID) AND title = \(title)
-                  AND (academic_year IS NOT DISTINCT FROM \(draft.academicYear)
-                       OR (academic_year IS NULL AND \(draft.academicYear)::int IS NOT NULL))
+                SELECT id FROM plans WHERE order_id IS NULL
+                  AND coalesce(owner_id, '00000000-0000-0000-0000-000000000000'::uuid)
+                      = coalesce(\(ownerID)::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+                  AND title = \(title) AND coalesce(academic_year, 0) IN (coalesce(\(draft.academicYear)::int, 0), 0)
                 ORDER BY academic_year IS NULL, created_at LIMIT 1
                 """)
         }
