@@ -103,39 +103,97 @@ public struct ExecutorList: Hashable, Sendable {
     }
 
     /// «Заведующий Заместитель заведующего по безопасности»: two posts without a comma, the
-    /// second starting with a capital where a post starts.
+    /// second starting with a capital where a post starts, also after a full word's dot
+    /// («Библиотекарь. Классные руководители»). In small letters, the lines of a cell joined
+    /// by a copy, the second opens with a post in the nominative that never continues the one
+    /// before («Дежурный класс классные руководители», «Заведующий заместитель заведующего»,
+    /// «Классные руководители руководитель ОДОД», «учитель музыки и ст. вожатая»); a person's
+    /// own post after their initials («Петрова И.И. учитель») stays theirs.
     static func splittingPosts(_ part: String) -> [String] {
         let words = part.split(separator: " ")
         guard words.count >= 2, Executor.kind(of: part) == .personRole else { return [part] }
         for index in 1..<words.count {
             let word = words[index], before = words[index - 1]
+            let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
             // «Кл. руководители», «Зам. директора»: a post may open with a cut word.
             let core = word.hasSuffix(".") && word.count >= 3 ? word.dropLast() : word
-            guard core.first?.isUppercase == true, core.dropFirst().allSatisfy(\.isLowercase), before.last?.isLetter == true else { continue }
-            let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
-            if Executor.kind(of: head) == .personRole, Executor.startsWithRole(tail) {
+            let capitalised = core.first?.isUppercase == true && !core.dropFirst().contains(where: \.isUppercase)
+                && core.contains(where: \.isLowercase)
+            let afterAWord = before.last?.isLetter == true
+                || before.last == "." && before.dropLast().count >= 5 && before.dropLast().allSatisfy(\.isLetter)
+            if capitalised, afterAWord, Executor.kind(of: head) == .personRole, Executor.startsWithRole(tail) {
                 return [head] + splittingPosts(tail)
             }
+            // «… и ст. вожатая», «… или воспитатели по физкультуре»: a conjunction between two posts.
+            let joined = word == "и" || word == "или"
+            guard core.first?.isLowercase == true, afterAWord, !joined || index + 1 < words.count else { continue }
+            let opening = joined ? words[(index + 1)...].joined(separator: " ") : tail
+            let headWords = OrganizationName.words(of: head)
+            guard Self.opensWithAPostInTheNominative(opening), let last = headWords.last,
+                  !Self.qualifiesTheNext(last), !Self.makesOnePost(last, opening), Executor.kind(of: head) == .personRole,
+                  !before.dropLast().contains("."), !(before.count <= 3 && before.allSatisfy(\.isUppercase)) else { continue }
+            return [head] + splittingPosts(opening)
         }
         return [part]
+    }
+
+    /// Posts in the nominative that never stand after another post as its complement: «учителя»,
+    /// «директора» and «мастера» are left out, being the genitive of one too («Помощник учителя»).
+    static let nominativePosts: [[String]] = [
+        "классные руководители", "классный руководитель", "кл руководители", "руководитель", "руководители", "заместитель",
+        "заместители", "заведующий", "заведующая", "воспитатель", "воспитатели", "учитель", "педагог", "педагоги",
+        "педагог организатор", "педагоги организаторы", "педагог психолог", "социальный педагог", "библиотекарь", "повар",
+        "повара", "завхоз", "дворник", "дворники", "медсестра", "медицинская сестра", "старшая вожатая", "ст вожатая", "вожатая",
+        "вожатый", "вожатые", "советник", "инструктор", "методист", "методисты", "психолог", "логопед", "учитель логопед",
+        "директор", "учителя предметники", "музыкальный руководитель", "музыкальные руководители", "куратор", "кураторы", "родители",
+    ].map { OrganizationName.words(of: $0) }
+
+    static func opensWithAPostInTheNominative(_ text: String) -> Bool {
+        let words = OrganizationName.words(of: text)
+        return nominativePosts.contains { words.starts(with: $0) }
+    }
+
+    /// «Педагог психолог», «учитель логопед»: one post written without its hyphen.
+    static func makesOnePost(_ last: String, _ opening: String) -> Bool {
+        guard ["педагог", "педагоги", "учитель", "учителя"].contains(last), let next = OrganizationName.words(of: opening).first else {
+            return false
+        }
+        return ["психолог", "психологи", "логопед", "логопеды", "организатор", "организаторы", "дефектолог", "библиотекарь", "наставник"]
+            .contains(next)
+    }
+
+    /// «старший», «ответственный», «все»: a word that asks for the post after it («старший
+    /// воспитатель»). «Заведующий», «дежурный» name somebody themselves.
+    static func qualifiesTheNext(_ word: String) -> Bool {
+        if ["заведующий", "заведующая"].contains(word) { return false }
+        // A cut word asks for more too: «Зам директор по ХЧ», «Ст. воспитатель».
+        return ["ый", "ий", "ой", "ая", "яя", "ые", "ие", "ое"].contains(where: word.hasSuffix)
+            || ["все", "и", "или", "по", "за", "зам", "зав", "нач", "гл", "ст", "кл", "рук", "муз", "мед", "соц", "пед"].contains(word)
     }
 
     /// «Департамент государственной политики в сфере общего образования Департамент
     /// государственной политики в сфере подготовки»: two bodies without a comma, the second
     /// opening with a capitalised body («Департамент», «Управление», «Министерство», «Комитет»,
-    /// «Отдел», «Администрация») after a word in small letters that does not ask for more.
+    /// «Отдел», «Администрация», «Органы») after a word in small letters that does not ask for
+    /// more; in small letters too after the territory a name ends with («… области управление
+    /// культуры»).
     static func splittingBodies(_ part: String) -> [String] {
         let words = part.split(separator: " ")
-        guard words.count >= 4, words.dropFirst(2).contains(where: Self.bodyHeads.contains), Executor.kind(of: part) != .personRole else {
+        let heads = Self.bodyHeads
+        // «… области управление культуры»: in small letters, after the territory a name ends with.
+        func opensABody(_ index: Int) -> Bool {
+            heads.contains(words[index])
+                || Self.bodyHeadsInSmallLetters.contains(words[index]) && Self.territories.contains(RussianText.folded(String(words[index - 1])))
+        }
+        guard words.count >= 4, (2..<words.count).contains(where: opensABody), Executor.kind(of: part) != .personRole else {
             return [part]
         }
-        let heads = Self.bodyHeads
-        for index in 2..<words.count where heads.contains(words[index]) {
+        for index in 2..<words.count where opensABody(index) {
             let before = words[index - 1]
             guard before.last?.isLowercase == true, before.first?.isLowercase == true,
                   !AliasDefinitions.connectors.contains(RussianText.folded(String(before))), before != "и" else { continue }
             let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
-            guard Executor.kind(of: head) != .other || heads.contains(words[0]) else { continue }
+            guard Executor.kind(of: head) != .other || heads.contains(words[0]) || Self.bodyHeadsInSmallLetters.contains(words[0]) else { continue }
             return [head] + splittingBodies(tail)
         }
         return [part]
@@ -167,7 +225,10 @@ public struct ExecutorList: Hashable, Sendable {
         return word.hasSuffix("ОУ") || word.hasSuffix("У") && word.count >= 3 || word.hasSuffix("УДО") || word.hasSuffix("УК") || word == "ГУО"
     }
 
-    static let bodyHeads: Set<Substring> = ["Департамент", "Управление", "Министерство", "Комитет", "Отдел", "Администрация"]
+    static let bodyHeads: Set<Substring> = ["Департамент", "Управление", "Министерство", "Комитет", "Отдел", "Администрация", "Органы"]
+    static let bodyHeadsInSmallLetters: Set<Substring> = ["департамент", "управление", "министерство", "комитет", "отдел", "органы"]
+    /// The words a body's name ends with: «… области», «… района», «… города».
+    static let territories: Set<String> = ["области", "района", "края", "города", "округа", "республики", "россии", "рф"]
 
     /// «Едигарева Н.В. Григорьева Л.В. Ступина О.В. Руководители МОУ», «Н.Е. Байрачный К.А.
     /// Федоренко»: persons one after another without a comma, each a name of their own; the
@@ -224,8 +285,8 @@ public struct ExecutorList: Hashable, Sendable {
             {
                 result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
-                      Executor.isPerson(previous), !Executor.startsWithRole(previous), Executor.kind(of: part) == .personRole,
-                      !Self.isPlural(part)
+                      Executor.isPerson(previous), !Executor.startsWithRole(previous), !Self.saysThePostAfterTheInitials(previous),
+                      Executor.kind(of: part) == .personRole, !Self.isPlural(part)
             {
                 // «Петрова И.И., заместитель начальника»: a person and the post they hold; after
                 // «медицинский работник Новикова Т.В.», whose post is said, another one's post.
@@ -235,6 +296,14 @@ public struct ExecutorList: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    /// «Лобанова Л.Н. учитель»: a person whose post is said after the initials; a post after it
+    /// is another one's.
+    static func saysThePostAfterTheInitials(_ person: String) -> Bool {
+        guard let initials = person.matches(of: Executor.personInitials.regex).last else { return false }
+        let rest = person[initials.range.upperBound...].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,")))
+        return !rest.isEmpty && Executor.startsWithRole(rest)
     }
 
     /// The areas of a school's deputy heads, shortened: «УР», «ВР», «УВР», «УПР», «АХЧ».
