@@ -67,9 +67,36 @@ public struct ExecutorList: Hashable, Sendable {
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
-        return mergingContinuations((parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
+        return mergingContinuations(distributingAPluralHead(parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
             .flatMap(splittingInstitutions).map(clean).filter(namesSomebody))
     }
+
+    /// «Департаменты: социальной защиты населения, образования, здравоохранения»: one head in
+    /// the plural before a colon, shared by the bodies listed after it; each is a body of its
+    /// own, «Департамент образования». The list ends at a part that names somebody of its own.
+    static func distributingAPluralHead(_ parts: [String]) -> [String] {
+        guard let first = parts.first, let colon = first.firstIndex(of: ":") else { return parts }
+        let head = first[..<colon].trimmingCharacters(in: .whitespaces)
+        guard let singular = Self.singularBodies[RussianText.folded(head)] else { return parts }
+        let capitalised = head.first?.isUppercase == true ? singular.prefix(1).uppercased() + singular.dropFirst() : singular
+        var result: [String] = []
+        var listing = true
+        for (index, part) in parts.enumerated() {
+            let item = (index == 0 ? String(first[first.index(after: colon)...]) : part).trimmingCharacters(in: .whitespaces)
+            if listing, item.first?.isLowercase == true, Executor.kind(of: item) == .other {
+                result.append(capitalised + " " + item)
+            } else {
+                listing = false
+                if !item.isEmpty { result.append(item) }
+            }
+        }
+        return result
+    }
+
+    static let singularBodies = [
+        "департаменты": "департамент", "управления": "управление", "комитеты": "комитет", "отделы": "отдел",
+        "министерства": "министерство",
+    ]
 
     /// Whether a part of a cell names anybody: a letter or a figure outside brackets. «^», «—»
     /// or «(по согласованию)» alone name nobody (a remark in brackets is no part of a name).
@@ -279,6 +306,9 @@ public struct ExecutorList: Hashable, Sendable {
             } else if let previous = result.last, Self.describesThePrevious(part) {
                 // «Заместитель директора, курирующий вопрос аттестации»: a clause, not a name.
                 result[result.count - 1] = previous + ", " + part
+            } else if let previous = result.last, Self.namesAnotherSubject(part, after: previous) {
+                // «Учителя физики, химии»: the teachers of two subjects, not a body named «химии».
+                result[result.count - 1] = previous + ", " + part
             } else if let first = part.first, first.isLowercase, let previous = result.last,
                Executor.kind(of: part) != .personRole, Executor.kind(of: previous) != .personRole,
                !isMunicipality(part), !startsAnOrganisation(part)
@@ -296,6 +326,19 @@ public struct ExecutorList: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    /// «химии», «русского языка» after «Учителя физики» or «Преподаватели технологии»: another
+    /// subject of the same teachers, in the genitive, that names nobody of its own.
+    static func namesAnotherSubject(_ part: String, after previous: String) -> Bool {
+        let words = part.split(separator: " ")
+        guard let first = words.first, first.first?.isLowercase == true, words.count <= 3,
+              let teacher = previous.split(separator: " ").first.map({ RussianText.folded(String($0)) }),
+              ["учител", "преподавател", "педагог"].contains(where: teacher.hasPrefix), previous.split(separator: " ").count >= 2
+        else { return false }
+        let folded = RussianText.folded(String(first))
+        return ["а", "я", "ы", "и", "ого", "его"].contains(where: folded.hasSuffix) && Executor.kind(of: part) == .other
+            && !startsAnOrganisation(part) && !isMunicipality(part)
     }
 
     /// «Лобанова Л.Н. учитель»: a person whose post is said after the initials; a post after it
