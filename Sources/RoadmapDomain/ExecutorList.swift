@@ -67,8 +67,26 @@ public struct ExecutorList: Hashable, Sendable {
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
-        return mergingContinuations(distributingAPluralHead(parts ?? []).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
+        return mergingContinuations(distributingAPluralHead(parts ?? []).flatMap(splittingAtASlash).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
             .flatMap(splittingInstitutions).map(clean).filter(namesSomebody))
+    }
+
+    /// «Министерство образования и науки Челябинской области/ГБУ ДПО ЧИППКРО»: two organisations
+    /// either side of a slash, each of two words or more, the first ending as a name ends (a
+    /// word in small letters, a quote), the second opening with a capital.
+    /// «д/с», «п/о» and «СОШ/ДОУ» stay as they are.
+    static func splittingAtASlash(_ part: String) -> [String] {
+        let pieces = part.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard pieces.count >= 2,
+              pieces.allSatisfy({ $0.split(separator: " ").count >= 2 && $0.first?.isUppercase == true }),
+              // The name before ends as a name does, in a word in small letters or a quote.
+              pieces.dropLast().allSatisfy({ $0.last?.isLowercase == true || $0.last == "»" || $0.last == "\"" }),
+              pieces.allSatisfy({ piece in
+                  let kind = Executor.kind(of: piece)
+                  return kind.isOrganization && (kind != .other || piece.split(separator: " ").first.map(Self.isLegalForm) == true)
+              })
+        else { return [part] }
+        return pieces
     }
 
     /// «Департаменты: социальной защиты населения, образования, здравоохранения»: one head in
@@ -372,6 +390,9 @@ public struct ExecutorList: Hashable, Sendable {
             "управление", "управления", "администрация", "администрации", "министерство", "министерства", "департамент",
             "департаменты", "комитет", "комитеты", "отдел", "отделы", "орган", "органы", "учреждение", "учреждения",
             "организация", "организации", "центр", "центры", "служба", "службы", "инспекция", "совет", "советы",
+            // «…, библиотека», «…, музеи», «…, школы»: an institution named by what it is.
+            "библиотека", "библиотеки", "музей", "музеи", "школа", "школы", "поликлиника", "больница", "колледж", "техникум",
+            "театр", "театры",
         ]
         if heads.contains(word) { return true }
         // «государственное бюджетное образовательное учреждение …», «муниципальное автономное
