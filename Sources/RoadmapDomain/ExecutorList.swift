@@ -41,8 +41,13 @@ public struct ExecutorList: Hashable, Sendable {
 
     /// The cell's executor names, cleaned, in order.
     static func split(_ cell: String) -> [String] {
-        let text = RussianText.removingTags(RussianText.nfc(cell))
+        var text = RussianText.removingTags(RussianText.nfc(cell))
             .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // «9-11 Каменская В.А.»: the classes taking part, a column a copy ran into this one,
+        // are nobody's name.
+        if let classes = text.prefixMatch(of: Self.leadingClasses.regex) {
+            text.removeSubrange(classes.range)
+        }
         // Lines starting with a bullet begin a new executor; other line breaks are spaces.
         var joined = ""
         var previousLine = ""
@@ -67,8 +72,10 @@ public struct ExecutorList: Hashable, Sendable {
         }
         var parts = splitOutsideQuotes(joined, respectingQuotes: true)
         if parts == nil { parts = splitOutsideQuotes(joined, respectingQuotes: false) }
-        return mergingContinuations(distributingAPluralHead(parts ?? []).flatMap(splittingAtASlash).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts).flatMap(splittingBodies)
-            .flatMap(splittingInstitutions).map(clean).filter(namesSomebody))
+        let pieces = distributingAPluralHead(parts ?? [])
+            .flatMap(splittingAtASlash).flatMap(splittingContact).flatMap(splittingPersons).flatMap(splittingPosts)
+            .flatMap(splittingBodies).flatMap(splittingInstitutions)
+        return mergingContinuations(pieces.map(clean).filter(namesSomebody))
     }
 
     /// «Министерство образования и науки Челябинской области/ГБУ ДПО ЧИППКРО»: two organisations
@@ -600,6 +607,7 @@ extension ExecutorList {
     static let participleEnding = SharedRegex(/(?:ющ|ащ|ящ|ущ|вш|ем|им|енн|анн)(?:ий|ая|ее|ие|ый|ого|его)$/)
     static let initials = SharedRegex(/\p{Lu}\.\s?\p{Lu}\./)
     static let bulletNumber = SharedRegex(/^\d{1,2}[.)]\s+/)
+    static let leadingClasses = SharedRegex(/\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:кл\.|классы|класс)?\s+(?=\p{L})/)
     static let endsWithInitial = SharedRegex(/(?:^|[\s.])\p{Lu}\.$/)
     static let houseNumbers = SharedRegex(/^(\d{1,4}[а-яА-Я]?)(?:\s+и\s+(\d{1,4}[а-яА-Я]?))?$/)
     static let numberedName = SharedRegex(/^(.*?)(?:№|N)\s*\d{1,4}[а-яА-Я]?$/)
