@@ -164,29 +164,44 @@ public struct ExecutorList: Hashable, Sendable {
     static func splittingPosts(_ part: String) -> [String] {
         let words = part.split(separator: " ")
         guard words.count >= 2, Executor.kind(of: part) == .personRole else { return [part] }
-        for index in 1..<words.count {
+        // Each word normalised once, and only the few words after a place read there: a cell
+        // of a thousand words costs a thousand steps, not a million.
+        let normalised = words.map { OrganizationName.words(of: String($0)) }
+        func opening(at index: Int) -> [String] { normalised[index..<min(index + 4, words.count)].flatMap { $0 } }
+        var pieces: [String] = []
+        var start = 0
+        var index = 1
+        while index < words.count {
             let word = words[index], before = words[index - 1]
-            let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
             // «Кл. руководители», «Зам. директора»: a post may open with a cut word.
             let core = word.hasSuffix(".") && word.count >= 3 ? word.dropLast() : word
             let capitalised = core.first?.isUppercase == true && !core.dropFirst().contains(where: \.isUppercase)
                 && core.contains(where: \.isLowercase)
             let afterAWord = before.last?.isLetter == true
                 || before.last == "." && before.dropLast().count >= 5 && before.dropLast().allSatisfy(\.isLetter)
-            if capitalised, afterAWord, Executor.kind(of: head) == .personRole, Executor.startsWithRole(tail) {
-                return [head] + splittingPosts(tail)
+            func headIsAPost() -> Bool { Executor.kind(of: words[start..<index].joined(separator: " ")) == .personRole }
+            if index > start, capitalised, afterAWord, Executor.startsWithRole(words: opening(at: index)), headIsAPost() {
+                pieces.append(words[start..<index].joined(separator: " "))
+                start = index
+                index += 1
+                continue
             }
             // «… и ст. вожатая», «… или воспитатели по физкультуре»: a conjunction between two posts.
             let joined = word == "и" || word == "или"
-            guard core.first?.isLowercase == true, afterAWord, !joined || index + 1 < words.count else { continue }
-            let opening = joined ? words[(index + 1)...].joined(separator: " ") : tail
-            let headWords = OrganizationName.words(of: head)
-            guard Self.opensWithAPostInTheNominative(opening), let last = headWords.last,
-                  !Self.qualifiesTheNext(last), !Self.makesOnePost(last, opening), Executor.kind(of: head) == .personRole,
-                  !before.dropLast().contains("."), !(before.count <= 3 && before.allSatisfy(\.isUppercase)) else { continue }
-            return [head] + splittingPosts(opening)
+            let next = joined ? index + 1 : index
+            if index > start, core.first?.isLowercase == true, afterAWord, next < words.count,
+               Self.opensWithAPostInTheNominative(opening(at: next)), let last = normalised[index - 1].last,
+               !Self.qualifiesTheNext(last), !Self.makesOnePost(last, opening(at: next)),
+               !before.dropLast().contains("."), !(before.count <= 3 && before.allSatisfy(\.isUppercase)), headIsAPost() {
+                pieces.append(words[start..<index].joined(separator: " "))
+                start = next
+                index = next + 1
+                continue
+            }
+            index += 1
         }
-        return [part]
+        pieces.append(words[start...].joined(separator: " "))
+        return pieces
     }
 
     /// Posts in the nominative that never stand after another post as its complement: «учителя»,
@@ -200,14 +215,14 @@ public struct ExecutorList: Hashable, Sendable {
         "директор", "учителя предметники", "музыкальный руководитель", "музыкальные руководители", "куратор", "кураторы", "родители",
     ].map { OrganizationName.words(of: $0) }
 
-    static func opensWithAPostInTheNominative(_ text: String) -> Bool {
-        let words = OrganizationName.words(of: text)
-        return nominativePosts.contains { words.starts(with: $0) }
+    /// Whether normalised words open with a post of `nominativePosts`.
+    static func opensWithAPostInTheNominative(_ words: [String]) -> Bool {
+        nominativePosts.contains { words.starts(with: $0) }
     }
 
     /// «Педагог психолог», «учитель логопед»: one post written without its hyphen.
-    static func makesOnePost(_ last: String, _ opening: String) -> Bool {
-        guard ["педагог", "педагоги", "учитель", "учителя"].contains(last), let next = OrganizationName.words(of: opening).first else {
+    static func makesOnePost(_ last: String, _ opening: [String]) -> Bool {
+        guard ["педагог", "педагоги", "учитель", "учителя"].contains(last), let next = opening.first else {
             return false
         }
         return ["психолог", "психологи", "логопед", "логопеды", "организатор", "организаторы", "дефектолог", "библиотекарь", "наставник"]
@@ -232,23 +247,30 @@ public struct ExecutorList: Hashable, Sendable {
     static func splittingBodies(_ part: String) -> [String] {
         let words = part.split(separator: " ")
         let heads = Self.bodyHeads
+        let folded = words.map { RussianText.folded(String($0)) }
         // «… области управление культуры»: in small letters, after the territory a name ends with.
         func opensABody(_ index: Int) -> Bool {
             heads.contains(words[index])
-                || Self.bodyHeadsInSmallLetters.contains(words[index]) && Self.territories.contains(RussianText.folded(String(words[index - 1])))
+                || Self.bodyHeadsInSmallLetters.contains(words[index]) && Self.territories.contains(folded[index - 1])
         }
         guard words.count >= 4, (2..<words.count).contains(where: opensABody), Executor.kind(of: part) != .personRole else {
             return [part]
         }
-        for index in 2..<words.count where opensABody(index) {
+        // One pass, each body from where the one before ended: a long cell costs its length.
+        var pieces: [String] = []
+        var start = 0
+        for index in 2..<words.count where index >= start + 2 && words.count - start >= 4 && opensABody(index) {
             let before = words[index - 1]
             guard before.last?.isLowercase == true, before.first?.isLowercase == true,
-                  !AliasDefinitions.connectors.contains(RussianText.folded(String(before))), before != "и" else { continue }
-            let head = words[..<index].joined(separator: " "), tail = words[index...].joined(separator: " ")
-            guard Executor.kind(of: head) != .other || heads.contains(words[0]) || Self.bodyHeadsInSmallLetters.contains(words[0]) else { continue }
-            return [head] + splittingBodies(tail)
+                  !AliasDefinitions.connectors.contains(folded[index - 1]), before != "и" else { continue }
+            let head = words[start..<index].joined(separator: " ")
+            guard heads.contains(words[start]) || Self.bodyHeadsInSmallLetters.contains(words[start]) || Executor.kind(of: head) != .other
+            else { continue }
+            pieces.append(head)
+            start = index
         }
-        return [part]
+        pieces.append(words[start...].joined(separator: " "))
+        return pieces
     }
 
     /// «МБОУ ДОД Центр детского творчества МБОУ ДОД Бурлинская детская школа искусств»: two
@@ -258,15 +280,25 @@ public struct ExecutorList: Hashable, Sendable {
     static func splittingInstitutions(_ part: String) -> [String] {
         let words = part.split(separator: " ")
         guard words.count >= 4, words.dropFirst(2).contains(where: Self.isLegalForm) else { return [part] }
-        for index in 2..<words.count where Self.isLegalForm(words[index]) {
-            let before = words[index - 1]
-            guard before.last?.isLetter == true || before.last?.isNumber == true || before.last == "»" || before.last == "\"",
-                  !AliasDefinitions.connectors.contains(RussianText.folded(String(before))), before != "и" else { continue }
-            let head = words[..<index]
-            guard head.contains(where: { Self.isLegalForm($0) || Self.bodyHeads.contains($0) }) else { continue }
-            return [head.joined(separator: " ")] + splittingInstitutions(words[index...].joined(separator: " "))
+        // One pass, each institution from where the one before ended.
+        var pieces: [String] = []
+        var start = 0
+        var named = false
+        for index in words.indices {
+            if index >= start + 2, words.count - start >= 4, Self.isLegalForm(words[index]), named {
+                let before = words[index - 1]
+                if before.last?.isLetter == true || before.last?.isNumber == true || before.last == "»" || before.last == "\"",
+                   !AliasDefinitions.connectors.contains(RussianText.folded(String(before))), before != "и" {
+                    pieces.append(words[start..<index].joined(separator: " "))
+                    start = index
+                    named = false
+                }
+            }
+            // Whether the text since `start` already names an institution or a body.
+            if Self.isLegalForm(words[index]) || Self.bodyHeads.contains(words[index]) { named = true }
         }
-        return [part]
+        pieces.append(words[start...].joined(separator: " "))
+        return pieces
     }
 
     /// «МБОУ», «МАДОУ», «ГБПОУ», «ФГБОУ», «МКУ», «ГУО», «МБУДО»: an institution's legal form in

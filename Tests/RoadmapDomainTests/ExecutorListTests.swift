@@ -103,6 +103,24 @@ struct ExecutorListTests {
         #expect(list.municipality == nil)
     }
 
+    /// A cell as long as a document may hold (10,000 characters) of posts, bodies or
+    /// institutions run together is split whole, each from where the one before ended. (Split
+    /// again from each one's end, such a cell took seconds.)
+    @Test func aLongCellOfNamesRunTogetherIsSplitWhole() {
+        let cases: [(repeated: String, names: [String])] = [
+            ("Заместитель директора по учебной работе ", ["Заместитель директора по учебной работе"]),
+            ("классные руководители заведующий ", ["классные руководители", "заведующий"]),
+            ("управление культуры области ", ["управление культуры области"]),
+            ("Управление культуры области Управление спорта ", ["Управление культуры области", "Управление спорта"]),
+            ("МБОУ СОШ № 1 МБОУ ДОД ЦДТ ", ["МБОУ СОШ № 1", "МБОУ ДОД ЦДТ"]),
+        ]
+        for (repeated, names) in cases {
+            let times = 10_000 / repeated.count
+            let list = ExecutorList(parsing: String(repeating: repeated, count: times))
+            #expect(list.executors.map(\.name) == Array(repeating: names, count: times).flatMap { $0 }, "\(repeated)")
+        }
+    }
+
     struct SplitCase: Sendable, CustomTestStringConvertible {
         let cell: String
         let names: [String]
