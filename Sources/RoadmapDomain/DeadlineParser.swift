@@ -128,7 +128,7 @@ public struct DeadlineParser: Sendable {
     /// 1. notes in brackets without a digit or a term («(в любой день указанного периода)», but
     ///    not «(по согласованию)»);
     /// 2. dates written one after another with no comma («03.10 10.10», «Декабрь 2020г.
-    ///    Февраль 2021г.»): a list;
+    ///    Февраль 2021г.», «Октябрь-декабрь 2024 г. Апрель-май 2025 г.»): a list;
     /// 3. «2 раза в год, октябрь, апрель»: the times named; periods separated by «;», each
     ///    followed by what happens in it;
     /// 4. a date followed by where or at what time it happens («6 мая, Сясьстрой, ул. Ленина»,
@@ -155,9 +155,11 @@ public struct DeadlineParser: Sendable {
         let unbroken = Self.unbroken(withoutNotes)
         if unbroken != withoutNotes { candidates.append(Rereading(text: unbroken)) }
 
-        let date = #"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*(?:г\b\.?)?|\d{1,2}\.\d{1,2}\.?|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}\s*(?:г\b\.?|года?)?)"#
+        // A month, or a span of months, with its year: «Октябрь-декабрь 2024 г. Апрель-май 2025 г.».
+        let monthsOfAYear = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s*-\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)?\s+\d{4}"#
+        let date = #"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*(?:г\b\.?)?|\d{1,2}\.\d{1,2}\.?|\#(monthsOfAYear)\s*(?:г\b\.?|года?)?)"#
         let listed = withoutNotes.replacingMatches(
-            of: #"(?<=\d|г\.|г|года|год)\s+(?=\d{1,2}\.\d{1,2}|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4})"#,
+            of: #"(?<=\d|г\.|г|года|год)\s+(?=\d{1,2}\.\d{1,2}|\#(monthsOfAYear))"#,
             with: ", ")
         if listed != withoutNotes, withoutNotes.rangeOfMatch("^(?:\(date)\\s*)+$") != nil {
             candidates.append(Rereading(text: listed, kinds: [.list]))
@@ -555,6 +557,10 @@ public struct DeadlineParser: Sendable {
         var items = expression.items
         for index in items.indices {
             if case .range(let left, let right) = items[index] {
+                if let point = Self.yearAfterADash(left, right) {
+                    items[index] = .single(point)
+                    continue
+                }
                 let (newLeft, newRight) = try Self.propagate(left, right)
                 items[index] = .range(newLeft, newRight)
             }
@@ -634,6 +640,23 @@ public struct DeadlineParser: Sendable {
         case (.month, .month): return .monthRange
         case (.year, .year) where !left.isAcademic && !right.isAcademic: return .yearRange
         default: return .range
+        }
+    }
+
+    /// «Июнь-2016г.», «Октябрь - 2016 г.», «I квартал-2017»: a month (a day, a quarter, a half,
+    /// a season) without its year, a dash and a calendar year is that month of that year, as
+    /// the plans that write it mean. Read as a span, it ran from the month a year earlier to
+    /// the year's end: fifteen months nobody wrote.
+    static func yearAfterADash(_ left: DeadlinePoint, _ right: DeadlinePoint) -> DeadlinePoint? {
+        guard left.year == nil, !left.endOnly, !right.endOnly, right.unit == .year, !right.isAcademic,
+              let year = right.year else { return nil }
+        switch left.unit {
+        case .day, .month, .quarter, .half, .season:
+            var point = left
+            point.year = year
+            return point
+        case .year, .academicYear, .bare:
+            return nil
         }
     }
 

@@ -46,6 +46,7 @@ struct DeadlineEdgeTests {
         ("15.03.2023 - 20.05.2023 (в любой день указанного периода)", "2023-03-15..2023-05-20"),
         ("03.10 10.10", "2023-10-03..2023-10-10"),
         ("Декабрь 2020г. Февраль 2021г.", "2020-12-01..2021-02-28"),
+        ("Октябрь-декабрь 2024 г. Апрель-май 2025 г.", "2024-10-01..2025-05-31"),
         ("начало  апреля", "2024-04-01..2024-04-30"),
         ("2 раза в год, октябрь, апрель", "2023-10-01..2024-04-30"),
         ("01.02.2021 – 11.02.2021 классный тур; 15.02.2021 – 25.02.2021 школьный тур", "2021-02-01..2021-02-25"),
@@ -76,6 +77,17 @@ struct DeadlineEdgeTests {
         ("В течение года по планам классных руководителей", "2023-09-01..2024-08-31"),
         ("В течение учебного года (по факту обращений)", "2023-09-01..2024-08-31"),
         ("Постоянно, при поступлении", "2023-09-01..2024-08-31"),
+        // A month, a dash and the year: that month of that year, never a span of fifteen months.
+        ("Июнь-2016г.", "2016-06-01..2016-06-30"),
+        ("Октябрь- 2016 .", "2016-10-01..2016-10-31"),
+        ("Сентябрь -2016 г.", "2016-09-01..2016-09-30"),
+        ("I квартал-2017 г.", "2017-01-01..2017-03-31"),
+        ("лето-2016", "2016-06-01..2016-08-31"),
+        ("15 мая - 2016 г.", "2016-05-15..2016-05-15"),
+        ("Октябрь, ноябрь-2016г.", "2016-10-01..2016-11-30"),
+        // A year on both sides is still a span.
+        ("сентябрь 2015 - 2016", "2015-09-01..2016-12-31"),
+        ("2015 - март 2016", "2015-01-01..2016-03-31"),
     ])
     func aroundADate(_ text: String, _ period: String) throws {
         let deadline = try Deadline.parse(text, in: ay2023)
@@ -178,6 +190,17 @@ struct DeadlineEdgeTests {
     func backwardsInCalendarYear() throws {
         #expect(try Deadline.parse("ноябрь - февраль", in: y2019).kind == .unparsed)
         #expect(try Deadline.parse("ноябрь - февраль", in: ay2022).period?.description == "2022-11-01..2023-02-28")
+    }
+
+    @Test("spans and months each with its year, run together, are each its own occurrence")
+    func spansWithTheirYearsAreAList() throws {
+        let spans = try Deadline.parse("Октябрь-декабрь 2024 г. Апрель-май 2025 г.", in: ay2023)
+        #expect(spans.kind == .list)
+        #expect(spans.occurrences.map(\.description) == ["2024-10-01..2024-12-31", "2025-04-01..2025-05-31"])
+        let months = try Deadline.parse("Октябрь, ноябрь-2016г.", in: ay2023)
+        #expect(months.occurrences.map(\.description) == ["2016-10-01..2016-10-31", "2016-11-01..2016-11-30"])
+        // Two months without their years may be a span that lost its dash: not read.
+        #expect(try Deadline.parse("Ноябрь декабрь 2008 г.", in: ay2023).kind == .unparsed)
     }
 
     struct ErrorCase: Sendable, CustomTestStringConvertible {
