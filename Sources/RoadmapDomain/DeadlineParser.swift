@@ -557,7 +557,7 @@ public struct DeadlineParser: Sendable {
         var items = expression.items
         for index in items.indices {
             if case .range(let left, let right) = items[index] {
-                if let point = Self.yearAfterADash(left, right) {
+                if let point = Self.yearAfterADash(left, right) ?? Self.monthOfAnAcademicYear(left, right, text: text) {
                     items[index] = .single(point)
                     continue
                 }
@@ -659,6 +659,28 @@ public struct DeadlineParser: Sendable {
             return nil
         }
     }
+
+    /// «сентябрь, июнь 2022-2023», «Ноябрь 2015-2016»: a month (a day, a season) and the two
+    /// years of one academic year is that month of it, as «июнь 2022/2023» is. Read as a span,
+    /// «июнь 2022-2023» ran to the end of 2023. A span of years says so («Февраль 2018 -
+    /// 2020 гг.», «сентябрь 2015 - 2016 годы») or is longer than one academic year.
+    static func monthOfAnAcademicYear(_ left: DeadlinePoint, _ right: DeadlinePoint, text: String) -> DeadlinePoint? {
+        guard let year = left.year, !left.isAcademic, !left.endOnly, !right.endOnly, right.unit == .year,
+              !right.isAcademic, right.year == year + 1,
+              !text.lowercased().contains(Self.yearsSaidPlural.regex)
+        else { return nil }
+        switch left.unit {
+        case .day, .month, .season:
+            var point = left
+            point.isAcademic = true
+            return point
+        case .quarter, .half, .year, .academicYear, .bare:
+            return nil
+        }
+    }
+
+    /// «2018 - 2020 гг.», «2015-2016 годы»: years that span.
+    static let yearsSaidPlural = SharedRegex(#/\d{4}\s*[-–—]\s*\d{4}\s*(?:гг|г\.\s*г|годы|годов|годах)/#)
 
     /// Completes the left side of a range from the right («1–15 сентября 2019», «май-июнь 2019»,
     /// «I–II квартал 2019») and the right from the left («сентябрь 2018 – май»), keeping the
