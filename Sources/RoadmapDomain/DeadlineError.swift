@@ -33,4 +33,17 @@ public enum DeadlineError: Error, Hashable, Sendable, CustomStringConvertible {
             "invalid deadline context: \(message)"
         }
     }
+
+    /// The same error about the whole text a part of it was read from («Первый этап: сентябрь»).
+    func about(_ whole: String) -> DeadlineError {
+        switch self {
+        case .missingYear(_, let phrase): .missingYear(text: whole, phrase: phrase)
+        case .missingPeriod: .missingPeriod(text: whole)
+        case .needsOtherContext(_, let needed, let given): .needsOtherContext(text: whole, needed: needed, given: given)
+        case .notInContext(_, let phrase, let context): .notInContext(text: whole, phrase: phrase, context: context)
+        case .ambiguousInContext(_, let phrase, let context, let candidates):
+            .ambiguousInContext(text: whole, phrase: phrase, context: context, candidates: candidates)
+        case .invalidContext: self
+        }
+    }
 }

@@ -47,6 +47,19 @@ public struct DeadlineParser: Sendable {
                         return deadline
                     }
                 }
+                // «Первый этап - 01.06.2016, далее - постоянно»: a stage's date, its label aside.
+                if rereading, let label = prepared.firstMatch(of: Self.stageLabel.regex) {
+                    let deadline: Deadline
+                    do {
+                        deadline = try parse(String(prepared[label.range.upperBound...]), in: context)
+                    } catch {
+                        throw error.about(original)
+                    }
+                    if deadline.isParsed {
+                        return Deadline(text: original, kind: deadline.kind, period: deadline.period,
+                                        recurrence: deadline.recurrence, occurrences: deadline.occurrences)
+                    }
+                }
                 // «I квартал» / «III квартал», a period a line in one cell: a list of them. A month
                 // alone on its line takes its year from the lines after it («Ноябрь» / «декабрь
                 // 2008 г.»).
@@ -76,6 +89,10 @@ public struct DeadlineParser: Sendable {
             }
         }
     }
+
+    /// «Первый этап -», «1 этап:», «II этап –» opening a deadline.
+    static let stageLabel = SharedRegex(
+        #/^(?i)\s*(?:(?:перв|втор|трет|четв[её]рт|пят)[а-я]*|[1-5](?:-?[йи])?|I{1,3}|IV|V)\s+этап\s*(?:[-–—:]\s*|\s(?=\d))/#)
 
     /// The stems of the months' names, any case ending after them.
     static let monthStem = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"#

@@ -26,6 +26,8 @@ struct DeadlineEdgeTests {
         // «учебный» with no «год» after it names no academic year («заместитель директора по
         // учебной работе», «учебных помещений»).
         "по учебной", "по учебной работе", "в течение учебного", "учебных помещений",
+        // Two stages' dates: which one is the action's is for a person to say.
+        "1 этап – сентябрь 2019, 2 этап – декабрь 2019", "первый этап",
     ]
 
     /// What real plans write around a date: a weekday, a time, a place, a note in brackets,
@@ -85,6 +87,10 @@ struct DeadlineEdgeTests {
         ("лето-2016", "2016-06-01..2016-08-31"),
         ("15 мая - 2016 г.", "2016-05-15..2016-05-15"),
         ("Октябрь, ноябрь-2016г.", "2016-10-01..2016-11-30"),
+        // A stage's label before its date.
+        ("Первый этап - 01.06.2016, далее - постоянно", "2016-06-01..2016-06-01"),
+        ("Первый этап – 01.06.2016; далее - постоянно", "2016-06-01..2016-06-01"),
+        ("II этап: декабрь 2019", "2019-12-01..2019-12-31"),
         // A month and the two years of an academic year: that month of it, as with a slash.
         ("сентябрь, июнь 2022-2023", "2022-09-01..2023-06-30"),
         ("Ноябрь 2015-2016", "2015-11-01..2015-11-30"),
@@ -225,6 +231,7 @@ struct DeadlineEdgeTests {
         ErrorCase(text: "ежемесячно", context: .none, error: .missingPeriod(text: "ежемесячно")),
         ErrorCase(text: "2 раза в год", context: .none, error: .missingPeriod(text: "2 раза в год")),
         ErrorCase(text: "с 01.09.2018", context: .none, error: .missingPeriod(text: "с 01.09.2018")),
+        ErrorCase(text: "1 этап: сентябрь", context: .none, error: .missingYear(text: "1 этап: сентябрь", phrase: "сентябрь")),
         ErrorCase(
             text: "до 01.09.2025, далее ежегодно", context: .none,
             error: .missingPeriod(text: "до 01.09.2025, далее ежегодно")),
