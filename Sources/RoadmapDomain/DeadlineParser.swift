@@ -114,22 +114,25 @@ public struct DeadlineParser: Sendable {
     static let dateWords = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|раз\b|раза\b|ежедн|еженед|ежемес|ежекв|ежегод|квартал|\bкв\b|полугод|недел|числ|\bдо\b|\bпо\b|\bс\b|после|позднее|срок|график|план|год|согласов|необходим|мере|уточн|\d{1,2}\.\d{1,2}|\b(?:19|20)\d{2}\b)"#
 
     /// The words of a deadline as a narrow column or a PDF's line wrap breaks them:
-    /// «Сен- тябрь», «декаб- ря», «сентяб рь», «в тече- ние»; and a dash left at the end.
+    /// «Сен- тябрь», «декаб- ря», «сентяб рь», «в тече- ние», «необходимост и.»; and a dash
+    /// left at the end.
     static func unbroken(_ text: String) -> String {
         var result = text.replacingMatches(of: #"(?<=[а-я])-\s+(?=[а-я])"#, with: "")
         result = result.replacingMatches(of: #"\s*[-–—]\s*$"#, with: "")
-        let vocabulary = #"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|квартал|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн)[а-я]*$"#
+        let vocabulary = #"^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|квартал|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн|необходимост)[а-я]*$"#
         func known(_ word: Substring) -> Bool { String(word).rangeOfMatch(vocabulary) != nil }
         // A stem no word stops at («постоянн», «сентябр», «течени»): its ending went to the
         // next line, however short («Постоянн о»).
-        let bareStem = #"^(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр|течени|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн)$"#
+        let bareStem = #"^(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр|течени|полугоди|ежемесячн|еженедельн|ежеквартальн|ежегодн|постоянн|необходимост)$"#
         func cut(_ word: Substring) -> Bool { String(word).rangeOfMatch(bareStem) != nil }
         var words = result.split(separator: " ")
         var index = 0
         while index + 1 < words.count {
             let left = words[index], right = words[index + 1]
-            if left.allSatisfy(\.isLetter), right.allSatisfy(\.isLetter), !known(right), known(left + right),
-               !known(left) || (cut(left) && right.count <= 3) {
+            // The ending may carry the cell's full stop: «необходимост и.».
+            let ending = right.dropLast(right.reversed().prefix(while: { ".,;".contains($0) }).count)
+            if left.allSatisfy(\.isLetter), !ending.isEmpty, ending.allSatisfy(\.isLetter), !known(ending), known(left + ending),
+               !known(left) || (cut(left) && ending.count <= 3) {
                 words[index] = left + right
                 words.remove(at: index + 1)
             } else {

@@ -63,6 +63,7 @@ struct DeadlineEdgeTests {
         ("Среда, 7 декабря", "2023-12-07..2023-12-07"),
         // A stem no word stops at, its ending alone on the next line.
         ("Постоянн о", "2023-09-01..2024-08-31"),
+        ("Постоянн о.", "2023-09-01..2024-08-31"),
         ("в течени е года", "2023-09-01..2024-08-31"),
         ("сентябр ь 2019", "2019-09-01..2019-09-30"),
         ("сентябрь 2019-", "2019-09-01..2019-09-30"),
@@ -201,6 +202,12 @@ struct DeadlineEdgeTests {
     func backwardsInCalendarYear() throws {
         #expect(try Deadline.parse("ноябрь - февраль", in: y2019).kind == .unparsed)
         #expect(try Deadline.parse("ноябрь - февраль", in: ay2022).period?.description == "2022-11-01..2023-02-28")
+    }
+
+    @Test("«по мере необходимости» broken by a line wrap, with its full stop, is still as needed")
+    func asNeededBrokenByALineWrap() throws {
+        #expect(try Deadline.parse("По мере необходимост и.", in: ay2023).kind == .noDueDate)
+        #expect(try Deadline.parse("По мере необходимост и", in: ay2023).kind == .noDueDate)
     }
 
     @Test("spans and months each with its year, run together, are each its own occurrence")
