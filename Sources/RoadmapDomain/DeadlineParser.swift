@@ -48,10 +48,14 @@ public struct DeadlineParser: Sendable {
                     }
                 }
                 // «Первый этап - 01.06.2016, далее - постоянно»: a stage's date, its label aside.
-                if rereading, let label = prepared.firstMatch(of: Self.stageLabel.regex) {
+                // One label only: a second is another stage's date, and a cell of labels run
+                // together must not be read again once for each.
+                if rereading, let label = prepared.firstMatch(of: Self.stageLabel.regex),
+                   case let rest = String(prepared[label.range.upperBound...]),
+                   !rest.contains(Self.anyStage.regex) {
                     let deadline: Deadline
                     do {
-                        deadline = try parse(String(prepared[label.range.upperBound...]), in: context)
+                        deadline = try parse(rest, in: context)
                     } catch {
                         throw error.about(original)
                     }
@@ -89,6 +93,9 @@ public struct DeadlineParser: Sendable {
             }
         }
     }
+
+    /// «этап» anywhere.
+    static let anyStage = SharedRegex(#/(?i)этап/#)
 
     /// «Первый этап -», «1 этап:», «II этап –» opening a deadline.
     static let stageLabel = SharedRegex(
@@ -176,7 +183,7 @@ public struct DeadlineParser: Sendable {
         if unbroken != withoutNotes { candidates.append(Rereading(text: unbroken)) }
 
         // A month, or a span of months, with its year: «Октябрь-декабрь 2024 г. Апрель-май 2025 г.».
-        let monthsOfAYear = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s*-\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)?\s+\d{4}"#
+        let monthsOfAYear = #"\#(Self.monthStem)[а-я]*(?:\s*-\s*\#(Self.monthStem)[а-я]*)?\s+\d{4}"#
         let date = #"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*(?:г\b\.?)?|\d{1,2}\.\d{1,2}\.?|\#(monthsOfAYear)\s*(?:г\b\.?|года?)?)"#
         let listed = withoutNotes.replacingMatches(
             of: #"(?<=\d|г\.|г|года|год)\s+(?=\d{1,2}\.\d{1,2}|\#(monthsOfAYear))"#,
