@@ -31,6 +31,10 @@ public struct DeadlineParser: Sendable {
     /// around a date are set aside): for finding where a deadline ends in a run of words.
     public func parse(_ text: String, in context: DeadlineContext = .none, rereading: Bool = true) throws(DeadlineError) -> Deadline {
         let original = RussianText.nfc(text)
+        // Rereading tries the text cut at each of its words: a cell of thousands of words (a
+        // hostile upload, or a document's prose in the deadline column) is read whole or not at
+        // all, not for seconds.
+        let rereading = rereading && original.count <= Self.longestTextReread
         let order = slashedDates ?? SlashedDateOrder.proven(by: [original])
         let prepared = Self.prepared(order.map { $0.rewriting(original) } ?? original)
         if let day = weekdayOfMonth(prepared, in: context) {
@@ -93,6 +97,10 @@ public struct DeadlineParser: Sendable {
             }
         }
     }
+
+    /// The longest text read again in parts when it cannot be read whole; the longest real
+    /// deadline of the corpus, eleven dates of one cell, is under 300 characters.
+    static let longestTextReread = 1_000
 
     /// «этап» anywhere.
     static let anyStage = SharedRegex(#/(?i)этап/#)

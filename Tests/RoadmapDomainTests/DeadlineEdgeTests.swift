@@ -204,6 +204,17 @@ struct DeadlineEdgeTests {
         #expect(try Deadline.parse("ноябрь - февраль", in: ay2022).period?.description == "2022-11-01..2023-02-28")
     }
 
+    @Test("a cell of thousands of words is kept as text, not read again word by word")
+    func aLongCellIsReadWholeOrNotAtAll() throws {
+        let stages = String(repeating: "1 этап ", count: 1_500)
+        let deadline = try Deadline.parse(stages, in: ay2023)
+        #expect(deadline.kind == .unparsed)
+        #expect(deadline.text == stages)
+        // What is long but reads whole still reads.
+        let list = Array(repeating: "01.09.2023", count: 120).joined(separator: ", ")
+        #expect(try Deadline.parse(list, in: ay2023).period?.description == "2023-09-01..2023-09-01")
+    }
+
     @Test("«по мере необходимости» broken by a line wrap, with its full stop, is still as needed")
     func asNeededBrokenByALineWrap() throws {
         #expect(try Deadline.parse("По мере необходимост и.", in: ay2023).kind == .noDueDate)
