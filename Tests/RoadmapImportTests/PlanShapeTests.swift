@@ -1396,6 +1396,24 @@ struct PlanShapeTests {
         ])
     }
 
+    /// A plan that names no year, whose one dated row is «1.09.09г.»: its dates begin a school
+    /// year, so the months below it run to the next summer and «январь» is January 2010, not
+    /// January 2009 (eight months before the plan's first day).
+    @Test func monthsAfterADateThatBeginsASchoolYearRunIntoTheNextYear() throws {
+        let read = try plan("""
+            № | Перечень мероприятий | Срок исполнения | Ответственный |
+            1 | Урок мира | 1.09.09г. | Классные воспитатели |
+            2 | Классный час, посвященный Дню Государственного флага | сентябрь | Классные воспитатели |
+            3 | Поздравительная почта ко Дню Пожилого человека | 1 октября | Совет гимназии |
+            4 | Конкурс проектов «Я – гражданин России» | январь | Совет гимназии |
+            5 | Конкурс сочинений | февраль | Учителя-предметники |
+            """)
+        #expect(read.actions.map { $0.deadline.period?.description ?? "-" } == [
+            "2009-09-01..2009-09-01", "2009-09-01..2009-09-30", "2009-10-01..2009-10-01",
+            "2010-01-01..2010-01-31", "2010-02-01..2010-02-28",
+        ])
+    }
+
     /// Rows that lost their borders, a line each, then a rule and a footnote: the footnote is
     /// no part of the last row.
     @Test func aFootnoteUnderAFlattenedTableIsNoPartOfItsLastRow() throws {

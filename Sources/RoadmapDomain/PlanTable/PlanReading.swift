@@ -827,7 +827,10 @@ struct PlanReading {
         // A period read from the plan's own dates («17 апреля – 9 мая 2019 года») stops at its
         // last one; «16-17 мая» below it is in the same year. Taken to whole calendar years, a
         // month or a day still falls in it once only within one year (across two, twice: left).
+        // Dates that begin from August on and end within that academic year («1.09.09г.» over
+        // «сентябрь … январь, февраль») are a school year's: its January is the next year's.
         let wholeYears: DeadlineContext? = context == .none ? period.flatMap { period in
+            if case .academicYear = Self.year(around: period) { return Self.year(around: period) }
             guard let first = CalendarDate(year: period.first.year, month: 1, day: 1),
                   let last = CalendarDate(year: period.last.year, month: 12, day: 31),
                   let whole = DatePeriod(first: first, last: last), whole != period else { return nil }
