@@ -125,7 +125,13 @@ public enum RussianText {
     /// Words a narrow column broke with a hyphen joined again: «вза- имодействии» →
     /// «взаимодействии», «образова-\nния» → «образования». A part that ends as the first part
     /// of a compound does («учебно- воспитательный», «психолого- педагогический») keeps its
-    /// hyphen; a month before a range («сентябрь- октябрь») is left as written.
+    /// hyphen, and so does a post named by two nouns («учителя- предметники»); a month before a
+    /// range («сентябрь- октябрь») is left as written.
+    /// The second noun of a post written with a hyphen («учитель-предметник», «педагог-психолог»):
+    /// no word a narrow column broke ends so.
+    static let secondNounOfAPost = SharedRegex(
+        /(?:предметник|организатор|психолог|логопед|дефектолог|библиотекар|методист|наставник)\p{L}{0,3}/)
+
     public static func joiningWrappedWords(_ text: String) -> String {
         guard text.contains("-") else { return text }
         var result = text
@@ -134,7 +140,9 @@ public enum RussianText {
             guard left.last?.isLowercase == true,
                   folded(left).wholeMatch(of: /(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*|по|и|или/) == nil
             else { continue }
+            // «Учителя- предметники», «педагог- организатор»: a post named by two nouns.
             let compound = left.count >= 5 && ["но", "ко", "ро", "го", "во"].contains(String(folded(left).suffix(2)))
+                || left.count >= 5 && folded(right).wholeMatch(of: Self.secondNounOfAPost.regex) != nil
             result.replaceSubrange(match.range, with: compound ? left + "-" + right : left + right)
         }
         return result
