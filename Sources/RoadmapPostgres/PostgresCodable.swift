@@ -10,11 +10,19 @@ public protocol PostgresEncodable: Sendable {
 public protocol PostgresDecodable: Sendable {
     /// Decodes a non-NULL value; throws a `.decoding` error naming the column on mismatch.
     static func decode(postgresText text: String, context: PostgresDecodingContext) throws -> Self
+    /// Decodes a non-NULL value from the bytes of its text, as libpq holds them; by default as
+    /// `decode(postgresText:)` of those bytes. A type read from every row (`UUID`) reads them
+    /// without making a `String` of them first.
+    static func decode(postgresBytes bytes: UnsafeBufferPointer<UInt8>, context: PostgresDecodingContext) throws -> Self
     /// Decodes SQL NULL: an error unless the type is Optional.
     static func decodeNull(context: PostgresDecodingContext) throws -> Self
 }
 
 extension PostgresDecodable {
+    public static func decode(postgresBytes bytes: UnsafeBufferPointer<UInt8>, context: PostgresDecodingContext) throws -> Self {
+        try decode(postgresText: String(decoding: bytes, as: UTF8.self), context: context)
+    }
+
     public static func decodeNull(context: PostgresDecodingContext) throws -> Self {
         throw context.error("is NULL, expected \(Self.self)")
     }
@@ -46,6 +54,10 @@ public struct PostgresDecodingContext: Sendable {
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     public static func decode(postgresText text: String, context: PostgresDecodingContext) throws -> Self {
         try Wrapped.decode(postgresText: text, context: context)
+    }
+
+    public static func decode(postgresBytes bytes: UnsafeBufferPointer<UInt8>, context: PostgresDecodingContext) throws -> Self {
+        try Wrapped.decode(postgresBytes: bytes, context: context)
     }
 
     public static func decodeNull(context: PostgresDecodingContext) throws -> Self {

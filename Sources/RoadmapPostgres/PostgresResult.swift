@@ -60,6 +60,15 @@ public final class PostgresResult: @unchecked Sendable {
         guard let pointer = PQgetvalue(handle, row, column) else { return "" }
         return String(cString: pointer)
     }
+
+    /// The value's text as the bytes libpq holds (valid while this result lives).
+    func withBytes<R>(row: Int32, column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let pointer = PQgetvalue(handle, row, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let length = Int(PQgetlength(handle, row, column))
+        return try pointer.withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) {
+            try body(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
 }
 
 /// One row of a result.
@@ -83,7 +92,7 @@ public struct PostgresRow: Sendable {
         if result.isNull(row: index, column: field) {
             return try T.decodeNull(context: context)
         }
-        return try T.decode(postgresText: result.text(row: index, column: field), context: context)
+        return try result.withBytes(row: index, column: field) { try T.decode(postgresBytes: $0, context: context) }
     }
 
     /// True when the named column is SQL NULL.

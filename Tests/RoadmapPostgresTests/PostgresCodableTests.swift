@@ -58,6 +58,33 @@ struct PostgresCodableTests {
         }
     }
 
+    /// Ids are read from libpq's bytes without a `String`: an id as text in either case reads,
+    /// NULL is nil for an optional, and what is not an id is an error naming its column.
+    @Test func idsAreReadFromTheirBytes() async throws {
+        try await TestDatabase.withDatabase(migrated: false) { (lease) async throws in
+            try await lease.pool.withConnection { (connection) throws in
+                let row = try #require(try connection.query("""
+                    SELECT '00010203-0405-0607-0809-abcdef10feff'::uuid AS id, '00010203-0405-0607-0809-ABCDEF10FEFF' AS upper,
+                           NULL::uuid AS missing, 'not-an-id' AS bad, '00010203-0405-0607-0809-abcdef10fef' AS short
+                    """).first)
+                let fixed = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xAB, 0xCD, 0xEF, 0x10, 0xFE, 0xFF))
+                #expect(try row.decode(UUID.self, "id") == fixed)
+                #expect(try row.decode(UUID?.self, "upper") == fixed)
+                #expect(try row.decode(UUID?.self, "missing") == nil)
+                #expect(throws: PostgresError.self) { try row.decode(UUID.self, "missing") }
+                for column in ["bad", "short"] {
+                    do {
+                        _ = try row.decode(UUID.self, column)
+                        Issue.record("«\(column)» decoded as an id")
+                    } catch let error as PostgresError {
+                        #expect(error.column == column)
+                        #expect(error.message.contains("is not a valid UUID"), "\(error.message)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func datesAndRangesRoundTrip() async throws {
         try await TestDatabase.withDatabase(migrated: false) { (lease) async throws in
             let day = try #require(CalendarDate(year: 2018, month: 6, day: 25))

@@ -314,6 +314,7 @@ enum RollupQuery {
     /// Rows of (key, status, n, overdue, earliest) added up into one roll-up per key.
     static func collect<Key: Hashable>(_ rows: [PostgresRow], key: (PostgresRow) throws -> Key) throws -> [Key: Rollup] {
         var result: [Key: Rollup] = [:]
+        result.reserveCapacity(rows.count)
         for row in rows {
             guard let status = AssignmentStatus(rawValue: try row.decode(String.self, "status")) else { continue }
             var part = Rollup(
