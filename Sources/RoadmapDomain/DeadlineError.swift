@@ -13,6 +13,8 @@ public enum DeadlineError: Error, Hashable, Sendable, CustomStringConvertible {
     case notInContext(text: String, phrase: String, context: String)
     /// A month (or day, quarter, …) without a year that falls in the context's period more than once.
     case ambiguousInContext(text: String, phrase: String, context: String, candidates: [DatePeriod])
+    /// «10.00», «9-00 Актовый зал»: a time of day with no day, where no plan of one day gives it.
+    case timeWithoutDay(text: String)
     /// Options that do not make a context (two contexts at once, a malformed period).
     case invalidContext(String)
 
@@ -29,6 +31,8 @@ public enum DeadlineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ambiguousInContext(let text, let phrase, let context, let candidates):
             "deadline «\(text)»: «\(phrase)» falls in \(context) \(candidates.count) times ("
                 + candidates.map(\.description).joined(separator: ", ") + "); write the year"
+        case .timeWithoutDay(let text):
+            "deadline «\(text)» is a time of day with no day; only a plan of one day gives it its day"
         case .invalidContext(let message):
             "invalid deadline context: \(message)"
         }
@@ -43,6 +47,7 @@ public enum DeadlineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notInContext(_, let phrase, let context): .notInContext(text: whole, phrase: phrase, context: context)
         case .ambiguousInContext(_, let phrase, let context, let candidates):
             .ambiguousInContext(text: whole, phrase: phrase, context: context, candidates: candidates)
+        case .timeWithoutDay: .timeWithoutDay(text: whole)
         case .invalidContext: self
         }
     }

@@ -85,11 +85,17 @@ public struct DeadlineParser: Sendable {
                 // «10.00», «9-00», «10 часов» in the plan of one day («на 6 марта 2021 года»):
                 // when on that day, and where after it («10.00 Актовый зал») when that names
                 // no other date or term.
-                if let day = context.period, day.first == day.last {
-                    let folded = RussianText.collapsingWhitespace(RussianText.folded(original))
-                    let rest = folded.replacingMatches(of: Self.timeOfDay, with: "")
-                    if folded.rangeOfMatch(Self.timeOfDay) != nil, rest.rangeOfMatch(Self.dateWords) == nil {
+                // With no context at all, a time with its minutes or hours («10-00 Библиотека», «9 ч.»)
+                // asks for the plan's day: an import that finds its plan is of one day reads it again.
+                // («22.10», «10-12» may be a day of a month or days: minutes from 1 to 12 make no time.)
+                let folded = RussianText.collapsingWhitespace(RussianText.folded(original))
+                if folded.rangeOfMatch(Self.timeOfDay) != nil,
+                   folded.replacingMatches(of: Self.timeOfDay, with: "").rangeOfMatch(Self.dateWords) == nil {
+                    if let day = context.period, day.first == day.last {
                         return Deadline(text: original, kind: .day, period: day)
+                    }
+                    if context == .none, folded.rangeOfMatch(#"^\s*(?:в\s+)?\d{1,2}(?::\d{2}|[.-](?:00|1[3-9]|[2-5]\d)(?!\d)|\s*ч\b|\s*час)"#) != nil {
+                        throw .timeWithoutDay(text: original)
                     }
                 }
                 return .unparsed(original)
@@ -126,7 +132,8 @@ public struct DeadlineParser: Sendable {
     }
 
     /// Words that make a text a deadline of its own: a remainder holding one is not a mere note.
-    static let dateWords = #"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|раз\b|раза\b|ежедн|еженед|ежемес|ежекв|ежегод|квартал|\bкв\b|полугод|недел|числ|\bдо\b|\bпо\b|\bс\b|после|позднее|срок|график|план|год|согласов|необходим|мере|уточн|\d{1,2}\.\d{1,2}|\b(?:19|20)\d{2}\b)"#
+    /// (May only as a word of its own: «Библиотека им. Маяковского», «к/т "Маяк"» name a place.)
+    static let dateWords = #"(?:январ|феврал|март|апрел|\bма(?:й|я|ю|е|ем)\b|июн|июл|август|сентябр|октябр|ноябр|декабр|течени|раз\b|раза\b|ежедн|еженед|ежемес|ежекв|ежегод|квартал|\bкв\b|полугод|недел|числ|\bдо\b|\bпо\b|\bс\b|после|позднее|срок|график|план|год|согласов|необходим|мере|уточн|\d{1,2}\.\d{1,2}|\b(?:19|20)\d{2}\b)"#
 
     /// The words of a deadline as a narrow column or a PDF's line wrap breaks them:
     /// «Сен- тябрь», «декаб- ря», «сентяб рь», «в тече- ние», «необходимост и.»; and a dash
@@ -311,6 +318,16 @@ public struct DeadlineParser: Sendable {
         result = result.replacingMatches(
             of: #"((?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?)\s*,\s*(?:в\s+)?(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s*[-–—]\s*(?:[01]?\d|2[0-3])\.[0-5]\d)?(?!\d|\.\d)(?:\s*ч\b)?\.?"#,
             with: "$1")
+        // «6 июня 2012 года 09 часов 30 минут», «10 часов 00 минут - 13 часов 00 минут»: hours and
+        // minutes in words.
+        result = result.replacingMatches(
+            of: #"(?:\s*,)?\s*(?:с\s+|в\s+)?\b\d{1,2}\s*час(?:а|ов)?\s+\d{1,2}\s*мин(?:ут[аы]?|\.)?(?:\s*(?:[-–—]|до|по)\s*\d{1,2}\s*час(?:а|ов)?\s+\d{1,2}\s*мин(?:ут[аы]?|\.)?)?(?![а-я])"#,
+            with: "")
+        // «01.09.2006 10-00», «15 мая 2019 г. 9-30»: after a year, an hour and its minutes written
+        // with a dash (neither can be days: a month's name would follow them).
+        result = result.replacingMatches(
+            of: #"(?<=\d{4}|\d{4}\s?г|\d{4}\s?г\.|года)\s*,?\s*(?:в\s+)?(?:[01]?\d|2[0-3])-(?:00|15|30|45)(?!\d|\s*[-–—]?\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр))(?:\s*ч\b\.?)?"#,
+            with: "")
         // Times of day say when on the day, not which day: «08:30 - 12:30», «9.30 -13.00», «16.30»
         // (a dd.mm with minutes past 12 or 00 is no date; «31 мая 11.0», a time with a digit
         // lost, neither).

@@ -201,6 +201,7 @@ struct TypedPagesTests {
             .deadlineKeptAsText(text: "зима", reason: .needsOtherContext(text: "зима", needed: "an academic year", given: "2024")),
             .deadlineKeptAsText(text: "март", reason: .notInContext(text: "март", phrase: "март", context: "01.06–30.06.2024")),
             .deadlineKeptAsText(text: "март", reason: .ambiguousInContext(text: "март", phrase: "март", context: "2024–2026", candidates: [])),
+            .deadlineKeptAsText(text: "10.00", reason: .timeWithoutDay(text: "10.00")),
             .deadlineKeptAsText(text: "март", reason: .invalidContext("two contexts")), .noDeadline,
             .deadlineUnreadable(text: "весна"), .deadlineElsewhere(text: "по графику ФЦТ"), .recurrenceWithoutPeriod(text: "ежемесячно"), .agreementsWithoutOwner,
             .removedActionKept(title: "Семинар"), .probableMatch(name: "Школа 5", organization: "МАОУ СОШ № 5"),

@@ -100,6 +100,11 @@ struct DeadlineEdgeTests {
         ("Февраль 2018 - 2020 гг.", "2018-02-01..2020-12-31"),
         ("сентябрь 2015 - 2016 годы", "2015-09-01..2016-12-31"),
         ("2015 - март 2016", "2015-01-01..2016-03-31"),
+        // Hours after a year, with a dash or in words: when on the day, not which day.
+        ("01.09.2006 10-00", "2006-09-01..2006-09-01"),
+        ("15 мая 2019 г. 9-30", "2019-05-15..2019-05-15"),
+        ("6 июня 2012 года 09 часов 30 минут", "2012-06-06..2012-06-06"),
+        ("6 июня 2012 года, 11 часов 00 минут - 13 часов 00 минут", "2012-06-06..2012-06-06"),
     ])
     func aroundADate(_ text: String, _ period: String) throws {
         let deadline = try Deadline.parse(text, in: ay2023)
@@ -146,7 +151,11 @@ struct DeadlineEdgeTests {
     @Test func aTimeInThePlanOfOneDayIsThatDay() throws {
         let day = try #require(CalendarDate(year: 2021, month: 3, day: 6))
         let oneDay = DeadlineContext.planPeriod(try #require(DatePeriod(first: day, last: day)))
-        for text in ["10.00", "10.30", "9-00", "8:30", "10 часов", "10.00-14.00", "в 15.00 ч.", "11.00\nАктовый зал", "10.00, каб. 12"] {
+        for text in [
+            "10.00", "10.30", "9-00", "8:30", "10 часов", "10.00-14.00", "в 15.00 ч.", "11.00\nАктовый зал", "10.00, каб. 12",
+            // «Маяк» and «Маяковского» are places, not May.
+            "10-00 Библиотека им. Маяковского", "12-00 Площадь к/т \"Маяк\"", "11 часов 00 минут - 13 часов 00 минут",
+        ] {
             let deadline = try Deadline.parse(text, in: oneDay)
             #expect(deadline.kind == .day, "\(text)")
             #expect(deadline.period?.description == "2021-03-06..2021-03-06", "\(text)")
@@ -157,6 +166,14 @@ struct DeadlineEdgeTests {
         let next = try #require(day.adding(days: 1))
         let twoDays = DeadlineContext.planPeriod(try #require(DatePeriod(first: day, last: next)))
         #expect(try Deadline.parse("10.00", in: twoDays).kind == .unparsed)
+        #expect(try Deadline.parse("10.00", in: .calendarYear(2021)).kind == .unparsed)
+        // With no context, a time asks for the plan's day (an import reads it again in the
+        // period of its dates); a number alone is no time.
+        #expect(throws: DeadlineError.timeWithoutDay(text: "10-00 Актовый зал")) { try Deadline.parse("10-00 Актовый зал", in: .none) }
+        #expect(try Deadline.parse("2 половина дня", in: .none).kind == .unparsed)
+        #expect(try Deadline.parse("22.10 – (Совет старшеклассников)", in: .none).kind == .unparsed)
+        // «10-15 мая» after a year are days, not a time.
+        #expect(try Deadline.parse("2019 г. 10-15 мая", in: .none).kind != .day)
     }
 
     /// Dates followed by a separate plan in brackets are the dates (the plan says what happens

@@ -124,7 +124,7 @@ struct CorpusTests {
         }
     }
 
-    /// 400 real deadline phrases (the corpus documents' and 214 more from 73 other published
+    /// 402 real deadline phrases (the corpus documents' and 214 more from 73 other published
     /// plans), each with the period a careful reader gives it in the academic year 2023/24, or
     /// «-» where the text gives no date a parser may take (another body's schedule, an event
     /// with no date, columns run together, a year that is not said). At least 98 % must be read

@@ -1396,6 +1396,28 @@ struct PlanShapeTests {
         ])
     }
 
+    /// The programme of one day whose title is lost: its dated rows all say «01.09.2006», the
+    /// others an hour and a place («10-00 Библиотека им. Маяковского»). The hours are on that
+    /// day; in a plan of two days they would stay unread.
+    @Test func hoursInAPlanOfOneDayAreOnThatDay() throws {
+        let read = try plan("""
+            № | Наименование мероприятий | Место и время | Ответственный |
+            1 | Открытые уроки, посвященные Дню знаний | 9-00 Образовательные учреждения | Голубничий С.В. |
+            2 | Выставка художников города | 01.09.2006 Центральная аллея города | Субботова С.В. |
+            3 | Урок Дружбы | 10-00 Библиотека им. Маяковского | Озрокова Т.С. |
+            4 | Концерт духового оркестра | 12-00 Площадь к/т "Маяк" | Должиков В.Ю. |
+            """)
+        #expect(read.actions.map { $0.deadline.period?.description ?? "-" } == Array(repeating: "2006-09-01..2006-09-01", count: 4))
+        let twoDays = try plan("""
+            № | Наименование мероприятий | Место и время | Ответственный |
+            1 | Открытые уроки | 9-00 Образовательные учреждения | Голубничий С.В. |
+            2 | Выставка художников города | 01.09.2006 Центральная аллея | Субботова С.В. |
+            3 | Урок Дружбы | 02.09.2006 Библиотека | Озрокова Т.С. |
+            """)
+        #expect(twoDays.actions.map(\.deadline.isParsed) == [false, true, true])
+        #expect(twoDays.warnings.contains { $0.kind == .deadlineKeptAsText(text: "9-00 Образовательные учреждения", reason: .timeWithoutDay(text: "9-00 Образовательные учреждения")) })
+    }
+
     /// A plan that names no year, whose one dated row is «1.09.09г.»: its dates begin a school
     /// year, so the months below it run to the next summer and «январь» is January 2010, not
     /// January 2009 (eight months before the plan's first day).

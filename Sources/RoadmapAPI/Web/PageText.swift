@@ -378,6 +378,8 @@ enum PageText: String, CaseIterable, Sendable {
             "срок «\(text)» сохранён как текст: «\(phrase)» не попадает в период плана. Впишите год в срок."
         case .ambiguousInContext(_, let phrase, _, let candidates):
             "срок «\(text)» сохранён как текст: «\(phrase)» попадает в период плана не один раз (\(candidates.count) \(RussianPlural.form(candidates.count, one: "раз", few: "раза", many: "раз"))). Впишите год в срок."
+        case .timeWithoutDay:
+            "срок «\(text)» сохранён как текст: это время без дня, а план не ограничен одним днём. Впишите дату."
         case .invalidContext:
             "срок «\(text)» не распознан и сохранён как текст; проверьте его."
         }

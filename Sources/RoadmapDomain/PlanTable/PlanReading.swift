@@ -844,9 +844,10 @@ struct PlanReading {
             }
             let text = actions[index].deadlineText
             if let error = failed[index] {
-                if let retry, retry != context, let deadline = try? parser.parse(text, in: retry) {
+                // Read again, it must give days: unread there too, it is kept with why it was not read.
+                if let retry, retry != context, let deadline = try? parser.parse(text, in: retry), deadline.isParsed {
                     actions[index].deadline = deadline
-                } else if let whole = wholeYears, let deadline = try? parser.parse(text, in: whole) {
+                } else if let whole = wholeYears, let deadline = try? parser.parse(text, in: whole), deadline.isParsed {
                     actions[index].deadline = deadline
                 } else {
                     actions[index].deadline = .unparsed(text)
