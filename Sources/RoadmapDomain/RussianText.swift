@@ -122,16 +122,16 @@ public enum RussianText {
         return result
     }
 
-    /// Words a narrow column broke with a hyphen joined again: «вза- имодействии» →
-    /// «взаимодействии», «образова-\nния» → «образования». A part that ends as the first part
-    /// of a compound does («учебно- воспитательный», «психолого- педагогический») keeps its
-    /// hyphen, and so does a post named by two nouns («учителя- предметники»); a month before a
-    /// range («сентябрь- октябрь») is left as written.
     /// The second noun of a post written with a hyphen («учитель-предметник», «педагог-психолог»):
     /// no word a narrow column broke ends so.
     static let secondNounOfAPost = SharedRegex(
         /(?:предметник|организатор|психолог|логопед|дефектолог|библиотекар|методист|наставник)\p{L}{0,3}/)
 
+    /// Words a narrow column broke with a hyphen joined again: «вза- имодействии» →
+    /// «взаимодействии», «образова-\nния» → «образования». A part that ends as the first part
+    /// of a compound does («учебно- воспитательный», «психолого- педагогический») keeps its
+    /// hyphen, and so does a post named by two nouns («учителя- предметники»); a month before a
+    /// range («сентябрь- октябрь») is left as written.
     public static func joiningWrappedWords(_ text: String) -> String {
         guard text.contains("-") else { return text }
         var result = text

@@ -56,11 +56,6 @@ public final class PostgresResult: @unchecked Sendable {
         PQgetisnull(handle, row, column) == 1
     }
 
-    func text(row: Int32, column: Int32) -> String {
-        guard let pointer = PQgetvalue(handle, row, column) else { return "" }
-        return String(cString: pointer)
-    }
-
     /// The value's text as the bytes libpq holds (valid while this result lives).
     func withBytes<R>(row: Int32, column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         guard let pointer = PQgetvalue(handle, row, column) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
