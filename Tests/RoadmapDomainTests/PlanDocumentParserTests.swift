@@ -272,8 +272,35 @@ struct PlanDocumentParserTests {
         #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий Года защитника Отечества 2025 год") == .calendarYear(2025))
         #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий к Дню Победы в ВОВ 1941-1945 гг.") == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "Дорожная карта проекта 2025-2029") == .none)
-        #expect(parser.deadlineContext(academicYear: nil, title: "План к 80-летию Победы 1945 года") == .none)
         #expect(parser.deadlineContext(academicYear: nil, title: "План работы школы") == .none)
+    }
+
+    /// A plan for an anniversary of the Victory is dated by it: the school year that leads up to
+    /// the 9 May of 1945 + N. A battle's victory counts from another year, and gives none.
+    @Test func anAnniversaryOfTheVictoryIsTheSchoolYearBeforeIt() {
+        let parser = PlanDocumentParser()
+        for (title, year) in [
+            ("План мероприятий, посвященных 65-летию Победы", 2009),
+            ("План к 80-летию Победы 1945 года", 2024),
+            ("План основных мероприятий МОУ «СОШ № 19», посвященных 65-й годовщине Победы в ВОВ", 2009),
+            ("План мероприятий по подготовке и проведению празднования 70-й годовщины Победы в Великой Отечественной войне 1941-1945 годов", 2014),
+            ("План проведения мероприятий, посвященных празднованию 75-годовщине Победы в Великой Отечественной войне", 2019),
+            ("План мероприятий к 80-летию Великой Победы", 2024),
+        ] {
+            #expect(parser.deadlineContext(academicYear: nil, title: title) == .academicYear(startingIn: year), "\(title)")
+        }
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий, посвященных 75-летию Победы в Сталинградской битве") == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий ко Дню Победы") == .none)
+        #expect(parser.deadlineContext(academicYear: nil, title: "План к 90-летию школы") == .none)
+        // A year the title names is the plan's own.
+        #expect(parser.deadlineContext(academicYear: nil, title: "План мероприятий на 2020 год, посвященных 75-й годовщине Победы")
+                == .calendarYear(2020))
+        #expect(parser.deadlineContext(
+            academicYear: nil, title: "План подготовки к 75-летию Победы в Сталинградской битве",
+            lines: ["План мероприятий, посвященных 75-летию Победы"]) == .none)
+        // Years that disagree (a plan for two anniversaries) give none.
+        #expect(parser.deadlineContext(
+            academicYear: nil, title: "План", lines: ["к 65-летию Победы", "к 70-летию Победы"]) == .none)
     }
 
     /// A camp's or a month's dates in the title, or on a line of their own above the table,

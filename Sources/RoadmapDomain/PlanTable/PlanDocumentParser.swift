@@ -402,8 +402,33 @@ public struct PlanDocumentParser: Sendable {
         if stated.count == 1, let year = stated.first, (2000...2099).contains(year) {
             return .calendarYear(year)
         }
+        // «… посвященных 65-летию Победы», «… празднования 70-й годовщины Победы в Великой
+        // Отечественной войне»: the anniversary's year is 1945 + N, and such a plan leads up to
+        // its 9 May from the autumn before (docs/034: «22.10», «Ноябрь-декабрь», «20.02.15»), a
+        // school year's. A battle's victory («Победы в Сталинградской битве») counts from
+        // another year and gives none, as it does where another line names the victory alone
+        // (docs/309: «… к 75-летию Победы в Сталинградской битве», then «… 75-летию Победы»).
+        let anniversaries = ([folded] + lines.filter { !RussianText.isLonger($0, than: 200) }.map { RussianText.folded($0) })
+            .compactMap(Self.victoryAnniversary)
+        if Set(anniversaries).count == 1, let year = anniversaries.first, let year {
+            return .academicYear(startingIn: year - 1)
+        }
         return .none
     }
+
+    /// «65-летию Победы», «70-й годовщины Победы», «80-летия Великой Победы» in `folded` text:
+    /// `.some(1945 + N)`; a battle's victory («75-летию Победы в Сталинградской битве»)
+    /// `.some(nil)`; nil when the text names no anniversary of a victory.
+    static func victoryAnniversary(_ folded: String) -> Int?? {
+        guard let match = folded.firstMatch(of: Self.anniversaryOfVictory.regex), let years = Int(match.output.1),
+              (1...150).contains(years) else { return nil }
+        let after = folded[match.range.upperBound...]
+        if after.firstMatch(of: /^\s+(?:в|на|под)\s+[^\s,.;]+\s+(?:битв|сражени)/) != nil { return .some(nil) }
+        return 1945 + years
+    }
+
+    static let anniversaryOfVictory = SharedRegex(
+        /(?:^|[^\d])(\d{1,3})\s*-?\s*(?:лети[еяюй]\w*|(?:я|й|ой|ей|ая|ую)?\s*годовщин\w*)\s+(?:со\s+дня\s+)?(?:великой\s+)?победы(?![а-я])/)
 
     /// «с 03.06.2024 г по 21.06.2024 г», «(22.01.2024 - 29.02.2024)», «(19.11-24.11.2018)» in
     /// `folded` text: the period between two dates, the first before the second (in the last
