@@ -830,7 +830,7 @@ struct PlanReading {
         // Dates that begin from August on and end within that academic year («1.09.09г.» over
         // «сентябрь … январь, февраль») are a school year's: its January is the next year's.
         let wholeYears: DeadlineContext? = context == .none ? period.flatMap { period in
-            if case .academicYear = Self.year(around: period) { return Self.year(around: period) }
+            if case let schoolYear? = Self.year(around: period), case .academicYear = schoolYear { return schoolYear }
             guard let first = CalendarDate(year: period.first.year, month: 1, day: 1),
                   let last = CalendarDate(year: period.last.year, month: 12, day: 31),
                   let whole = DatePeriod(first: first, last: last), whole != period else { return nil }
