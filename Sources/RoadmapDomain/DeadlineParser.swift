@@ -656,10 +656,7 @@ public struct DeadlineParser: Sendable {
                 }
             case .range(let left, let right):
                 guard expression.prefix != .due else { throw .unreadable }
-                let first = try left.resolved(in: context, text: text)
-                let last = try right.resolved(in: context, text: text)
-                guard let period = DatePeriod(first: first.first, last: last.last) else { throw .unreadable }
-                periods.append(period)
+                periods.append(try Self.period(of: left, right, in: context, text: text))
                 kinds.append(Self.kind(ofRange: left, right))
             }
         }
@@ -670,6 +667,63 @@ public struct DeadlineParser: Sendable {
               let hull = DatePeriod(first: first, last: last)
         else { throw .unreadable }
         return Deadline(text: text, kind: .list, period: hull, occurrences: periods)
+    }
+
+    /// The days of a range whose sides take their years from `context`. Each side is read in
+    /// the context; in a plan's period, a range that runs over a new year («26 декабря –
+    /// 1 января» in a plan for November and December) then ends before it starts, or its end
+    /// falls outside the period, and is read forward instead: the one span from a start to the
+    /// next occurrence of its end that overlaps the period. Two such spans leave it to a
+    /// person, as does a calendar year («ноябрь – февраль» in 2019 may end or start in it).
+    static func period(
+        of left: DeadlinePoint, _ right: DeadlinePoint, in context: DeadlineContext, text: String
+    ) throws(Failure) -> DatePeriod {
+        do throws(Failure) {
+            let first = try left.resolved(in: context, text: text)
+            let last = try right.resolved(in: context, text: text)
+            if let period = DatePeriod(first: first.first, last: last.last) { return period }
+            if let forward = try acrossNewYear(left, right, in: context, text: text) { return forward }
+            throw .unreadable
+        } catch {
+            if let forward = try acrossNewYear(left, right, in: context, text: text) { return forward }
+            throw error
+        }
+    }
+
+    /// `period(of:_:in:text:)`'s reading of a range over a new year: nil when the range names
+    /// a year, the context is not a plan's period, or no span overlaps it.
+    static func acrossNewYear(
+        _ left: DeadlinePoint, _ right: DeadlinePoint, in context: DeadlineContext, text: String
+    ) throws(Failure) -> DatePeriod? {
+        guard left.year == nil, right.year == nil, !left.isAcademic, !right.isAcademic, !left.endOnly, !right.endOnly else {
+            return nil
+        }
+        switch (left.unit, right.unit) {
+        case (.day, .day), (.month, .month), (.day, .month), (.month, .day): break
+        default: return nil
+        }
+        guard case .planPeriod(let plan) = context else { return nil }
+        var candidates: [DatePeriod] = []
+        for year in (plan.first.year - 1)...plan.last.year {
+            var start = left
+            var sameYear = right
+            var end = right
+            start.year = year
+            sameYear.year = year
+            end.year = year + 1
+            // Only a range that would run backwards within one year goes over the new year.
+            guard let from = try? start.period(), let to = try? end.period(),
+                  let backwards = try? sameYear.period(), backwards.last < from.first,
+                  let span = DatePeriod(first: from.first, last: to.last), plan.overlaps(span) else { continue }
+            candidates.append(span)
+        }
+        switch candidates.count {
+        case 0: return nil
+        case 1: return candidates[0]
+        default:
+            throw .context(.ambiguousInContext(
+                text: text, phrase: "\(left.phrase) – \(right.phrase)", context: context.description, candidates: candidates))
+        }
     }
 
     static func kind(of point: DeadlinePoint) -> Deadline.Kind {

@@ -287,7 +287,35 @@ struct DeadlineEdgeTests {
             error: .ambiguousInContext(
                 text: "Март", phrase: "март", context: "the plan period 2018-01-01..2019-12-31",
                 candidates: [DatePeriod(parsing: "2018-03-01..2018-03-31")!, DatePeriod(parsing: "2019-03-01..2019-03-31")!])),
+        // Two winters of a plan of two years: which one is for a person to say.
+        ErrorCase(
+            text: "Декабрь – январь", context: plan("2018-01-01..2019-12-31"),
+            error: .ambiguousInContext(
+                text: "Декабрь – январь", phrase: "декабрь – январь", context: "the plan period 2018-01-01..2019-12-31",
+                candidates: [
+                    DatePeriod(parsing: "2017-12-01..2018-01-31")!, DatePeriod(parsing: "2018-12-01..2019-01-31")!,
+                    DatePeriod(parsing: "2019-12-01..2020-01-31")!,
+                ])),
     ]
+
+    /// A range with no year over a new year in a plan's period, read forward: docs/4302's last
+    /// week of a plan «на ноябрь – декабрь 2022 года».
+    @Test("a range over a new year in a plan's period runs forward", arguments: [
+        ("26 декабря – 1 января", plan("2022-11-01..2022-12-31"), "2022-12-26..2023-01-01"),
+        ("ноябрь - 15 января", plan("2022-09-01..2023-05-31"), "2022-11-01..2023-01-15"),
+        ("ноябрь - февраль", plan("2019-10-01..2020-03-31"), "2019-11-01..2020-02-29"),
+        // Not over a new year: as before.
+        ("Сентябрь-декабрь", y2019, "2019-09-01..2019-12-31"),
+        ("Декабрь – январь", .academicYear(startingIn: 2023), "2023-12-01..2024-01-31"),
+    ])
+    func rangeOverANewYear(_ text: String, _ context: DeadlineContext, _ period: String) throws {
+        #expect(try Deadline.parse(text, in: context).period?.description == period)
+    }
+
+    /// In an academic year a range that runs backwards is not turned into another one.
+    @Test func aBackwardRangeInAnAcademicYearStaysUnread() throws {
+        #expect(try Deadline.parse("Июнь - сентябрь", in: .academicYear(startingIn: 2023)).kind == .unparsed)
+    }
 
     @Test("text that needs context says which", arguments: errors)
     func contextErrors(_ row: ErrorCase) {
