@@ -83,14 +83,20 @@ public struct OrderMatrixStore: Sendable {
             let rowIDs = pageRows.map(\.id)
 
             // The cells, counted per school, action and status; and each school's overdue work
-            // in the whole order.
+            // in the whole order. Each action's cells are read through its own index entries,
+            // the page's schools in one index condition (OFFSET 0 keeps the subquery per action):
+            // both lists in one condition over all the assignments, PostgreSQL's estimates on a
+            // freshly analysed region ANDed the actions' 6,000 entries with the 69,000 of the
+            // schools' index (11 ms against 1.7), or read the schools' index alone (8 ms).
             struct Key: Hashable { let executor: UUID, action: UUID }
             let cellRows = try connection.query("""
                 SELECT s.executor_id, s.action_id, s.status, count(*)::int AS n,
                        (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                        min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest,
                        min(s.id::text) AS one
-                FROM assignments s WHERE s.action_id = ANY(\(shownIDs)) AND s.executor_id = ANY(\(rowIDs))
+                FROM unnest(\(shownIDs)::uuid[]) AS a(id)
+                CROSS JOIN LATERAL (SELECT s.* FROM assignments s
+                                    WHERE s.action_id = a.id AND s.executor_id = ANY(\(rowIDs)) OFFSET 0) s
                 GROUP BY 1, 2, 3
                 """).rows
             let rollups = try RollupQuery.collect(cellRows) {
