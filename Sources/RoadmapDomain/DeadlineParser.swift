@@ -45,10 +45,21 @@ public struct DeadlineParser: Sendable {
         } catch {
             switch error {
             case .unreadable:
+                // A part that a year or a period would read («сентябрь» of «сентябрь, далее –
+                // постоянно» with no context) says what is missing, as the part alone would, so
+                // an import reads the text again in its plan's period; kept as unread instead, it
+                // was never read again.
+                var missing: DeadlineError?
                 for candidate in rereading ? Self.rereadings(of: prepared) : [] {
-                    if let deadline = try? read(DeadlineToken.tokens(in: candidate.text), text: original, context: context),
-                       candidate.accepts(deadline.kind) {
-                        return deadline
+                    let tokens = DeadlineToken.tokens(in: candidate.text)
+                    do throws(Failure) {
+                        let deadline = try read(tokens, text: original, context: context)
+                        if candidate.accepts(deadline.kind) { return deadline }
+                    } catch {
+                        guard missing == nil, case .context(let lack) = error,
+                              let probe = try? read(tokens, text: original, context: Self.probeContext),
+                              candidate.accepts(probe.kind) else { continue }
+                        missing = lack
                     }
                 }
                 // «Первый этап - 01.06.2016, далее - постоянно»: a stage's date, its label aside.
@@ -98,11 +109,16 @@ public struct DeadlineParser: Sendable {
                         throw .timeWithoutDay(text: original)
                     }
                 }
+                if let missing { throw missing.about(original) }
                 return .unparsed(original)
             case .context(let deadlineError): throw deadlineError
             }
         }
     }
+
+    /// A context any year-less part of a deadline reads in, to learn what kind of deadline it
+    /// would be: only the kind is used, never its days.
+    static let probeContext = DeadlineContext.academicYear(startingIn: 2000)
 
     /// The longest text read again in parts when it cannot be read whole; the longest real
     /// deadline of the corpus, eleven dates of one cell, is under 300 characters.

@@ -171,7 +171,9 @@ struct DeadlineEdgeTests {
         // period of its dates); a number alone is no time.
         #expect(throws: DeadlineError.timeWithoutDay(text: "10-00 Актовый зал")) { try Deadline.parse("10-00 Актовый зал", in: .none) }
         #expect(try Deadline.parse("2 половина дня", in: .none).kind == .unparsed)
-        #expect(try Deadline.parse("22.10 – (Совет старшеклассников)", in: .none).kind == .unparsed)
+        #expect(throws: DeadlineError.missingYear(text: "22.10 – (Совет старшеклассников)", phrase: "22 октября")) {
+            try Deadline.parse("22.10 – (Совет старшеклассников)", in: .none)
+        }
         // «10-15 мая» after a year are days, not a time.
         #expect(try Deadline.parse("2019 г. 10-15 мая", in: .none).kind != .day)
     }
@@ -191,7 +193,10 @@ struct DeadlineEdgeTests {
         #expect(try Deadline.parse("Март 2024 г. (по графику)", in: school2023).kind == .unparsed)
         #expect(try Deadline.parse("(по отдельному плану)", in: school2023).period == nil)
         #expect(try Deadline.parse("по графику (по отдельному плану)", in: school2023).period == nil)
-        #expect(try Deadline.parse("23-30.06 (по отдельному плану)").period == nil, "no year to place the days")
+        // No year to place the days: the text asks for one, so an import reads it again in its plan's period.
+        #expect(throws: DeadlineError.missingYear(text: "23-30.06 (по отдельному плану)", phrase: "23 июня")) {
+            try Deadline.parse("23-30.06 (по отдельному плану)")
+        }
     }
 
     /// «Третье воскресенье октября» (День отца), «последнее воскресенье ноября» (День матери):
@@ -310,6 +315,20 @@ struct DeadlineEdgeTests {
     ])
     func rangeOverANewYear(_ text: String, _ context: DeadlineContext, _ period: String) throws {
         #expect(try Deadline.parse(text, in: context).period?.description == period)
+    }
+
+    /// A part of a text read alone when the rest is a note («сентябрь» of «сентябрь, далее –
+    /// постоянно», docs/702) asks for the year the part lacks, so an import reads it again in
+    /// its plan's period; what no year would read stays unread.
+    @Test func aPartThatLacksAYearAsksForIt() throws {
+        #expect(throws: DeadlineError.missingYear(text: "сентябрь, далее – постоянно", phrase: "сентябрь")) {
+            try Deadline.parse("сентябрь, далее – постоянно")
+        }
+        let september = try Deadline.parse("сентябрь, далее – постоянно", in: plan("2024-09-01..2024-09-09"))
+        #expect(september.period?.description == "2024-09-01..2024-09-30")
+        // A month before a name is not a deadline with a note: unread, in a year or without one.
+        #expect(try Deadline.parse("Сентябрь Иванов").kind == .unparsed)
+        #expect(try Deadline.parse("Сентябрь Иванов", in: y2019).kind == .unparsed)
     }
 
     /// In an academic year a range that runs backwards is not turned into another one.
