@@ -694,16 +694,16 @@ public struct DeadlineParser: Sendable {
     static func period(
         of left: DeadlinePoint, _ right: DeadlinePoint, in context: DeadlineContext, text: String
     ) throws(Failure) -> DatePeriod {
+        var failure = Failure.unreadable
         do throws(Failure) {
             let first = try left.resolved(in: context, text: text)
             let last = try right.resolved(in: context, text: text)
             if let period = DatePeriod(first: first.first, last: last.last) { return period }
-            if let forward = try acrossNewYear(left, right, in: context, text: text) { return forward }
-            throw .unreadable
         } catch {
-            if let forward = try acrossNewYear(left, right, in: context, text: text) { return forward }
-            throw error
+            failure = error
         }
+        if let forward = try acrossNewYear(left, right, in: context, text: text) { return forward }
+        throw failure
     }
 
     /// `period(of:_:in:text:)`'s reading of a range over a new year: nil when the range names

@@ -95,7 +95,7 @@ public struct OrderMatrixStore: Sendable {
                        min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest,
                        min(s.id::text) AS one
                 FROM unnest(\(shownIDs)::uuid[]) AS a(id)
-                CROSS JOIN LATERAL (SELECT s.* FROM assignments s
+                CROSS JOIN LATERAL (SELECT s.id, s.executor_id, s.action_id, s.status, s.due_on FROM assignments s
                                     WHERE s.action_id = a.id AND s.executor_id = ANY(\(rowIDs)) OFFSET 0) s
                 GROUP BY 1, 2, 3
                 """).rows
