@@ -140,17 +140,13 @@ public struct ImportOptions: Sendable {
     public var issuer: String?
     /// The organisation whose own plan this is (a school's plan with its partners).
     public var owner: String?
-    /// From how many new assignments on a plan's first import the foreign keys are
-    /// checked once for all rows rather than row by row (see `ForeignKeySuspension`).
-    public var bulkAssignments: Int
     /// Executor names, as written, taken as a known organisation or as a person instead of
     /// created (the import page's choices).
     public var executorChoices: [String: ExecutorChoice]
 
     public init(dryRun: Bool = false, strict: Bool = false, orderNumber: String? = nil, orderDate: CalendarDate? = nil,
-                issuer: String? = nil, owner: String? = nil, bulkAssignments: Int = 20_000,
+                issuer: String? = nil, owner: String? = nil,
                 executorChoices: [String: ExecutorChoice] = [:]) {
-        self.bulkAssignments = bulkAssignments
         self.executorChoices = executorChoices
         self.dryRun = dryRun
         self.strict = strict

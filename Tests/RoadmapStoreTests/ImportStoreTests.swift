@@ -263,52 +263,6 @@ struct ImportStoreTests {
         }
     }
 
-    func foreignKeys(_ lease: TestDatabase.Lease) async throws -> [String] {
-        try await lease.pool.withConnection { (connection) throws in
-            try connection.query("""
-                SELECT conname || ' ' || pg_get_constraintdef(oid) AS fk FROM pg_constraint
-                WHERE contype = 'f' AND conrelid IN ('assignments'::regclass, 'action_persons'::regclass) ORDER BY 1
-                """).rows.map { try $0.decode(String.self, "fk") }
-        }
-    }
-
-    @Test func aBulkFirstImportChecksForeignKeysOnceAndPutsThemBack() async throws {
-        try await TestDatabase.withDatabase { (lease) async throws in
-            let keys = try await foreignKeys(lease)
-            #expect(keys.count == 3)
-            let store = ImportStore(database: lease.database)
-            let outcome = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1), actor: .installation(commandLine: "test"))
-            #expect(outcome.assignmentsCreated == 7)
-            #expect(try await foreignKeys(lease) == keys)
-            let rows = try await counts(lease)
-            #expect(rows["assignments"] == 7)
-            #expect(rows["action_executors"] == 7)
-            // The same rows as the row-by-row path: a second import finds nothing to change.
-            let again = try await store.importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1), actor: .installation(commandLine: "test"))
-            #expect(!again.changed)
-            #expect(try await counts(lease) == rows)
-            // The restored keys are enforced.
-            await #expect(throws: PostgresError.self) {
-                try await lease.pool.withConnection { (connection) throws in
-                    try connection.execute("UPDATE assignments SET executor_id = gen_random_uuid()")
-                }
-            }
-        }
-    }
-
-    @Test func aBulkImportKeepsRowByRowChecksWhenAnotherSessionHoldsTheTable() async throws {
-        try await TestDatabase.withDatabase { (lease) async throws in
-            let keys = try await foreignKeys(lease)
-            let holder = try PostgresConnection(configuration: lease.pool.configuration)
-            try holder.execute(script: "BEGIN; SELECT count(*) FROM assignments")
-            let outcome = try await ImportStore(database: lease.database).importPlan(try Self.order770(), options: ImportOptions(bulkAssignments: 1), actor: .installation(commandLine: "test"))
-            try holder.execute(script: "COMMIT")
-            #expect(outcome.assignmentsCreated == 7)
-            #expect(try await foreignKeys(lease) == keys)
-            #expect(try await counts(lease)["assignments"] == 7)
-        }
-    }
-
     @Test func aDocumentNamingOneSchoolTwiceGivesItOneAssignment() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let draft = try Self.order770(thirdExecutors: "МАОУ СОШ № 5, МАОУ «СОШ № 5»")
