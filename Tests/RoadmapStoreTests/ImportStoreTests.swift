@@ -263,6 +263,36 @@ struct ImportStoreTests {
         }
     }
 
+    /// A preview is an import rolled back; a vacuum after it records `actions` as empty (its
+    /// pages hold only dead rows), and the count triggers of the real import would join its
+    /// 10,000 assignments with the actions in a nested loop over all of them. The import
+    /// analyses the tables first when their statistics say fewer actions than it wrote.
+    @Test func aLargeImportAfterAPreviewAndAVacuumCountsItsActionsFirst() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let schools = (1...200).map { "МАОУ СОШ № \($0)" }.joined(separator: ", ")
+            let rows = (1...50).map { "Мероприятие \($0);Март 2025;\"\(schools)\"" }
+            let plan = Data((["Мероприятие;Срок;Ответственный исполнитель"] + rows).joined(separator: "\n").utf8)
+            var options = ImportOptions(dryRun: true, orderNumber: "1", orderDate: CalendarDate(year: 2025, month: 1, day: 30), issuer: "Комитет образования")
+            let store = ImportStore(database: lease.database)
+            let actor = Principal.installation(commandLine: "test")
+            let preview = try await store.importDocument(plan, fileName: "plan.csv", options: options, actor: actor)
+            #expect(preview.assignmentsCreated == 10_000)
+            let statistics = { () async throws -> (pages: Int, tuples: Double) in
+                try await lease.pool.withConnection { (connection) throws in
+                    let row = try connection.query("SELECT relpages::int AS pages, reltuples::float8 AS tuples FROM pg_class WHERE oid = 'actions'::regclass").first
+                    return (try row?.decode(Int.self, "pages") ?? 0, try row?.decode(Double.self, "tuples") ?? -1)
+                }
+            }
+            try await lease.pool.withConnection { (connection) throws in try connection.execute(script: "VACUUM (TRUNCATE false) actions, goals") }
+            let vacuumed = try await statistics()
+            #expect(vacuumed.pages > 0 && vacuumed.tuples == 0)
+            options.dryRun = false
+            let outcome = try await store.importDocument(plan, fileName: "plan.csv", options: options, actor: actor)
+            #expect(outcome.assignmentsCreated == 10_000)
+            #expect(try await statistics().tuples >= 50)
+        }
+    }
+
     @Test func aDocumentNamingOneSchoolTwiceGivesItOneAssignment() async throws {
         try await TestDatabase.withDatabase { (lease) async throws in
             let draft = try Self.order770(thirdExecutors: "МАОУ СОШ № 5, МАОУ «СОШ № 5»")
