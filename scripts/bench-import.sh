@@ -65,7 +65,24 @@ $ctl migrate --database-url "$floor_url" >/dev/null
 checkpoint
 floor=$(psql "$floor_url" -qAt -v schools="$schools" -v actions="$actions" -f "$work/floor.sql" | tail -n 1)
 psql "$url" -q -c "DROP DATABASE floor"
+# A reader asks for one school's assignments every 0.2 s during the first import; the longest
+# it waited is printed. Since sql/0036 an import takes no lock a reader waits for (before, one of
+# 20,000 assignments or more held the table exclusively until it committed). The probe's own
+# psql processes cost the import a few hundredths of its time.
+probe() {
+    local worst=0 start end took
+    while [ ! -f "$work/probe.stop" ]; do
+        start=$(date +%s.%N)
+        psql "$url" -qAtc "SELECT count(*) FROM assignments WHERE executor_id = '00000000-0000-0000-0000-000000000000'" >/dev/null
+        end=$(date +%s.%N); took=$(echo "$end - $start" | bc)
+        worst=$(echo "if ($took > $worst) $took else $worst" | bc)
+        sleep 0.2
+    done
+    echo "$worst" > "$work/probe.worst"
+}
+probe & probe_pid=$!
 first=$(seconds $ctl import "$work/plan.csv" --order B-1 --date 2019-01-10 --issuer "Комитет образования" --database-url "$url")
+touch "$work/probe.stop"; wait "$probe_pid"
 second=$(seconds $ctl import "$work/plan.csv" --order B-1 --date 2019-01-10 --issuer "Комитет образования" --database-url "$url")
 rows=$(psql "$url" -Atc "SELECT count(*) FROM assignments")
 
@@ -73,4 +90,5 @@ printf 'plan: %d actions x %d schools = %s assignments\n' "$actions" "$schools" 
 printf 'baseline (psql \\copy of the same rows): %.2f s\n' "$baseline"
 printf 'floor (the same rows by \\copy into the real tables): %.2f s  (%.1fx baseline)\n' "$floor" "$(echo "$floor / $baseline" | bc -l)"
 printf 'roadmapctl import, first:               %.2f s  (%.1fx baseline, %.1fx the floor)\n' "$first" "$(echo "$first / $baseline" | bc -l)" "$(echo "$first / $floor" | bc -l)"
+printf 'a reader during the first import, its longest wait: %.2f s\n' "$(cat "$work/probe.worst")"
 printf 'roadmapctl import, again (no change):   %.2f s  (%.1fx baseline)\n' "$second" "$(echo "$second / $baseline" | bc -l)"
