@@ -621,7 +621,7 @@ struct PlanImport {
     /// Analyses `actions` and `goals` when their statistics say `actions` holds fewer rows
     /// than this plan has just written to it. A vacuum after a rolled-back import (the import
     /// page's preview is one) records the table as empty, and the count triggers then join a
-    /// large COPY's rows with the actions in a nested loop over all of them: 98 s instead of
+    /// large COPY's rows with the actions in a nested loop over all of them: 89 s instead of
     /// 10 for 500,000 assignments on a new installation. ANALYZE counts this transaction's own
     /// rows and waits for no lock a reader or a writer holds (only for another ANALYZE).
     private func refreshStaleStatistics(actionsWritten: Int, assignments: Int) throws {
