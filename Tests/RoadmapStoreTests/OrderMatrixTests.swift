@@ -75,11 +75,24 @@ struct OrderMatrixTests {
                 orderID: world.orderID, filter: .init(), columnsFrom: order[4], asOf: world.today, scope: world.coordinator)
             #expect(fifth.columns.map(\.id) == Array(order[4..<(4 + size)]))
             #expect((fifth.firstColumn, fifth.previousColumnsFrom, fifth.nextColumnsFrom) == (5, order[0], order[4 + size]))
+            // A page whose previous page starts in the middle of the first goal's actions.
+            let last = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: order[14], asOf: world.today, scope: world.coordinator)
+            #expect(last.columns.map(\.id) == Array(order[14...]))
+            #expect((last.firstColumn, last.columnCount, last.previousColumnsFrom, last.nextColumnsFrom) == (15, 17, order[2], nil))
             // School B's own actions: the shared one, its own, and the seven odd ones of the second goal.
             let asB = try await matrices.matrix(orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.schoolB)
             let ownOfB = [world.sharedAction, world.onlyB] + added.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)
             #expect(asB.columns.map(\.id) == ownOfB)
             #expect((asB.columnCount, asB.nextColumnsFrom) == (9, nil))
+            let fromFourth = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: ownOfB[3], asOf: world.today, scope: world.schoolB)
+            #expect(fromFourth.columns.map(\.id) == Array(ownOfB[3...]))
+            #expect((fromFourth.firstColumn, fromFourth.columnCount, fromFourth.previousColumnsFrom) == (4, 9, ownOfB[0]))
+            // An action school B does not execute starts its matrix from the first, as an unknown one.
+            let notOwn = try await matrices.matrix(
+                orderID: world.orderID, filter: .init(), columnsFrom: added[1], asOf: world.today, scope: world.schoolB)
+            #expect(notOwn.columns.map(\.id) == ownOfB && notOwn.firstColumn == 1 && notOwn.previousColumnsFrom == nil)
         }
     }
 

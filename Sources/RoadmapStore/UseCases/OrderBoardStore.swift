@@ -278,14 +278,15 @@ public struct OrderBoardStore: Sendable {
 
     /// The page of `goals`' actions (in plan order) after `after` (nil or not among them: from
     /// the first), cut by PostgreSQL through the index of each goal's actions by position: the
-    /// page's rows and a count per goal come back, not every action's place.
-    static func cut(goals: [UUID], after: UUID?, scope: Principal, on connection: PostgresConnection) throws -> PlanCut {
+    /// page's rows and a count per goal come back, not every action's place. `including` starts
+    /// the page at the anchor itself (the matrix's first column), if `scope` sees it; `size`
+    /// is how many come back.
+    static func cut(
+        goals: [UUID], after: UUID?, including: Bool = false, size: Int = OrderBoardRecord.pageSize,
+        scope: Principal, on connection: PostgresConnection
+    ) throws -> PlanCut {
         let visible = RollupQuery.actionVisible(to: scope)
-        // The action the page follows, and its goal's place in `goals`.
-        let anchor: SQL = """
-            WITH a AS (SELECT array_position(\(goals)::uuid[], ac.goal_id) AS g, ac.position FROM actions ac
-                       WHERE ac.id = \(after) AND ac.goal_id = ANY(\(goals)))
-            """
+        let anchor = anchor(after, goals: goals, including: including, scope: scope)
         let counts = try connection.query(.prepared("""
             \(anchor)
             SELECT gs.goal_id, gs.g::int AS g,
@@ -296,24 +297,55 @@ public struct OrderBoardStore: Sendable {
             """)).rows.map { (goal: try $0.decode(UUID.self, "goal_id"), g: try $0.decode(Int.self, "g"),
                               n: try $0.decode(Int.self, "n"), upto: try $0.decode(Int.self, "upto")) }
         // Each goal's actions after the anchor's place: none of a goal before it, those after
-        // its position in its own goal, all of a goal after it; at most a page from each.
+        // its position in its own goal (from it, `including`), all of a goal after it; at most
+        // a page from each.
         let page = try connection.query(.prepared("""
             \(anchor)
             SELECT x.id, gs.goal_id, x.position FROM unnest(\(goals)::uuid[]) WITH ORDINALITY AS gs(goal_id, g)
             CROSS JOIN LATERAL (
                 SELECT ac.id, ac.position FROM actions ac
                 WHERE ac.goal_id = gs.goal_id AND \(visible)
-                  AND ac.position > coalesce((SELECT CASE WHEN gs.g < a.g THEN 2147483647 WHEN gs.g = a.g THEN a.position
+                  AND ac.position > coalesce((SELECT CASE WHEN gs.g < a.g THEN 2147483647 WHEN gs.g = a.g THEN a.position - \(including ? 1 : 0)
                                                           ELSE -2147483648 END FROM a), -2147483648)
-                ORDER BY ac.position LIMIT \(OrderBoardRecord.pageSize)) x
-            ORDER BY gs.g, x.position LIMIT \(OrderBoardRecord.pageSize)
+                ORDER BY ac.position LIMIT \(size)) x
+            ORDER BY gs.g, x.position LIMIT \(size)
             """)).rows.map { (id: try $0.decode(UUID.self, "id"), goal: try $0.decode(UUID.self, "goal_id"), position: try $0.decode(Int.self, "position")) }
         let start = counts.first { $0.upto > 0 }.map { anchored in
-            counts.filter { $0.g < anchored.g }.reduce(anchored.upto) { $0 + $1.n }
+            counts.filter { $0.g < anchored.g }.reduce(anchored.upto - (including ? 1 : 0)) { $0 + $1.n }
         } ?? 0
         return PlanCut(
             page: page, start: start, count: counts.reduce(0) { $0 + $1.n },
             goalsWithActions: Set(counts.filter { $0.n > 0 }.map(\.goal)))
+    }
+
+    /// The first of the `size` actions of `goals` (in plan order) that come before `anchor`
+    /// (the first of all when fewer do; nil when the anchor is not among them): where the
+    /// page before a page that starts at `anchor` starts. Read backwards through the index of
+    /// each goal's actions by position, at most `size` from each.
+    static func start(
+        ofPageBefore anchor: UUID, size: Int, goals: [UUID], scope: Principal, on connection: PostgresConnection
+    ) throws -> UUID? {
+        let visible = RollupQuery.actionVisible(to: scope)
+        return try connection.query(.prepared("""
+            \(Self.anchor(anchor, goals: goals, including: false, scope: scope))
+            SELECT x.id FROM a, unnest(\(goals)::uuid[]) WITH ORDINALITY AS gs(goal_id, g)
+            CROSS JOIN LATERAL (
+                SELECT ac.id, ac.position FROM actions ac
+                WHERE ac.goal_id = gs.goal_id AND \(visible)
+                  AND ac.position < CASE WHEN gs.g > a.g THEN -2147483648 WHEN gs.g = a.g THEN a.position ELSE 2147483647 END
+                ORDER BY ac.position DESC LIMIT \(size)) x
+            WHERE gs.g <= a.g
+            ORDER BY gs.g DESC, x.position DESC LIMIT \(size)
+            """)).rows.last.map { try $0.decode(UUID.self, "id") }
+    }
+
+    /// The action a page is cut from, and its goal's place in `goals` (`a`: g, position); one
+    /// `scope` does not see anchors a page that starts from it no more than an unknown one.
+    private static func anchor(_ id: UUID?, goals: [UUID], including: Bool, scope: Principal) -> SQL {
+        """
+        WITH a AS (SELECT array_position(\(goals)::uuid[], ac.goal_id) AS g, ac.position FROM actions ac
+                   WHERE ac.id = \(id) AND ac.goal_id = ANY(\(goals)) AND \(including ? RollupQuery.actionVisible(to: scope) : "TRUE"))
+        """
     }
 
     /// Organisations (`o`) matching `condition` that execute something in `plans`.

@@ -24,24 +24,28 @@ public struct OrderMatrixStore: Sendable {
     ) async throws -> OrderMatrixRecord {
         try await database.withConnection { connection in
             let order = try OrderStore.get(orderID, asOf: asOf, scope: scope, on: connection)
-            let plans = try connection.query("""
+            let plans = try connection.query(.prepared("""
                 SELECT id FROM plans p WHERE p.order_id = \(orderID) AND \(Withdrawal.planInForce()) ORDER BY p.position
-                """).rows.map { try $0.decode(UUID.self, "id") }
-            let goalRows = try connection.query("""
+                """)).rows.map { try $0.decode(UUID.self, "id") }
+            let goalRows = try connection.query(.prepared("""
                 SELECT g.id, g.position FROM goals g WHERE g.plan_id = ANY(\(plans))
                 ORDER BY array_position(\(plans)::uuid[], g.plan_id), g.position
-                """).rows
+                """)).rows
             let goalPositions = Dictionary(uniqueKeysWithValues: try goalRows.map {
                 (try $0.decode(UUID.self, "id"), try $0.decode(Int.self, "position"))
             })
-            let places = try OrderBoardStore.places(goals: goalRows.map { try $0.decode(UUID.self, "id") }, scope: scope, on: connection)
+            // The page's columns, cut by PostgreSQL from the goals' actions: the order's
+            // thousand actions are not read to show twelve.
+            let goalIDs = try goalRows.map { try $0.decode(UUID.self, "id") }
             let size = OrderMatrixRecord.columnsPerPage
-            let start = columnsFrom.flatMap { id in places.firstIndex { $0.id == id } } ?? 0
-            let shown = Array(places[start...].prefix(size))
+            let cut = try OrderBoardStore.cut(
+                goals: goalIDs, after: columnsFrom, including: true, size: size + 1, scope: scope, on: connection)
+            let start = cut.start
+            let shown = Array(cut.page.prefix(size))
             let shownIDs = shown.map(\.id)
-            let titles = Dictionary(uniqueKeysWithValues: try connection.query("""
+            let titles = Dictionary(uniqueKeysWithValues: try connection.query(.prepared("""
                 SELECT id, title FROM actions WHERE id = ANY(\(shownIDs))
-                """).rows.map { (try $0.decode(UUID.self, "id"), try $0.decode(String.self, "title")) })
+                """)).rows.map { (try $0.decode(UUID.self, "id"), try $0.decode(String.self, "title")) })
             let columns = shown.map { place in
                 OrderMatrixRecord.Column(
                     id: place.id, number: "\(goalPositions[place.goal] ?? 0).\(place.position)", title: titles[place.id] ?? "")
@@ -88,8 +92,10 @@ public struct OrderMatrixStore: Sendable {
             // both lists in one condition over all the assignments, PostgreSQL's estimates on a
             // freshly analysed region ANDed the actions' 6,000 entries with the 69,000 of the
             // schools' index (11 ms against 1.7), or read the schools' index alone (8 ms).
+            // Prepared, as every statement here whose plan the values bound do not change: the
+            // cells' statement took PostgreSQL 0.8 ms to plan on the region, half its run.
             struct Key: Hashable { let executor: UUID, action: UUID }
-            let cellRows = try connection.query("""
+            let cellRows = try connection.query(.prepared("""
                 SELECT s.executor_id, s.action_id, s.status, count(*)::int AS n,
                        (count(*) FILTER (WHERE analytics.is_overdue(s.status, s.due_on, \(asOf))))::int AS overdue,
                        min(s.due_on) FILTER (WHERE analytics.is_open(s.status)) AS earliest,
@@ -98,17 +104,16 @@ public struct OrderMatrixStore: Sendable {
                 CROSS JOIN LATERAL (SELECT s.id, s.executor_id, s.action_id, s.status, s.due_on FROM assignments s
                                     WHERE s.action_id = a.id AND s.executor_id = ANY(\(rowIDs)) OFFSET 0) s
                 GROUP BY 1, 2, 3
-                """).rows
-            let rollups = try RollupQuery.collect(cellRows) {
-                Key(executor: try $0.decode(UUID.self, "executor_id"), action: try $0.decode(UUID.self, "action_id"))
-            }
+                """)).rows
+            // Each cell's one assignment (a cell of one is a link to it), kept as its key is read.
             var single: [Key: UUID] = [:]
             single.reserveCapacity(cellRows.count)
-            for row in cellRows {
+            let rollups = try RollupQuery.collect(cellRows) { row in
                 let key = Key(executor: try row.decode(UUID.self, "executor_id"), action: try row.decode(UUID.self, "action_id"))
                 single[key] = try row.decode(UUID.self, "one")
+                return key
             }
-            let overdue = Dictionary(uniqueKeysWithValues: try connection.query("""
+            let overdue = Dictionary(uniqueKeysWithValues: try connection.query(.prepared("""
                 SELECT c.executor_id, sum(c.n)::int AS n FROM (
                     SELECT m.executor_id, m.n FROM plan_executor_open_months m
                     WHERE m.plan_id = ANY(\(plans)) AND m.executor_id = ANY(\(rowIDs)) AND m.month < \(month)
@@ -117,7 +122,7 @@ public struct OrderMatrixStore: Sendable {
                     WHERE s.executor_id = ANY(\(rowIDs)) AND analytics.is_open(s.status) AND s.due_on >= \(month)
                       AND s.due_on < \(asOf) AND g.plan_id = ANY(\(plans))) c
                 GROUP BY 1
-                """).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
+                """)).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
 
             let rows = pageRows.map { organization in
                 OrderMatrixRecord.Row(
@@ -129,10 +134,12 @@ public struct OrderMatrixStore: Sendable {
                         }
                     })
             }
-            let previous = start > 0 ? places[max(0, start - size)].id : nil
-            let next = start + size < places.count ? places[start + size].id : nil
+            let previous = try shown.first.flatMap { first in
+                start > 0 ? try OrderBoardStore.start(ofPageBefore: first.id, size: size, goals: goalIDs, scope: scope, on: connection) : nil
+            }
+            let next = cut.page.count > size ? cut.page[size].id : nil
             return OrderMatrixRecord(
-                order: order, filter: filter, columns: columns, columnCount: places.count, firstColumn: shown.isEmpty ? 0 : start + 1,
+                order: order, filter: filter, columns: columns, columnCount: cut.count, firstColumn: shown.isEmpty ? 0 : start + 1,
                 previousColumnsFrom: previous, nextColumnsFrom: next, rows: rows,
                 nextRowsAfter: organizations.count > limit ? pageRows.last?.id : nil)
         }
