@@ -7,6 +7,10 @@
 #
 #   scripts/bench-scale.sh [SECONDS] [CONNECTIONS]
 #
+# Each row is measured ROUNDS times (default 3), demo and region alternating, SECONDS each
+# (default 3), and the medians are printed: a burst of the machine's other work then moves one
+# round of one side, not the ratio.
+#
 # ONLY=REGEX measures only the rows whose label matches (e.g. ONLY='order page'); IMPORT=0
 # leaves out the import, for quick runs while working on a page.
 #
@@ -15,7 +19,8 @@
 # Needs wrk, psql and bc (apt-get install -y wrk postgresql bc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-5}
+duration=${1:-3}
+rounds=${ROUNDS:-3}
 connections=${2:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v bc >/dev/null || { echo "bc is missing: apt-get install -y bc" >&2; exit 1; }
@@ -54,6 +59,12 @@ measure() {
     [ "$code" = 200 ] || bad="!"
     echo "$(ms "$p50") $(ms "$p99")$bad $(echo "scale=1; $size / 1024" | bc)"
 }
+# The median of the figures given (each may carry the "!" of a non-2xx answer, kept if any does).
+median() {
+    local bad=""
+    [[ "$*" == *"!"* ]] && bad="!"
+    printf '%s\n' "${@%!}" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }' | sed "s/\$/$bad/"
+}
 ms() {
     local v=$1
     case "$v" in
@@ -90,8 +101,13 @@ for row in "${rows[@]}"; do
     [[ -z "${ONLY:-}" || "$label" =~ $ONLY ]] || continue
     demo_path=$(expand "$path" "$demo_order" "$demo_action" "$demo_executor" "$demo_month")
     region_path=$(expand "$path" "$region_order" "$region_action" "$region_executor" "$region_month")
-    read -r d50 d99 dkb < <(measure "http://127.0.0.1:18301$demo_path" "$(header "$who" "$demo_coord" "$demo_school" "$demo_token")")
-    read -r r50 r99 rkb < <(measure "http://127.0.0.1:18302$region_path" "$(header "$who" "$region_coord" "$region_school" "$region_token")")
+    d50s=(); d99s=(); r50s=(); r99s=()
+    for _ in $(seq 1 "$rounds"); do
+        read -r d50 d99 dkb < <(measure "http://127.0.0.1:18301$demo_path" "$(header "$who" "$demo_coord" "$demo_school" "$demo_token")")
+        read -r r50 r99 rkb < <(measure "http://127.0.0.1:18302$region_path" "$(header "$who" "$region_coord" "$region_school" "$region_token")")
+        d50s+=("$d50"); d99s+=("$d99"); r50s+=("$r50"); r99s+=("$r99")
+    done
+    d50=$(median "${d50s[@]}"); d99=$(median "${d99s[@]}"); r50=$(median "${r50s[@]}"); r99=$(median "${r99s[@]}")
     ratio=$(echo "scale=1; ${r50%!} / ${d50%!}" | bc 2>/dev/null || echo "?")
     printf '%-40s %10s %10s %10s %10s %7sx %9s %9s\n' "$label" "$d50" "$d99" "$r50" "$r99" "$ratio" "$dkb" "$rkb"
 done

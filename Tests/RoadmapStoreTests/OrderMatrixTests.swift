@@ -42,6 +42,34 @@ struct OrderMatrixTests {
         }
     }
 
+    /// A cell of a recurring action holds all the school's occurrences: counted by status,
+    /// overdue and earliest open day as a count from scratch has them, and linking to none.
+    @Test func aCellOfManyOccurrencesCountsThemAll() async throws {
+        try await TestDatabase.withDatabase { (lease) async throws in
+            let crowd = try await Crowd.make(lease.database)
+            let world = crowd.world
+            let goal = try await PlanStore(database: world.database).createGoal(orderID: world.orderID, title: "Отчёты", actor: world.coordinator)
+            let action = try await PlanStore(database: world.database).createAction(
+                goalID: goal.id, ActionChange(title: "Ежемесячный отчёт", deadline: "ежемесячно", executorIDs: [world.schoolAID]),
+                asOf: world.today, actor: world.coordinator).id
+            let matrix = try await OrderMatrixStore(database: world.database).matrix(
+                orderID: world.orderID, filter: .init(), asOf: world.today, scope: world.coordinator)
+            let column = try #require(matrix.columns.firstIndex { $0.id == action })
+            let cell = try #require(matrix.rows.first { $0.organization.id == world.schoolAID }?.cells[column])
+            let facts = try await lease.pool.withConnection { (connection) throws in
+                try connection.query("SELECT status, due_on FROM assignments WHERE action_id = \(action)").rows.map {
+                    AssignmentFact(status: try #require(AssignmentStatus(rawValue: try $0.decode(String.self, "status"))),
+                                   dueDay: try $0.decode(CalendarDate?.self, "due_on"))
+                }
+            }
+            #expect(facts.count > 1, "ежемесячно: one assignment per month of the plan")
+            #expect(cell.rollup == Rollup(facts, asOf: world.today))
+            #expect(cell.rollup.overdue > 0, "the months before 15 April are late")
+            #expect(cell.assignmentID == nil, "a cell of many links to none of them")
+            #expect(matrix.rows.filter { $0.organization.id != world.schoolAID }.allSatisfy { $0.cells[column] == nil })
+        }
+    }
+
     /// More actions than a page of columns, over two goals: twelve at a time in plan order,
     /// each page linking to the first of the pages before and after it, numbered by goal and
     /// position; a school pages through its own actions only.
