@@ -92,8 +92,10 @@ public struct OrderMatrixStore: Sendable {
             // both lists in one condition over all the assignments, PostgreSQL's estimates on a
             // freshly analysed region ANDed the actions' 6,000 entries with the 69,000 of the
             // schools' index (11 ms against 1.7), or read the schools' index alone (8 ms).
-            // Prepared, as every statement here whose plan the values bound do not change: the
-            // cells' statement took PostgreSQL 0.8 ms to plan on the region, half its run. The
+            // Prepared, as the statements above whose plan the values bound do not change: the
+            // cells' statement took PostgreSQL 0.8 ms to plan on the region, half its run (the
+            // overdue sums below and the rows above were tried prepared too, and PostgreSQL
+            // judged its generic plans dearer and planned them at every call anyway). The
             // cells are counted here by the domain's rule as their rows come: a cell is mostly
             // one assignment, and grouping them in PostgreSQL (a sort of the page's 600 rows and
             // each id made text) cost as much as reading them.
@@ -115,7 +117,7 @@ public struct OrderMatrixStore: Sendable {
                 rollups[key, default: .empty].add(AssignmentFact(status: status, dueDay: try row.decode(CalendarDate?.self, at: 3)), asOf: asOf)
                 single[key] = try row.decode(UUID.self, at: 4)
             }
-            let overdue = Dictionary(uniqueKeysWithValues: try connection.query(.prepared("""
+            let overdue = Dictionary(uniqueKeysWithValues: try connection.query("""
                 SELECT c.executor_id, sum(c.n)::int AS n FROM (
                     SELECT m.executor_id, m.n FROM plan_executor_open_months m
                     WHERE m.plan_id = ANY(\(plans)) AND m.executor_id = ANY(\(rowIDs)) AND m.month < \(month)
@@ -124,7 +126,7 @@ public struct OrderMatrixStore: Sendable {
                     WHERE s.executor_id = ANY(\(rowIDs)) AND analytics.is_open(s.status) AND s.due_on >= \(month)
                       AND s.due_on < \(asOf) AND g.plan_id = ANY(\(plans))) c
                 GROUP BY 1
-                """)).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
+                """).rows.map { (try $0.decode(UUID.self, "executor_id"), try $0.decode(Int.self, "n")) })
 
             let rows = pageRows.map { organization in
                 OrderMatrixRecord.Row(
