@@ -339,8 +339,9 @@ public struct OrderBoardStore: Sendable {
             """)).rows.last.map { try $0.decode(UUID.self, "id") }
     }
 
-    /// The action a page is cut from, and its goal's place in `goals` (`a`: g, position); one
-    /// `scope` does not see anchors a page that starts from it no more than an unknown one.
+    /// The action a page is cut from, and its goal's place in `goals` (`a`: g, position). A page
+    /// that starts at its anchor (`including`) treats an action `scope` does not see as unknown,
+    /// so its count of the actions before it stays right.
     private static func anchor(_ id: UUID?, goals: [UUID], including: Bool, scope: Principal) -> SQL {
         """
         WITH a AS (SELECT array_position(\(goals)::uuid[], ac.goal_id) AS g, ac.position FROM actions ac
